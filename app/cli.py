@@ -1,0 +1,135 @@
+"""Command line of Poise: opens the app, or runs a small command without a window.
+
+A user mistake (a bad flag, an unreadable file) ends in one line on stderr and
+a non-zero exit, never a traceback. Qt is imported only when a window opens, so
+``poise playbook check`` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from app import APP_NAME, __version__, paths
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in how Poise was called; shown as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: the user sees what is wrong and where to look.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="poise",
+        description=(
+            f"{APP_NAME}: a quiet companion window for the meeting with an upset client. "
+            "Without a command, opens the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"folder for the database and user playbooks (env {paths.DATA_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=(
+            "SQLAlchemy URL of the database, for example postgresql+psycopg://host/poise "
+            f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)"
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    playbook = commands.add_parser("playbook", help="check or list playbooks")
+    playbook_commands = playbook.add_subparsers(
+        dest="playbook_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    check = playbook_commands.add_parser("check", help="validate playbook files")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    playbook_commands.add_parser("list", help="show the playbooks that would load, and from where")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir is not None:
+        paths.set_data_dir(args.data_dir)
+    if args.database_url:
+        os.environ[paths.DATABASE_URL_ENV] = args.database_url
+    handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: _open_app,
+        "playbook": _playbook_command,
+    }
+    try:
+        return handlers[args.command](args)
+    except UsageError as error:
+        print(f"poise: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _playbook_command(args: argparse.Namespace) -> int:
+    if args.playbook_command == "check":
+        return _check_playbooks(args.files)
+    return _list_playbooks()
+
+
+def _check_playbooks(files: Sequence[Path]) -> int:
+    from app.domain.playbook import PlaybookError, load_playbook
+
+    failed = False
+    for path in files:
+        if path.is_dir():
+            print(f"{path}: is a folder; name the playbook files in it", file=sys.stderr)
+            failed = True
+            continue
+        try:
+            playbook = load_playbook(path)
+        except PlaybookError as invalid:
+            failed = True
+            for problem in invalid.problems:
+                print(problem)
+            continue
+        steps = len(playbook.all_steps)
+        print(f"{path}: ok ({playbook.id}, {steps} steps)")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _list_playbooks() -> int:
+    from app.playbooks import load_all_playbooks
+
+    library = load_all_playbooks()
+    for entry in library.entries:
+        book = entry.playbook
+        print(f"{book.id:<28} {book.title:<44} {entry.origin.value:<8} {entry.path}")
+    for problem in library.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from app.ui.application import run_app
+
+    return run_app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

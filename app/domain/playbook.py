@@ -1,0 +1,460 @@
+"""Playbooks: the steps of a difficult meeting, kept as TOML data files.
+
+``load_playbook`` reads one file and returns an immutable ``Playbook`` or raises
+``PlaybookError`` carrying every problem found, each naming the file, the
+field, the line where one can be told, and what is wrong. The format is
+documented in ``playbooks/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 256 * 1024
+PLAYBOOK_SUFFIX = ".toml"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+class Phase(StrEnum):
+    PREPARE = "prepare"
+    DURING = "during"
+    AFTER = "after"
+
+    @property
+    def label(self) -> str:
+        return {"prepare": "Before", "during": "During", "after": "After"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    author: str
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LoopBack:
+    """ "If this happens, go back to step ``to``"."""
+
+    when: str
+    to: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    key: str
+    phase: Phase
+    title: str
+    do: str
+    say: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    detail: str = ""
+    loop_back: LoopBack | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Playbook:
+    id: str
+    version: int
+    title: str
+    summary: str
+    sources: tuple[Source, ...]
+    prepare: tuple[Step, ...]
+    during: tuple[Step, ...]
+    after: tuple[Step, ...]
+    origin: Path | None = field(default=None, compare=False)
+
+    def phase_steps(self, phase: Phase) -> tuple[Step, ...]:
+        return {Phase.PREPARE: self.prepare, Phase.DURING: self.during, Phase.AFTER: self.after}[
+            phase
+        ]
+
+    @property
+    def all_steps(self) -> tuple[Step, ...]:
+        return self.prepare + self.during + self.after
+
+    def step(self, key: str) -> Step:
+        for candidate in self.all_steps:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+    @property
+    def credit(self) -> str:
+        """Sources as one line, for screens and exports."""
+        return "; ".join(
+            f"{s.title}, {s.author}" + (f" ({s.year})" if s.year else "") for s in self.sources
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a playbook file."""
+
+    path: Path
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class PlaybookError(ValueError):
+    """A playbook file that cannot be used; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+_TOP_FIELDS = {"format", "id", "version", "title", "summary", "source", *Phase}
+_SOURCE_FIELDS = {"title", "author", "year"}
+_STEP_FIELDS = {"key", "title", "do", "say", "avoid", "detail", "loop_back"}
+_LOOP_BACK_FIELDS = {"when", "to"}
+_DO_MAX_CHARS = 90
+_TITLE_MAX_CHARS = 60
+
+
+class _LineFinder:
+    """Best-effort line numbers for fields; ``tomllib`` gives them only for syntax errors."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+
+    def top_level(self, name: str) -> int | None:
+        pattern = re.compile(rf"^\s*{re.escape(name)}\s*=|^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
+        for number, line in enumerate(self._lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+    def table(self, name: str, index: int) -> int | None:
+        """Line of the ``index``-th ``[[name]]`` header."""
+        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+        seen = 0
+        for number, line in enumerate(self._lines, start=1):
+            if pattern.match(line):
+                if seen == index:
+                    return number
+                seen += 1
+        return None
+
+    def field_in_table(self, name: str, index: int, key: str) -> int | None:
+        start = self.table(name, index)
+        if start is None:
+            return None
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(start, len(self._lines)):
+            line = self._lines[number]
+            if line.lstrip().startswith("[[") and number + 1 != start:
+                break
+            if pattern.match(line):
+                return number + 1
+        return start
+
+
+class _Checker:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = _LineFinder(text)
+        self.problems: list[Problem] = []
+
+    def report(self, field_name: str, message: str, line: int | None) -> None:
+        self.problems.append(Problem(self.path, field_name, message, line))
+
+    def unknown_fields(
+        self,
+        table: Mapping[str, Any],
+        allowed: set[str],
+        prefix: str,
+        line: int | Callable[[str], int | None] | None,
+    ) -> None:
+        for name in table:
+            if name not in allowed:
+                hint = _closest(name, allowed)
+                extra = f" (did you mean '{hint}'?)" if hint else ""
+                where = line(name) if callable(line) else line
+                self.report(f"{prefix}{name}", f"unknown field{extra}", where)
+
+    def text(
+        self,
+        table: Mapping[str, Any],
+        name: str,
+        prefix: str,
+        line: int | None,
+        *,
+        required: bool = True,
+        max_chars: int | None = None,
+    ) -> str:
+        value = table.get(name)
+        if value is None:
+            if required:
+                self.report(f"{prefix}{name}", "missing field", line)
+            return ""
+        if not isinstance(value, str):
+            self.report(f"{prefix}{name}", f"must be text, not {_type_name(value)}", line)
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.report(f"{prefix}{name}", "must not be empty", line)
+        if max_chars is not None and len(value) > max_chars:
+            self.report(
+                f"{prefix}{name}",
+                f"is {len(value)} characters; keep it under {max_chars} so it reads at a glance",
+                line,
+            )
+        return value
+
+    def text_list(
+        self, table: Mapping[str, Any], name: str, prefix: str, line: int | None
+    ) -> tuple[str, ...]:
+        value = table.get(name, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.report(f"{prefix}{name}", "must be a list of text lines", line)
+            return ()
+        return tuple(v.strip() for v in value if v.strip())
+
+    def slug(self, table: Mapping[str, Any], name: str, prefix: str, line: int | None) -> str:
+        value = self.text(table, name, prefix, line)
+        if value and not _SLUG.match(value):
+            self.report(
+                f"{prefix}{name}",
+                f"'{value}' must be lower-case letters, digits and hyphens",
+                line,
+            )
+        return value
+
+    def integer(
+        self, table: Mapping[str, Any], name: str, prefix: str, line: int | None, *, required: bool
+    ) -> int | None:
+        value = table.get(name)
+        if value is None:
+            if required:
+                self.report(f"{prefix}{name}", "missing field", line)
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.report(f"{prefix}{name}", f"must be a whole number, not {_type_name(value)}", line)
+            return None
+        if value < 0:
+            self.report(f"{prefix}{name}", "must not be negative", line)
+        return value
+
+
+def _type_name(value: object) -> str:
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _closest(name: str, allowed: Iterable[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.7)
+    return matches[0] if matches else None
+
+
+def read_playbook_text(path: Path) -> str:
+    """Read a playbook file, refusing what is too large or not UTF-8."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise PlaybookError([Problem(path, "", f"cannot read file: {error.strerror}")]) from None
+    if size > MAX_FILE_BYTES:
+        raise PlaybookError(
+            [Problem(path, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PlaybookError([Problem(path, "", f"cannot read file: {error.strerror}")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise PlaybookError(
+            [Problem(path, "", f"file is not UTF-8 (bad byte at offset {error.start})", line)]
+        ) from None
+
+
+def load_playbook(path: Path) -> Playbook:
+    """Load and validate one playbook file."""
+    return parse_playbook(read_playbook_text(path), path)
+
+
+def parse_playbook(text: str, path: Path) -> Playbook:
+    """Validate playbook TOML ``text``; ``path`` is used in error messages and kept as origin."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", str(error))
+        raise PlaybookError([Problem(path, "", f"not valid TOML: {message}", line)]) from None
+
+    check = _Checker(path, text)
+    top = check.lines.top_level
+    check.unknown_fields(data, _TOP_FIELDS, "", top)
+
+    file_format = check.integer(data, "format", "", top("format"), required=True)
+    if file_format is not None and file_format != FORMAT_VERSION:
+        check.report(
+            "format",
+            f"format {file_format} is not supported; this Poise reads format {FORMAT_VERSION}",
+            top("format"),
+        )
+    playbook_id = check.slug(data, "id", "", top("id"))
+    version = check.integer(data, "version", "", top("version"), required=False) or 1
+    title = check.text(data, "title", "", top("title"), max_chars=_TITLE_MAX_CHARS)
+    summary = check.text(data, "summary", "", top("summary"), max_chars=200)
+    sources = tuple(_sources(check, data.get("source")))
+
+    phases: dict[Phase, tuple[Step, ...]] = {}
+    for phase in Phase:
+        phases[phase] = tuple(_steps(check, phase, data.get(phase.value)))
+    if Phase.DURING.value not in data:
+        check.report("during", "missing field: a playbook needs at least one [[during]] step", None)
+
+    _check_keys(check, phases)
+
+    if check.problems:
+        raise PlaybookError(check.problems)
+    return Playbook(
+        id=playbook_id,
+        version=version,
+        title=title,
+        summary=summary,
+        sources=sources,
+        prepare=phases[Phase.PREPARE],
+        during=phases[Phase.DURING],
+        after=phases[Phase.AFTER],
+        origin=path,
+    )
+
+
+def _sources(check: _Checker, value: object) -> Iterator[Source]:
+    if value is None:
+        check.report("source", "missing field: credit at least one source", None)
+        return
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        check.report("source", "must be [[source]] tables", check.lines.top_level("source"))
+        return
+    if not value:
+        check.report("source", "must not be empty", check.lines.top_level("source"))
+    for index, table in enumerate(value):
+        prefix = f"source[{index + 1}]."
+        line = check.lines.table("source", index)
+        check.unknown_fields(table, _SOURCE_FIELDS, prefix, line)
+        title = check.text(table, "title", prefix, line)
+        author = check.text(table, "author", prefix, line)
+        year = check.integer(table, "year", prefix, line, required=False)
+        yield Source(title=title, author=author, year=year)
+
+
+def _steps(check: _Checker, phase: Phase, value: object) -> Iterator[Step]:
+    name = phase.value
+    if value is None:
+        return
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        check.report(name, f"must be [[{name}]] tables", check.lines.top_level(name))
+        return
+    if not value:
+        check.report(
+            name, "phase is empty: give it steps or leave it out", check.lines.top_level(name)
+        )
+        return
+    for index, table in enumerate(value):
+        key_hint = table.get("key") if isinstance(table.get("key"), str) else index + 1
+        prefix = f"{name}[{key_hint}]."
+
+        def line_of(field_name: str, index: int = index) -> int | None:
+            return check.lines.field_in_table(name, index, field_name)
+
+        check.unknown_fields(table, _STEP_FIELDS, prefix, line_of)
+        key = check.slug(table, "key", prefix, line_of("key"))
+        title = check.text(table, "title", prefix, line_of("title"), max_chars=_TITLE_MAX_CHARS)
+        do = check.text(table, "do", prefix, line_of("do"), max_chars=_DO_MAX_CHARS)
+        say = check.text_list(table, "say", prefix, line_of("say"))
+        avoid = check.text_list(table, "avoid", prefix, line_of("avoid"))
+        detail = check.text(table, "detail", prefix, line_of("detail"), required=False)
+        loop_back = _loop_back(check, table.get("loop_back"), prefix, line_of("loop_back"))
+        yield Step(
+            key=key,
+            phase=phase,
+            title=title,
+            do=do,
+            say=say,
+            avoid=avoid,
+            detail=detail,
+            loop_back=loop_back,
+        )
+
+
+def _loop_back(check: _Checker, value: object, prefix: str, line: int | None) -> LoopBack | None:
+    if value is None:
+        return None
+    field_name = f"{prefix}loop_back"
+    if not isinstance(value, dict):
+        check.report(field_name, "must be a table with 'when' and 'to'", line)
+        return None
+    check.unknown_fields(value, _LOOP_BACK_FIELDS, f"{field_name}.", line)
+    when = check.text(value, "when", f"{field_name}.", line)
+    to = check.slug(value, "to", f"{field_name}.", line)
+    return LoopBack(when=when, to=to)
+
+
+def _check_keys(check: _Checker, phases: Mapping[Phase, tuple[Step, ...]]) -> None:
+    seen: dict[str, Phase] = {}
+    for phase, steps in phases.items():
+        for index, step in enumerate(steps):
+            if not step.key:
+                continue
+            if step.key in seen:
+                check.report(
+                    f"{phase.value}[{step.key}].key",
+                    f"duplicate step key '{step.key}' (already used in [[{seen[step.key].value}]])",
+                    check.lines.field_in_table(phase.value, index, "key"),
+                )
+            else:
+                seen[step.key] = phase
+    for phase, steps in phases.items():
+        for index, step in enumerate(steps):
+            if step.loop_back is None or not step.loop_back.to:
+                continue
+            line = check.lines.field_in_table(phase.value, index, "loop_back")
+            target = step.loop_back.to
+            if target not in seen:
+                check.report(
+                    f"{phase.value}[{step.key}].loop_back.to",
+                    f"goes back to step '{target}', which does not exist",
+                    line,
+                )
+            elif seen[target] is not phase:
+                check.report(
+                    f"{phase.value}[{step.key}].loop_back.to",
+                    f"goes back to step '{target}' in [[{seen[target].value}]]; "
+                    "a loop-back stays in its own phase",
+                    line,
+                )
+            elif target == step.key:
+                check.report(
+                    f"{phase.value}[{step.key}].loop_back.to",
+                    "a step cannot loop back to itself",
+                    line,
+                )

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Poise needs, only those that are missing.
+#   install-system-deps.sh app    Qt's runtime libraries, to open the window
+#   install-system-deps.sh test   the above, plus what the test suite drives for real:
+#                                 Chromium (partner page), PostgreSQL (team database),
+#                                 Xvfb, poppler (PDF export check), desktop metadata validators
+# On a system without apt-get it prints what it would need and carries on.
+set -euo pipefail
+
+app_packages=(
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
+)
+test_packages=(
+  chromium postgresql xvfb poppler-utils desktop-file-utils appstream
+)
+
+case "${1:-app}" in
+  app) wanted=("${app_packages[@]}") ;;
+  test) wanted=("${app_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 app|test" >&2; exit 2 ;;
+esac
+
+if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "install-system-deps: no apt-get here; make sure these (or your system's equivalents) are installed: ${wanted[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-system-deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+echo "install-system-deps: installing ${missing[*]}" >&2
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs everything the test suite needs (system packages, then Python packages
+# into ./.venv) and runs the whole suite offscreen. Arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")"
+packaging/install-system-deps.sh test
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "test.sh: Poise needs Python 3.11 or newer as python3" >&2; exit 1; }
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check .
+.venv/bin/lint-imports --no-cache
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,35 @@
+"""Shared test set-up: offscreen Qt and a fresh data folder for every test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Without a display pytest-qt would abort trying xcb; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import paths
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCREENS_DIR = REPO_ROOT / "tests" / "screens"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own empty data folder; nothing touches the real one."""
+    folder = tmp_path / "poise-data"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(folder))
+    monkeypatch.delenv(paths.DATABASE_URL_ENV, raising=False)
+    paths.set_data_dir(None)
+    yield folder
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def screens_dir() -> Path:
+    """Folder where tests save PNGs of what a user sees, to be looked at."""
+    SCREENS_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENS_DIR
