@@ -1,0 +1,149 @@
+"""System-wide shortcuts: what they do, their defaults, and how a key combination is written.
+
+During a video call the call app has the keyboard focus, so Poise's own window
+never sees the keys. The platform layer (``app.platform.global_hotkeys``) listens
+system-wide; this module only names the actions and validates the bindings, so
+the rules can be tested without any keyboard hook.
+
+A combination is written in one canonical form, modifiers first in a fixed
+order: ``"ctrl+alt+right"``, ``"page_down"``, ``"ctrl+shift+f"``.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class HotkeyAction(StrEnum):
+    NEXT_STEP = "next_step"
+    PREVIOUS_STEP = "previous_step"
+    ACKNOWLEDGE_CUE = "acknowledge_cue"
+    FLAG_MOMENT = "flag_moment"
+    TOGGLE_HIDDEN = "toggle_hidden"
+    ASK_PARTNER = "ask_partner"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    HotkeyAction.NEXT_STEP: "Next step",
+    HotkeyAction.PREVIOUS_STEP: "Previous step",
+    HotkeyAction.ACKNOWLEDGE_CUE: "Acknowledge cue",
+    HotkeyAction.FLAG_MOMENT: "Flag this moment",
+    HotkeyAction.TOGGLE_HIDDEN: "Hide / show all Poise windows",
+    HotkeyAction.ASK_PARTNER: "Ask partner to step in",
+}
+
+MODIFIERS = ("ctrl", "alt", "shift", "cmd")
+NAMED_KEYS = frozenset(
+    {
+        "right",
+        "left",
+        "up",
+        "down",
+        "page_up",
+        "page_down",
+        "home",
+        "end",
+        "space",
+        "enter",
+        "esc",
+        "tab",
+        "backspace",
+        "delete",
+        "insert",
+        "pause",
+        "media_play_pause",
+        "media_next",
+        "media_previous",
+        *(f"f{n}" for n in range(1, 25)),
+    }
+)
+CHARACTER_KEYS = frozenset(string.ascii_lowercase + string.digits + ".,;/-=[]'`\\")
+
+# Ctrl+Alt with a letter or arrow is rarely taken by call apps, and easy to press blind.
+DEFAULT_BINDINGS: Mapping[HotkeyAction, str] = {
+    HotkeyAction.NEXT_STEP: "ctrl+alt+right",
+    HotkeyAction.PREVIOUS_STEP: "ctrl+alt+left",
+    HotkeyAction.ACKNOWLEDGE_CUE: "ctrl+alt+space",
+    HotkeyAction.FLAG_MOMENT: "ctrl+alt+f",
+    HotkeyAction.TOGGLE_HIDDEN: "ctrl+alt+h",
+    HotkeyAction.ASK_PARTNER: "ctrl+alt+p",
+}
+
+
+class HotkeyError(ValueError):
+    """A key combination that cannot be used, with a message for the settings screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCombo:
+    modifiers: tuple[str, ...]
+    key: str
+
+    def __str__(self) -> str:
+        return "+".join((*self.modifiers, self.key))
+
+    @property
+    def display(self) -> str:
+        """How the combination is shown to the user, for example ``Ctrl+Alt+Right``."""
+        names = {"cmd": "Meta", "esc": "Esc", "page_up": "PgUp", "page_down": "PgDown"}
+        parts = [names.get(p, p.replace("_", " ").title()) for p in (*self.modifiers, self.key)]
+        return "+".join(parts)
+
+
+def parse_combo(text: str) -> KeyCombo:
+    """Read ``"Ctrl+Alt+Right"`` or ``"ctrl+alt+right"`` into the canonical ``KeyCombo``."""
+    aliases = {
+        "control": "ctrl",
+        "option": "alt",
+        "meta": "cmd",
+        "super": "cmd",
+        "win": "cmd",
+        "escape": "esc",
+        "return": "enter",
+        "pgup": "page_up",
+        "pgdown": "page_down",
+        "pagedown": "page_down",
+        "pageup": "page_up",
+        "page up": "page_up",
+        "page down": "page_down",
+        "del": "delete",
+    }
+    parts = [aliases.get(p.strip().lower(), p.strip().lower()) for p in text.split("+")]
+    if not text.strip() or any(not p for p in parts):
+        raise HotkeyError(f"'{text}' is not a key combination")
+    *modifier_parts, key = parts
+    unknown = [m for m in modifier_parts if m not in MODIFIERS]
+    if unknown:
+        raise HotkeyError(f"'{unknown[0]}' is not a modifier (use Ctrl, Alt, Shift or Meta)")
+    if len(set(modifier_parts)) != len(modifier_parts):
+        raise HotkeyError(f"'{text}' repeats a modifier")
+    if key in MODIFIERS:
+        raise HotkeyError(f"'{text}' has no key besides its modifiers")
+    if key not in NAMED_KEYS and key not in CHARACTER_KEYS:
+        raise HotkeyError(f"'{key}' is not a key Poise can listen for")
+    ordered = tuple(m for m in MODIFIERS if m in modifier_parts)
+    return KeyCombo(ordered, key)
+
+
+def validate_bindings(bindings: Mapping[HotkeyAction, str]) -> dict[HotkeyAction, KeyCombo]:
+    """Parse every binding and refuse two actions on one combination."""
+    parsed: dict[HotkeyAction, KeyCombo] = {}
+    owner: dict[KeyCombo, HotkeyAction] = {}
+    for action, text in bindings.items():
+        if not text:
+            continue
+        combo = parse_combo(text)
+        if combo in owner:
+            raise HotkeyError(
+                f"{combo.display} is set for both '{owner[combo].label}' and '{action.label}'"
+            )
+        owner[combo] = action
+        parsed[action] = combo
+    return parsed

@@ -1,0 +1,100 @@
+"""System-wide shortcuts: the real pynput hook on a private X server, keys sent through XTest."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from app.domain.hotkeys import HotkeyAction, parse_combo
+from app.platform.global_hotkeys import (
+    PynputBackend,
+    UnavailableBackend,
+    detect_backend,
+    pynput_hotkey,
+)
+
+from .xvfb import xvfb_display
+
+
+@pytest.fixture(scope="module")
+def x_display() -> Iterator[str]:
+    with xvfb_display() as display_name:
+        yield display_name
+
+
+def send_keys(display_name: str, *keysyms: str) -> None:
+    """Press the keys in order and release them in reverse, as a person holding a chord would."""
+    from Xlib import XK, X, display
+    from Xlib.ext import xtest
+
+    connection = display.Display(display_name)
+    try:
+        codes = [connection.keysym_to_keycode(XK.string_to_keysym(name)) for name in keysyms]
+        for code in codes:
+            xtest.fake_input(connection, X.KeyPress, code)
+        for code in reversed(codes):
+            xtest.fake_input(connection, X.KeyRelease, code)
+        connection.sync()
+    finally:
+        connection.close()
+
+
+def test_pynput_notation() -> None:
+    assert pynput_hotkey(parse_combo("Ctrl+Alt+Right")) == "<ctrl>+<alt>+<right>"
+    assert pynput_hotkey(parse_combo("page_down")) == "<page_down>"
+    assert pynput_hotkey(parse_combo("ctrl+alt+f")) == "<ctrl>+<alt>+f"
+
+
+def test_wayland_and_headless_sessions_say_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    wayland = detect_backend({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"})
+    assert isinstance(wayland, UnavailableBackend)
+    assert "Wayland" in wayland.availability().reason
+    headless = detect_backend({})
+    assert not headless.availability().available
+    assert isinstance(detect_backend({"DISPLAY": ":0"}), PynputBackend)
+
+
+def test_chord_pressed_in_another_window_reaches_poise(
+    x_display: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DISPLAY", x_display)
+    backend = detect_backend()
+    assert backend.availability().available, backend.availability().reason
+    fired: list[HotkeyAction] = []
+    arrived = threading.Event()
+
+    def on(action: HotkeyAction) -> None:
+        fired.append(action)
+        arrived.set()
+
+    backend.start(
+        {
+            parse_combo("ctrl+alt+right"): lambda: on(HotkeyAction.NEXT_STEP),
+            parse_combo("page_down"): lambda: on(HotkeyAction.NEXT_STEP),
+            parse_combo("ctrl+alt+h"): lambda: on(HotkeyAction.TOGGLE_HIDDEN),
+        }
+    )
+    try:
+        send_keys(x_display, "Control_L", "Alt_L", "h")
+        assert arrived.wait(5), "the chord never reached the hook"
+        arrived.clear()
+        send_keys(x_display, "Next")  # the keysym a presenter clicker's PageDown sends
+        assert arrived.wait(5)
+        arrived.clear()
+        send_keys(x_display, "Alt_L", "h")  # not a bound chord: nothing may fire
+        send_keys(x_display, "Control_L", "Alt_L", "Right")
+        assert arrived.wait(5)
+    finally:
+        listener = backend.listener_thread
+        backend.stop()
+        # The X11 hook notices a stop at its next key event: send harmless ones until it ends.
+        for _ in range(100):
+            if not listener.is_alive():
+                break
+            send_keys(x_display, "Shift_L")
+            listener.join(0.05)
+        assert not listener.is_alive()
+    assert fired == [HotkeyAction.TOGGLE_HIDDEN, HotkeyAction.NEXT_STEP, HotkeyAction.NEXT_STEP]
