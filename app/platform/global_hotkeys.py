@@ -1,22 +1,25 @@
 """System-wide shortcuts, behind one small interface.
 
-Qt has no global shortcuts, so Poise uses pynput, which hooks the keyboard on
-X11 (through the XRecord extension), Windows and macOS. It does not swallow the
-keys: the call app still receives them. Where no hook is possible the backend
-says so in plain words for the settings screen, rather than failing silently:
-a Wayland session without X11 cannot be listened to by any ordinary program,
-and macOS asks the user to allow Poise under Accessibility.
+Qt has no global shortcuts. On X11 Poise grabs its chords on the root window
+through python-xlib (pure Python, so installing needs no compiler): a grabbed
+chord goes to Poise alone, so "next step" never also types into the call app.
+On Windows and macOS it uses pynput's hooks. Where no hook is possible the
+backend says so in plain words for the settings screen, rather than failing
+silently: a Wayland session cannot be listened to by any ordinary program, and
+macOS asks the user to allow Poise under Accessibility.
 
-Callbacks run on pynput's own listener thread; the Qt layer turns them into
-queued signals.
+Callbacks run on the backend's own thread; the Qt layer turns them into queued
+signals.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import sys
+import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.domain.hotkeys import KeyCombo
@@ -31,7 +34,9 @@ class Availability:
 class HotkeyBackend(Protocol):
     def availability(self) -> Availability: ...
 
-    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> None: ...
+    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
+        """Listen for the chords; returns those another program holds already."""
+        ...
 
     def stop(self) -> None: ...
 
@@ -52,21 +57,18 @@ class UnavailableBackend:
     def availability(self) -> Availability:
         return Availability(False, self._reason)
 
-    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> None:
-        return None
+    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
+        return []
 
     def stop(self) -> None:
         return None
 
 
 class PynputBackend:
+    """Windows and macOS hooks through pynput; they listen without swallowing the keys."""
+
     def __init__(self) -> None:
         self._listener: Any = None
-
-    @property
-    def listener_thread(self) -> Any:
-        """pynput's listener thread (a ``threading.Thread``), for tests that wait for its end."""
-        return self._listener
 
     def availability(self) -> Availability:
         try:
@@ -81,10 +83,10 @@ class PynputBackend:
             )
         return Availability(True, "System-wide shortcuts are active.")
 
-    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> None:
+    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
         self.stop()
         if not handlers:
-            return
+            return []
         from pynput import keyboard
 
         listener = keyboard.GlobalHotKeys(
@@ -94,12 +96,11 @@ class PynputBackend:
         listener.start()
         listener.wait()
         self._listener = listener
+        return []
 
     def stop(self) -> None:
         listener = self._listener
         if listener is not None:
-            # Not joined: on X11 the hook thread only notices the stop at the next key event,
-            # and the GUI thread must not wait for one.
             listener.stop()
 
 
@@ -118,4 +119,152 @@ def detect_backend(environ: Mapping[str, str] | None = None) -> HotkeyBackend:
             return UnavailableBackend(
                 "No X11 display is open, so there is no keyboard to listen to."
             )
+        return X11GrabBackend(env["DISPLAY"])
     return PynputBackend()
+
+
+_X11_KEYSYMS = {
+    "right": "Right",
+    "left": "Left",
+    "up": "Up",
+    "down": "Down",
+    "page_up": "Prior",
+    "page_down": "Next",
+    "home": "Home",
+    "end": "End",
+    "space": "space",
+    "enter": "Return",
+    "esc": "Escape",
+    "tab": "Tab",
+    "backspace": "BackSpace",
+    "delete": "Delete",
+    "insert": "Insert",
+    "pause": "Pause",
+    "media_play_pause": "XF86AudioPlay",
+    "media_next": "XF86AudioNext",
+    "media_previous": "XF86AudioPrev",
+    ".": "period",
+    ",": "comma",
+    ";": "semicolon",
+    "/": "slash",
+    "-": "minus",
+    "=": "equal",
+    "[": "bracketleft",
+    "]": "bracketright",
+    "'": "apostrophe",
+    "`": "grave",
+    "\\": "backslash",
+    **{f"f{n}": f"F{n}" for n in range(1, 25)},
+}
+
+
+@dataclass(slots=True)
+class _Grab:
+    keycode: int
+    modifier_mask: int
+    handler: Callable[[], None]
+
+
+@dataclass(slots=True)
+class _X11Session:
+    display: Any
+    grabs: list[_Grab] = field(default_factory=list)
+    stopping: threading.Event = field(default_factory=threading.Event)
+
+
+class X11GrabBackend:
+    """Grabs each chord on the X11 root window; events are read on a thread of its own."""
+
+    _POLL_SECONDS = 0.1
+
+    def __init__(self, display_name: str) -> None:
+        self._display_name = display_name
+        self._session: _X11Session | None = None
+        self.thread: threading.Thread | None = None
+
+    def availability(self) -> Availability:
+        try:
+            connection = self._connect()
+        except Exception as error:  # python-xlib raises several unrelated error types
+            return Availability(False, f"Cannot open the X11 display {self._display_name}: {error}")
+        connection.close()
+        return Availability(True, "System-wide shortcuts are active.")
+
+    def _connect(self) -> Any:
+        from Xlib import display
+
+        return display.Display(self._display_name)
+
+    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
+        from Xlib import XK, X
+        from Xlib.error import BadAccess, CatchError
+
+        self.stop()
+        if not handlers:
+            return []
+        XK.load_keysym_group("xf86")
+        session = _X11Session(self._connect())
+        root = session.display.screen().root
+        masks = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "cmd": X.Mod4Mask}
+        # Caps Lock and Num Lock change the event state; grab every combination of them too.
+        lock_variants = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
+        taken: list[KeyCombo] = []
+        for combo, handler in handlers.items():
+            keysym = XK.string_to_keysym(_X11_KEYSYMS.get(combo.key, combo.key))
+            keycode = session.display.keysym_to_keycode(keysym)
+            if not keycode:
+                taken.append(combo)
+                continue
+            mask = 0
+            for modifier in combo.modifiers:
+                mask |= masks[modifier]
+            conflict = CatchError(BadAccess)
+            for variant in lock_variants:
+                root.grab_key(
+                    keycode,
+                    mask | variant,
+                    True,
+                    X.GrabModeAsync,
+                    X.GrabModeAsync,
+                    onerror=conflict,
+                )
+            session.display.sync()
+            if conflict.get_error():
+                taken.append(combo)
+                root.ungrab_key(keycode, mask)
+                continue
+            session.grabs.append(_Grab(keycode, mask, handler))
+        relevant = X.ControlMask | X.Mod1Mask | X.ShiftMask | X.Mod4Mask
+        self._session = session
+        self.thread = threading.Thread(
+            target=self._read_events, args=(session, relevant), name="poise-hotkeys", daemon=True
+        )
+        self.thread.start()
+        return taken
+
+    def _read_events(self, session: _X11Session, relevant_mask: int) -> None:
+        from Xlib import X
+        from Xlib.error import ConnectionClosedError
+
+        connection = session.display
+        try:
+            while not session.stopping.is_set():
+                if not connection.pending_events():
+                    select.select([connection.fileno()], [], [], self._POLL_SECONDS)
+                    continue
+                event = connection.next_event()
+                if event.type != X.KeyPress:
+                    continue
+                state = event.state & relevant_mask
+                for grab in session.grabs:
+                    if grab.keycode == event.detail and grab.modifier_mask == state:
+                        grab.handler()
+            connection.close()
+        except ConnectionClosedError:
+            return  # the X session ended (logout, or the server went away): nothing to listen to
+
+    def stop(self) -> None:
+        """Ends listening; the thread lets go of the grabs within a tenth of a second."""
+        session, self._session = self._session, None
+        if session is not None:
+            session.stopping.set()

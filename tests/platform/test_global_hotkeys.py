@@ -11,6 +11,7 @@ from app.domain.hotkeys import HotkeyAction, parse_combo
 from app.platform.global_hotkeys import (
     PynputBackend,
     UnavailableBackend,
+    X11GrabBackend,
     detect_backend,
     pynput_hotkey,
 )
@@ -54,7 +55,9 @@ def test_wayland_and_headless_sessions_say_why(monkeypatch: pytest.MonkeyPatch) 
     assert "Wayland" in wayland.availability().reason
     headless = detect_backend({})
     assert not headless.availability().available
-    assert isinstance(detect_backend({"DISPLAY": ":0"}), PynputBackend)
+    assert isinstance(detect_backend({"DISPLAY": ":0"}), X11GrabBackend)
+    monkeypatch.setattr("sys.platform", "win32")
+    assert isinstance(detect_backend({}), PynputBackend)
 
 
 def test_chord_pressed_in_another_window_reaches_poise(
@@ -70,13 +73,15 @@ def test_chord_pressed_in_another_window_reaches_poise(
         fired.append(action)
         arrived.set()
 
-    backend.start(
+    assert isinstance(backend, X11GrabBackend)
+    taken = backend.start(
         {
             parse_combo("ctrl+alt+right"): lambda: on(HotkeyAction.NEXT_STEP),
             parse_combo("page_down"): lambda: on(HotkeyAction.NEXT_STEP),
             parse_combo("ctrl+alt+h"): lambda: on(HotkeyAction.TOGGLE_HIDDEN),
         }
     )
+    assert taken == []
     try:
         send_keys(x_display, "Control_L", "Alt_L", "h")
         assert arrived.wait(5), "the chord never reached the hook"
@@ -88,13 +93,31 @@ def test_chord_pressed_in_another_window_reaches_poise(
         send_keys(x_display, "Control_L", "Alt_L", "Right")
         assert arrived.wait(5)
     finally:
-        listener = backend.listener_thread
+        thread = backend.thread
         backend.stop()
-        # The X11 hook notices a stop at its next key event: send harmless ones until it ends.
-        for _ in range(100):
-            if not listener.is_alive():
-                break
-            send_keys(x_display, "Shift_L")
-            listener.join(0.05)
-        assert not listener.is_alive()
+        assert thread is not None
+        thread.join(2)
+        assert not thread.is_alive()
     assert fired == [HotkeyAction.TOGGLE_HIDDEN, HotkeyAction.NEXT_STEP, HotkeyAction.NEXT_STEP]
+
+
+def test_chord_held_by_another_program_is_reported(x_display: str) -> None:
+    from Xlib import XK, X, display
+
+    other_program = display.Display(x_display)
+    try:
+        keycode = other_program.keysym_to_keycode(XK.string_to_keysym("F9"))
+        other_program.screen().root.grab_key(
+            keycode, X.ControlMask, True, X.GrabModeAsync, X.GrabModeAsync
+        )
+        other_program.sync()
+        backend = X11GrabBackend(x_display)
+        taken = backend.start(
+            {parse_combo("ctrl+f9"): lambda: None, parse_combo("ctrl+f10"): lambda: None}
+        )
+        backend.stop()
+        assert backend.thread is not None
+        backend.thread.join(2)
+    finally:
+        other_program.close()
+    assert taken == [parse_combo("ctrl+f9")]
