@@ -62,7 +62,7 @@ def test_check_broken_playbook_names_file_and_field(tmp_path: Path, data_dir: Pa
     result = run_poise("playbook", "check", str(broken), data_dir=data_dir)
     assert result.returncode == 1
     assert result.stdout.strip() == (
-        f"{broken}:13: during[listen].sya: unknown field (did you mean 'say'?)"
+        f"{broken}:12: during[listen].sya: unknown field (did you mean 'say'?)"
     )
 
 
