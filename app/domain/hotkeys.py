@@ -111,11 +111,10 @@ def parse_combo(text: str) -> KeyCombo:
         "pgdown": "page_down",
         "pagedown": "page_down",
         "pageup": "page_up",
-        "page up": "page_up",
-        "page down": "page_down",
         "del": "delete",
     }
-    parts = [aliases.get(p.strip().lower(), p.strip().lower()) for p in text.split("+")]
+    names = ["_".join(p.lower().split()) for p in text.split("+")]
+    parts = [aliases.get(name, name) for name in names]
     if not text.strip() or any(not p for p in parts):
         raise HotkeyError(f"'{text}' is not a key combination")
     *modifier_parts, key = parts
