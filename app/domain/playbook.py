@@ -8,6 +8,7 @@ documented in ``playbooks/README.md``.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -126,6 +127,9 @@ _DO_MAX_CHARS = 90
 _TITLE_MAX_CHARS = 60
 
 
+_TABLE_HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
+
+
 class _LineFinder:
     """Best-effort line numbers for fields; ``tomllib`` gives them only for syntax errors."""
 
@@ -133,9 +137,16 @@ class _LineFinder:
         self._lines = text.splitlines()
 
     def top_level(self, name: str) -> int | None:
-        pattern = re.compile(rf"^\s*{re.escape(name)}\s*=|^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
+        assignment = re.compile(rf"^\s*{re.escape(name)}\s*=")
+        in_tables = False
         for number, line in enumerate(self._lines, start=1):
-            if pattern.match(line):
+            if header.match(line):
+                return number
+            # After the first table header, "title = ..." belongs to that table, not the top.
+            if _TABLE_HEADER.match(line):
+                in_tables = True
+            elif not in_tables and assignment.match(line):
                 return number
         return None
 
@@ -267,7 +278,15 @@ def _type_name(value: object) -> str:
 def _closest(name: str, allowed: Iterable[str]) -> str | None:
     import difflib
 
-    matches = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.7)
+    candidates = sorted(allowed)
+    # Two swapped letters ("sya") is the commonest typo, yet difflib scores short ones low.
+    for candidate in candidates:
+        if any(
+            name[:i] + name[i + 1] + name[i] + name[i + 2 :] == candidate
+            for i in range(len(name) - 1)
+        ):
+            return candidate
+    matches = difflib.get_close_matches(name, candidates, n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 
@@ -285,12 +304,15 @@ def read_playbook_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as error:
         raise PlaybookError([Problem(path, "", f"cannot read file: {error.strerror}")]) from None
+    # Some Windows editors begin UTF-8 files with a byte-order mark, which TOML does not allow.
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        offset = error.start + len(raw) - len(body)
+        line = raw[:offset].count(b"\n") + 1
         raise PlaybookError(
-            [Problem(path, "", f"file is not UTF-8 (bad byte at offset {error.start})", line)]
+            [Problem(path, "", f"file is not UTF-8 (bad byte at offset {offset})", line)]
         ) from None
 
 
@@ -304,9 +326,11 @@ def parse_playbook(text: str, path: Path) -> Playbook:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error))
+        message, line = _syntax_error_place(error, text)
         raise PlaybookError([Problem(path, "", f"not valid TOML: {message}", line)]) from None
+    except RecursionError:
+        # tomllib recurses once per nested array or inline table; a hostile file can exhaust it.
+        raise PlaybookError([Problem(path, "", "not valid TOML: nested too deeply")]) from None
 
     check = _Checker(path, text)
     top = check.lines.top_level
@@ -348,6 +372,27 @@ def parse_playbook(text: str, path: Path) -> Playbook:
     )
 
 
+_SYNTAX_ERROR_PLACE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
+
+
+def _syntax_error_place(error: tomllib.TOMLDecodeError, text: str) -> tuple[str, int | None]:
+    """The message and line of a TOML syntax error.
+
+    Python 3.14 gives ``msg`` and ``lineno``; older versions only append
+    "(at line N, column M)" or "(at end of document)" to the message.
+    """
+    line = getattr(error, "lineno", None)
+    message = getattr(error, "msg", None)
+    if isinstance(line, int) and isinstance(message, str):
+        return message, line
+    message = str(error)
+    place = _SYNTAX_ERROR_PLACE.search(message)
+    if place is None:
+        return message, None
+    last_line = max(1, len(text.splitlines()))
+    return message[: place.start()], int(place.group(1)) if place.group(1) else last_line
+
+
 def _sources(check: _Checker, value: object) -> Iterator[Source]:
     if value is None:
         check.report("source", "missing field: credit at least one source", None)
@@ -359,11 +404,14 @@ def _sources(check: _Checker, value: object) -> Iterator[Source]:
         check.report("source", "must not be empty", check.lines.top_level("source"))
     for index, table in enumerate(value):
         prefix = f"source[{index + 1}]."
-        line = check.lines.table("source", index)
-        check.unknown_fields(table, _SOURCE_FIELDS, prefix, line)
-        title = check.text(table, "title", prefix, line)
-        author = check.text(table, "author", prefix, line)
-        year = check.integer(table, "year", prefix, line, required=False)
+
+        def line_of(field_name: str, index: int = index) -> int | None:
+            return check.lines.field_in_table("source", index, field_name)
+
+        check.unknown_fields(table, _SOURCE_FIELDS, prefix, line_of)
+        title = check.text(table, "title", prefix, line_of("title"))
+        author = check.text(table, "author", prefix, line_of("author"))
+        year = check.integer(table, "year", prefix, line_of("year"), required=False)
         yield Source(title=title, author=author, year=year)
 
 
