@@ -1,0 +1,263 @@
+"""The one module that owns the database engine.
+
+It decides where the database is (``POISE_DATABASE_URL`` or the SQLite file in the
+data folder), creates the file readable by the user alone, sets SQLite's pragmas
+(WAL, foreign keys, full sync, secure delete), and turns driver errors into the
+user-facing ``StoreError`` kinds of ``app.store.errors``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from app import paths
+from app.store.errors import (
+    DatabaseLocked,
+    DatabaseUnavailable,
+    DiskFull,
+    NotADatabase,
+    ReadOnly,
+    StoreError,
+)
+
+RECOVERY_FILE_NAME = "poise.recovery.json"
+DEFAULT_BUSY_TIMEOUT_MS = 2000
+# Execution option that marks a connection as a writer: on SQLite it takes the write
+# lock at BEGIN, so a transaction never fails half-way when it turns from read to write.
+WRITE_OPTION = "poise_write"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where the notes live, and how to name that place to the user."""
+
+    url: URL
+    sqlite_file: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display(self) -> str:
+        if self.sqlite_file is not None:
+            return str(self.sqlite_file)
+        return self.url.render_as_string(hide_password=True)
+
+    @property
+    def recovery_file(self) -> Path:
+        """Where unsaved text waits: next to the SQLite file, else in the data folder."""
+        folder = self.sqlite_file.parent if self.sqlite_file is not None else paths.data_dir()
+        return folder / RECOVERY_FILE_NAME
+
+
+def resolve_location(url: str | URL | None = None) -> Location:
+    """The explicit URL, else ``POISE_DATABASE_URL``, else the SQLite file in the data folder."""
+    if url is None:
+        url = os.environ.get(paths.DATABASE_URL_ENV) or None
+    if url is None:
+        file = paths.database_file()
+        return Location(URL.create("sqlite", database=str(file)), file)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ValueError("the store needs a SQLite file, not an in-memory database")
+        file = Path(parsed.database).expanduser().resolve()
+        return Location(parsed.set(database=str(file)), file)
+    return Location(parsed, None)
+
+
+def prepare_sqlite_file(location: Location) -> None:
+    """Create the folder (0700) and the file (0600) before SQLite does it with looser rights."""
+    file = location.sqlite_file
+    assert file is not None
+    try:
+        if not file.parent.exists():
+            file.parent.mkdir(mode=0o700, parents=True)
+        if not file.exists():
+            descriptor = os.open(file, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+            os.close(descriptor)
+    except FileExistsError:
+        pass  # another process created it a moment ago: fine.
+    except OSError as failure:
+        raise translate_os_error(failure, location) from failure
+
+
+def make_engine(
+    location: Location,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    synchronous: str = "FULL",
+) -> Engine:
+    """An engine with Poise's settings; for SQLite the file must already be prepared."""
+    if not location.is_sqlite:
+        return create_engine(location.url, pool_pre_ping=True)
+    if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
+        raise ValueError(f"unknown synchronous setting {synchronous!r}")
+    engine = create_engine(
+        location.url,
+        connect_args={"timeout": busy_timeout_ms / 1000},
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN (below) decide transactions, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            # FULL in WAL mode: a commit survives a power cut too, not just a crash.
+            cursor.execute(f"PRAGMA synchronous = {synchronous.upper()}")
+            # Deleted notes are overwritten with zeros, not left in free pages.
+            cursor.execute("PRAGMA secure_delete = ON")
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        writing = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+@contextmanager
+def translated_errors(location: Location) -> Iterator[None]:
+    """Re-raise driver and file-system failures as the matching ``StoreError``."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except DBAPIError as failure:
+        translated = translate_dbapi_error(failure, location)
+        if translated is None:
+            raise
+        raise translated from failure
+    except sqlite3.Error as failure:
+        translated = translate_sqlite_error(failure, location)
+        if translated is None:
+            raise
+        raise translated from failure
+    except OSError as failure:
+        raise translate_os_error(failure, location) from failure
+
+
+def translate_dbapi_error(failure: DBAPIError, location: Location) -> StoreError | None:
+    original = failure.orig
+    if isinstance(original, sqlite3.Error):
+        return translate_sqlite_error(original, location)
+    return _translate_postgres_error(failure, location)
+
+
+def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreError | None:
+    code = getattr(failure, "sqlite_errorname", "") or ""
+    text = str(failure).lower()
+    name = location.display
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return locked_error(location)
+    if code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text:
+        return NotADatabase(
+            f"{name} is not a Poise database, or it is damaged. Poise has not changed it. "
+            "Move the file aside (or put back a backup copy from the same folder) and start "
+            "Poise again, or choose another folder with --data-dir.",
+            location=name,
+        )
+    if code.startswith("SQLITE_FULL") or "disk is full" in text:
+        return disk_full_error(location)
+    if (
+        code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+        or "readonly" in text
+        or "unable to open" in text
+    ):
+        return read_only_error(location)
+    if code.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return DatabaseUnavailable(
+            f"Poise could not read or write {name} (the disk reported an error). "
+            "What you type is kept and saved when the disk answers again. "
+            "Check that the drive is still connected and healthy.",
+            location=name,
+        )
+    return None
+
+
+def translate_os_error(failure: OSError, location: Location) -> StoreError:
+    name = location.display
+    if failure.errno == errno.ENOSPC:
+        return disk_full_error(location)
+    if failure.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
+        return read_only_error(location)
+    return DatabaseUnavailable(
+        f"Poise could not use {name}: {failure.strerror or failure}. "
+        "What you type is kept and saved when the problem clears.",
+        location=name,
+    )
+
+
+def locked_error(location: Location) -> DatabaseLocked:
+    name = location.display
+    return DatabaseLocked(
+        f"The notes database {name} is busy: another program (perhaps a second Poise) "
+        "is writing to it. What you type is kept and saved as soon as it is free; "
+        "close the other program if this lasts.",
+        location=name,
+    )
+
+
+def disk_full_error(location: Location) -> DiskFull:
+    name = location.display
+    return DiskFull(
+        f"The disk that holds {name} is full. What you type is kept and saved as soon "
+        "as there is room: free some space on that disk.",
+        location=name,
+    )
+
+
+def read_only_error(location: Location) -> ReadOnly:
+    name = location.display
+    return ReadOnly(
+        f"Poise cannot write to {name}: the file or its folder is read-only. What you type "
+        "is kept and saved when it is writable again: check the folder's permissions, or "
+        "choose another folder with --data-dir.",
+        location=name,
+    )
+
+
+def _translate_postgres_error(failure: DBAPIError, location: Location) -> StoreError | None:
+    name = location.display
+    state = getattr(failure.orig, "sqlstate", None) or ""
+    if state == "53100":  # disk_full
+        return DiskFull(
+            f"The database server at {name} has run out of disk space. What you type is kept "
+            "and saved when there is room: ask whoever runs the server to free space.",
+            location=name,
+        )
+    if state in {"55P03", "40P01", "40001"}:  # lock not available, deadlock, serialization
+        return locked_error(location)
+    if state == "25006":  # read_only_sql_transaction
+        return read_only_error(location)
+    unreachable = not state and isinstance(failure, (OperationalError, InterfaceError))
+    if failure.connection_invalidated or state.startswith("08") or state == "57P01" or unreachable:
+        return DatabaseUnavailable(
+            f"Poise cannot reach the database at {name}. What you type is kept and saved "
+            "when it answers again: check that the server runs and that --database-url "
+            f"(or {paths.DATABASE_URL_ENV}) is right.",
+            location=name,
+        )
+    return None

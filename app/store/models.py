@@ -1,0 +1,216 @@
+"""The meeting store's tables, as SQLAlchemy 2 typed ORM classes.
+
+These classes are the store's private shape of the data: the service layer turns
+them into the frozen records of ``app.store.records`` before anything leaves the
+package. The schema itself is created and changed only by the Alembic revisions
+in ``app/store/migrations``; a test checks that these classes and the migrated
+schema agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names: Alembic needs them to alter tables on SQLite and PostgreSQL alike.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in time that always comes back timezone-aware in UTC.
+
+    SQLite has no time zones, so the value is stored as naive UTC there; PostgreSQL
+    keeps ``timestamptz``. Naive datetimes are refused: they are a bug waiting to
+    shift someone's notes by hours.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: the store needs timezone-aware times")
+        in_utc = value.astimezone(UTC)
+        return in_utc.replace(tzinfo=None) if dialect.name == "sqlite" else in_utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Lower-cased name: finds "ACME" and "Acme" as one client on both backends.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="client")
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_started_at", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    mode: Mapped[str] = mapped_column(String(20))
+    playbook_id: Mapped[str] = mapped_column(String(64))
+    playbook_version: Mapped[str] = mapped_column(String(32))
+    partner_name: Mapped[str] = mapped_column(String(200))
+    # The agreed cues, as a JSON list of {key, label, words, style}: read only as a whole.
+    cues_json: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    follow_up: Mapped[date | None] = mapped_column(Date, index=True)
+
+    client: Mapped[Client] = relationship(back_populates="meetings")
+    steps: Mapped[list[StepEntered]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="StepEntered.at"
+    )
+    signals: Mapped[list[Signal]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Signal.sent_at"
+    )
+    notes: Mapped[list[Note]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    stamped_lines: Mapped[list[StampedLine]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="StampedLine.at"
+    )
+    action_items: Mapped[list[ActionItem]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ActionItem.id"
+    )
+
+
+class StepEntered(Base):
+    __tablename__ = "steps_entered"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    step_key: Mapped[str] = mapped_column(String(64))
+    step_title: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Signal(Base):
+    __tablename__ = "signals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    cue_key: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(20))
+    # The partner link's id for the message, so a repeated delivery is recognised.
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    shown_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Note(Base):
+    """The current text of one named note field of a meeting."""
+
+    __tablename__ = "notes"
+    __table_args__ = (UniqueConstraint("meeting_id", "field", name="uq_notes_meeting_field"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class NoteRevision(Base):
+    """One burst of typing in a note field; the history a user can restore from."""
+
+    __tablename__ = "note_revisions"
+    __table_args__ = (Index("ix_note_revisions_meeting_field", "meeting_id", "field", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A sealed revision is never updated again: the next edit starts a new one.
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StampedLine(Base):
+    __tablename__ = "stamped_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    step_key: Mapped[str | None] = mapped_column(String(64))
+
+
+class ActionItem(Base):
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SearchDocument(Base):
+    """One searchable text (a title, a client name, a note field, a stamped line).
+
+    The service keeps these rows in step with the data in the same transaction. The
+    full-text index over ``body`` is backend-specific and created by the search
+    migration: an external-content FTS5 table on SQLite, a generated ``tsvector``
+    column with a GIN index on PostgreSQL.
+    """
+
+    __tablename__ = "search_documents"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "kind", "ref_key", name="uq_search_documents_ref"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    ref_key: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,160 @@
+"""Plain frozen records the meeting service hands to the UI.
+
+Nothing here knows SQLAlchemy: widgets and the review read these, never ORM
+objects or sessions, so a record can cross threads and outlive its transaction.
+All datetimes are timezone-aware UTC; follow-up and due dates are plain dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRecord:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDraft:
+    """What the user sets before a meeting starts."""
+
+    client_name: str
+    title: str
+    mode: MeetingMode
+    playbook_id: str
+    playbook_version: str
+    partner_name: str
+    cues: tuple[Cue, ...]
+    started_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    id: int
+    client_id: int
+    client_name: str
+    title: str
+    mode: MeetingMode
+    playbook_id: str
+    playbook_version: str
+    partner_name: str
+    cues: tuple[Cue, ...]
+    started_at: datetime
+    ended_at: datetime | None
+    follow_up: date | None
+
+
+class TimelineKind(StrEnum):
+    STEP = "step"
+    SIGNAL = "signal"
+    STAMP = "stamp"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEventRecord:
+    """One moment of the meeting; which fields are set depends on ``kind``.
+
+    ``step``: step_key, step_title, at. ``signal``: id, cue_key, source, at (= sent),
+    shown_at, acknowledged_at. ``stamp``: id, text, at, step_key.
+    """
+
+    kind: TimelineKind
+    id: int
+    at: datetime
+    step_key: str | None = None
+    step_title: str | None = None
+    cue_key: str | None = None
+    source: SignalSource | None = None
+    message_id: str | None = None
+    shown_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StampedLineRecord:
+    id: int
+    meeting_id: int
+    text: str
+    at: datetime
+    step_key: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SignalRecord:
+    id: int
+    meeting_id: int
+    cue_key: str
+    source: SignalSource
+    message_id: str | None
+    sent_at: datetime
+    shown_at: datetime | None
+    acknowledged_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRevisionRecord:
+    id: int
+    meeting_id: int
+    field: NoteField
+    text: str
+    started_at: datetime
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItemRecord:
+    id: int
+    meeting_id: int
+    text: str
+    owner: str
+    due: date | None
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """One line of the meeting list."""
+
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    client_name: str
+    title: str
+    playbook_id: str
+    signal_count: int
+    follow_up: date | None
+
+    @property
+    def duration(self) -> timedelta | None:
+        """How long the meeting lasted; ``None`` while it is still open."""
+        return None if self.ended_at is None else self.ended_at - self.started_at
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDetail:
+    """Everything about one meeting, for the review."""
+
+    meeting: MeetingRecord
+    notes: dict[NoteField, str]
+    stamped_lines: tuple[StampedLineRecord, ...]
+    signals: tuple[SignalRecord, ...]
+    timeline: tuple[TimelineEventRecord, ...]
+    action_items: tuple[ActionItemRecord, ...]
+    follow_up: date | None = field(default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    meeting_id: int
+    client_name: str
+    title: str
+    started_at: datetime
+    where: str
+    snippet: str

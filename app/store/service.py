@@ -1,0 +1,734 @@
+"""The meeting service: the only door through which the UI reads and writes meetings.
+
+Each call is one short transaction on its own session and returns frozen records
+from ``app.store.records``, so callers never hold ORM objects or sessions and the
+service can be called from any thread. Environment failures come out as
+``StoreError``; an unknown id as ``NotFound``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, Select, delete, func, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
+from app.store.db import WRITE_OPTION, Location, translated_errors
+from app.store.errors import NotFound
+from app.store.models import (
+    ActionItem,
+    Client,
+    Meeting,
+    Note,
+    NoteRevision,
+    SearchDocument,
+    Signal,
+    StampedLine,
+    StepEntered,
+    UtcDateTime,
+)
+from app.store.records import (
+    ActionItemRecord,
+    ClientRecord,
+    MeetingDetail,
+    MeetingDraft,
+    MeetingRecord,
+    MeetingSummary,
+    NoteRevisionRecord,
+    SearchHit,
+    SignalRecord,
+    StampedLineRecord,
+    TimelineEventRecord,
+    TimelineKind,
+)
+
+# A pause longer than this starts a new revision: history gets one entry per burst of typing.
+REVISION_PAUSE = timedelta(seconds=30)
+SNIPPET_WORDS = 12
+
+_KIND_TITLE = "title"
+_KIND_CLIENT = "client"
+_KIND_NOTE = "note"
+_KIND_STAMP = "stamp"
+_WORD = re.compile(r"\w+", re.UNICODE)
+_UNSET: Any = object()
+_Row = TypeVar("_Row")
+
+
+class MeetingService:
+    """Synchronous, thread-safe API over the meeting store (one session per call)."""
+
+    def __init__(self, engine: Engine, location: Location) -> None:
+        self._location = location
+        self._engine = engine
+        self._dialect = engine.dialect.name
+        self._reads = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    # -- sessions -----------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with translated_errors(self._location), self._reads() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        with translated_errors(self._location), self._writes.begin() as session:
+            yield session
+
+    # -- clients and meetings ---------------------------------------------------------
+
+    def list_clients(self) -> list[ClientRecord]:
+        with self._reading() as session:
+            rows = session.scalars(select(Client).order_by(Client.name_key))
+            return [ClientRecord(client.id, client.name) for client in rows]
+
+    def start_meeting(self, draft: MeetingDraft) -> MeetingRecord:
+        client_name = draft.client_name.strip()
+        if not client_name:
+            raise ValueError("a meeting needs a client name")
+        with self._writing() as session:
+            key = client_name.casefold()
+            client = session.scalar(select(Client).where(Client.name_key == key))
+            if client is None:
+                client = Client(name=client_name, name_key=key, created_at=draft.started_at)
+                session.add(client)
+            meeting = Meeting(
+                client=client,
+                title=draft.title.strip(),
+                mode=MeetingMode(draft.mode).value,
+                playbook_id=draft.playbook_id,
+                playbook_version=draft.playbook_version,
+                partner_name=draft.partner_name.strip(),
+                cues_json=_cues_to_json(draft.cues),
+                started_at=draft.started_at,
+            )
+            session.add(meeting)
+            session.flush()
+            _index(session, meeting.id, _KIND_TITLE, "", meeting.title)
+            _index(session, meeting.id, _KIND_CLIENT, "", client.name)
+            return _meeting_record(meeting)
+
+    def end_meeting(self, meeting_id: int, ended_at: datetime) -> None:
+        with self._writing() as session:
+            meeting = _get(session, Meeting, meeting_id)
+            meeting.ended_at = ended_at
+            # The text at the end of the meeting stays a revision of its own.
+            session.execute(
+                update(NoteRevision)
+                .where(NoteRevision.meeting_id == meeting_id, NoteRevision.sealed.is_(False))
+                .values(sealed=True)
+            )
+
+    def get_meeting(self, meeting_id: int) -> MeetingRecord:
+        with self._reading() as session:
+            return _meeting_record(_get(session, Meeting, meeting_id))
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Remove the meeting and everything about it, search index included."""
+        with self._writing() as session:
+            meeting = _get(session, Meeting, meeting_id)
+            session.execute(delete(SearchDocument).where(SearchDocument.meeting_id == meeting_id))
+            session.delete(meeting)
+        if self._dialect == "sqlite":
+            # FTS5 only marks deleted rows until its segments merge; 'optimize' rewrites them
+            # so the words leave the file, and the checkpoint empties the WAL of old pages.
+            with self._writing() as session:
+                session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+            with translated_errors(self._location):
+                raw = self._engine.raw_connection()
+                try:
+                    raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+                finally:
+                    raw.close()
+
+    # -- timeline -----------------------------------------------------------------------
+
+    def enter_step(
+        self, meeting_id: int, step_key: str, step_title: str, at: datetime
+    ) -> TimelineEventRecord:
+        with self._writing() as session:
+            _get(session, Meeting, meeting_id)
+            step = StepEntered(
+                meeting_id=meeting_id, step_key=step_key, step_title=step_title, at=at
+            )
+            session.add(step)
+            session.flush()
+            return _step_event(step)
+
+    def record_signal_sent(
+        self,
+        meeting_id: int,
+        cue_key: str,
+        source: SignalSource,
+        sent_at: datetime,
+        message_id: str | None = None,
+    ) -> int:
+        with self._writing() as session:
+            _get(session, Meeting, meeting_id)
+            if message_id is not None:
+                # The link may deliver a message twice; it is still one signal.
+                known = session.scalar(
+                    select(Signal.id).where(
+                        Signal.meeting_id == meeting_id, Signal.message_id == message_id
+                    )
+                )
+                if known is not None:
+                    return known
+            signal = Signal(
+                meeting_id=meeting_id,
+                cue_key=cue_key,
+                source=SignalSource(source).value,
+                message_id=message_id,
+                sent_at=sent_at,
+            )
+            session.add(signal)
+            session.flush()
+            return signal.id
+
+    def record_signal_shown(self, signal_id: int, at: datetime) -> None:
+        with self._writing() as session:
+            signal = _get(session, Signal, signal_id)
+            if signal.shown_at is None:
+                signal.shown_at = at
+
+    def record_signal_acknowledged(self, signal_id: int, at: datetime) -> None:
+        with self._writing() as session:
+            signal = _get(session, Signal, signal_id)
+            if signal.acknowledged_at is None:
+                signal.acknowledged_at = at
+
+    def add_stamped_line(
+        self,
+        meeting_id: int,
+        text: str,
+        at: datetime,
+        step_key: str | None = None,
+        *,
+        unless_present: bool = False,
+    ) -> StampedLineRecord:
+        """Add a line stamped with ``at``; ``unless_present`` returns an identical line instead
+        (a recovery file replayed twice must not double the user's lines)."""
+        with self._writing() as session:
+            _get(session, Meeting, meeting_id)
+            if unless_present:
+                same = session.scalar(
+                    select(StampedLine).where(
+                        StampedLine.meeting_id == meeting_id,
+                        StampedLine.text == text,
+                        StampedLine.at == at,
+                    )
+                )
+                if same is not None:
+                    return _stamp_record(same)
+            line = StampedLine(meeting_id=meeting_id, text=text, at=at, step_key=step_key)
+            session.add(line)
+            session.flush()
+            _index(session, meeting_id, _KIND_STAMP, str(line.id), text)
+            return _stamp_record(line)
+
+    # -- notes ----------------------------------------------------------------------------
+
+    def save_note(
+        self,
+        meeting_id: int,
+        field: NoteField,
+        text: str,
+        at: datetime,
+        *,
+        only_if_newer: bool = False,
+    ) -> None:
+        """Make ``text`` the field's current text; see REVISION_PAUSE for history.
+
+        ``only_if_newer`` skips the save when the stored text was saved after ``at``
+        (used when replaying a recovery file, which must never undo later typing).
+        """
+        field = NoteField(field)
+        with self._writing() as session:
+            note = session.scalar(
+                select(Note).where(Note.meeting_id == meeting_id, Note.field == field.value)
+            )
+            if note is None:
+                _get(session, Meeting, meeting_id)
+                if not text:
+                    return
+                session.add(
+                    Note(meeting_id=meeting_id, field=field.value, text=text, updated_at=at)
+                )
+                _add_revision(session, meeting_id, field, text, at)
+            else:
+                if note.text == text or (only_if_newer and note.updated_at >= at):
+                    return
+                latest = session.scalar(
+                    select(NoteRevision)
+                    .where(NoteRevision.meeting_id == meeting_id, NoteRevision.field == field.value)
+                    .order_by(NoteRevision.id.desc())
+                    .limit(1)
+                )
+                if latest is None or latest.sealed or at - note.updated_at > REVISION_PAUSE:
+                    _add_revision(session, meeting_id, field, text, at)
+                else:
+                    latest.text = text
+                    latest.saved_at = at
+                note.text = text
+                note.updated_at = at
+            _index(session, meeting_id, _KIND_NOTE, field.value, text)
+
+    def note_text(self, meeting_id: int, field: NoteField) -> str:
+        with self._reading() as session:
+            stored = session.scalar(
+                select(Note.text).where(
+                    Note.meeting_id == meeting_id, Note.field == NoteField(field).value
+                )
+            )
+            return stored or ""
+
+    def note_revisions(self, meeting_id: int, field: NoteField) -> list[NoteRevisionRecord]:
+        """The history of one field, newest first."""
+        with self._reading() as session:
+            rows = session.scalars(
+                select(NoteRevision)
+                .where(
+                    NoteRevision.meeting_id == meeting_id,
+                    NoteRevision.field == NoteField(field).value,
+                )
+                .order_by(NoteRevision.id.desc())
+            )
+            return [_revision_record(row) for row in rows]
+
+    def restore_revision(self, revision_id: int, at: datetime) -> None:
+        """Make an earlier text current again; the restore is itself a new revision."""
+        with self._writing() as session:
+            old = _get(session, NoteRevision, revision_id)
+            meeting_id, field = old.meeting_id, NoteField(old.field)
+            session.execute(
+                update(NoteRevision)
+                .where(
+                    NoteRevision.meeting_id == meeting_id,
+                    NoteRevision.field == field.value,
+                    NoteRevision.sealed.is_(False),
+                )
+                .values(sealed=True)
+            )
+            _add_revision(session, meeting_id, field, old.text, at, sealed=True)
+            note = session.scalar(
+                select(Note).where(Note.meeting_id == meeting_id, Note.field == field.value)
+            )
+            if note is None:
+                session.add(
+                    Note(meeting_id=meeting_id, field=field.value, text=old.text, updated_at=at)
+                )
+            else:
+                note.text = old.text
+                note.updated_at = at
+            _index(session, meeting_id, _KIND_NOTE, field.value, old.text)
+
+    # -- action items and follow-up ---------------------------------------------------------
+
+    def add_action_item(
+        self, meeting_id: int, text: str, owner: str, due: date | None = None
+    ) -> ActionItemRecord:
+        with self._writing() as session:
+            _get(session, Meeting, meeting_id)
+            item = ActionItem(meeting_id=meeting_id, text=text, owner=owner, due=due, done=False)
+            session.add(item)
+            session.flush()
+            return _action_record(item)
+
+    def update_action_item(
+        self,
+        item_id: int,
+        *,
+        text: str | None = None,
+        owner: str | None = None,
+        due: date | None = _UNSET,
+        done: bool | None = None,
+    ) -> ActionItemRecord:
+        """Change the given parts; ``due=None`` clears the date, leaving it out keeps it."""
+        with self._writing() as session:
+            item = _get(session, ActionItem, item_id)
+            if text is not None:
+                item.text = text
+            if owner is not None:
+                item.owner = owner
+            if due is not _UNSET:
+                item.due = due
+            if done is not None:
+                item.done = done
+            return _action_record(item)
+
+    def delete_action_item(self, item_id: int) -> None:
+        with self._writing() as session:
+            session.delete(_get(session, ActionItem, item_id))
+
+    def set_follow_up(self, meeting_id: int, follow_up: date | None) -> None:
+        with self._writing() as session:
+            _get(session, Meeting, meeting_id).follow_up = follow_up
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def load_meeting(self, meeting_id: int) -> MeetingDetail:
+        with self._reading() as session:
+            meeting = _get(session, Meeting, meeting_id)
+            notes = dict.fromkeys(NoteField, "")
+            for note in session.scalars(select(Note).where(Note.meeting_id == meeting_id)):
+                notes[NoteField(note.field)] = note.text
+            stamps = tuple(_stamp_record(line) for line in meeting.stamped_lines)
+            signals = tuple(_signal_record(signal) for signal in meeting.signals)
+            events = [_step_event(step) for step in meeting.steps]
+            events += [_signal_event(signal) for signal in signals]
+            events += [_stamp_event(line) for line in stamps]
+            order = {TimelineKind.STEP: 0, TimelineKind.SIGNAL: 1, TimelineKind.STAMP: 2}
+            events.sort(key=lambda event: (event.at, order[event.kind], event.id))
+            return MeetingDetail(
+                meeting=_meeting_record(meeting),
+                notes=notes,
+                stamped_lines=stamps,
+                signals=signals,
+                timeline=tuple(events),
+                action_items=tuple(_action_record(item) for item in meeting.action_items),
+                follow_up=meeting.follow_up,
+            )
+
+    def list_meetings(
+        self,
+        *,
+        client_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[MeetingSummary]:
+        """Meetings newest first; ``since``/``until`` bound the start time (until exclusive)."""
+        query = _filtered(_summary_query(), client_id, since, until)
+        query = query.order_by(Meeting.started_at.desc(), Meeting.id.desc())
+        with self._reading() as session:
+            rows = session.execute(query.limit(limit).offset(offset))
+            return [_summary(row) for row in rows]
+
+    def count_meetings(
+        self,
+        *,
+        client_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> int:
+        query = _filtered(select(func.count(Meeting.id)), client_id, since, until)
+        with self._reading() as session:
+            return int(session.scalar(query) or 0)
+
+    def open_follow_ups(self, today: date | None = None) -> list[MeetingSummary]:
+        """Meetings with a follow-up date set, oldest date first (so overdue ones lead).
+
+        ``today`` is accepted so a caller can say which day it is; every set follow-up is
+        open until the user clears it, whether it is overdue or still ahead.
+        """
+        query = (
+            _summary_query()
+            .where(Meeting.follow_up.is_not(None))
+            .order_by(Meeting.follow_up.asc(), Meeting.started_at.asc())
+        )
+        with self._reading() as session:
+            return [_summary(row) for row in session.execute(query)]
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Ranked hits over titles, client names, notes and stamped lines.
+
+        Every word of the query must occur; the last one may be the start of a word,
+        so results follow the user's typing. The snippet marks matches as [[word]].
+        """
+        words = _WORD.findall(query)
+        if not words or limit <= 0:
+            return []
+        with self._reading() as session:
+            if self._dialect == "sqlite":
+                rows = _search_sqlite(session, words, limit)
+            else:
+                rows = _search_postgres(session, words, limit)
+            return [
+                SearchHit(
+                    meeting_id=row.meeting_id,
+                    client_name=row.client_name,
+                    title=row.title,
+                    started_at=row.started_at,
+                    where=_where_label(row.kind, row.ref_key),
+                    snippet=row.snippet,
+                )
+                for row in rows
+            ]
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _get(session: Session, model: type[_Row], row_id: int) -> _Row:
+    found = session.get(model, row_id)
+    if found is None:
+        raise NotFound(f"no {model.__name__} with id {row_id}")
+    return found
+
+
+def _index(session: Session, meeting_id: int, kind: str, ref_key: str, body: str) -> None:
+    """Keep the meeting's search document for (kind, ref_key) in step with its text."""
+    document = session.scalar(
+        select(SearchDocument).where(
+            SearchDocument.meeting_id == meeting_id,
+            SearchDocument.kind == kind,
+            SearchDocument.ref_key == ref_key,
+        )
+    )
+    if document is None:
+        session.add(SearchDocument(meeting_id=meeting_id, kind=kind, ref_key=ref_key, body=body))
+    elif document.body != body:
+        document.body = body
+
+
+def _add_revision(
+    session: Session,
+    meeting_id: int,
+    field: NoteField,
+    text: str,
+    at: datetime,
+    *,
+    sealed: bool = False,
+) -> None:
+    session.add(
+        NoteRevision(
+            meeting_id=meeting_id,
+            field=field.value,
+            text=text,
+            started_at=at,
+            saved_at=at,
+            sealed=sealed,
+        )
+    )
+
+
+def _sqlite_match_expression(words: list[str]) -> str:
+    # Each word quoted, so FTS5 operators typed by the user (NEAR, AND, -) stay plain words.
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _postgres_tsquery(words: list[str]) -> str:
+    quoted = [f"'{word}'" for word in words]
+    quoted[-1] += ":*"
+    return " & ".join(quoted)
+
+
+_SEARCH_COLUMNS = {"started_at": UtcDateTime()}
+
+
+def _search_sqlite(session: Session, words: list[str], limit: int) -> Any:
+    # Rank first and keep only the best rows, then build snippets for those alone.
+    statement = text(
+        """
+        WITH best AS (
+            SELECT rowid AS id, rank FROM search_fts
+            WHERE search_fts MATCH :match ORDER BY rank LIMIT :limit
+        )
+        SELECT d.meeting_id, d.kind, d.ref_key, m.title, m.started_at, c.name AS client_name,
+               snippet(search_fts, 0, '[[', ']]', '…', :words) AS snippet
+        FROM best
+        JOIN search_fts ON search_fts.rowid = best.id
+        JOIN search_documents d ON d.id = best.id
+        JOIN meetings m ON m.id = d.meeting_id
+        JOIN clients c ON c.id = m.client_id
+        WHERE search_fts MATCH :match
+        ORDER BY best.rank, d.id
+        """
+    ).columns(**_SEARCH_COLUMNS)
+    return session.execute(
+        statement,
+        {"match": _sqlite_match_expression(words), "limit": limit, "words": SNIPPET_WORDS},
+    ).all()
+
+
+def _search_postgres(session: Session, words: list[str], limit: int) -> Any:
+    statement = text(
+        """
+        WITH q AS (SELECT to_tsquery('simple'::regconfig, :tsquery) AS query),
+        best AS (
+            SELECT d.id, d.meeting_id, d.kind, d.ref_key, d.body,
+                   ts_rank(d.tsv, q.query) AS score
+            FROM search_documents d, q
+            WHERE d.tsv @@ q.query
+            ORDER BY score DESC, d.id
+            LIMIT :limit
+        )
+        SELECT best.meeting_id, best.kind, best.ref_key, m.title, m.started_at,
+               c.name AS client_name,
+               ts_headline('simple'::regconfig, best.body, q.query,
+                           'StartSel=[[, StopSel=]], MaxWords=18, MinWords=6, '
+                           || 'MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+        FROM best
+        CROSS JOIN q
+        JOIN meetings m ON m.id = best.meeting_id
+        JOIN clients c ON c.id = m.client_id
+        ORDER BY best.score DESC, best.id
+        """
+    ).columns(**_SEARCH_COLUMNS)
+    return session.execute(statement, {"tsquery": _postgres_tsquery(words), "limit": limit}).all()
+
+
+def _where_label(kind: str, ref_key: str) -> str:
+    if kind == _KIND_NOTE:
+        return NoteField(ref_key).label
+    return {_KIND_TITLE: "Title", _KIND_CLIENT: "Client", _KIND_STAMP: "Stamped line"}[kind]
+
+
+def _summary_query() -> Select[Any]:
+    signal_count = (
+        select(func.count(Signal.id)).where(Signal.meeting_id == Meeting.id).scalar_subquery()
+    )
+    return select(
+        Meeting.id,
+        Meeting.started_at,
+        Meeting.ended_at,
+        Client.name,
+        Meeting.title,
+        Meeting.playbook_id,
+        signal_count,
+        Meeting.follow_up,
+    ).join(Client, Client.id == Meeting.client_id)
+
+
+def _filtered(
+    query: Select[Any], client_id: int | None, since: datetime | None, until: datetime | None
+) -> Select[Any]:
+    if client_id is not None:
+        query = query.where(Meeting.client_id == client_id)
+    if since is not None:
+        query = query.where(Meeting.started_at >= since)
+    if until is not None:
+        query = query.where(Meeting.started_at < until)
+    return query
+
+
+def _summary(row: Any) -> MeetingSummary:
+    return MeetingSummary(
+        id=row[0],
+        started_at=row[1],
+        ended_at=row[2],
+        client_name=row[3],
+        title=row[4],
+        playbook_id=row[5],
+        signal_count=int(row[6]),
+        follow_up=row[7],
+    )
+
+
+def _cues_to_json(cues: tuple[Cue, ...]) -> str:
+    return json.dumps(
+        [
+            {"key": cue.key, "label": cue.label, "words": cue.words, "style": cue.style.value}
+            for cue in cues
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _cues_from_json(stored: str) -> tuple[Cue, ...]:
+    return tuple(
+        Cue(item["key"], item["label"], item["words"], CueStyle(item["style"]))
+        for item in json.loads(stored)
+    )
+
+
+def _meeting_record(meeting: Meeting) -> MeetingRecord:
+    return MeetingRecord(
+        id=meeting.id,
+        client_id=meeting.client_id,
+        client_name=meeting.client.name,
+        title=meeting.title,
+        mode=MeetingMode(meeting.mode),
+        playbook_id=meeting.playbook_id,
+        playbook_version=meeting.playbook_version,
+        partner_name=meeting.partner_name,
+        cues=_cues_from_json(meeting.cues_json),
+        started_at=meeting.started_at,
+        ended_at=meeting.ended_at,
+        follow_up=meeting.follow_up,
+    )
+
+
+def _step_event(step: StepEntered) -> TimelineEventRecord:
+    return TimelineEventRecord(
+        kind=TimelineKind.STEP,
+        id=step.id,
+        at=step.at,
+        step_key=step.step_key,
+        step_title=step.step_title,
+    )
+
+
+def _signal_record(signal: Signal) -> SignalRecord:
+    return SignalRecord(
+        id=signal.id,
+        meeting_id=signal.meeting_id,
+        cue_key=signal.cue_key,
+        source=SignalSource(signal.source),
+        message_id=signal.message_id,
+        sent_at=signal.sent_at,
+        shown_at=signal.shown_at,
+        acknowledged_at=signal.acknowledged_at,
+    )
+
+
+def _signal_event(signal: SignalRecord) -> TimelineEventRecord:
+    return TimelineEventRecord(
+        kind=TimelineKind.SIGNAL,
+        id=signal.id,
+        at=signal.sent_at,
+        cue_key=signal.cue_key,
+        source=signal.source,
+        message_id=signal.message_id,
+        shown_at=signal.shown_at,
+        acknowledged_at=signal.acknowledged_at,
+    )
+
+
+def _stamp_record(line: StampedLine) -> StampedLineRecord:
+    return StampedLineRecord(
+        id=line.id, meeting_id=line.meeting_id, text=line.text, at=line.at, step_key=line.step_key
+    )
+
+
+def _stamp_event(line: StampedLineRecord) -> TimelineEventRecord:
+    return TimelineEventRecord(
+        kind=TimelineKind.STAMP, id=line.id, at=line.at, step_key=line.step_key, text=line.text
+    )
+
+
+def _revision_record(row: NoteRevision) -> NoteRevisionRecord:
+    return NoteRevisionRecord(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        field=NoteField(row.field),
+        text=row.text,
+        started_at=row.started_at,
+        saved_at=row.saved_at,
+    )
+
+
+def _action_record(item: ActionItem) -> ActionItemRecord:
+    return ActionItemRecord(
+        id=item.id,
+        meeting_id=item.meeting_id,
+        text=item.text,
+        owner=item.owner,
+        due=item.due,
+        done=item.done,
+    )
