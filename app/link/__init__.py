@@ -1,0 +1,5 @@
+"""The partner link: a small page and WebSocket channel a colleague uses to send a cue.
+
+Qt networking only (no widgets, no database). ``server`` listens during a live
+meeting, ``client`` is the partner side of a second Poise.
+"""

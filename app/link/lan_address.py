@@ -1,0 +1,69 @@
+"""Guesses the address a phone on the same Wi-Fi should use to reach this computer.
+
+Only looks at the network interfaces (no packet is sent); prefers private IPv4
+ranges on interfaces that are up, so the QR code points at the Wi-Fi address
+rather than a VPN or a container bridge when it can tell them apart.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+FALLBACK_ADDRESS = "127.0.0.1"
+_VIRTUAL_PREFIXES = ("docker", "br-", "veth", "virbr", "lxc", "tun", "tap", "wg", "zt", "tailscale")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    interface: str
+    address: str
+
+
+def guess_lan_address() -> str:
+    """The most likely LAN IPv4 address of this machine, or 127.0.0.1 when there is none."""
+    candidates = []
+    for interface in QNetworkInterface.allInterfaces():
+        flags = interface.flags()
+        if (
+            not (
+                flags & QNetworkInterface.InterfaceFlag.IsUp
+                and flags & QNetworkInterface.InterfaceFlag.IsRunning
+            )
+            or flags & QNetworkInterface.InterfaceFlag.IsLoopBack
+        ):
+            continue
+        for entry in interface.addressEntries():
+            ip = entry.ip()
+            if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                candidates.append(Candidate(interface.name(), ip.toString()))
+    return pick_lan_address(candidates)
+
+
+def pick_lan_address(candidates: Iterable[Candidate]) -> str:
+    """Best of the given addresses: private on a physical-looking interface first."""
+    ranked: list[tuple[int, int, Candidate]] = []
+    for order, candidate in enumerate(candidates):
+        try:
+            address = ipaddress.IPv4Address(candidate.address)
+        except ValueError:
+            continue
+        if address.is_loopback or address.is_link_local or address.is_unspecified:
+            continue
+        virtual = candidate.interface.lower().startswith(_VIRTUAL_PREFIXES)
+        # 192.168/16 is what home and office Wi-Fi hand out most; 10/8 is often a VPN.
+        if address in ipaddress.IPv4Network("192.168.0.0/16"):
+            score = 0
+        elif address in ipaddress.IPv4Network("172.16.0.0/12"):
+            score = 1
+        elif address in ipaddress.IPv4Network("10.0.0.0/8"):
+            score = 2
+        else:
+            score = 3
+        ranked.append((score + (10 if virtual else 0), order, candidate))
+    if not ranked:
+        return FALLBACK_ADDRESS
+    return min(ranked)[2].address
