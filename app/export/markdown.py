@@ -1,0 +1,63 @@
+"""One meeting as a Markdown file: what the meeting page shows, in reading order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from app.export.report import MeetingReport
+
+# Characters that would turn the user's words into formatting when rendered.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """The user's text rendered literally: special characters get a backslash."""
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START_SPECIAL.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
+
+
+def _block(text: str) -> list[str]:
+    """A multi-line note as paragraphs whose line breaks survive rendering."""
+    lines = [escape_inline(line.rstrip()) for line in text.strip().splitlines()]
+    # Two trailing spaces keep a line break inside a paragraph; blank lines stay paragraphs.
+    return [f"{line}  " if line else "" for line in lines]
+
+
+def meeting_markdown(report: MeetingReport) -> str:
+    out: list[str] = [f"# {escape_inline(report.heading)}", ""]
+    facts = [
+        ("When", report.when),
+        ("Duration", report.duration),
+        ("Client", report.client_name),
+        ("Playbook", report.playbook),
+        ("How", report.mode),
+        ("Partner", report.partner),
+        ("Follow-up", report.follow_up_text),
+    ]
+    out += [f"- **{name}:** {escape_inline(value)}" for name, value in facts if value]
+    out.append("")
+    if report.notes:
+        out += ["## Notes", ""]
+        for note in report.notes:
+            out += [f"### {escape_inline(note.label)}", "", *_block(note.text), ""]
+    if report.action_items:
+        out += ["## Action items", ""]
+        for action in report.action_items:
+            box = "x" if action.done else " "
+            suffix = f" ({action.details})" if action.details else ""
+            out.append(f"- [{box}] {escape_inline(action.text)}{escape_inline(suffix)}")
+        out.append("")
+    if report.timeline:
+        out += ["## Timeline", ""]
+        out += [
+            f"- `{event.offset}` ({event.clock}) {escape_inline(event.text)}"
+            for event in report.timeline
+        ]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def write_markdown(path: Path, report: MeetingReport) -> None:
+    path.write_text(meeting_markdown(report), encoding="utf-8")

@@ -1,0 +1,211 @@
+"""One meeting as the user reads it: the view shared by the meeting page and the exports.
+
+``build_report`` turns the store's ``MeetingDetail`` into display-ready values (labels,
+local times, offsets from the start, one sentence per timeline event). The meeting page,
+the Markdown, the PDF and the calendar file all read this one object, so an export holds
+exactly what the page shows and nothing of any other meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.domain.meeting_terms import NoteField, SignalSource
+from app.export.formatting import (
+    format_clock,
+    format_day,
+    format_duration,
+    format_offset,
+    format_seconds,
+    format_when,
+)
+from app.export.ics import CalendarEntry
+from app.store.records import MeetingDetail, TimelineKind
+
+
+@dataclass(frozen=True, slots=True)
+class ReportNote:
+    field: NoteField
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvent:
+    """One line of the timeline: ``kind`` is 'step', 'signal' or 'stamp'."""
+
+    kind: str
+    at: datetime
+    offset: str
+    clock: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportStep:
+    at: datetime
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSignal:
+    sent_at: datetime
+    acknowledged_at: datetime | None
+    label: str
+    source: SignalSource
+
+    @property
+    def sentence(self) -> str:
+        delay = self.delay_seconds
+        reaction = (
+            f"acknowledged after {format_seconds(delay)}"
+            if delay is not None
+            else "not acknowledged"
+        )
+        return f"Signal “{self.label}” from {self.source.label}, {reaction}"
+
+    @property
+    def delay_seconds(self) -> float | None:
+        if self.acknowledged_at is None:
+            return None
+        return (self.acknowledged_at - self.sent_at).total_seconds()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportAction:
+    item_id: int
+    done: bool
+    text: str
+    owner: str
+    due: date | None
+
+    @property
+    def due_text(self) -> str:
+        return format_day(self.due) if self.due else ""
+
+    @property
+    def details(self) -> str:
+        """'Sam, due Tue 4 Mar 2025': owner and due date, whichever are set."""
+        parts = (self.owner, f"due {self.due_text}" if self.due else "")
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingReport:
+    meeting_id: int
+    title: str
+    client_name: str
+    started_at: datetime
+    ended_at: datetime | None
+    when: str
+    duration: str
+    playbook: str
+    mode: str
+    partner: str
+    follow_up: date | None
+    notes: tuple[ReportNote, ...]
+    stamped_lines: tuple[ReportEvent, ...]
+    timeline: tuple[ReportEvent, ...]
+    action_items: tuple[ReportAction, ...]
+    steps: tuple[ReportStep, ...]
+    signals: tuple[ReportSignal, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} — {self.client_name}" if self.title else self.client_name
+
+    @property
+    def follow_up_text(self) -> str:
+        return format_day(self.follow_up) if self.follow_up else ""
+
+
+def build_report(detail: MeetingDetail) -> MeetingReport:
+    meeting = detail.meeting
+    start = meeting.started_at
+    cue_labels = {cue.key: cue.label for cue in meeting.cues}
+
+    def event(kind: str, at: datetime, text: str) -> ReportEvent:
+        return ReportEvent(kind, at, format_offset(at - start), format_clock(at), text)
+
+    notes = tuple(
+        ReportNote(field, field.label, detail.notes.get(field, ""))
+        for field in NoteField
+        if detail.notes.get(field, "").strip()
+    )
+    steps = tuple(
+        ReportStep(item.at, item.step_title or item.step_key or "")
+        for item in detail.timeline
+        if item.kind == TimelineKind.STEP
+    )
+    signals = tuple(
+        ReportSignal(
+            signal.sent_at,
+            signal.acknowledged_at,
+            cue_labels.get(signal.cue_key, signal.cue_key),
+            signal.source,
+        )
+        for signal in sorted(detail.signals, key=lambda s: s.sent_at)
+    )
+    stamped = tuple(
+        event("stamp", line.at, line.text)
+        for line in sorted(detail.stamped_lines, key=lambda line: line.at)
+    )
+    timeline = [event("step", step.at, f"Step: {step.title}") for step in steps]
+    timeline += [event("signal", signal.sent_at, signal.sentence) for signal in signals]
+    timeline += stamped
+    timeline.sort(key=lambda entry: entry.at)
+    actions = tuple(
+        ReportAction(item.id, item.done, item.text, item.owner or "", item.due)
+        for item in detail.action_items
+    )
+    end = meeting.ended_at
+    return MeetingReport(
+        meeting_id=meeting.id,
+        title=meeting.title,
+        client_name=meeting.client_name,
+        started_at=start,
+        ended_at=end,
+        when=format_when(start),
+        duration=format_duration(end - start if end else None),
+        playbook=meeting.playbook_id or "",
+        mode=meeting.mode.label,
+        partner=meeting.partner_name or "",
+        follow_up=detail.follow_up,
+        notes=notes,
+        stamped_lines=stamped,
+        timeline=tuple(timeline),
+        action_items=actions,
+        steps=steps,
+        signals=signals,
+    )
+
+
+def calendar_entries(report: MeetingReport) -> list[CalendarEntry]:
+    """The follow-up date and every open action item's due date of this one meeting."""
+    entries: list[CalendarEntry] = []
+    about = f"Meeting {report.when} with {report.client_name}"
+    if report.title:
+        about += f": {report.title}"
+    if report.follow_up is not None:
+        entries.append(
+            CalendarEntry(
+                uid_key=f"meeting-{report.meeting_id}-follow-up",
+                day=report.follow_up,
+                summary=f"Follow up with {report.client_name}",
+                description=about,
+            )
+        )
+    for action in report.action_items:
+        if action.due is None or action.done:
+            continue
+        owner = f" ({action.owner})" if action.owner else ""
+        entries.append(
+            CalendarEntry(
+                uid_key=f"meeting-{report.meeting_id}-action-{action.item_id}",
+                day=action.due,
+                summary=f"Due: {action.text}{owner}",
+                description=about,
+            )
+        )
+    return entries
