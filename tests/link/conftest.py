@@ -3,7 +3,9 @@ and a way to run a blocking client in a thread while Qt's event loop keeps turni
 
 from __future__ import annotations
 
+import queue
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -39,8 +41,43 @@ def link_server(qtbot: QtBot) -> Iterator[PartnerLinkServer]:
     server.end()
 
 
-def in_thread(qtbot: QtBot, work: Callable[[], T], timeout_ms: int = 15000) -> T:
-    """Run blocking ``work`` on a worker thread while the Qt loop keeps serving."""
+class QtThreadCalls:
+    """Lets a worker thread have something done on the test's Qt thread, and wait for it."""
+
+    def __init__(self) -> None:
+        self.pending: queue.Queue[tuple[Callable[[], object], dict[str, object], threading.Event]]
+        self.pending = queue.Queue()
+
+    def call(self, work: Callable[[], T], timeout_s: float = 15) -> T:
+        outcome: dict[str, object] = {}
+        done = threading.Event()
+        self.pending.put((work, outcome, done))
+        if not done.wait(timeout_s):
+            raise TimeoutError("the Qt thread did not get to the call")
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["value"]  # type: ignore[return-value]
+
+    def run_pending(self) -> None:
+        while not self.pending.empty():
+            work, outcome, done = self.pending.get()
+            try:
+                outcome["value"] = work()
+            except BaseException as error:
+                outcome["error"] = error
+            done.set()
+
+
+def in_thread(
+    qtbot: QtBot,
+    work: Callable[[], T],
+    timeout_ms: int = 15000,
+    qt_calls: QtThreadCalls | None = None,
+) -> T:
+    """Run blocking ``work`` on a worker thread while the Qt loop keeps serving.
+
+    With ``qt_calls``, the worker may also have steps run on the Qt thread.
+    """
     outcome: dict[str, object] = {}
 
     def run() -> None:
@@ -51,7 +88,12 @@ def in_thread(qtbot: QtBot, work: Callable[[], T], timeout_ms: int = 15000) -> T
 
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
-    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    calls = qt_calls or QtThreadCalls()
+    while worker.is_alive():
+        left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+        qtbot.waitUntil(lambda: not worker.is_alive() or not calls.pending.empty(), timeout=left_ms)
+        calls.run_pending()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
