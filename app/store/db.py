@@ -102,7 +102,13 @@ def make_engine(
 ) -> Engine:
     """An engine with Poise's settings; for SQLite the file must already be prepared."""
     if not location.is_sqlite:
-        return create_engine(location.url, pool_pre_ping=True)
+        # Waiting for a row lock is bounded like SQLite's busy timeout, so a stuck writer
+        # turns into a "busy" message and retries instead of hanging silently.
+        return create_engine(
+            location.url,
+            pool_pre_ping=True,
+            connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"},
+        )
     if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
         raise ValueError(f"unknown synchronous setting {synchronous!r}")
     engine = create_engine(
@@ -170,6 +176,12 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
     code = getattr(failure, "sqlite_errorname", "") or ""
     text = str(failure).lower()
     name = location.display
+    if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY")):
+        # SQLite reports a read-only or full file system as a plain I/O error at times:
+        # ask the file system itself, so the user gets the message that helps.
+        found = _file_system_problem(location)
+        if found is not None:
+            return found
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         return locked_error(location)
     if code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text:
@@ -194,6 +206,21 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
             "Check that the drive is still connected and healthy.",
             location=name,
         )
+    return None
+
+
+def _file_system_problem(location: Location) -> StoreError | None:
+    if location.sqlite_file is None:
+        return None
+    folder = location.sqlite_file.parent
+    try:
+        status = os.statvfs(folder)
+    except OSError:
+        return None
+    if status.f_flag & os.ST_RDONLY or not os.access(folder, os.W_OK):
+        return read_only_error(location)
+    if status.f_bavail == 0:
+        return disk_full_error(location)
     return None
 
 

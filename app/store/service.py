@@ -73,6 +73,11 @@ class MeetingService:
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
 
+    def reset_connections(self) -> None:
+        """Drop pooled connections, so the next call reconnects (a file that was read-only,
+        or a server that went away, is opened afresh once the problem clears)."""
+        self._engine.dispose()
+
     # -- sessions -----------------------------------------------------------------
 
     @contextmanager

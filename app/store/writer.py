@@ -381,6 +381,8 @@ class NoteWriter:
             self._stamps.remove(stamp)
 
     def _enter_problem(self, problem: StoreError) -> None:
+        with contextlib.suppress(Exception):
+            self._service.reset_connections()
         with self._condition:
             previous = self._problem
             self._problem = problem
