@@ -23,6 +23,16 @@ def format_when(moment: datetime) -> str:
     return f"{format_day(shown.date())}, {shown:%H:%M}"
 
 
+def format_short_when(moment: datetime) -> str:
+    """'4 Mar 2025 09:30', for narrow list columns."""
+    shown = local(moment)
+    return f"{shown.day} {shown:%b %Y %H:%M}"
+
+
+def format_short_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def format_clock(moment: datetime) -> str:
     return f"{local(moment):%H:%M:%S}"
 

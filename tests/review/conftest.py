@@ -1,22 +1,43 @@
-"""Review test fixtures: a real SQLite store filled with generated meetings, and the window."""
+"""Review test fixtures: a real SQLite store filled with generated meetings, and the window.
+
+The forty generated meetings are written once per session through the real service into
+a template file; each test gets its own copy, which is much faster than writing them again.
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app import paths
 from app.store import Store, open_store
 from app.ui.review.window import ReviewWindow
 from tests.review.meeting_factory import GeneratedMeeting, fill
 
 TODAY = date(2025, 3, 12)
+GENERATED_MEETINGS = 40
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[GeneratedMeeting]]:
+    folder = tmp_path_factory.mktemp("review-template")
+    database = folder / paths.DATABASE_FILE_NAME
+    opened = open_store(f"sqlite:///{database}")
+    try:
+        made = fill(opened.service, GENERATED_MEETINGS, today=TODAY)
+    finally:
+        opened.close()
+    return database, made
 
 
 @pytest.fixture
-def store() -> Iterator[Store]:
+def store(data_dir: Path) -> Iterator[Store]:
+    """An empty store in this test's data folder."""
     opened = open_store()
     try:
         yield opened
@@ -25,17 +46,41 @@ def store() -> Iterator[Store]:
 
 
 @pytest.fixture
-def meetings(store: Store) -> list[GeneratedMeeting]:
-    """Forty generated meetings, oldest first."""
-    return fill(store.service, 40, today=TODAY)
+def meetings(template: tuple[Path, list[GeneratedMeeting]]) -> list[GeneratedMeeting]:
+    """What the filled store holds, oldest first."""
+    return template[1]
 
 
 @pytest.fixture
-def review(qtbot: QtBot, store: Store, meetings: list[GeneratedMeeting]) -> Iterator[ReviewWindow]:
-    window = ReviewWindow(store.service, store.writer, today=lambda: TODAY)
+def filled_store(data_dir: Path, template: tuple[Path, list[GeneratedMeeting]]) -> Iterator[Store]:
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = data_dir / paths.DATABASE_FILE_NAME
+    for suffix in ("", "-wal"):
+        source = Path(f"{template[0]}{suffix}")
+        if source.exists():
+            shutil.copyfile(source, Path(f"{target}{suffix}"))
+    target.chmod(0o600)
+    opened = open_store()
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def review(
+    qtbot: QtBot, filled_store: Store, meetings: list[GeneratedMeeting]
+) -> Iterator[ReviewWindow]:
+    window = ReviewWindow(filled_store.service, filled_store.writer, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.meeting_model.rowCount() > 0 and not window.context.busy)
+    qtbot.waitUntil(
+        lambda: (
+            window.meeting_model.rowCount() > 0
+            and bool(window.trends_chart.points())
+            and not window.context.busy
+        )
+    )
     yield window
     window.close()

@@ -1,0 +1,696 @@
+"""One meeting, after the fact: facts, follow-up, timeline strip, notes, action items.
+
+Everything here stays editable: note fields save through the store's background writer
+(which keeps the revision history), each field's history can be browsed and restored,
+action items can be ticked, edited, added and removed, and the follow-up date set.
+The page also exports this one meeting (Markdown, PDF, calendar) and deletes it.
+The page never queries: it asks ``ReviewContext`` to run service calls off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.meeting_terms import NoteField
+from app.export.formatting import follow_up_status, format_day
+from app.export.ics import write_calendar
+from app.export.markdown import write_markdown
+from app.export.pdf import write_pdf
+from app.export.report import MeetingReport, build_report, calendar_entries
+from app.store.records import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.review.context import ReviewContext
+from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
+from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
+
+NOTE_SAVE_DELAY_MS = 400
+
+
+def _section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+@dataclass
+class _NoteEditor:
+    field: NoteField
+    editor: QPlainTextEdit
+    history_button: QToolButton
+    saved_text: str
+
+
+class MeetingPage(QWidget):
+    """Shows one ``MeetingDetail``; emits requests the review window answers."""
+
+    back_requested = Signal()
+    step_requested = Signal(int)  # -1 newer, +1 older
+    deleted = Signal(int)  # meeting id, once really gone
+    changed = Signal(int)  # meeting id: follow-up or items changed, lists should refresh
+    message = Signal(str)  # short status for the window's status bar
+
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingPage")
+        self._context = context
+        self._detail: MeetingDetail | None = None
+        self._report: MeetingReport | None = None
+        self._highlight = ""
+        # Overridable in tests; the defaults ask the user with a dialog.
+        self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
+        self.confirm_delete: Callable[[str], bool] = self._confirm_delete
+
+        self.back_button = QPushButton("← All meetings")
+        self.back_button.setToolTip("Back to the list (Esc or Alt+Left)")
+        self.newer_button = QPushButton("↑ Newer")
+        self.newer_button.setToolTip("Newer meeting in the list (Ctrl+PgUp)")
+        self.older_button = QPushButton("↓ Older")
+        self.older_button.setToolTip("Older meeting in the list (Ctrl+PgDown)")
+        self.markdown_button = QPushButton("Markdown…")
+        self.pdf_button = QPushButton("PDF…")
+        self.calendar_button = QPushButton("Calendar…")
+        self.calendar_button.setToolTip("Follow-up and due dates as an .ics file for calendars")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("deleteMeeting")
+        self.back_button.clicked.connect(self.back_requested)
+        self.newer_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.older_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.markdown_button.clicked.connect(lambda: self._export_with_dialog("md"))
+        self.pdf_button.clicked.connect(lambda: self._export_with_dialog("pdf"))
+        self.calendar_button.clicked.connect(lambda: self._export_with_dialog("ics"))
+        self.delete_button.clicked.connect(self.request_delete)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.newer_button)
+        bar.addWidget(self.older_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("Export:"))
+        bar.addWidget(self.markdown_button)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.calendar_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.delete_button)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("meetingHeading")
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.facts = QLabel()
+        self.facts.setObjectName("meetingFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setStyleSheet("color: #57606a;")
+
+        self.follow_up_edit = QDateEdit()
+        self.follow_up_edit.setCalendarPopup(True)
+        self.follow_up_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.follow_up_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.follow_up_edit.setSpecialValueText("none")
+        self.follow_up_edit.setToolTip("Follow-up date; set it to the first date to clear")
+        self.follow_up_status = QLabel()
+        self.follow_up_status.setObjectName("followUpStatus")
+        self.clear_follow_up_button = QPushButton("Clear")
+        self.follow_up_edit.dateChanged.connect(self._follow_up_edited)
+        self.clear_follow_up_button.clicked.connect(self.clear_follow_up)
+        follow_row = QHBoxLayout()
+        follow_label = QLabel("&Follow-up:")
+        follow_label.setBuddy(self.follow_up_edit)
+        follow_row.addWidget(follow_label)
+        follow_row.addWidget(self.follow_up_edit)
+        follow_row.addWidget(self.clear_follow_up_button)
+        follow_row.addWidget(self.follow_up_status)
+        follow_row.addStretch(1)
+
+        self.strip = TimelineStrip()
+        legend = QLabel(
+            "<span style='color:#2f4f6f'>■</span> steps &nbsp; "
+            "<span style='color:#c0392b'>▍</span> signal, bar until acknowledged &nbsp; "
+            "<span style='color:#2f4f6f'>●</span> stamped note"
+        )
+        legend.setStyleSheet("color: #57606a;")
+
+        notes_grid = QGridLayout()
+        notes_grid.setHorizontalSpacing(10)
+        notes_grid.setVerticalSpacing(4)
+        self.note_editors: dict[NoteField, _NoteEditor] = {}
+        for row, note_field in enumerate(NoteField):
+            label = QLabel(note_field.label)
+            label.setToolTip(note_field.hint)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"note_{note_field.value}")
+            editor.setPlaceholderText(note_field.hint)
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 14)
+            history = QToolButton()
+            history.setText("History")
+            history.setToolTip(f"Earlier versions of “{note_field.label}”, to restore one")
+            history.clicked.connect(lambda _=False, f=note_field: self.show_history(f))
+            notes_grid.addWidget(label, row, 0)
+            notes_grid.addWidget(editor, row, 1)
+            notes_grid.addWidget(history, row, 2, Qt.AlignmentFlag.AlignTop)
+            entry = _NoteEditor(note_field, editor, history, "")
+            self.note_editors[note_field] = entry
+            editor.textChanged.connect(lambda f=note_field: self._note_typed(f))
+        notes_grid.setColumnStretch(1, 1)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.save_notes)
+        self._dirty_fields: set[NoteField] = set()
+
+        self.action_model = ActionItemModel(context.today, self)
+        self.action_model.edited.connect(self._save_action_edit)
+        self.action_view = QTableView()
+        self.action_view.setObjectName("actionItems")
+        self.action_view.setModel(self.action_model)
+        self.action_view.verticalHeader().hide()
+        self.action_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.action_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.action_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.action_view.setToolTip("Space ticks; F2 edits; due date as YYYY-MM-DD")
+        self.new_action_text = QLineEdit()
+        self.new_action_text.setPlaceholderText("New action item…")
+        self.new_action_owner = QLineEdit()
+        self.new_action_owner.setPlaceholderText("Owner")
+        self.new_action_owner.setMaximumWidth(140)
+        self.new_action_due = QLineEdit()
+        self.new_action_due.setPlaceholderText("Due YYYY-MM-DD")
+        self.new_action_due.setMaximumWidth(130)
+        self.add_action_button = QPushButton("Add")
+        self.remove_action_button = QPushButton("Remove selected")
+        self.add_action_button.clicked.connect(self.add_action_from_inputs)
+        self.new_action_text.returnPressed.connect(self.add_action_from_inputs)
+        self.remove_action_button.clicked.connect(self.remove_selected_action)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_action_text, 1)
+        add_row.addWidget(self.new_action_owner)
+        add_row.addWidget(self.new_action_due)
+        add_row.addWidget(self.add_action_button)
+        add_row.addWidget(self.remove_action_button)
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline_view = QListView()
+        self.timeline_view.setObjectName("timelineList")
+        self.timeline_view.setModel(self.timeline_model)
+        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        mono = self.timeline_view.font()
+        mono.setFamily("DejaVu Sans Mono")
+        self.timeline_view.setFont(mono)
+
+        content = QWidget()
+        content.setObjectName("meetingContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(18, 12, 18, 18)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addLayout(follow_row)
+        layout.addSpacing(6)
+        layout.addWidget(_section_title("Timeline"))
+        layout.addWidget(self.strip)
+        layout.addWidget(legend)
+        layout.addSpacing(6)
+        layout.addWidget(_section_title("Notes"))
+        layout.addLayout(notes_grid)
+        layout.addSpacing(6)
+        layout.addWidget(_section_title("Action items"))
+        layout.addWidget(self.action_view)
+        layout.addLayout(add_row)
+        layout.addSpacing(6)
+        layout.addWidget(_section_title("Steps, signals and stamped lines"))
+        layout.addWidget(self.timeline_view)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.scroll = scroll
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        bar_holder = QWidget()
+        bar_holder.setObjectName("meetingBar")
+        bar_holder.setLayout(bar)
+        bar.setContentsMargins(12, 8, 12, 8)
+        outer.addWidget(bar_holder)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(rule)
+        outer.addWidget(scroll, 1)
+
+        for keys, slot in (
+            ("Alt+Left", self.back_requested.emit),
+            ("Ctrl+PgUp", lambda: self.step_requested.emit(-1)),
+            ("Ctrl+PgDown", lambda: self.step_requested.emit(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested.emit)
+
+    # Showing ---------------------------------------------------------------------------
+    @property
+    def meeting_id(self) -> int | None:
+        return self._detail.meeting.id if self._detail else None
+
+    @property
+    def report(self) -> MeetingReport | None:
+        return self._report
+
+    def show_detail(self, detail: MeetingDetail, highlight: str = "") -> None:
+        self.save_notes()
+        self._detail = detail
+        self._report = build_report(detail)
+        self._highlight = highlight
+        report = self._report
+        self.heading.setText(_escape(report.heading))
+        facts = [report.when, f"{report.duration}", report.mode]
+        if report.playbook:
+            facts.append(f"playbook {report.playbook}")
+        if report.partner:
+            facts.append(f"partner {report.partner}")
+        facts.append(f"{len(report.signals)} signals")
+        self.facts.setText(" · ".join(_escape(f) for f in facts))
+        self._show_follow_up(detail.follow_up)
+        self.strip.set_data(strip_data_from(report))
+        for note_field, entry in self.note_editors.items():
+            text = detail.notes.get(note_field, "")
+            entry.saved_text = text
+            entry.editor.blockSignals(True)
+            entry.editor.setPlainText(text)
+            entry.editor.blockSignals(False)
+        self._dirty_fields.clear()
+        self.action_model.set_items(detail.action_items)
+        self.timeline_model.set_events(report.timeline)
+        self._fit_tables()
+        self.apply_highlight(highlight)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _fit_tables(self) -> None:
+        # The page scrolls as a whole; the small lists show every row instead of scrolling.
+        rows = max(1, self.action_model.rowCount())
+        row_height = self.action_view.verticalHeader().defaultSectionSize()
+        header = self.action_view.horizontalHeader().sizeHint().height()
+        self.action_view.setFixedHeight(header + row_height * rows + 4)
+        line = self.timeline_view.sizeHintForRow(0) if self.timeline_model.rowCount() else 20
+        visible = min(max(1, self.timeline_model.rowCount()), 14)
+        self.timeline_view.setFixedHeight(line * visible + 6)
+        self.action_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def apply_highlight(self, query: str) -> None:
+        """Mark every occurrence of the searched words in the note fields."""
+        words = [w for w in re.findall(r"\w+", query) if len(w) > 1]
+        marked = QTextCharFormat()
+        marked.setBackground(QColor("#ffe58f"))
+        for entry in self.note_editors.values():
+            selections: list[QTextEdit.ExtraSelection] = []
+            document = entry.editor.document()
+            for word in words:
+                cursor = QTextCursor(document)
+                while True:
+                    cursor = document.find(word, cursor, QTextDocument.FindFlag(0))
+                    if cursor.isNull():
+                        break
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor  # type: ignore[attr-defined]
+                    selection.format = marked  # type: ignore[attr-defined]
+                    selections.append(selection)
+            entry.editor.setExtraSelections(selections)
+
+    def highlighted_count(self) -> int:
+        return sum(len(e.editor.extraSelections()) for e in self.note_editors.values())
+
+    def _show_follow_up(self, follow_up: date | None) -> None:
+        self.follow_up_edit.blockSignals(True)
+        if follow_up is None:
+            self.follow_up_edit.setDate(self.follow_up_edit.minimumDate())
+        else:
+            self.follow_up_edit.setDate(QDate(follow_up.year, follow_up.month, follow_up.day))
+        self.follow_up_edit.blockSignals(False)
+        status = follow_up_status(follow_up, self._context.today())
+        text, style = {
+            "overdue": ("⚠ Overdue", "color: white; background: #b42318;"),
+            "today": ("● Today", "color: white; background: #b54708;"),
+            "upcoming": ("", ""),
+            "": ("No follow-up set", "color: #57606a;"),
+        }[status]
+        self.follow_up_status.setText(text)
+        self.follow_up_status.setStyleSheet(
+            f"{style} padding: 2px 8px; border-radius: 4px;" if style and status else style
+        )
+        self.clear_follow_up_button.setEnabled(follow_up is not None)
+
+    # Follow-up ---------------------------------------------------------------------------
+    def _follow_up_edited(self, value: QDate) -> None:
+        if value == self.follow_up_edit.minimumDate():
+            self.set_follow_up(None)
+        else:
+            self.set_follow_up(date(value.year(), value.month(), value.day()))
+
+    def clear_follow_up(self) -> None:
+        self.set_follow_up(None)
+
+    def set_follow_up(self, follow_up: date | None) -> None:
+        if self._detail is None:
+            return
+        meeting_id = self._detail.meeting.id
+        self._show_follow_up(follow_up)
+        self._replace_detail(follow_up=follow_up)
+
+        def done(_: object) -> None:
+            self.changed.emit(meeting_id)
+            shown = format_day(follow_up) if follow_up else "cleared"
+            self.message.emit(f"Follow-up {shown}")
+
+        self._context.run(lambda: self._context.service.set_follow_up(meeting_id, follow_up), done)
+
+    def _replace_detail(self, **changes: Any) -> None:
+        from dataclasses import replace
+
+        if self._detail is None:
+            return
+        self._detail = replace(self._detail, **changes)
+        self._report = build_report(self._detail)
+
+    # Notes -------------------------------------------------------------------------------
+    def _note_typed(self, note_field: NoteField) -> None:
+        self._dirty_fields.add(note_field)
+        self._note_timer.start()
+
+    def save_notes(self) -> None:
+        """Hand every changed field to the background writer (which keeps the history)."""
+        self._note_timer.stop()
+        if self._detail is None or not self._dirty_fields:
+            return
+        meeting_id = self._detail.meeting.id
+        notes = dict(self._detail.notes)
+        for note_field in sorted(self._dirty_fields):
+            entry = self.note_editors[note_field]
+            text = entry.editor.toPlainText()
+            if text == entry.saved_text:
+                continue
+            entry.saved_text = text
+            notes[note_field] = text
+            self._context.save_note(meeting_id, note_field, text)
+        self._dirty_fields.clear()
+        self._replace_detail(notes=notes)
+        self.timeline_model.set_events(self._report.timeline if self._report else ())
+        self.changed.emit(meeting_id)
+
+    def show_history(self, note_field: NoteField) -> None:
+        if self._detail is None:
+            return
+        self.save_notes()
+        meeting_id = self._detail.meeting.id
+        self._context.run(
+            lambda: self._context.service.note_revisions(meeting_id, note_field),
+            lambda revisions: self._open_history(note_field, revisions),
+        )
+
+    def _open_history(self, note_field: NoteField, revisions: list[NoteRevisionRecord]) -> None:
+        dialog = RevisionDialog(note_field, revisions, self)
+        self.history_dialog = dialog
+        dialog.restore_requested.connect(lambda revision_id: self.restore(note_field, revision_id))
+        dialog.open()
+
+    def restore(self, note_field: NoteField, revision_id: int) -> None:
+        if self._detail is None:
+            return
+        meeting_id = self._detail.meeting.id
+        service = self._context.service
+
+        def work() -> MeetingDetail:
+            service.restore_revision(revision_id, datetime.now(UTC))
+            return service.load_meeting(meeting_id)
+
+        def done(detail: MeetingDetail) -> None:
+            if self.meeting_id == meeting_id:
+                self.show_detail(detail, self._highlight)
+                self.message.emit(f"Restored an earlier “{note_field.label}”")
+                self.changed.emit(meeting_id)
+
+        self._context.run(work, done)
+
+    # Action items ------------------------------------------------------------------------
+    def _save_action_edit(self, edit: ActionItemEdit) -> None:
+        service = self._context.service
+        changes: dict[str, Any] = {}
+        if edit.text is not None:
+            changes["text"] = edit.text
+        if edit.owner is not None:
+            changes["owner"] = edit.owner
+        if edit.due_changed:
+            changes["due"] = edit.due
+        if edit.done is not None:
+            changes["done"] = edit.done
+
+        def done(record: ActionItemRecord) -> None:
+            self.action_model.replace(record)
+            self._replace_detail(action_items=tuple(self.action_model.items()))
+            if self._detail is not None:
+                self.changed.emit(self._detail.meeting.id)
+
+        self._context.run(lambda: service.update_action_item(edit.item_id, **changes), done)
+
+    def add_action_from_inputs(self) -> None:
+        text = self.new_action_text.text().strip()
+        if not text or self._detail is None:
+            return
+        raw_due = self.new_action_due.text().strip()
+        try:
+            due = date.fromisoformat(raw_due) if raw_due else None
+        except ValueError:
+            self.new_action_due.setFocus()
+            self.new_action_due.selectAll()
+            self.message.emit("Due date must read like 2025-03-14")
+            return
+        self.add_action(text, self.new_action_owner.text().strip(), due)
+        self.new_action_text.clear()
+        self.new_action_owner.clear()
+        self.new_action_due.clear()
+
+    def add_action(self, text: str, owner: str, due: date | None) -> None:
+        if self._detail is None:
+            return
+        meeting_id = self._detail.meeting.id
+        service = self._context.service
+        self._context.run(
+            lambda: service.add_action_item(meeting_id, text, owner, due),
+            lambda record: self._action_added(meeting_id, record),
+        )
+
+    def _action_added(self, meeting_id: int, record: ActionItemRecord) -> None:
+        if self.meeting_id != meeting_id:
+            return
+        items = (*self.action_model.items(), record)
+        self.action_model.set_items(items)
+        self._replace_detail(action_items=items)
+        self._fit_tables()
+        self.changed.emit(meeting_id)
+
+    def remove_selected_action(self) -> None:
+        rows = sorted({index.row() for index in self.action_view.selectedIndexes()})
+        if not rows or self._detail is None:
+            return
+        doomed = [self.action_model.item(row).id for row in rows]
+        meeting_id = self._detail.meeting.id
+        service = self._context.service
+
+        def work() -> None:
+            for item_id in doomed:
+                service.delete_action_item(item_id)
+
+        def done(_: object) -> None:
+            items = tuple(i for i in self.action_model.items() if i.id not in doomed)
+            self.action_model.set_items(items)
+            self._replace_detail(action_items=items)
+            self._fit_tables()
+            self.changed.emit(meeting_id)
+
+        self._context.run(work, done)
+
+    # Export ------------------------------------------------------------------------------
+    def suggested_file_name(self, suffix: str) -> str:
+        report = self._report
+        if report is None:
+            return f"meeting.{suffix}"
+        stem = f"{report.started_at.astimezone():%Y-%m-%d} {report.client_name} {report.title}"
+        stem = re.sub(r"[^\w\- ]+", "", stem).strip().replace(" ", "-")[:80]
+        return f"{stem or 'meeting'}.{suffix}"
+
+    def _export_with_dialog(self, suffix: str) -> None:
+        self.save_notes()
+        path = self.ask_save_path(suffix, self.suggested_file_name(suffix))
+        if path is not None:
+            self.export(suffix, path)
+
+    def export(self, suffix: str, path: Path) -> None:
+        """Write this meeting as shown now: 'md', 'pdf' or 'ics'."""
+        self.save_notes()
+        report = self._report
+        if report is None:
+            return
+        try:
+            if suffix == "md":
+                write_markdown(path, report)
+            elif suffix == "pdf":
+                write_pdf(path, report)
+            else:
+                entries = calendar_entries(report)
+                if not entries:
+                    self.message.emit("No follow-up or open due date to put in a calendar")
+                    return
+                write_calendar(path, entries)
+        except OSError as error:
+            self.message.emit(f"Could not write {path}: {error.strerror or error}")
+            return
+        self.message.emit(f"Saved {path}")
+
+    def _ask_save_path(self, suffix: str, suggested: str) -> Path | None:
+        kinds = {"md": "Markdown (*.md)", "pdf": "PDF (*.pdf)", "ics": "Calendar (*.ics)"}
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export meeting", str(Path.home() / suggested), kinds[suffix]
+        )
+        return Path(chosen) if chosen else None
+
+    # Delete ------------------------------------------------------------------------------
+    def request_delete(self) -> None:
+        if self._report is None or self._detail is None:
+            return
+        if not self.confirm_delete(self._report.heading):
+            return
+        meeting_id = self._detail.meeting.id
+        # Pending note edits must not resurrect the meeting after it is gone.
+        self._dirty_fields.clear()
+        self._note_timer.stop()
+        self._context.run(
+            lambda: self._context.service.delete_meeting(meeting_id),
+            lambda _: self._deleted(meeting_id),
+        )
+
+    def _deleted(self, meeting_id: int) -> None:
+        if self.meeting_id == meeting_id:
+            self._detail = None
+            self._report = None
+        self.message.emit("Meeting deleted")
+        self.deleted.emit(meeting_id)
+
+    def _confirm_delete(self, heading: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Delete meeting",
+            f"Delete “{heading}” with all its notes, signals and action items?\n\n"
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Delete
+
+
+class RevisionDialog(QDialog):
+    """A field's saved versions, newest first, with the selected one's full text."""
+
+    restore_requested = Signal(int)
+
+    def __init__(
+        self, note_field: NoteField, revisions: list[NoteRevisionRecord], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"History of “{note_field.label}”")
+        self.resize(560, 380)
+        self.model = RevisionModel(self)
+        self.model.set_revisions(revisions)
+        self.list_view = QListView()
+        self.list_view.setModel(self.model)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton(
+            "Restore this version", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self._restore)
+        self.list_view.selectionModel().currentChanged.connect(self._show_selected)
+        layout = QVBoxLayout(self)
+        if not revisions:
+            layout.addWidget(QLabel("No saved versions yet."))
+        layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+        if revisions:
+            self.list_view.setCurrentIndex(self.model.index(min(1, len(revisions) - 1)))
+        self.list_view.setFocus()
+
+    def _show_selected(self) -> None:
+        row = self.list_view.currentIndex().row()
+        if row >= 0:
+            self.preview.setPlainText(self.model.revision(row).text)
+        # The newest version is the current text: restoring it would change nothing.
+        self.restore_button.setEnabled(row > 0)
+
+    def _restore(self) -> None:
+        row = self.list_view.currentIndex().row()
+        if row > 0:
+            self.restore_requested.emit(self.model.revision(row).id)
+            self.accept()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,220 @@
+"""Trends over the last meetings: signals per meeting and time to acknowledge a signal.
+
+``trend_points`` is plain Python over the store's records; ``TrendsChart`` draws them as
+two small panels (bars for signals, dots joined by a line for the reaction time) with a
+one-line verdict above, comparing the recent half with the earlier half, so the user
+sees at a glance whether meetings are getting calmer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import mean
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.export.formatting import format_seconds, local
+from app.store.records import MeetingDetail
+
+DEFAULT_TREND_MEETINGS = 20
+_BAR = QColor("#c0392b")
+_LINE = QColor("#2f4f6f")
+_GRID = QColor("#e3e6ea")
+_TEXT = QColor("#57606a")
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    meeting_id: int
+    started_at: datetime
+    client_name: str
+    signals: int
+    mean_ack_seconds: float | None  # None when no signal was acknowledged
+
+
+def trend_point(detail: MeetingDetail) -> TrendPoint:
+    delays = [
+        (signal.acknowledged_at - signal.sent_at).total_seconds()
+        for signal in detail.signals
+        if signal.acknowledged_at is not None
+    ]
+    meeting = detail.meeting
+    return TrendPoint(
+        meeting_id=meeting.id,
+        started_at=meeting.started_at,
+        client_name=meeting.client_name,
+        signals=len(detail.signals),
+        mean_ack_seconds=mean(delays) if delays else None,
+    )
+
+
+def trend_points(details: Sequence[MeetingDetail]) -> list[TrendPoint]:
+    """Oldest first, as a chart reads left to right."""
+    return sorted((trend_point(d) for d in details), key=lambda p: p.started_at)
+
+
+def verdict(points: Sequence[TrendPoint]) -> str:
+    """One sentence comparing the recent half of the meetings with the earlier half."""
+    if len(points) < 4:
+        return "A trend shows after four meetings."
+    half = len(points) // 2
+    earlier, recent = points[:half], points[-half:]
+    before = mean(p.signals for p in earlier)
+    after = mean(p.signals for p in recent)
+    acks_before = [p.mean_ack_seconds for p in earlier if p.mean_ack_seconds is not None]
+    acks_after = [p.mean_ack_seconds for p in recent if p.mean_ack_seconds is not None]
+    sentence = f"Signals per meeting: {before:.1f} → {after:.1f}"
+    if acks_before and acks_after:
+        sentence += (
+            f"; time to acknowledge: {format_seconds(mean(acks_before))} → "
+            f"{format_seconds(mean(acks_after))}"
+        )
+    if after < before * 0.85:
+        sentence += ". Calmer lately."
+    elif after > before * 1.15:
+        sentence += ". More heated lately."
+    else:
+        sentence += ". About the same."
+    return sentence
+
+
+class TrendsChart(QWidget):
+    """Draws the points; empty until ``set_points``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendsChart")
+        self._points: list[TrendPoint] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Trends over the last meetings")
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(520, 230)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(300, 230)
+
+    def set_points(self, points: Sequence[TrendPoint]) -> None:
+        self._points = list(points)
+        self.setAccessibleDescription(verdict(self._points))
+        self.setToolTip(verdict(self._points))
+        self.update()
+
+    def points(self) -> list[TrendPoint]:
+        return list(self._points)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        metrics = QFontMetrics(self.font())
+        painter.setPen(QColor("#1f2328"))
+        # The verdict may take two lines in a narrow panel; the panels start below it.
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        text_box = metrics.boundingRect(
+            0, 0, self.width() - 16, 200, int(flags), verdict(self._points)
+        )
+        line = min(text_box.height(), metrics.height() * 2)
+        painter.drawText(
+            QRectF(8, 4, self.width() - 16, line + 2), int(flags), verdict(self._points)
+        )
+        if not self._points:
+            painter.setPen(_TEXT)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No meetings yet")
+            painter.end()
+            return
+        top = line + 12
+        gap = 8
+        axis_label = metrics.height() + 2
+        panel_height = (self.height() - top - axis_label - gap) / 2
+        left = metrics.horizontalAdvance("99 min") + 12
+        right = self.width() - 10
+        signals_panel = QRectF(left, top, right - left, panel_height)
+        ack_panel = QRectF(left, top + panel_height + gap, right - left, panel_height)
+        self._paint_signals(painter, signals_panel, metrics)
+        self._paint_acks(painter, ack_panel, metrics)
+        self._paint_dates(painter, ack_panel, metrics)
+        painter.end()
+
+    def _slot(self, panel: QRectF, index: int) -> tuple[float, float]:
+        width = panel.width() / len(self._points)
+        return panel.left() + width * index, width
+
+    def _panel_frame(
+        self, painter: QPainter, panel: QRectF, metrics: QFontMetrics, title: str, top_label: str
+    ) -> None:
+        painter.setPen(QPen(_GRID, 1))
+        painter.drawLine(panel.bottomLeft(), panel.bottomRight())
+        painter.drawLine(panel.topLeft(), panel.topRight())
+        painter.setPen(_TEXT)
+        painter.drawText(
+            QRectF(0, panel.top() - 2, panel.left() - 6, metrics.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            top_label,
+        )
+        painter.drawText(
+            QRectF(0, panel.bottom() - metrics.height(), panel.left() - 6, metrics.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+            "0",
+        )
+        painter.drawText(
+            QRectF(panel.left() + 4, panel.top() + 1, panel.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            title,
+        )
+
+    def _paint_signals(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
+        highest = max(1, *(p.signals for p in self._points))
+        self._panel_frame(painter, panel, metrics, "Signals per meeting", str(highest))
+        usable = panel.height() - metrics.height() - 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_BAR)
+        for index, point in enumerate(self._points):
+            x, width = self._slot(panel, index)
+            height = usable * point.signals / highest
+            bar_width = max(2.0, width * 0.6)
+            painter.drawRect(
+                QRectF(x + (width - bar_width) / 2, panel.bottom() - height, bar_width, height)
+            )
+
+    def _paint_acks(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
+        values = [p.mean_ack_seconds for p in self._points if p.mean_ack_seconds is not None]
+        highest = max(values) if values else 1.0
+        highest = max(highest, 1.0)
+        self._panel_frame(painter, panel, metrics, "Time to acknowledge", format_seconds(highest))
+        usable = panel.height() - metrics.height() - 2
+        path = QPainterPath()
+        started = False
+        dots: list[QPointF] = []
+        for index, point in enumerate(self._points):
+            if point.mean_ack_seconds is None:
+                continue
+            x, width = self._slot(panel, index)
+            spot = QPointF(
+                x + width / 2, panel.bottom() - usable * point.mean_ack_seconds / highest
+            )
+            dots.append(spot)
+            if started:
+                path.lineTo(spot)
+            else:
+                path.moveTo(spot)
+                started = True
+        painter.setPen(QPen(_LINE, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_LINE)
+        for spot in dots:
+            painter.drawEllipse(spot, 3, 3)
+
+    def _paint_dates(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
+        painter.setPen(_TEXT)
+        first, last = self._points[0], self._points[-1]
+        baseline = panel.bottom() + 2 + metrics.ascent()
+        painter.drawText(QPointF(panel.left(), baseline), f"{local(first.started_at):%d %b}")
+        label = f"{local(last.started_at):%d %b}"
+        painter.drawText(QPointF(panel.right() - metrics.horizontalAdvance(label), baseline), label)

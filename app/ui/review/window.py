@@ -1,0 +1,659 @@
+"""The review window: find any meeting, see what happened, follow up, export, see trends.
+
+The front page lists every meeting (newest first, filtered by client and date range),
+searches all notes as the user types, and shows the open follow-ups and the trends.
+Opening a meeting shows ``MeetingPage``; the keyboard reaches everything: Ctrl+F
+searches, Enter opens, Ctrl+PgUp/PgDown move to the newer/older meeting, Esc goes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QCloseEvent,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.export.csv_export import write_csv
+from app.store.records import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.ui.review.context import NoteWriterLike, ReviewContext
+from app.ui.review.meeting_page import MeetingPage
+from app.ui.review.models import (
+    HTML_ROLE,
+    PAGE_SIZE,
+    FollowUpModel,
+    MeetingListModel,
+    SearchHitModel,
+)
+from app.ui.review.search import SearchController
+from app.ui.review.trends import DEFAULT_TREND_MEETINGS, TrendsChart, trend_points
+
+FIRST_FILTER_DATE = QDate(2000, 1, 1)
+_SELECTED_HIT = QColor("#dbe7f3")
+_SELECTED_EDGE = QColor("#2f6fb0")
+LIST_PAGE, SEARCH_PAGE = 0, 1
+
+
+class HtmlItemDelegate(QStyledItemDelegate):
+    """Paints an item's ``HTML_ROLE`` text, so search hits show the match highlighted."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        document.setTextWidth(max(100, option.rect.width() - 12))
+        return document
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        painter.save()
+        # A light selection keeps the grey labels and the yellow match marks readable.
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, _SELECTED_HIT)
+            painter.fillRect(
+                QRectF(option.rect.left(), option.rect.top(), 3, option.rect.height()),
+                _SELECTED_EDGE,
+            )
+        elif index.row() % 2:
+            painter.fillRect(option.rect, option.palette.alternateBase())
+        painter.translate(option.rect.left() + 8, option.rect.top() + 4)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        clip = QRectF(0, 0, option.rect.width() - 6, option.rect.height() - 4)
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 8)
+
+
+class ReviewWindow(QMainWindow):
+    meeting_opened = Signal(int)
+    list_refreshed = Signal(int)  # total meetings matching the filter
+    follow_ups_refreshed = Signal(int)
+    trends_refreshed = Signal(int)
+    csv_written = Signal(str, int)  # path, rows
+
+    def __init__(
+        self,
+        service: Any,
+        writer: NoteWriterLike | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewWindow")
+        self.setWindowTitle(f"{APP_NAME} — Review")
+        self.resize(1260, 780)
+        self.context = ReviewContext(service, writer, today=today, parent=self)
+        self.context.runner.error.connect(self._show_message)
+        self._service = service
+        self._today = today
+        self._total = 0
+        self._nav_view: QAbstractItemView | None = None
+        self._opening: int | None = None
+        self.ask_csv_path: Callable[[str], Path | None] = self._ask_csv_path
+
+        # Filter bar -------------------------------------------------------------------
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText("Search all notes… (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self.client_filter = QComboBox()
+        self.client_filter.setObjectName("clientFilter")
+        self.client_filter.addItem("All clients", None)
+        self.client_filter.setMinimumWidth(170)
+        self.since_edit = self._date_filter("From")
+        self.until_edit = self._date_filter("To")
+        self.csv_button = QPushButton("Export list to CSV…")
+        self.csv_button.setToolTip("Every meeting matching the filter, one row each")
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search_box)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search_box, 3)
+        client_label = QLabel("&Client:")
+        client_label.setBuddy(self.client_filter)
+        bar.addWidget(client_label)
+        bar.addWidget(self.client_filter, 1)
+        for text, edit in (("F&rom:", self.since_edit), ("&To:", self.until_edit)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            bar.addWidget(label)
+            bar.addWidget(edit)
+        bar.addWidget(self.csv_button)
+
+        # Meetings and search results ----------------------------------------------------
+        self.meeting_model = MeetingListModel(self._load_page, today, self)
+        self.meeting_model.page_loaded.connect(self._page_loaded)
+        self.meeting_view = QTableView()
+        self.meeting_view.setObjectName("meetingList")
+        self.meeting_view.setModel(self.meeting_model)
+        self.meeting_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.meeting_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.meeting_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.meeting_view.setAlternatingRowColors(True)
+        self.meeting_view.verticalHeader().hide()
+        self.meeting_view.setWordWrap(False)
+        self.meeting_view.verticalHeader().setDefaultSectionSize(
+            self.meeting_view.fontMetrics().height() + 10
+        )
+        header = self.meeting_view.horizontalHeader()
+        metrics = self.meeting_view.fontMetrics()
+        # Widths from the widest value each column can show, so nothing is cut off.
+        samples = (
+            "30 Sep 2025 23:59",
+            "Birchwood Dental",
+            "",
+            "upset-client",
+            "1 h 05 min",
+            "Signals",
+            "⚠ 30 Sep 2025",
+        )
+        for column, sample in enumerate(samples):
+            if sample:
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 22)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.meeting_view.activated.connect(self._open_from_list)
+
+        self.search_model = SearchHitModel(self)
+        self.search_view = QListView()
+        self.search_view.setObjectName("searchResults")
+        self.search_view.setModel(self.search_model)
+        self.search_view.setItemDelegate(HtmlItemDelegate(self.search_view))
+        self.search_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.search_view.setAlternatingRowColors(True)
+        self.search_view.setUniformItemSizes(True)
+        self.search_view.activated.connect(self._open_from_search)
+        self.results_stack = QStackedWidget()
+        self.results_stack.addWidget(self.meeting_view)
+        self.results_stack.addWidget(self.search_view)
+
+        # Front page: follow-ups and trends ----------------------------------------------
+        self.follow_up_model = FollowUpModel(today, self)
+        self.follow_up_view = QTableView()
+        self.follow_up_view.setObjectName("followUps")
+        self.follow_up_view.setModel(self.follow_up_model)
+        self.follow_up_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.follow_up_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.follow_up_view.verticalHeader().hide()
+        self.follow_up_view.setWordWrap(False)
+        follow_header = self.follow_up_view.horizontalHeader()
+        follow_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        follow_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.follow_up_view.activated.connect(self._open_from_follow_ups)
+        self.follow_up_title = _title("Open follow-ups")
+        self.trends_title = _title("Trends: all clients")
+        self.trends_chart = TrendsChart()
+        side = QWidget()
+        side.setObjectName("frontPageSide")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addWidget(self.follow_up_title)
+        side_layout.addWidget(self.follow_up_view, 1)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(self.trends_title)
+        side_layout.addWidget(self.trends_chart)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.results_stack)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 440])
+        splitter.setChildrenCollapsible(False)
+
+        self.overview = QWidget()
+        self.overview.setObjectName("reviewOverview")
+        overview_layout = QVBoxLayout(self.overview)
+        overview_layout.setContentsMargins(12, 12, 12, 8)
+        overview_layout.addLayout(bar)
+        overview_layout.addWidget(splitter, 1)
+
+        self.meeting_page = MeetingPage(self.context)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.overview)
+        self.pages.addWidget(self.meeting_page)
+        self.setCentralWidget(self.pages)
+        self.status = QLabel()
+        self.status.setObjectName("reviewStatus")
+        self.statusBar().addWidget(self.status, 1)
+
+        # Wiring -------------------------------------------------------------------------
+        self.search = SearchController(self.context, self)
+        self.search.results.connect(self._show_hits)
+        self.search.cleared.connect(self._show_list)
+        self.search.failed.connect(self._show_message)
+        self.search_box.textChanged.connect(self.search.set_query)
+        self.search_box.returnPressed.connect(self._search_enter)
+        self.client_filter.currentIndexChanged.connect(self._filter_changed)
+        self.since_edit.dateChanged.connect(self._filter_changed)
+        self.until_edit.dateChanged.connect(self._filter_changed)
+        self.csv_button.clicked.connect(self._export_csv_with_dialog)
+        self.meeting_page.back_requested.connect(self.show_overview)
+        self.meeting_page.step_requested.connect(self.step_meeting)
+        self.meeting_page.deleted.connect(self._meeting_deleted)
+        self.meeting_page.changed.connect(self._meeting_changed)
+        self.meeting_page.message.connect(self._show_message)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(800)
+        self._refresh_timer.timeout.connect(self._refresh_after_edit)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.focus_search)
+
+        self._load_clients()
+        self.meeting_model.reset()
+        self.refresh_follow_ups()
+        self.refresh_trends()
+        self.search_box.setFocus()
+
+    # Filters ------------------------------------------------------------------------------
+    def _date_filter(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(f"{name.lower()}Filter")
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setMinimumDate(FIRST_FILTER_DATE)
+        edit.setSpecialValueText("any date")
+        edit.setDate(FIRST_FILTER_DATE)
+        edit.setMinimumWidth(118)
+        return edit
+
+    def filters(self) -> dict[str, Any]:
+        """The keyword filters for ``list_meetings``/``count_meetings``, from the widgets."""
+        since = _day_start(self.since_edit.date())
+        until = _day_start(self.until_edit.date(), next_day=True)
+        return {"client_id": self.client_filter.currentData(), "since": since, "until": until}
+
+    def set_date_range(self, since: date | None, until: date | None) -> None:
+        for edit, day in ((self.since_edit, since), (self.until_edit, until)):
+            edit.setDate(QDate(day.year, day.month, day.day) if day else FIRST_FILTER_DATE)
+
+    def _filter_changed(self) -> None:
+        self.meeting_model.reset()
+        self.refresh_trends()
+
+    def _load_clients(self) -> None:
+        self.context.run(self._service.list_clients, self._clients_loaded)
+
+    def _clients_loaded(self, clients: list[ClientRecord]) -> None:
+        current = self.client_filter.currentData()
+        self.client_filter.blockSignals(True)
+        self.client_filter.clear()
+        self.client_filter.addItem("All clients", None)
+        for client in sorted(clients, key=lambda c: c.name.casefold()):
+            self.client_filter.addItem(client.name, client.id)
+        found = self.client_filter.findData(current)
+        self.client_filter.setCurrentIndex(max(0, found))
+        self.client_filter.blockSignals(False)
+
+    # Meeting list -------------------------------------------------------------------------
+    def _load_page(self, offset: int, limit: int, generation: int) -> None:
+        service = self._service
+        filters = self.filters()
+        first_page = offset == 0
+
+        def work() -> tuple[list[MeetingSummary], int | None]:
+            rows = service.list_meetings(**filters, limit=limit, offset=offset)
+            if not first_page:
+                return rows, None
+            # A short first page is the whole list: no need to count.
+            total = len(rows) if len(rows) < limit else service.count_meetings(**filters)
+            return rows, total
+
+        def done(result: tuple[list[MeetingSummary], int | None]) -> None:
+            rows, total = result
+            if generation != self.meeting_model.generation:
+                return
+            if total is not None:
+                self._total = total
+            self.meeting_model.add_page(generation, rows)
+            if first_page:
+                self.list_refreshed.emit(self._total)
+
+        self.context.run(work, done, lambda _: self.meeting_model.page_failed(generation))
+
+    def _page_loaded(self, rows: int) -> None:
+        if self.results_stack.currentIndex() == LIST_PAGE:
+            self._show_list_status()
+        if rows and not self.meeting_view.currentIndex().isValid():
+            self.meeting_view.setCurrentIndex(self.meeting_model.index(0, 0))
+
+    def _show_list_status(self) -> None:
+        total = self._total
+        noun = "meeting" if total == 1 else "meetings"
+        self.status.setText(f"{total:,} {noun}" if total else "No meetings match")
+
+    # Search -------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        if self.pages.currentIndex() != 0:
+            self.show_overview()
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _search_enter(self) -> None:
+        view = self.search_view if self.results_stack.currentIndex() == SEARCH_PAGE else None
+        if view is not None and self.search_model.rowCount() and not self.search.searching:
+            current = view.currentIndex()
+            self._open_from_search(current if current.isValid() else self.search_model.index(0))
+        elif self.search.query:
+            self.search.run_now()
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self.search_model.set_hits(query, hits)
+        self.results_stack.setCurrentIndex(SEARCH_PAGE)
+        if hits:
+            self.search_view.setCurrentIndex(self.search_model.index(0))
+        count = len(hits)
+        more = "+" if count >= 100 else ""
+        self.status.setText(
+            f"{count}{more} match{'es' if count != 1 else ''} for “{query}”"
+            if count
+            else f"Nothing found for “{query}”"
+        )
+
+    def _show_list(self) -> None:
+        self.search_model.set_hits("", [])
+        self.results_stack.setCurrentIndex(LIST_PAGE)
+        self._show_list_status()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        # Down from the search box walks into the results; Esc clears the search.
+        if (
+            watched is self.search_box
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Down:
+                view = self._results_view()
+                view.setFocus()
+                if not view.currentIndex().isValid() and view.model().rowCount():
+                    view.setCurrentIndex(view.model().index(0, 0))
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _results_view(self) -> QAbstractItemView:
+        if self.results_stack.currentIndex() == SEARCH_PAGE:
+            return self.search_view
+        return self.meeting_view
+
+    # Opening and stepping -----------------------------------------------------------------
+    def _open_from_list(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._nav_view = self.meeting_view
+            self.open_meeting(self.meeting_model.summary(index.row()).id)
+
+    def _open_from_search(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._nav_view = self.search_view
+            hit = self.search_model.hit(index.row())
+            self.open_meeting(hit.meeting_id, highlight=self.search_model.query)
+
+    def _open_from_follow_ups(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._nav_view = self.follow_up_view
+            self.open_meeting(self.follow_up_model.summary(index.row()).id)
+
+    def open_meeting(self, meeting_id: int, highlight: str = "") -> None:
+        self._opening = meeting_id
+        service = self._service
+
+        def done(detail: MeetingDetail) -> None:
+            if self._opening != meeting_id:
+                return  # the user already asked for another one
+            self.meeting_page.show_detail(detail, highlight)
+            self.pages.setCurrentWidget(self.meeting_page)
+            self.meeting_page.setFocus()
+            self.meeting_page.scroll.setFocus()
+            self._update_step_buttons()
+            self.setWindowTitle(f"{APP_NAME} — {self.meeting_page.report.heading}")  # type: ignore[union-attr]
+            self.meeting_opened.emit(meeting_id)
+
+        def failed(error: Exception) -> None:
+            self._show_message(f"Could not open that meeting: {error}")
+
+        self.context.run(lambda: service.load_meeting(meeting_id), done, failed)
+
+    def step_meeting(self, direction: int) -> None:
+        """Open the newer (-1) or older (+1) meeting of the list the current one came from."""
+        view = self._nav_view or self.meeting_view
+        model = view.model()
+        row = view.currentIndex().row() + direction
+        if row < 0:
+            self._show_message("This is the first meeting in the list")
+            return
+        if row >= model.rowCount():
+            if model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            self._show_message("This is the last meeting loaded" if model.rowCount() else "")
+            return
+        index = model.index(row, 0)
+        view.setCurrentIndex(index)
+        if view is self.search_view:
+            self._open_from_search(index)
+        elif view is self.follow_up_view:
+            self._open_from_follow_ups(index)
+        else:
+            self._open_from_list(index)
+
+    def _update_step_buttons(self) -> None:
+        view = self._nav_view or self.meeting_view
+        row = view.currentIndex().row()
+        self.meeting_page.newer_button.setEnabled(row > 0)
+        self.meeting_page.older_button.setEnabled(
+            row + 1 < view.model().rowCount() or view.model().canFetchMore(QModelIndex())
+        )
+
+    def show_overview(self) -> None:
+        self.meeting_page.save_notes()
+        self._opening = None
+        self.pages.setCurrentWidget(self.overview)
+        self.setWindowTitle(f"{APP_NAME} — Review")
+        view = self._nav_view or self._results_view()
+        if view.isVisible():
+            view.setFocus()
+        else:
+            self.search_box.setFocus()
+
+    # Changes from the meeting page --------------------------------------------------------
+    def _meeting_changed(self, _meeting_id: int) -> None:
+        self._refresh_timer.start()
+
+    def _refresh_after_edit(self) -> None:
+        self.refresh_follow_ups()
+        self.refresh_trends()
+        self._refresh_loaded_rows()
+        if self.search.query:
+            self.search.run_now()
+
+    def _refresh_loaded_rows(self) -> None:
+        # Keep the scroll position: reload the pages already shown, then restore the row.
+        keep = max(self.meeting_model.rowCount(), PAGE_SIZE)
+        row = self.meeting_view.currentIndex().row()
+        service = self._service
+        filters = self.filters()
+        generation = self.meeting_model.generation
+
+        def done(rows: list[MeetingSummary]) -> None:
+            if generation != self.meeting_model.generation:
+                return
+            self.meeting_model.replace_rows(rows)
+            if 0 <= row < len(rows):
+                self.meeting_view.setCurrentIndex(self.meeting_model.index(row, 0))
+
+        self.context.run(lambda: service.list_meetings(**filters, limit=keep), done)
+
+    def _meeting_deleted(self, meeting_id: int) -> None:
+        self.show_overview()
+        self._load_clients()
+        self.meeting_model.reset()
+        self.refresh_follow_ups()
+        self.refresh_trends()
+        if self.search.query:
+            self.search.run_now()
+
+    def refresh_follow_ups(self) -> None:
+        service = self._service
+        today = self._today()
+
+        def done(rows: list[MeetingSummary]) -> None:
+            self.follow_up_model.set_rows(rows)
+            overdue = sum(1 for r in rows if r.follow_up and r.follow_up < today)
+            due_today = sum(1 for r in rows if r.follow_up == today)
+            marks = []
+            if overdue:
+                marks.append(f"{overdue} overdue")
+            if due_today:
+                marks.append(f"{due_today} today")
+            extra = f" ({', '.join(marks)})" if marks else ""
+            self.follow_up_title.setText(f"Open follow-ups: {len(rows)}{extra}")
+            self.follow_ups_refreshed.emit(len(rows))
+
+        self.context.run(lambda: service.open_follow_ups(today), done)
+
+    def refresh_trends(self) -> None:
+        service = self._service
+        client_id = self.client_filter.currentData()
+        client_name = self.client_filter.currentText()
+
+        def work() -> list[Any]:
+            recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS)
+            return trend_points([service.load_meeting(summary.id) for summary in recent])
+
+        def done(points: list[Any]) -> None:
+            if self.client_filter.currentData() != client_id:
+                return
+            self.trends_chart.set_points(points)
+            scope = "all clients" if client_id is None else client_name
+            self.trends_title.setText(f"Trends: last {len(points)} meetings, {scope}")
+            self.trends_refreshed.emit(len(points))
+
+        self.context.run(work, done)
+
+    # CSV ----------------------------------------------------------------------------------
+    def _export_csv_with_dialog(self) -> None:
+        path = self.ask_csv_path(f"poise-meetings-{self._today():%Y-%m-%d}.csv")
+        if path is not None:
+            self.export_csv(path)
+
+    def export_csv(self, path: Path) -> None:
+        """Every meeting matching the filter, read in pages and written off the GUI thread."""
+        service = self._service
+        filters = self.filters()
+
+        def work() -> int:
+            def every_meeting() -> Any:
+                offset = 0
+                while True:
+                    page = service.list_meetings(**filters, limit=1000, offset=offset)
+                    yield from page
+                    if len(page) < 1000:
+                        return
+                    offset += len(page)
+
+            return write_csv(path, every_meeting())
+
+        def done(count: int) -> None:
+            self._show_message(f"Saved {count:,} meetings to {path}")
+            self.csv_written.emit(str(path), count)
+
+        def failed(error: Exception) -> None:
+            self._show_message(f"Could not write {path}: {error}")
+
+        self.context.run(work, done, failed)
+
+    def _ask_csv_path(self, suggested: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export meetings", str(Path.home() / suggested), "CSV (*.csv)"
+        )
+        return Path(chosen) if chosen else None
+
+    # Misc ---------------------------------------------------------------------------------
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.meeting_page.save_notes()
+        self.context.close()
+        super().closeEvent(event)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+def _day_start(day: QDate, *, next_day: bool = False) -> datetime | None:
+    """Local midnight of the chosen day, in UTC; ``None`` for 'any date'."""
+    if day == FIRST_FILTER_DATE:
+        return None
+    plain = date(day.year(), day.month(), day.day())
+    if next_day:
+        plain += timedelta(days=1)
+    return datetime.combine(plain, time()).astimezone().astimezone(UTC)
