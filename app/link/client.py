@@ -1,0 +1,278 @@
+"""The partner side of the link, for a second Poise: what the phone page does, in Qt.
+
+Connects to the pairing URL's WebSocket, reconnects by itself with a short
+back-off, notices a silent connection by pinging, and delivers a press made
+while offline once (same message id, the server drops repeats) or reports it
+as not delivered when it is too old to help.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol
+
+from app.domain.signal_protocol import (
+    ClientKind,
+    CueButton,
+    DeliveryState,
+    Hello,
+    Ping,
+    Pong,
+    Press,
+    ProtocolError,
+    Query,
+    Status,
+    Welcome,
+    encode,
+    new_message_id,
+    parse_server_message,
+)
+
+STALE_AFTER_MS = 30000
+PING_EVERY_MS = 5000
+PONG_WITHIN_MS = 4000
+BACKOFF_MS = (250, 500, 1000, 2000, 4000, 5000)
+_SECRET = re.compile(r"[A-Za-z0-9_-]{22,128}")
+
+
+class PairingUrlError(ValueError):
+    """Not a pairing URL from Poise; the message says what to check."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairingAddress:
+    page_url: str
+    socket_url: str
+    origin: str
+
+
+def parse_pairing_url(text: str) -> PairingAddress:
+    """Checks a pasted ``http://HOST:PORT/p/<secret>`` and derives the socket address."""
+    url = text.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise PairingUrlError("this is not a web address") from None
+    if parts.scheme != "http" or not parts.hostname or port is None:
+        raise PairingUrlError("a pairing address looks like http://192.168.1.20:40123/p/…")
+    if not parts.path.startswith("/p/") or not _SECRET.fullmatch(parts.path[3:]):
+        raise PairingUrlError("the address is incomplete: copy it again from the user's Poise")
+    origin = f"http://{parts.netloc}"
+    return PairingAddress(
+        page_url=f"{origin}{parts.path}",
+        socket_url=f"ws://{parts.netloc}/ws/{parts.path[3:]}",
+        origin=origin,
+    )
+
+
+class LinkState(StrEnum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    OFFLINE = "offline"
+
+
+class PressState(StrEnum):
+    """How far the latest press got, as the partner sees it."""
+
+    PENDING = "pending"  # made while offline, not sent yet
+    SENT = "sent"
+    RECEIVED = "received"
+    SHOWN = "shown"
+    ACKNOWLEDGED = "acknowledged"
+    EXPIRED = "expired"
+    REJECTED = "rejected"
+    UNDELIVERED = "undelivered"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (
+            PressState.ACKNOWLEDGED,
+            PressState.EXPIRED,
+            PressState.REJECTED,
+            PressState.UNDELIVERED,
+        )
+
+
+@dataclass(slots=True)
+class _LastPress:
+    message_id: str
+    cue_key: str
+    age_timer: QTimer
+    state: PressState
+
+
+class PartnerLinkClient(QObject):
+    """A partner's connection to the user's Poise; all work on Qt's event loop."""
+
+    linkStateChanged = Signal(str)  # noqa: N815 (Qt signal naming) -- LinkState value
+    cuesChanged = Signal(object)  # noqa: N815 (Qt signal naming) -- tuple[CueButton, ...]
+    pressStateChanged = Signal(str, str)  # noqa: N815 (Qt signal naming) -- message id, state
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        stale_after_ms: int = STALE_AFTER_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.address = parse_pairing_url(url)
+        self._stale_after_ms = stale_after_ms
+        self._state = LinkState.CONNECTING
+        self._cues: tuple[CueButton, ...] = ()
+        self._last: _LastPress | None = None
+        self._attempt = 0
+        self._ping_number = 0
+        self._running = False
+        self._is_open_or_opening = False
+        self._socket = QWebSocket(
+            self.address.origin, QWebSocketProtocol.Version.VersionLatest, self
+        )
+        self._socket.connected.connect(self._on_connected)
+        self._socket.disconnected.connect(self._on_disconnected)
+        self._socket.errorOccurred.connect(self._on_socket_error)
+        self._socket.textMessageReceived.connect(self._on_text)
+
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self._connect)
+        self._ping = QTimer(self, interval=PING_EVERY_MS)
+        self._ping.timeout.connect(self._send_ping)
+        self._pong_due = QTimer(self, singleShot=True, interval=PONG_WITHIN_MS)
+        self._pong_due.timeout.connect(self._on_silence)
+
+    @property
+    def link_state(self) -> LinkState:
+        return self._state
+
+    @property
+    def cues(self) -> tuple[CueButton, ...]:
+        return self._cues
+
+    @property
+    def last_press_state(self) -> PressState | None:
+        return self._last.state if self._last else None
+
+    def start(self) -> None:
+        self._running = True
+        self._attempt = 0
+        self._connect()
+
+    def stop(self) -> None:
+        self._running = False
+        self._retry.stop()
+        self._drop_socket()
+
+    def press(self, cue_key: str) -> str:
+        """Send a cue now, or as soon as the link is back; returns its message id."""
+        if self._last is not None:
+            self._last.age_timer.stop()
+            self._last.age_timer.deleteLater()
+        age_timer = QTimer(self, singleShot=True, interval=self._stale_after_ms)
+        age_timer.timeout.connect(self._on_press_stale)
+        age_timer.start()
+        self._last = _LastPress(new_message_id(), cue_key, age_timer, PressState.PENDING)
+        if self._send(Press(self._last.message_id, cue_key)):
+            self._set_press_state(PressState.SENT)
+        else:
+            self._set_press_state(PressState.PENDING)
+        return self._last.message_id
+
+    # --- connection -----------------------------------------------------------------
+    # One QWebSocket for the client's whole life, opened again after each drop: deleting
+    # sockets from inside their own signal handlers crashed PySide6 6.12 at random.
+
+    def _connect(self) -> None:
+        if not self._running or self._is_open_or_opening:
+            return
+        self._set_link_state(LinkState.CONNECTING if self._attempt == 0 else LinkState.OFFLINE)
+        self._is_open_or_opening = True
+        self._socket.open(QUrl(self.address.socket_url))
+
+    def _on_connected(self) -> None:
+        self._attempt = 0
+        self._set_link_state(LinkState.CONNECTED)
+        self._send(Hello(ClientKind.PARTNER_APP))
+        self._ping.start()
+        self._resume()
+
+    def _on_disconnected(self) -> None:
+        if not self._is_open_or_opening:
+            return  # a refused connection reports both an error and a disconnection
+        self._drop_socket()
+        self._set_link_state(LinkState.OFFLINE)
+        if self._running:
+            self._retry.start(BACKOFF_MS[min(self._attempt, len(BACKOFF_MS) - 1)])
+            self._attempt += 1
+
+    def _on_silence(self) -> None:
+        # No pong: the network went away without a close; start over.
+        self._on_disconnected()
+
+    def _drop_socket(self) -> None:
+        self._is_open_or_opening = False
+        self._ping.stop()
+        self._pong_due.stop()
+        self._socket.abort()
+
+    def _on_socket_error(self, _error: object) -> None:
+        self._on_disconnected()
+
+    def _send(self, message: Hello | Press | Query | Ping) -> bool:
+        if not self._is_open_or_opening or self._state is not LinkState.CONNECTED:
+            return False
+        self._socket.sendTextMessage(encode(message))
+        return True
+
+    def _send_ping(self) -> None:
+        self._ping_number = (self._ping_number + 1) % 2**31
+        if self._send(Ping(self._ping_number)) and not self._pong_due.isActive():
+            self._pong_due.start()
+
+    def _resume(self) -> None:
+        last = self._last
+        if last is None or last.state.is_final:
+            return
+        fresh = last.age_timer.isActive()
+        if last.state in (PressState.PENDING, PressState.SENT) and fresh:
+            self._send(Press(last.message_id, last.cue_key))  # a repeat is dropped by Poise
+            self._set_press_state(PressState.SENT)
+        else:
+            self._send(Query(last.message_id))
+
+    def _on_press_stale(self) -> None:
+        if self._last is not None and self._last.state is PressState.PENDING:
+            self._set_press_state(PressState.UNDELIVERED)
+
+    def _on_text(self, text: str) -> None:
+        try:
+            message = parse_server_message(text)
+        except ProtocolError:
+            return  # a newer Poise may say more than this one understands
+        match message:
+            case Welcome(cues):
+                self._cues = cues
+                self.cuesChanged.emit(cues)
+            case Status(message_id, state):
+                if self._last is not None and message_id == self._last.message_id:
+                    if state is DeliveryState.UNKNOWN:
+                        self._set_press_state(PressState.UNDELIVERED)
+                    else:
+                        self._set_press_state(PressState(state.value))
+            case Pong():
+                self._pong_due.stop()
+
+    def _set_link_state(self, state: LinkState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.linkStateChanged.emit(state.value)
+
+    def _set_press_state(self, state: PressState) -> None:
+        if self._last is not None:
+            self._last.state = state
+            self.pressStateChanged.emit(self._last.message_id, state.value)

@@ -1,0 +1,206 @@
+"""The partner window: a second Poise sending cues to the user's, like the phone page does.
+
+Opened by ``poise partner URL`` or by pasting the pairing address. Dark and quiet
+on purpose, so a glance at the partner's laptop shows nothing of note; the same
+buttons and states as the phone page (connected, sent, shown, acknowledged).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.domain.signal_protocol import CueButton
+from app.link.client import LinkState, PairingUrlError, PartnerLinkClient, PressState
+
+LINK_TEXT = {
+    LinkState.CONNECTING: "Connecting…",
+    LinkState.CONNECTED: "Connected",
+    LinkState.OFFLINE: "Offline — reconnecting…",
+}
+PRESS_TEXT = {
+    PressState.PENDING: "Offline — will send when back",
+    PressState.SENT: "Sent…",
+    PressState.RECEIVED: "Sent",
+    PressState.SHOWN: "Shown on their screen",
+    PressState.ACKNOWLEDGED: "Acknowledged",
+    PressState.EXPIRED: "Faded, not acknowledged",
+    PressState.REJECTED: "Not accepted — wait a moment",
+    PressState.UNDELIVERED: "Not delivered",
+}
+_DOT_COLOR = {
+    LinkState.CONNECTING: "#4a4d52",
+    LinkState.CONNECTED: "#3f6e55",
+    LinkState.OFFLINE: "#7a5a36",
+}
+_STYLE = """
+#partnerWindow { background: #0b0c0e; }
+#partnerWindow QLabel { color: #7d828a; }
+#partnerWindow QLabel#pressState[state="acknowledged"] { color: #6f9c82; }
+#partnerWindow QLabel#pressState[state="undelivered"],
+#partnerWindow QLabel#pressState[state="rejected"] { color: #b08a5a; }
+#partnerWindow QLabel#pairingProblem { color: #b08a5a; }
+#partnerWindow QLineEdit {
+    background: #141619; color: #a3a8b0; border: 1px solid #22252a; border-radius: 6px;
+    padding: 6px 8px; selection-background-color: #2b3440;
+}
+#partnerWindow QPushButton {
+    background: #141619; color: #a3a8b0; border: 1px solid #22252a; border-radius: 6px;
+    padding: 6px 14px;
+}
+#partnerWindow QPushButton#cueButton {
+    border-radius: 14px; font-size: 18pt; min-height: 72px;
+}
+#partnerWindow QPushButton:pressed { background: #1b1e22; }
+#partnerWindow QPushButton:focus { border-color: #3b4350; }
+"""
+
+
+class PartnerWindow(QWidget):
+    """The partner's own small window; owns its link client."""
+
+    def __init__(self, url: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("partnerWindow")
+        self.setWindowTitle(f"{APP_NAME} — partner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(_STYLE)
+        self.resize(380, 420)
+        self.client: PartnerLinkClient | None = None
+        self.cue_buttons: dict[str, QPushButton] = {}
+
+        self.url_field = QLineEdit()
+        self.url_field.setObjectName("pairingUrl")
+        self.url_field.setPlaceholderText("Paste the address from the user's Poise")
+        self.url_field.returnPressed.connect(self._connect_from_field)
+        self.connect_button = QPushButton("Connect")
+        self.connect_button.clicked.connect(self._connect_from_field)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("pairingProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        pairing_row = QHBoxLayout()
+        pairing_row.setSpacing(8)
+        pairing_row.addWidget(self.url_field, stretch=1)
+        pairing_row.addWidget(self.connect_button)
+        self.pairing_box = QWidget()
+        pairing_layout = QVBoxLayout(self.pairing_box)
+        pairing_layout.setContentsMargins(0, 0, 0, 0)
+        pairing_layout.addLayout(pairing_row)
+        pairing_layout.addWidget(self.problem_label)
+
+        self.link_dot = QLabel()
+        self.link_dot.setFixedSize(8, 8)
+        self.link_label = QLabel("Not connected")
+        self.link_label.setObjectName("linkState")
+        status_row = QHBoxLayout()
+        status_row.setSpacing(8)
+        status_row.addWidget(self.link_dot)
+        status_row.addWidget(self.link_label, stretch=1)
+
+        self.cue_area = QVBoxLayout()
+        self.cue_area.setSpacing(10)
+        self.waiting_label = QLabel("Waiting for Poise…")
+        self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cue_area.addWidget(self.waiting_label, stretch=1)
+
+        self.press_label = QLabel()
+        self.press_label.setObjectName("pressState")
+        self.press_label.setProperty("state", "idle")
+        self.press_label.setMinimumHeight(28)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self.pairing_box)
+        layout.addLayout(status_row)
+        layout.addLayout(self.cue_area, stretch=1)
+        layout.addWidget(self.press_label)
+        self._show_link_state(LinkState.CONNECTING, connected_once=False)
+
+        if url:
+            self.url_field.setText(url)
+            self._connect_from_field()
+
+    def connect_to(self, url: str) -> None:
+        """Start talking to the user's Poise; raises PairingUrlError for a bad address."""
+        client = PartnerLinkClient(url, parent=self)
+        if self.client is not None:
+            self.client.stop()
+            self.client.deleteLater()
+        self.client = client
+        client.linkStateChanged.connect(lambda state: self._show_link_state(LinkState(state)))
+        client.cuesChanged.connect(self._show_cues)
+        client.pressStateChanged.connect(
+            lambda _id, state: self._show_press_state(PressState(state))
+        )
+        self.pairing_box.hide()
+        client.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.client is not None:
+            self.client.stop()
+        super().closeEvent(event)
+
+    def _connect_from_field(self) -> None:
+        try:
+            self.connect_to(self.url_field.text())
+        except PairingUrlError as problem:
+            message = str(problem)
+            self.problem_label.setText(message[:1].upper() + message[1:])
+            self.problem_label.show()
+        else:
+            self.problem_label.hide()
+
+    def _show_link_state(self, state: LinkState, connected_once: bool = True) -> None:
+        self.link_label.setText(LINK_TEXT[state] if connected_once else "Not connected")
+        self.link_dot.setStyleSheet(f"background: {_DOT_COLOR[state]}; border-radius: 4px;")
+
+    def _show_cues(self, cues: tuple[CueButton, ...]) -> None:
+        if tuple(self.cue_buttons) == tuple(cue.key for cue in cues):
+            return
+        while self.cue_area.count():
+            item = self.cue_area.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.cue_buttons = {}
+        for cue in cues:
+            button = QPushButton(cue.label)
+            button.setObjectName("cueButton")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda _checked=False, key=cue.key: self._press(key))
+            self.cue_area.addWidget(button, stretch=1)
+            self.cue_buttons[cue.key] = button
+
+    def _press(self, cue_key: str) -> None:
+        if self.client is not None:
+            self.client.press(cue_key)
+
+    def _show_press_state(self, state: PressState) -> None:
+        self.press_label.setText(PRESS_TEXT[state])
+        self.press_label.setProperty("state", state.value)
+        # A dynamic property only restyles after the style is applied again.
+        self.press_label.style().unpolish(self.press_label)
+        self.press_label.style().polish(self.press_label)
+
+
+def run_partner_window(url: str | None) -> int:
+    from app.ui.application import create_application
+
+    application = create_application(sys.argv[:1])
+    window = PartnerWindow(url)
+    window.show()
+    return application.exec()
