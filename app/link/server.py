@@ -125,7 +125,8 @@ class PartnerLinkServer(QObject):
     cueRequested = Signal(str, str, str)  # noqa: N815 (Qt signal naming)
     partnerCountChanged = Signal(int)  # noqa: N815 (Qt signal naming)
     # No bool argument: emitting a Python bool through a Signal(bool) over-releases
-    # True/False in PySide6 6.12 and crashes the interpreter at exit. Read is_running.
+    # True/False in PySide6 6.12 and crashes the interpreter at exit. Read is_running
+    # and has_ended; also emitted when the meeting ends.
     runningChanged = Signal()  # noqa: N815 (Qt signal naming)
 
     def __init__(
@@ -218,6 +219,7 @@ class PartnerLinkServer(QObject):
         self.stop()
         self._secret = None
         self._deliveries.clear()
+        self.runningChanged.emit()
 
     def pairing_url(self, host: str | None = None) -> str:
         """The address to give the partner: ``http://HOST:PORT/p/<secret>``."""
