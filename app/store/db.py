@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -111,12 +112,20 @@ def make_engine(
         )
     if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
         raise ValueError(f"unknown synchronous setting {synchronous!r}")
-    engine = create_engine(
-        location.url,
-        connect_args={"timeout": busy_timeout_ms / 1000},
-        pool_size=4,
-        max_overflow=4,
-    )
+    file = location.sqlite_file
+    assert file is not None
+
+    def connect() -> sqlite3.Connection:
+        # mode=rw: never create the file here. If the folder vanished (a drive unplugged),
+        # a fresh empty database would silently swallow the user's notes.
+        return sqlite3.connect(
+            f"file:{quote(str(file))}?mode=rw",
+            uri=True,
+            timeout=busy_timeout_ms / 1000,
+            check_same_thread=False,
+        )
+
+    engine = create_engine(location.url, creator=connect, pool_size=4, max_overflow=4)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -176,6 +185,12 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
     code = getattr(failure, "sqlite_errorname", "") or ""
     text = str(failure).lower()
     name = location.display
+    if location.sqlite_file is not None and not location.sqlite_file.exists():
+        return DatabaseUnavailable(
+            f"Poise cannot find {name} any more (was its drive removed or the folder moved?). "
+            "What you type is kept and saved when the file is back.",
+            location=name,
+        )
     if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY")):
         # SQLite reports a read-only or full file system as a plain I/O error at times:
         # ask the file system itself, so the user gets the message that helps.

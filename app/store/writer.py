@@ -184,8 +184,14 @@ class NoteWriter:
         with self._condition:
             self._closing = True
             self._condition.notify_all()
-        self._thread.join(timeout=1.0)
-        return flushed
+        self._thread.join(timeout=10.0)
+        with self._condition:
+            unsaved = bool(self._notes or self._stamps)
+            self._recovery_dirty = unsaved
+        if unsaved:
+            # Whatever could not be written waits in the recovery file for the next start.
+            self._write_recovery_file()
+        return flushed and not unsaved
 
     # -- recovery file -----------------------------------------------------------------------
 
@@ -297,7 +303,7 @@ class NoteWriter:
         while True:
             update_recovery = False
             with self._condition:
-                if self._closing and not self._has_work():
+                if self._closing:
                     return None
                 texts_due = bool(self._notes or self._stamps) and (
                     self._problem is None or time.monotonic() >= self._retry_at
