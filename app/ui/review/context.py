@@ -20,6 +20,22 @@ WRITER_FLUSH_SECONDS = 2.0
 
 
 class NoteWriterLike(Protocol):
+    def write(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Like ``run``, for changes: one at a time, in order."""
+        writer = self.writer
+
+        def after_pending_writes() -> Any:
+            if writer is not None:
+                writer.flush(WRITER_FLUSH_SECONDS)
+            return work()
+
+        self.write_runner.run(after_pending_writes, on_done, on_error)
+
     def save_note(self, meeting_id: int, field: NoteField, text: str) -> None: ...
     def flush(self, timeout: float) -> bool: ...
 
@@ -38,6 +54,9 @@ class ReviewContext(QObject):
         self.writer = writer
         self.today = today
         self.runner = TaskRunner(self)
+        # Writes go one at a time, in the order the user made them: two quick edits of one
+        # action item must not land (or report back) in the opposite order.
+        self.write_runner = TaskRunner(self, threads=1)
 
     def run(
         self,
@@ -54,18 +73,35 @@ class ReviewContext(QObject):
 
         self.runner.run(after_pending_writes, on_done, on_error)
 
+    def write(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Like ``run``, for changes: one at a time, in order."""
+        writer = self.writer
+
+        def after_pending_writes() -> Any:
+            if writer is not None:
+                writer.flush(WRITER_FLUSH_SECONDS)
+            return work()
+
+        self.write_runner.run(after_pending_writes, on_done, on_error)
+
     def save_note(self, meeting_id: int, field: NoteField, text: str) -> None:
         if self.writer is not None:
             self.writer.save_note(meeting_id, field, text)
             return
         service = self.service
-        self.runner.run(
+        self.write_runner.run(
             lambda: service.save_note(meeting_id, field, text, datetime.now(UTC)), lambda _: None
         )
 
     @property
     def busy(self) -> bool:
-        return self.runner.pending > 0
+        return self.runner.pending > 0 or self.write_runner.pending > 0
 
     def close(self) -> None:
+        self.write_runner.close()
         self.runner.close()

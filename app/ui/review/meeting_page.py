@@ -419,7 +419,9 @@ class MeetingPage(QWidget):
             shown = format_day(follow_up) if follow_up else "cleared"
             self.message.emit(f"Follow-up {shown}")
 
-        self._context.run(lambda: self._context.service.set_follow_up(meeting_id, follow_up), done)
+        self._context.write(
+            lambda: self._context.service.set_follow_up(meeting_id, follow_up), done
+        )
 
     def _replace_detail(self, **changes: Any) -> None:
         from dataclasses import replace
@@ -486,7 +488,7 @@ class MeetingPage(QWidget):
                 self.message.emit(f"Restored an earlier “{note_field.label}”")
                 self.changed.emit(meeting_id)
 
-        self._context.run(work, done)
+        self._context.write(work, done)
 
     # Action items ------------------------------------------------------------------------
     def _save_action_edit(self, edit: ActionItemEdit) -> None:
@@ -501,13 +503,14 @@ class MeetingPage(QWidget):
         if edit.done is not None:
             changes["done"] = edit.done
 
-        def done(record: ActionItemRecord) -> None:
-            self.action_model.replace(record)
+        def done(_record: ActionItemRecord) -> None:
+            # The row already shows the edit; a later edit may be queued behind this one,
+            # so the answer of this one must not overwrite it.
             self._replace_detail(action_items=tuple(self.action_model.items()))
             if self._detail is not None:
                 self.changed.emit(self._detail.meeting.id)
 
-        self._context.run(lambda: service.update_action_item(edit.item_id, **changes), done)
+        self._context.write(lambda: service.update_action_item(edit.item_id, **changes), done)
 
     def add_action_from_inputs(self) -> None:
         text = self.new_action_text.text().strip()
@@ -531,7 +534,7 @@ class MeetingPage(QWidget):
             return
         meeting_id = self._detail.meeting.id
         service = self._context.service
-        self._context.run(
+        self._context.write(
             lambda: service.add_action_item(meeting_id, text, owner, due),
             lambda record: self._action_added(meeting_id, record),
         )
@@ -564,7 +567,7 @@ class MeetingPage(QWidget):
             self._fit_tables()
             self.changed.emit(meeting_id)
 
-        self._context.run(work, done)
+        self._context.write(work, done)
 
     # Export ------------------------------------------------------------------------------
     def suggested_file_name(self, suffix: str) -> str:
@@ -620,7 +623,7 @@ class MeetingPage(QWidget):
         # Pending note edits must not resurrect the meeting after it is gone.
         self._dirty_fields.clear()
         self._note_timer.stop()
-        self._context.run(
+        self._context.write(
             lambda: self._context.service.delete_meeting(meeting_id),
             lambda _: self._deleted(meeting_id),
         )
@@ -669,9 +672,11 @@ class RevisionDialog(QDialog):
         self.restore_button.clicked.connect(self._restore)
         self.list_view.selectionModel().currentChanged.connect(self._show_selected)
         layout = QVBoxLayout(self)
-        if not revisions:
-            layout.addWidget(QLabel("No saved versions yet."))
+        layout.addWidget(
+            QLabel("Saved versions, newest first:" if revisions else "No saved versions yet.")
+        )
         layout.addWidget(self.list_view, 1)
+        layout.addWidget(QLabel("Text of the selected version:"))
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
         if revisions:

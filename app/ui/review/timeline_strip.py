@@ -119,7 +119,7 @@ class TimelineStrip(QWidget):
         return self._data
 
     # Geometry ---------------------------------------------------------------------------
-    def _x(self, seconds: float) -> float:
+    def x_at(self, seconds: float) -> float:
         width = self.width() - 2 * self._MARGIN
         return self._MARGIN + width * min(1.0, seconds / self._data.duration_s)
 
@@ -146,7 +146,7 @@ class TimelineStrip(QWidget):
         top = self._LANE_SIGNALS[0] - 2
         height = self._LANE_STAMPS[0] + self._LANE_STAMPS[1] - top
         for signal in self._data.signals:
-            left, right = self._x(signal.sent_s - span), self._x(signal.sent_s + span)
+            left, right = self.x_at(signal.sent_s - span), self.x_at(signal.sent_s + span)
             gradient = QLinearGradient(left, 0, right, 0)
             gradient.setColorAt(0.0, QColor(192, 57, 43, 0))
             gradient.setColorAt(0.5, QColor(192, 57, 43, 45))
@@ -167,7 +167,7 @@ class TimelineStrip(QWidget):
             return
         for index, step in enumerate(steps):
             end = steps[index + 1].start_s if index + 1 < len(steps) else self._data.duration_s
-            left, right = self._x(step.start_s), self._x(end)
+            left, right = self.x_at(step.start_s), self.x_at(end)
             rect = QRectF(left, top + 2, max(1.0, right - left - 1), height - 4)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(_STEP_COLOURS[index % len(_STEP_COLOURS)]))
@@ -182,27 +182,44 @@ class TimelineStrip(QWidget):
     def _paint_signals(self, painter: QPainter) -> None:
         top, height = self._LANE_SIGNALS
         for signal in self._data.signals:
-            x = self._x(signal.sent_s)
+            x = self.x_at(signal.sent_s)
             if signal.ack_after_s is None:
                 # Never acknowledged: a hatched bar to the end, because it was left hanging.
-                bar = QRectF(x, top + 6, max(3.0, self._x(self._data.duration_s) - x), height - 12)
+                bar = QRectF(
+                    x, top + 6, max(3.0, self.x_at(self._data.duration_s) - x), height - 12
+                )
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QBrush(QColor(192, 57, 43, 110), Qt.BrushStyle.BDiagPattern))
             else:
-                end = self._x(signal.sent_s + signal.ack_after_s)
+                end = self.x_at(signal.sent_s + signal.ack_after_s)
                 bar = QRectF(x, top + 6, max(3.0, end - x), height - 12)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(192, 57, 43, 90))
             painter.drawRect(bar)
             painter.setPen(QPen(_SIGNAL, 2.5))
             painter.drawLine(QPointF(x, top + 1), QPointF(x, top + height - 1))
+        # The reaction time next to each mark, where it fits without touching its neighbour.
+        small = self.font()
+        small.setPointSizeF(small.pointSizeF() * 0.8)
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        free_from = -1.0
+        for signal in sorted(self._data.signals, key=lambda s: s.sent_s):
+            x = self.x_at(signal.sent_s)
+            label = "✕" if signal.ack_after_s is None else format_seconds(signal.ack_after_s)
+            if x + 4 < free_from:
+                continue
+            painter.setPen(_SIGNAL)
+            painter.drawText(QPointF(x + 4, top + metrics.ascent() - 1), label)
+            free_from = x + 4 + metrics.horizontalAdvance(label) + 4
+        painter.setFont(self.font())
 
     def _paint_stamps(self, painter: QPainter) -> None:
         top, height = self._LANE_STAMPS
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_STAMP)
         for stamp in self._data.stamps:
-            x = self._x(stamp.at_s)
+            x = self.x_at(stamp.at_s)
             painter.drawEllipse(QPointF(x, top + height / 2), 3.5, 3.5)
 
     def _paint_axis(self, painter: QPainter) -> None:
@@ -213,7 +230,7 @@ class TimelineStrip(QWidget):
         ticks = 6 if self.width() > 420 else 3
         for index in range(ticks + 1):
             seconds = self._data.duration_s * index / ticks
-            x = self._x(seconds)
+            x = self.x_at(seconds)
             painter.drawLine(QPointF(x, top), QPointF(x, top + 4))
             label = format_offset_label(seconds)
             width = metrics.horizontalAdvance(label)
