@@ -60,6 +60,9 @@ def test_page_shows_the_meeting_with_strip_and_today_mark(
     assert any("not acknowledged" in t for t in texts)
     assert page.note_editors[NoteField.REAL_CONCERN].editor.toPlainText().startswith("Their own")
     review.grab().save(str(screens_dir / "review-meeting-page.png"))
+    bar = page.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    review.grab().save(str(screens_dir / "review-meeting-page-end.png"))
     page.strip.grab().save(str(screens_dir / "review-timeline-strip.png"))
 
 
