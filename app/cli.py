@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
             f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)"
         ),
     )
+    # Hidden: starts the app, checks it came up (window, shipped files, database), quits.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     playbook = commands.add_parser("playbook", help="check or list playbooks")
@@ -128,7 +130,7 @@ def _list_playbooks() -> int:
 def _open_app(args: argparse.Namespace) -> int:
     from app.ui.application import run_app
 
-    return run_app()
+    return run_app(quit_after_start=args.smoke_test)
 
 
 if __name__ == "__main__":  # pragma: no cover

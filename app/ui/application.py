@@ -24,8 +24,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return application
 
 
-def run_app() -> int:
+def run_app(*, quit_after_start: bool = False) -> int:
     application = create_application()
-    window = MainWindow(load_all_playbooks())
+    library = load_all_playbooks()
+    window = MainWindow(library)
     window.show()
+    if quit_after_start:
+        # --smoke-test: check the app once its window is up, then quit (app/ui/start_check.py).
+        from app.ui.start_check import quit_once_shown
+
+        quit_once_shown(application, window, len(library.entries))
     return application.exec()
