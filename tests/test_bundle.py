@@ -466,3 +466,58 @@ def test_bundle_starts_on_a_real_x_server(linux_bundle: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stdout + result.stderr
     assert _smoke_line(result.stdout).startswith("poise smoke test: ok")
     assert "Could not load the Qt platform plugin" not in result.stderr
+
+
+def test_linux_install_script_installs_and_removes(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "_internal" / "marker").write_text("inside\n")
+    program = bundle / "poise"
+    program.write_text("#!/bin/sh\necho poise ran\n")
+    program.chmod(0o755)
+    prefix = tmp_path / "prefix"
+    env = {**os.environ, "PREFIX": str(prefix), "HOME": str(tmp_path)}
+    script = str(LINUX / "install.sh")
+
+    installed = subprocess.run(
+        [script, str(bundle)], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert installed.returncode == 0, installed.stderr
+    desktop = prefix / "share" / "applications" / f"{APP_ID}.desktop"
+    assert f"Exec={prefix}/lib/poise/poise" in desktop.read_text()
+    validated = subprocess.run(
+        ["desktop-file-validate", str(desktop)], capture_output=True, text=True, check=False
+    )
+    assert validated.returncode == 0, validated.stdout
+    assert (prefix / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+    icons = prefix / "share" / "icons" / "hicolor"
+    assert (icons / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+    assert (icons / "48x48" / "apps" / f"{APP_ID}.png").is_file()
+    assert (prefix / "lib" / "poise" / "_internal" / "marker").is_file()
+    ran = subprocess.run(
+        [str(prefix / "bin" / "poise")], capture_output=True, text=True, timeout=10, check=False
+    )
+    assert ran.stdout == "poise ran\n"
+
+    removed = subprocess.run(
+        [script, "--uninstall"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert removed.returncode == 0, removed.stderr
+    left = [path for path in prefix.rglob("*") if path.is_file() or path.is_symlink()]
+    # Only the desktop's own index files stay (rebuilt by the tools that own them).
+    assert [path for path in left if not path.name.endswith(".cache")] == []
+
+
+def test_linux_install_script_refuses_a_missing_bundle(tmp_path: Path) -> None:
+    env = {**os.environ, "PREFIX": str(tmp_path / "prefix"), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [str(LINUX / "install.sh"), str(tmp_path / "nothing")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "build.py" in result.stderr
+    assert not (tmp_path / "prefix").exists()
