@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Select, delete, func, select, text, update
+from sqlalchemy import Engine, Select, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
@@ -51,6 +51,8 @@ from app.store.records import (
 # A pause longer than this starts a new revision: history gets one entry per burst of typing.
 REVISION_PAUSE = timedelta(seconds=30)
 SNIPPET_WORDS = 12
+# How many of the newest matching documents relevance ranking considers (see search).
+RANK_WINDOW = 2000
 
 _KIND_TITLE = "title"
 _KIND_CLIENT = "client"
@@ -69,9 +71,8 @@ class MeetingService:
         self._engine = engine
         self._dialect = engine.dialect.name
         self._reads = sessionmaker(engine, expire_on_commit=False)
-        self._writes = sessionmaker(
-            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
-        )
+        self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        self._writes = sessionmaker(self._write_engine, expire_on_commit=False)
 
     def reset_connections(self) -> None:
         """Drop pooled connections, so the next call reconnects (a file that was read-only,
@@ -258,35 +259,45 @@ class MeetingService:
         (used when replaying a recovery file, which must never undo later typing).
         """
         field = NoteField(field)
-        with self._writing() as session:
-            note = session.scalar(
-                select(Note).where(Note.meeting_id == meeting_id, Note.field == field.value)
-            )
-            if note is None:
-                _get(session, Meeting, meeting_id)
+        # The hottest path of the app (every pause in typing): statements built once, on
+        # one connection, no ORM unit of work; building a statement costs more than running it.
+        keys = {"meeting_id": meeting_id, "field": field.value}
+        with translated_errors(self._location), self._write_engine.begin() as connection:
+            current = connection.execute(_SELECT_NOTE, keys).first()
+            if current is None:
                 if not text:
                     return
-                session.add(
-                    Note(meeting_id=meeting_id, field=field.value, text=text, updated_at=at)
-                )
-                _add_revision(session, meeting_id, field, text, at)
+                if connection.execute(_MEETING_EXISTS, keys).first() is None:
+                    raise NotFound(f"no Meeting with id {meeting_id}")
+                connection.execute(_INSERT_NOTE, {**keys, "text": text, "updated_at": at})
+                new_burst = True
             else:
-                if note.text == text or (only_if_newer and note.updated_at >= at):
+                if current.text == text or (only_if_newer and current.updated_at >= at):
                     return
-                latest = session.scalar(
-                    select(NoteRevision)
-                    .where(NoteRevision.meeting_id == meeting_id, NoteRevision.field == field.value)
-                    .order_by(NoteRevision.id.desc())
-                    .limit(1)
+                latest = connection.execute(_LATEST_REVISION, keys).first()
+                new_burst = (
+                    latest is None or latest.sealed or at - current.updated_at > REVISION_PAUSE
                 )
-                if latest is None or latest.sealed or at - note.updated_at > REVISION_PAUSE:
-                    _add_revision(session, meeting_id, field, text, at)
-                else:
-                    latest.text = text
-                    latest.saved_at = at
-                note.text = text
-                note.updated_at = at
-            _index(session, meeting_id, _KIND_NOTE, field.value, text)
+                if not new_burst:
+                    connection.execute(
+                        _UPDATE_REVISION, {"revision_id": latest.id, "new_text": text, "new_at": at}
+                    )
+                connection.execute(
+                    _UPDATE_NOTE, {"note_id": current.id, "new_text": text, "new_at": at}
+                )
+            if new_burst:
+                connection.execute(
+                    _INSERT_REVISION,
+                    {**keys, "text": text, "started_at": at, "saved_at": at, "sealed": False},
+                )
+            document = {"meeting_id": meeting_id, "kind": _KIND_NOTE, "ref_key": field.value}
+            updated = connection.execute(
+                _UPDATE_DOCUMENT,
+                {"of_meeting": meeting_id, "of_kind": _KIND_NOTE, "of_ref_key": field.value}
+                | {"new_body": text},
+            )
+            if updated.rowcount == 0:
+                connection.execute(_INSERT_DOCUMENT, {**document, "body": text})
 
     def note_text(self, meeting_id: int, field: NoteField) -> str:
         with self._reading() as session:
@@ -458,7 +469,18 @@ class MeetingService:
             return []
         with self._reading() as session:
             if self._dialect == "sqlite":
-                rows = _search_sqlite(session, words, limit)
+                # Whole-word matches first: FTS5 reads them lazily, newest first, while a
+                # prefix must gather every document of every word it starts, which for a
+                # common word is most of the index. Prefix matches fill what is left.
+                rows = list(_search_sqlite(session, words, limit, prefix=False))
+                if len(rows) < limit:
+                    seen = {(row.meeting_id, row.kind, row.ref_key) for row in rows}
+                    for row in _search_sqlite(session, words, limit, prefix=True):
+                        if (
+                            len(rows) < limit
+                            and (row.meeting_id, row.kind, row.ref_key) not in seen
+                        ):
+                            rows.append(row)
             else:
                 rows = _search_postgres(session, words, limit)
             return [
@@ -472,6 +494,50 @@ class MeetingService:
                 )
                 for row in rows
             ]
+
+
+# -- statements of the save_note hot path, built once ------------------------------------------
+
+_notes = Note.__table__
+_revisions = NoteRevision.__table__
+_documents = SearchDocument.__table__
+_SELECT_NOTE = select(_notes.c.id, _notes.c.text, _notes.c.updated_at).where(
+    _notes.c.meeting_id == bindparam("meeting_id"), _notes.c.field == bindparam("field")
+)
+_MEETING_EXISTS = select(Meeting.__table__.c.id).where(
+    Meeting.__table__.c.id == bindparam("meeting_id")
+)
+_INSERT_NOTE = insert(_notes)
+_LATEST_REVISION = (
+    select(_revisions.c.id, _revisions.c.sealed)
+    .where(
+        _revisions.c.meeting_id == bindparam("meeting_id"),
+        _revisions.c.field == bindparam("field"),
+    )
+    .order_by(_revisions.c.id.desc())
+    .limit(1)
+)
+_UPDATE_REVISION = (
+    update(_revisions)
+    .where(_revisions.c.id == bindparam("revision_id"))
+    .values(text=bindparam("new_text"), saved_at=bindparam("new_at", type_=UtcDateTime()))
+)
+_UPDATE_NOTE = (
+    update(_notes)
+    .where(_notes.c.id == bindparam("note_id"))
+    .values(text=bindparam("new_text"), updated_at=bindparam("new_at", type_=UtcDateTime()))
+)
+_INSERT_REVISION = insert(_revisions)
+_UPDATE_DOCUMENT = (
+    update(_documents)
+    .where(
+        _documents.c.meeting_id == bindparam("of_meeting"),
+        _documents.c.kind == bindparam("of_kind"),
+        _documents.c.ref_key == bindparam("of_ref_key"),
+    )
+    .values(body=bindparam("new_body"))
+)
+_INSERT_DOCUMENT = insert(_documents)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -520,10 +586,11 @@ def _add_revision(
     )
 
 
-def _sqlite_match_expression(words: list[str]) -> str:
+def _sqlite_match_expression(words: list[str], *, prefix: bool = True) -> str:
     # Each word quoted, so FTS5 operators typed by the user (NEAR, AND, -) stay plain words.
     quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
+    if prefix:
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
@@ -536,14 +603,17 @@ def _postgres_tsquery(words: list[str]) -> str:
 _SEARCH_COLUMNS = {"started_at": UtcDateTime()}
 
 
-def _search_sqlite(session: Session, words: list[str], limit: int) -> Any:
-    # Rank first and keep only the best rows, then build snippets for those alone.
+def _search_sqlite(session: Session, words: list[str], limit: int, *, prefix: bool) -> Any:
+    # Ranking every match of a very common word costs time in proportion to the whole
+    # index, so bm25 ranks the newest RANK_WINDOW matching documents (all of them for any
+    # selective query); snippets are built for the returned rows alone.
     statement = text(
         """
-        WITH best AS (
-            SELECT rowid AS id, rank FROM search_fts
-            WHERE search_fts MATCH :match ORDER BY rank LIMIT :limit
-        )
+        WITH recent AS (
+            SELECT rowid AS id, bm25(search_fts) AS score FROM search_fts
+            WHERE search_fts MATCH :match ORDER BY rowid DESC LIMIT :window
+        ),
+        best AS (SELECT id, score FROM recent ORDER BY score, id DESC LIMIT :limit)
         SELECT d.meeting_id, d.kind, d.ref_key, m.title, m.started_at, c.name AS client_name,
                snippet(search_fts, 0, '[[', ']]', '…', :words) AS snippet
         FROM best
@@ -552,12 +622,17 @@ def _search_sqlite(session: Session, words: list[str], limit: int) -> Any:
         JOIN meetings m ON m.id = d.meeting_id
         JOIN clients c ON c.id = m.client_id
         WHERE search_fts MATCH :match
-        ORDER BY best.rank, d.id
+        ORDER BY best.score, best.id DESC
         """
     ).columns(**_SEARCH_COLUMNS)
     return session.execute(
         statement,
-        {"match": _sqlite_match_expression(words), "limit": limit, "words": SNIPPET_WORDS},
+        {
+            "match": _sqlite_match_expression(words, prefix=prefix),
+            "limit": limit,
+            "window": RANK_WINDOW,
+            "words": SNIPPET_WORDS,
+        },
     ).all()
 
 

@@ -86,7 +86,24 @@ def _fill_revision_0001(connection: Connection) -> None:
         )
 
 
-FILLERS = {"0001_initial": _fill_revision_0001}
+def _fill_revision_0002(connection: Connection) -> None:
+    _fill_revision_0001(connection)
+    for kind, ref_key, body in [
+        ("title", "", "Burnt croissant complaint"),
+        ("client", "", "Oldfield Bakery"),
+        ("note", "real_concern", "the wedding order next month"),
+        ("stamp", "1", "asked for the manager"),
+    ]:
+        connection.execute(
+            text(
+                "INSERT INTO search_documents (meeting_id, kind, ref_key, body) "
+                "VALUES (1, :kind, :ref_key, :body)"
+            ),
+            {"kind": kind, "ref_key": ref_key, "body": body},
+        )
+
+
+FILLERS = {"0001_initial": _fill_revision_0001, "0002_search": _fill_revision_0002}
 
 
 @pytest.mark.parametrize("revision", EARLIER_REVISIONS)
@@ -121,6 +138,7 @@ def test_data_at_an_earlier_revision_survives_the_upgrade(
             ("wedding", NoteField.REAL_CONCERN.label),
             ("manager", "Stamped line"),
             ("croissant", "Title"),
+            ("crois", "Title"),  # a prefix, as typed
             ("oldfield", "Client"),
         ]:
             assert [(hit.meeting_id, hit.where) for hit in store.service.search(word)] == [
