@@ -432,3 +432,38 @@ class MeetingSession:
         step = self.steps[index]
         self.visits.append(StepVisit(step, index, now, None, via_loop_back))
         return StepChange(step, index, len(self.steps), now, via_loop_back)
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_due_date(text: str, today: date) -> date | None:
+    """A date typed in a couple of keystrokes: ``+3`` or ``3d`` (days), ``2w`` (weeks),
+    ``tomorrow``, a weekday (``fri``: the next one, never today), or ``2025-03-14``.
+
+    Empty text means no date; anything else unreadable raises ``ValueError`` with a hint.
+    """
+    raw = text.strip().lower()
+    if not raw:
+        return None
+    if raw in {"today", "tod"}:
+        return today
+    if raw in {"tomorrow", "tom", "tmr"}:
+        return today + timedelta(days=1)
+    number = raw.lstrip("+")
+    unit = 1
+    if number.endswith(("d", "w")):
+        unit = 7 if number.endswith("w") else 1
+        number = number[:-1]
+    if number.isdigit() and (raw.startswith("+") or unit != 1 or raw.endswith("d")):
+        return today + timedelta(days=int(number) * unit)
+    for index, name in enumerate(_WEEKDAYS):
+        if len(raw) >= 2 and name.startswith(raw[:3]) and raw[:2] == name[:2]:
+            ahead = (index - today.weekday()) % 7 or 7
+            return today + timedelta(days=ahead)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(
+            f"'{text.strip()}' is not a date: try +3, 2w, fri, tomorrow or 2025-03-14"
+        ) from None

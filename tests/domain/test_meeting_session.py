@@ -16,6 +16,7 @@ from app.domain.meeting_session import (
     MeetingSession,
     SessionError,
     format_elapsed,
+    parse_due_date,
 )
 from app.domain.meeting_terms import Cue, CueStyle, SignalSource
 from app.domain.playbook import Playbook, parse_playbook
@@ -332,3 +333,29 @@ def test_cue_tracker_invariants(actions: list[tuple[str, str, int]]) -> None:
 )
 def test_format_elapsed(seconds: int, text: str) -> None:
     assert format_elapsed(timedelta(seconds=seconds)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", None),
+        ("  ", None),
+        ("+3", date(2025, 3, 7)),
+        ("3d", date(2025, 3, 7)),
+        ("2w", date(2025, 3, 18)),
+        ("tomorrow", date(2025, 3, 5)),
+        ("today", date(2025, 3, 4)),
+        ("fri", date(2025, 3, 7)),
+        ("Friday", date(2025, 3, 7)),
+        ("tue", date(2025, 3, 11)),  # today is a Tuesday: the next one
+        ("2025-04-01", date(2025, 4, 1)),
+    ],
+)
+def test_parse_due_date(text: str, expected: date | None) -> None:
+    assert parse_due_date(text, date(2025, 3, 4)) == expected
+
+
+@pytest.mark.parametrize("text", ["soon", "3", "2025-13-01", "x"])
+def test_parse_due_date_rejects_with_hint(text: str) -> None:
+    with pytest.raises(ValueError, match="try"):
+        parse_due_date(text, date(2025, 3, 4))

@@ -1,0 +1,603 @@
+"""The live window: a narrow companion beside the meeting, glanceable in one second.
+
+Top: the meeting clock, step n of N and the current step, large. Below: the notes. The
+calm-down cue paints over the edges without moving anything or taking focus.
+
+Keys (a hidden presenter clicker sends PageDown/PageUp):
+- PageDown / PageUp, Alt+Right / Alt+Left: next / previous step, always, even while typing.
+  (Alt rather than Ctrl: Ctrl+arrows jump between words while typing a note.)
+- Right / Left / Space: next / previous step when the caret is not in a text field.
+- Ctrl+B: follow the loop-back the current step offers.
+- Esc: acknowledge the cue on screen (works while typing); otherwise closes an inline form.
+- Ctrl+1…5: note fields; Ctrl+L: quick line; Ctrl+I: action item; Ctrl+U: follow-up date.
+- Ctrl+G: show the first agreed cue (the others are in the ⋯ menu); Ctrl+T: stay on top.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.domain.meeting_session import (
+    CueEvent,
+    MeetingRecap,
+    StepChange,
+    format_elapsed,
+    parse_due_date,
+)
+from app.domain.meeting_terms import NoteField, SignalSource
+from app.domain.playbook import Step
+from app.settings import DockSide, Settings, load_settings, update_settings
+from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
+from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.notes_panel import DATE_HINT, NotesPanel
+from app.ui.live.session import LiveSession
+
+_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+_GEOMETRY_SAVE_DELAY_MS = 800
+_QUOTES = '“”"'
+
+
+def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class StepCard(QFrame):
+    """The current step: title, the "do" line, phrases to say and to avoid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepCard")
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        _scaled(self.title, 1.75, bold=True)
+        self.do = QLabel()
+        self.do.setObjectName("stepDo")
+        self.do.setWordWrap(True)
+        _scaled(self.do, 1.3)
+        self.say_heading = QLabel("SAY")
+        self.say_heading.setObjectName("sayHeading")
+        self.say = QLabel()
+        self.say.setObjectName("sayLine")
+        self.say.setWordWrap(True)
+        _scaled(self.say, 1.1)
+        self.avoid_heading = QLabel("AVOID")
+        self.avoid_heading.setObjectName("avoidHeading")
+        self.avoid = QLabel()
+        self.avoid.setObjectName("avoidLine")
+        self.avoid.setWordWrap(True)
+        _scaled(self.avoid, 1.1)
+        for label in (self.say, self.avoid):
+            label.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 14)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.do)
+        layout.addSpacing(4)
+        layout.addWidget(self.say_heading)
+        layout.addWidget(self.say)
+        layout.addWidget(self.avoid_heading)
+        layout.addWidget(self.avoid)
+        layout.addStretch(1)
+
+    def show_step(self, step: Step) -> None:
+        self.title.setText(step.title)
+        self.do.setText(step.do)
+        self._fill(self.say_heading, self.say, step.say, quoted=True)
+        self._fill(self.avoid_heading, self.avoid, step.avoid, quoted=False)
+
+    @staticmethod
+    def _fill(heading: QLabel, label: QLabel, lines: tuple[str, ...], quoted: bool) -> None:
+        heading.setVisible(bool(lines))
+        label.setVisible(bool(lines))
+        if quoted:
+            items = [f"“{_escape(line.strip(_QUOTES))}”" for line in lines]
+        else:
+            items = [_escape(line) for line in lines]
+        label.setText("<br>".join(f"•&nbsp;{item}" for item in items))
+
+
+class EndMeetingDialog(QDialog):
+    """Confirm the end and set or confirm the follow-up date."""
+
+    def __init__(self, follow_up: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("End the meeting?")
+        self.follow_up: date | None = follow_up
+        question = QLabel("End the meeting now? The notes are saved; you can review them later.")
+        question.setWordWrap(True)
+        self.has_follow_up = QCheckBox("Follow up on")
+        self.has_follow_up.setChecked(follow_up is not None)
+        self.when = QLineEdit(follow_up.isoformat() if follow_up else "")
+        self.when.setObjectName("endFollowUp")
+        self.when.setPlaceholderText(DATE_HINT)
+        self.when.textEdited.connect(lambda text: self.has_follow_up.setChecked(bool(text)))
+        self.error = QLabel()
+        self.error.setObjectName("problemLine")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.has_follow_up)
+        row.addWidget(self.when, 1)
+        buttons = QDialogButtonBox()
+        self.end_button = buttons.addButton("End meeting", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.end_button.setObjectName("primaryButton")
+        self.end_button.setDefault(True)
+        buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(question)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(340)
+
+    def _accept(self) -> None:
+        if not self.has_follow_up.isChecked():
+            self.follow_up = None
+            self.accept()
+            return
+        try:
+            self.follow_up = parse_due_date(self.when.text(), date.today())
+        except ValueError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.accept()
+
+
+class LiveWindow(QWidget):
+    """The companion window of one running meeting."""
+
+    ended = Signal(object)  # MeetingRecap, after the user confirmed the end
+
+    def __init__(
+        self,
+        session: LiveSession,
+        *,
+        client_name: str,
+        meeting_title: str,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("liveWindow")
+        self.session = session
+        self.settings = settings or load_settings()
+        self.capture: CaptureProtection | None = None
+        self._recap: MeetingRecap | None = None
+        self.setWindowTitle(f"{client_name} · {APP_NAME}")
+        self.setMinimumSize(280, 420)
+
+        self._build(client_name, meeting_title)
+        self._build_actions()
+        self._restore_geometry()
+
+        self.overlay = CueOverlay(self)
+        self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
+        self.overlay.painted.connect(session.confirm_cue_painted)
+
+        session.stepChanged.connect(self._show_step)
+        session.cueDisplayRequested.connect(self._show_cue)
+        session.cueWithdrawn.connect(self._withdraw_cue)
+        session.followUpChanged.connect(self._show_follow_up)
+        session.problem.connect(self._show_problem)
+        session.problemResolved.connect(self.problem_line.hide)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.setInterval(_GEOMETRY_SAVE_DELAY_MS)
+        self._geometry_timer.timeout.connect(self._save_geometry)
+
+        for child in [self, *self.findChildren(QWidget)]:
+            child.installEventFilter(self)
+        if self.settings.stay_on_top:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            self.stay_on_top_action.setChecked(True)
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build(self, client_name: str, meeting_title: str) -> None:
+        self.meeting_clock = QLabel("0:00")
+        self.meeting_clock.setObjectName("meetingClock")
+        _scaled(self.meeting_clock, 1.15, bold=True)
+        self.meeting_clock.setToolTip("Time in the meeting")
+        self.step_clock = QLabel("0:00 in step")
+        self.step_clock.setObjectName("meta")
+        self.step_clock.setToolTip("Time in this step")
+        who = QLabel(f"{client_name} · {meeting_title}" if meeting_title else client_name)
+        who.setObjectName("meta")
+        who.setToolTip(who.text())
+        self.menu_button = QToolButton()
+        self.menu_button.setObjectName("liveMenuButton")
+        self.menu_button.setText("⋯")
+        self.menu_button.setToolTip("Cues, window, settings, end")
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.meeting_clock)
+        top.addWidget(self.step_clock)
+        top.addStretch(1)
+        top.addWidget(self.menu_button)
+
+        self.position = QLabel()
+        self.position.setObjectName("stepPosition")
+        _scaled(self.position, 1.0, bold=True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("stepProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(4)
+        position_row = QHBoxLayout()
+        position_row.setSpacing(10)
+        position_row.addWidget(self.position)
+        position_row.addWidget(self.progress, 1)
+
+        self.card = StepCard()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.card)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.loop_back_button = QPushButton()
+        self.loop_back_button.setObjectName("loopBackButton")
+        self.loop_back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.loop_back_button.clicked.connect(self.session.follow_loop_back)
+        self.loop_back_button.hide()
+
+        self.previous_button = QPushButton("‹  Back")
+        self.previous_button.setObjectName("previousButton")
+        self.previous_button.setToolTip("Previous step: PageUp, Alt+Left, or Left")
+        self.next_button = QPushButton("Next  ›")
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setToolTip("Next step: PageDown, Alt+Right, Right or Space")
+        for button in (self.previous_button, self.next_button):
+            # Buttons never take focus: clicking Next leaves the caret in the note.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(34)
+        self.previous_button.clicked.connect(self.session.previous_step)
+        self.next_button.clicked.connect(self.session.next_step)
+        nav = QHBoxLayout()
+        nav.setSpacing(8)
+        nav.addWidget(self.previous_button, 1)
+        nav.addWidget(self.next_button, 2)
+
+        step_area = QWidget()
+        step_layout = QVBoxLayout(step_area)
+        step_layout.setContentsMargins(0, 0, 0, 0)
+        step_layout.setSpacing(8)
+        step_layout.addLayout(position_row)
+        step_layout.addWidget(scroll, 1)
+        step_layout.addWidget(self.loop_back_button)
+        step_layout.addLayout(nav)
+
+        self.notes = NotesPanel(self.session)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("liveSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(step_area)
+        splitter.addWidget(self.notes)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        self.splitter = splitter
+
+        self.follow_up_label = QLabel("No follow-up date yet · Ctrl+U")
+        self.follow_up_label.setObjectName("muted")
+        self.problem_line = QLabel()
+        self.problem_line.setObjectName("problemLine")
+        self.problem_line.setWordWrap(True)
+        self.problem_line.hide()
+
+        self.end_button = QPushButton("End…")
+        self.end_button.setObjectName("endButton")
+        self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.end_button.setToolTip("End the meeting and see the summary")
+        self.end_button.clicked.connect(self.request_end)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.follow_up_label, 1)
+        bottom.addWidget(self.end_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(who)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.problem_line)
+        layout.addLayout(bottom)
+
+    def _build_actions(self) -> None:
+        menu = QMenu(self)
+        context = Qt.ShortcutContext.WindowShortcut
+
+        def action(text: str, shortcut: str | None, slot: object, name: str) -> QAction:
+            created = QAction(text, self)
+            created.setObjectName(name)
+            if shortcut:
+                created.setShortcut(QKeySequence(shortcut))
+                created.setShortcutContext(context)
+            created.triggered.connect(slot)
+            self.addAction(created)
+            return created
+
+        cue_menu = menu.addMenu("Show a cue")
+        self.cue_actions: list[QAction] = []
+        for index, cue in enumerate(self.session.cues):
+            shortcut = "Ctrl+G" if index == 0 else None
+            cue_action = action(
+                f"{cue.label}: “{cue.words}”",
+                shortcut,
+                lambda _checked=False, key=cue.key: self.session.trigger_cue(
+                    key, SignalSource.WINDOW
+                ),
+                f"cue_{cue.key}",
+            )
+            cue_menu.addAction(cue_action)
+            self.cue_actions.append(cue_action)
+        menu.addSeparator()
+        self.action_item_action = action(
+            "Add action item", "Ctrl+I", self.notes.action_form.open, "addActionItem"
+        )
+        self.follow_up_action = action(
+            "Set follow-up date", "Ctrl+U", self.notes.follow_up_form.open, "setFollowUp"
+        )
+        self.quick_line_action = action(
+            "Quick line", "Ctrl+L", lambda: self.notes.quick_line.setFocus(), "quickLineFocus"
+        )
+        self.loop_back_action = action(
+            "Follow the loop-back", "Ctrl+B", self.session.follow_loop_back, "followLoopBack"
+        )
+        for action_ in (
+            self.action_item_action,
+            self.follow_up_action,
+            self.quick_line_action,
+            self.loop_back_action,
+        ):
+            menu.addAction(action_)
+        for number, field in enumerate(NoteField, start=1):
+            action(
+                f"Note: {field.label}",
+                f"Ctrl+{number}",
+                lambda _checked=False, field=field: self.notes.select_field(field),
+                f"noteField{number}",
+            )
+        menu.addSeparator()
+        self.stay_on_top_action = action(
+            "Stay on top", "Ctrl+T", self._toggle_stay_on_top, "stayOnTop"
+        )
+        self.stay_on_top_action.setCheckable(True)
+        menu.addAction(self.stay_on_top_action)
+        dock_menu = menu.addMenu("Dock")
+        for side, text in ((DockSide.LEFT, "Left edge"), (DockSide.RIGHT, "Right edge")):
+            dock_menu.addAction(
+                action(text, None, lambda _c=False, side=side: self.dock(side), f"dock_{side}")
+            )
+        self.partner_link_action = action("Partner link…", None, lambda: None, "partnerLink")
+        self.partner_link_action.setVisible(False)
+        menu.addAction(self.partner_link_action)
+        menu.addSeparator()
+        menu.addAction(action("End meeting…", "Ctrl+Shift+E", self.request_end, "endMeeting"))
+        self.menu_button.setMenu(menu)
+        self.menu = menu
+
+    def enable_partner_link(self, callback: object) -> None:
+        """Issue 5 hook: show "Partner link…" in the menu, running ``callback`` when chosen."""
+        self.partner_link_action.triggered.disconnect()
+        self.partner_link_action.triggered.connect(callback)
+        self.partner_link_action.setVisible(True)
+
+    # -- geometry, docking, stay on top, capture --------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.live_geometry
+        if saved and self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+            return
+        self.resize(self.settings.live_width, self.settings.live_height)
+
+    def _save_geometry(self) -> None:
+        encoded = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        self.settings = update_settings(
+            live_geometry=encoded, live_width=self.width(), live_height=self.height()
+        )
+
+    def dock(self, side: DockSide) -> None:
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry()
+        frame_extra = self.frameGeometry().height() - self.height()
+        height = area.height() - max(frame_extra, 0)
+        width = self.width()
+        x = area.left() if side is DockSide.LEFT else area.right() - self.frameGeometry().width()
+        self.resize(width, height)
+        self.move(x + 1 if side is DockSide.RIGHT else x, area.top())
+        self.settings = update_settings(dock_side=side)
+
+    def _toggle_stay_on_top(self, on: bool) -> None:
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:
+            self.show()  # changing a window flag hides the window until shown again
+        self.settings = update_settings(stay_on_top=on)
+
+    def apply_capture_setting(self) -> CaptureProtection:
+        self.capture = set_capture_excluded(int(self.winId()), self.settings.exclude_from_capture)
+        return self.capture
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.capture is None:
+            self.apply_capture_setting()
+        if self.settings.dock_side is not DockSide.NONE and not self.settings.live_geometry:
+            QTimer.singleShot(0, lambda: self.dock(self.settings.dock_side))
+
+    def moveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().moveEvent(event)  # type: ignore[arg-type]
+        if self.isVisible():
+            self._geometry_timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.overlay.reposition()
+        if self.isVisible():
+            self._geometry_timer.start()
+
+    # -- the meeting ---------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Enter the first step and start the clocks."""
+        self.session.start()
+        self._clock.start()
+        self._tick()
+
+    def _show_step(self, change: StepChange) -> None:
+        n, count = change.index + 1, change.count
+        self.position.setText(f"Step {n} of {count}")
+        self.progress.setRange(0, count)
+        self.progress.setValue(n)
+        self.card.show_step(change.step)
+        self.previous_button.setEnabled(self.session.domain.can_go_previous)
+        self.next_button.setEnabled(self.session.domain.can_go_next)
+        self.next_button.setText("Next  ›" if self.session.domain.can_go_next else "Last step")
+        loop = self.session.domain.offered_loop_back
+        target = self.session.domain.loop_back_target()
+        if loop is not None and target is not None:
+            self.loop_back_button.setText(f"↺  {loop.when}? Back to “{target.title}”  · Ctrl+B")
+            self.loop_back_button.setToolTip(f"{loop.when}: go back to “{target.title}”")
+            self.loop_back_button.show()
+        else:
+            self.loop_back_button.hide()
+        self.loop_back_action.setEnabled(loop is not None)
+        self._tick()
+
+    def _tick(self) -> None:
+        domain = self.session.domain
+        self.meeting_clock.setText(format_elapsed(domain.meeting_elapsed()))
+        self.step_clock.setText(f"{format_elapsed(domain.step_elapsed())} in step")
+
+    def _show_follow_up(self, follow_up: date | None) -> None:
+        if follow_up is None:
+            self.follow_up_label.setText("No follow-up date yet · Ctrl+U")
+        else:
+            self.follow_up_label.setText(f"Follow up {follow_up:%a %d %b} · Ctrl+U")
+
+    def _show_problem(self, message: str) -> None:
+        self.problem_line.setText(message)
+        self.problem_line.show()
+
+    def _show_cue(self, event: CueEvent) -> None:
+        if self.settings.cue_sound:
+            QApplication.beep()
+        self.overlay.show_cue(event)
+
+    def _withdraw_cue(self, event: CueEvent) -> None:
+        quick = event.ended_at is not None and event.state.value == "acknowledged"
+        self.overlay.withdraw(event, quick=quick)
+
+    def request_end(self) -> None:
+        if not self.session.domain.is_running:
+            return
+        dialog = EndMeetingDialog(self.session.domain.follow_up, self)
+        dialog.setObjectName("endMeetingDialog")
+        self._end_dialog = dialog
+        dialog.accepted.connect(lambda: self._finish(dialog.follow_up))
+        dialog.open()
+
+    def _finish(self, follow_up: date | None) -> None:
+        self._clock.stop()
+        self._recap = self.session.end(follow_up)
+        self.ended.emit(self._recap)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            # Claim Esc before a text field or a shortcut does, while a cue is on screen.
+            if event.key() == Qt.Key.Key_Escape and self.overlay.is_showing:
+                event.accept()
+                return True
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._handle_key(watched, event)
+        return False
+
+    def _handle_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
+        alt = modifiers == Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_Escape and plain:
+            if self.overlay.is_showing:
+                self.session.acknowledge_cue()
+                return True
+            return self.notes.close_forms()
+        if (plain and key == Qt.Key.Key_PageDown) or (alt and key == Qt.Key.Key_Right):
+            self.session.next_step()
+            return True
+        if (plain and key == Qt.Key.Key_PageUp) or (alt and key == Qt.Key.Key_Left):
+            self.session.previous_step()
+            return True
+        if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Space):
+            if isinstance(watched, _TEXT_INPUTS):
+                return False
+            if key == Qt.Key.Key_Left:
+                self.session.previous_step()
+            else:
+                self.session.next_step()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.session.domain.is_running:
+            # Closing the window is asking to end: same confirmation, never a blocking box.
+            event.ignore()
+            self.request_end()
+            return
+        if self._geometry_timer.isActive():
+            self._geometry_timer.stop()
+            self._save_geometry()
+        super().closeEvent(event)
+
+
+__all__ = ["ACKNOWLEDGE_KEY_TEXT", "EndMeetingDialog", "LiveWindow", "StepCard"]

@@ -1,0 +1,403 @@
+"""Preparing a meeting: who, what, which playbook, the partner and the agreed cues, then the
+playbook's "before" checklist. Returns a ``MeetingPlan``; nothing is stored until Start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.library import PlaybookLibrary
+from app.domain.meeting_terms import DEFAULT_CUE_WORDS, MAX_CUES, Cue, CueStyle, MeetingMode
+from app.domain.playbook import Playbook
+from app.settings import Settings
+
+# Offered when the user adds a second or third cue; each can be reworded.
+SUGGESTED_CUES: tuple[tuple[str, str], ...] = (
+    ("Calm down", DEFAULT_CUE_WORDS),
+    ("Stop talking, listen", "Stop talking. Let them finish."),
+    ("Time to wrap up", "Time to wrap up: agree the next step."),
+)
+_STYLE_LABELS = {CueStyle.GLOW: "Soft edge glow", CueStyle.BANNER: "Calm band only"}
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPlan:
+    client_name: str
+    title: str
+    mode: MeetingMode
+    playbook: Playbook
+    partner_name: str
+    cues: tuple[Cue, ...]
+
+
+def cue_key(label: str, taken: set[str]) -> str:
+    """A short stable wire key for a cue label, unique within the meeting."""
+    base = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:24].strip("-") or "cue"
+    key, number = base, 2
+    while key in taken:
+        key = f"{base}-{number}"
+        number += 1
+    return key
+
+
+class CueRow(QFrame):
+    """One agreed cue: a short name, the words shown, and how it looks."""
+
+    def __init__(self, cue: Cue, removable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineForm")
+        self.original_key = cue.key
+        self.label = QLineEdit(cue.label)
+        self.label.setPlaceholderText("Name, e.g. Calm down")
+        self.words = QLineEdit(cue.words)
+        self.words.setPlaceholderText("Words the cue shows")
+        self.style_picker = QComboBox()
+        for style, text in _STYLE_LABELS.items():
+            self.style_picker.addItem(text, style)
+        self.style_picker.setCurrentIndex(list(_STYLE_LABELS).index(cue.style))
+        self.remove = QPushButton("Remove")
+        self.remove.setVisible(removable)
+        top = QHBoxLayout()
+        top.addWidget(self.label, 1)
+        top.addWidget(self.style_picker)
+        top.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.words)
+
+    def value(self, taken: set[str]) -> Cue | None:
+        words = self.words.text().strip()
+        if not words:
+            return None
+        label = self.label.text().strip() or words[:24]
+        # A remembered cue keeps its wire key, so a partner's saved buttons still match.
+        key = self.original_key if self.original_key and self.original_key not in taken else ""
+        key = key or cue_key(label, taken)
+        return Cue(key, label, words, CueStyle(self.style_picker.currentData()))
+
+
+class PrepareDialog(QDialog):
+    """Two pages: the meeting's details, then the checklist before it starts."""
+
+    def __init__(
+        self,
+        library: PlaybookLibrary,
+        client_names: list[str],
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("prepareDialog")
+        self.setWindowTitle("New meeting")
+        self.library = library
+        self.plan: MeetingPlan | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._details_page(client_names, settings))
+        self.pages.addWidget(self._checklist_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.addWidget(self.pages)
+        self.resize(500, 640)
+
+    # -- page 1 ----------------------------------------------------------------------------
+
+    def _details_page(self, client_names: list[str], settings: Settings) -> QWidget:
+        heading = QLabel("New meeting")
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+
+        self.client = QComboBox()
+        self.client.setObjectName("clientPicker")
+        self.client.setEditable(True)
+        self.client.addItems(sorted(client_names, key=str.casefold))
+        self.client.setCurrentIndex(-1)
+        self.client.lineEdit().setPlaceholderText("Pick or type a new client")
+        self.title = QLineEdit()
+        self.title.setObjectName("meetingTitle")
+        self.title.setPlaceholderText("e.g. Missed launch date")
+        self.in_person = QRadioButton(MeetingMode.IN_PERSON.label)
+        self.video = QRadioButton(MeetingMode.VIDEO.label)
+        self.in_person.setChecked(True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.in_person)
+        modes.addButton(self.video)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.in_person)
+        mode_row.addWidget(self.video)
+        mode_row.addStretch(1)
+        self.playbook = QComboBox()
+        self.playbook.setObjectName("playbookPicker")
+        for entry in self.library.entries:
+            self.playbook.addItem(entry.playbook.title, entry.playbook.id)
+        remembered = self.playbook.findData(settings.last_playbook_id)
+        if remembered >= 0:
+            self.playbook.setCurrentIndex(remembered)
+        self.playbook_summary = QLabel()
+        self.playbook_summary.setObjectName("muted")
+        self.playbook_summary.setWordWrap(True)
+        self.playbook.currentIndexChanged.connect(self._show_summary)
+        self._show_summary()
+        self.partner = QLineEdit(settings.last_partner_name)
+        self.partner.setObjectName("partnerName")
+        self.partner.setPlaceholderText("Who keeps you calm")
+
+        form = QFormLayout()
+        form.setSpacing(8)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Client", self.client)
+        form.addRow("Title", self.title)
+        form.addRow("Where", mode_row)
+        form.addRow("Playbook", self.playbook)
+        form.addRow("", self.playbook_summary)
+        form.addRow("Partner", self.partner)
+
+        cues_heading = QLabel("AGREED CUES")
+        cues_heading.setObjectName("sectionLabel")
+        cues_hint = QLabel(
+            "What your partner can send you. You see the words; nobody else does. Up to three."
+        )
+        cues_hint.setObjectName("muted")
+        cues_hint.setWordWrap(True)
+        self.cue_rows: list[CueRow] = []
+        self.cue_box = QVBoxLayout()
+        self.cue_box.setSpacing(6)
+        for cue in settings.last_cues[:MAX_CUES]:
+            self._add_cue_row(cue)
+        self.add_cue = QPushButton("+ Add a cue")
+        self.add_cue.setObjectName("addCueButton")
+        self.add_cue.clicked.connect(self._add_suggested_cue)
+        self._refresh_cue_buttons()
+
+        self.error = QLabel()
+        self.error.setObjectName("problemLine")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 8, 0)
+        inner_layout.setSpacing(10)
+        inner_layout.addWidget(heading)
+        inner_layout.addLayout(form)
+        inner_layout.addSpacing(6)
+        inner_layout.addWidget(cues_heading)
+        inner_layout.addWidget(cues_hint)
+        inner_layout.addLayout(self.cue_box)
+        inner_layout.addWidget(self.add_cue, 0, Qt.AlignmentFlag.AlignLeft)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.next_button = QPushButton("Next: before you start")
+        self.next_button.setObjectName("primaryButton")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.go_to_checklist)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.next_button)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_summary(self) -> None:
+        book = self.selected_playbook()
+        self.playbook_summary.setText(book.summary if book else "No playbook available.")
+
+    def selected_playbook(self) -> Playbook | None:
+        playbook_id = self.playbook.currentData()
+        return self.library.get(playbook_id) if playbook_id else None
+
+    def _add_cue_row(self, cue: Cue) -> None:
+        row = CueRow(cue, removable=bool(self.cue_rows))
+        row.remove.clicked.connect(lambda: self._remove_cue_row(row))
+        self.cue_rows.append(row)
+        self.cue_box.addWidget(row)
+
+    def _add_suggested_cue(self) -> None:
+        used = {row.label.text().strip().casefold() for row in self.cue_rows}
+        label, words = next(
+            ((lb, w) for lb, w in SUGGESTED_CUES if lb.casefold() not in used),
+            ("Cue", ""),
+        )
+        self._add_cue_row(Cue("", label, words))
+        self._refresh_cue_buttons()
+        self.cue_rows[-1].words.setFocus()
+
+    def _remove_cue_row(self, row: CueRow) -> None:
+        self.cue_rows.remove(row)
+        row.deleteLater()
+        self._refresh_cue_buttons()
+
+    def _refresh_cue_buttons(self) -> None:
+        self.add_cue.setEnabled(len(self.cue_rows) < MAX_CUES)
+
+    def _collect(self) -> MeetingPlan | str:
+        """The plan, or a message saying what is missing."""
+        client = self.client.currentText().strip()
+        if not client:
+            return "Name the client."
+        book = self.selected_playbook()
+        if book is None:
+            return "Pick a playbook."
+        taken: set[str] = set()
+        cues: list[Cue] = []
+        for row in self.cue_rows:
+            cue = row.value(taken)
+            if cue is None:
+                return "Every cue needs the words it shows (or remove it)."
+            taken.add(cue.key)
+            cues.append(cue)
+        if not cues:
+            return "Agree at least one cue with your partner."
+        return MeetingPlan(
+            client_name=client,
+            title=self.title.text().strip() or f"Meeting with {client}",
+            mode=MeetingMode.VIDEO if self.video.isChecked() else MeetingMode.IN_PERSON,
+            playbook=book,
+            partner_name=self.partner.text().strip(),
+            cues=tuple(cues),
+        )
+
+    def go_to_checklist(self) -> None:
+        plan = self._collect()
+        if isinstance(plan, str):
+            self.error.setText(plan)
+            self.error.show()
+            return
+        self.error.hide()
+        self.plan = plan
+        self._fill_checklist(plan)
+        self.pages.setCurrentIndex(1)
+        self.start_button.setFocus()
+
+    # -- page 2 ----------------------------------------------------------------------------
+
+    def _checklist_page(self) -> QWidget:
+        heading = QLabel("Before you start")
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+        self.checklist_intro = QLabel()
+        self.checklist_intro.setObjectName("muted")
+        self.checklist_intro.setWordWrap(True)
+        self.checklist = QVBoxLayout()
+        self.checklist.setSpacing(10)
+        self.check_boxes: list[QCheckBox] = []
+        self._checklist_widgets = []
+        self.ready = QLabel()
+        self.ready.setObjectName("muted")
+
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 8, 0)
+        inner_layout.setSpacing(10)
+        inner_layout.addWidget(heading)
+        inner_layout.addWidget(self.checklist_intro)
+        inner_layout.addLayout(self.checklist)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        back = QPushButton("Back")
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.start_button = QPushButton("Start the meeting")
+        self.start_button.setObjectName("primaryButton")
+        self.start_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ready)
+        buttons.addStretch(1)
+        buttons.addWidget(back)
+        buttons.addWidget(self.start_button)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _fill_checklist(self, plan: MeetingPlan) -> None:
+        for widget in self._checklist_widgets:
+            widget.deleteLater()
+        self._checklist_widgets: list[QWidget] = []
+        self.check_boxes = []
+        partner = plan.partner_name or "your partner"
+        cue_words = " / ".join(f"“{cue.words}”" for cue in plan.cues)
+        self.checklist_intro.setText(
+            f"{plan.playbook.title}. Agreed with {partner}: {cue_words}. "
+            "Tick what is done; start whenever you are ready."
+        )
+        for step in plan.playbook.prepare:
+            item = QFrame()
+            item.setObjectName("inlineForm")
+            box = QCheckBox(step.title)
+            box.setObjectName(f"check_{step.key}")
+            font = box.font()
+            font.setBold(True)
+            box.setFont(font)
+            box.toggled.connect(self._count_ready)
+            text = QLabel(step.do)
+            text.setWordWrap(True)
+            text.setContentsMargins(26, 0, 0, 0)
+            item_layout = QVBoxLayout(item)
+            item_layout.setContentsMargins(10, 8, 10, 8)
+            item_layout.setSpacing(2)
+            item_layout.addWidget(box)
+            item_layout.addWidget(text)
+            if step.detail:
+                detail = QLabel(step.detail)
+                detail.setObjectName("muted")
+                detail.setWordWrap(True)
+                detail.setContentsMargins(26, 0, 0, 0)
+                item_layout.addWidget(detail)
+            self.checklist.addWidget(item)
+            self._checklist_widgets.append(item)
+            self.check_boxes.append(box)
+        if not plan.playbook.prepare:
+            none = QLabel("This playbook has no preparation steps.")
+            none.setObjectName("muted")
+            self.checklist.addWidget(none)
+            self._checklist_widgets.append(none)
+        self._count_ready()
+
+    def _count_ready(self) -> None:
+        done = sum(box.isChecked() for box in self.check_boxes)
+        total = len(self.check_boxes)
+        self.ready.setText(f"{done} of {total} ready" if total else "")

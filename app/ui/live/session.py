@@ -1,0 +1,279 @@
+"""``LiveSession``: the one object that drives a live meeting, between widgets and the store.
+
+Widgets call it (next step, save a note, show a cue) and listen to its signals; it keeps
+the plain-Python ``MeetingSession`` for the rules and sends every change to the store
+through the background writer, so the GUI thread never waits for the disk. It is also
+the one path for calm-down cues, whoever sends them: the window's own button, a hotkey,
+or the partner link (see /work/notes/LIVE_LINK_CONTRACT.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.domain.meeting_session import (
+    DEFAULT_CUE_FADE,
+    Clock,
+    CueEvent,
+    CueOutcome,
+    CueState,
+    MeetingRecap,
+    MeetingSession,
+    StepChange,
+    utc_now,
+)
+from app.domain.meeting_terms import Cue, NoteField, SignalSource
+from app.domain.playbook import Playbook
+from app.ui.live.writer_bridge import WriterBridge
+
+
+class LiveSession(QObject):
+    """One running meeting. Create it once the meeting is in the store, then ``start()``."""
+
+    stepChanged = Signal(object)  # noqa: N815 -- StepChange
+    cueDisplayRequested = Signal(object)  # noqa: N815 -- CueEvent: the window should show it now
+    cueWithdrawn = Signal(object)  # noqa: N815 -- CueEvent: acknowledged or faded, take it away
+    cueShown = Signal(str)  # noqa: N815 -- message_id: painted on the user's screen
+    cueAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
+    cueExpired = Signal(str)  # noqa: N815 (Qt signal naming)
+    followUpChanged = Signal(object)  # noqa: N815 -- date | None
+    actionItemAdded = Signal(object)  # noqa: N815 -- ActionItemNote
+    lineStamped = Signal(str, object)  # noqa: N815 -- text, at
+    meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
+    storedEnd = Signal()  # noqa: N815 -- the end of the meeting is written to the store
+    problem = Signal(str)
+    problemResolved = Signal()  # noqa: N815 (Qt signal naming)
+
+    def __init__(
+        self,
+        store: Any,
+        meeting_id: int,
+        playbook: Playbook,
+        cues: tuple[Cue, ...],
+        *,
+        clock: Clock = utc_now,
+        cue_fade: timedelta = DEFAULT_CUE_FADE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.meeting_id = meeting_id
+        self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
+        self._service = store.service
+        self._bridge = WriterBridge(store.writer, self)
+        self._bridge.problem.connect(self.problem)
+        self._bridge.resolved.connect(self.problemResolved)
+        self._bridge.watch_problems()
+        # message id -> store signal id; written and read only on the writer thread, whose
+        # queue runs in order, so "shown"/"acknowledged" always find the id "sent" stored.
+        self._signal_ids: dict[str, int] = {}
+        self._painted: set[str] = set()
+        self._fade_timer = QTimer(self)
+        self._fade_timer.setSingleShot(True)
+        self._fade_timer.timeout.connect(self._fade_due)
+
+    # -- what the window reads ---------------------------------------------------------
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return self.domain.cues
+
+    @property
+    def playbook(self) -> Playbook:
+        return self.domain.playbook
+
+    @property
+    def current_cue(self) -> CueEvent | None:
+        return self.domain.tracker.current
+
+    def now(self) -> datetime:
+        return self.domain.clock()
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def start(self) -> StepChange:
+        change = self.domain.start()
+        self._stamp_step(change)
+        return change
+
+    def next_step(self) -> StepChange | None:
+        return self._stamp_step(self.domain.next())
+
+    def previous_step(self) -> StepChange | None:
+        return self._stamp_step(self.domain.previous())
+
+    def follow_loop_back(self) -> StepChange | None:
+        return self._stamp_step(self.domain.follow_loop_back())
+
+    def _stamp_step(self, change: StepChange | None) -> StepChange | None:
+        if change is None:
+            return None
+        self._bridge.submit(
+            self._service.enter_step,
+            self.meeting_id,
+            change.step.key,
+            change.step.title,
+            change.at,
+            on_error=self._report,
+        )
+        self.stepChanged.emit(change)
+        return change
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def save_note(self, field: NoteField, text: str) -> None:
+        """Returns at once; the writer coalesces bursts of typing to the newest text."""
+        if self.domain.is_running:
+            self._bridge.save_note(self.meeting_id, field, text)
+
+    def stamp_line(self, text: str) -> datetime | None:
+        text = text.strip()
+        if not text or not self.domain.is_running:
+            return None
+        at = self.now()
+        self.domain.note_stamped_line()
+        self._bridge.add_stamped_line(self.meeting_id, text, self.domain.current_step.key, at)
+        self.lineStamped.emit(text, at)
+        return at
+
+    def add_action_item(self, text: str, owner: str, due: date | None) -> bool:
+        if not text.strip():
+            return False
+        item = self.domain.note_action_item(text, owner, due)
+        self._bridge.submit(
+            self._service.add_action_item,
+            self.meeting_id,
+            item.text,
+            item.owner,
+            item.due,
+            on_error=self._report,
+        )
+        self.actionItemAdded.emit(item)
+        return True
+
+    def set_follow_up(self, follow_up: date | None) -> None:
+        self.domain.set_follow_up(follow_up)
+        self._bridge.submit(
+            self._service.set_follow_up, self.meeting_id, follow_up, on_error=self._report
+        )
+        self.followUpChanged.emit(follow_up)
+
+    # -- cues ----------------------------------------------------------------------------
+
+    def trigger_cue(self, cue_key: str, source: SignalSource, message_id: str | None = None) -> str:
+        """Show an agreed cue; never steals focus, raises the window or makes a sound.
+
+        A message id already seen re-emits that cue's current state and records nothing.
+        An unknown cue key raises ``KeyError``.
+        """
+        message_id = message_id or uuid.uuid4().hex
+        if not self.domain.is_running:
+            return message_id
+        receipt = self.domain.receive_cue(message_id, cue_key, source)
+        event = receipt.event
+        if receipt.outcome is CueOutcome.DUPLICATE:
+            self._reemit(event)
+            return message_id
+        if receipt.replaced is not None:
+            self._fade_timer.stop()
+            self.cueWithdrawn.emit(receipt.replaced)
+            self.cueExpired.emit(receipt.replaced.message_id)
+        ids = self._signal_ids
+        service = self._service
+
+        def record_sent() -> int:
+            signal_id = service.record_signal_sent(
+                self.meeting_id, cue_key, source, event.sent_at, message_id
+            )
+            ids[message_id] = signal_id
+            return signal_id
+
+        self._bridge.submit(record_sent, on_error=self._report)
+        self._fade_timer.start(max(1, int(self.domain.cue_fade.total_seconds() * 1000)))
+        self.cueDisplayRequested.emit(event)
+        return message_id
+
+    def confirm_cue_painted(self, message_id: str) -> None:
+        """The window calls this once the cue is really on screen: that is "shown"."""
+        if message_id in self._painted:
+            return
+        event = self.domain.tracker.seen(message_id)
+        if event is None:
+            return
+        self._painted.add(message_id)
+        at = self.now()
+        ids = self._signal_ids
+        service = self._service
+        self._bridge.submit(
+            lambda: service.record_signal_shown(ids[message_id], at), on_error=self._report
+        )
+        self.cueShown.emit(message_id)
+
+    def acknowledge_cue(self) -> None:
+        """The user's one key or click; does nothing when no cue is on screen."""
+        event = self.domain.acknowledge_cue()
+        if event is None:
+            return
+        self._fade_timer.stop()
+        at = event.ended_at or self.now()
+        ids = self._signal_ids
+        service = self._service
+        message_id = event.message_id
+        self._bridge.submit(
+            lambda: service.record_signal_acknowledged(ids[message_id], at),
+            on_error=self._report,
+        )
+        self.cueWithdrawn.emit(event)
+        self.cueAcknowledged.emit(message_id)
+
+    def _fade_due(self) -> None:
+        event = self.domain.tracker.current
+        if event is None:
+            return
+        # The Qt timer is the authority on fading: the session clock may be a test's.
+        self.domain.tracker.expire_due(max(self.now(), event.expires_at))
+        self.cueWithdrawn.emit(event)
+        self.cueExpired.emit(event.message_id)
+
+    def _reemit(self, event: CueEvent) -> None:
+        if event.state is CueState.SHOWN:
+            if event.message_id in self._painted:
+                self.cueShown.emit(event.message_id)
+        elif event.state is CueState.ACKNOWLEDGED:
+            self.cueAcknowledged.emit(event.message_id)
+        else:
+            self.cueExpired.emit(event.message_id)
+
+    # -- the end -------------------------------------------------------------------------
+
+    def end(self, follow_up: date | None) -> MeetingRecap:
+        """End the meeting: stored through the writer; ``storedEnd`` when it is written."""
+        withdrawn = self.domain.tracker.current
+        self._fade_timer.stop()
+        self.domain.set_follow_up(follow_up)
+        ended_at = self.domain.end()
+        if withdrawn is not None:
+            self.cueWithdrawn.emit(withdrawn)
+            self.cueExpired.emit(withdrawn.message_id)
+        self._bridge.submit(
+            self._service.set_follow_up, self.meeting_id, follow_up, on_error=self._report
+        )
+        self._bridge.submit(
+            self._service.end_meeting,
+            self.meeting_id,
+            ended_at,
+            on_done=self._stored_end,
+            on_error=self._report,
+        )
+        self.meetingEnded.emit()
+        return self.domain.recap()
+
+    def _stored_end(self, _result: object) -> None:
+        self._bridge.stop_watching()
+        self.storedEnd.emit()
+
+    def _report(self, error: object) -> None:
+        self.problem.emit(str(error))
