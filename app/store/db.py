@@ -9,6 +9,7 @@ user-facing ``StoreError`` kinds of ``app.store.errors``.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -58,9 +59,16 @@ class Location:
 
     @property
     def recovery_file(self) -> Path:
-        """Where unsaved text waits: next to the SQLite file, else in the data folder."""
-        folder = self.sqlite_file.parent if self.sqlite_file is not None else paths.data_dir()
-        return folder / RECOVERY_FILE_NAME
+        """Where unsaved text waits: next to the SQLite file, else in the data folder.
+
+        A server database gets a name of its own in the data folder, so two team
+        databases used from one machine never share unsaved text.
+        """
+        if self.sqlite_file is not None:
+            return self.sqlite_file.parent / RECOVERY_FILE_NAME
+        server = self.url.render_as_string(hide_password=True)
+        key = hashlib.sha256(server.encode("utf-8")).hexdigest()[:12]
+        return paths.data_dir() / RECOVERY_FILE_NAME.replace(".json", f"-{key}.json")
 
 
 def resolve_location(url: str | URL | None = None) -> Location:

@@ -20,6 +20,7 @@ Callbacks run on the writer thread; the UI wraps them in a QObject's signals.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -79,9 +80,15 @@ class _Snapshot:
     jobs: list[_Job] = field(default_factory=list)
 
 
-def fallback_recovery_file(name: str) -> Path:
-    """A private place for the recovery file when the database folder cannot be written."""
-    return Path(tempfile.gettempdir()) / f"poise-recovery-{os.getuid()}" / name
+def fallback_recovery_file(recovery_file: Path) -> Path:
+    """A private place for the recovery file when the database folder cannot be written.
+
+    Named after the full path of the usual recovery file, so text typed for one
+    database is never replayed into another that shares the temporary folder.
+    """
+    key = hashlib.sha256(str(recovery_file.absolute()).encode("utf-8")).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"poise-recovery-{os.getuid()}"
+    return folder / f"{key}-{recovery_file.name}"
 
 
 class NoteWriter:
@@ -98,7 +105,7 @@ class NoteWriter:
     ) -> None:
         self._service = service
         self._recovery_file = recovery_file
-        self._fallback_file = fallback_recovery_file(recovery_file.name)
+        self._fallback_file = fallback_recovery_file(recovery_file)
         self._retry_interval = retry_interval
         self.on_problem = on_problem
         self.on_resolved = on_resolved

@@ -185,8 +185,8 @@ def test_a_read_only_folder_at_start_is_explained(data_dir: Path) -> None:
 
 
 @pytest.fixture
-def clean_fallback_recovery() -> Iterator[Path]:
-    fallback = fallback_recovery_file("poise.recovery.json")
+def clean_fallback_recovery(data_dir: Path) -> Iterator[Path]:
+    fallback = fallback_recovery_file(data_dir / "poise.recovery.json")
     fallback.unlink(missing_ok=True)
     yield fallback
     fallback.unlink(missing_ok=True)
@@ -265,3 +265,10 @@ def test_a_vanished_database_is_not_replaced_by_an_empty_one(data_dir: Path) -> 
         assert saved == "typed while the drive was out"
     finally:
         store.close()
+
+
+def test_text_kept_for_one_database_is_never_replayed_into_another(tmp_path: Path) -> None:
+    first = fallback_recovery_file(tmp_path / "one" / "poise.recovery.json")
+    second = fallback_recovery_file(tmp_path / "two" / "poise.recovery.json")
+    assert first != second
+    assert first.parent == second.parent

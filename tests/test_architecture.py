@@ -1,0 +1,61 @@
+"""The layers keep their boundaries: checked on the source, file by file.
+
+import-linter (run by test.sh) covers whole packages; this covers what it cannot
+express: which Qt modules each layer may import.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO_ROOT
+
+APP = REPO_ROOT / "app"
+# Layer -> Qt modules it may use. The domain uses none; the store and the link may use
+# Qt's non-GUI modules (signals, networking) but never widgets or painting.
+ALLOWED_QT = {
+    "domain": set(),
+    "store": {"PySide6.QtCore"},
+    "link": {"PySide6.QtCore", "PySide6.QtNetwork", "PySide6.QtWebSockets"},
+    "export": {"PySide6.QtCore", "PySide6.QtGui"},
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED_QT))
+def test_layer_uses_only_its_qt_modules(layer: str) -> None:
+    files = sorted((APP / layer).rglob("*.py"))
+    assert files, f"app/{layer} has no Python files"
+    offending = []
+    for path in files:
+        for module in imported_modules(path):
+            if not module.startswith("PySide6"):
+                continue
+            qt_module = ".".join(module.split(".")[:2])
+            if qt_module not in ALLOWED_QT[layer]:
+                offending.append(f"{path.relative_to(REPO_ROOT)} imports {module}")
+    assert offending == []
+
+
+def test_widgets_never_run_sql() -> None:
+    offending = [
+        f"{path.relative_to(REPO_ROOT)} imports {module}"
+        for path in sorted((APP / "ui").rglob("*.py"))
+        for module in imported_modules(path)
+        if module.startswith(("sqlalchemy", "alembic", "sqlite3", "psycopg"))
+    ]
+    assert offending == []
