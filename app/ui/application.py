@@ -1,14 +1,27 @@
-"""Creates the QApplication and the first window."""
+"""Creates the QApplication, applies the look, shows the home window at once and opens the
+store on a background thread (migrations and a recovery replay can take a moment).
+
+A store that cannot be opened (locked, not a database, read-only, full, too new) ends in
+one clear dialog naming the file and what to do, and a non-zero exit.
+"""
 
 from __future__ import annotations
 
 import sys
+import threading
+from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.playbooks import load_all_playbooks
+from app.settings import load_settings
+from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
+
+EXIT_STORE_FAILED = 3
+CLOSE_TIMEOUT_SECONDS = 5.0
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -24,14 +37,63 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return application
 
 
-def run_app(*, quit_after_start: bool = False) -> int:
-    application = create_application()
-    library = load_all_playbooks()
-    window = MainWindow(library)
-    window.show()
-    if quit_after_start:
-        # --smoke-test: check the app once its window is up, then quit (app/ui/start_check.py).
-        from app.ui.start_check import quit_once_shown
+class StoreOpener(QObject):
+    """Opens the store on a plain thread; the result arrives as a queued signal."""
 
-        quit_once_shown(application, window, len(library.entries))
-    return application.exec()
+    opened = Signal(object)  # Store
+    failed = Signal(object)  # StoreError or another exception
+
+    def start(self, url: str | None = None) -> None:
+        threading.Thread(
+            target=self._open, args=(url,), name="poise-store-open", daemon=True
+        ).start()
+
+    def _open(self, url: str | None) -> None:
+        try:
+            from app.store import open_store
+
+            store = open_store(url)
+        except Exception as error:
+            self.failed.emit(error)
+        else:
+            self.opened.emit(store)
+
+
+def store_failure_message(error: BaseException) -> tuple[str, str]:
+    """Title and text of the dialog for a store that cannot be opened."""
+    from app.store import StoreError
+
+    if isinstance(error, StoreError):
+        return "Poise cannot open your notes", str(error)
+    return (
+        "Poise cannot open your notes",
+        f"An unexpected problem stopped Poise from opening its database:\n{error}",
+    )
+
+
+def run_app() -> int:
+    application = create_application()
+    theme = ThemeController(application, load_settings().theme)
+    theme.apply()
+    window = MainWindow(load_all_playbooks())
+    window.show()
+    opened: dict[str, Any] = {}
+
+    def attach(store: Any) -> None:
+        opened["store"] = store
+        window.attach_store(store)
+
+    def fail(error: BaseException) -> None:
+        title, text = store_failure_message(error)
+        QMessageBox.critical(window, title, text)
+        application.exit(EXIT_STORE_FAILED)
+
+    opener = StoreOpener(application)
+    opener.opened.connect(attach)
+    opener.failed.connect(fail)
+    opener.start()
+    code = application.exec()
+    store = opened.get("store")
+    if store is not None:
+        store.close(CLOSE_TIMEOUT_SECONDS)
+    return code

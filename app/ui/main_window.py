@@ -1,27 +1,89 @@
-"""The window Poise opens on: the playbooks at hand, and any that could not be loaded."""
+"""The home window: start a new meeting, see recent meetings, reach the review and settings.
+
+It opens before the store is ready (the store opens off the GUI thread) and enables its
+buttons once ``attach_store`` is called. The review (issue 6) and partner mode (issue 5)
+plug in through ``set_review_handler`` and ``set_partner_handler``; until then their
+buttons are shown disabled with a word of explanation.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMainWindow,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME
 from app.domain.library import PlaybookLibrary
+from app.domain.meeting_session import format_elapsed
+from app.store.records import MeetingSummary
+
+RECENT_LIMIT = 30
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def describe_meeting(meeting: MeetingSummary) -> str:
+    """One line for the recent list: when, who, what, how long, how many cues."""
+    started = meeting.started_at.astimezone()
+    when = f"{started:%a} {started.day} {started:%b %H:%M}"
+    parts = [f"{when} · {meeting.client_name}", meeting.title]
+    if meeting.duration is not None:
+        parts.append(format_elapsed(meeting.duration))
+    else:
+        parts.append("not ended")
+    if meeting.signal_count:
+        parts.append(f"{meeting.signal_count} cue" + ("s" if meeting.signal_count > 1 else ""))
+    return "\n".join([parts[0], " · ".join(parts[1:])])
+
+
+class RecentMeetingsModel(QAbstractListModel):
+    """The newest meetings, as plain summaries from the store."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.meetings: list[MeetingSummary] = []
+
+    def set_meetings(self, meetings: list[MeetingSummary]) -> None:
+        self.beginResetModel()
+        self.meetings = list(meetings)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.meetings)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.meetings):
+            return None
+        meeting = self.meetings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return describe_meeting(meeting)
+        if role == Qt.ItemDataRole.UserRole:
+            return meeting.id
+        return None
 
 
 class MainWindow(QMainWindow):
+    reviewRequested = Signal(object)  # noqa: N815 (Qt signal naming) -- meeting id or None
+    newMeetingRequested = Signal()  # noqa: N815
+
     def __init__(self, library: PlaybookLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
-        self.resize(520, 460)
+        self.library = library
+        self.store: Any = None
+        self.flow: Any = None
+        self._review_handler: Callable[[int | None], None] | None = None
 
         heading = QLabel(APP_NAME)
         heading.setObjectName("heading")
@@ -29,22 +91,56 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         heading.setFont(font)
-        tagline = QLabel("Stay calm with an upset client. Pick a playbook to see its steps.")
+        tagline = QLabel("A quiet companion for the meeting with an upset client.")
+        tagline.setObjectName("muted")
         tagline.setWordWrap(True)
 
-        self.playbook_list = QListWidget()
-        self.playbook_list.setObjectName("playbookList")
-        self.playbook_list.setWordWrap(True)
-        self.playbook_list.setSpacing(4)
-        for entry in library.entries:
-            book = entry.playbook
-            item = QListWidgetItem(f"{book.title}\n{book.summary}")
-            item.setData(Qt.ItemDataRole.UserRole, book.id)
-            item.setToolTip(f"{entry.path}\nSources: {book.credit}")
-            self.playbook_list.addItem(item)
+        self.new_meeting_button = QPushButton("New meeting…")
+        self.new_meeting_button.setObjectName("primaryButton")
+        self.new_meeting_button.setToolTip("Prepare and start a meeting (Ctrl+N)")
+        self.new_meeting_button.setMinimumHeight(40)
+        self.new_meeting_button.setEnabled(False)
+        self.new_meeting_button.clicked.connect(self.new_meeting)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_meeting)
+
+        self.status = QLabel("Opening your notes…")
+        self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
+
+        recent_heading = QLabel("RECENT MEETINGS")
+        recent_heading.setObjectName("sectionLabel")
+        self.recent_model = RecentMeetingsModel(self)
+        self.recent_list = QListView()
+        self.recent_list.setObjectName("recentMeetings")
+        self.recent_list.setModel(self.recent_model)
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setSpacing(2)
+        self.recent_list.activated.connect(self._open_recent)
+        self.empty_hint = QLabel("No meetings yet. Your meetings appear here when they end.")
+        self.empty_hint.setObjectName("muted")
+        self.empty_hint.setWordWrap(True)
+
+        # Places for later features: the review (issue 6) and partner mode (issue 5).
+        self.review_button = QPushButton("Review…")
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setEnabled(False)
+        self.review_button.setToolTip("Reviewing past meetings comes in a later version")
+        self.review_button.clicked.connect(lambda: self._request_review(self._selected_id()))
+        self.partner_button = QPushButton("Partner mode…")
+        self.partner_button.setObjectName("partnerButton")
+        self.partner_button.setEnabled(False)
+        self.partner_button.setToolTip("Being someone's partner comes in a later version")
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.clicked.connect(self.open_settings)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.review_button)
+        buttons.addWidget(self.partner_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.settings_button)
 
         self.problems_label = QLabel()
-        self.problems_label.setObjectName("playbookProblems")
+        self.problems_label.setObjectName("problemLine")
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if library.problems:
@@ -57,12 +153,95 @@ class MainWindow(QMainWindow):
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(tagline)
-        layout.addWidget(self.playbook_list, stretch=1)
+        layout.addWidget(self.new_meeting_button)
+        layout.addWidget(self.status)
+        layout.addSpacing(6)
+        layout.addWidget(recent_heading)
+        layout.addWidget(self.recent_list, 1)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.problems_label)
+        layout.addLayout(buttons)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
+        self.resize(520, 560)
+
+    # -- the store arrives -------------------------------------------------------------------
+
+    def attach_store(self, store: Any) -> None:
+        """The store is open: enable the meeting path and load the recent meetings."""
+        from app.ui.live.flow import MeetingFlow
+
+        self.store = store
+        self.flow = MeetingFlow(store, self.library, parent_window=self)
+        self.flow.meetingStored.connect(lambda _id: self.refresh_recent())
+        self.flow.summaryShown.connect(self._wire_summary)
+        playbooks = len(self.library.entries)
+        self.new_meeting_button.setEnabled(playbooks > 0)
+        self.status.setText(
+            (f"{playbooks} playbook" + ("s" if playbooks > 1 else "") + " ready.")
+            if playbooks
+            else "No playbook could be loaded."
+        )
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        if self.flow is None:
+            return
+        service = self.store.service
+        self.flow.bridge.submit(
+            lambda: service.list_meetings(limit=RECENT_LIMIT), on_done=self._show_recent
+        )
+
+    def _show_recent(self, meetings: list[MeetingSummary]) -> None:
+        self.recent_model.set_meetings(meetings)
+        self.empty_hint.setVisible(not meetings)
+
+    def new_meeting(self) -> None:
+        if self.flow is not None and self.new_meeting_button.isEnabled():
+            self.newMeetingRequested.emit()
+            self.flow.new_meeting()
+
+    # -- hooks for later features ------------------------------------------------------------
+
+    def set_review_handler(self, handler: Callable[[int | None], None]) -> None:
+        """Issue 6: ``handler(meeting_id or None)`` opens the review window."""
+        self._review_handler = handler
+        self.review_button.setEnabled(True)
+        self.review_button.setToolTip("Look back at past meetings")
+
+    def set_partner_handler(self, handler: Callable[[], None]) -> None:
+        """Issue 5: ``handler()`` opens partner mode."""
+        self.partner_button.clicked.connect(handler)
+        self.partner_button.setEnabled(True)
+        self.partner_button.setToolTip("Support someone else's meeting as their partner")
+
+    def _wire_summary(self, summary: Any) -> None:
+        if self._review_handler is not None:
+            summary.enable_review()
+            summary.reviewRequested.connect(self._request_review)
+
+    def _selected_id(self) -> int | None:
+        index = self.recent_list.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def _open_recent(self, index: QModelIndex) -> None:
+        self._request_review(index.data(Qt.ItemDataRole.UserRole))
+
+    def _request_review(self, meeting_id: int | None) -> None:
+        self.reviewRequested.emit(meeting_id)
+        if self._review_handler is not None:
+            self._review_handler(meeting_id)
+
+    def open_settings(self) -> None:
+        from app.ui.live.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.open()
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["MainWindow", "RecentMeetingsModel", "describe_meeting"]
