@@ -19,6 +19,7 @@ from app.playbooks import load_all_playbooks
 from app.settings import load_settings
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
+from app.ui.start_check import StartCheck
 
 EXIT_STORE_FAILED = 3
 CLOSE_TIMEOUT_SECONDS = 5.0
@@ -71,19 +72,27 @@ def store_failure_message(error: BaseException) -> tuple[str, str]:
     )
 
 
-def run_app() -> int:
+def run_app(*, quit_after_start: bool = False) -> int:
     application = create_application()
     theme = ThemeController(application, load_settings().theme)
     theme.apply()
-    window = MainWindow(load_all_playbooks())
+    library = load_all_playbooks()
+    window = MainWindow(library)
     window.show()
     opened: dict[str, Any] = {}
+    # --smoke-test: report once the window is up and the store open, then quit.
+    check = StartCheck(application, window, len(library.entries)) if quit_after_start else None
 
     def attach(store: Any) -> None:
         opened["store"] = store
         window.attach_store(store)
+        if check is not None:
+            check.store_opened(store)
 
     def fail(error: BaseException) -> None:
+        if check is not None:
+            check.store_failed(error)  # no dialog: nobody is there to close it
+            return
         title, text = store_failure_message(error)
         QMessageBox.critical(window, title, text)
         application.exit(EXIT_STORE_FAILED)

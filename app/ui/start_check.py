@@ -1,70 +1,93 @@
-"""``poise --smoke-test``: start the app for real, prove it works, quit.
+"""``poise --smoke-test``: start the app for real, prove it came up, quit.
 
 Used by the packaging tests and the start-time benchmark to run the desktop bundle
 like a user would (window, shipped files, database) and get an exit code back.
-Once the first window is on screen it checks the shipped resources, opens the
-store (creating or upgrading the database exactly as the app does), prints one
-line and quits with 0; any problem prints one line on stderr and quits with 1.
+``run_app`` starts the check and tells it when its store is open (or failed to
+open). Once the first window is on screen and the store is open, the check makes
+one real query, prints one line and quits with 0; any problem prints one line on
+stderr and quits with 1. No dialog is shown, so nothing waits for a click.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import resources_dir, shipped_playbooks_dir
 
 # A window that is not on screen by then will not be; CI machines can be slow.
-SHOW_TIMEOUT_SECONDS = 30.0
+START_TIMEOUT_SECONDS = 30.0
 POLL_INTERVAL_MS = 5
+EXIT_OK = 0
+EXIT_FAILED = 1
 
 
-def quit_once_shown(application: QApplication, window: QWidget, playbook_count: int) -> None:
-    """Arrange for the check to run as soon as ``window`` is exposed; returns at once."""
-    started = time.monotonic()
-    timer = QTimer(window)
+class StartCheck(QObject):
+    """Watches one start of the app; quits it with the verdict."""
 
-    def fail(reason: str) -> None:
-        print(f"poise smoke test: failed, {reason}", file=sys.stderr, flush=True)
-        application.exit(1)
+    def __init__(self, application: QApplication, window: QWidget, playbook_count: int) -> None:
+        super().__init__(window)
+        self._application = application
+        self._window = window
+        self._playbook_count = playbook_count
+        self._store: Any = None
+        self._done = False
+        self._started = time.monotonic()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._check)
+        self._timer.start(POLL_INTERVAL_MS)
 
-    def check() -> None:
-        handle = window.windowHandle()
-        if handle is None or not handle.isExposed():
-            if time.monotonic() - started > SHOW_TIMEOUT_SECONDS:
-                timer.stop()
-                fail(f"the window was not shown within {SHOW_TIMEOUT_SECONDS:.0f} s")
+    def store_opened(self, store: Any) -> None:
+        """The app's store is open (an ``app.store.Store``); checked once the window shows."""
+        self._store = store
+        self._check()
+
+    def store_failed(self, error: BaseException) -> None:
+        """The app could not open its store: the start failed."""
+        self._finish(EXIT_FAILED, f"failed, {_one_line(error)}")
+
+    def _check(self) -> None:
+        if self._done:
             return
-        timer.stop()
+        handle = self._window.windowHandle()
+        shown = handle is not None and handle.isExposed()
+        if not shown or self._store is None:
+            if time.monotonic() - self._started > START_TIMEOUT_SECONDS:
+                waiting_for = "the window" if not shown else "the database"
+                self._finish(
+                    EXIT_FAILED,
+                    f"failed, {waiting_for} not ready within {START_TIMEOUT_SECONDS:.0f} s",
+                )
+            return
         for folder in (resources_dir(), shipped_playbooks_dir()):
             if not folder.is_dir():
-                fail(f"shipped files missing: {folder}")
+                self._finish(EXIT_FAILED, f"failed, shipped files missing: {folder}")
                 return
-        if playbook_count == 0:
-            fail(f"no playbook loaded from {shipped_playbooks_dir()}")
-            return
-        # Imported here so a plain start does not pay for SQLAlchemy twice.
-        from app.store import StoreError, open_store
-
-        try:
-            store = open_store()
-        except StoreError as error:
-            fail(str(error))
+        if self._playbook_count == 0:
+            self._finish(EXIT_FAILED, f"failed, no playbook loaded from {shipped_playbooks_dir()}")
             return
         try:
             # One real query proves the schema is in place, not just the file.
-            store.service.list_clients()
-            where = store.location.display
-        finally:
-            store.close()
-        print(
-            f"poise smoke test: ok, {playbook_count} playbooks, database {where}",
-            flush=True,
-        )
-        application.exit(0)
+            self._store.service.list_clients()
+        except Exception as error:
+            self._finish(EXIT_FAILED, f"failed, {_one_line(error)}")
+            return
+        where = self._store.location.display
+        self._finish(EXIT_OK, f"ok, {self._playbook_count} playbooks, database {where}")
 
-    timer.timeout.connect(check)
-    timer.start(POLL_INTERVAL_MS)
+    def _finish(self, code: int, verdict: str) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._timer.stop()
+        stream = sys.stdout if code == EXIT_OK else sys.stderr
+        print(f"poise smoke test: {verdict}", file=stream, flush=True)
+        self._application.exit(code)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
