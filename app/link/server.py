@@ -32,8 +32,8 @@ import os
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QHostAddress, QTcpServer, QTcpSocket
+from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal
+from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpSocket
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app.domain.meeting_terms import Cue, SignalSource
@@ -113,6 +113,7 @@ class _Partner:
         self.frames = TokenBucket(capacity=40, per_second=20)
         self.presses = TokenBucket(capacity=3, per_second=0.5)
         self.rate_drops = 0
+        self.frame_connections: list[QMetaObject.Connection] = []
         self.idle = QTimer(socket)
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_timeout_ms)
@@ -148,7 +149,8 @@ class PartnerLinkServer(QObject):
         self._idle_timeout_ms = idle_timeout_ms
         self._secret: str | None = new_secret()
         self._page: bytes | None = None
-        self._pending: dict[QTcpSocket, QTimer] = {}
+        # Each waiting socket's head timer and its two connections (see _forget_pending).
+        self._pending: dict[QTcpSocket, tuple[QTimer, QMetaObject.Connection, ...]] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self._presses = TokenBucket(capacity=6, per_second=1)
@@ -159,6 +161,10 @@ class PartnerLinkServer(QObject):
         self._tcp.newConnection.connect(self._on_tcp_connection)
         self._sockets = QWebSocketServer("Poise", QWebSocketServer.SslMode.NonSecureMode, self)
         self._sockets.setHandshakeTimeout(head_timeout_ms)
+        # Plain ws:// only. Without an explicit (empty) TLS configuration, the first
+        # handshake copies Qt's default one and loads every system CA certificate on the
+        # GUI thread: a measured 250-360 ms freeze when the first partner connects.
+        self._sockets.setSslConfiguration(QSslConfiguration())
         self._sockets.newConnection.connect(self._on_websocket)
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -272,9 +278,11 @@ class PartnerLinkServer(QObject):
             timer.setSingleShot(True)
             timer.timeout.connect(lambda socket=socket: self._on_head_timeout(socket))
             timer.start(self._head_timeout_ms)
-            self._pending[socket] = timer
-            socket.readyRead.connect(self._on_head_bytes)
-            socket.disconnected.connect(self._on_pending_disconnected)
+            self._pending[socket] = (
+                timer,
+                socket.readyRead.connect(self._on_head_bytes),
+                socket.disconnected.connect(self._on_pending_disconnected),
+            )
             if socket.bytesAvailable():
                 self._read_head(socket)
 
@@ -297,12 +305,15 @@ class PartnerLinkServer(QObject):
             socket.deleteLater()
 
     def _forget_pending(self, socket: QTcpSocket) -> None:
-        timer = self._pending.pop(socket, None)
-        if timer is None:
+        entry = self._pending.pop(socket, None)
+        if entry is None:
             return
+        timer, *connections = entry
         timer.stop()
-        socket.readyRead.disconnect(self._on_head_bytes)
-        socket.disconnected.disconnect(self._on_pending_disconnected)
+        # QObject.disconnect(handle), not signal.disconnect(slot): in PySide6 6.12 the
+        # latter over-releases Python's True on every call and crashes at exit.
+        for connection in connections:
+            QObject.disconnect(connection)
 
     def _read_head(self, socket: QTcpSocket) -> None:
         buffered = bytes(socket.peek(MAX_HEAD_BYTES + 1).data())
@@ -368,12 +379,14 @@ class PartnerLinkServer(QObject):
             socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE_BYTES)
             partner = _Partner(socket, self._idle_timeout_ms)
             self._partners[socket] = partner
-            socket.textMessageReceived.connect(
-                lambda text, partner=partner: self._on_text(partner, text)
-            )
-            socket.binaryMessageReceived.connect(
-                lambda _data, partner=partner: self._on_binary(partner)
-            )
+            partner.frame_connections = [
+                socket.textMessageReceived.connect(
+                    lambda text, partner=partner: self._on_text(partner, text)
+                ),
+                socket.binaryMessageReceived.connect(
+                    lambda _data, partner=partner: self._on_binary(partner)
+                ),
+            ]
             socket.disconnected.connect(lambda socket=socket: self._on_partner_gone(socket))
             partner.idle.timeout.connect(lambda partner=partner: self._on_idle(partner))
             partner.idle.start()
@@ -403,6 +416,9 @@ class PartnerLinkServer(QObject):
         partner.rate_drops += 1
         if partner.rate_drops == FLOOD_LIMIT:
             self.dropped.add(DropReason.FLOODING)
+            # Qt goes on delivering frames already buffered; stop paying Python for each.
+            for connection in partner.frame_connections:
+                QObject.disconnect(connection)
             partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
         return False
 

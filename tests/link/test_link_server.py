@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
@@ -132,11 +133,11 @@ def in_thread_started(qtbot: QtBot, work, server: PartnerLinkServer):  # type: i
         server.report_acknowledged(message_id)
         server.report_shown(message_id)  # nor does a late one
 
-    server.cueRequested.connect(answer)
+    connection = server.cueRequested.connect(answer)
     try:
         return in_thread(qtbot, work)
     finally:
-        server.cueRequested.disconnect(answer)
+        QObject.disconnect(connection)  # signal.disconnect(slot) leaks a ref of True in 6.12
 
 
 def test_a_repeated_press_is_delivered_once(qtbot: QtBot, link_server: PartnerLinkServer) -> None:
