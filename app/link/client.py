@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol
 
+from app import qt_workarounds
 from app.domain.signal_protocol import (
     ClientKind,
     CueButton,
@@ -121,6 +122,7 @@ class PartnerLinkClient(QObject):
         stale_after_ms: int = STALE_AFTER_MS,
         parent: QObject | None = None,
     ) -> None:
+        qt_workarounds.install()  # PySide6 6.12 loses a reference to True per emit
         super().__init__(parent)
         self.address = parse_pairing_url(url)
         self._stale_after_ms = stale_after_ms

@@ -31,11 +31,13 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpSocket
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
+from app import qt_workarounds
 from app.domain.meeting_terms import Cue, SignalSource
 from app.domain.signal_protocol import (
     MAX_MESSAGE_BYTES,
@@ -104,14 +106,29 @@ def configured_bind_address(explicit: str | None = None) -> str:
     return explicit or os.environ.get(BIND_ENV) or DEFAULT_BIND_ADDRESS
 
 
+@dataclass(frozen=True, slots=True)
+class RateLimits:
+    """Allowances: frames of any kind per connection, presses per connection and overall.
+
+    A partner presses a handful of times per meeting; a phone pings every 5 s.
+    """
+
+    frames_burst: int = 40
+    frames_per_second: float = 20
+    presses_burst: int = 3
+    presses_per_second: float = 0.5
+    all_presses_burst: int = 6
+    all_presses_per_second: float = 1
+
+
 class _Partner:
     """One authorised WebSocket connection and its allowances."""
 
-    def __init__(self, socket: QWebSocket, idle_timeout_ms: int) -> None:
+    def __init__(self, socket: QWebSocket, idle_timeout_ms: int, limits: RateLimits) -> None:
         self.socket = socket
         self.kind = ClientKind.PHONE
-        self.frames = TokenBucket(capacity=40, per_second=20)
-        self.presses = TokenBucket(capacity=3, per_second=0.5)
+        self.frames = TokenBucket(limits.frames_burst, limits.frames_per_second)
+        self.presses = TokenBucket(limits.presses_burst, limits.presses_per_second)
         self.rate_drops = 0
         self.frame_connections: list[QMetaObject.Connection] = []
         self.idle = QTimer(socket)
@@ -138,8 +155,10 @@ class PartnerLinkServer(QObject):
         port: int = 0,
         head_timeout_ms: int = HEAD_TIMEOUT_MS,
         idle_timeout_ms: int = IDLE_TIMEOUT_MS,
+        rate_limits: RateLimits = RateLimits(),  # frozen: one shared default is safe
         parent: QObject | None = None,
     ) -> None:
+        qt_workarounds.install()  # PySide6 6.12 loses a reference to True per emit
         super().__init__(parent)
         self._buttons = tuple(CueButton(cue.key, cue.label) for cue in cues)
         self._cue_keys = frozenset(cue.key for cue in cues)
@@ -153,7 +172,10 @@ class PartnerLinkServer(QObject):
         self._pending: dict[QTcpSocket, tuple[QTimer, QMetaObject.Connection, ...]] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
-        self._presses = TokenBucket(capacity=6, per_second=1)
+        self._limits = rate_limits
+        self._presses = TokenBucket(
+            rate_limits.all_presses_burst, rate_limits.all_presses_per_second
+        )
         self.dropped = DropCounters()
 
         self._tcp = QTcpServer(self)
@@ -377,7 +399,7 @@ class PartnerLinkServer(QObject):
                 continue
             socket.setMaxAllowedIncomingFrameSize(MAX_MESSAGE_BYTES)
             socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE_BYTES)
-            partner = _Partner(socket, self._idle_timeout_ms)
+            partner = _Partner(socket, self._idle_timeout_ms, self._limits)
             self._partners[socket] = partner
             partner.frame_connections = [
                 socket.textMessageReceived.connect(

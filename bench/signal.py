@@ -1,0 +1,230 @@
+"""Benchmark of the partner link: from a press on the wire to the cue painted on screen.
+
+Run: ``QT_QPA_PLATFORM=offscreen python3 bench/signal.py [--presses 1000]``
+
+The user's side runs here: the real ``PartnerLinkServer`` on 127.0.0.1, wired with
+``attach_partner_link`` to a small live-session stand-in whose cue label reports its
+real paint (the same contract as ``LiveSession``: ``cueShown`` means painted), plus a
+bare ``QWebSocketServer`` echo in the same process and event loop. The partner runs in
+another process (the ``websockets`` client) so it never competes for our GIL. It
+measures, in one run:
+
+- raw: the WebSocket echo round trip (the floor any design pays);
+- press-to-cue-requested: until the link hands the press to the session (network and
+  the link's own checks, before any widget work);
+- press-to-painted: from the moment the press is written to the socket until the cue
+  label's paintEvent ran for that press (both clocks are CLOCK_MONOTONIC, shared by
+  processes on Linux);
+- press-to-shown: until the partner has the "shown" status back (what the phone sees).
+
+Results (p50, p99, max) are printed and written to bench/results/signal.json. Targets:
+press-to-painted p99 < 30 ms and within 2x of the raw round trip's p99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtNetwork import QHostAddress
+from PySide6.QtWebSockets import QWebSocketServer
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.domain.meeting_terms import DEFAULT_CUES, Cue, SignalSource
+from app.link.server import PartnerLinkServer, RateLimits
+from app.ui.partner_wiring import attach_partner_link
+
+RESULTS = Path(__file__).resolve().parent / "results" / "signal.json"
+WARM_UP = 30
+
+PARTNER_SCRIPT = r"""
+import json, sys, time
+from websockets.sync.client import connect
+echo_url, link_url, origin, presses, warm_up = sys.argv[1:6]
+presses, warm_up = int(presses), int(warm_up)
+out = {"raw": [], "press": []}
+with connect(echo_url, compression=None) as echo:
+    for number in range(warm_up + presses):
+        started = time.perf_counter()
+        echo.send('{"type":"ping","n":%d}' % number)
+        echo.recv()
+        if number >= warm_up:
+            out["raw"].append(time.perf_counter() - started)
+with connect(link_url, origin=origin, compression=None) as link:
+    link.recv()
+    link.send('{"type":"hello","client":"phone"}')
+    for number in range(warm_up + presses):
+        message_id = "%032d" % number
+        frame = '{"type":"press","id":"%s","cue":"calm"}' % message_id
+        started = time.perf_counter()
+        link.send(frame)
+        while True:
+            status = json.loads(link.recv())
+            if status.get("id") == message_id and status.get("state") == "shown":
+                break
+        if number >= warm_up:
+            out["press"].append([message_id, started, time.perf_counter() - started])
+print(json.dumps(out))
+"""
+
+
+class CueLabel(QLabel):
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+class BenchSession(QObject):
+    """Shows a cue in a real label; ``cueShown`` once the label has painted it."""
+
+    cueShown = Signal(str)  # noqa: N815 (Qt signal naming)
+    cueAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
+    cueExpired = Signal(str)  # noqa: N815 (Qt signal naming)
+    meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        super().__init__()
+        self.cues = cues
+        self.label = CueLabel()
+        self.label.resize(420, 120)
+        self.label.show()
+        self.label.painted.connect(self._on_painted)
+        self.painted_at: dict[str, float] = {}
+        self.sources: set[SignalSource] = set()
+        self._showing: str | None = None
+
+    def trigger_cue(self, cue_key: str, source: SignalSource, message_id: str | None = None) -> str:
+        assert message_id is not None
+        self.sources.add(source)
+        self._showing = message_id
+        words = next(cue.words for cue in self.cues if cue.key == cue_key)
+        # Alternate the text so every press really repaints something.
+        self.label.setText(f"{words} ({len(self.painted_at) % 2})")
+        self.label.update()
+        return message_id
+
+    def _on_painted(self) -> None:
+        showing = self._showing
+        if showing is not None and showing not in self.painted_at:
+            self.painted_at[showing] = time.perf_counter()
+            self.cueShown.emit(showing)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summary(seconds: list[float]) -> dict[str, float]:
+    millis = [value * 1000 for value in seconds]
+    return {
+        "p50_ms": round(percentile(millis, 0.50), 3),
+        "p99_ms": round(percentile(millis, 0.99), 3),
+        "max_ms": round(max(millis), 3),
+        "mean_ms": round(statistics.fmean(millis), 3),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=1000)
+    args = parser.parse_args()
+
+    application = QApplication(sys.argv[:1])
+    session = BenchSession(DEFAULT_CUES)
+    generous = RateLimits(
+        frames_burst=10**6,
+        frames_per_second=10**6,
+        presses_burst=10**6,
+        presses_per_second=10**6,
+        all_presses_burst=10**6,
+        all_presses_per_second=10**6,
+    )
+    server = PartnerLinkServer(session.cues, bind_address="127.0.0.1", rate_limits=generous)
+    requested_at: dict[str, float] = {}
+    # Connected first, so it runs before the wiring: where the press leaves the link code.
+    server.cueRequested.connect(
+        lambda _cue, _source, message_id: requested_at.setdefault(message_id, time.perf_counter())
+    )
+    attach_partner_link(session, server)
+    server.start()
+
+    echo = QWebSocketServer("echo", QWebSocketServer.SslMode.NonSecureMode)
+    echo.listen(QHostAddress("127.0.0.1"), 0)
+    echo_clients = []
+
+    def on_echo_client() -> None:
+        client = echo.nextPendingConnection()
+        echo_clients.append(client)
+        client.textMessageReceived.connect(lambda text: client.sendTextMessage(text))
+
+    echo.newConnection.connect(on_echo_client)
+
+    page_url = server.pairing_url()
+    origin = page_url.split("/p/")[0]
+    link_url = page_url.replace("http://", "ws://").replace("/p/", "/ws/")
+    echo_url = f"ws://127.0.0.1:{echo.serverPort()}"
+
+    partner = QProcess()
+    partner.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+    partner.finished.connect(lambda *_: application.quit())
+    partner.start(
+        sys.executable,
+        ["-c", PARTNER_SCRIPT, echo_url, link_url, origin, str(args.presses), str(WARM_UP)],
+    )
+    application.exec()
+    if partner.exitCode() != 0:
+        print(bytes(partner.readAllStandardError().data()).decode(), file=sys.stderr)
+        return 1
+    measured = json.loads(bytes(partner.readAllStandardOutput().data()).decode())
+    server.end()
+
+    to_painted = [session.painted_at[mid] - sent for mid, sent, _ in measured["press"]]
+    to_requested = [requested_at[mid] - sent for mid, sent, _ in measured["press"]]
+    to_shown = [round_trip for _, _, round_trip in measured["press"]]
+    results = {
+        "presses": args.presses,
+        "raw_echo_round_trip": summary(measured["raw"]),
+        "press_to_cue_requested": summary(to_requested),
+        "press_to_painted": summary(to_painted),
+        "press_to_shown_status": summary(to_shown),
+        "sources": sorted(source.value for source in session.sources),
+    }
+    painted_p99 = results["press_to_painted"]["p99_ms"]
+    raw_p99 = results["raw_echo_round_trip"]["p99_ms"]
+    results["targets"] = {
+        "painted_p99_under_30_ms": painted_p99 < 30,
+        "painted_p99_within_2x_raw_p99": painted_p99 <= 2 * raw_p99,
+        "ratio_painted_p99_to_raw_p99": round(painted_p99 / raw_p99, 2),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    for name in (
+        "raw_echo_round_trip",
+        "press_to_cue_requested",
+        "press_to_painted",
+        "press_to_shown_status",
+    ):
+        row = results[name]
+        print(
+            f"{name:<24} p50 {row['p50_ms']:7.3f} ms   p99 {row['p99_ms']:7.3f} ms   "
+            f"max {row['max_ms']:7.3f} ms"
+        )
+    print(f"targets: {results['targets']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
