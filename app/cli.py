@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = playbook_commands.add_parser("check", help="validate playbook files")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     playbook_commands.add_parser("list", help="show the playbooks that would load, and from where")
+
+    partner = commands.add_parser("partner", help="open the partner window to send cues")
+    partner.add_argument("url", nargs="?", metavar="URL", help="pairing address from Poise")
     return parser
 
 
@@ -78,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: _open_app,
         "playbook": _playbook_command,
+        "partner": _partner_command,
     }
     try:
         return handlers[args.command](args)
@@ -125,6 +129,19 @@ def _list_playbooks() -> int:
     for problem in library.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     return EXIT_OK
+
+
+def _partner_command(args: argparse.Namespace) -> int:
+    from app.link.client import PairingUrlError, parse_pairing_url
+
+    if args.url is not None:
+        try:
+            parse_pairing_url(args.url)
+        except PairingUrlError as problem:
+            raise UsageError(f"{args.url}: {problem}") from None
+    from app.ui.partner_window import run_partner_window
+
+    return run_partner_window(args.url)
 
 
 def _open_app(args: argparse.Namespace) -> int:
