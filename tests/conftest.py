@@ -11,7 +11,11 @@ import pytest
 # Without a display pytest-qt would abort trying xcb; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import paths
+from app import paths, qt_workarounds
+
+# PySide6 6.12 loses a reference to True on every signal emit; the app repairs it at
+# start-up, and so must the tests, which emit thousands of signals in one process.
+qt_workarounds.install()
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCREENS_DIR = REPO_ROOT / "tests" / "screens"
