@@ -39,6 +39,16 @@ def drop_page_cache() -> bool:
     return True
 
 
+def bundle_root_of(executable: Path) -> Path:
+    """What a user copies: Poise.app, the one folder, or the single file itself."""
+    for parent in executable.parents:
+        if parent.suffix == ".app":
+            return parent
+    if (executable.parent / "_internal").is_dir():
+        return executable.parent
+    return executable
+
+
 def timed_start(
     command: list[str], scratch: Path, cold: bool, extra_env: dict[str, str] | None = None
 ) -> float:
@@ -65,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             print("building the bundle …", flush=True)
             executable = build.build_bundle(scratch / "dist", scratch / "work")
         executable = executable.resolve()
-        root = executable.parent if executable.parent.name == build.EXECUTABLE_NAME else executable
+        root = bundle_root_of(executable)
         print(f"bundle: {root}, {build.size_on_disk(root) / build.MIB:.0f} MiB on disk")
 
         cold = not args.warm and drop_page_cache()
