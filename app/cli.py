@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     partner = commands.add_parser("partner", help="open the partner window to send cues")
     partner.add_argument("url", nargs="?", metavar="URL", help="pairing address from Poise")
+    commands.add_parser("review", help="find past meetings, follow up, export, see trends")
     return parser
 
 
@@ -81,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: _open_app,
         "playbook": _playbook_command,
+        "review": _review_command,
         "partner": _partner_command,
     }
     try:
@@ -142,6 +144,12 @@ def _partner_command(args: argparse.Namespace) -> int:
     from app.ui.partner_window import run_partner_window
 
     return run_partner_window(args.url)
+
+
+def _review_command(args: argparse.Namespace) -> int:
+    from app.ui.review import run_review
+
+    return run_review(quit_after_start=args.smoke_test)
 
 
 def _open_app(args: argparse.Namespace) -> int:
