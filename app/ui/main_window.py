@@ -9,7 +9,7 @@ buttons are shown disabled with a word of explanation.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,7 +26,11 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import format_elapsed
-from app.store.records import MeetingSummary
+
+if TYPE_CHECKING:
+    # Importing the store pulls in SQLAlchemy and Alembic (~0.9 s here): the home window
+    # paints first, and the store is imported on its opening thread.
+    from app.store.records import MeetingSummary
 
 RECENT_LIMIT = 30
 _Index = QModelIndex | QPersistentModelIndex

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
 from app.settings import load_settings, save_settings
-from app.store.records import ClientRecord, MeetingDraft, MeetingRecord
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.live.writer_bridge import WriterBridge
+
+if TYPE_CHECKING:
+    from app.store.records import ClientRecord, MeetingRecord
 
 
 class MeetingFlow(QObject):
@@ -100,6 +102,8 @@ class MeetingFlow(QObject):
                 last_playbook_id=plan.playbook.id,
             )
         )
+        from app.store.records import MeetingDraft
+
         draft = MeetingDraft(
             client_name=plan.client_name,
             title=plan.title,
