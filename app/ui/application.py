@@ -51,7 +51,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     global _protected
     if not _protected:
         _protected = True
-        protect_singleton_refcounts()
+        from app import qt_workarounds
+
+        qt_workarounds.install()  # the precise repair of emit/disconnect (True)
+        protect_singleton_refcounts()  # void calls lose None references too; see above
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
