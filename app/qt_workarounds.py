@@ -1,4 +1,8 @@
-"""Works around a PySide6 6.12 reference-counting bug that crashes Poise after a while.
+"""Works around PySide6 6.12.0 reference-counting bugs that crash Poise after a while.
+
+``pyproject.toml`` excludes 6.12.0, so an install from it never gets the bug; this
+module guards the cases it cannot control (a bundle or environment built with
+6.12.0), and does nothing on a PySide6 that behaves.
 
 ``SignalInstance.emit()`` and ``SignalInstance.disconnect()`` return ``True`` without
 taking a reference to it, so every call from Python releases one reference that was
@@ -75,6 +79,31 @@ def install() -> bool:
         )
     _installed = emit_broken or disconnect_broken
     return _installed
+
+
+_NONE_RESERVE = 1 << 40
+
+
+def _void_call_loses_none() -> bool:
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBES):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) <= before - _PROBES
+
+
+def protect_none() -> bool:
+    """Keep ``None`` alive where every void Qt call drops a reference to it.
+
+    PySide6 6.12.0 was built as if ``None`` were immortal (as it is from Python
+    3.12 on): each ``setText`` or ``postEvent`` releases a reference it never took,
+    and a long meeting ends in "deallocating None". Where the probe sees this, a
+    large reserve of references makes ``None`` immortal in practice.
+    """
+    if sys.version_info >= (3, 12) or not _void_call_loses_none():
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += _NONE_RESERVE
+    return True
 
 
 def _incref_many(count: int) -> None:

@@ -13,9 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import paths, qt_workarounds
 
-# PySide6 6.12 loses a reference to True on every signal emit; the app repairs it at
-# start-up, and so must the tests, which emit thousands of signals in one process.
+# PySide6 6.12.0 loses references to True and None (pyproject excludes it, but a machine
+# may still have it); the app repairs that at start-up, and so must the tests.
 qt_workarounds.install()
+qt_workarounds.protect_none()
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCREENS_DIR = REPO_ROOT / "tests" / "screens"

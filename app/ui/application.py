@@ -23,27 +23,6 @@ from app.ui.start_check import StartCheck
 
 EXIT_STORE_FAILED = 3
 CLOSE_TIMEOUT_SECONDS = 5.0
-_SINGLETON_REFERENCE_RESERVE = 1 << 40
-
-
-def protect_singleton_refcounts() -> bool:
-    """Work around PySide6 6.12 on Python 3.11: keep None/True/False from being freed.
-
-    Measured on this machine: every ``Signal.emit()`` drops one reference to ``True`` and
-    every void Qt call (``setText``, ``postEvent``...) one to ``None``, because the wheel
-    was built for interpreters where these objects are immortal (3.12+). On 3.11 a long
-    meeting would reach zero and abort the process ("deallocating None"). Giving them a
-    huge reserve of references makes them immortal in practice. No-op on 3.12+.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += _SINGLETON_REFERENCE_RESERVE
-    return True
-
-
 _protected = False
 
 
@@ -53,8 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         _protected = True
         from app import qt_workarounds
 
-        qt_workarounds.install()  # the precise repair of emit/disconnect (True)
-        protect_singleton_refcounts()  # void calls lose None references too; see above
+        # Inert unless this PySide6 has the 6.12.0 reference bugs (see qt_workarounds).
+        qt_workarounds.install()
+        qt_workarounds.protect_none()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
