@@ -11,12 +11,15 @@ import sys
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.playbooks import load_all_playbooks
+from app.resources import resource_path
 from app.settings import load_settings
+from app.ui.app_controller import AppController
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
 from app.ui.start_check import StartCheck
@@ -44,7 +47,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     application.setApplicationVersion(__version__)
     application.setOrganizationName(APP_NAME)
     application.setDesktopFileName("app.poise.Poise")
+    application.setWindowIcon(app_icon())
     return application
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"poise-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 class StoreOpener(QObject):
@@ -87,6 +100,7 @@ def run_app(*, quit_after_start: bool = False) -> int:
     theme.apply()
     library = load_all_playbooks()
     window = MainWindow(library)
+    controller = AppController(application, window)
     window.show()
     opened: dict[str, Any] = {}
     # --smoke-test: report once the window is up and the store open, then quit.
@@ -94,7 +108,7 @@ def run_app(*, quit_after_start: bool = False) -> int:
 
     def attach(store: Any) -> None:
         opened["store"] = store
-        window.attach_store(store)
+        controller.attach_store(store)
         if check is not None:
             check.store_opened(store)
 

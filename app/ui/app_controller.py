@@ -1,0 +1,168 @@
+"""Ties the parts of the running app together once the store is open.
+
+The home window, the meeting flow, the review, partner mode, the partner link,
+system-wide shortcuts, panic hide and the Markdown folder are each built on their
+own; this is the one place that connects them, so none of them needs to know
+about the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
+from app.settings import Settings, load_settings
+from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.main_window import MainWindow
+from app.ui.panic import PanicHide
+
+
+def bindings_from(settings: Settings) -> dict[HotkeyAction, str]:
+    """The user's shortcut choices over the defaults; unknown actions are ignored."""
+    chosen = dict(DEFAULT_BINDINGS)
+    for name, combo in dict(getattr(settings, "hotkeys", {}) or {}).items():
+        if name in HotkeyAction._value2member_map_:
+            chosen[HotkeyAction(name)] = combo
+    return chosen
+
+
+class AppController(QObject):
+    def __init__(
+        self,
+        application: QApplication,
+        window: MainWindow,
+        *,
+        shortcuts: GlobalShortcuts | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.application = application
+        self.window = window
+        self.settings = settings if settings is not None else load_settings()
+        self.store: Any = None
+        self.review: Any = None
+        self.partner_windows: list[QWidget] = []
+        self.markdown_problem = ""
+
+        self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
+        global_keys_on = bool(getattr(self.settings, "global_hotkeys_enabled", True))
+        listening = global_keys_on and self.shortcuts.apply(bindings_from(self.settings))
+        listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
+        self.shortcuts.triggered.connect(self.on_hotkey)
+        self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
+        self._panic_shortcut = self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
+
+    def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
+        """The same chord inside Poise's own windows, for systems without global keys."""
+        try:
+            combo = parse_combo(bindings_from(self.settings)[action])
+        except (HotkeyError, KeyError):
+            return None
+        shortcut = QShortcut(QKeySequence(combo.display), self.window)
+        shortcut.setContext(shortcut.context().ApplicationShortcut)
+        shortcut.activated.connect(lambda: self.on_hotkey(action.value))
+        return shortcut
+
+    # -- the store is open ----------------------------------------------------------------
+
+    def attach_store(self, store: Any) -> None:
+        self.store = store
+        self.window.attach_store(store)
+        self.window.set_review_handler(self.open_review)
+        self.window.set_partner_handler(self.open_partner_window)
+        flow = self.window.flow
+        flow.meetingStored.connect(self.write_markdown)
+        try:
+            from app.ui.partner_wiring import attach_partner_link_to_flow
+        except ImportError:
+            return
+        attach_partner_link_to_flow(flow, self.settings)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def on_hotkey(self, action: str) -> None:
+        if action == HotkeyAction.TOGGLE_HIDDEN.value:
+            self.panic.toggle()
+            return
+        flow = self.window.flow
+        live_window = getattr(flow, "live_window", None) if flow is not None else None
+        if live_window is not None and live_window.isVisible() and hasattr(live_window, "perform"):
+            live_window.perform(action)
+
+    # -- other windows ----------------------------------------------------------------------
+
+    def open_review(self, meeting_id: int | None = None) -> None:
+        from app.ui.review import open_review_window
+
+        if self.review is None:
+            self.review = open_review_window(self.store)
+            page = self.review.meeting_page
+            page.changed.connect(self.write_markdown)
+            page.deleted.connect(self.remove_markdown)
+            page.back_requested.connect(lambda: self.write_markdown(page_meeting_id(page)))
+        self.review.show()
+        self.review.raise_()
+        self.review.activateWindow()
+        if meeting_id is not None:
+            self.review.open_meeting(meeting_id)
+
+    def open_partner_window(self) -> None:
+        from app.ui.partner_window import PartnerWindow
+
+        partner = PartnerWindow()
+        self.partner_windows = [w for w in self.partner_windows if w.isVisible()]
+        self.partner_windows.append(partner)
+        partner.show()
+
+    # -- the Markdown folder ------------------------------------------------------------------
+
+    def _markdown_folder(self) -> Path | None:
+        folder = str(getattr(load_settings(), "markdown_folder", "") or "")
+        return Path(folder).expanduser() if folder else None
+
+    def write_markdown(self, meeting_id: int | None) -> None:
+        """Write (or rewrite) one meeting's file, off the GUI thread, when the setting is on."""
+        folder = self._markdown_folder()
+        if folder is None or meeting_id is None or self.store is None:
+            return
+        service = self.store.service
+
+        def write() -> Path:
+            from app.export.markdown_folder import MarkdownFolder
+            from app.export.report import build_report
+
+            return MarkdownFolder(folder).write(build_report(service.load_meeting(meeting_id)))
+
+        self.window.flow.bridge.submit(
+            write, on_done=self._markdown_ok, on_error=self._markdown_failed
+        )
+
+    def remove_markdown(self, meeting_id: int) -> None:
+        folder = self._markdown_folder()
+        if folder is None:
+            return
+
+        def remove() -> bool:
+            from app.export.markdown_folder import MarkdownFolder
+
+            return MarkdownFolder(folder).remove(meeting_id)
+
+        self.window.flow.bridge.submit(remove, on_error=self._markdown_failed)
+
+    def _markdown_ok(self, _path: object) -> None:
+        self.markdown_problem = ""
+
+    def _markdown_failed(self, error: object) -> None:
+        folder = self._markdown_folder()
+        self.markdown_problem = f"Could not write the meeting's Markdown file in {folder}: {error}"
+        self.window.status.setText(self.markdown_problem)
+
+
+def page_meeting_id(page: Any) -> int | None:
+    meeting_id = getattr(page, "meeting_id", None)
+    return meeting_id if isinstance(meeting_id, int) else None

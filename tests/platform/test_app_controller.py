@@ -1,0 +1,105 @@
+"""The running app's wiring: review and partner buttons, system-wide keys, panic hide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.domain.hotkeys import HotkeyAction
+from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
+from app.playbooks import load_all_playbooks
+from app.store import Store, open_store
+from app.store.records import MeetingDraft
+from app.ui.app_controller import AppController
+from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.main_window import MainWindow
+
+from .test_global_shortcuts import FakeHook
+
+
+@pytest.fixture
+def store(data_dir: object) -> Iterator[Store]:
+    opened = open_store()
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def running(qtbot: QtBot, store: Store) -> Iterator[tuple[AppController, FakeHook]]:
+    hook = FakeHook()
+    window = MainWindow(load_all_playbooks())
+    qtbot.addWidget(window)
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    controller = AppController(application, window, shortcuts=GlobalShortcuts(hook))
+    window.show()
+    qtbot.waitExposed(window)
+    controller.attach_store(store)
+    yield controller, hook
+    if controller.review is not None:
+        controller.review.close()
+    for partner in controller.partner_windows:
+        partner.close()
+
+
+def test_review_and_partner_buttons_open_their_windows(
+    qtbot: QtBot, running: tuple[AppController, FakeHook], store: Store
+) -> None:
+    controller, _hook = running
+    started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    meeting = store.service.start_meeting(
+        MeetingDraft(
+            "Acme",
+            "Late pallets",
+            MeetingMode.VIDEO,
+            "client-crisis",
+            "1",
+            "Sam",
+            DEFAULT_CUES,
+            started,
+        )
+    )
+    store.service.end_meeting(meeting.id, started.replace(hour=10))
+    window = controller.window
+    assert window.review_button.isEnabled() and window.partner_button.isEnabled()
+
+    window.review_button.click()
+    assert controller.review is not None
+    qtbot.waitExposed(controller.review)
+    controller.open_review(meeting.id)
+    qtbot.waitUntil(lambda: controller.review.meeting_page.meeting_id == meeting.id)
+
+    window.partner_button.click()
+    assert len(controller.partner_windows) == 1
+    qtbot.waitExposed(controller.partner_windows[0])
+
+
+def test_panic_key_from_another_app_hides_and_restores_every_window(
+    qtbot: QtBot, running: tuple[AppController, FakeHook]
+) -> None:
+    controller, hook = running
+    controller.open_review()
+    review = controller.review
+    qtbot.waitExposed(review)
+    home_geometry = controller.window.geometry()
+
+    with qtbot.waitSignal(controller.panic.hiddenChanged):
+        hook.press_from_hook_thread("ctrl+alt+h")
+    assert not controller.window.isVisible() and not review.isVisible()
+
+    with qtbot.waitSignal(controller.panic.hiddenChanged):
+        hook.press_from_hook_thread("ctrl+alt+h")
+    assert controller.window.isVisible() and review.isVisible()
+    assert controller.window.geometry() == home_geometry
+
+
+def test_step_keys_without_a_meeting_do_nothing(running: tuple[AppController, FakeHook]) -> None:
+    controller, _hook = running
+    controller.on_hotkey(HotkeyAction.NEXT_STEP.value)  # no live window: must not fail
+    assert controller.window.isVisible()
