@@ -1,40 +1,61 @@
-"""Startup and memory bench for the live window.
+"""Startup and memory bench: what a user waits for when opening Poise and starting a meeting.
 
-    python3 bench/startup.py [--rounds 5] [--soak-minutes 10]
+    python3 bench/startup.py [--rounds 5] [--soak-minutes 10] [--past-meetings 40]
 
-1. Cold start: a new process from launch to the first painted live window (application,
-   look, playbooks, store opened and migrated in a fresh data folder, meeting started,
-   live window painted), against a bare PySide6 window painted by a new process in the
-   same run. Prints both medians and the ratio (target <= 1.3).
+1. Cold start, in new processes, against a bare PySide6 window painted by a new process
+   in the same run (the baseline: Python, Qt and one window; target ratio <= 1.3).
+   Each Poise run goes the user's way through the real start path (``run_app``'s parts:
+   application, look, playbooks, home window, store opened on its thread, app controller):
+   the home window paints, and as soon as the store is open the run presses "New
+   meeting", fills the prepare dialog and presses Start, with no thinking time at all,
+   until the live window paints. Per run it notes
+   - home: launch to the home window's first paint (what a user sees on opening Poise);
+   - live: launch to the live window's first paint (the issue's number; a person needs
+     seconds to fill the prepare dialog, during which the store opening is hidden, so
+     this is the worst case);
+   - start: Start pressed to the live window painted (the wait after pressing Start);
+   - store: launch to the store open.
+   Two data folders: *existing* (a returning user's database with ``--past-meetings``
+   ended meetings, copied afresh for every run: the common case) and *fresh* (a first
+   start: empty folder, database created and migrated).
 2. Memory: one process runs a simulated meeting equivalent to ``--soak-minutes`` of
    activity, faster than real time through the session's injectable clock: typing in the
    notes (3 characters a second), a stamped line every 15 s, a step change every minute,
    a cue every 90 s acknowledged a few seconds later, the clocks ticking every second.
    Prints the resident set size afterwards (target < 150 MB).
 
-Runs offscreen unless QT_QPA_PLATFORM says otherwise. Results also go to
-bench/results/startup.json (ignored by git).
+Runs offscreen unless QT_QPA_PLATFORM says otherwise; the partner link binds to
+127.0.0.1. Results also go to bench/results/startup.json (ignored by git).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-PAINTED = "painted"
+# Run by path, Python puts bench/ first on sys.path, where bench/signal.py would shadow the
+# standard library's signal module (subprocess imports it) and drag Qt and the partner
+# link into every child, the bare baseline included.
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
+
+import json  # noqa: E402
+import os  # noqa: E402
+import time  # noqa: E402
+
+REPO = BENCH_DIR.parent
 TARGET_RATIO = 1.3
 TARGET_RSS_MB = 150.0
+CHILD_TIMEOUT_SECONDS = 60
+KINDS = ("bare", "app", "soak", "seed")
 
 
-# -- children -----------------------------------------------------------------------------
+def stamp(name: str) -> None:
+    """Tell the parent when something happened (wall clock, comparable across processes)."""
+    print(f"{name} {time.time():.6f}", flush=True)
+
+
+# -- children: each imports only what it measures -------------------------------------------
 
 
 def child_bare() -> None:
@@ -46,7 +67,7 @@ def child_bare() -> None:
     class Window(QLabel):
         def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
             super().paintEvent(event)
-            print(PAINTED, flush=True)
+            stamp("painted")
             application.exit(0)
 
     window = Window("Hello")
@@ -55,12 +76,136 @@ def child_bare() -> None:
     application.exec()
 
 
-def _start_live(clock: object | None = None) -> tuple[object, object, object]:
-    """Open everything the way the app does and show a live window; returns it."""
-    from datetime import UTC, datetime
+def child_app() -> None:
+    """``run_app`` piece by piece, then a meeting started the moment the store is open."""
+    from typing import Any
 
-    sys.path.insert(0, str(REPO))
-    from app.domain.meeting_terms import DEFAULT_CUES, Cue, MeetingMode
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from app.playbooks import load_all_playbooks
+    from app.settings import load_settings
+    from app.ui.app_controller import AppController
+    from app.ui.application import StoreOpener, create_application
+    from app.ui.live.theme import ThemeController
+    from app.ui.main_window import MainWindow
+
+    application = create_application()
+    ThemeController(application, load_settings().theme).apply()
+    library = load_all_playbooks()
+    window = MainWindow(library)
+    controller = AppController(application, window)
+    opened: dict[str, Any] = {}
+
+    class FirstPaint(QObject):
+        """Stamps the first paint of each watched window once."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.names: dict[QObject, str] = {}
+
+        def watch(self, widget: QObject, name: str) -> None:
+            self.names[widget] = name
+            widget.installEventFilter(self)
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched in self.names:
+                name = self.names.pop(watched)
+                watched.removeEventFilter(self)
+                stamp(f"{name}-painted")
+                if name == "live":
+                    application.exit(0)
+            return False
+
+    painted = FirstPaint()
+    painted.watch(window, "home")
+
+    def fill_and_start(dialog: Any) -> None:
+        dialog.client.setEditText("Bench client")
+        dialog.title.setText("Bench")
+        dialog.go_to_checklist()
+        if dialog.plan is None:
+            print(f"prepare dialog refused: {dialog.error.text()}", file=sys.stderr)
+            application.exit(1)
+            return
+        stamp("start-pressed")
+        dialog.start_button.click()
+
+    def attach(store: Any) -> None:
+        stamp("store-open")
+        opened["store"] = store
+        controller.attach_store(store)
+        flow = window.flow
+        # Let the dialog open first, as a person would see it before typing.
+        flow.prepareOpened.connect(
+            lambda dialog: QTimer.singleShot(0, lambda: fill_and_start(dialog))
+        )
+        flow.sessionStarted.connect(lambda _session, live: painted.watch(live, "live"))
+        window.new_meeting()
+
+    def fail(error: BaseException) -> None:
+        print(f"store failed: {error}", file=sys.stderr)
+        application.exit(1)
+
+    opener = StoreOpener(application)
+    opener.opened.connect(attach)
+    opener.failed.connect(fail)
+    window.show()
+    opener.start()
+    QTimer.singleShot(CHILD_TIMEOUT_SECONDS * 1000, lambda: application.exit(2))
+    code = application.exec()
+    store = opened.get("store")
+    if store is not None:
+        store.close()
+    sys.exit(code)
+
+
+def child_seed(past_meetings: int) -> None:
+    """A returning user's database: ended meetings with notes, steps, lines and cues."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField, SignalSource
+    from app.store import open_store
+    from app.store.records import MeetingDraft
+
+    store = open_store()
+    service = store.service
+    started = datetime.now(UTC) - timedelta(days=2 * past_meetings)
+    fields = list(NoteField)
+    for number in range(past_meetings):
+        at = started + timedelta(days=2 * number)
+        meeting = service.start_meeting(
+            MeetingDraft(
+                f"Client {number % 12}",
+                f"Meeting {number}",
+                MeetingMode.VIDEO if number % 2 else MeetingMode.IN_PERSON,
+                "de-escalation",
+                "1",
+                "Partner",
+                DEFAULT_CUES,
+                at,
+            )
+        )
+        for minute in range(0, 40, 8):
+            moment = at + timedelta(minutes=minute)
+            service.enter_step(meeting.id, f"step-{minute}", f"Step {minute}", moment)
+            service.add_stamped_line(meeting.id, f"They said thing {minute}", moment)
+            signal = service.record_signal_sent(
+                meeting.id, DEFAULT_CUES[0].key, SignalSource.PHONE, moment
+            )
+            service.record_signal_acknowledged(signal, moment + timedelta(seconds=4))
+        for field in fields:
+            text = f"Notes for {field.value} in meeting {number}. " * 20
+            service.save_note(meeting.id, field, text, at + timedelta(minutes=30))
+        service.end_meeting(meeting.id, at + timedelta(minutes=45))
+    store.close()
+
+
+def child_soak(minutes: float) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.meeting_terms import DEFAULT_CUES, Cue, MeetingMode, SignalSource
     from app.playbooks import load_all_playbooks
     from app.settings import load_settings
     from app.store import open_store
@@ -70,81 +215,6 @@ def _start_live(clock: object | None = None) -> tuple[object, object, object]:
     from app.ui.live.session import LiveSession
     from app.ui.live.theme import ThemeController
 
-    application = create_application()
-    ThemeController(application, load_settings().theme).apply()
-    library = load_all_playbooks()
-    playbook = library.entries[0].playbook
-    store = open_store()
-    cues = (*DEFAULT_CUES, Cue("listen", "Stop talking", "Stop talking. Let them finish."))
-    now = clock() if callable(clock) else datetime.now(UTC)
-    meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Bench client", "Bench", MeetingMode.VIDEO, playbook.id, "1", "Partner", cues, now
-        )
-    )
-    kwargs = {"clock": clock} if clock is not None else {}
-    session = LiveSession(store, meeting.id, playbook, cues, **kwargs)
-    window = LiveWindow(session, client_name="Bench client", meeting_title="Bench")
-    return application, store, window
-
-
-def child_home() -> None:
-    """What ``poise`` does at start: home window painted while the store opens on a thread."""
-    sys.path.insert(0, str(REPO))
-    from PySide6.QtCore import QEvent, QObject
-
-    from app.playbooks import load_all_playbooks
-    from app.settings import load_settings
-    from app.ui.application import StoreOpener, create_application
-    from app.ui.live.theme import ThemeController
-    from app.ui.main_window import MainWindow
-
-    application = create_application()
-    ThemeController(application, load_settings().theme).apply()
-    window = MainWindow(load_all_playbooks())
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and watched is window:
-                print(PAINTED, flush=True)
-                application.exit(0)
-            return False
-
-    watcher = FirstPaint()
-    window.installEventFilter(watcher)
-    opener = StoreOpener()
-    opener.start()
-    window.show()
-    application.exec()
-
-
-def child_live() -> None:
-    from PySide6.QtCore import QEvent, QObject
-
-    application, store, window = _start_live()
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and watched is window:
-                print(PAINTED, flush=True)
-                application.exit(0)
-            return False
-
-    watcher = FirstPaint()
-    window.installEventFilter(watcher)
-    window.show()
-    window.begin()
-    application.exec()
-    store.close()
-
-
-def child_soak(minutes: float) -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from PySide6.QtWidgets import QApplication
-
-    from app.domain.meeting_terms import NoteField, SignalSource
-
     class Clock:
         now = datetime.now(UTC)
 
@@ -152,15 +222,25 @@ def child_soak(minutes: float) -> None:
             return self.now
 
     clock = Clock()
-    application, store, window = _start_live(clock)
+    application = create_application()
+    ThemeController(application, load_settings().theme).apply()
+    playbook = load_all_playbooks().entries[0].playbook
+    store = open_store()
+    cues = (*DEFAULT_CUES, Cue("listen", "Stop talking", "Stop talking. Let them finish."))
+    meeting = store.service.start_meeting(
+        MeetingDraft(
+            "Bench client", "Bench", MeetingMode.VIDEO, playbook.id, "1", "Partner", cues, clock()
+        )
+    )
+    session = LiveSession(store, meeting.id, playbook, cues, clock=clock)
+    window = LiveWindow(session, client_name="Bench client", meeting_title="Bench")
     window.show()
     window.begin()
-    session = window.session
     editors = list(window.notes.editors.values())
     sentence = "They say the launch slipped twice and nobody called them. "
     seconds = int(minutes * 60)
     typed = 0
-    cues = 0
+    cues_sent = 0
     for second in range(seconds):
         clock.now += timedelta(seconds=1)
         editor = editors[(second // 120) % len(editors)]
@@ -175,8 +255,8 @@ def child_soak(minutes: float) -> None:
             else:
                 session.follow_loop_back() or session.previous_step()
         if second % 90 == 30:
-            session.trigger_cue(session.cues[cues % 2].key, SignalSource.PHONE)
-            cues += 1
+            session.trigger_cue(session.cues[cues_sent % 2].key, SignalSource.PHONE)
+            cues_sent += 1
         if second % 90 == 34:
             session.acknowledge_cue()
         window._tick()
@@ -188,14 +268,13 @@ def child_soak(minutes: float) -> None:
     print(
         json.dumps(
             {
-                "rss_mb": rss,
+                "rss_mb": round(rss, 1),
                 "simulated_seconds": seconds,
                 "characters_typed": typed,
                 "note_chars_stored": sum(len(t) for t in detail.notes.values()),
                 "stamped_lines": len(detail.stamped_lines),
                 "signals": len(detail.signals),
                 "steps_entered": sum(1 for e in detail.timeline if e.kind.value == "step"),
-                "note_field": NoteField.WHAT_THEY_SAY.value,
             }
         ),
         flush=True,
@@ -219,46 +298,92 @@ def _rss_mb() -> float:
 # -- parent -------------------------------------------------------------------------------
 
 
-def _environment(data_dir: str) -> dict[str, str]:
+def _environment(data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["POISE_DATA_DIR"] = data_dir
+    env["POISE_DATA_DIR"] = str(data_dir)
+    env["POISE_LINK_BIND"] = "127.0.0.1"  # never listen on the LAN from a bench
     env.pop("POISE_DATABASE_URL", None)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
-def time_child(kind: str) -> float:
-    """Seconds from launching a new process to its first painted window."""
-    with tempfile.TemporaryDirectory(prefix="poise-bench-") as data_dir:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, __file__, "--child", kind],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=_environment(data_dir),
-            cwd=REPO,
-        )
-        assert process.stdout is not None
-        for line in process.stdout:
-            if line.strip() == PAINTED:
-                elapsed = time.perf_counter() - started
-                break
+def run_child(kind: str, data_dir: Path, *extra: str) -> dict[str, float]:
+    """Launch a child; return seconds from launch to each stamp it printed."""
+    import subprocess
+
+    launched = time.time()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, *extra],
+        stdout=subprocess.PIPE,
+        # Qt's offscreen plugin chatters on stderr; it is shown only when a child fails.
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(data_dir),
+        cwd=REPO,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    stamps: dict[str, float] = {}
+    for line in process.stdout:
+        name, _, value = line.strip().partition(" ")
+        try:
+            stamps[name] = float(value) - launched
+        except ValueError:
+            continue
+    errors = process.stderr.read()
+    code = process.wait(timeout=CHILD_TIMEOUT_SECONDS)
+    if code != 0:
+        raise RuntimeError(f"{kind} child exited with {code}; stamps so far {stamps}\n{errors}")
+    return stamps
+
+
+def seed_existing(folder: Path, past_meetings: int) -> dict[str, object]:
+    run_child("seed", folder, "--past-meetings", str(past_meetings))
+    database = next(folder.glob("*.sqlite*"), None) or next(folder.glob("*.db"), None)
+    size = database.stat().st_size if database is not None else 0
+    return {"past_meetings": past_meetings, "database_bytes": size}
+
+
+def time_app(kind: str, seeded: Path) -> dict[str, float]:
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="poise-bench-") as scratch:
+        folder = Path(scratch) / "data"
+        if kind == "existing":
+            shutil.copytree(seeded, folder)
         else:
-            process.wait()
-            raise RuntimeError(f"{kind} child exited with {process.returncode} before painting")
-        process.wait(timeout=60)
-        return elapsed
+            folder.mkdir()
+        stamps = run_child("app", folder)
+    missing = {"home-painted", "store-open", "start-pressed", "live-painted"} - stamps.keys()
+    if missing:
+        raise RuntimeError(f"app child ({kind}) never reached {sorted(missing)}")
+    return {
+        "home": stamps["home-painted"],
+        "store": stamps["store-open"],
+        "live": stamps["live-painted"],
+        "start": stamps["live-painted"] - stamps["start-pressed"],
+    }
+
+
+def time_bare() -> float:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="poise-bench-") as scratch:
+        return run_child("bare", Path(scratch))["painted"]
 
 
 def run_soak(minutes: float) -> dict[str, object]:
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="poise-bench-") as data_dir:
         started = time.perf_counter()
         result = subprocess.run(
             [sys.executable, __file__, "--child", "soak", "--soak-minutes", str(minutes)],
             capture_output=True,
             text=True,
-            env=_environment(data_dir),
+            env=_environment(Path(data_dir)),
             cwd=REPO,
             check=True,
             timeout=900,
@@ -269,62 +394,96 @@ def run_soak(minutes: float) -> dict[str, object]:
 
 
 def main() -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--soak-minutes", type=float, default=10.0)
-    parser.add_argument("--child", choices=["bare", "home", "live", "soak"], help=argparse.SUPPRESS)
+    parser.add_argument("--soak-minutes", type=float, default=10.0, help="0 skips the soak")
+    parser.add_argument("--past-meetings", type=int, default=40)
+    parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "bare":
         child_bare()
         return 0
-    if args.child == "live":
-        child_live()
+    if args.child == "app":
+        child_app()
         return 0
-    if args.child == "home":
-        child_home()
+    if args.child == "seed":
+        child_seed(args.past_meetings)
         return 0
     if args.child == "soak":
         child_soak(args.soak_minutes)
         return 0
+    return bench(args.rounds, args.soak_minutes, args.past_meetings)
 
-    time_child("bare")  # warm the disk cache for both, so neither pays for the first read
-    time_child("live")
-    bare: list[float] = []
-    home: list[float] = []
-    live: list[float] = []
-    for _ in range(args.rounds):
-        bare.append(time_child("bare"))
-        home.append(time_child("home"))
-        live.append(time_child("live"))
+
+def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
+    import statistics
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="poise-bench-seed-") as scratch:
+        seeded = Path(scratch) / "data"
+        seeded.mkdir()
+        seed = seed_existing(seeded, past_meetings)
+        time_bare()  # warm the disk cache, so no kind pays for the first read
+        time_app("fresh", seeded)
+        bare: list[float] = []
+        runs: dict[str, list[dict[str, float]]] = {"existing": [], "fresh": []}
+        for _ in range(rounds):
+            bare.append(time_bare())
+            for kind in runs:
+                runs[kind].append(time_app(kind, seeded))
+
     bare_median = statistics.median(bare)
-    home_median = statistics.median(home)
-    live_median = statistics.median(live)
-    ratio = live_median / bare_median
-    home_ratio = home_median / bare_median
-    runs = len(bare)
-    print(f"bare PySide6 window, first paint: median {bare_median * 1000:.0f} ms ({runs} runs)")
-    print(f"Poise home window, first paint:   median {home_median * 1000:.0f} ms ({runs} runs)")
-    print(f"Poise live window, first paint:   median {live_median * 1000:.0f} ms ({runs} runs)")
-    print(f"home/bare ratio {home_ratio:.2f}")
-    verdict = "ok" if ratio <= TARGET_RATIO else "OVER TARGET"
-    print(f"live/bare ratio {ratio:.2f} (target <= {TARGET_RATIO}): {verdict}")
-    soak = run_soak(args.soak_minutes)
-    rss = float(soak["rss_mb"])  # type: ignore[arg-type]
-    verdict = "ok" if rss < TARGET_RSS_MB else "OVER TARGET"
-    print(
-        f"RSS after {args.soak_minutes:g} simulated minutes: {rss:.0f} MB "
-        f"(target < {TARGET_RSS_MB:.0f} MB): {verdict}; {soak}"
-    )
+    print(f"bare PySide6 window, first paint: median {bare_median * 1000:.0f} ms ({rounds} runs)")
+    summary: dict[str, dict[str, float]] = {}
+    for kind, label in (("existing", "returning user"), ("fresh", "first start")):
+        medians = {
+            key: statistics.median(run[key] for run in runs[kind])
+            for key in ("home", "store", "live", "start")
+        }
+        summary[kind] = medians
+        live_ratio = medians["live"] / bare_median
+        verdict = "ok" if live_ratio <= TARGET_RATIO else "OVER TARGET"
+        print(
+            f"{kind} data folder ({label}): home painted {medians['home'] * 1000:.0f} ms "
+            f"(ratio {medians['home'] / bare_median:.2f}), store open "
+            f"{medians['store'] * 1000:.0f} ms, live painted {medians['live'] * 1000:.0f} ms "
+            f"(ratio {live_ratio:.2f}, target <= {TARGET_RATIO}: {verdict}), "
+            f"Start pressed to live painted {medians['start'] * 1000:.0f} ms"
+        )
+    soak: dict[str, object] = {}
+    if soak_minutes > 0:
+        soak = run_soak(soak_minutes)
+        rss = float(soak["rss_mb"])  # type: ignore[arg-type]
+        verdict = "ok" if rss < TARGET_RSS_MB else "OVER TARGET"
+        print(
+            f"RSS after {soak_minutes:g} simulated minutes: {rss:.0f} MB "
+            f"(target < {TARGET_RSS_MB:.0f} MB): {verdict}; {soak}"
+        )
     results = REPO / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "startup.json").write_text(
         json.dumps(
             {
                 "bare_ms": [round(t * 1000, 1) for t in bare],
-                "home_ms": [round(t * 1000, 1) for t in home],
-                "live_ms": [round(t * 1000, 1) for t in live],
-                "ratio": round(ratio, 3),
-                "home_ratio": round(home_ratio, 3),
+                "seed": seed,
+                "runs_ms": {
+                    kind: [{k: round(v * 1000, 1) for k, v in run.items()} for run in kind_runs]
+                    for kind, kind_runs in runs.items()
+                },
+                "median_ms": {
+                    kind: {k: round(v * 1000, 1) for k, v in medians.items()}
+                    for kind, medians in summary.items()
+                },
+                "live_ratio": {
+                    kind: round(medians["live"] / bare_median, 3)
+                    for kind, medians in summary.items()
+                },
+                "home_ratio": {
+                    kind: round(medians["home"] / bare_median, 3)
+                    for kind, medians in summary.items()
+                },
                 "soak": soak,
             },
             indent=2,
