@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -15,6 +19,7 @@ from app.domain.meeting_terms import NoteField, SignalSource
 from app.store import open_store
 from app.store.db import make_engine, prepare_sqlite_file, resolve_location
 from app.store.migrate import (
+    HEAD_REVISION,
     alembic_config,
     current_revision,
     head_revision,
@@ -39,6 +44,54 @@ def bare_engine(database_url: str) -> Iterator[Engine]:
 
 def test_there_are_earlier_revisions_to_upgrade_from() -> None:
     assert EARLIER_REVISIONS, "keep at least two revisions so upgrades are tested"
+
+
+def test_the_head_revision_constant_names_alembics_head() -> None:
+    # open_store compares the database with HEAD_REVISION to skip importing Alembic.
+    assert head_revision() == HEAD_REVISION, (
+        "a migration was added: set HEAD_REVISION in app/store/migrate.py to its revision"
+    )
+
+
+@pytest.mark.parametrize("revision", [None, *revisions_oldest_first()])
+def test_the_revision_read_without_alembic_is_alembics(
+    bare_engine: Engine, database_url: str, revision: str | None
+) -> None:
+    if revision is not None:
+        upgrade_to(bare_engine, resolve_location(database_url), revision)
+    with bare_engine.connect() as connection:
+        by_alembic = MigrationContext.configure(connection).get_current_revision()
+        assert current_revision(connection) == by_alembic == revision
+
+
+OPEN_AND_LIST_MODULES = """
+import sys
+from app.store import open_store
+store = open_store(sys.argv[1])
+store.service.list_meetings()
+store.close()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_an_up_to_date_database_opens_without_alembic(database_url: str) -> None:
+    open_store(database_url).close()
+    repo = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "PYTHONPATH": str(repo)}
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LIST_MODULES, database_url],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=repo,
+        timeout=60,
+        check=True,
+    )
+    loaded = set(result.stdout.split())
+    # Alembic (and Mako through it) costs ~0.3 s at every start; it is only for upgrades.
+    assert not {m for m in loaded if m.split(".")[0] in {"alembic", "mako"}}
+    if database_url.startswith("sqlite"):
+        assert not {m for m in loaded if m.split(".")[0] == "psycopg"}
 
 
 def test_an_empty_database_is_created_at_the_newest_revision(database_url: str) -> None:
