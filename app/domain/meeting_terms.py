@@ -88,3 +88,9 @@ class Cue:
 
 
 DEFAULT_CUES: tuple[Cue, ...] = (Cue("calm", "Calm down", DEFAULT_CUE_WORDS),)
+
+# The user's own requests to the partner (issue 8): the words are what the partner reads.
+USER_REQUESTS: tuple[Cue, ...] = (
+    Cue("step_in", "Step in", "Please take over for a moment"),
+    Cue("moment", "I need a moment", "Keep things going while I collect myself"),
+)

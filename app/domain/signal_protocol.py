@@ -9,18 +9,24 @@ Partner to Poise::
     {"type": "hello", "client": "phone" | "partner_app"}
     {"type": "press", "id": "<message id>", "cue": "<cue key>"}
     {"type": "query", "id": "<message id>"}       # what became of an earlier press?
+    {"type": "request_ack", "id": "<request id>"} # "OK, stepping in"
     {"type": "ping", "n": <int>}
 
 Poise to partner::
 
     {"type": "welcome", "v": 1, "cues": [{"key": ..., "label": ...}], "partners": <int>}
     {"type": "status", "id": "<message id>", "state": "<DeliveryState>"}
+    {"type": "request", "id": "<request id>", "key": ..., "label": ..., "words": ...}
     {"type": "pong", "n": <int>}
 
-Message ids are chosen by the partner, so that a press repeated after a
-reconnect is recognised and delivered once. Parsing never raises anything but
-:class:`ProtocolError`, whose ``reason`` says which :class:`DropReason` counter
-to bump: a hostile or broken partner costs a counter, never a crash.
+A ``request`` goes the other way from a press: the user asks the partner to step
+in (issue 8). Its id is chosen by Poise; the partner answers with ``request_ack``,
+and every partner then gets ``status`` "acknowledged" for that id, so a second
+phone stops asking too. Message ids of presses are chosen by the partner, so that
+a press repeated after a reconnect is recognised and delivered once. Parsing never
+raises anything but :class:`ProtocolError`, whose ``reason`` says which
+:class:`DropReason` counter to bump: a hostile or broken partner costs a counter,
+never a crash.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ MAX_MESSAGE_BYTES = 1024
 """Largest frame a partner may send; real messages are under 120 bytes."""
 MAX_CUES_ON_WIRE = 8
 MAX_LABEL_CHARS = 40
+MAX_WORDS_CHARS = 120
 
 _MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 _CUE_KEY = re.compile(r"[a-z0-9_-]{1,32}")
@@ -54,6 +61,7 @@ class DropReason(StrEnum):
     UNKNOWN_TYPE = "unknown_type"
     BAD_FIELD = "bad_field"
     UNKNOWN_CUE = "unknown_cue"
+    UNKNOWN_REQUEST = "unknown_request"
     RATE_LIMITED = "rate_limited"
     FLOODING = "flooding"
     BAD_REQUEST = "bad_request"
@@ -136,11 +144,18 @@ class Query:
 
 
 @dataclass(frozen=True, slots=True)
+class RequestAck:
+    """The partner's "OK, stepping in" to one of the user's requests."""
+
+    message_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Ping:
     number: int
 
 
-ClientMessage = Hello | Press | Query | Ping
+ClientMessage = Hello | Press | Query | RequestAck | Ping
 
 
 # --- messages from Poise ------------------------------------------------------------------
@@ -168,11 +183,21 @@ class Status:
 
 
 @dataclass(frozen=True, slots=True)
+class Request:
+    """The user asks the partner for help: ``label`` as a heading, ``words`` to read."""
+
+    message_id: str
+    key: str
+    label: str
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
 class Pong:
     number: int
 
 
-ServerMessage = Welcome | Status | Pong
+ServerMessage = Welcome | Status | Request | Pong
 
 
 def new_message_id() -> str:
@@ -202,6 +227,9 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
         if kind == "query":
             _expect_keys(fields, {"type", "id"})
             return Query(_message_id(fields))
+        if kind == "request_ack":
+            _expect_keys(fields, {"type", "id"})
+            return RequestAck(_message_id(fields))
         if kind == "hello":
             _expect_keys(fields, {"type", "client"})
             client = fields.get("client")
@@ -227,6 +255,13 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
             return Status(_message_id(fields), DeliveryState(state))
         if kind == "pong":
             return Pong(_small_int(fields.get("n")))
+        if kind == "request":
+            return Request(
+                _message_id(fields),
+                _cue_key(fields.get("key")),
+                _text(fields.get("label"), MAX_LABEL_CHARS, "label"),
+                _text(fields.get("words"), MAX_WORDS_CHARS, "words"),
+            )
         if kind == "welcome":
             cues = fields.get("cues")
             partners = fields.get("partners")
@@ -251,6 +286,8 @@ def encode(message: ClientMessage | ServerMessage) -> str:
             fields = {"type": "press", "id": message_id, "cue": cue_key}
         case Query(message_id):
             fields = {"type": "query", "id": message_id}
+        case RequestAck(message_id):
+            fields = {"type": "request_ack", "id": message_id}
         case Ping(number):
             fields = {"type": "ping", "n": number}
         case Welcome(cues, partners, version):
@@ -262,6 +299,14 @@ def encode(message: ClientMessage | ServerMessage) -> str:
             }
         case Status(message_id, state):
             fields = {"type": "status", "id": message_id, "state": state.value}
+        case Request(message_id, key, label, words):
+            fields = {
+                "type": "request",
+                "id": message_id,
+                "key": key,
+                "label": label,
+                "words": words,
+            }
         case Pong(number):
             fields = {"type": "pong", "n": number}
         case _:
@@ -349,10 +394,13 @@ def _small_int(value: object) -> int:
     return value
 
 
+def _text(value: object, max_chars: int, name: str) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= max_chars:
+        raise ProtocolError(DropReason.BAD_FIELD, name)
+    return value
+
+
 def _cue_button(item: object) -> CueButton:
     if not isinstance(item, dict):
         raise ProtocolError(DropReason.BAD_FIELD, "cue")
-    label = item.get("label")
-    if not isinstance(label, str) or not 0 < len(label) <= MAX_LABEL_CHARS:
-        raise ProtocolError(DropReason.BAD_FIELD, "label")
-    return CueButton(_cue_key(item.get("key")), label)
+    return CueButton(_cue_key(item.get("key")), _text(item.get("label"), MAX_LABEL_CHARS, "label"))

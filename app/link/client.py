@@ -3,7 +3,8 @@
 Connects to the pairing URL's WebSocket, reconnects by itself with a short
 back-off, notices a silent connection by pinging, and delivers a press made
 while offline once (same message id, the server drops repeats) or reports it
-as not delivered when it is too old to help.
+as not delivered when it is too old to help. It also hears the user's own
+requests ("Step in") and sends the partner's "OK" back, after a reconnect if need be.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from app.domain.signal_protocol import (
     Press,
     ProtocolError,
     Query,
+    Request,
+    RequestAck,
     Status,
     Welcome,
     encode,
@@ -114,6 +117,8 @@ class PartnerLinkClient(QObject):
     linkStateChanged = Signal(str)  # noqa: N815 (Qt signal naming) -- LinkState value
     cuesChanged = Signal(object)  # noqa: N815 (Qt signal naming) -- tuple[CueButton, ...]
     pressStateChanged = Signal(str, str)  # noqa: N815 (Qt signal naming) -- message id, state
+    requestReceived = Signal(object)  # noqa: N815 (Qt signal naming) -- Request
+    requestAnswered = Signal(str)  # noqa: N815 (Qt signal naming) -- request id, acknowledged
 
     def __init__(
         self,
@@ -129,6 +134,9 @@ class PartnerLinkClient(QObject):
         self._state = LinkState.CONNECTING
         self._cues: tuple[CueButton, ...] = ()
         self._last: _LastPress | None = None
+        self._request: Request | None = None
+        self._answering: str | None = None  # an "OK" that may not have reached Poise yet
+        self._answered: set[str] = set()
         self._attempt = 0
         self._ping_number = 0
         self._running = False
@@ -159,6 +167,18 @@ class PartnerLinkClient(QObject):
     @property
     def last_press_state(self) -> PressState | None:
         return self._last.state if self._last else None
+
+    @property
+    def open_request(self) -> Request | None:
+        """The user's request waiting for this partner's answer, if any."""
+        return self._request
+
+    def acknowledge_request(self, message_id: str) -> None:
+        """The partner's "OK, stepping in"; sent now or as soon as the link is back."""
+        if message_id in self._answered:
+            return
+        self._answering = message_id
+        self._send(RequestAck(message_id))
 
     def start(self) -> None:
         self._running = True
@@ -202,6 +222,8 @@ class PartnerLinkClient(QObject):
         self._send(Hello(ClientKind.PARTNER_APP))
         self._ping.start()
         self._resume()
+        if self._answering is not None:
+            self._send(RequestAck(self._answering))
 
     def _on_disconnected(self) -> None:
         if not self._is_open_or_opening:
@@ -225,7 +247,7 @@ class PartnerLinkClient(QObject):
     def _on_socket_error(self, _error: object) -> None:
         self._on_disconnected()
 
-    def _send(self, message: Hello | Press | Query | Ping) -> bool:
+    def _send(self, message: Hello | Press | Query | RequestAck | Ping) -> bool:
         if not self._is_open_or_opening or self._state is not LinkState.CONNECTED:
             return False
         self._socket.sendTextMessage(encode(message))
@@ -260,6 +282,17 @@ class PartnerLinkClient(QObject):
             case Welcome(cues):
                 self._cues = cues
                 self.cuesChanged.emit(cues)
+            case Request(message_id):
+                if message_id not in self._answered and message_id != self._answering:
+                    self._request = message
+                    self.requestReceived.emit(message)
+            case Status(message_id, DeliveryState.ACKNOWLEDGED) if self._is_request(message_id):
+                self._answered.add(message_id)
+                if self._answering == message_id:
+                    self._answering = None
+                if self._request is not None and self._request.message_id == message_id:
+                    self._request = None
+                self.requestAnswered.emit(message_id)
             case Status(message_id, state):
                 if self._last is not None and message_id == self._last.message_id:
                     if state is DeliveryState.UNKNOWN:
@@ -268,6 +301,11 @@ class PartnerLinkClient(QObject):
                         self._set_press_state(PressState(state.value))
             case Pong():
                 self._pong_due.stop()
+
+    def _is_request(self, message_id: str) -> bool:
+        return message_id == self._answering or (
+            self._request is not None and self._request.message_id == message_id
+        )
 
     def _set_link_state(self, state: LinkState) -> None:
         if state is not self._state:

@@ -38,7 +38,7 @@ from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpS
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
-from app.domain.meeting_terms import Cue, SignalSource
+from app.domain.meeting_terms import USER_REQUESTS, Cue, SignalSource
 from app.domain.signal_protocol import (
     MAX_MESSAGE_BYTES,
     ClientKind,
@@ -52,6 +52,8 @@ from app.domain.signal_protocol import (
     Press,
     ProtocolError,
     Query,
+    Request,
+    RequestAck,
     Status,
     Welcome,
     encode,
@@ -76,6 +78,7 @@ IDLE_TIMEOUT_MS = 20000
 FLOOD_LIMIT = 200
 """Rate-limited frames after which a connection is closed instead of being read."""
 REMEMBERED_PRESSES = 512
+REMEMBERED_REQUESTS = 64
 
 _SOURCE_OF = {
     ClientKind.PHONE: SignalSource.PHONE,
@@ -146,6 +149,8 @@ class PartnerLinkServer(QObject):
     # True/False in PySide6 6.12 and crashes the interpreter at exit. Read is_running
     # and has_ended; also emitted when the meeting ends.
     runningChanged = Signal()  # noqa: N815 (Qt signal naming)
+    # request id: a partner said "OK, stepping in" to the user's open request (once per id)
+    requestAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
 
     def __init__(
         self,
@@ -172,6 +177,8 @@ class PartnerLinkServer(QObject):
         self._pending: dict[QTcpSocket, tuple[QTimer, QMetaObject.Connection, ...]] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
+        self._open_request: Request | None = None
+        self._answered_requests: OrderedDict[str, None] = OrderedDict()
         self._limits = rate_limits
         self._presses = TokenBucket(
             rate_limits.all_presses_burst, rate_limits.all_presses_per_second
@@ -247,6 +254,8 @@ class PartnerLinkServer(QObject):
         self.stop()
         self._secret = None
         self._deliveries.clear()
+        self._open_request = None
+        self._answered_requests.clear()
         self.runningChanged.emit()
 
     def pairing_url(self, host: str | None = None) -> str:
@@ -272,6 +281,47 @@ class PartnerLinkServer(QObject):
 
     def report_rejected(self, message_id: str) -> None:
         self._advance(message_id, DeliveryState.REJECTED)
+
+    # --- the user's own requests to the partner (issue 8) -------------------------------
+
+    @property
+    def open_request(self) -> Request | None:
+        """The request no partner has answered yet; partners who join later get it too."""
+        return self._open_request
+
+    def send_request(self, message_id: str, key: str) -> int:
+        """Ask every partner for help (a newer request replaces an unanswered one).
+
+        Returns how many partners it reached now; with none (or the link off) it waits
+        for the next partner to connect. ``key`` is one of ``USER_REQUESTS``, else KeyError.
+        """
+        wanted = next((request for request in USER_REQUESTS if request.key == key), None)
+        if wanted is None:
+            raise KeyError(key)
+        if self.has_ended:
+            return 0
+        self._open_request = Request(message_id, wanted.key, wanted.label, wanted.words)
+        frame = encode(self._open_request)
+        for socket in self._partners:
+            socket.sendTextMessage(frame)
+        return len(self._partners)
+
+    def _on_request_ack(self, partner: _Partner, message_id: str) -> None:
+        answered = encode(Status(message_id, DeliveryState.ACKNOWLEDGED))
+        if message_id in self._answered_requests:
+            # A second phone, or a repeat after a reconnect: tell it, announce nothing.
+            partner.socket.sendTextMessage(answered)
+            return
+        if self._open_request is None or self._open_request.message_id != message_id:
+            self.dropped.add(DropReason.UNKNOWN_REQUEST)
+            return
+        self._open_request = None
+        self._answered_requests[message_id] = None
+        while len(self._answered_requests) > REMEMBERED_REQUESTS:
+            self._answered_requests.popitem(last=False)
+        for socket in self._partners:
+            socket.sendTextMessage(answered)
+        self.requestAcknowledged.emit(message_id)
 
     def delivery_state(self, message_id: str) -> DeliveryState:
         return self._deliveries.get(message_id, DeliveryState.UNKNOWN)
@@ -413,6 +463,8 @@ class PartnerLinkServer(QObject):
             partner.idle.timeout.connect(lambda partner=partner: self._on_idle(partner))
             partner.idle.start()
             socket.sendTextMessage(encode(Welcome(self._buttons, len(self._partners))))
+            if self._open_request is not None:
+                socket.sendTextMessage(encode(self._open_request))
             self.partnerCountChanged.emit(len(self._partners))
 
     def _on_partner_gone(self, socket: QWebSocket) -> None:
@@ -464,6 +516,8 @@ class PartnerLinkServer(QObject):
             case Query(message_id):
                 state = self.delivery_state(message_id)
                 partner.socket.sendTextMessage(encode(Status(message_id, state)))
+            case RequestAck(message_id):
+                self._on_request_ack(partner, message_id)
             case Hello(kind):
                 partner.kind = kind
 

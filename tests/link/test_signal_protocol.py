@@ -22,6 +22,8 @@ from app.domain.signal_protocol import (
     Press,
     ProtocolError,
     Query,
+    Request,
+    RequestAck,
     Status,
     Welcome,
     encode,
@@ -41,6 +43,7 @@ MESSAGE_ID = "a1b2c3d4e5f60718"
         Hello(ClientKind.PARTNER_APP),
         Press(MESSAGE_ID, "calm"),
         Query(MESSAGE_ID),
+        RequestAck(MESSAGE_ID),
         Ping(0),
         Ping(2**31 - 1),
     ],
@@ -54,6 +57,7 @@ def test_client_messages_round_trip(message: object) -> None:
     [
         Welcome((CueButton("calm", "Calm down"), CueButton("slow", "Slow down")), partners=2),
         Status(MESSAGE_ID, DeliveryState.ACKNOWLEDGED),
+        Request(MESSAGE_ID, "step_in", "Step in", "Please take over for a moment"),
         Pong(7),
     ],
 )
@@ -82,6 +86,11 @@ def test_server_messages_round_trip(message: object) -> None:
         ('{"type":"ping","n":-1}', DropReason.BAD_FIELD),
         ('{"type":"ping","n":1e3}', DropReason.BAD_FIELD),
         ('{"type":"hello","client":"admin"}', DropReason.BAD_FIELD),
+        ('{"type":"request_ack"}', DropReason.BAD_FIELD),
+        ('{"type":"request_ack","id":"a1b2c3d4e5f60718","key":"step_in"}', DropReason.BAD_FIELD),
+        ('{"type":"request_ack","id":"<script>alert(1)</script>"}', DropReason.BAD_FIELD),
+        # Only Poise sends requests; a partner cannot ask the user for anything.
+        ('{"type":"request","id":"a1b2c3d4e5f60718","key":"step_in"}', DropReason.UNKNOWN_TYPE),
         ("[" * 900 + "]" * 90, DropReason.NOT_JSON),
     ],
 )
@@ -89,6 +98,25 @@ def test_bad_frames_are_refused_with_a_reason(raw: str | bytes, reason: DropReas
     with pytest.raises(ProtocolError) as refused:
         parse_client_message(raw)
     assert refused.value.reason is reason
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"type":"request","id":"a1b2c3d4e5f60718","key":"step_in","label":"Step in"}',
+        '{"type":"request","id":"a1b2c3d4e5f60718","key":"Step In","label":"x","words":"y"}',
+        '{"type":"request","id":"a1b2c3d4e5f60718","key":"step_in","label":"","words":"y"}',
+        '{"type":"request","id":"a1b2c3d4e5f60718","key":"step_in","label":"x","words":'
+        + '"'
+        + "w" * 121
+        + '"}',
+        '{"type":"request","id":"a1b2c3d4e5f60718","key":"step_in","label":"x","words":7}',
+    ],
+)
+def test_a_partner_refuses_a_malformed_request(raw: str) -> None:
+    with pytest.raises(ProtocolError) as refused:
+        parse_server_message(raw)
+    assert refused.value.reason is DropReason.BAD_FIELD
 
 
 def test_a_frame_at_the_size_limit_is_still_read() -> None:
@@ -106,6 +134,8 @@ def test_arbitrary_text_only_ever_raises_protocol_error(raw: str | bytes) -> Non
             parse(raw)
 
 
+FIELD_NAMES = ("type", "id", "cue", "n", "client", "state", "cues", "v", "partners")
+FIELD_NAMES += ("key", "label", "words")
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
     lambda children: (
@@ -118,8 +148,10 @@ json_values = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(["type", "id", "cue", "n", "client", "state", "cues", "v", "partners"]),
-        json_values | st.sampled_from(["press", "ping", "hello", "query", "status", "welcome"]),
+        st.sampled_from(FIELD_NAMES),
+        json_values
+        | st.sampled_from(["press", "ping", "hello", "query", "status", "welcome"])
+        | st.sampled_from(["request", "request_ack", "a1b2c3d4e5f60718", "step_in"]),
     )
 )
 def test_arbitrary_json_objects_only_ever_raise_protocol_error(fields: dict) -> None:

@@ -4,12 +4,15 @@ Widgets call it (next step, save a note, show a cue) and listen to its signals; 
 the plain-Python ``MeetingSession`` for the rules and sends every change to the store
 through the background writer, so the GUI thread never waits for the disk. It is also
 the one path for calm-down cues, whoever sends them: the window's own button, a hotkey,
-or the partner link (see /work/notes/LIVE_LINK_CONTRACT.md).
+or the partner link (see /work/notes/LIVE_LINK_CONTRACT.md), and for the other direction:
+the user asking the partner to step in (``ask_partner``), stamped on the timeline with
+the partner's answer.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -26,9 +29,46 @@ from app.domain.meeting_session import (
     StepChange,
     utc_now,
 )
-from app.domain.meeting_terms import Cue, NoteField, SignalSource
+from app.domain.meeting_terms import USER_REQUESTS, Cue, NoteField, SignalSource
 from app.domain.playbook import Playbook
 from app.ui.live.writer_bridge import WriterBridge
+
+
+@dataclass(frozen=True, slots=True)
+class AskWords:
+    """What the timeline and the live window say about one kind of request to the partner."""
+
+    asked: str  # stamped when the user asks
+    answered: str  # stamped when the partner says OK
+    answer: str  # shown briefly on the live window
+
+
+ASK_WORDS: dict[str, AskWords] = {
+    "step_in": AskWords(
+        "You asked your partner to step in",
+        "Your partner is stepping in",
+        "Partner is stepping in",
+    ),
+    "moment": AskWords(
+        "You asked your partner for a moment",
+        "Your partner is covering for you",
+        "Partner is covering for you",
+    ),
+}
+
+
+def ask_words(key: str) -> AskWords:
+    """The words for a request key; a request added to USER_REQUESTS alone still reads well."""
+    if key in ASK_WORDS:
+        return ASK_WORDS[key]
+    label = next((request.label for request in USER_REQUESTS if request.key == key), None)
+    if label is None:
+        raise KeyError(key)
+    return AskWords(
+        f"You asked your partner: {label}",
+        f"Your partner answered: {label}",
+        "Your partner got it",
+    )
 
 
 class LiveSession(QObject):
@@ -43,6 +83,8 @@ class LiveSession(QObject):
     followUpChanged = Signal(object)  # noqa: N815 -- date | None
     actionItemAdded = Signal(object)  # noqa: N815 -- ActionItemNote
     lineStamped = Signal(str, object)  # noqa: N815 -- text, at
+    partnerAsked = Signal(str, str)  # noqa: N815 -- message id, request key: for the link
+    partnerAnswered = Signal(str, str)  # noqa: N815 -- message id, "acknowledged"
     meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
     storedEnd = Signal()  # noqa: N815 -- the end of the meeting is written to the store
     problem = Signal(str)
@@ -71,6 +113,8 @@ class LiveSession(QObject):
         # queue runs in order, so "shown"/"acknowledged" always find the id "sent" stored.
         self._signal_ids: dict[str, int] = {}
         self._painted: set[str] = set()
+        self._asks: dict[str, str] = {}  # request message id -> request key
+        self._answered_asks: set[str] = set()
         self._fade_timer = QTimer(self)
         self._fade_timer.setSingleShot(True)
         self._fade_timer.timeout.connect(self._fade_due)
@@ -133,6 +177,9 @@ class LiveSession(QObject):
         text = text.strip()
         if not text or not self.domain.is_running:
             return None
+        return self._stamp(text)
+
+    def _stamp(self, text: str) -> datetime:
         at = self.now()
         self.domain.note_stamped_line()
         self._bridge.add_stamped_line(self.meeting_id, text, self.domain.current_step.key, at)
@@ -246,6 +293,38 @@ class LiveSession(QObject):
             self.cueAcknowledged.emit(event.message_id)
         else:
             self.cueExpired.emit(event.message_id)
+
+    # -- asking the partner (issue 8) ----------------------------------------------------
+
+    def ask_partner(self, key: str = "step_in", source: SignalSource = SignalSource.WINDOW) -> str:
+        """Ask the partner for help (``key`` from ``USER_REQUESTS``); returns the message id.
+
+        Stamped on the timeline at once; ``partnerAsked`` hands it to the partner link, and
+        ``partnerAnswered`` follows when a partner says OK. An unknown key raises KeyError.
+        ``source`` (window or hotkey) changes nothing the timeline or the partner reads.
+        """
+        words = ask_words(key)
+        message_id = uuid.uuid4().hex
+        if not self.domain.is_running:
+            return message_id
+        self._asks[message_id] = key
+        self._stamp(words.asked)
+        self.partnerAsked.emit(message_id, key)
+        return message_id
+
+    def record_partner_answer(self, message_id: str) -> None:
+        """A partner acknowledged the request: stamp it once and say so."""
+        key = self._asks.get(message_id)
+        if key is None or message_id in self._answered_asks or not self.domain.is_running:
+            return
+        self._answered_asks.add(message_id)
+        self._stamp(ask_words(key).answered)
+        self.partnerAnswered.emit(message_id, "acknowledged")
+
+    def answer_text(self, message_id: str) -> str:
+        """What the live window shows when the partner answered this request."""
+        key = self._asks.get(message_id)
+        return ask_words(key).answer if key is not None else "Your partner got it"
 
     # -- the end -------------------------------------------------------------------------
 
