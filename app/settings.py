@@ -20,16 +20,22 @@ import dataclasses
 import json
 import os
 import tempfile
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, validate_bindings
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
 
 SETTINGS_FILE_NAME = "settings.json"
 LINK_BIND_ENV = "POISE_LINK_BIND"
+
+
+def default_hotkeys() -> dict[str, str]:
+    """Every system-wide shortcut action with its default combination."""
+    return {action.value: combo for action, combo in DEFAULT_BINDINGS.items()}
 
 
 class Theme(StrEnum):
@@ -65,6 +71,14 @@ class Settings:
     # The partner link (issue 5): where the partner page listens; env POISE_LINK_BIND wins
     partner_link_bind_address: str = "0.0.0.0"
     partner_link_port: int = 0  # 0: any free port
+    # System-wide shortcuts (issue 8): HotkeyAction value -> canonical combo ("" = none)
+    hotkeys: dict[str, str] = field(default_factory=default_hotkeys)
+    global_hotkeys_enabled: bool = True
+    # A short silent countdown after a partner's cue, before answering the client
+    pause_cue_enabled: bool = False
+    pause_cue_seconds: int = 5
+    # Also write every ended meeting as Markdown into this folder ("" = off)
+    markdown_folder: str = ""
 
     @property
     def link_bind_address(self) -> str:
@@ -78,6 +92,7 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "live_height": (320, 2400),
     "cue_fade_seconds": (3, 600),
     "partner_link_port": (0, 65535),
+    "pause_cue_seconds": (2, 30),
 }
 
 
@@ -137,6 +152,8 @@ def _parse(name: str, raw: Any) -> Any:
     default = getattr(DEFAULTS, name)
     if name == "last_cues":
         return _parse_cues(raw)
+    if name == "hotkeys":
+        return _parse_hotkeys(raw)
     if isinstance(default, StrEnum):
         try:
             return type(default)(raw)
@@ -152,6 +169,21 @@ def _parse(name: str, raw: Any) -> Any:
     if isinstance(default, str):
         return raw if isinstance(raw, str) else None
     return None
+
+
+def _parse_hotkeys(raw: Any) -> dict[str, str] | None:
+    """The saved shortcuts over the defaults, in canonical form; damaged or clashing: defaults."""
+    if not isinstance(raw, dict):
+        return None
+    chosen = {action: DEFAULT_BINDINGS[action] for action in HotkeyAction}
+    for name, combo in raw.items():
+        if name in HotkeyAction._value2member_map_ and isinstance(combo, str):
+            chosen[HotkeyAction(name)] = combo
+    try:
+        parsed = validate_bindings(chosen)
+    except HotkeyError:
+        return None
+    return {action.value: str(parsed[action]) if action in parsed else "" for action in chosen}
 
 
 def _parse_cues(raw: Any) -> tuple[Cue, ...] | None:
@@ -181,6 +213,7 @@ __all__ = [
     "DockSide",
     "Settings",
     "Theme",
+    "default_hotkeys",
     "load_settings",
     "save_settings",
     "settings_file",

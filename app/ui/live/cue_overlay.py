@@ -4,7 +4,8 @@ words in a calm band, on top of the live window without taking anything from it.
 Both widgets are children of the live window, so showing them never raises the window,
 activates it, or moves keyboard focus: the note being typed keeps the caret. The glow lets
 mouse clicks through; the band acknowledges on one click. No sound (a setting may ask for
-the system beep).
+the system beep). The optional pause countdown (``pause_countdown.py``) sits just under the
+band, and moves up into its place once the band has gone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QLabel, QVBoxLayou
 
 from app.domain.meeting_session import CueEvent
 from app.domain.meeting_terms import CueStyle
+from app.ui.live.pause_countdown import PauseCountdown
 from app.ui.live.theme import current_colors
 
 GLOW_WIDTH = 14
@@ -138,6 +140,7 @@ class CueOverlay(QObject):
         self.glow = EdgeGlow(host)
         self.band = CueBand(host)
         self.band.clicked.connect(self.acknowledgeClicked)
+        self.countdown = PauseCountdown(host)
         self.current: CueEvent | None = None
         self._reported: str | None = None
         self.glow.painted.connect(self._on_painted)
@@ -180,6 +183,14 @@ class CueOverlay(QObject):
         self.band.setFixedWidth(width)
         height = self.band.heightForWidth(width)
         self.band.setGeometry(margin, margin, width, max(height, self.band.sizeHint().height()))
+        top = self.band.geometry().bottom() + 7 if self.band.isVisible() else margin
+        self.countdown.setGeometry(margin, top, width, self.countdown.heightForWidth(width))
+
+    def start_pause(self, seconds: int) -> None:
+        """Draw the silent countdown in the cue area (never a sound, never focus)."""
+        self.countdown.start(seconds)
+        self.reposition()
+        self.countdown.raise_()
 
     def _animate(self, target: float, duration: int) -> None:
         for animation, start in (
@@ -196,6 +207,7 @@ class CueOverlay(QObject):
         if self.current is None:
             self.glow.hide()
             self.band.hide()
+            self.reposition()
 
     def _on_painted(self) -> None:
         if self.current is not None and self._reported != self.current.message_id:

@@ -11,6 +11,12 @@ Keys (a hidden presenter clicker sends PageDown/PageUp):
 - Esc: acknowledge the cue on screen (works while typing); otherwise closes an inline form.
 - Ctrl+1…5: note fields; Ctrl+L: quick line; Ctrl+I: action item; Ctrl+U: follow-up date.
 - Ctrl+G: show the first agreed cue (the others are in the ⋯ menu); Ctrl+T: stay on top.
+
+System-wide shortcuts (issue 8) arrive through ``perform(action)``: the same next/previous
+step and acknowledge as the keys above, plus "flag this moment" and "ask partner to step
+in". The partner link shows itself discreetly: a dot and "Partner connected" in the
+header, the partner's answer as a short line that fades, and, when the user chose it, a
+silent pause countdown in the cue area after a partner's cue.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.domain import meeting_terms
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
 from app.domain.meeting_session import (
     CueEvent,
     MeetingRecap,
@@ -50,17 +58,30 @@ from app.domain.meeting_session import (
     format_elapsed,
     parse_due_date,
 )
-from app.domain.meeting_terms import NoteField, SignalSource
+from app.domain.meeting_terms import Cue, NoteField, SignalSource
 from app.domain.playbook import Step
 from app.settings import DockSide, Settings, load_settings, update_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.notes_panel import DATE_HINT, NotesPanel
+from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
 
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 _GEOMETRY_SAVE_DELAY_MS = 800
 _QUOTES = '“”"'
+_PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
+STEP_IN = "step_in"
+FLAG_TEXT = "Flagged"
+# The user's own requests to the partner; the link helper may publish the agreed list.
+USER_REQUESTS: tuple[Cue, ...] = getattr(
+    meeting_terms,
+    "USER_REQUESTS",
+    (
+        Cue(STEP_IN, "Step in", "Please take over for a moment"),
+        Cue("moment", "I need a moment", "I need a moment to think"),
+    ),
+)
 
 
 def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
@@ -187,6 +208,7 @@ class LiveWindow(QWidget):
     """The companion window of one running meeting."""
 
     ended = Signal(object)  # MeetingRecap, after the user confirmed the end
+    askPartnerRequested = Signal(str)  # noqa: N815 -- key of the user's request, e.g. "step_in"
 
     def __init__(
         self,
@@ -213,6 +235,8 @@ class LiveWindow(QWidget):
         self.overlay = CueOverlay(self)
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
         self.overlay.painted.connect(session.confirm_cue_painted)
+        self.toast = Toast(self)
+        self._partner_link_enabled = False
 
         session.stepChanged.connect(self._show_step)
         session.cueDisplayRequested.connect(self._show_cue)
@@ -220,6 +244,7 @@ class LiveWindow(QWidget):
         session.followUpChanged.connect(self._show_follow_up)
         session.problem.connect(self._show_problem)
         session.problemResolved.connect(self.problem_line.hide)
+        session.meetingEnded.connect(self.overlay.countdown.stop)
 
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -254,11 +279,13 @@ class LiveWindow(QWidget):
         self.menu_button.setToolTip("Cues, window, settings, end")
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.partner_status = PartnerStatus()
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.meeting_clock)
         top.addWidget(self.step_clock)
         top.addStretch(1)
+        top.addWidget(self.partner_status)
         top.addWidget(self.menu_button)
 
         self.position = QLabel()
@@ -325,6 +352,8 @@ class LiveWindow(QWidget):
 
         self.follow_up_label = QLabel("No follow-up date yet · Ctrl+U")
         self.follow_up_label.setObjectName("muted")
+        # Beside "Ask partner" and "End…" a narrow window needs two lines, not a cut-off date.
+        self.follow_up_label.setWordWrap(True)
         self.problem_line = QLabel()
         self.problem_line.setObjectName("problemLine")
         self.problem_line.setWordWrap(True)
@@ -335,8 +364,16 @@ class LiveWindow(QWidget):
         self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.end_button.setToolTip("End the meeting and see the summary")
         self.end_button.clicked.connect(self.request_end)
+        self.ask_partner_button = QPushButton("Ask partner")
+        self.ask_partner_button.setObjectName("askPartnerButton")
+        self.ask_partner_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ask_partner_button.setToolTip(self._ask_partner_tip())
+        self.ask_partner_button.clicked.connect(lambda: self.ask_partner(STEP_IN))
+        self.ask_partner_button.hide()  # until a partner link exists for this meeting
         bottom = QHBoxLayout()
+        bottom.setSpacing(8)
         bottom.addWidget(self.follow_up_label, 1)
+        bottom.addWidget(self.ask_partner_button)
         bottom.addWidget(self.end_button)
 
         layout = QVBoxLayout(self)
@@ -414,6 +451,24 @@ class LiveWindow(QWidget):
             dock_menu.addAction(
                 action(text, None, lambda _c=False, side=side: self.dock(side), f"dock_{side}")
             )
+        menu.addSeparator()
+        self.flag_action = action("Flag this moment", None, self.flag_moment, "flagMoment")
+        menu.addAction(self.flag_action)
+        self.ask_partner_actions: list[QAction] = []
+        for request in USER_REQUESTS:
+            text = (
+                "Ask partner to step in"
+                if request.key == STEP_IN
+                else f"Tell partner: {request.label}"
+            )
+            request_action = action(
+                text,
+                None,
+                lambda _checked=False, key=request.key: self.ask_partner(key),
+                f"askPartner_{request.key}",
+            )
+            menu.addAction(request_action)
+            self.ask_partner_actions.append(request_action)
         self.partner_link_action = action("Partner link…", None, lambda: None, "partnerLink")
         self.partner_link_action.setVisible(False)
         menu.addAction(self.partner_link_action)
@@ -427,6 +482,76 @@ class LiveWindow(QWidget):
         self.partner_link_action.triggered.disconnect()
         self.partner_link_action.triggered.connect(callback)
         self.partner_link_action.setVisible(True)
+        self._partner_link_enabled = True
+        self.ask_partner_button.show()
+
+    # -- issue 8: system-wide shortcuts and the partner ----------------------------------------
+
+    def perform(self, action: str) -> bool:
+        """Do what a system-wide shortcut (a ``HotkeyAction`` value) asks; False if not ours.
+
+        ``toggle_hidden`` belongs to the application (it hides every window), not here.
+        """
+        handlers = {
+            HotkeyAction.NEXT_STEP.value: self.session.next_step,
+            HotkeyAction.PREVIOUS_STEP.value: self.session.previous_step,
+            HotkeyAction.ACKNOWLEDGE_CUE.value: self.session.acknowledge_cue,
+            HotkeyAction.FLAG_MOMENT.value: self.flag_moment,
+            HotkeyAction.ASK_PARTNER.value: lambda: self.ask_partner(STEP_IN),
+        }
+        handler = handlers.get(action)
+        if handler is None or not self.session.domain.is_running:
+            return False
+        handler()
+        return True
+
+    def flag_moment(self) -> None:
+        """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
+        if self.session.stamp_line(FLAG_TEXT) is not None:
+            self.toast.show_text(f"Moment flagged · {self.session.domain.current_step.title}")
+            self._place_toast()
+
+    def ask_partner(self, key: str = STEP_IN) -> None:
+        """The user's own signal to the partner ("step in", "I need a moment")."""
+        if not self.session.domain.is_running:
+            return
+        self.askPartnerRequested.emit(key)
+        request = next((r for r in USER_REQUESTS if r.key == key), None)
+        what = request.label if request is not None else key
+        if self.partner_status.count > 0:
+            self.toast.show_text(f"Sent to your partner: {what}")
+        else:
+            self.toast.show_text("No partner is connected to see it")
+        self._place_toast()
+
+    def set_partner_status(self, connected_count: int) -> None:
+        """A discreet "Partner connected" in the header; nothing when none is connected."""
+        self.partner_status.set_count(connected_count)
+        if connected_count > 0:
+            self.ask_partner_button.show()
+
+    def show_partner_answer(self, text: str) -> None:
+        """The partner's answer (e.g. "Partner is stepping in"), briefly, then it fades."""
+        self.toast.show_text(text)
+        self._place_toast()
+
+    def _place_toast(self) -> None:
+        # Just above Back/Next: over the step card's calm lower edge, never over the note
+        # being typed.
+        nav_top = self.previous_button.mapTo(self, self.previous_button.rect().topLeft()).y()
+        self.toast.place(self.width(), nav_top - 14 if nav_top > 60 else self.height() - 12)
+        self.toast.raise_()
+
+    def _ask_partner_tip(self) -> str:
+        try:
+            combo = parse_combo(
+                self.settings.hotkeys.get(
+                    HotkeyAction.ASK_PARTNER.value, DEFAULT_BINDINGS[HotkeyAction.ASK_PARTNER]
+                )
+            )
+        except HotkeyError:
+            return "Ask your partner to step in"
+        return f"Ask your partner to step in · {combo.display} from any window"
 
     # -- geometry, docking, stay on top, capture --------------------------------------------
 
@@ -479,6 +604,8 @@ class LiveWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.overlay.reposition()
+        if self.toast.isVisible():
+            self._place_toast()
         if self.isVisible():
             self._geometry_timer.start()
 
@@ -529,6 +656,11 @@ class LiveWindow(QWidget):
         if self.settings.cue_sound:
             QApplication.beep()
         self.overlay.show_cue(event)
+        if event.source in _PARTNER_SOURCES:
+            # Read now rather than at the start: the user may have changed it mid-meeting.
+            settings = load_settings()
+            if settings.pause_cue_enabled:
+                self.overlay.start_pause(settings.pause_cue_seconds)
 
     def _withdraw_cue(self, event: CueEvent) -> None:
         quick = event.ended_at is not None and event.state.value == "acknowledged"
@@ -600,4 +732,12 @@ class LiveWindow(QWidget):
         super().closeEvent(event)
 
 
-__all__ = ["ACKNOWLEDGE_KEY_TEXT", "EndMeetingDialog", "LiveWindow", "StepCard"]
+__all__ = [
+    "ACKNOWLEDGE_KEY_TEXT",
+    "FLAG_TEXT",
+    "STEP_IN",
+    "USER_REQUESTS",
+    "EndMeetingDialog",
+    "LiveWindow",
+    "StepCard",
+]

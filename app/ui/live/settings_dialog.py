@@ -1,8 +1,17 @@
-"""Settings: the look, the live window, the cue, and an honest word on screen sharing."""
+"""Settings: the look, the live window, the cue, system-wide shortcuts and the Markdown folder.
+
+Three tabs. "General" is the look, the cue and an honest word on screen sharing.
+"Shortcuts" maps each action to a key combination by pressing it (this is how a presenter
+clicker is mapped: press its button once) and says plainly whether this system lets Poise
+listen while the call app has the focus. "Export" chooses a folder where every ended
+meeting is also written as Markdown.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -10,30 +19,102 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.settings import Settings, Theme, load_settings, save_settings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
+from app.settings import Settings, Theme, default_hotkeys, load_settings, save_settings
 from app.ui.live.capture_guard import capture_protection_supported
+from app.ui.live.key_capture import KeyCaptureButton, display
 from app.ui.live.theme import ThemeController
 
+if TYPE_CHECKING:
+    from app.ui.global_shortcuts import GlobalShortcuts
+
 _THEME_LABELS = {Theme.SYSTEM: "Follow the system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}
+SHORTCUTS_NOTE = (
+    "These keys work from any window, so during a video call you never need to click "
+    "Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and "
+    "press the clicker's button once."
+)
+NO_SHORTCUTS_LAYER = "System-wide shortcuts start with Poise; restart Poise to use new keys."
+
+
+class ShortcutRow:
+    """One action: its name, its combination, "Set…" to capture a new one, "Clear"."""
+
+    def __init__(self, action: HotkeyAction, combo: str) -> None:
+        self.action = action
+        self.combo = combo
+        self.name = QLabel(action.label)
+        self.keys = QLabel()
+        self.keys.setObjectName("heading")
+        self.keys.setMinimumWidth(120)
+        self.capture = KeyCaptureButton()
+        self.capture.setObjectName(f"capture_{action.value}")
+        self.capture.setMinimumWidth(110)
+        self.capture.setToolTip(f"Press the keys (or the clicker button) for “{action.label}”")
+        self.clear = QPushButton("Clear")
+        self.clear.setObjectName(f"clear_{action.value}")
+        self.clear.setToolTip(f"No system-wide key for “{action.label}”")
+        for button in (self.capture, self.clear):
+            # Enter in the dialog means Save, whichever button was last pressed.
+            button.setAutoDefault(False)
+        self.show(combo)
+
+    def show(self, combo: str) -> None:
+        self.combo = combo
+        self.keys.setText(display(combo))
+        self.clear.setEnabled(bool(combo))
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, shortcuts: GlobalShortcuts | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
+        self.shortcuts = shortcuts
         settings = load_settings()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._general_page(settings), "General")
+        self.shortcuts_page = self._shortcuts_page(settings)
+        self.tabs.addTab(self.shortcuts_page, "Shortcuts")
+        self.export_page = self._export_page(settings)
+        self.tabs.addTab(self.export_page, "Export")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self.tabs)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(600)
+
+    # -- General ---------------------------------------------------------------------------
+
+    def _general_page(self, settings: Settings) -> QWidget:
         self.theme = QComboBox()
         for theme, text in _THEME_LABELS.items():
             self.theme.addItem(text, theme)
         self.theme.setCurrentIndex(list(_THEME_LABELS).index(settings.theme))
+        self.theme.setMinimumWidth(200)
         self.stay_on_top = QCheckBox("Keep the live window above other windows")
         self.stay_on_top.setChecked(settings.stay_on_top)
         self.fade = QSpinBox()
@@ -42,6 +123,16 @@ class SettingsDialog(QDialog):
         self.fade.setValue(settings.cue_fade_seconds)
         self.sound = QCheckBox("Play the system sound with a cue (off: the client hears nothing)")
         self.sound.setChecked(settings.cue_sound)
+        self.pause_cue = QCheckBox("After a partner's cue, draw a silent countdown of")
+        self.pause_cue.setObjectName("pauseCueEnabled")
+        self.pause_cue.setChecked(settings.pause_cue_enabled)
+        self.pause_seconds = QSpinBox()
+        self.pause_seconds.setObjectName("pauseCueSeconds")
+        self.pause_seconds.setRange(2, 30)
+        self.pause_seconds.setSuffix(" s")
+        self.pause_seconds.setValue(settings.pause_cue_seconds)
+        self.pause_seconds.setEnabled(settings.pause_cue_enabled)
+        self.pause_cue.toggled.connect(self.pause_seconds.setEnabled)
         capability = capture_protection_supported()
         self.exclude = QCheckBox("Hide the live window from screen sharing and recording")
         self.exclude.setObjectName("excludeFromCapture")
@@ -53,24 +144,221 @@ class SettingsDialog(QDialog):
         if not capability.supported:
             self.capture_note.setObjectName("problemLine")
 
+        self.pause_seconds.setToolTip("Drawn, never heard: a ring that empties, and the seconds")
+        for spin in (self.fade, self.pause_seconds):
+            spin.setMinimumWidth(90)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Look", self.theme)
         form.addRow("Cue fades after", self.fade)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
+        pause_row = QHBoxLayout()
+        pause_row.setSpacing(8)
+        pause_row.addWidget(self.pause_cue)
+        pause_row.addWidget(self.pause_seconds)
+        pause_row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 12, 4, 4)
         layout.setSpacing(10)
         layout.addLayout(form)
+        layout.addLayout(pause_row)
         layout.addWidget(self.sound)
         layout.addWidget(self.stay_on_top)
         layout.addWidget(self.exclude)
         layout.addWidget(self.capture_note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        layout.addStretch(1)
+        return page
+
+    # -- Shortcuts -------------------------------------------------------------------------
+
+    def _shortcuts_page(self, settings: Settings) -> QWidget:
+        self.global_enabled = QCheckBox("Listen for these keys system-wide")
+        self.global_enabled.setObjectName("globalHotkeysEnabled")
+        self.global_enabled.setChecked(settings.global_hotkeys_enabled)
+        note = QLabel(SHORTCUTS_NOTE)
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        self.availability = QLabel()
+        self.availability.setObjectName("shortcutAvailability")
+        self.availability.setWordWrap(True)
+        self._show_availability()
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        self.shortcut_rows: dict[HotkeyAction, ShortcutRow] = {}
+        for index, action in enumerate(HotkeyAction):
+            row = ShortcutRow(action, settings.hotkeys.get(action.value, ""))
+            row.capture.capturingChanged.connect(
+                lambda on, action=action: self._capturing(action, on)
+            )
+            row.capture.captured.connect(lambda combo, action=action: self.set_combo(action, combo))
+            row.capture.refused.connect(self._show_problem)
+            row.clear.clicked.connect(
+                lambda _checked=False, action=action: self.set_combo(action, "")
+            )
+            grid.addWidget(row.name, index, 0)
+            grid.addWidget(row.keys, index, 1)
+            grid.addWidget(row.capture, index, 2)
+            grid.addWidget(row.clear, index, 3)
+            self.shortcut_rows[action] = row
+
+        self.capture_hint = QLabel(" ")
+        self.capture_hint.setObjectName("muted")
+        self.capture_hint.setWordWrap(True)
+        self.shortcut_problem = QLabel()
+        self.shortcut_problem.setObjectName("problemLine")
+        self.shortcut_problem.setWordWrap(True)
+        self.shortcut_problem.hide()
+        self.restore_defaults = QPushButton("Restore defaults")
+        self.restore_defaults.clicked.connect(self._restore_defaults)
+        self.restore_defaults.setAutoDefault(False)
+        defaults_row = QHBoxLayout()
+        defaults_row.addWidget(self.shortcut_problem, 1)
+        defaults_row.addWidget(self.restore_defaults)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 12, 4, 4)
+        layout.setSpacing(10)
+        layout.addWidget(self.global_enabled)
+        layout.addWidget(note)
+        layout.addWidget(self.availability)
+        layout.addSpacing(4)
+        layout.addLayout(grid)
+        layout.addWidget(self.capture_hint)
+        layout.addLayout(defaults_row)
+        layout.addStretch(1)
+        return page
+
+    def _show_availability(self) -> None:
+        if self.shortcuts is None:
+            text, problem = NO_SHORTCUTS_LAYER, False
+        else:
+            availability = self.shortcuts.availability
+            if not availability.available:
+                text, problem = availability.reason, True
+            elif self.shortcuts.problem:
+                text, problem = self.shortcuts.problem, True
+            else:
+                text, problem = availability.reason, False
+        self.availability.setText(text)
+        self.availability.setObjectName("problemLine" if problem else "muted")
+        self.availability.style().unpolish(self.availability)
+        self.availability.style().polish(self.availability)
+
+    @property
+    def chosen_hotkeys(self) -> dict[str, str]:
+        return {action.value: row.combo for action, row in self.shortcut_rows.items()}
+
+    def set_combo(self, action: HotkeyAction, combo: str) -> bool:
+        """Give ``action`` the combination ``combo``; refused (with the reason) on a clash."""
+        candidate = {a: row.combo for a, row in self.shortcut_rows.items()}
+        candidate[action] = combo
+        try:
+            validate_bindings(candidate)
+        except HotkeyError as error:
+            self._show_problem(str(error))
+            return False
+        self.shortcut_rows[action].show(combo)
+        self.shortcut_problem.hide()
+        return True
+
+    def _show_problem(self, message: str) -> None:
+        self.shortcut_problem.setText(message)
+        self.shortcut_problem.show()
+
+    def _capturing(self, action: HotkeyAction, on: bool) -> None:
+        if on:
+            self.capture_hint.setText(
+                f"Press the keys or the clicker button for “{action.label}” · Esc cancels"
+            )
+            # A chord already grabbed system-wide would never reach this dialog.
+            if self.shortcuts is not None:
+                self.shortcuts.stop()
+        else:
+            self.capture_hint.setText(" ")
+            self._listen(load_settings())
+
+    def _restore_defaults(self) -> None:
+        for action, combo in default_hotkeys().items():
+            self.shortcut_rows[HotkeyAction(action)].show(combo)
+        self.shortcut_problem.hide()
+
+    def _listen(self, settings: Settings) -> None:
+        """Re-apply the saved keys to the system-wide layer, if the app gave us one."""
+        if self.shortcuts is None:
+            return
+        if settings.global_hotkeys_enabled:
+            bindings = {HotkeyAction(name): combo for name, combo in settings.hotkeys.items()}
+            self.shortcuts.apply(bindings)
+        else:
+            self.shortcuts.stop()
+        self._show_availability()
+
+    # -- Export ------------------------------------------------------------------------------
+
+    def _export_page(self, settings: Settings) -> QWidget:
+        heading = QLabel("Also write every ended meeting as Markdown into a folder")
+        heading.setObjectName("heading")
+        heading.setWordWrap(True)
+        note = QLabel(
+            "One file per meeting, with the client, date and follow-up at the top, for notes "
+            "apps that read plain files (Obsidian and the like). Poise rewrites only files it "
+            "wrote; a file you changed is left alone."
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        self.markdown_folder = QLineEdit(settings.markdown_folder)
+        self.markdown_folder.setObjectName("markdownFolder")
+        self.markdown_folder.setReadOnly(True)
+        self.markdown_folder.setPlaceholderText("Off: no folder chosen")
+        self.markdown_folder.setToolTip(settings.markdown_folder)
+        self.choose_folder = QPushButton("Choose folder…")
+        self.choose_folder.setObjectName("chooseMarkdownFolder")
+        self.choose_folder.clicked.connect(self._open_folder_dialog)
+        self.clear_folder = QPushButton("Clear")
+        self.clear_folder.setObjectName("clearMarkdownFolder")
+        self.clear_folder.setToolTip("Stop writing Markdown files (files already written stay)")
+        self.clear_folder.clicked.connect(lambda: self.set_markdown_folder(""))
+        self.clear_folder.setEnabled(bool(settings.markdown_folder))
+        for button in (self.choose_folder, self.clear_folder):
+            button.setAutoDefault(False)
+        self.folder_dialog: QFileDialog | None = None
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.markdown_folder, 1)
+        row.addWidget(self.choose_folder)
+        row.addWidget(self.clear_folder)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 12, 4, 4)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _open_folder_dialog(self) -> None:
+        # open(), not exec(): the meeting's windows keep running while the user browses.
+        start = self.markdown_folder.text() or str(Path.home())
+        dialog = QFileDialog(self, "Folder for the Markdown files", start)
+        dialog.setObjectName("markdownFolderDialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.set_markdown_folder)
+        self.folder_dialog = dialog
+        dialog.open()
+
+    def set_markdown_folder(self, folder: str) -> None:
+        self.markdown_folder.setText(folder)
+        self.markdown_folder.setToolTip(folder)
+        self.clear_folder.setEnabled(bool(folder))
+
+    # -- saving ------------------------------------------------------------------------------
 
     def chosen(self, base: Settings) -> Settings:
         return replace(
@@ -82,11 +370,17 @@ class SettingsDialog(QDialog):
             exclude_from_capture=(
                 self.exclude.isChecked() if self.exclude.isEnabled() else base.exclude_from_capture
             ),
+            pause_cue_enabled=self.pause_cue.isChecked(),
+            pause_cue_seconds=self.pause_seconds.value(),
+            hotkeys=self.chosen_hotkeys,
+            global_hotkeys_enabled=self.global_enabled.isChecked(),
+            markdown_folder=self.markdown_folder.text(),
         )
 
     def accept(self) -> None:
         settings = self.chosen(load_settings())
         save_settings(settings)
+        self._listen(settings)
         application = QApplication.instance()
         controller = application.findChild(ThemeController) if application else None
         if controller is not None:
