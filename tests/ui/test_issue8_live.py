@@ -176,7 +176,9 @@ def partner_cue(qtbot: QtBot, live: LiveWindow, message_id: str, source: SignalS
         live.session.trigger_cue("calm", source, message_id)
 
 
-def test_pause_countdown_is_drawn_and_finishes(qtbot: QtBot, live: LiveWindow) -> None:
+def test_pause_countdown_is_drawn_and_finishes(
+    qtbot: QtBot, live: LiveWindow, screens_dir: Path
+) -> None:
     countdown = live.overlay.countdown
     # Off by default: a partner's cue alone draws no countdown.
     partner_cue(qtbot, live, "p-0", SignalSource.PHONE)
@@ -204,6 +206,7 @@ def test_pause_countdown_is_drawn_and_finishes(qtbot: QtBot, live: LiveWindow) -
     qtbot.waitUntil(lambda: countdown.seconds_left == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not live.overlay.band.isVisible(), timeout=WAIT_MS)
     assert countdown.geometry().top() == 10  # moved up into the band's place
+    shoot(live, screens_dir, "issue8-pause-after-acknowledge-light")
     with qtbot.waitSignal(countdown.finished, timeout=WAIT_MS):
         pass
     assert countdown.seconds_left == 0 and countdown.remaining == 0.0

@@ -33,7 +33,6 @@ class PartnerStatus(QWidget):
         super().__init__(parent)
         self.setObjectName("partnerStatus")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.setFont(font)
