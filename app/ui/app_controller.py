@@ -55,7 +55,12 @@ class AppController(QObject):
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
         self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
-        self._panic_shortcut = self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
+        # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
+        # too and undo the toggle, so the window's own key exists only without the hook.
+        self._panic_shortcut = (
+            None if listening else self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
+        )
+        window.shortcuts = self.shortcuts
 
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.store: Any = None
         self.flow: Any = None
         self._review_handler: Callable[[int | None], None] | None = None
+        self.shortcuts: Any = None  # GlobalShortcuts, set by the app controller
 
         heading = QLabel(APP_NAME)
         heading.setObjectName("heading")
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from app.ui.live.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self, shortcuts=self.shortcuts)
         dialog.open()
 
 

@@ -103,3 +103,25 @@ def test_step_keys_without_a_meeting_do_nothing(running: tuple[AppController, Fa
     controller, _hook = running
     controller.on_hotkey(HotkeyAction.NEXT_STEP.value)  # no live window: must not fail
     assert controller.window.isVisible()
+
+
+def test_settings_know_whether_system_wide_keys_work(
+    qtbot: QtBot, running: tuple[AppController, FakeHook]
+) -> None:
+    from app.ui.live.settings_dialog import SettingsDialog
+
+    controller, _hook = running
+    controller.window.settings_button.click()
+    dialog = controller.window.findChild(SettingsDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.shortcuts is controller.shortcuts
+    dialog.reject()
+
+
+def test_with_a_hook_listening_the_window_adds_no_second_panic_key(
+    running: tuple[AppController, FakeHook],
+) -> None:
+    controller, _hook = running
+    assert controller.panic.can_hear_keys_while_hidden
+    assert controller._panic_shortcut is None
