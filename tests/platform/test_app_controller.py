@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -12,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.hotkeys import HotkeyAction
 from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
 from app.playbooks import load_all_playbooks
+from app.settings import load_settings, save_settings
 from app.store import Store, open_store
 from app.store.records import MeetingDraft
 from app.ui.app_controller import AppController
@@ -125,3 +128,33 @@ def test_with_a_hook_listening_the_window_adds_no_second_panic_key(
     controller, _hook = running
     assert controller.panic.can_hear_keys_while_hidden
     assert controller._panic_shortcut is None
+
+
+def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
+    qtbot: QtBot, running: tuple[AppController, FakeHook], store: Store, tmp_path: Path
+) -> None:
+    controller, _hook = running
+    vault = tmp_path / "vault"
+    save_settings(replace(load_settings(), markdown_folder=str(vault)))
+    started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    meeting = store.service.start_meeting(
+        MeetingDraft(
+            "Acme",
+            "Late pallets",
+            MeetingMode.VIDEO,
+            "client-crisis",
+            "1",
+            "Sam",
+            DEFAULT_CUES,
+            started,
+        )
+    )
+    store.service.end_meeting(meeting.id, started.replace(hour=10))
+
+    controller.window.flow.meetingStored.emit(meeting.id)  # what the flow says at the end
+    qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=5000)
+    written = next(vault.glob("*.md"))
+    assert "Late pallets" in written.read_text(encoding="utf-8")
+
+    controller.remove_markdown(meeting.id)
+    qtbot.waitUntil(lambda: not written.exists(), timeout=5000)
