@@ -2,16 +2,20 @@
 
 Opened by ``poise partner URL`` or by pasting the pairing address. Dark and quiet
 on purpose, so a glance at the partner's laptop shows nothing of note; the same
-buttons and states as the phone page (connected, sent, shown, acknowledged).
+buttons and states as the phone page (connected, sent, shown, acknowledged). When the
+user asks for help ("Step in"), a calm highlighted box with the words and one big
+"OK, stepping in" button appears above the cues, as on the phone page.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.domain.signal_protocol import CueButton
+from app.domain.signal_protocol import CueButton, Request
 from app.link.client import LinkState, PairingUrlError, PartnerLinkClient, PressState
 
 LINK_TEXT = {
@@ -40,6 +44,9 @@ PRESS_TEXT = {
     PressState.REJECTED: "Not accepted — wait a moment",
     PressState.UNDELIVERED: "Not delivered",
 }
+ANSWER_BUTTON = {"step_in": "OK, stepping in", "moment": "OK, I've got it"}
+ANSWERED_TEXT = {"step_in": "Acknowledged — they know you're stepping in"}
+ANSWERED_SHOWN_MS = 20000
 _DOT_COLOR = {
     LinkState.CONNECTING: "#4a4d52",
     LinkState.CONNECTED: "#3f6e55",
@@ -65,6 +72,22 @@ _STYLE = """
 }
 #partnerWindow QPushButton:pressed { background: #1b1e22; }
 #partnerWindow QPushButton:focus { border-color: #3b4350; }
+#partnerWindow QFrame#requestBox {
+    background: #10222b; border: 1px solid #3d6b80; border-radius: 14px;
+}
+#partnerWindow QFrame#requestBox[state="acknowledged"] {
+    background: #101a15; border-color: #2c4a3a;
+}
+#partnerWindow QLabel#requestLabel { color: #cfe3ec; font-size: 17pt; font-weight: 600; }
+#partnerWindow QFrame#requestBox[state="acknowledged"] QLabel#requestLabel {
+    color: #8fbfa3; font-size: 12pt;
+}
+#partnerWindow QLabel#requestWords { color: #a9c3cf; font-size: 12pt; }
+#partnerWindow QPushButton#requestAnswer {
+    background: #1d4253; color: #e6f1f5; border: 1px solid #4f8aa3; border-radius: 12px;
+    font-size: 15pt; font-weight: 600; min-height: 60px;
+}
+#partnerWindow QPushButton#requestAnswer:pressed { background: #245062; }
 """
 
 
@@ -110,6 +133,31 @@ class PartnerWindow(QWidget):
         status_row.addWidget(self.link_dot)
         status_row.addWidget(self.link_label, stretch=1)
 
+        self.request: Request | None = None
+        self.request_box = QFrame()
+        self.request_box.setObjectName("requestBox")
+        self.request_box.setProperty("state", "open")
+        self.request_label = QLabel()
+        self.request_label.setObjectName("requestLabel")
+        self.request_label.setWordWrap(True)
+        self.request_words = QLabel()
+        self.request_words.setObjectName("requestWords")
+        self.request_words.setWordWrap(True)
+        self.answer_button = QPushButton("OK, stepping in")
+        self.answer_button.setObjectName("requestAnswer")
+        self.answer_button.clicked.connect(self._answer_request)
+        request_layout = QVBoxLayout(self.request_box)
+        request_layout.setContentsMargins(14, 12, 14, 14)
+        request_layout.setSpacing(8)
+        request_layout.addWidget(self.request_label)
+        request_layout.addWidget(self.request_words)
+        request_layout.addWidget(self.answer_button)
+        self.request_box.hide()
+        self._answered_timer = QTimer(self)
+        self._answered_timer.setSingleShot(True)
+        self._answered_timer.setInterval(ANSWERED_SHOWN_MS)
+        self._answered_timer.timeout.connect(self._hide_answered_request)
+
         self.cue_area = QVBoxLayout()
         self.cue_area.setSpacing(10)
         self.waiting_label = QLabel("Waiting for Poise…")
@@ -126,6 +174,7 @@ class PartnerWindow(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.pairing_box)
         layout.addLayout(status_row)
+        layout.addWidget(self.request_box)
         layout.addLayout(self.cue_area, stretch=1)
         layout.addWidget(self.press_label)
         self._show_link_state(LinkState.CONNECTING, connected_once=False)
@@ -146,6 +195,8 @@ class PartnerWindow(QWidget):
         client.pressStateChanged.connect(
             lambda _id, state: self._show_press_state(PressState(state))
         )
+        client.requestReceived.connect(self._show_request)
+        client.requestAnswered.connect(self._show_request_answered)
         self.pairing_box.hide()
         client.start()
 
@@ -188,6 +239,47 @@ class PartnerWindow(QWidget):
     def _press(self, cue_key: str) -> None:
         if self.client is not None:
             self.client.press(cue_key)
+
+    def _show_request(self, request: Request) -> None:
+        self.request = request
+        self._answered_timer.stop()
+        self._set_request_state("open")
+        self.request_label.setText(request.label)
+        self.request_words.setText(request.words)
+        self.request_words.show()
+        self.answer_button.setText(ANSWER_BUTTON.get(request.key, "OK"))
+        self.answer_button.setEnabled(True)
+        self.answer_button.show()
+        self.request_box.show()
+        # The taskbar entry asks for attention; the window never takes the focus itself.
+        QApplication.alert(self)
+
+    def _answer_request(self) -> None:
+        if self.client is not None and self.request is not None:
+            self.answer_button.setEnabled(False)
+            self.client.acknowledge_request(self.request.message_id)
+
+    def _show_request_answered(self, message_id: str) -> None:
+        if self.request is None or self.request.message_id != message_id:
+            return
+        self._set_request_state("acknowledged")
+        self.request_label.setText(
+            ANSWERED_TEXT.get(self.request.key, "Acknowledged — they know you got it")
+        )
+        self.request_words.hide()
+        self.answer_button.hide()
+        self.request = None
+        self._answered_timer.start()
+
+    def _hide_answered_request(self) -> None:
+        if self.request is None:
+            self.request_box.hide()
+
+    def _set_request_state(self, state: str) -> None:
+        self.request_box.setProperty("state", state)
+        for widget in (self.request_box, self.request_label):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def _show_press_state(self, state: PressState) -> None:
         self.press_label.setText(PRESS_TEXT[state])

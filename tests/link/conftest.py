@@ -1,23 +1,35 @@
-"""Fixtures for the partner link tests: a loopback server, a stand-in live session,
-and a way to run a blocking client in a thread while Qt's event loop keeps turning."""
+"""Fixtures for the partner link tests: a loopback server, a stand-in live session, a real
+meeting (store, flow, live window, per-meeting link), and a way to run a blocking client in
+a thread while Qt's event loop keeps turning."""
 
 from __future__ import annotations
 
 import queue
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import Cue, SignalSource
 from app.domain.signal_protocol import new_message_id
 from app.link.server import BIND_ENV, PartnerLinkServer
+from app.playbooks import load_all_playbooks
+from app.settings import load_settings
+from app.store import Store, open_store
+from app.ui.live.flow import MeetingFlow
+from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.session import LiveSession
+from app.ui.live.theme import apply_look
+from app.ui.partner_wiring import PartnerLinkForFlow, attach_partner_link_to_flow
 
 T = TypeVar("T")
 
@@ -39,6 +51,100 @@ def link_server(qtbot: QtBot) -> Iterator[PartnerLinkServer]:
     server.start()
     yield server
     server.end()
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (the kernel's pick, released at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def is_listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def store(data_dir: object) -> Iterator[Store]:
+    """A real SQLite store in the test's own data folder."""
+    opened = open_store()
+    yield opened
+    opened.close()
+
+
+@dataclass
+class RealMeeting:
+    """The app's own meeting path with the partner link attached, as application.py does."""
+
+    qtbot: QtBot
+    store: Store
+    flow: MeetingFlow
+    link: PartnerLinkForFlow
+    port: int
+
+    def start(
+        self, client: str = "Harbor & Sons", extra_cue: tuple[str, str] | None = None
+    ) -> tuple[LiveSession, LiveWindow]:
+        """Through the prepare dialog, as the user does; ``extra_cue`` (label, words) adds one."""
+        with self.qtbot.waitSignal(self.flow.prepareOpened, timeout=5000) as opened:
+            self.flow.new_meeting()
+        dialog = opened.args[0]
+        self.qtbot.addWidget(dialog)
+        self.qtbot.keyClicks(dialog.client.lineEdit(), client)
+        if extra_cue is not None:
+            self.qtbot.mouseClick(dialog.add_cue, Qt.MouseButton.LeftButton)
+            row = dialog.cue_rows[-1]
+            row.label.setText(extra_cue[0])
+            row.words.setText(extra_cue[1])
+        self.qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        with self.qtbot.waitSignal(self.flow.sessionStarted, timeout=5000) as started:
+            self.qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        session, window = started.args
+        # Not qtbot.addWidget: the flow itself deletes a meeting's window when the next starts.
+        self.qtbot.waitExposed(window)
+        return session, window
+
+    def link_on(self) -> PartnerLinkServer:
+        """What the user does: "Partner link…" in the live window's menu, then the toggle."""
+        window = self.flow.live_window
+        assert window is not None
+        window.partner_link_action.trigger()
+        pairing = self.link.pairing_window
+        assert pairing is not None and pairing.isVisible()
+        self.qtbot.mouseClick(pairing.panel.toggle, Qt.MouseButton.LeftButton)
+        assert self.link.server is not None and self.link.server.is_running
+        return self.link.server
+
+    def end(self) -> None:
+        window = self.flow.live_window
+        assert window is not None
+        self.qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
+        dialog = window.findChild(EndMeetingDialog, "endMeetingDialog")
+        assert dialog is not None
+        with (
+            self.qtbot.waitSignal(self.flow.meetingStored, timeout=5000),
+            self.qtbot.waitSignal(self.flow.summaryShown, timeout=5000) as shown,
+        ):
+            self.qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+        shown.args[0].close()
+
+
+@pytest.fixture
+def real_meeting(qtbot: QtBot, qapp: QApplication, store: Store) -> Iterator[RealMeeting]:
+    apply_look(qapp, False)  # the app's own look, as at start-up
+    port = free_port()
+    settings = replace(load_settings(), partner_link_port=port)
+    flow = MeetingFlow(store, load_all_playbooks())
+    link = attach_partner_link_to_flow(flow, settings)
+    yield RealMeeting(qtbot, store, flow, link, port)
+    if flow.session is not None and flow.session.domain.is_running:
+        flow.session.end(None)
+    for window in (flow.live_window, flow.summary):
+        if window is not None and shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+    assert store.writer.flush(5)
 
 
 class QtThreadCalls:
@@ -116,11 +222,13 @@ class StandInSession(QObject):
     cueAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
     cueExpired = Signal(str)  # noqa: N815 (Qt signal naming)
     meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
+    partnerAsked = Signal(str, str)  # noqa: N815 (Qt signal naming)
 
     def __init__(self, cues: tuple[Cue, ...] = TWO_CUES) -> None:
         super().__init__()
         self.cues = cues
         self.recorded: list[tuple[str, SignalSource, str]] = []
+        self.answered: list[str] = []
         self.window = QWidget()
         self.window.resize(360, 160)
         self.cue_label = CueLabel(self.window)
@@ -147,6 +255,14 @@ class StandInSession(QObject):
         if self._showing is not None and self._painted_for != self._showing:
             self._painted_for = self._showing
             self.cueShown.emit(self._showing)
+
+    def ask_partner(self, key: str = "step_in") -> str:
+        message_id = new_message_id()
+        self.partnerAsked.emit(message_id, key)
+        return message_id
+
+    def record_partner_answer(self, message_id: str) -> None:
+        self.answered.append(message_id)
 
     def acknowledge_cue(self) -> None:
         if self._showing is not None:

@@ -142,3 +142,64 @@ def test_a_press_offline_too_long_is_reported_not_delivered(
         assert client.last_press_state is PressState.UNDELIVERED
     finally:
         client.stop()
+
+
+def test_the_partner_window_shows_the_users_request_and_answers_it(
+    qtbot: QtBot, meeting: tuple[StandInSession, PartnerLinkServer], screens_dir: Path
+) -> None:
+    session, server = meeting
+    windows = [PartnerWindow(server.pairing_url()) for _ in range(2)]
+    for window in windows:
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: server.partner_count == 2)
+    first = windows[0]
+    assert first.request_box.isHidden()
+
+    request_id = session.ask_partner("step_in")
+    for window in windows:
+        qtbot.waitUntil(lambda window=window: window.request_box.isVisible())
+    assert first.request_label.text() == "Step in"
+    assert first.request_words.text() == "Please take over for a moment"
+    assert first.answer_button.text() == "OK, stepping in"
+    first.grab().save(str(screens_dir / "partner_window_request.png"))
+
+    qtbot.mouseClick(first.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.answered == [request_id])
+    # Both partners see it answered: the second need not step in as well.
+    for window in windows:
+        qtbot.waitUntil(
+            lambda window=window: window.request_box.property("state") == "acknowledged"
+        )
+        assert window.answer_button.isHidden()
+        assert window.request_label.text() == "Acknowledged — they know you're stepping in"
+    first.grab().save(str(screens_dir / "partner_window_request_answered.png"))
+    assert server.open_request is None
+
+
+def test_an_answer_given_offline_is_sent_when_the_link_returns(
+    qtbot: QtBot, meeting: tuple[StandInSession, PartnerLinkServer]
+) -> None:
+    session, server = meeting
+    client = PartnerLinkClient(server.pairing_url())
+    requests: list[str] = []
+    client.requestReceived.connect(lambda request: requests.append(request.message_id))
+    client.start()
+    try:
+        qtbot.waitUntil(lambda: client.link_state == "connected")
+        server.stop()
+        qtbot.waitUntil(lambda: client.link_state == "offline")
+        request_id = session.ask_partner("moment")  # waits in the server for a partner
+        server.start()
+        qtbot.waitUntil(lambda: requests == [request_id], timeout=8000)
+        server.stop()
+        qtbot.waitUntil(lambda: client.link_state == "offline")
+        client.acknowledge_request(request_id)  # tapped while the Wi-Fi was away
+        assert session.answered == []
+        server.start()
+        qtbot.waitUntil(lambda: session.answered == [request_id], timeout=8000)
+        qtbot.waitUntil(lambda: client.open_request is None)
+        assert requests == [request_id]  # the repeat on reconnect was not shown again
+    finally:
+        client.stop()
