@@ -93,6 +93,7 @@ class BenchSession(QObject):
     cueAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
     cueExpired = Signal(str)  # noqa: N815 (Qt signal naming)
     meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
+    partnerAsked = Signal(str, str)  # noqa: N815 (Qt signal naming) -- never asked here
 
     def __init__(self, cues: tuple[Cue, ...]) -> None:
         super().__init__()
@@ -114,6 +115,9 @@ class BenchSession(QObject):
         self.label.setText(f"{words} ({len(self.painted_at) % 2})")
         self.label.update()
         return message_id
+
+    def record_partner_answer(self, message_id: str) -> None:
+        """The bench never asks the partner anything (see tests/link for that path)."""
 
     def _on_painted(self) -> None:
         showing = self._showing
