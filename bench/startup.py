@@ -18,11 +18,12 @@
    Two data folders: *existing* (a returning user's database with ``--past-meetings``
    ended meetings, copied afresh for every run: the common case) and *fresh* (a first
    start: empty folder, database created and migrated).
-2. Memory: one process runs a simulated meeting equivalent to ``--soak-minutes`` of
-   activity, faster than real time through the session's injectable clock: typing in the
-   notes (3 characters a second), a stamped line every 15 s, a step change every minute,
-   a cue every 90 s acknowledged a few seconds later, the clocks ticking every second.
-   Prints the resident set size afterwards (target < 150 MB).
+2. Memory: one process starts a meeting the same way (home window, partner link and all),
+   then runs a simulated meeting equivalent to ``--soak-minutes`` of activity, faster than
+   real time through the meeting flow's injectable clock: typing in the notes (3
+   characters a second), a stamped line every 15 s, a step change every minute, a cue
+   every 90 s acknowledged a few seconds later, the clocks ticking every second. Prints
+   the resident set size afterwards (target < 150 MB), for both data folders.
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise; the partner link binds to
 127.0.0.1. Results also go to bench/results/startup.json (ignored by git).
@@ -42,11 +43,17 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
 import json  # noqa: E402
 import os  # noqa: E402
 import time  # noqa: E402
+from datetime import datetime  # noqa: E402
+from typing import Any  # noqa: E402
 
 REPO = BENCH_DIR.parent
 TARGET_RATIO = 1.3
 TARGET_RSS_MB = 150.0
 CHILD_TIMEOUT_SECONDS = 60
+# An installed Poise runs from compiled bytecode (pip and PyInstaller write it once), so the
+# children may cache theirs even when PYTHONDONTWRITEBYTECODE is set here: in a folder of
+# the bench's own (kept out of the tree), filled by the warm-up runs.
+PYCACHE_FOLDER_NAME = "poise-bench-pycache"
 KINDS = ("bare", "app", "soak", "seed")
 
 
@@ -76,9 +83,13 @@ def child_bare() -> None:
     application.exec()
 
 
-def child_app() -> None:
-    """``run_app`` piece by piece, then a meeting started the moment the store is open."""
-    from typing import Any
+def child_app(soak_minutes: float = 0.0) -> None:
+    """``run_app`` piece by piece, then a meeting started the moment the store is open.
+
+    With ``soak_minutes`` the meeting then goes on (simulated, see ``simulate_meeting``)
+    and the process's resident memory is printed as JSON.
+    """
+    from datetime import UTC
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -113,11 +124,18 @@ def child_app() -> None:
                 watched.removeEventFilter(self)
                 stamp(f"{name}-painted")
                 if name == "live":
-                    application.exit(0)
+                    QTimer.singleShot(0, after_live_painted)
             return False
 
     painted = FirstPaint()
     painted.watch(window, "home")
+    clock = Clock(datetime.now(UTC))
+
+    def after_live_painted() -> None:
+        if soak_minutes > 0:
+            report = simulate_meeting(window.flow, clock, soak_minutes)
+            print(json.dumps(report), flush=True)
+        application.exit(0)
 
     def fill_and_start(dialog: Any) -> None:
         dialog.client.setEditText("Bench client")
@@ -135,6 +153,7 @@ def child_app() -> None:
         opened["store"] = store
         controller.attach_store(store)
         flow = window.flow
+        flow.clock = clock  # the soak moves time on faster than real time
         # Let the dialog open first, as a person would see it before typing.
         flow.prepareOpened.connect(
             lambda dialog: QTimer.singleShot(0, lambda: fill_and_start(dialog))
@@ -200,42 +219,27 @@ def child_seed(past_meetings: int) -> None:
     store.close()
 
 
-def child_soak(minutes: float) -> None:
-    from datetime import UTC, datetime, timedelta
+class Clock:
+    """The session's clock, moved on by the soak; real time until then."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def simulate_meeting(flow: Any, clock: Clock, minutes: float) -> dict[str, object]:
+    """``minutes`` of a meeting in the live window the app opened, as fast as it goes."""
+    from datetime import timedelta
 
     from PySide6.QtWidgets import QApplication
 
-    from app.domain.meeting_terms import DEFAULT_CUES, Cue, MeetingMode, SignalSource
-    from app.playbooks import load_all_playbooks
-    from app.settings import load_settings
-    from app.store import open_store
-    from app.store.records import MeetingDraft
-    from app.ui.application import create_application
-    from app.ui.live.live_window import LiveWindow
-    from app.ui.live.session import LiveSession
-    from app.ui.live.theme import ThemeController
+    from app.domain.meeting_terms import SignalSource
 
-    class Clock:
-        now = datetime.now(UTC)
-
-        def __call__(self) -> datetime:
-            return self.now
-
-    clock = Clock()
-    application = create_application()
-    ThemeController(application, load_settings().theme).apply()
-    playbook = load_all_playbooks().entries[0].playbook
-    store = open_store()
-    cues = (*DEFAULT_CUES, Cue("listen", "Stop talking", "Stop talking. Let them finish."))
-    meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Bench client", "Bench", MeetingMode.VIDEO, playbook.id, "1", "Partner", cues, clock()
-        )
-    )
-    session = LiveSession(store, meeting.id, playbook, cues, clock=clock)
-    window = LiveWindow(session, client_name="Bench client", meeting_title="Bench")
-    window.show()
-    window.begin()
+    window = flow.live_window
+    session = flow.session
+    store = flow.store
     editors = list(window.notes.editors.values())
     sentence = "They say the launch slipped twice and nobody called them. "
     seconds = int(minutes * 60)
@@ -255,7 +259,7 @@ def child_soak(minutes: float) -> None:
             else:
                 session.follow_loop_back() or session.previous_step()
         if second % 90 == 30:
-            session.trigger_cue(session.cues[cues_sent % 2].key, SignalSource.PHONE)
+            session.trigger_cue(session.cues[cues_sent % len(session.cues)].key, SignalSource.PHONE)
             cues_sent += 1
         if second % 90 == 34:
             session.acknowledge_cue()
@@ -264,23 +268,15 @@ def child_soak(minutes: float) -> None:
     store.writer.flush(30)
     QApplication.processEvents()
     detail = store.service.load_meeting(session.meeting_id)
-    rss = _rss_mb()
-    print(
-        json.dumps(
-            {
-                "rss_mb": round(rss, 1),
-                "simulated_seconds": seconds,
-                "characters_typed": typed,
-                "note_chars_stored": sum(len(t) for t in detail.notes.values()),
-                "stamped_lines": len(detail.stamped_lines),
-                "signals": len(detail.signals),
-                "steps_entered": sum(1 for e in detail.timeline if e.kind.value == "step"),
-            }
-        ),
-        flush=True,
-    )
-    store.close()
-    del application
+    return {
+        "rss_mb": round(_rss_mb(), 1),
+        "simulated_seconds": seconds,
+        "characters_typed": typed,
+        "note_chars_stored": sum(len(t) for t in detail.notes.values()),
+        "stamped_lines": len(detail.stamped_lines),
+        "signals": len(detail.signals),
+        "steps_entered": sum(1 for e in detail.timeline if e.kind.value == "step"),
+    }
 
 
 def _rss_mb() -> float:
@@ -299,12 +295,16 @@ def _rss_mb() -> float:
 
 
 def _environment(data_dir: Path) -> dict[str, str]:
+    import tempfile
+
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["POISE_DATA_DIR"] = str(data_dir)
     env["POISE_LINK_BIND"] = "127.0.0.1"  # never listen on the LAN from a bench
     env.pop("POISE_DATABASE_URL", None)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / PYCACHE_FOLDER_NAME)
     return env
 
 
@@ -373,17 +373,23 @@ def time_bare() -> float:
         return run_child("bare", Path(scratch))["painted"]
 
 
-def run_soak(minutes: float) -> dict[str, object]:
+def run_soak(minutes: float, kind: str, seeded: Path) -> dict[str, object]:
+    import shutil
     import subprocess
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="poise-bench-") as data_dir:
+    with tempfile.TemporaryDirectory(prefix="poise-bench-") as scratch:
+        folder = Path(scratch) / "data"
+        if kind == "existing":
+            shutil.copytree(seeded, folder)
+        else:
+            folder.mkdir()
         started = time.perf_counter()
         result = subprocess.run(
             [sys.executable, __file__, "--child", "soak", "--soak-minutes", str(minutes)],
             capture_output=True,
             text=True,
-            env=_environment(Path(data_dir)),
+            env=_environment(folder),
             cwd=REPO,
             check=True,
             timeout=900,
@@ -412,7 +418,7 @@ def main() -> int:
         child_seed(args.past_meetings)
         return 0
     if args.child == "soak":
-        child_soak(args.soak_minutes)
+        child_app(args.soak_minutes)
         return 0
     return bench(args.rounds, args.soak_minutes, args.past_meetings)
 
@@ -433,6 +439,10 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
             bare.append(time_bare())
             for kind in runs:
                 runs[kind].append(time_app(kind, seeded))
+        soaks = {
+            kind: run_soak(soak_minutes, kind, seeded) if soak_minutes > 0 else {}
+            for kind in ("existing", "fresh")
+        }
 
     bare_median = statistics.median(bare)
     print(f"bare PySide6 window, first paint: median {bare_median * 1000:.0f} ms ({rounds} runs)")
@@ -452,13 +462,13 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
             f"(ratio {live_ratio:.2f}, target <= {TARGET_RATIO}: {verdict}), "
             f"Start pressed to live painted {medians['start'] * 1000:.0f} ms"
         )
-    soak: dict[str, object] = {}
-    if soak_minutes > 0:
-        soak = run_soak(soak_minutes)
+    for kind, soak in soaks.items():
+        if not soak:
+            continue
         rss = float(soak["rss_mb"])  # type: ignore[arg-type]
         verdict = "ok" if rss < TARGET_RSS_MB else "OVER TARGET"
         print(
-            f"RSS after {soak_minutes:g} simulated minutes: {rss:.0f} MB "
+            f"RSS after {soak_minutes:g} simulated minutes, {kind} data folder: {rss:.0f} MB "
             f"(target < {TARGET_RSS_MB:.0f} MB): {verdict}; {soak}"
         )
     results = REPO / "bench" / "results"
@@ -484,7 +494,7 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
                     kind: round(medians["home"] / bare_median, 3)
                     for kind, medians in summary.items()
                 },
-                "soak": soak,
+                "soak": soaks,
             },
             indent=2,
         )
