@@ -24,6 +24,10 @@ a WebSocket upgrade must come from the page's own origin; then every frame is
 rate-limited, size-limited and schema-checked (``app.domain.signal_protocol``),
 and anything refused is only counted. The page is the only thing ever served;
 the user's notes are not reachable from here at all.
+
+The other direction (issue 8): ``send_request`` asks every partner to step in, keeps
+the request open for a partner who joins later, and ``requestAcknowledged`` fires once
+when a partner answers it; an answer to any other id is only counted.
 """
 
 from __future__ import annotations
