@@ -48,6 +48,7 @@ class AppController(QObject):
         self.review: Any = None
         self.partner_windows: list[QWidget] = []
         self.markdown_problem = ""
+        self.partner_link: Any = None
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
         global_keys_on = bool(getattr(self.settings, "global_hotkeys_enabled", True))
@@ -82,11 +83,11 @@ class AppController(QObject):
         self.window.set_partner_handler(self.open_partner_window)
         flow = self.window.flow
         flow.meetingStored.connect(self.write_markdown)
-        try:
-            from app.ui.partner_wiring import attach_partner_link_to_flow
-        except ImportError:
-            return
-        attach_partner_link_to_flow(flow, self.settings)
+        # Imported here, after the first paint: the link pulls in networking and QR code.
+        from app.ui.partner_wiring import attach_partner_link_to_flow
+
+        # No settings given: each meeting reads the link's address and port afresh.
+        self.partner_link = attach_partner_link_to_flow(flow)
 
     # -- keys -------------------------------------------------------------------------------
 
