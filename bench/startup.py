@@ -31,22 +31,15 @@ Runs offscreen unless QT_QPA_PLATFORM says otherwise; the partner link binds to
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-# Run by path, Python puts bench/ first on sys.path, where bench/signal.py would shadow the
-# standard library's signal module (subprocess imports it) and drag Qt and the partner
-# link into every child, the bare baseline included.
-BENCH_DIR = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
-
-import json  # noqa: E402
-import os  # noqa: E402
-import time  # noqa: E402
-from datetime import datetime  # noqa: E402
-from typing import Any  # noqa: E402
-
-REPO = BENCH_DIR.parent
+REPO = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.3
 TARGET_RSS_MB = 150.0
 CHILD_TIMEOUT_SECONDS = 60

@@ -11,7 +11,7 @@ second event loop, a thread hop through queued signals on every press, and GIL
 contention on a two-core machine, in exchange for isolation we get anyway by
 keeping the per-message work tiny: rate limits are checked *before* a frame is
 parsed, a flooding connection is closed, frames are capped at 1 KiB by Qt
-itself. Measured on this machine (bench/signal.py and the hostile test): a press
+itself. Measured on this machine (bench/signal_latency.py and the hostile test): a press
 reaches ``cueRequested`` and the cue is painted in well under a millisecond
 beyond the raw WebSocket round trip, and a 10,000-frame burst never stalls the
 event loop for long (the hostile test asserts the longest stall).

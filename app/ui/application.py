@@ -79,7 +79,22 @@ class StoreOpener(QObject):
         except Exception as error:
             self.failed.emit(error)
         else:
+            warm_up_partner_link()
             self.opened.emit(store)
+
+
+def warm_up_partner_link() -> None:
+    """Pay the partner link's one-off costs here, off the GUI thread.
+
+    Its modules (networking, the QR code library) and Qt's first TLS configuration,
+    which loads every system CA certificate (~250 ms here), would otherwise be paid on
+    the GUI thread the moment a meeting starts.
+    """
+    from PySide6.QtNetwork import QSslConfiguration
+
+    import app.ui.partner_wiring  # noqa: F401  # imported for its side effect: a warm cache
+
+    QSslConfiguration()
 
 
 def store_failure_message(error: BaseException) -> tuple[str, str]:

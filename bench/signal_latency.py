@@ -1,6 +1,6 @@
 """Benchmark of the partner link: from a press on the wire to the cue painted on screen.
 
-Run: ``QT_QPA_PLATFORM=offscreen python3 bench/signal.py [--presses 1000]``
+Run: ``QT_QPA_PLATFORM=offscreen python3 bench/signal_latency.py [--presses 1000]``
 
 The user's side runs here: the real ``PartnerLinkServer`` on 127.0.0.1, wired with
 ``attach_partner_link`` to a small live-session stand-in whose cue label reports its
