@@ -74,7 +74,33 @@ def follow_up_colour(follow_up: date | None, today: date) -> QColor | None:
     return {"overdue": OVERDUE_COLOUR, "today": TODAY_COLOUR}.get(status)
 
 
-class MeetingListModel(QAbstractTableModel):
+class _ColumnsModel(QAbstractTableModel):
+    """A flat table of ``rows`` under fixed ``COLUMNS`` headers."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+
+class MeetingListModel(_ColumnsModel):
     """All meetings matching the filter, newest first, loaded a page at a time.
 
     ``page_loader(offset, limit, generation)`` must start loading and later call
@@ -93,7 +119,6 @@ class MeetingListModel(QAbstractTableModel):
         super().__init__(parent)
         self._load_page = page_loader
         self._today = today
-        self._rows: list[MeetingSummary] = []
         self._generation = 0
         self._loading = False
         self._exhausted = False
@@ -159,22 +184,6 @@ class MeetingListModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = _NO_INDEX) -> None:  # noqa: N802
         if not parent.isValid():
             self._request_page()
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def summary(self, row: int) -> MeetingSummary:
         return self._rows[row]
@@ -285,7 +294,7 @@ class SearchHitModel(QAbstractListModel):
         return None
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(_ColumnsModel):
     """Open follow-ups across all meetings, oldest date first, overdue and today marked."""
 
     COLUMNS = ("Follow-up", "Meeting")
@@ -293,7 +302,6 @@ class FollowUpModel(QAbstractTableModel):
     def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
         self._today = today
-        self._rows: list[MeetingSummary] = []
 
     def set_rows(self, rows: Sequence[MeetingSummary]) -> None:
         self.beginResetModel()
@@ -302,22 +310,6 @@ class FollowUpModel(QAbstractTableModel):
 
     def summary(self, row: int) -> MeetingSummary:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -350,7 +342,7 @@ class ActionItemEdit:
     done: bool | None = None
 
 
-class ActionItemModel(QAbstractTableModel):
+class ActionItemModel(_ColumnsModel):
     """The meeting's action items: tick Done, edit text, owner and due date (YYYY-MM-DD)."""
 
     COLUMNS = ("Done", "Action", "Owner", "Due")
@@ -359,41 +351,24 @@ class ActionItemModel(QAbstractTableModel):
     def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
         self._today = today
-        self._items: list[ActionItemRecord] = []
 
     def set_items(self, items: Sequence[ActionItemRecord]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self.endResetModel()
 
     def items(self) -> list[ActionItemRecord]:
-        return list(self._items)
+        return list(self._rows)
 
     def item(self, row: int) -> ActionItemRecord:
-        return self._items[row]
+        return self._rows[row]
 
     def replace(self, record: ActionItemRecord) -> None:
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self._rows):
             if item.id == record.id:
-                self._items[row] = record
+                self._rows[row] = record
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
                 return
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -404,7 +379,7 @@ class ActionItemModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = index.column()
         if column == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
@@ -425,7 +400,7 @@ class ActionItemModel(QAbstractTableModel):
     ) -> bool:
         if not index.isValid():
             return False
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = index.column()
         edit: ActionItemEdit | None = None
         if column == 0 and role == Qt.ItemDataRole.CheckStateRole:
@@ -450,7 +425,7 @@ class ActionItemModel(QAbstractTableModel):
             updated = _replace(item, due=due)
         else:
             return False
-        self._items[index.row()] = updated
+        self._rows[index.row()] = updated
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 3))
         self.edited.emit(edit)
         return True
