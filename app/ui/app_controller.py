@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,7 +25,7 @@ from app.ui.panic import PanicHide
 def bindings_from(settings: Settings) -> dict[HotkeyAction, str]:
     """The user's shortcut choices over the defaults; unknown actions are ignored."""
     chosen = dict(DEFAULT_BINDINGS)
-    for name, combo in dict(getattr(settings, "hotkeys", {}) or {}).items():
+    for name, combo in settings.hotkeys.items():
         if name in HotkeyAction._value2member_map_:
             chosen[HotkeyAction(name)] = combo
     return chosen
@@ -51,8 +51,9 @@ class AppController(QObject):
         self.partner_link: Any = None
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
-        global_keys_on = bool(getattr(self.settings, "global_hotkeys_enabled", True))
-        listening = global_keys_on and self.shortcuts.apply(bindings_from(self.settings))
+        listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
+            bindings_from(self.settings)
+        )
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
         self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
@@ -70,7 +71,7 @@ class AppController(QObject):
         except (HotkeyError, KeyError):
             return None
         shortcut = QShortcut(QKeySequence(combo.display), self.window)
-        shortcut.setContext(shortcut.context().ApplicationShortcut)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(lambda: self.on_hotkey(action.value))
         return shortcut
 
@@ -96,8 +97,8 @@ class AppController(QObject):
             self.panic.toggle()
             return
         flow = self.window.flow
-        live_window = getattr(flow, "live_window", None) if flow is not None else None
-        if live_window is not None and live_window.isVisible() and hasattr(live_window, "perform"):
+        live_window = flow.live_window if flow is not None else None
+        if live_window is not None and live_window.isVisible():
             live_window.perform(action)
 
     # -- other windows ----------------------------------------------------------------------
@@ -110,7 +111,7 @@ class AppController(QObject):
             page = self.review.meeting_page
             page.changed.connect(self.write_markdown)
             page.deleted.connect(self.remove_markdown)
-            page.back_requested.connect(lambda: self.write_markdown(page_meeting_id(page)))
+            page.back_requested.connect(lambda: self.write_markdown(page.meeting_id))
         self.review.show()
         self.review.raise_()
         self.review.activateWindow()
@@ -128,7 +129,7 @@ class AppController(QObject):
     # -- the Markdown folder ------------------------------------------------------------------
 
     def _markdown_folder(self) -> Path | None:
-        folder = str(getattr(load_settings(), "markdown_folder", "") or "")
+        folder = load_settings().markdown_folder
         return Path(folder).expanduser() if folder else None
 
     def write_markdown(self, meeting_id: int | None) -> None:
@@ -167,8 +168,3 @@ class AppController(QObject):
         folder = self._markdown_folder()
         self.markdown_problem = f"Could not write the meeting's Markdown file in {folder}: {error}"
         self.window.status.setText(self.markdown_problem)
-
-
-def page_meeting_id(page: Any) -> int | None:
-    meeting_id = getattr(page, "meeting_id", None)
-    return meeting_id if isinstance(meeting_id, int) else None
