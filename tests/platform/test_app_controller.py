@@ -158,3 +158,34 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
 
     controller.remove_markdown(meeting.id)
     qtbot.waitUntil(lambda: not written.exists(), timeout=5000)
+
+
+def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
+    qtbot: QtBot, running: tuple[AppController, FakeHook], store: Store
+) -> None:
+    from tests.link.conftest import RealMeeting
+
+    controller, hook = running
+    meeting = RealMeeting(qtbot, store, controller.window.flow, controller.partner_link, 0)
+    session, window = meeting.start()
+    first = session.domain.index
+
+    with qtbot.waitSignal(session.stepChanged):
+        hook.press_from_hook_thread("ctrl+alt+right")  # the call app has the focus
+    assert session.domain.index == first + 1
+    flagged_step = session.domain.current_step.key
+    with qtbot.waitSignal(session.lineStamped):
+        hook.press_from_hook_thread("ctrl+alt+f")
+    assert store.writer.flush(5)
+    lines = store.service.load_meeting(session.meeting_id).stamped_lines
+    assert [(line.text, line.step_key) for line in lines][-1] == ("Flagged", flagged_step)
+
+    geometry = window.geometry()
+    with qtbot.waitSignal(controller.panic.hiddenChanged):
+        hook.press_from_hook_thread("ctrl+alt+h")
+    assert not window.isVisible()
+    assert session.domain.is_running  # hidden, not ended
+    with qtbot.waitSignal(controller.panic.hiddenChanged):
+        hook.press_from_hook_thread("ctrl+alt+h")
+    assert window.isVisible() and window.geometry() == geometry
+    meeting.end()
