@@ -20,22 +20,6 @@ WRITER_FLUSH_SECONDS = 2.0
 
 
 class NoteWriterLike(Protocol):
-    def write(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None] | None = None,
-    ) -> None:
-        """Like ``run``, for changes: one at a time, in order."""
-        writer = self.writer
-
-        def after_pending_writes() -> Any:
-            if writer is not None:
-                writer.flush(WRITER_FLUSH_SECONDS)
-            return work()
-
-        self.write_runner.run(after_pending_writes, on_done, on_error)
-
     def save_note(self, meeting_id: int, field: NoteField, text: str) -> None: ...
     def flush(self, timeout: float) -> bool: ...
 
