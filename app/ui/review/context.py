@@ -48,14 +48,7 @@ class ReviewContext(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        writer = self.writer
-
-        def after_pending_writes() -> Any:
-            if writer is not None:
-                writer.flush(WRITER_FLUSH_SECONDS)
-            return work()
-
-        self.runner.run(after_pending_writes, on_done, on_error)
+        self.runner.run(self._after_pending_writes(work), on_done, on_error)
 
     def write(
         self,
@@ -64,14 +57,17 @@ class ReviewContext(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         """Like ``run``, for changes: one at a time, in order."""
+        self.write_runner.run(self._after_pending_writes(work), on_done, on_error)
+
+    def _after_pending_writes(self, work: Callable[[], Any]) -> Callable[[], Any]:
         writer = self.writer
 
-        def after_pending_writes() -> Any:
+        def run_after_flush() -> Any:
             if writer is not None:
                 writer.flush(WRITER_FLUSH_SECONDS)
             return work()
 
-        self.write_runner.run(after_pending_writes, on_done, on_error)
+        return run_after_flush
 
     def save_note(self, meeting_id: int, field: NoteField, text: str) -> None:
         if self.writer is not None:
