@@ -20,6 +20,7 @@ from app.playbooks import load_all_playbooks
 from app.resources import resource_path
 from app.settings import load_settings
 from app.ui.app_controller import AppController
+from app.ui.crash import CrashHandler, install_crash_handler
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
 from app.ui.start_check import StartCheck
@@ -139,7 +140,16 @@ def run_app(*, quit_after_start: bool = False) -> int:
     opener.opened.connect(attach)
     opener.failed.connect(fail)
     opener.start()
-    code = application.exec()
+
+    def writer() -> Any:
+        store = opened.get("store")
+        return store.writer if store is not None else None
+
+    previous_hook = install_crash_handler(CrashHandler(writer, lambda: window))
+    try:
+        code = application.exec()
+    finally:
+        sys.excepthook = previous_hook
     store = opened.get("store")
     if store is not None:
         store.close(CLOSE_TIMEOUT_SECONDS)

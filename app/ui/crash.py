@@ -1,0 +1,89 @@
+"""What happens when Poise meets a bug: the notes stay safe and the user is told quietly.
+
+An unexpected exception in a slot does not end the app (Qt carries on), but it
+must not go unseen either. The hook writes the details to a crash report in the
+data folder, asks the store's writer to save what it holds, and shows a short,
+non-modal message that takes no focus — a meeting may be going on, and the
+client must not see a dialog jump up.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import __version__, paths
+
+CRASH_FOLDER = "crash-reports"
+_FLUSH_SECONDS = 2.0
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+
+
+def write_crash_report(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> Path | None:
+    folder = paths.data_dir() / CRASH_FOLDER
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        report = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+        details = "".join(traceback.format_exception(kind, error, trace))
+        report.write_text(f"Poise {__version__}\n\n{details}", encoding="utf-8")
+    except OSError:
+        return None
+    return report
+
+
+class CrashHandler:
+    """Installed as ``sys.excepthook`` while the app runs."""
+
+    def __init__(self, writer: Callable[[], Any], parent: Callable[[], QWidget | None]) -> None:
+        self._writer = writer
+        self._parent = parent
+        self.last_report: Path | None = None
+        self.message: QMessageBox | None = None
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        traceback.print_exception(kind, error, trace)
+        self.last_report = write_crash_report(kind, error, trace)
+        writer = self._writer()
+        saved = writer.flush(_FLUSH_SECONDS) if writer is not None else True
+        self._tell(saved)
+
+    def _tell(self, saved: bool) -> None:
+        notes = (
+            "Your notes are saved."
+            if saved
+            else "Your notes are kept in the recovery file and will be saved when possible."
+        )
+        where = f"\n\nDetails: {self.last_report}" if self.last_report else ""
+        message = QMessageBox(self._parent())
+        message.setIcon(QMessageBox.Icon.Warning)
+        message.setWindowTitle("Poise hit a problem")
+        message.setText(f"Something went wrong inside Poise. {notes}{where}")
+        message.setWindowModality(Qt.WindowModality.NonModal)
+        # A meeting may be on: never take the keyboard from the note being typed.
+        message.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        message.show()
+        self.message = message
+
+
+def install_crash_handler(handler: CrashHandler) -> ExceptHook:
+    """Make ``handler`` the excepthook; returns the previous one, to put back."""
+    previous = sys.excepthook
+    sys.excepthook = handler
+    return previous

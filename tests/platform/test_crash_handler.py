@@ -1,0 +1,89 @@
+"""An unexpected exception: a crash report, the notes saved, a quiet message that takes no focus."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from app.domain.meeting_terms import NoteField
+from app.store import Store, open_store
+from app.ui.crash import CRASH_FOLDER, CrashHandler, install_crash_handler
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = open_store()
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def raised() -> tuple[type[BaseException], BaseException, object]:
+    try:
+        raise ValueError("a bug in a slot")
+    except ValueError as error:
+        return type(error), error, error.__traceback__
+
+
+def test_bug_is_reported_notes_are_saved_and_focus_stays(
+    qtbot: QtBot, store: Store, data_dir: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
+    from app.store.records import MeetingDraft
+
+    meeting = store.service.start_meeting(
+        MeetingDraft(
+            "Acme",
+            "t",
+            MeetingMode.VIDEO,
+            "client-crisis",
+            "1",
+            "",
+            DEFAULT_CUES,
+            datetime.now(UTC),
+        )
+    )
+    note = QLineEdit()
+    qtbot.addWidget(note)
+    note.show()
+    qtbot.waitExposed(note)
+    note.activateWindow()
+    note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note)
+    store.writer.save_note(meeting.id, NoteField.REAL_CONCERN, "they fear losing their job")
+
+    handler = CrashHandler(lambda: store.writer, lambda: None)
+    kind, error, trace = raised()
+    handler(kind, error, trace)  # type: ignore[arg-type]
+
+    assert handler.last_report is not None
+    assert handler.last_report.parent == data_dir / CRASH_FOLDER
+    assert "a bug in a slot" in handler.last_report.read_text(encoding="utf-8")
+    assert store.service.note_text(meeting.id, NoteField.REAL_CONCERN) == (
+        "they fear losing their job"
+    )
+    assert handler.message is not None and handler.message.isVisible()
+    assert "Your notes are saved." in handler.message.text()
+    assert QApplication.focusWidget() is note
+    # Offscreen Qt does not model window activation, so also check what asks for it.
+    assert handler.message.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert handler.message.windowModality() == Qt.WindowModality.NonModal
+    handler.message.close()
+
+
+def test_install_returns_the_previous_hook() -> None:
+    handler = CrashHandler(lambda: None, lambda: None)
+    previous = install_crash_handler(handler)
+    try:
+        assert sys.excepthook is handler
+    finally:
+        sys.excepthook = previous
