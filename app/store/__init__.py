@@ -4,7 +4,7 @@
 data folder), creates it user-only, upgrades its schema (after a backup copy) or
 refuses one from a newer Poise, and returns a ``Store`` with the synchronous
 ``service`` and the background ``writer`` the live window types into. The API is
-described in notes/STORE_API.md.
+described in docs/architecture.md.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Joins the partner link to live meetings (see notes/LIVE_LINK_CONTRACT.md and ISSUE8_CONTRACT.md).
+"""Joins the partner link to live meetings (see docs/architecture.md).
 
 ``attach_partner_link`` joins one session to one server: a partner's press takes the
 same path as the live window's own cue button (``session.trigger_cue`` with the

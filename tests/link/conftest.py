@@ -216,7 +216,7 @@ class CueLabel(QLabel):
 
 
 class StandInSession(QObject):
-    """The live session's contract (notes/LIVE_LINK_CONTRACT.md), reduced to what the link uses."""
+    """The live session's contract (docs/architecture.md), reduced to what the link uses."""
 
     cueShown = Signal(str)  # noqa: N815 (Qt signal naming)
     cueAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)

@@ -73,15 +73,8 @@ _QUOTES = '“”"'
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
 FLAG_TEXT = "Flagged"
-# The user's own requests to the partner; the link helper may publish the agreed list.
-USER_REQUESTS: tuple[Cue, ...] = getattr(
-    meeting_terms,
-    "USER_REQUESTS",
-    (
-        Cue(STEP_IN, "Step in", "Please take over for a moment"),
-        Cue("moment", "I need a moment", "I need a moment to think"),
-    ),
-)
+# The user's own requests to the partner, as the partner link knows them.
+USER_REQUESTS: tuple[Cue, ...] = meeting_terms.USER_REQUESTS
 
 
 def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:

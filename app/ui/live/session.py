@@ -4,7 +4,7 @@ Widgets call it (next step, save a note, show a cue) and listen to its signals; 
 the plain-Python ``MeetingSession`` for the rules and sends every change to the store
 through the background writer, so the GUI thread never waits for the disk. It is also
 the one path for calm-down cues, whoever sends them: the window's own button, a hotkey,
-or the partner link (see /work/notes/LIVE_LINK_CONTRACT.md), and for the other direction:
+or the partner link (see docs/architecture.md), and for the other direction:
 the user asking the partner to step in (``ask_partner``), stamped on the timeline with
 the partner's answer.
 """
