@@ -42,36 +42,11 @@ from app.domain.meeting_terms import DEFAULT_CUES, NoteField
 from app.store import Store, open_store
 from app.store.models import Client, Meeting, Note, SearchDocument, Signal
 from app.ui.review.window import ReviewWindow
+from tests.review.meeting_factory import WORDS as FACTORY_WORDS
 
 TODAY = date(2025, 3, 12)
-WORDS = [
-    "delivery",
-    "late",
-    "again",
-    "pallets",
-    "warehouse",
-    "invoice",
-    "credit",
-    "refund",
-    "manager",
-    "escalate",
-    "weekend",
-    "shipment",
-    "tracking",
-    "apology",
-    "budget",
-    "contract",
-    "penalty",
-    "quarter",
-    "frustrated",
-    "promise",
-    "call",
-    "roof",
-    "leak",
-    "dashboard",
-    "audit",
-    "schedule",
-]
+# The test factory's vocabulary, plus a few words that only the large bench needs.
+WORDS = [*FACTORY_WORDS, "roof", "leak", "dashboard", "audit", "schedule"]
 SEARCH_WORD = "warehouse"
 TYPING_INTERVAL_MS = 70
 

@@ -252,30 +252,40 @@ def snippet_plain(snippet: str) -> str:
     return snippet.replace("[[", "").replace("]]", "")
 
 
-class SearchHitModel(QAbstractListModel):
+class _RowsListModel(QAbstractListModel):
+    """A flat list of ``rows``; subclasses say how a row is shown."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def _reset_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+
+class SearchHitModel(_RowsListModel):
     """Search results, best first; ``HTML_ROLE`` gives the two-line rich text to paint."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: list[SearchHit] = []
         self.query = ""
 
     def set_hits(self, query: str, hits: Sequence[SearchHit]) -> None:
-        self.beginResetModel()
         self.query = query
-        self._hits = list(hits)
-        self.endResetModel()
+        self._reset_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._hits)
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self._hits[index.row()]
+        hit = self._rows[index.row()]
         heading = f"{format_when(hit.started_at)} · {hit.client_name}"
         if hit.title:
             heading += f" — {hit.title}"
@@ -435,7 +445,7 @@ def _replace(item: ActionItemRecord, **changes: Any) -> ActionItemRecord:
     return replace(item, **changes)
 
 
-class TimelineModel(QAbstractListModel):
+class TimelineModel(_RowsListModel):
     """The meeting's steps, signals and stamped lines in time order, as the exports list them."""
 
     _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎"}
@@ -444,22 +454,13 @@ class TimelineModel(QAbstractListModel):
         "step": QColor("#2f4f6f"),
     }
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[ReportEvent] = []
-
     def set_events(self, events: Sequence[ReportEvent]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._events)
+        self._reset_rows(events)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        event = self._events[index.row()]
+        event = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{event.offset:>8}   {self._MARKS.get(event.kind, '')} {event.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -469,28 +470,19 @@ class TimelineModel(QAbstractListModel):
         return None
 
 
-class RevisionModel(QAbstractListModel):
+class RevisionModel(_RowsListModel):
     """A note field's revisions, newest first: when saved, and how the text began."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._revisions: list[NoteRevisionRecord] = []
-
     def set_revisions(self, revisions: Sequence[NoteRevisionRecord]) -> None:
-        self.beginResetModel()
-        self._revisions = list(revisions)
-        self.endResetModel()
+        self._reset_rows(revisions)
 
     def revision(self, row: int) -> NoteRevisionRecord:
-        return self._revisions[row]
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._revisions)
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        revision = self._revisions[index.row()]
+        revision = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             first_line = revision.text.strip().splitlines()[0] if revision.text.strip() else ""
             if len(first_line) > 70:
