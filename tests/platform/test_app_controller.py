@@ -16,7 +16,7 @@ from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
 from app.playbooks import load_all_playbooks
 from app.settings import load_settings, save_settings
 from app.store import Store, open_store
-from app.store.records import MeetingDraft
+from app.store.records import MeetingDraft, MeetingRecord
 from app.ui.app_controller import AppController
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.main_window import MainWindow
@@ -31,6 +31,24 @@ def store(data_dir: object) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+def ended_meeting(store: Store) -> MeetingRecord:
+    started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    meeting = store.service.start_meeting(
+        MeetingDraft(
+            "Acme",
+            "Late pallets",
+            MeetingMode.VIDEO,
+            "client-crisis",
+            "1",
+            "Sam",
+            DEFAULT_CUES,
+            started,
+        )
+    )
+    store.service.end_meeting(meeting.id, started.replace(hour=10))
+    return meeting
 
 
 @pytest.fixture
@@ -55,20 +73,7 @@ def test_review_and_partner_buttons_open_their_windows(
     qtbot: QtBot, running: tuple[AppController, FakeHook], store: Store
 ) -> None:
     controller, _hook = running
-    started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-    meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Acme",
-            "Late pallets",
-            MeetingMode.VIDEO,
-            "client-crisis",
-            "1",
-            "Sam",
-            DEFAULT_CUES,
-            started,
-        )
-    )
-    store.service.end_meeting(meeting.id, started.replace(hour=10))
+    meeting = ended_meeting(store)
     window = controller.window
     assert window.review_button.isEnabled() and window.partner_button.isEnabled()
 
@@ -136,20 +141,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
     controller, _hook = running
     vault = tmp_path / "vault"
     save_settings(replace(load_settings(), markdown_folder=str(vault)))
-    started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-    meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Acme",
-            "Late pallets",
-            MeetingMode.VIDEO,
-            "client-crisis",
-            "1",
-            "Sam",
-            DEFAULT_CUES,
-            started,
-        )
-    )
-    store.service.end_meeting(meeting.id, started.replace(hour=10))
+    meeting = ended_meeting(store)
 
     controller.window.flow.meetingStored.emit(meeting.id)  # what the flow says at the end
     qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=5000)
