@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -63,6 +63,7 @@ class AppController(QObject):
             None if listening else self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
         )
         window.shortcuts = self.shortcuts
+        window.flowCreated.connect(self._wire_flow)
 
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
@@ -82,13 +83,35 @@ class AppController(QObject):
         self.window.attach_store(store)
         self.window.set_review_handler(self.open_review)
         self.window.set_partner_handler(self.open_partner_window)
-        flow = self.window.flow
-        flow.meetingStored.connect(self.write_markdown)
-        # Imported here, after the first paint: the link pulls in networking and QR code.
-        from app.ui.partner_wiring import attach_partner_link_to_flow
 
-        # No settings given: each meeting reads the link's address and port afresh.
-        self.partner_link = attach_partner_link_to_flow(flow)
+    def store_failed(self, error: BaseException) -> bool:
+        """The store cannot be opened; True if a meeting goes on (or is saved) without it."""
+        flow = self.window.flow
+        if flow is None or not flow.has_unstored_meeting:
+            return False
+        flow.store_failed(error)
+        return True
+
+    # -- the meeting flow, once the home window made it --------------------------------------
+
+    def _wire_flow(self, flow: Any) -> None:
+        flow.meetingStored.connect(self.write_markdown)
+        flow.sessionStarted.connect(self._link_meeting)
+
+    def _link_meeting(self, session: Any, window: Any) -> None:
+        # After the live window's first paint: the link pulls in networking and QR codes
+        # (already loaded on the store's thread, unless the meeting started before that).
+        QTimer.singleShot(0, lambda: self._attach_partner_link(session, window))
+
+    def _attach_partner_link(self, session: Any, window: Any) -> None:
+        if not session.domain.is_running:
+            return
+        if self.partner_link is None:
+            from app.ui.partner_wiring import PartnerLinkForFlow
+
+            # No settings given: each meeting reads the link's address and port afresh.
+            self.partner_link = PartnerLinkForFlow(self.window.flow, follow_flow=False)
+        self.partner_link.follow(session, window)
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -145,9 +168,7 @@ class AppController(QObject):
 
             return MarkdownFolder(folder).write(build_report(service.load_meeting(meeting_id)))
 
-        self.window.flow.bridge.submit(
-            write, on_done=self._markdown_ok, on_error=self._markdown_failed
-        )
+        self.window.bridge.submit(write, on_done=self._markdown_ok, on_error=self._markdown_failed)
 
     def remove_markdown(self, meeting_id: int) -> None:
         folder = self._markdown_folder()
@@ -159,7 +180,7 @@ class AppController(QObject):
 
             return MarkdownFolder(folder).remove(meeting_id)
 
-        self.window.flow.bridge.submit(remove, on_error=self._markdown_failed)
+        self.window.bridge.submit(remove, on_error=self._markdown_failed)
 
     def _markdown_ok(self, _path: object) -> None:
         self.markdown_problem = ""

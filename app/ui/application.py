@@ -2,7 +2,9 @@
 store on a background thread (migrations and a recovery replay can take a moment).
 
 A store that cannot be opened (locked, not a database, read-only, full, too new) ends in
-one clear dialog naming the file and what to do, and a non-zero exit.
+one clear dialog naming the file and what to do, and a non-zero exit, unless a meeting
+was started meanwhile: that meeting goes on, says so in its window, and is written to a
+Markdown file when it ends (see ``app.ui.live.flow``).
 """
 
 from __future__ import annotations
@@ -80,8 +82,8 @@ class StoreOpener(QObject):
         except Exception as error:
             self.failed.emit(error)
         else:
-            warm_up_partner_link()
             self.opened.emit(store)
+            warm_up_partner_link()
 
 
 def warm_up_partner_link() -> None:
@@ -132,6 +134,8 @@ def run_app(*, quit_after_start: bool = False) -> int:
         if check is not None:
             check.store_failed(error)  # no dialog: nobody is there to close it
             return
+        if controller.store_failed(error):
+            return  # a meeting is live: it goes on, and says so in its own window
         title, text = store_failure_message(error)
         QMessageBox.critical(window, title, text)
         application.exit(EXIT_STORE_FAILED)

@@ -1,9 +1,11 @@
 """The home window: start a new meeting, see recent meetings, reach the review and settings.
 
-It opens before the store is ready (the store opens off the GUI thread) and enables its
-buttons once ``attach_store`` is called. The review (issue 6) and partner mode (issue 5)
-plug in through ``set_review_handler`` and ``set_partner_handler``; until then their
-buttons are shown disabled with a word of explanation.
+It opens before the store is ready (the store opens off the GUI thread). A meeting can
+start at once: the meeting flow is made on the first "New meeting" and takes the store
+whenever it arrives (``attach_store``), which also fills the recent meetings. The review
+(issue 6) and partner mode (issue 5) plug in through ``set_review_handler`` and
+``set_partner_handler``; until then their buttons are shown disabled with a word of
+explanation.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ class RecentMeetingsModel(QAbstractListModel):
 class MainWindow(QMainWindow):
     reviewRequested = Signal(object)  # noqa: N815 (Qt signal naming) -- meeting id or None
     newMeetingRequested = Signal()  # noqa: N815
+    flowCreated = Signal(object)  # noqa: N815 -- the MeetingFlow, made on first use
 
     def __init__(self, library: PlaybookLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.store: Any = None
         self.flow: Any = None
+        self.bridge: Any = None  # WriterBridge, once the store is open
         self._review_handler: Callable[[int | None], None] | None = None
         self.shortcuts: Any = None  # GlobalShortcuts, set by the app controller
 
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.new_meeting_button.setObjectName("primaryButton")
         self.new_meeting_button.setToolTip("Prepare and start a meeting (Ctrl+N)")
         self.new_meeting_button.setMinimumHeight(40)
-        self.new_meeting_button.setEnabled(False)
+        self.new_meeting_button.setEnabled(bool(library.entries))
         self.new_meeting_button.clicked.connect(self.new_meeting)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_meeting)
 
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self.empty_hint = QLabel("No meetings yet. Your meetings appear here when they end.")
         self.empty_hint.setObjectName("muted")
         self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()  # until the store has said there are none
 
         # Places for later features: the review (issue 6) and partner mode (issue 5).
         self.review_button = QPushButton("Review…")
@@ -174,15 +179,14 @@ class MainWindow(QMainWindow):
     # -- the store arrives -------------------------------------------------------------------
 
     def attach_store(self, store: Any) -> None:
-        """The store is open: enable the meeting path and load the recent meetings."""
-        from app.ui.live.flow import MeetingFlow
+        """The store is open: hand it to the meeting flow and load the recent meetings."""
+        from app.ui.live.writer_bridge import WriterBridge
 
         self.store = store
-        self.flow = MeetingFlow(store, self.library, parent_window=self)
-        self.flow.meetingStored.connect(lambda _id: self.refresh_recent())
-        self.flow.summaryShown.connect(self._wire_summary)
+        self.bridge = WriterBridge(store.writer, self)
+        if self.flow is not None:
+            self.flow.attach_store(store)
         playbooks = len(self.library.entries)
-        self.new_meeting_button.setEnabled(playbooks > 0)
         self.status.setText(
             (f"{playbooks} playbook" + ("s" if playbooks > 1 else "") + " ready.")
             if playbooks
@@ -190,11 +194,22 @@ class MainWindow(QMainWindow):
         )
         self.refresh_recent()
 
-    def refresh_recent(self) -> None:
+    def ensure_flow(self) -> Any:
+        """The meeting flow, made on first use so that its windows' code loads after paint."""
         if self.flow is None:
+            from app.ui.live.flow import MeetingFlow
+
+            self.flow = MeetingFlow(self.store, self.library, parent_window=self)
+            self.flow.meetingStored.connect(lambda _id: self.refresh_recent())
+            self.flow.summaryShown.connect(self._wire_summary)
+            self.flowCreated.emit(self.flow)
+        return self.flow
+
+    def refresh_recent(self) -> None:
+        if self.bridge is None:
             return
         service = self.store.service
-        self.flow.bridge.submit(
+        self.bridge.submit(
             lambda: service.list_meetings(limit=RECENT_LIMIT), on_done=self._show_recent
         )
 
@@ -203,9 +218,9 @@ class MainWindow(QMainWindow):
         self.empty_hint.setVisible(not meetings)
 
     def new_meeting(self) -> None:
-        if self.flow is not None and self.new_meeting_button.isEnabled():
+        if self.new_meeting_button.isEnabled():
             self.newMeetingRequested.emit()
-            self.flow.new_meeting()
+            self.ensure_flow().new_meeting()
 
     # -- hooks for later features ------------------------------------------------------------
 

@@ -94,15 +94,20 @@ class PartnerLinkForFlow(QObject):
     # PartnerLinkServer of the meeting that just started (still off)
     serverCreated = Signal(object)  # noqa: N815 (Qt signal naming)
 
-    def __init__(self, flow: Any, settings: Settings | None = None) -> None:
+    def __init__(
+        self, flow: Any, settings: Settings | None = None, *, follow_flow: bool = True
+    ) -> None:
+        """``follow_flow=False``: the owner calls ``follow`` for each meeting itself."""
         super().__init__(flow)
         self._settings = settings
         self.server: PartnerLinkServer | None = None
         self.pairing_window: PairingWindow | None = None
         self._window: Any = None
-        flow.sessionStarted.connect(self._on_session_started)
+        if follow_flow:
+            flow.sessionStarted.connect(self.follow)
 
-    def _on_session_started(self, session: Any, window: Any) -> None:
+    def follow(self, session: Any, window: Any) -> None:
+        """Give this meeting its own link (off until turned on), ended with the meeting."""
         self._forget_meeting()
         settings = self._settings if self._settings is not None else load_settings()
         server = PartnerLinkServer(

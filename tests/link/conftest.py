@@ -80,7 +80,7 @@ class RealMeeting:
     qtbot: QtBot
     store: Store
     flow: MeetingFlow
-    link: PartnerLinkForFlow
+    link: PartnerLinkForFlow | None
     port: int
 
     def start(
@@ -103,6 +103,8 @@ class RealMeeting:
         session, window = started.args
         # Not qtbot.addWidget: the flow itself deletes a meeting's window when the next starts.
         self.qtbot.waitExposed(window)
+        # The window opens at once; the meeting reaches the store a moment later.
+        self.qtbot.waitUntil(lambda: session.stored, timeout=5000)
         return session, window
 
     def link_on(self) -> PartnerLinkServer:
@@ -110,6 +112,7 @@ class RealMeeting:
         window = self.flow.live_window
         assert window is not None
         window.partner_link_action.trigger()
+        assert self.link is not None
         pairing = self.link.pairing_window
         assert pairing is not None and pairing.isVisible()
         self.qtbot.mouseClick(pairing.panel.toggle, Qt.MouseButton.LeftButton)

@@ -143,7 +143,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
     save_settings(replace(load_settings(), markdown_folder=str(vault)))
     meeting = ended_meeting(store)
 
-    controller.window.flow.meetingStored.emit(meeting.id)  # what the flow says at the end
+    controller.window.ensure_flow().meetingStored.emit(meeting.id)  # the flow's word at the end
     qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=5000)
     written = next(vault.glob("*.md"))
     assert "Late pallets" in written.read_text(encoding="utf-8")
@@ -158,8 +158,12 @@ def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
     from tests.link.conftest import RealMeeting
 
     controller, hook = running
-    meeting = RealMeeting(qtbot, store, controller.window.flow, controller.partner_link, 0)
+    meeting = RealMeeting(qtbot, store, controller.window.ensure_flow(), None, 0)
     session, window = meeting.start()
+    # The controller gives the meeting its partner link just after the window's first paint.
+    qtbot.waitUntil(lambda: controller.partner_link is not None, timeout=5000)
+    assert controller.partner_link.server is not None
+    meeting.link = controller.partner_link
     first = session.domain.index
 
     with qtbot.waitSignal(session.stepChanged):

@@ -74,6 +74,13 @@ def fill_and_start(
     return window
 
 
+def wait_stored(qtbot: QtBot, window: LiveWindow) -> int:
+    """The live window opens at once; its meeting reaches the store a moment later."""
+    qtbot.waitUntil(lambda: window.session.stored, timeout=WAIT_MS)
+    assert window.session.meeting_id is not None
+    return window.session.meeting_id
+
+
 def position(window: LiveWindow) -> tuple[int, int]:
     return window.session.domain.position
 
@@ -254,8 +261,9 @@ def test_cue_fades_unless_acknowledged(
     # Esc after the fade acknowledges nothing.
     with qtbot.assertNotEmitted(session.cueAcknowledged):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
+    meeting_id = wait_stored(qtbot, window)
     assert store.writer.flush(5)
-    signal = store.service.load_meeting(session.meeting_id).signals[0]
+    signal = store.service.load_meeting(meeting_id).signals[0]
     assert signal.shown_at is not None and signal.acknowledged_at is None
 
 
@@ -317,8 +325,9 @@ def test_follow_up_by_keys_and_bad_date(
     expected = date.today() + timedelta(days=14)
     assert window.session.domain.follow_up == expected
     assert f"{expected:%d %b}" in window.follow_up_label.text()
+    meeting_id = wait_stored(qtbot, window)
     assert store.writer.flush(5)
-    assert store.service.get_meeting(window.session.meeting_id).follow_up == expected
+    assert store.service.get_meeting(meeting_id).follow_up == expected
     # Esc with no cue on screen closes an open form and leaves the meeting alone.
     qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.notes.action_form.isVisible()

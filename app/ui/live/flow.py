@@ -1,18 +1,29 @@
-"""One meeting from start to finish: prepare → store the meeting → live window → summary.
+"""One meeting from start to finish: prepare → live window → summary, and into the store.
 
 ``MeetingFlow`` owns the windows of the meeting in progress and is where other features
 attach: ``sessionStarted`` hands over the ``LiveSession`` and its window (the partner link,
 issue 5), ``summaryShown`` the summary (the review, issue 6).
+
+A meeting never waits for the database. "New meeting" works before the store is open
+(the client list joins the dialog when it arrives), and Start opens the live window at
+once while the meeting is written in the background: the session keeps its writes until
+the meeting is in the store (see ``LiveSession.attach_meeting``). If the database cannot
+take the meeting (locked, unavailable), the live window says so and the flow tries again;
+if the store cannot be opened at all, the meeting goes on and its notes are written to a
+Markdown file in the data folder when it ends, so nothing typed is lost.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
@@ -26,6 +37,11 @@ from app.ui.live.writer_bridge import WriterBridge
 if TYPE_CHECKING:
     from app.store.records import ClientRecord, MeetingRecord
 
+_log = logging.getLogger(__name__)
+
+# How soon a meeting the database refused is offered to it again.
+STORE_RETRY_MS = 3000
+
 
 class MeetingFlow(QObject):
     """Runs the "New meeting" path; one meeting at a time."""
@@ -34,10 +50,11 @@ class MeetingFlow(QObject):
     sessionStarted = Signal(object, object)  # noqa: N815 -- LiveSession, LiveWindow
     summaryShown = Signal(object)  # noqa: N815 -- SummaryWindow
     meetingStored = Signal(int)  # noqa: N815 -- meeting id, once its end is written
+    unsavedCopyWritten = Signal(object)  # noqa: N815 -- Path of a meeting the store never took
 
     def __init__(
         self,
-        store: Any,
+        store: Any | None,
         library: PlaybookLibrary,
         *,
         parent_window: QWidget | None = None,
@@ -45,17 +62,27 @@ class MeetingFlow(QObject):
         cue_fade: timedelta | None = None,
     ) -> None:
         super().__init__(parent_window)
-        self.store = store
+        self.store: Any = None
+        self.bridge: WriterBridge | None = None
         self.library = library
         self.clock = clock
         self.cue_fade = cue_fade
         self.parent_window = parent_window
-        self.bridge = WriterBridge(store.writer, self)
         self.prepare: PrepareDialog | None = None
         self.session: LiveSession | None = None
         self.live_window: LiveWindow | None = None
         self.summary: SummaryWindow | None = None
         self._plan: MeetingPlan | None = None
+        self._started_at: datetime | None = None
+        # Why the store cannot take the meeting right now ("" while all is well).
+        self._store_problem = ""
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(STORE_RETRY_MS)
+        self._retry.timeout.connect(self._store_meeting)
+        self.unsavedCopyWritten.connect(self._show_unsaved_copy)
+        if store is not None:
+            self.attach_store(store)
 
     @property
     def busy(self) -> bool:
@@ -63,69 +90,154 @@ class MeetingFlow(QObject):
             self.session is not None and self.session.domain.is_running
         )
 
+    # -- the store arrives (or never does) -------------------------------------------------
+
+    def attach_store(self, store: Any) -> None:
+        """The store is open: offer its clients, and write the meeting that waited for it."""
+        self.store = store
+        self.bridge = WriterBridge(store.writer, self)
+        self._store_problem = ""
+        if self.prepare is not None:
+            self._fetch_clients()
+        if self.session is not None and not self.session.stored:
+            self._store_meeting()
+
+    @property
+    def has_unstored_meeting(self) -> bool:
+        """A meeting (running or ended) whose notes are not in the store yet."""
+        return self.session is not None and not self.session.stored
+
+    def store_failed(self, error: BaseException) -> None:
+        """The store could not be opened: the meeting goes on, or is saved to a file."""
+        self._store_problem = str(error)
+        session, plan = self.session, self._plan
+        if session is None or session.stored or plan is None:
+            return
+        if session.domain.is_running:
+            session.problem.emit(self._unsaved_message())
+        else:
+            self._write_unsaved_copy(session, plan, session.domain.recap())
+
+    def _unsaved_message(self) -> str:
+        return (
+            f"{self._store_problem}\n\nThis meeting goes on: its notes stay in this window "
+            "and are written to a file in Poise's data folder when it ends."
+        )
+
+    # -- prepare ---------------------------------------------------------------------------
+
     def new_meeting(self) -> None:
-        """Open the prepare dialog (once the client list has arrived from the store)."""
+        """Open the prepare dialog at once; the store's clients join it when they arrive."""
         if self.live_window is not None and self.session and self.session.domain.is_running:
             self.live_window.activateWindow()
             return
         if self.prepare is not None:
             self.prepare.raise_()
             return
-        self.bridge.submit(
-            self.store.service.list_clients, on_done=self._open_prepare, on_error=self._failed
-        )
-
-    def _open_prepare(self, clients: list[ClientRecord]) -> None:
-        dialog = PrepareDialog(
-            self.library, [c.name for c in clients], load_settings(), self.parent_window
-        )
+        dialog = PrepareDialog(self.library, [], load_settings(), self.parent_window)
         dialog.accepted.connect(lambda: self._start(dialog))
         dialog.finished.connect(self._prepare_closed)
         self.prepare = dialog
         dialog.open()
         self.prepareOpened.emit(dialog)
+        if self.bridge is not None:
+            self._fetch_clients()
+
+    def _fetch_clients(self) -> None:
+        assert self.bridge is not None
+        self.bridge.submit(
+            self.store.service.list_clients,
+            on_done=self._offer_clients,
+            on_error=lambda error: _log.warning("could not list the clients: %s", error),
+        )
+
+    def _offer_clients(self, clients: list[ClientRecord]) -> None:
+        if self.prepare is not None:
+            self.prepare.add_client_names([client.name for client in clients])
 
     def _prepare_closed(self, _result: int) -> None:
         self.prepare = None
+
+    # -- live ------------------------------------------------------------------------------
 
     def _start(self, dialog: PrepareDialog) -> None:
         plan = dialog.plan
         if plan is None:
             return
         self._plan = plan
-        settings = load_settings()
-        save_settings(
-            replace(
-                settings,
-                last_cues=plan.cues,
-                last_partner_name=plan.partner_name,
-                last_playbook_id=plan.playbook.id,
+        settings = replace(
+            load_settings(),
+            last_cues=plan.cues,
+            last_partner_name=plan.partner_name,
+            last_playbook_id=plan.playbook.id,
+        )
+        save_settings(settings)
+        # Once the dialog has closed, so that the live window is the one that gets the keys.
+        QTimer.singleShot(0, lambda: self._go_live(plan, settings))
+
+    def _go_live(self, plan: MeetingPlan, settings: Any) -> None:
+        self._open_live(plan, settings)
+        assert self.session is not None
+        # The meeting starts when its first step is on screen, and the store says the same.
+        self._started_at = self.session.domain.started_at
+        if self.store is not None:
+            self._store_meeting()
+        elif self._store_problem and self.session is not None:
+            self.session.problem.emit(self._unsaved_message())
+
+    def _store_meeting(self) -> None:
+        """Write the live meeting's row; its session then sends what it kept meanwhile."""
+        plan, started_at, session = self._plan, self._started_at, self.session
+        if self.bridge is None or plan is None or started_at is None or session is None:
+            return
+        if session.stored:
+            return
+        service = self.store.service
+
+        def start_meeting() -> MeetingRecord:
+            # Imported here, on the writer thread: the store's modules stay off the GUI's.
+            from app.store.records import MeetingDraft
+
+            draft = MeetingDraft(
+                client_name=plan.client_name,
+                title=plan.title,
+                mode=plan.mode,
+                playbook_id=plan.playbook.id,
+                playbook_version=str(plan.playbook.version),
+                partner_name=plan.partner_name,
+                cues=plan.cues,
+                started_at=started_at,
             )
-        )
-        from app.store.records import MeetingDraft
+            record: MeetingRecord = service.start_meeting(draft)
+            return record
 
-        draft = MeetingDraft(
-            client_name=plan.client_name,
-            title=plan.title,
-            mode=plan.mode,
-            playbook_id=plan.playbook.id,
-            playbook_version=str(plan.playbook.version),
-            partner_name=plan.partner_name,
-            cues=plan.cues,
-            started_at=self.clock(),
-        )
         self.bridge.submit(
-            self.store.service.start_meeting, draft, on_done=self._open_live, on_error=self._failed
+            start_meeting,
+            on_done=lambda meeting: self._meeting_stored(session, meeting),
+            on_error=lambda error: self._meeting_refused(session, error),
         )
 
-    def _open_live(self, meeting: MeetingRecord) -> None:
-        plan = self._plan
-        assert plan is not None
-        settings = load_settings()
+    def _meeting_stored(self, session: LiveSession, meeting: MeetingRecord) -> None:
+        if self.store is None:
+            return
+        session.attach_meeting(self.store, meeting.id)
+        session.problemResolved.emit()
+        if self.summary is not None and self.session is session:
+            self.summary.set_meeting_id(meeting.id)
+
+    def _meeting_refused(self, session: LiveSession, error: object) -> None:
+        if session is not self.session:
+            return
+        session.problem.emit(
+            f"{error}\n\nThe meeting goes on; Poise keeps its notes and tries again."
+        )
+        self._retry.start()
+
+    def _open_live(self, plan: MeetingPlan, settings: Any) -> None:
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
-            self.store,
-            meeting.id,
+            None,
+            None,
             plan.playbook,
             plan.cues,
             clock=self.clock,
@@ -137,33 +249,64 @@ class MeetingFlow(QObject):
         if self.live_window is not None:
             self.live_window.deleteLater()
         window = LiveWindow(
-            session, client_name=meeting.client_name, meeting_title=meeting.title, settings=settings
+            session, client_name=plan.client_name, meeting_title=plan.title, settings=settings
         )
-        window.ended.connect(lambda recap: self._show_summary(meeting, recap))
-        session.storedEnd.connect(lambda: self.meetingStored.emit(meeting.id))
+        window.ended.connect(lambda recap: self._show_summary(session, plan, recap))
+        session.storedEnd.connect(lambda: self._ended_in_store(session))
         self.session = session
         self.live_window = window
         window.show()
         window.begin()
         self.sessionStarted.emit(session, window)
 
-    def _show_summary(self, meeting: MeetingRecord, recap: MeetingRecap) -> None:
+    def _ended_in_store(self, session: LiveSession) -> None:
+        if session.meeting_id is not None:
+            self.meetingStored.emit(session.meeting_id)
+
+    def _show_summary(self, session: LiveSession, plan: MeetingPlan, recap: MeetingRecap) -> None:
         if self.live_window is not None:
             # Kept (hidden) until the next meeting replaces it; its geometry is saved on close.
             self.live_window.close()
         summary = SummaryWindow(
             recap,
-            meeting_id=meeting.id,
-            client_name=meeting.client_name,
-            meeting_title=meeting.title,
+            meeting_id=session.meeting_id,
+            client_name=plan.client_name,
+            meeting_title=plan.title,
         )
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)
+        if not session.stored and self._store_problem:
+            self._write_unsaved_copy(session, plan, recap)
 
-    def _failed(self, error: object) -> None:
-        QMessageBox.warning(
-            self.parent_window,
-            "Poise could not start the meeting",
-            f"{error}\n\nNothing was lost; try again when the problem is fixed.",
+    def _write_unsaved_copy(
+        self, session: LiveSession, plan: MeetingPlan, recap: MeetingRecap
+    ) -> None:
+        """The store never opened: put the meeting in a Markdown file, off the GUI thread."""
+        from app import paths
+        from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
+
+        started_at = self._started_at or self.clock()
+        text = unsaved_meeting_markdown(
+            client_name=plan.client_name,
+            title=plan.title,
+            started_at=started_at,
+            notes=session.held_notes,
+            lines=session.held_lines,
+            recap=recap,
         )
+        folder = paths.data_dir() / "unsaved-meetings"
+
+        def write() -> None:
+            try:
+                path = write_unsaved_copy(folder, started_at, text)
+            except OSError as error:
+                _log.error("could not write the meeting's notes to %s: %s", folder, error)
+                path = None
+            self.unsavedCopyWritten.emit(path)
+
+        threading.Thread(target=write, name="poise-unsaved-copy", daemon=True).start()
+
+    def _show_unsaved_copy(self, path: Path | None) -> None:
+        if self.summary is not None:
+            self.summary.show_unsaved_copy(path)

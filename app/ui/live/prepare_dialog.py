@@ -237,6 +237,26 @@ class PrepareDialog(QDialog):
         book = self.selected_playbook()
         self.playbook_summary.setText(book.summary if book else "No playbook available.")
 
+    def add_client_names(self, names: list[str]) -> None:
+        """Offer the store's clients, which may arrive after the dialog opened.
+
+        What the user has typed or picked so far stays as it is.
+        """
+        typed = self.client.currentText()
+        cursor = self.client.lineEdit().cursorPosition()
+        known = {self.client.itemText(i) for i in range(self.client.count())}
+        fresh = [name for name in names if name not in known]
+        if not fresh:
+            return
+        every = sorted([*known, *fresh], key=str.casefold)
+        self.client.blockSignals(True)
+        self.client.clear()
+        self.client.addItems(every)
+        self.client.setCurrentIndex(every.index(typed) if typed in every else -1)
+        self.client.setEditText(typed)
+        self.client.lineEdit().setCursorPosition(cursor)
+        self.client.blockSignals(False)
+
     def selected_playbook(self) -> Playbook | None:
         playbook_id = self.playbook.currentData()
         return self.library.get(playbook_id) if playbook_id else None

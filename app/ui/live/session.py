@@ -7,11 +7,17 @@ the one path for calm-down cues, whoever sends them: the window's own button, a 
 or the partner link (see docs/architecture.md), and for the other direction:
 the user asking the partner to step in (``ask_partner``), stamped on the timeline with
 the partner's answer.
+
+A meeting never waits for the database: a session can start before its meeting is in the
+store (the store may still be opening, or be locked for a moment). Until ``attach_meeting``
+hands it the store and the meeting's id, its writes wait in order in memory; then they go
+to the writer exactly as if they had been sent at once, each with the time it happened.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -32,6 +38,9 @@ from app.domain.meeting_session import (
 from app.domain.meeting_terms import USER_REQUESTS, Cue, NoteField, SignalSource
 from app.domain.playbook import Playbook
 from app.ui.live.writer_bridge import WriterBridge
+
+# A store write of the session's: called on the writer thread with the service and the id.
+StoreJob = Callable[[Any, int], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,7 @@ def ask_words(key: str) -> AskWords:
 
 
 class LiveSession(QObject):
-    """One running meeting. Create it once the meeting is in the store, then ``start()``."""
+    """One running meeting: ``start()`` it, with or without its meeting in the store yet."""
 
     stepChanged = Signal(object)  # noqa: N815 -- StepChange
     cueDisplayRequested = Signal(object)  # noqa: N815 -- CueEvent: the window should show it now
@@ -89,11 +98,12 @@ class LiveSession(QObject):
     storedEnd = Signal()  # noqa: N815 -- the end of the meeting is written to the store
     problem = Signal(str)
     problemResolved = Signal()  # noqa: N815 (Qt signal naming)
+    meetingStored = Signal(int)  # noqa: N815 -- the meeting is in the store, with this id
 
     def __init__(
         self,
-        store: Any,
-        meeting_id: int,
+        store: Any | None,
+        meeting_id: int | None,
         playbook: Playbook,
         cues: tuple[Cue, ...],
         *,
@@ -102,13 +112,15 @@ class LiveSession(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.meeting_id = meeting_id
+        self.meeting_id: int | None = None
         self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
-        self._service = store.service
-        self._bridge = WriterBridge(store.writer, self)
-        self._bridge.problem.connect(self.problem)
-        self._bridge.resolved.connect(self.problemResolved)
-        self._bridge.watch_problems()
+        self._service: Any = None
+        self._bridge: WriterBridge | None = None
+        # Writes made before the meeting is in the store, oldest first; note text is kept
+        # apart, newest per field, as the writer itself would coalesce it.
+        self._held: list[Callable[[], None]] = []
+        self._held_notes: dict[NoteField, str] = {}
+        self._held_lines: list[tuple[datetime, str]] = []
         # message id -> store signal id; written and read only on the writer thread, whose
         # queue runs in order, so "shown"/"acknowledged" always find the id "sent" stored.
         self._signal_ids: dict[str, int] = {}
@@ -118,6 +130,61 @@ class LiveSession(QObject):
         self._fade_timer = QTimer(self)
         self._fade_timer.setSingleShot(True)
         self._fade_timer.timeout.connect(self._fade_due)
+        if store is not None and meeting_id is not None:
+            self.attach_meeting(store, meeting_id)
+
+    # -- the meeting in the store ----------------------------------------------------------
+
+    @property
+    def stored(self) -> bool:
+        """True once the meeting is in the store and writes go straight to it."""
+        return self.meeting_id is not None
+
+    @property
+    def held_notes(self) -> dict[NoteField, str]:
+        """Note text typed before the meeting was in the store (empty once it is)."""
+        return dict(self._held_notes)
+
+    @property
+    def held_lines(self) -> list[tuple[datetime, str]]:
+        """Stamped lines (time, text) made before the meeting was in the store."""
+        return list(self._held_lines)
+
+    def attach_meeting(self, store: Any, meeting_id: int) -> None:
+        """The meeting is in the store: send what waited, in order, then write directly."""
+        if self.meeting_id is not None:
+            return
+        self._service = store.service
+        self._bridge = WriterBridge(store.writer, self)
+        self._bridge.problem.connect(self.problem)
+        self._bridge.resolved.connect(self.problemResolved)
+        self._bridge.watch_problems()
+        self.meeting_id = meeting_id
+        bridge = self._bridge
+        for field, text in self._held_notes.items():
+            bridge.save_note(meeting_id, field, text)
+        self._held_notes.clear()
+        self._held_lines.clear()
+        held, self._held = self._held, []
+        for write in held:
+            write()
+        self.meetingStored.emit(meeting_id)
+
+    def _write(self, write: Callable[[], None]) -> None:
+        """Run a store write now, or keep it for ``attach_meeting`` (it reads the id then)."""
+        if self._bridge is None:
+            self._held.append(write)
+        else:
+            write()
+
+    def _submit(self, job: StoreJob, **callbacks: Any) -> None:
+        """Run ``job(service, meeting_id)`` on the writer thread, now or once stored."""
+
+        def write() -> None:
+            assert self._bridge is not None
+            self._bridge.submit(job, self._service, self.meeting_id, **callbacks)
+
+        self._write(write)
 
     # -- what the window reads ---------------------------------------------------------
 
@@ -155,12 +222,9 @@ class LiveSession(QObject):
     def _stamp_step(self, change: StepChange | None) -> StepChange | None:
         if change is None:
             return None
-        self._bridge.submit(
-            self._service.enter_step,
-            self.meeting_id,
-            change.step.key,
-            change.step.title,
-            change.at,
+        step = change.step
+        self._submit(
+            lambda service, meeting: service.enter_step(meeting, step.key, step.title, change.at),
             on_error=self._report,
         )
         self.stepChanged.emit(change)
@@ -170,7 +234,11 @@ class LiveSession(QObject):
 
     def save_note(self, field: NoteField, text: str) -> None:
         """Returns at once; the writer coalesces bursts of typing to the newest text."""
-        if self.domain.is_running:
+        if not self.domain.is_running:
+            return
+        if self._bridge is None or self.meeting_id is None:
+            self._held_notes[NoteField(field)] = text
+        else:
             self._bridge.save_note(self.meeting_id, field, text)
 
     def stamp_line(self, text: str) -> datetime | None:
@@ -182,7 +250,15 @@ class LiveSession(QObject):
     def _stamp(self, text: str) -> datetime:
         at = self.now()
         self.domain.note_stamped_line()
-        self._bridge.add_stamped_line(self.meeting_id, text, self.domain.current_step.key, at)
+        step_key = self.domain.current_step.key
+
+        def write() -> None:
+            assert self._bridge is not None and self.meeting_id is not None
+            self._bridge.add_stamped_line(self.meeting_id, text, step_key, at)
+
+        if self._bridge is None:
+            self._held_lines.append((at, text))
+        self._write(write)
         self.lineStamped.emit(text, at)
         return at
 
@@ -190,12 +266,10 @@ class LiveSession(QObject):
         if not text.strip():
             return False
         item = self.domain.note_action_item(text, owner, due)
-        self._bridge.submit(
-            self._service.add_action_item,
-            self.meeting_id,
-            item.text,
-            item.owner,
-            item.due,
+        self._submit(
+            lambda service, meeting: service.add_action_item(
+                meeting, item.text, item.owner, item.due
+            ),
             on_error=self._report,
         )
         self.actionItemAdded.emit(item)
@@ -203,8 +277,9 @@ class LiveSession(QObject):
 
     def set_follow_up(self, follow_up: date | None) -> None:
         self.domain.set_follow_up(follow_up)
-        self._bridge.submit(
-            self._service.set_follow_up, self.meeting_id, follow_up, on_error=self._report
+        self._submit(
+            lambda service, meeting: service.set_follow_up(meeting, follow_up),
+            on_error=self._report,
         )
         self.followUpChanged.emit(follow_up)
 
@@ -229,16 +304,15 @@ class LiveSession(QObject):
             self.cueWithdrawn.emit(receipt.replaced)
             self.cueExpired.emit(receipt.replaced.message_id)
         ids = self._signal_ids
-        service = self._service
 
-        def record_sent() -> int:
-            signal_id = service.record_signal_sent(
-                self.meeting_id, cue_key, source, event.sent_at, message_id
+        def record_sent(service: Any, meeting: int) -> int:
+            signal_id: int = service.record_signal_sent(
+                meeting, cue_key, source, event.sent_at, message_id
             )
             ids[message_id] = signal_id
             return signal_id
 
-        self._bridge.submit(record_sent, on_error=self._report)
+        self._submit(record_sent, on_error=self._report)
         self._fade_timer.start(max(1, int(self.domain.cue_fade.total_seconds() * 1000)))
         self.cueDisplayRequested.emit(event)
         return message_id
@@ -253,9 +327,9 @@ class LiveSession(QObject):
         self._painted.add(message_id)
         at = self.now()
         ids = self._signal_ids
-        service = self._service
-        self._bridge.submit(
-            lambda: service.record_signal_shown(ids[message_id], at), on_error=self._report
+        self._submit(
+            lambda service, _meeting: service.record_signal_shown(ids[message_id], at),
+            on_error=self._report,
         )
         self.cueShown.emit(message_id)
 
@@ -267,10 +341,9 @@ class LiveSession(QObject):
         self._fade_timer.stop()
         at = event.ended_at or self.now()
         ids = self._signal_ids
-        service = self._service
         message_id = event.message_id
-        self._bridge.submit(
-            lambda: service.record_signal_acknowledged(ids[message_id], at),
+        self._submit(
+            lambda service, _meeting: service.record_signal_acknowledged(ids[message_id], at),
             on_error=self._report,
         )
         self.cueWithdrawn.emit(event)
@@ -337,13 +410,12 @@ class LiveSession(QObject):
         if withdrawn is not None:
             self.cueWithdrawn.emit(withdrawn)
             self.cueExpired.emit(withdrawn.message_id)
-        self._bridge.submit(
-            self._service.set_follow_up, self.meeting_id, follow_up, on_error=self._report
+        self._submit(
+            lambda service, meeting: service.set_follow_up(meeting, follow_up),
+            on_error=self._report,
         )
-        self._bridge.submit(
-            self._service.end_meeting,
-            self.meeting_id,
-            ended_at,
+        self._submit(
+            lambda service, meeting: service.end_meeting(meeting, ended_at),
             on_done=self._stored_end,
             on_error=self._report,
         )
@@ -351,6 +423,7 @@ class LiveSession(QObject):
         return self.domain.recap()
 
     def _stored_end(self, _result: object) -> None:
+        assert self._bridge is not None
         self._bridge.stop_watching()
         self.storedEnd.emit()
 

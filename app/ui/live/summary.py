@@ -5,6 +5,7 @@ they were acknowledged, the action items, the follow-up date, and what to do nex
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ class SummaryWindow(QWidget):
         self,
         recap: MeetingRecap,
         *,
-        meeting_id: int,
+        meeting_id: int | None,
         client_name: str,
         meeting_title: str,
         parent: QWidget | None = None,
@@ -59,6 +60,7 @@ class SummaryWindow(QWidget):
         self.setObjectName("summaryWindow")
         self.setWindowTitle(f"Summary · {client_name} · {APP_NAME}")
         self.meeting_id = meeting_id
+        self._review_available = False
         self.recap = recap
 
         heading = QLabel("Meeting ended")
@@ -165,13 +167,47 @@ class SummaryWindow(QWidget):
         layout.addWidget(who)
         layout.addLayout(facts)
         layout.addWidget(scroll, 1)
+        self.unsaved_line = QLabel()
+        self.unsaved_line.setObjectName("problemLine")
+        self.unsaved_line.setWordWrap(True)
+        self.unsaved_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unsaved_line.hide()
+        layout.addWidget(self.unsaved_line)
         layout.addLayout(buttons)
         self.resize(460, 620)
 
     def enable_review(self) -> None:
         """Issue 6 hook: the review window exists; let the button open it."""
-        self.review_button.setEnabled(True)
-        self.review_button.setToolTip("See the whole meeting, notes and timeline")
+        self._review_available = True
+        self._refresh_review_button()
+
+    def set_meeting_id(self, meeting_id: int) -> None:
+        """The meeting reached the store after the summary opened."""
+        self.meeting_id = meeting_id
+        self._refresh_review_button()
+
+    def _refresh_review_button(self) -> None:
+        if not self._review_available:
+            return
+        stored = self.meeting_id is not None
+        self.review_button.setEnabled(stored)
+        self.review_button.setToolTip(
+            "See the whole meeting, notes and timeline"
+            if stored
+            else "This meeting is not in your notes database"
+        )
+
+    def show_unsaved_copy(self, path: Path | None) -> None:
+        """The store never took this meeting: say where its notes went instead."""
+        if path is None:
+            text = (
+                "Poise could not write this meeting anywhere. Copy what you need from "
+                "this summary before closing it."
+            )
+        else:
+            text = f"Your notes database could not be opened. This meeting is saved in {path}"
+        self.unsaved_line.setText(text)
+        self.unsaved_line.show()
 
     @staticmethod
     def _section(text: str) -> QLabel:

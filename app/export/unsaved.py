@@ -1,0 +1,84 @@
+"""A meeting the store never took, as a Markdown file: the last line of defence for notes.
+
+When the database cannot be opened at all (locked by another program, corrupt, a server
+out of reach) a meeting still runs; its notes are held by the live session. When it
+ends they are written here, in plain Markdown the user can read, paste or keep.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.meeting_session import MeetingRecap, format_elapsed
+from app.domain.meeting_terms import NoteField
+
+
+def _escape(text: str) -> str:
+    # Kept readable as text: only what would start a heading or a list is escaped.
+    return "\n".join(
+        f"\\{line}" if line.lstrip().startswith(("#", "-", "*", ">")) else line
+        for line in text.splitlines()
+    )
+
+
+def unsaved_meeting_markdown(
+    *,
+    client_name: str,
+    title: str,
+    started_at: datetime,
+    notes: dict[NoteField, str],
+    lines: list[tuple[datetime, str]],
+    recap: MeetingRecap | None,
+) -> str:
+    started = started_at.astimezone()
+    out = [
+        f"# {title} — {client_name}",
+        "",
+        f"Started {started:%A %d %B %Y, %H:%M}.",
+        "Poise could not open its notes database during this meeting, so this file is the "
+        "only copy of what was written. Nothing of it is in the review.",
+        "",
+    ]
+    for field in NoteField:
+        text = notes.get(field, "").strip()
+        if text:
+            out += [f"## {field.label}", "", _escape(text), ""]
+    if lines:
+        out += ["## Stamped lines", ""]
+        for at, text in lines:
+            offset = format_elapsed(at - started_at)
+            out.append(f"- {offset} — {text}")
+        out.append("")
+    if recap is not None:
+        if recap.action_items:
+            out += ["## Action items", ""]
+            for item in recap.action_items:
+                details = ", ".join(
+                    part for part in (item.owner, f"due {item.due}" if item.due else "") if part
+                )
+                out.append(f"- {item.text}" + (f" ({details})" if details else ""))
+            out.append("")
+        if recap.follow_up is not None:
+            out += [f"Follow up on {recap.follow_up:%A %d %B %Y}.", ""]
+        out.append(f"Duration {format_elapsed(recap.duration)}.")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def write_unsaved_copy(folder: Path, started_at: datetime, text: str) -> Path:
+    """Write ``text`` to a new user-only file in ``folder``; never overwrites a file."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stem = f"meeting-{started_at.astimezone():%Y-%m-%d-%H%M%S}"
+    for number in range(1, 1000):
+        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        try:
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return path
+    raise FileExistsError(f"{folder} already holds a thousand copies named {stem}")

@@ -1,0 +1,203 @@
+"""A meeting never waits for the database: it starts before the store is open, goes on
+while the database is locked, and keeps its notes in a file when the store never opens.
+
+Real SQLite files and real widgets offscreen; the store is opened, locked or broken the
+way the app meets it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app import paths
+from app.domain.library import PlaybookLibrary
+from app.domain.meeting_terms import NoteField, SignalSource
+from app.store import NotADatabase, Store, open_store
+from app.store.records import TimelineKind
+from app.ui.live.flow import MeetingFlow
+from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.prepare_dialog import PrepareDialog
+from app.ui.live.summary import SummaryWindow
+
+WAIT_MS = 5000
+
+
+def open_prepare(qtbot: QtBot, flow: MeetingFlow) -> PrepareDialog:
+    with qtbot.waitSignal(flow.prepareOpened, timeout=WAIT_MS) as opened:
+        flow.new_meeting()
+    dialog = opened.args[0]
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def start(qtbot: QtBot, flow: MeetingFlow, client: str = "Harbor & Sons") -> LiveWindow:
+    dialog = open_prepare(qtbot, flow)
+    qtbot.keyClicks(dialog.client.lineEdit(), client)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(flow.sessionStarted, timeout=WAIT_MS) as started:
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    window = started.args[1]
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
+
+
+def end(qtbot: QtBot, flow: MeetingFlow, window: LiveWindow) -> SummaryWindow:
+    qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(EndMeetingDialog, "endMeetingDialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(flow.summaryShown, timeout=WAIT_MS) as shown:
+        qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    summary = shown.args[0]
+    qtbot.addWidget(summary)
+    return summary
+
+
+def test_meeting_started_before_the_store_opens_is_stored_whole_once_it_does(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    flow = MeetingFlow(None, library)
+    window = start(qtbot, flow)
+    session = window.session
+    assert not session.stored and session.meeting_id is None
+
+    # Everything a user does in the first moments: typing, a stamped line, a step, a cue.
+    editor = window.notes.editors[NoteField.WHAT_THEY_SAY]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "They feel ignored")
+    qtbot.keyClicks(window.notes.quick_line, "Mentioned a competitor")
+    qtbot.keyClick(window.notes.quick_line, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_PageDown)
+    with qtbot.waitSignal(session.cueShown, timeout=WAIT_MS):
+        session.trigger_cue("calm", SignalSource.PHONE, "early-cue")
+    with qtbot.waitSignal(session.cueAcknowledged, timeout=WAIT_MS):
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.keyClicks(editor, " since March")
+    assert session.held_notes == {NoteField.WHAT_THEY_SAY: "They feel ignored since March"}
+
+    store = open_store()
+    try:
+        with qtbot.waitSignal(session.meetingStored, timeout=WAIT_MS) as stored:
+            flow.attach_store(store)
+        meeting_id = stored.args[0]
+        assert session.stored and session.meeting_id == meeting_id
+        assert session.held_notes == {} and session.held_lines == []
+        qtbot.keyClicks(editor, ", twice")  # after the store: straight to the writer
+        assert store.writer.flush(5)
+
+        detail = store.service.load_meeting(meeting_id)
+        assert detail.meeting.client_name == "Harbor & Sons"
+        assert detail.notes[NoteField.WHAT_THEY_SAY] == "They feel ignored since March, twice"
+        assert [line.text for line in detail.stamped_lines] == ["Mentioned a competitor"]
+        steps = [event for event in detail.timeline if event.kind is TimelineKind.STEP]
+        assert [step.step_key for step in steps] == ["listen", "subtext"]
+        [signal] = detail.signals
+        assert signal.message_id == "early-cue"
+        # The times are those of the moments themselves, not of the store's arrival.
+        assert signal.sent_at <= signal.shown_at <= signal.acknowledged_at
+        assert steps[0].at == detail.meeting.started_at
+        assert signal.acknowledged_at < detail.stamped_lines[0].at + timedelta(seconds=5)
+    finally:
+        window.close()
+        store.close()
+
+
+def test_prepare_dialog_opens_before_the_store_and_takes_its_clients_later(
+    qtbot: QtBot, library: PlaybookLibrary, store: Store
+) -> None:
+    from tests.store.helpers import draft
+
+    store.service.start_meeting(draft("Northwind"))
+    store.service.start_meeting(draft("acme"))
+    flow = MeetingFlow(None, library)
+    dialog = open_prepare(qtbot, flow)
+    assert dialog.client.count() == 0
+    qtbot.keyClicks(dialog.client.lineEdit(), "Harb")
+    flow.attach_store(store)
+    qtbot.waitUntil(lambda: dialog.client.count() == 2, timeout=WAIT_MS)
+    assert [dialog.client.itemText(i) for i in range(2)] == ["acme", "Northwind"]
+    # What the user was typing is untouched, and typing goes on where it was.
+    assert dialog.client.currentText() == "Harb"
+    qtbot.keyClicks(dialog.client.lineEdit(), "or")
+    assert dialog.client.currentText() == "Harbor"
+
+
+def test_meeting_goes_on_while_the_database_is_locked_and_is_stored_when_free(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    store = open_store(busy_timeout_ms=100, retry_interval=0.1)
+    assert store.location.sqlite_file is not None
+    other = sqlite3.connect(store.location.sqlite_file, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        flow = MeetingFlow(store, library)
+        flow._retry.setInterval(200)
+        window = start(qtbot, flow)
+        session = window.session
+        qtbot.waitUntil(lambda: window.problem_line.isVisible(), timeout=WAIT_MS)
+        assert "goes on" in window.problem_line.text()
+        assert str(store.location.sqlite_file) in window.problem_line.text()
+        editor = window.notes.editors[NoteField.REAL_CONCERN]
+        qtbot.keyClicks(editor, "Budget review next week")
+        assert not session.stored
+
+        other.execute("ROLLBACK")
+        qtbot.waitUntil(lambda: session.stored, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not window.problem_line.isVisible(), timeout=WAIT_MS)
+        assert store.writer.flush(5)
+        detail = store.service.load_meeting(session.meeting_id)  # type: ignore[arg-type]
+        assert detail.notes[NoteField.REAL_CONCERN] == "Budget review next week"
+        window.close()
+    finally:
+        other.close()
+        store.close()
+
+
+def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_file(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path, screens_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    paths.database_file().write_bytes(b"this is not a database, just some words" * 200)
+    flow = MeetingFlow(None, library)
+    window = start(qtbot, flow)
+    editor = window.notes.editors[NoteField.WHAT_THEY_SAY]
+    qtbot.keyClicks(editor, "# They want a discount")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "and a named contact")
+    qtbot.keyClicks(window.notes.quick_line, "Asked for the CEO")
+    qtbot.keyClick(window.notes.quick_line, Qt.Key.Key_Return)
+
+    try:
+        open_store()
+    except NotADatabase as error:
+        flow.store_failed(error)
+    else:
+        raise AssertionError("a file of words opened as a database")
+    assert window.problem_line.isVisible()
+    assert str(paths.database_file()) in window.problem_line.text()
+    assert "goes on" in window.problem_line.text()
+    assert window.session.domain.is_running
+
+    with qtbot.waitSignal(flow.unsavedCopyWritten, timeout=WAIT_MS) as written:
+        summary = end(qtbot, flow, window)
+    copy = written.args[0]
+    assert isinstance(copy, Path) and copy.parent == data_dir / "unsaved-meetings"
+    assert copy.stat().st_mode & 0o777 == 0o600
+    text = copy.read_text(encoding="utf-8")
+    assert "Harbor & Sons" in text
+    assert "\\# They want a discount\nand a named contact" in text
+    assert "Asked for the CEO" in text
+    qtbot.waitUntil(lambda: summary.unsaved_line.isVisible(), timeout=WAIT_MS)
+    assert str(copy) in summary.unsaved_line.text()
+    assert not summary.review_button.isEnabled()
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert summary.grab().save(str(screens_dir / "live-summary-unsaved.png"))
