@@ -37,14 +37,18 @@ def open_prepare(qtbot: QtBot, flow: MeetingFlow) -> PrepareDialog:
     return dialog
 
 
-def start(qtbot: QtBot, flow: MeetingFlow, client: str = "Harbor & Sons") -> LiveWindow:
+def start(
+    qtbot: QtBot, flow: MeetingFlow, client: str = "Harbor & Sons", *, last: bool = True
+) -> LiveWindow:
+    """``last=False``: another meeting follows, and the flow deletes this window itself."""
     dialog = open_prepare(qtbot, flow)
     qtbot.keyClicks(dialog.client.lineEdit(), client)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(flow.sessionStarted, timeout=WAIT_MS) as started:
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     window = started.args[1]
-    qtbot.addWidget(window)
+    if last:
+        qtbot.addWidget(window)
     qtbot.waitExposed(window)
     return window
 
@@ -201,3 +205,34 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     QApplication.sendPostedEvents()
     QApplication.processEvents()
     assert summary.grab().save(str(screens_dir / "live-summary-unsaved.png"))
+
+
+def test_two_meetings_before_the_store_opens_are_both_stored(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    flow = MeetingFlow(None, library)
+    first = start(qtbot, flow, "First client", last=False)
+    qtbot.keyClicks(first.notes.editors[NoteField.COMMITMENTS], "Call them Friday")
+    end(qtbot, flow, first).close()
+    second = start(qtbot, flow, "Second client")
+    qtbot.keyClicks(second.notes.editors[NoteField.COMMITMENTS], "Send the plan")
+    assert flow.has_unstored_meeting
+
+    store = open_store()
+    try:
+        with qtbot.waitSignal(flow.meetingStored, timeout=WAIT_MS) as ended_first:
+            flow.attach_store(store)
+        qtbot.waitUntil(lambda: second.session.stored, timeout=WAIT_MS)
+        assert not flow.has_unstored_meeting
+        assert store.writer.flush(5)
+        first_detail = store.service.load_meeting(ended_first.args[0])
+        assert first_detail.meeting.client_name == "First client"
+        assert first_detail.meeting.ended_at is not None
+        assert first_detail.notes[NoteField.COMMITMENTS] == "Call them Friday"
+        second_detail = store.service.load_meeting(second.session.meeting_id)  # type: ignore[arg-type]
+        assert second_detail.meeting.client_name == "Second client"
+        assert second_detail.meeting.ended_at is None
+        assert second_detail.notes[NoteField.COMMITMENTS] == "Send the plan"
+    finally:
+        second.close()
+        store.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,15 @@ _log = logging.getLogger(__name__)
 
 # How soon a meeting the database refused is offered to it again.
 STORE_RETRY_MS = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class _UnstoredMeeting:
+    """A meeting on screen (or just ended) whose row the store has not written yet."""
+
+    session: LiveSession
+    plan: MeetingPlan
+    started_at: datetime
 
 
 class MeetingFlow(QObject):
@@ -72,14 +81,14 @@ class MeetingFlow(QObject):
         self.session: LiveSession | None = None
         self.live_window: LiveWindow | None = None
         self.summary: SummaryWindow | None = None
-        self._plan: MeetingPlan | None = None
-        self._started_at: datetime | None = None
-        # Why the store cannot take the meeting right now ("" while all is well).
+        # Usually one, for a moment; more only if meetings end before the store opens.
+        self._unstored: list[_UnstoredMeeting] = []
+        # Why the store cannot take meetings right now ("" while all is well).
         self._store_problem = ""
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(STORE_RETRY_MS)
-        self._retry.timeout.connect(self._store_meeting)
+        self._retry.timeout.connect(self._store_waiting_meetings)
         self.unsavedCopyWritten.connect(self._show_unsaved_copy)
         if store is not None:
             self.attach_store(store)
@@ -99,24 +108,21 @@ class MeetingFlow(QObject):
         self._store_problem = ""
         if self.prepare is not None:
             self._fetch_clients()
-        if self.session is not None and not self.session.stored:
-            self._store_meeting()
+        self._store_waiting_meetings()
 
     @property
     def has_unstored_meeting(self) -> bool:
         """A meeting (running or ended) whose notes are not in the store yet."""
-        return self.session is not None and not self.session.stored
+        return bool(self._unstored)
 
     def store_failed(self, error: BaseException) -> None:
-        """The store could not be opened: the meeting goes on, or is saved to a file."""
+        """The store could not be opened: a running meeting goes on, an ended one is filed."""
         self._store_problem = str(error)
-        session, plan = self.session, self._plan
-        if session is None or session.stored or plan is None:
-            return
-        if session.domain.is_running:
-            session.problem.emit(self._unsaved_message())
-        else:
-            self._write_unsaved_copy(session, plan, session.domain.recap())
+        for waiting in list(self._unstored):
+            if waiting.session.domain.is_running:
+                waiting.session.problem.emit(self._unsaved_message())
+            else:
+                self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
     def _unsaved_message(self) -> str:
         return (
@@ -164,7 +170,6 @@ class MeetingFlow(QObject):
         plan = dialog.plan
         if plan is None:
             return
-        self._plan = plan
         settings = replace(
             load_settings(),
             last_cues=plan.cues,
@@ -176,23 +181,27 @@ class MeetingFlow(QObject):
         QTimer.singleShot(0, lambda: self._go_live(plan, settings))
 
     def _go_live(self, plan: MeetingPlan, settings: Any) -> None:
-        self._open_live(plan, settings)
-        assert self.session is not None
+        session = self._open_live(plan, settings)
         # The meeting starts when its first step is on screen, and the store says the same.
-        self._started_at = self.session.domain.started_at
+        started_at = session.domain.started_at
+        assert started_at is not None
+        waiting = _UnstoredMeeting(session, plan, started_at)
+        self._unstored.append(waiting)
         if self.store is not None:
-            self._store_meeting()
-        elif self._store_problem and self.session is not None:
-            self.session.problem.emit(self._unsaved_message())
+            self._store_meeting(waiting)
+        elif self._store_problem:
+            session.problem.emit(self._unsaved_message())
 
-    def _store_meeting(self) -> None:
-        """Write the live meeting's row; its session then sends what it kept meanwhile."""
-        plan, started_at, session = self._plan, self._started_at, self.session
-        if self.bridge is None or plan is None or started_at is None or session is None:
-            return
-        if session.stored:
+    def _store_waiting_meetings(self) -> None:
+        for waiting in list(self._unstored):
+            self._store_meeting(waiting)
+
+    def _store_meeting(self, waiting: _UnstoredMeeting) -> None:
+        """Write a meeting's row; its session then sends what it kept meanwhile."""
+        if self.bridge is None:
             return
         service = self.store.service
+        plan, started_at = waiting.plan, waiting.started_at
 
         def start_meeting() -> MeetingRecord:
             # Imported here, on the writer thread: the store's modules stay off the GUI's.
@@ -213,27 +222,30 @@ class MeetingFlow(QObject):
 
         self.bridge.submit(
             start_meeting,
-            on_done=lambda meeting: self._meeting_stored(session, meeting),
-            on_error=lambda error: self._meeting_refused(session, error),
+            on_done=lambda meeting: self._meeting_stored(waiting, meeting),
+            on_error=lambda error: self._meeting_refused(waiting, error),
         )
 
-    def _meeting_stored(self, session: LiveSession, meeting: MeetingRecord) -> None:
-        if self.store is None:
-            return
+    def _meeting_stored(self, waiting: _UnstoredMeeting, meeting: MeetingRecord) -> None:
+        if waiting not in self._unstored:
+            return  # already filed elsewhere, or stored by an earlier try
+        self._unstored.remove(waiting)
+        session = waiting.session
         session.attach_meeting(self.store, meeting.id)
         session.problemResolved.emit()
-        if self.summary is not None and self.session is session:
+        if session is self.session and self.summary is not None:
             self.summary.set_meeting_id(meeting.id)
 
-    def _meeting_refused(self, session: LiveSession, error: object) -> None:
-        if session is not self.session:
+    def _meeting_refused(self, waiting: _UnstoredMeeting, error: object) -> None:
+        if waiting not in self._unstored:
             return
-        session.problem.emit(
-            f"{error}\n\nThe meeting goes on; Poise keeps its notes and tries again."
-        )
+        if waiting.session.domain.is_running:
+            waiting.session.problem.emit(
+                f"{error}\n\nThe meeting goes on; Poise keeps its notes and tries again."
+            )
         self._retry.start()
 
-    def _open_live(self, plan: MeetingPlan, settings: Any) -> None:
+    def _open_live(self, plan: MeetingPlan, settings: Any) -> LiveSession:
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
             None,
@@ -244,7 +256,8 @@ class MeetingFlow(QObject):
             cue_fade=fade,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
-        if self.session is not None:
+        if self.session is not None and self.session.stored:
+            # One still waiting for the store is kept (a child of the flow) until it is in.
             self.session.deleteLater()
         if self.live_window is not None:
             self.live_window.deleteLater()
@@ -258,6 +271,7 @@ class MeetingFlow(QObject):
         window.show()
         window.begin()
         self.sessionStarted.emit(session, window)
+        return session
 
     def _ended_in_store(self, session: LiveSession) -> None:
         if session.meeting_id is not None:
@@ -276,17 +290,17 @@ class MeetingFlow(QObject):
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)
-        if not session.stored and self._store_problem:
-            self._write_unsaved_copy(session, plan, recap)
+        waiting = next((w for w in self._unstored if w.session is session), None)
+        if waiting is not None and self._store_problem:
+            self._write_unsaved_copy(waiting, recap)
 
-    def _write_unsaved_copy(
-        self, session: LiveSession, plan: MeetingPlan, recap: MeetingRecap
-    ) -> None:
+    def _write_unsaved_copy(self, waiting: _UnstoredMeeting, recap: MeetingRecap) -> None:
         """The store never opened: put the meeting in a Markdown file, off the GUI thread."""
         from app import paths
         from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
 
-        started_at = self._started_at or self.clock()
+        self._unstored.remove(waiting)
+        session, plan, started_at = waiting.session, waiting.plan, waiting.started_at
         text = unsaved_meeting_markdown(
             client_name=plan.client_name,
             title=plan.title,
