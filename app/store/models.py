@@ -2,9 +2,10 @@
 
 These classes are the store's private shape of the data: the service layer turns
 them into the frozen records of ``app.store.records`` before anything leaves the
-package. The schema itself is created and changed only by the Alembic revisions
-in ``app/store/migrations``; a test checks that these classes and the migrated
-schema agree.
+package. The schema is changed only by the Alembic revisions in
+``app/store/migrations``; a new, empty database is created from these classes and
+stamped at the head (``app.store.migrate.create_at_head``), and a test checks that
+this gives exactly the schema the revisions build.
 """
 
 from __future__ import annotations
@@ -199,9 +200,9 @@ class SearchDocument(Base):
     """One searchable text (a title, a client name, a note field, a stamped line).
 
     The service keeps these rows in step with the data in the same transaction. The
-    full-text index over ``body`` is backend-specific and created by the search
-    migration: an external-content FTS5 table on SQLite, a generated ``tsvector``
-    column with a GIN index on PostgreSQL.
+    full-text index over ``body`` is backend-specific (``app.store.search_schema``):
+    an external-content FTS5 table on SQLite, a generated ``tsvector`` column with a
+    GIN index on PostgreSQL.
     """
 
     __tablename__ = "search_documents"

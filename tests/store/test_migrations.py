@@ -1,32 +1,46 @@
-"""Schema migrations: from nothing, and from every earlier revision with data in it."""
+"""Schema migrations: from nothing, and from every earlier revision with data in it.
+
+A new database is not built by the revisions but created at their head without
+Alembic (``create_at_head``); the tests below hold it to the schema the revisions build,
+on both backends, and check that Alembic takes it for its head.
+"""
 
 from __future__ import annotations
 
+import io
 import os
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
 
 from app.domain.meeting_terms import NoteField, SignalSource
-from app.store import open_store
-from app.store.db import make_engine, prepare_sqlite_file, resolve_location
+from app.store import migrate, open_store
+from app.store.db import Location, make_engine, prepare_sqlite_file, resolve_location
 from app.store.migrate import (
     HEAD_REVISION,
+    MIGRATIONS_DIR,
     alembic_config,
+    create_at_head,
     current_revision,
     head_revision,
     revisions_oldest_first,
     upgrade_to,
 )
 from app.store.models import Base
+from tests.store.helpers import draft
+from tests.store.postgres_server import PostgresServer
 
 EARLIER_REVISIONS = revisions_oldest_first()[:-1]
 STARTED = datetime(2024, 11, 5, 14, 0, tzinfo=UTC)
@@ -227,11 +241,15 @@ def test_models_and_migrations_describe_the_same_schema(store_engine_at_head: En
     assert differences == []
 
 
-def test_a_database_can_go_down_to_nothing_and_back(bare_engine: Engine, database_url: str) -> None:
-    from alembic import command
-
+@pytest.mark.parametrize("made_by", ["the revisions", "open_store"])
+def test_a_database_can_go_down_to_nothing_and_back(
+    bare_engine: Engine, database_url: str, made_by: str
+) -> None:
     location = resolve_location(database_url)
-    upgrade_to(bare_engine, location, "head")
+    if made_by == "open_store":
+        open_store(database_url).close()
+    else:
+        upgrade_to(bare_engine, location, "head")
     with bare_engine.begin() as connection:
         command.downgrade(alembic_config(connection), "base")
     with bare_engine.connect() as connection:
@@ -245,3 +263,341 @@ def test_a_database_can_go_down_to_nothing_and_back(bare_engine: Engine, databas
 def store_engine_at_head(bare_engine: Engine, database_url: str) -> Engine:
     upgrade_to(bare_engine, resolve_location(database_url), "head")
     return bare_engine
+
+
+# A new database: created at the head without Alembic, and the same as the revisions' work.
+
+
+@pytest.fixture
+def new_and_migrated(
+    database_url: str, backend: str, data_dir: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[Engine, Engine]]:
+    """Two databases on one backend: one new from open_store, one built by every revision."""
+    store = open_store(database_url)
+    assert store.upgrade == migrate.UpgradeOutcome(None, HEAD_REVISION, None)
+    store.close()
+    server: PostgresServer | None = None
+    if backend == "sqlite":
+        migrated_url = f"sqlite:///{data_dir / 'migrated.sqlite3'}"
+    else:
+        server = request.getfixturevalue("postgres_server")
+        migrated_url = server.create_database()
+    engines: list[Engine] = []
+    try:
+        for url in (database_url, migrated_url):
+            location = resolve_location(url)
+            if location.sqlite_file is not None:
+                prepare_sqlite_file(location)
+            engines.append(make_engine(location))
+        upgrade_to(engines[1], resolve_location(migrated_url), "head")
+        yield engines[0], engines[1]
+    finally:
+        for engine in engines:
+            engine.dispose()
+        if server is not None:
+            server.drop_database(migrated_url)
+
+
+def test_a_new_database_has_the_schema_the_revisions_build(
+    new_and_migrated: tuple[Engine, Engine], backend: str
+) -> None:
+    new, migrated = new_and_migrated
+    with new.connect() as made, migrated.connect() as built:
+        assert _inspected(made) == _inspected(built)
+        if backend == "sqlite":
+            entries = _sqlite_master(made)
+            # Not two empty lists: the full-text index is there, prefix indexes and triggers.
+            assert any("prefix='2 3 4 5 6'" in (sql or "") for _, _, _, sql in entries)
+            assert sum(type_ == "trigger" for type_, _, _, _ in entries) == 3
+            assert entries == _sqlite_master(built)
+            assert _fts_state(made) == _fts_state(built)
+        else:
+            catalog = _postgres_catalog(made)
+            assert ("search_documents", "tsv", "ALWAYS") in {
+                (row[0], row[2], row[7]) for row in catalog["columns"]
+            }
+            assert any("USING gin (tsv)" in row[2] for row in catalog["indexes"])
+            assert catalog == _postgres_catalog(built)
+
+
+def test_alembic_takes_a_new_database_for_its_head(database_url: str) -> None:
+    open_store(database_url).close()
+    location = resolve_location(database_url)
+    engine = make_engine(location)
+    try:
+        with engine.begin() as connection:
+            assert MigrationContext.configure(connection).get_current_heads() == (HEAD_REVISION,)
+            config = alembic_config(connection)
+            config.stdout = io.StringIO()
+            command.current(config)
+            assert config.stdout.getvalue().split() == [HEAD_REVISION, "(head)"]
+    finally:
+        engine.dispose()
+
+
+LATER_REVISION = '''"""A later Poise's revision: a new column for meetings."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0099_later"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("meetings") as batch:
+        batch.add_column(sa.Column("room", sa.String(100), nullable=True))
+        batch.create_index("ix_meetings_room", ["room"])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("meetings") as batch:
+        batch.drop_index("ix_meetings_room")
+        batch.drop_column("room")
+'''
+
+
+def test_a_new_database_takes_a_later_poises_revision(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(database_url)
+    meeting = store.service.start_meeting(draft(title="Before the upgrade"))
+    store.close()
+    later = tmp_path / "later-migrations"
+    shutil.copytree(MIGRATIONS_DIR, later, ignore=shutil.ignore_patterns("__pycache__"))
+    (later / "versions" / "0099_later.py").write_text(
+        LATER_REVISION.replace("{head}", HEAD_REVISION), encoding="utf-8"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", later)
+    location = resolve_location(database_url)
+    engine = make_engine(location)
+    try:
+        upgrade_to(engine, location, "head")
+        with engine.connect() as connection:
+            assert current_revision(connection) == "0099_later"
+            assert "room" in {
+                column["name"] for column in inspect(connection).get_columns("meetings")
+            }
+            title = connection.execute(
+                text("SELECT title FROM meetings WHERE id = :id"), {"id": meeting.id}
+            ).scalar_one()
+            assert title == "Before the upgrade"
+    finally:
+        engine.dispose()
+
+
+FRESH_OPEN_MODULES = """
+import sys
+from app.store import open_store
+store = open_store()
+print(store.upgrade.from_revision, store.upgrade.to_revision)
+store.close()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_a_new_database_is_created_without_alembic(
+    database_url: str, backend: str, tmp_path: Path
+) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "PYTHONPATH": str(repo)}
+    environment.pop("POISE_DATABASE_URL", None)
+    if backend == "sqlite":
+        folder = tmp_path / "first-start"
+        environment["POISE_DATA_DIR"] = str(folder)
+        location: Location = resolve_location(f"sqlite:///{folder / 'poise.sqlite3'}")
+    else:
+        environment["POISE_DATABASE_URL"] = database_url
+        location = resolve_location(database_url)
+    result = subprocess.run(
+        [sys.executable, "-c", FRESH_OPEN_MODULES],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=repo,
+        timeout=60,
+        check=True,
+    )
+    outcome, modules = result.stdout.splitlines()
+    assert outcome == f"None {HEAD_REVISION}"
+    # Importing Alembic (and Mako) costs ~0.3 s and ~17 MB that stay until Poise quits.
+    assert not {m for m in modules.split() if m.split(".")[0] in {"alembic", "mako"}}
+    if location.sqlite_file is not None:
+        assert location.sqlite_file.exists()
+    engine = make_engine(location)
+    try:
+        with engine.connect() as connection:
+            assert current_revision(connection) == HEAD_REVISION
+    finally:
+        engine.dispose()
+
+
+def test_only_a_database_without_any_table_skips_the_revisions(
+    bare_engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with bare_engine.begin() as connection:
+        connection.execute(text("CREATE TABLE scratch (id INTEGER PRIMARY KEY)"))
+    assert not create_at_head(bare_engine, resolve_location(database_url))
+    upgraded: list[str] = []
+    real_upgrade_to = migrate.upgrade_to
+
+    def recording_upgrade_to(engine: Engine, location: Location, revision: str) -> None:
+        upgraded.append(revision)
+        real_upgrade_to(engine, location, revision)
+
+    monkeypatch.setattr(migrate, "upgrade_to", recording_upgrade_to)
+    store = open_store(database_url)
+    try:
+        assert upgraded == [HEAD_REVISION]
+        assert store.upgrade == migrate.UpgradeOutcome(None, HEAD_REVISION, None)
+        with store.engine.connect() as connection:
+            assert {"scratch", "meetings", "search_documents"} <= set(
+                inspect(connection).get_table_names()
+            )
+    finally:
+        store.close()
+
+
+def test_a_second_creator_finds_the_schema_made_and_changes_nothing(
+    bare_engine: Engine, database_url: str
+) -> None:
+    location = resolve_location(database_url)
+    assert create_at_head(bare_engine, location)
+    assert not create_at_head(bare_engine, location)
+    with bare_engine.connect() as connection:
+        stamps = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    assert stamps == [(HEAD_REVISION,)]
+
+
+def test_search_works_in_a_new_database(database_url: str, backend: str) -> None:
+    store = open_store(database_url)
+    try:
+        service = store.service
+        meeting = service.start_meeting(draft(client="Brasserie Lumière", title="Café menu"))
+        service.save_note(
+            meeting.id,
+            NoteField.FREE,
+            "wants the invoice split",
+            datetime(2025, 3, 4, 10, tzinfo=UTC),
+        )
+        assert [(hit.meeting_id, hit.where) for hit in service.search("invoice")] == [
+            (meeting.id, NoteField.FREE.label)
+        ]
+        assert [hit.where for hit in service.search("menu")] == ["Title"]
+        assert [hit.where for hit in service.search("lumi")] == ["Client"]  # typed so far
+        if backend == "sqlite":
+            # The FTS5 tokenizer's options made it: "cafe" finds "Café".
+            assert [hit.where for hit in service.search("cafe")] == ["Title"]
+    finally:
+        store.close()
+
+
+def _inspected(connection: Connection) -> dict[str, Any]:
+    """What SQLAlchemy's inspector reads of every table, in a form that compares with ==."""
+    found = inspect(connection)
+
+    def by_name(items: list[Any]) -> list[Any]:
+        return sorted(items, key=lambda item: str(item.get("name")))
+
+    tables = {
+        table: {
+            "columns": [
+                {**column, "type": str(column["type"])} for column in found.get_columns(table)
+            ],
+            "primary_key": found.get_pk_constraint(table),
+            "indexes": by_name(found.get_indexes(table)),
+            "foreign_keys": by_name(found.get_foreign_keys(table)),
+            "unique_constraints": by_name(found.get_unique_constraints(table)),
+            "check_constraints": by_name(found.get_check_constraints(table)),
+        }
+        for table in sorted(found.get_table_names())
+    }
+    return {"tables": tables, "views": sorted(found.get_view_names())}
+
+
+def _sqlite_master(connection: Connection) -> list[tuple[str, str, str, str | None]]:
+    rows = connection.execute(text("SELECT type, name, tbl_name, sql FROM sqlite_master")).all()
+    return sorted((type_, name, table, _normalized_sql(sql)) for type_, name, table, sql in rows)
+
+
+TABLE_CONSTRAINT = re.compile(r"(CONSTRAINT|PRIMARY KEY|UNIQUE|FOREIGN KEY|CHECK)\b", re.IGNORECASE)
+
+
+def _normalized_sql(sql: str | None) -> str | None:
+    """The SQL with whitespace normalized, and a table's constraint clauses in sorted order.
+
+    Only their order is let go: create_all lists search_documents' UNIQUE before its
+    FOREIGN KEY, revision 0002 the other way round, and neither SQLite nor Alembic (which
+    reads a table back through PRAGMAs) gives that order any meaning. Columns keep theirs.
+    """
+    if sql is None:
+        return None
+    flat = re.sub(r"\s*\)", ")", re.sub(r"\(\s*", "(", re.sub(r"\s+", " ", sql).strip()))
+    table = re.fullmatch(r"(CREATE TABLE [^ (]+) ?\((.*)\)", flat)
+    if table is None:
+        return flat
+    name, body = table.groups()
+    clauses, depth, start = [], 0, 0
+    for position, character in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == "," and depth == 0:
+            clauses.append(body[start:position].strip())
+            start = position + 1
+    clauses.append(body[start:].strip())
+    columns = [clause for clause in clauses if not TABLE_CONSTRAINT.match(clause)]
+    constraints = sorted(clause for clause in clauses if TABLE_CONSTRAINT.match(clause))
+    return f"{name} ({', '.join(columns + constraints)})"
+
+
+def _fts_state(connection: Connection) -> dict[str, list[Any]]:
+    """FTS5's own rows (structure, averages, settings): the index starts out the same."""
+    return {
+        table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}"))]
+        for table in ("search_fts_data", "search_fts_config", "search_fts_docsize")
+    }
+
+
+POSTGRES_CATALOG = {
+    "columns": (
+        "SELECT table_name, ordinal_position, column_name, data_type, "
+        "character_maximum_length, is_nullable, column_default, is_generated, "
+        "generation_expression FROM information_schema.columns "
+        "WHERE table_schema = current_schema() ORDER BY 1, 2"
+    ),
+    "constraints": (
+        "SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid) "
+        "FROM pg_constraint WHERE connamespace = "
+        "(SELECT oid FROM pg_namespace WHERE nspname = current_schema()) ORDER BY 1, 2"
+    ),
+    "indexes": (
+        "SELECT tablename, indexname, indexdef FROM pg_indexes "
+        "WHERE schemaname = current_schema() ORDER BY 1, 2"
+    ),
+    "sequences": (
+        "SELECT s.relname, t.relname, a.attname FROM pg_depend d "
+        "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' "
+        "JOIN pg_class t ON t.oid = d.refobjid "
+        "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
+        "WHERE d.deptype = 'a' ORDER BY 1"
+    ),
+    # Revision 0002 uses a generated column on PostgreSQL, no trigger or function: any
+    # that appeared on one side only would show here.
+    "triggers": (
+        "SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+        "WHERE NOT tgisinternal ORDER BY 1, 2"
+    ),
+    "functions": (
+        "SELECT proname, pg_get_function_identity_arguments(oid), prosrc FROM pg_proc "
+        "WHERE pronamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+        "ORDER BY 1, 2"
+    ),
+}
+
+
+def _postgres_catalog(connection: Connection) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        name: [tuple(row) for row in connection.execute(text(query))]
+        for name, query in POSTGRES_CATALOG.items()
+    }

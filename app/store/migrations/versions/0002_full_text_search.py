@@ -2,6 +2,8 @@
 
 SQLite gets an external-content FTS5 index kept in step by triggers; PostgreSQL a
 generated tsvector column with a GIN index. Existing meetings are indexed here.
+The index's statements are in ``app.store.search_schema``, which a new database,
+created without Alembic, runs too.
 
 Revision ID: 0002_search
 Revises: 0001_initial
@@ -13,29 +15,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from app.store import search_schema
+
 revision = "0002_search"
 down_revision = "0001_initial"
 branch_labels = None
 depends_on = None
 
-SQLITE_INDEX = [
-    # remove_diacritics 2: "cafe" finds "café", as PostgreSQL's users would expect too.
-    "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "body, content='search_documents', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN "
-    "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END",
-    "CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); END",
-    "CREATE TRIGGER search_documents_au AFTER UPDATE OF body ON search_documents BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); "
-    "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END",
-]
-POSTGRES_INDEX = [
-    "ALTER TABLE search_documents ADD COLUMN tsv tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, body)) STORED",
-    "CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)",
-]
 BACKFILL = [
     "INSERT INTO search_documents (meeting_id, kind, ref_key, body) "
     "SELECT id, 'title', '', title FROM meetings",
@@ -66,7 +52,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("meeting_id", "kind", "ref_key", name="uq_search_documents_ref"),
     )
     dialect = op.get_bind().dialect.name
-    for statement in SQLITE_INDEX if dialect == "sqlite" else POSTGRES_INDEX:
+    index = search_schema.sqlite_index() if dialect == "sqlite" else search_schema.POSTGRES_INDEX
+    for statement in index:
         op.execute(statement)
     for statement in BACKFILL:
         op.execute(statement)
@@ -74,7 +61,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in ("search_documents_ai", "search_documents_ad", "search_documents_au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        op.execute("DROP TABLE IF EXISTS search_fts")
+        for statement in search_schema.sqlite_drop_index():
+            op.execute(statement)
     op.drop_table("search_documents")

@@ -13,41 +13,25 @@ from __future__ import annotations
 
 from alembic import op
 
+from app.store import search_schema
+
 revision = "0003_search_prefixes"
 down_revision = "0002_search"
 branch_labels = None
 depends_on = None
 
-TRIGGERS = [
-    "CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN "
-    "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END",
-    "CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); END",
-    "CREATE TRIGGER search_documents_au AFTER UPDATE OF body ON search_documents BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); "
-    "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END",
-]
 
-
-def _rebuild(prefix_option: str) -> None:
-    for name in ("search_documents_ai", "search_documents_ad", "search_documents_au"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS search_fts")
-    op.execute(
-        "CREATE VIRTUAL TABLE search_fts USING fts5("
-        "body, content='search_documents', content_rowid='id', "
-        f"tokenize='unicode61 remove_diacritics 2'{prefix_option})"
-    )
-    for statement in TRIGGERS:
+def _rebuild(prefixes: str | None) -> None:
+    for statement in [*search_schema.sqlite_drop_index(), *search_schema.sqlite_index(prefixes)]:
         op.execute(statement)
-    op.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+    op.execute(search_schema.SQLITE_REBUILD)
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _rebuild(", prefix='2 3 4 5 6'")
+        _rebuild(search_schema.SQLITE_PREFIXES)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _rebuild("")
+        _rebuild(None)
