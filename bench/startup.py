@@ -15,6 +15,9 @@
    - start: Start pressed to the live window painted (the wait after pressing Start);
    - store: launch to the store open;
    - stored: launch to the meeting being in the store (its first writes with it).
+   A third child launches straight into the live window (no home window, dialog or
+   store): its ratio to the bare window is the floor under the issue's ratio, the cost
+   of the live window's own code and widgets in this stack, printed for comparison.
    Two data folders: *existing* (a returning user's database with ``--past-meetings``
    ended meetings, copied afresh for every run: the common case) and *fresh* (a first
    start: empty folder, database created and migrated).
@@ -47,7 +50,7 @@ CHILD_TIMEOUT_SECONDS = 60
 # children may cache theirs even when PYTHONDONTWRITEBYTECODE is set here: in a folder of
 # the bench's own (kept out of the tree), filled by the warm-up runs.
 PYCACHE_FOLDER_NAME = "poise-bench-pycache"
-KINDS = ("bare", "app", "soak", "seed")
+KINDS = ("bare", "live-alone", "app", "soak", "seed")
 
 
 def stamp(name: str) -> None:
@@ -73,6 +76,44 @@ def child_bare() -> None:
     window = Window("Hello")
     window.resize(360, 720)
     window.show()
+    application.exec()
+
+
+def child_live_alone() -> None:
+    """The floor of any path to the live window: launch straight into it.
+
+    No home window, no prepare dialog, no store: Python, Qt, the live window's own code
+    and a shipped playbook, then one paint. Whatever Poise's start does around the live
+    window comes on top of this, so its ratio to the bare window is the lowest the
+    issue's ratio can be with this live window in this stack.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    application = QApplication(sys.argv[:1])
+    from app.playbooks import load_all_playbooks
+    from app.settings import load_settings
+    from app.ui.live.live_window import LiveWindow
+    from app.ui.live.session import LiveSession
+
+    settings = load_settings()
+    playbook = load_all_playbooks().entries[0].playbook
+    session = LiveSession(None, None, playbook, settings.last_cues)
+    window = LiveWindow(
+        session, client_name="Bench client", meeting_title="Bench", settings=settings
+    )
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                stamp("painted")
+                application.exit(0)
+            return False
+
+    painted = FirstPaint()
+    window.installEventFilter(painted)
+    window.show()
+    window.begin()
     application.exec()
 
 
@@ -372,11 +413,12 @@ def time_app(kind: str, seeded: Path) -> dict[str, float]:
     }
 
 
-def time_bare() -> float:
+def time_bare(kind: str = "bare") -> float:
+    """First paint of a one-window child: ``bare`` (the baseline) or ``live-alone``."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="poise-bench-") as scratch:
-        return run_child("bare", Path(scratch))["painted"]
+        return run_child(kind, Path(scratch))["painted"]
 
 
 def run_soak(minutes: float, kind: str, seeded: Path) -> dict[str, object]:
@@ -417,6 +459,9 @@ def main() -> int:
     if args.child == "bare":
         child_bare()
         return 0
+    if args.child == "live-alone":
+        child_live_alone()
+        return 0
     if args.child == "app":
         child_app()
         return 0
@@ -440,9 +485,11 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
         time_bare()  # warm the disk cache, so no kind pays for the first read
         time_app("fresh", seeded)
         bare: list[float] = []
+        alone: list[float] = []
         runs: dict[str, list[dict[str, float]]] = {"existing": [], "fresh": []}
         for _ in range(rounds):
             bare.append(time_bare())
+            alone.append(time_bare("live-alone"))
             for kind in runs:
                 runs[kind].append(time_app(kind, seeded))
         soaks = {
@@ -451,7 +498,13 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
         }
 
     bare_median = statistics.median(bare)
+    alone_median = statistics.median(alone)
     print(f"bare PySide6 window, first paint: median {bare_median * 1000:.0f} ms ({rounds} runs)")
+    print(
+        f"live window alone (launched straight into it, no home, dialog or store): "
+        f"{alone_median * 1000:.0f} ms (ratio {alone_median / bare_median:.2f}: the floor "
+        "of the ratio below)"
+    )
     summary: dict[str, dict[str, float]] = {}
     for kind, label in (("existing", "returning user"), ("fresh", "first start")):
         medians = {
@@ -484,6 +537,8 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int) -> int:
         json.dumps(
             {
                 "bare_ms": [round(t * 1000, 1) for t in bare],
+                "live_alone_ms": [round(t * 1000, 1) for t in alone],
+                "live_alone_ratio": round(alone_median / bare_median, 3),
                 "seed": seed,
                 "runs_ms": {
                     kind: [{k: round(v * 1000, 1) for k, v in run.items()} for run in kind_runs]
