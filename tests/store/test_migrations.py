@@ -88,20 +88,26 @@ print(" ".join(sorted(sys.modules)))
 """
 
 
-def test_an_up_to_date_database_opens_without_alembic(database_url: str) -> None:
-    open_store(database_url).close()
-    repo = Path(__file__).resolve().parents[2]
-    environment = {**os.environ, "PYTHONPATH": str(repo)}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_in_new_python(code: str, *args: str, environment: dict[str, str] | None = None) -> str:
+    """What ``code`` prints in a new interpreter of this repository's code."""
     result = subprocess.run(
-        [sys.executable, "-c", OPEN_AND_LIST_MODULES, database_url],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
-        env=environment,
-        cwd=repo,
+        env={**(environment or os.environ), "PYTHONPATH": str(REPO)},
+        cwd=REPO,
         timeout=60,
         check=True,
     )
-    loaded = set(result.stdout.split())
+    return result.stdout
+
+
+def test_an_up_to_date_database_opens_without_alembic(database_url: str) -> None:
+    open_store(database_url).close()
+    loaded = set(run_in_new_python(OPEN_AND_LIST_MODULES, database_url).split())
     # Alembic (and Mako through it) costs ~0.3 s at every start; it is only for upgrades.
     assert not {m for m in loaded if m.split(".")[0] in {"alembic", "mako"}}
     if database_url.startswith("sqlite"):
@@ -401,8 +407,7 @@ print(" ".join(sorted(sys.modules)))
 def test_a_new_database_is_created_without_alembic(
     database_url: str, backend: str, tmp_path: Path
 ) -> None:
-    repo = Path(__file__).resolve().parents[2]
-    environment = {**os.environ, "PYTHONPATH": str(repo)}
+    environment = dict(os.environ)
     environment.pop("POISE_DATABASE_URL", None)
     if backend == "sqlite":
         folder = tmp_path / "first-start"
@@ -411,16 +416,7 @@ def test_a_new_database_is_created_without_alembic(
     else:
         environment["POISE_DATABASE_URL"] = database_url
         location = resolve_location(database_url)
-    result = subprocess.run(
-        [sys.executable, "-c", FRESH_OPEN_MODULES],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=repo,
-        timeout=60,
-        check=True,
-    )
-    outcome, modules = result.stdout.splitlines()
+    outcome, modules = run_in_new_python(FRESH_OPEN_MODULES, environment=environment).splitlines()
     assert outcome == f"None {HEAD_REVISION}"
     # Importing Alembic (and Mako) costs ~0.3 s and ~17 MB that stay until Poise quits.
     assert not {m for m in modules.split() if m.split(".")[0] in {"alembic", "mako"}}

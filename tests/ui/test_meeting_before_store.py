@@ -22,19 +22,10 @@ from app.store import NotADatabase, Store, open_store
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import EndMeetingDialog, LiveWindow
-from app.ui.live.prepare_dialog import PrepareDialog
 from app.ui.live.summary import SummaryWindow
+from tests.ui.test_live_flow import open_prepare
 
 WAIT_MS = 5000
-
-
-def open_prepare(qtbot: QtBot, flow: MeetingFlow) -> PrepareDialog:
-    with qtbot.waitSignal(flow.prepareOpened, timeout=WAIT_MS) as opened:
-        flow.new_meeting()
-    dialog = opened.args[0]
-    qtbot.addWidget(dialog)
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def start(
