@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -21,11 +21,18 @@ from app.domain.meeting_terms import NoteField, SignalSource
 from app.store import NotADatabase, Store, open_store
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.live_window import PROBLEM_HEADLINE, EndMeetingDialog, LiveWindow
 from app.ui.live.summary import SummaryWindow
 from tests.ui.test_live_flow import open_prepare
 
 WAIT_MS = 5000
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    # Let pending layout passes run so the picture shows what a user would see.
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert widget.grab().save(str(path)), path
 
 
 def start(
@@ -126,7 +133,7 @@ def test_prepare_dialog_opens_before_the_store_and_takes_its_clients_later(
 
 
 def test_meeting_goes_on_while_the_database_is_locked_and_is_stored_when_free(
-    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path, screens_dir: Path, look: str
 ) -> None:
     store = open_store(busy_timeout_ms=100, retry_interval=0.1)
     assert store.location.sqlite_file is not None
@@ -138,11 +145,18 @@ def test_meeting_goes_on_while_the_database_is_locked_and_is_stored_when_free(
         window = start(qtbot, flow)
         session = window.session
         qtbot.waitUntil(lambda: window.problem_line.isVisible(), timeout=WAIT_MS)
+        # A glance says the text is safe; the details say what and where, one click away.
+        assert PROBLEM_HEADLINE in window.problem_line.text()
+        assert "goes on" not in window.problem_line.text()
+        assert "goes on" in window.problem_line.toolTip()
+        shoot(window, screens_dir / f"live-database-locked-{look}.png")
+        window.problem_line.linkActivated.emit("details")
         assert "goes on" in window.problem_line.text()
         assert str(store.location.sqlite_file) in window.problem_line.text()
         editor = window.notes.editors[NoteField.REAL_CONCERN]
         qtbot.keyClicks(editor, "Budget review next week")
         assert not session.stored
+        shoot(window, screens_dir / f"live-database-locked-details-{look}.png")
 
         other.execute("ROLLBACK")
         qtbot.waitUntil(lambda: session.stored, timeout=WAIT_MS)
@@ -177,8 +191,9 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     else:
         raise AssertionError("a file of words opened as a database")
     assert window.problem_line.isVisible()
-    assert str(paths.database_file()) in window.problem_line.text()
-    assert "goes on" in window.problem_line.text()
+    assert PROBLEM_HEADLINE in window.problem_line.text()
+    assert str(paths.database_file()) in window.problem_line.toolTip()
+    assert "goes on" in window.problem_line.toolTip()
     assert window.session.domain.is_running
 
     with qtbot.waitSignal(flow.unsavedCopyWritten, timeout=WAIT_MS) as written:
@@ -193,9 +208,7 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     qtbot.waitUntil(lambda: summary.unsaved_line.isVisible(), timeout=WAIT_MS)
     assert str(copy) in summary.unsaved_line.text()
     assert not summary.review_button.isEnabled()
-    QApplication.sendPostedEvents()
-    QApplication.processEvents()
-    assert summary.grab().save(str(screens_dir / "live-summary-unsaved.png"))
+    shoot(summary, screens_dir / "live-summary-unsaved.png")
 
 
 def test_two_meetings_before_the_store_opens_are_both_stored(

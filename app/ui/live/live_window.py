@@ -73,6 +73,8 @@ _QUOTES = '“”"'
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
 FLAG_TEXT = "Flagged"
+# What the problem line says first: what the user must know in the middle of a meeting.
+PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 # The user's own requests to the partner, as the partner link knows them.
 USER_REQUESTS: tuple[Cue, ...] = meeting_terms.USER_REQUESTS
 
@@ -347,10 +349,15 @@ class LiveWindow(QWidget):
         self.follow_up_label.setObjectName("muted")
         # Beside "Ask partner" and "End…" a narrow window needs two lines, not a cut-off date.
         self.follow_up_label.setWordWrap(True)
+        # One line a glance can take in; what went wrong and where is one click away.
         self.problem_line = QLabel()
         self.problem_line.setObjectName("problemLine")
         self.problem_line.setWordWrap(True)
+        self.problem_line.setTextFormat(Qt.TextFormat.RichText)
+        self.problem_line.linkActivated.connect(self._toggle_problem_details)
         self.problem_line.hide()
+        self._problem_details = ""
+        self._problem_expanded = False
 
         self.end_button = QPushButton("End…")
         self.end_button.setObjectName("endButton")
@@ -642,8 +649,23 @@ class LiveWindow(QWidget):
             self.follow_up_label.setText(f"Follow up {follow_up:%a %d %b} · Ctrl+U")
 
     def _show_problem(self, message: str) -> None:
-        self.problem_line.setText(message)
+        self._problem_details = message
+        self._problem_expanded = False
+        self._render_problem()
         self.problem_line.show()
+
+    def _toggle_problem_details(self, _link: str = "") -> None:
+        self._problem_expanded = not self._problem_expanded
+        self._render_problem()
+
+    def _render_problem(self) -> None:
+        link = "Hide" if self._problem_expanded else "Details"
+        text = f"{_escape(PROBLEM_HEADLINE)} <a href='details'>{link}</a>"
+        if self._problem_expanded:
+            details = _escape(self._problem_details).replace("\n", "<br>")
+            text += f"<br><br>{details}"
+        self.problem_line.setText(text)
+        self.problem_line.setToolTip(self._problem_details)
 
     def _show_cue(self, event: CueEvent) -> None:
         if self.settings.cue_sound:
