@@ -240,3 +240,21 @@ def test_two_meetings_before_the_store_opens_are_both_stored(
     finally:
         second.close()
         store.close()
+
+
+def test_a_store_slow_to_open_is_mentioned_and_the_mention_goes_once_it_opens(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    flow = MeetingFlow(None, library)
+    flow._slow_store.setInterval(50)
+    window = start(qtbot, flow)
+    qtbot.waitUntil(lambda: window.problem_line.isVisible(), timeout=WAIT_MS)
+    assert "still opening" in window.problem_line.toolTip()
+    store = open_store()
+    try:
+        with qtbot.waitSignal(window.session.meetingStored, timeout=WAIT_MS):
+            flow.attach_store(store)
+        assert not window.problem_line.isVisible()
+    finally:
+        window.close()
+        store.close()

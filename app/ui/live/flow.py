@@ -41,6 +41,9 @@ _log = logging.getLogger(__name__)
 
 # How soon a meeting the database refused is offered to it again.
 STORE_RETRY_MS = 3000
+# How long a meeting may wait for a store that is still opening before the user is told
+# (a team database on a slow network, say); normally the store is open within a second.
+STORE_SLOW_MS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,10 @@ class MeetingFlow(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(STORE_RETRY_MS)
         self._retry.timeout.connect(self._store_waiting_meetings)
+        self._slow_store = QTimer(self)
+        self._slow_store.setSingleShot(True)
+        self._slow_store.setInterval(STORE_SLOW_MS)
+        self._slow_store.timeout.connect(self._say_store_is_slow)
         self.unsavedCopyWritten.connect(self._show_unsaved_copy)
         if store is not None:
             self.attach_store(store)
@@ -191,6 +198,18 @@ class MeetingFlow(QObject):
             self._store_meeting(waiting)
         elif self._store_problem:
             session.problem.emit(self._unsaved_message())
+        else:
+            self._slow_store.start()
+
+    def _say_store_is_slow(self) -> None:
+        if self.store is not None or self._store_problem:
+            return
+        for waiting in self._unstored:
+            if waiting.session.domain.is_running:
+                waiting.session.problem.emit(
+                    "Poise is still opening your notes database. What you type is kept in "
+                    "this window and saved as soon as the database opens."
+                )
 
     def _store_waiting_meetings(self) -> None:
         for waiting in list(self._unstored):
