@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from app.export.markdown_text import escape_inline
 from app.export.report import MeetingReport
-
-# Characters that would turn the user's words into formatting when rendered.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
-
-
-def escape_inline(text: str) -> str:
-    """The user's text rendered literally: special characters get a backslash."""
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START_SPECIAL.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
 
 
 def _block(text: str) -> list[str]:

@@ -11,16 +11,15 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from app.domain.meeting_session import MeetingRecap, format_elapsed
+from app.domain.meeting_session import MeetingRecap
 from app.domain.meeting_terms import NoteField
+from app.export.formatting import format_day, format_duration, format_offset, format_when
+from app.export.markdown_text import escape_inline
 
 
 def _escape(text: str) -> str:
-    # Kept readable as text: only what would start a heading or a list is escaped.
-    return "\n".join(
-        f"\\{line}" if line.lstrip().startswith(("#", "-", "*", ">")) else line
-        for line in text.splitlines()
-    )
+    """The user's text, line by line, rendered literally (line breaks kept)."""
+    return "\n".join(f"{escape_inline(line)}  " for line in text.splitlines()).rstrip()
 
 
 def unsaved_meeting_markdown(
@@ -32,11 +31,10 @@ def unsaved_meeting_markdown(
     lines: list[tuple[datetime, str]],
     recap: MeetingRecap | None,
 ) -> str:
-    started = started_at.astimezone()
     out = [
-        f"# {title} — {client_name}",
+        f"# {escape_inline(title)} — {escape_inline(client_name)}",
         "",
-        f"Started {started:%A %d %B %Y, %H:%M}.",
+        f"Started {format_when(started_at)}.",
         "Poise could not open its notes database during this meeting, so this file is the "
         "only copy of what was written. Nothing of it is in the review.",
         "",
@@ -48,21 +46,22 @@ def unsaved_meeting_markdown(
     if lines:
         out += ["## Stamped lines", ""]
         for at, text in lines:
-            offset = format_elapsed(at - started_at)
-            out.append(f"- {offset} — {text}")
+            out.append(f"- {format_offset(at - started_at)} — {escape_inline(text)}")
         out.append("")
     if recap is not None:
         if recap.action_items:
             out += ["## Action items", ""]
             for item in recap.action_items:
-                details = ", ".join(
-                    part for part in (item.owner, f"due {item.due}" if item.due else "") if part
+                due = f"due {format_day(item.due)}" if item.due else ""
+                details = ", ".join(part for part in (item.owner, due) if part)
+                line = escape_inline(item.text) + (
+                    f" ({escape_inline(details)})" if details else ""
                 )
-                out.append(f"- {item.text}" + (f" ({details})" if details else ""))
+                out.append(f"- {line}")
             out.append("")
         if recap.follow_up is not None:
-            out += [f"Follow up on {recap.follow_up:%A %d %B %Y}.", ""]
-        out.append(f"Duration {format_elapsed(recap.duration)}.")
+            out += [f"Follow up on {format_day(recap.follow_up)}.", ""]
+        out.append(f"Duration {format_duration(recap.duration)}.")
     return "\n".join(out).rstrip() + "\n"
 
 

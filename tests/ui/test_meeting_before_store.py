@@ -203,7 +203,8 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     assert copy.stat().st_mode & 0o777 == 0o600
     text = copy.read_text(encoding="utf-8")
     assert "Harbor & Sons" in text
-    assert "\\# They want a discount\nand a named contact" in text
+    # Rendered literally (a leading # is no heading), the line break kept.
+    assert "\\# They want a discount  \nand a named contact" in text
     assert "Asked for the CEO" in text
     qtbot.waitUntil(lambda: summary.unsaved_line.isVisible(), timeout=WAIT_MS)
     assert str(copy) in summary.unsaved_line.text()
