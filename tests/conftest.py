@@ -38,3 +38,12 @@ def screens_dir() -> Path:
     """Folder where tests save PNGs of what a user sees, to be looked at."""
     SCREENS_DIR.mkdir(parents=True, exist_ok=True)
     return SCREENS_DIR
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_gui_thread(request: pytest.FixtureRequest) -> None:
+    """As in the app: a Qt test's garbage is collected on the GUI thread, never elsewhere."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
+
+        collect_garbage_on_gui_thread(request.getfixturevalue("qapp"))

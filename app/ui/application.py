@@ -23,6 +23,7 @@ from app.resources import resource_path
 from app.settings import load_settings
 from app.ui.app_controller import AppController
 from app.ui.crash import CrashHandler, install_crash_handler
+from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
 from app.ui.start_check import StartCheck
@@ -45,6 +46,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     application = QApplication(argv if argv is not None else sys.argv[:1])
+    # Never on the store's threads: there a collected Qt object can freeze the app.
+    collect_garbage_on_gui_thread(application)
     application.setApplicationName(APP_NAME)
     application.setApplicationDisplayName(APP_NAME)
     application.setApplicationVersion(__version__)

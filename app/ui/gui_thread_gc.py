@@ -1,0 +1,63 @@
+"""Python's cyclic garbage collection, run on the GUI thread only.
+
+Left automatic, the collector runs on whichever thread happens to allocate when a
+threshold is crossed: often the store's writer thread, which allocates the most. A
+cycle that holds a Qt object (a session and its bridge, a window and its lambdas) is
+then destroyed there: ``QObject``'s destructor takes Qt's connection lock and waits for
+the GIL, while the GUI thread holds the GIL and waits for that lock. Poise froze that
+way once under test. The remedy, described by Erik Janssens ("Should Python garbage
+collector be run in the GUI thread?") and used by several Qt applications, is to turn
+automatic collection off and collect from a timer on the GUI thread, by the same
+generation thresholds Python itself uses.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+CHECK_INTERVAL_MS = 500
+
+_installed: GuiThreadGarbageCollector | None = None
+
+
+class GuiThreadGarbageCollector(QObject):
+    """Collects garbage on its own (GUI) thread, as often as Python would."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        self.collections = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+    def check(self) -> None:
+        """Collect the generations whose counts passed their thresholds, oldest last."""
+        young, middle, old = gc.get_count()
+        first, second, third = self.thresholds
+        if young <= first:
+            return
+        generation = 0
+        if middle > second:
+            generation = 2 if old > third else 1
+        gc.collect(generation)
+        self.collections += 1
+
+
+def collect_garbage_on_gui_thread(application: QObject) -> GuiThreadGarbageCollector:
+    """Install the collector once for ``application`` (the QApplication); returns it."""
+    global _installed
+    if _installed is None:
+        _installed = GuiThreadGarbageCollector(application)
+        _installed.start()
+    return _installed
