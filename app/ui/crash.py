@@ -60,15 +60,17 @@ class CrashHandler:
         traceback.print_exception(kind, error, trace)
         self.last_report = write_crash_report(kind, error, trace)
         writer = self._writer()
-        saved = writer.flush(_FLUSH_SECONDS) if writer is not None else True
+        # No writer yet: the store is still opening, and a meeting keeps its notes meanwhile.
+        saved = writer.flush(_FLUSH_SECONDS) if writer is not None else None
         self._tell(saved)
 
-    def _tell(self, saved: bool) -> None:
-        notes = (
-            "Your notes are saved."
-            if saved
-            else "Your notes are kept in the recovery file and will be saved when possible."
-        )
+    def _tell(self, saved: bool | None) -> None:
+        if saved is None:
+            notes = "Your notes are kept and saved as soon as your notes database opens."
+        elif saved:
+            notes = "Your notes are saved."
+        else:
+            notes = "Your notes are kept in the recovery file and will be saved when possible."
         where = f"\n\nDetails: {self.last_report}" if self.last_report else ""
         message = QMessageBox(self._parent())
         message.setIcon(QMessageBox.Icon.Warning)

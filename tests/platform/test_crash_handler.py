@@ -87,3 +87,15 @@ def test_install_returns_the_previous_hook() -> None:
         assert sys.excepthook is handler
     finally:
         sys.excepthook = previous
+
+
+def test_before_the_store_opens_the_message_says_the_notes_wait_for_it(qtbot: QtBot) -> None:
+    handler = CrashHandler(lambda: None, lambda: None)
+    try:
+        raise RuntimeError("a bug while the store opens")
+    except RuntimeError:
+        handler(*sys.exc_info())
+    assert handler.message is not None
+    assert "saved as soon as your notes database opens" in handler.message.text()
+    assert "Your notes are saved." not in handler.message.text()
+    handler.message.close()
