@@ -63,6 +63,7 @@ def fill_and_start(
     for box in dialog.check_boxes[:2]:
         box.setChecked(True)
     assert dialog.ready.text() == "2 of 3 ready"
+    assert "Let them finish.” Tick what is done" in dialog.checklist_intro.text()
     if screens_dir is not None:
         shoot(dialog, screens_dir, "prepare-checklist", look)
     with qtbot.waitSignal(flow.sessionStarted, timeout=WAIT_MS) as started:

@@ -380,8 +380,10 @@ class PrepareDialog(QDialog):
         self.check_boxes = []
         partner = plan.partner_name or "your partner"
         cue_words = " / ".join(f"“{cue.words}”" for cue in plan.cues)
+        # Words that end a sentence themselves need no second full stop after the quote.
+        ending = "" if plan.cues[-1].words.rstrip().endswith((".", "!", "?", "…")) else "."
         self.checklist_intro.setText(
-            f"{plan.playbook.title}. Agreed with {partner}: {cue_words}. "
+            f"{plan.playbook.title}. Agreed with {partner}: {cue_words}{ending} "
             "Tick what is done; start whenever you are ready."
         )
         for step in plan.playbook.prepare:
