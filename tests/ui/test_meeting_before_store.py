@@ -259,3 +259,32 @@ def test_a_store_slow_to_open_is_mentioned_and_the_mention_goes_once_it_opens(
     finally:
         window.close()
         store.close()
+
+
+def test_retries_never_write_a_meeting_twice(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    flow = MeetingFlow(None, library)
+    flow._retry.setInterval(10)  # retries come far faster than a locked write gives up
+    first = start(qtbot, flow, "First client", last=False)
+    end(qtbot, flow, first).close()
+    second = start(qtbot, flow, "Second client")
+    store = open_store(busy_timeout_ms=200, retry_interval=0.1)
+    assert store.location.sqlite_file is not None
+    other = sqlite3.connect(store.location.sqlite_file, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        flow.attach_store(store)
+        qtbot.waitUntil(lambda: second.problem_line.isVisible(), timeout=WAIT_MS)
+        qtbot.wait(1000)  # many retries while the lock holds
+        other.execute("ROLLBACK")
+        qtbot.waitUntil(lambda: not flow.has_unstored_meeting, timeout=WAIT_MS)
+        assert store.writer.flush(5)
+        qtbot.wait(300)  # anything still queued would land by now
+        assert store.writer.flush(5)
+        names = sorted(meeting.client_name for meeting in store.service.list_meetings())
+        assert names == ["First client", "Second client"]
+    finally:
+        second.close()
+        other.close()
+        store.close()

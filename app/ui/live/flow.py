@@ -46,7 +46,7 @@ STORE_RETRY_MS = 3000
 STORE_SLOW_MS = 5000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # each one is itself: compared by identity
 class _UnstoredMeeting:
     """A meeting on screen (or just ended) whose row the store has not written yet."""
 
@@ -86,6 +86,8 @@ class MeetingFlow(QObject):
         self.summary: SummaryWindow | None = None
         # Usually one, for a moment; more only if meetings end before the store opens.
         self._unstored: list[_UnstoredMeeting] = []
+        # Those whose row is on its way to the writer: never sent twice, or it is written twice.
+        self._writing: list[_UnstoredMeeting] = []
         # Why the store cannot take meetings right now ("" while all is well).
         self._store_problem = ""
         self._retry = QTimer(self)
@@ -217,8 +219,9 @@ class MeetingFlow(QObject):
 
     def _store_meeting(self, waiting: _UnstoredMeeting) -> None:
         """Write a meeting's row; its session then sends what it kept meanwhile."""
-        if self.bridge is None:
+        if self.bridge is None or waiting in self._writing:
             return
+        self._writing.append(waiting)
         service = self.store.service
         plan, started_at = waiting.plan, waiting.started_at
 
@@ -246,8 +249,9 @@ class MeetingFlow(QObject):
         )
 
     def _meeting_stored(self, waiting: _UnstoredMeeting, meeting: MeetingRecord) -> None:
+        self._writing.remove(waiting)
         if waiting not in self._unstored:
-            return  # already filed elsewhere, or stored by an earlier try
+            return  # filed as an unsaved copy meanwhile
         self._unstored.remove(waiting)
         session = waiting.session
         session.attach_meeting(self.store, meeting.id)
@@ -256,6 +260,7 @@ class MeetingFlow(QObject):
             self.summary.set_meeting_id(meeting.id)
 
     def _meeting_refused(self, waiting: _UnstoredMeeting, error: object) -> None:
+        self._writing.remove(waiting)
         if waiting not in self._unstored:
             return
         if waiting.session.domain.is_running:
