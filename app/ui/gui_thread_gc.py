@@ -37,10 +37,6 @@ class GuiThreadGarbageCollector(QObject):
         gc.disable()
         self._timer.start()
 
-    def stop(self) -> None:
-        self._timer.stop()
-        gc.enable()
-
     def check(self) -> None:
         """Collect the generations whose counts passed their thresholds, oldest last."""
         young, middle, old = gc.get_count()

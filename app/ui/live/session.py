@@ -236,9 +236,10 @@ class LiveSession(QObject):
         """Returns at once; the writer coalesces bursts of typing to the newest text."""
         if not self.domain.is_running:
             return
-        if self._bridge is None or self.meeting_id is None:
+        if self._bridge is None:
             self._held_notes[NoteField(field)] = text
         else:
+            assert self.meeting_id is not None  # set together with the bridge
             self._bridge.save_note(self.meeting_id, field, text)
 
     def stamp_line(self, text: str) -> datetime | None:
