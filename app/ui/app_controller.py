@@ -16,10 +16,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
-from app.settings import Settings, load_settings
+from app.settings import Settings, shared_settings
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.main_window import MainWindow
 from app.ui.panic import PanicHide
+from app.ui.settings_signals import SettingsSignals
 
 
 def bindings_from(settings: Settings) -> dict[HotkeyAction, str]:
@@ -43,7 +44,10 @@ class AppController(QObject):
         super().__init__(window)
         self.application = application
         self.window = window
-        self.settings = settings if settings is not None else load_settings()
+        # The app's one settings owner: every window reads and changes settings through it.
+        self.settings_signals = SettingsSignals(shared_settings(), parent=self)
+        self.settings_signals.problem.connect(self.show_settings_problem)
+        self.settings = settings if settings is not None else shared_settings().current
         self.store: Any = None
         self.review: Any = None
         self.partner_windows: list[QWidget] = []
@@ -152,7 +156,7 @@ class AppController(QObject):
     # -- the Markdown folder ------------------------------------------------------------------
 
     def _markdown_folder(self) -> Path | None:
-        folder = load_settings().markdown_folder
+        folder = shared_settings().current.markdown_folder
         return Path(folder).expanduser() if folder else None
 
     def write_markdown(self, meeting_id: int | None) -> None:
@@ -181,6 +185,10 @@ class AppController(QObject):
             return MarkdownFolder(folder).remove(meeting_id)
 
         self.window.bridge.submit(remove, on_error=self._markdown_failed)
+
+    def show_settings_problem(self, message: str) -> None:
+        """The settings cannot be written: said once, on the home window; meetings go on."""
+        self.window.status.setText(message)
 
     def _markdown_ok(self, _path: object) -> None:
         self.markdown_problem = ""
