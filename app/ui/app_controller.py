@@ -52,6 +52,7 @@ class AppController(QObject):
         self.review: Any = None
         self.partner_windows: list[QWidget] = []
         self.markdown_problem = ""
+        self.notices: list[str] = []  # said once on the home window, kept under its status
         self.partner_link: Any = None
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
@@ -85,6 +86,7 @@ class AppController(QObject):
     def attach_store(self, store: Any) -> None:
         self.store = store
         self.window.attach_store(store)
+        self._show_notices()  # the store's news replaced the status line
         self.window.set_review_handler(self.open_review)
         self.window.set_partner_handler(self.open_partner_window)
 
@@ -188,7 +190,18 @@ class AppController(QObject):
 
     def show_settings_problem(self, message: str) -> None:
         """The settings cannot be written: said once, on the home window; meetings go on."""
-        self.window.status.setText(message)
+        self.tell(message)
+
+    def tell(self, notice: str) -> None:
+        """Something the user should know once (a folder tightened, settings not saved)."""
+        if notice not in self.notices:
+            self.notices.append(notice)
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        status = self.window.status
+        lines = [line for line in status.text().split("\n") if line not in self.notices]
+        status.setText("\n".join([*lines, *self.notices]).strip("\n"))
 
     def _markdown_ok(self, _path: object) -> None:
         self.markdown_problem = ""
