@@ -152,7 +152,7 @@ def test_the_app_tightens_its_data_folder_at_start(tmp_path: Path) -> None:
         cwd=REPO_ROOT,
         check=False,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert mode(data) == 0o700
     assert "yours alone" in result.stderr  # logged, as well as said on the home window
 

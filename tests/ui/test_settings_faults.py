@@ -173,7 +173,7 @@ def test_the_app_starts_with_a_deeply_nested_settings_file(tmp_path: Path) -> No
         cwd=REPO_ROOT,
         check=False,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "poise smoke test: ok" in result.stdout
 
 
@@ -198,3 +198,23 @@ def test_listeners_hear_which_keys_changed(data_dir: Path) -> None:
     owner.unsubscribe(listen)
     owner.update(stay_on_top=False)
     assert heard == [frozenset({"stay_on_top"})]
+
+
+def test_qt_listeners_follow_changes_and_are_forgotten_when_they_go(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from PySide6.QtCore import QObject
+
+    from app.ui.settings_signals import SettingsSignals
+
+    owner = shared_settings()
+    holder = QObject()
+    signals = SettingsSignals(owner, parent=holder)
+    with qtbot.waitSignal(signals.changed, timeout=1000) as heard:
+        owner.update(cue_sound=True)
+    assert heard.args[1] == frozenset({"cue_sound"})
+
+    with qtbot.waitSignal(signals.destroyed, timeout=1000):
+        holder.deleteLater()
+    owner.update(cue_sound=False)  # would raise if the owner still called the deleted object
+    assert owner.current.cue_sound is False
