@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.export.markdown_text import escape_inline
+from app.export.plain_text import without_controls
 from app.export.report import MeetingReport
+from app.private_files import write_private
 
 
 def _block(text: str) -> list[str]:
@@ -46,8 +48,10 @@ def meeting_markdown(report: MeetingReport) -> str:
             for event in report.timeline
         ]
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    # A control code pasted into a note would reach whatever shows the file (a terminal).
+    return without_controls("\n".join(out).rstrip("\n") + "\n")
 
 
 def write_markdown(path: Path, report: MeetingReport) -> None:
-    path.write_text(meeting_markdown(report), encoding="utf-8")
+    """Write the meeting's Markdown file, user-only."""
+    write_private(path, meeting_markdown(report).encode("utf-8"))

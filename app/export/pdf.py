@@ -9,11 +9,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app import APP_NAME
 from app.export.report import MeetingReport
+from app.private_files import write_private
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1f2328; }
@@ -86,7 +87,11 @@ def meeting_html(report: MeetingReport) -> str:
 
 
 def write_pdf(path: Path, report: MeetingReport) -> None:
-    writer = QPdfWriter(str(path))
+    """Write the meeting's PDF, user-only: Qt renders into memory, the file is ours to make."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(report.heading)
     writer.setCreator(APP_NAME)
     writer.setResolution(300)
@@ -105,3 +110,5 @@ def write_pdf(path: Path, report: MeetingReport) -> None:
     printable = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document.setPageSize(QSizeF(printable.width(), printable.height()))
     document.print_(writer)
+    buffer.close()
+    write_private(path, bytes(data.data()))

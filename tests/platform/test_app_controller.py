@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.hotkeys import HotkeyAction
 from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
 from app.playbooks import load_all_playbooks
-from app.settings import load_settings, save_settings
+from app.settings import shared_settings
 from app.store import Store, open_store
 from app.store.records import MeetingDraft, MeetingRecord
 from app.ui.app_controller import AppController
@@ -140,7 +139,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
 ) -> None:
     controller, _hook = running
     vault = tmp_path / "vault"
-    save_settings(replace(load_settings(), markdown_folder=str(vault)))
+    shared_settings().update(markdown_folder=str(vault))
     meeting = ended_meeting(store)
 
     controller.window.ensure_flow().meetingStored.emit(meeting.id)  # the flow's word at the end

@@ -21,7 +21,7 @@ from app.settings import (
     load_settings,
     save_settings,
     settings_file,
-    update_settings,
+    shared_settings,
 )
 from app.store import Store, StoreError
 from app.store.records import MeetingDraft
@@ -42,7 +42,9 @@ def test_settings_defaults_when_no_file(data_dir: Path) -> None:
 
 def test_settings_round_trip(data_dir: Path) -> None:
     cues = (Cue("calm", "Calm", "Breathe."), Cue("wrap", "Wrap up", "Wrap up.", CueStyle.BANNER))
-    update_settings(theme=Theme.DARK, dock_side=DockSide.RIGHT, last_cues=cues, live_width=400)
+    shared_settings().update(
+        theme=Theme.DARK, dock_side=DockSide.RIGHT, last_cues=cues, live_width=400
+    )
     loaded = load_settings()
     assert loaded.theme is Theme.DARK
     assert loaded.dock_side is DockSide.RIGHT

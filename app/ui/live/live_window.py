@@ -60,7 +60,7 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import Cue, NoteField, SignalSource
 from app.domain.playbook import Step
-from app.settings import DockSide, Settings, load_settings, update_settings
+from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.notes_panel import DATE_HINT, NotesPanel
@@ -217,7 +217,7 @@ class LiveWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("liveWindow")
         self.session = session
-        self.settings = settings or load_settings()
+        self.settings = settings or shared_settings().current
         self.capture: CaptureProtection | None = None
         self._recap: MeetingRecap | None = None
         self.setWindowTitle(f"{client_name} · {APP_NAME}")
@@ -563,7 +563,7 @@ class LiveWindow(QWidget):
 
     def _save_geometry(self) -> None:
         encoded = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        self.settings = update_settings(
+        self.settings = shared_settings().update(
             live_geometry=encoded, live_width=self.width(), live_height=self.height()
         )
 
@@ -576,14 +576,14 @@ class LiveWindow(QWidget):
         x = area.left() if side is DockSide.LEFT else area.right() - self.frameGeometry().width()
         self.resize(width, height)
         self.move(x + 1 if side is DockSide.RIGHT else x, area.top())
-        self.settings = update_settings(dock_side=side)
+        self.settings = shared_settings().update(dock_side=side)
 
     def _toggle_stay_on_top(self, on: bool) -> None:
         visible = self.isVisible()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
         if visible:
             self.show()  # changing a window flag hides the window until shown again
-        self.settings = update_settings(stay_on_top=on)
+        self.settings = shared_settings().update(stay_on_top=on)
 
     def apply_capture_setting(self) -> CaptureProtection:
         self.capture = set_capture_excluded(int(self.winId()), self.settings.exclude_from_capture)
@@ -673,7 +673,7 @@ class LiveWindow(QWidget):
         self.overlay.show_cue(event)
         if event.source in _PARTNER_SOURCES:
             # Read now rather than at the start: the user may have changed it mid-meeting.
-            settings = load_settings()
+            settings = shared_settings().current
             if settings.pause_cue_enabled:
                 self.overlay.start_pause(settings.pause_cue_seconds)
 

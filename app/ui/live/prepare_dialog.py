@@ -42,6 +42,8 @@ _STYLE_LABELS = {CueStyle.GLOW: "Soft edge glow", CueStyle.BANNER: "Calm band on
 
 @dataclass(frozen=True, slots=True)
 class MeetingPlan:
+    """What Start begins; ``playbook`` is already as this mode reads it (see ``for_mode``)."""
+
     client_name: str
     title: str
     mode: MeetingMode
@@ -160,6 +162,7 @@ class PrepareDialog(QDialog):
         self.playbook_summary.setObjectName("muted")
         self.playbook_summary.setWordWrap(True)
         self.playbook.currentIndexChanged.connect(self._show_summary)
+        self.video.toggled.connect(self._show_summary)
         self._show_summary()
         self.partner = QLineEdit(settings.last_partner_name)
         self.partner.setObjectName("partnerName")
@@ -233,9 +236,15 @@ class PrepareDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    @property
+    def mode(self) -> MeetingMode:
+        return MeetingMode.VIDEO if self.video.isChecked() else MeetingMode.IN_PERSON
+
     def _show_summary(self) -> None:
         book = self.selected_playbook()
-        self.playbook_summary.setText(book.summary if book else "No playbook available.")
+        self.playbook_summary.setText(
+            book.for_mode(self.mode).summary if book else "No playbook available."
+        )
 
     def add_client_names(self, names: list[str]) -> None:
         """Offer the store's clients, which may arrive after the dialog opened.
@@ -306,8 +315,9 @@ class PrepareDialog(QDialog):
         return MeetingPlan(
             client_name=client,
             title=self.title.text().strip() or f"Meeting with {client}",
-            mode=MeetingMode.VIDEO if self.video.isChecked() else MeetingMode.IN_PERSON,
-            playbook=book,
+            mode=self.mode,
+            # Resolved here, once: the checklist, the live steps and the summary follow it.
+            playbook=book.for_mode(self.mode),
             partner_name=self.partner.text().strip(),
             cues=tuple(cues),
         )
