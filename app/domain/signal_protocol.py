@@ -233,7 +233,7 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
         if kind == "hello":
             _expect_keys(fields, {"type", "client"})
             client = fields.get("client")
-            if client not in ClientKind.__members__.values():
+            if not isinstance(client, str) or client not in ClientKind.__members__.values():
                 raise ProtocolError(DropReason.BAD_FIELD, "client")
             return Hello(ClientKind(client))
         raise ProtocolError(DropReason.UNKNOWN_TYPE)
@@ -250,7 +250,7 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
         kind = fields.get("type")
         if kind == "status":
             state = fields.get("state")
-            if state not in DeliveryState.__members__.values():
+            if not isinstance(state, str) or state not in DeliveryState.__members__.values():
                 raise ProtocolError(DropReason.BAD_FIELD, "state")
             return Status(_message_id(fields), DeliveryState(state))
         if kind == "pong":

@@ -178,7 +178,9 @@ class PartnerLinkServer(QObject):
         self._secret: str | None = new_secret()
         self._page: bytes | None = None
         # Each waiting socket's head timer and its two connections (see _forget_pending).
-        self._pending: dict[QTcpSocket, tuple[QTimer, QMetaObject.Connection, ...]] = {}
+        self._pending: dict[
+            QTcpSocket, tuple[QTimer, QMetaObject.Connection, QMetaObject.Connection]
+        ] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self._open_request: Request | None = None
@@ -248,8 +250,8 @@ class PartnerLinkServer(QObject):
         for socket in list(self._pending):
             self._forget_pending(socket)
             socket.abort()
-        for socket in list(self._partners):
-            socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
+        for partner_socket in list(self._partners):
+            partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
         if was_running:
             self.runningChanged.emit()
 

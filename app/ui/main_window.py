@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
         self.new_meeting_button.setMinimumHeight(40)
         self.new_meeting_button.setEnabled(bool(library.entries))
         self.new_meeting_button.clicked.connect(self.new_meeting)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_meeting)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self).activated.connect(
+            self.new_meeting
+        )
 
         self.status = QLabel("Opening your notes…")
         self.status.setObjectName("muted")

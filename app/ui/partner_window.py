@@ -224,8 +224,9 @@ class PartnerWindow(QWidget):
             return
         while self.cue_area.count():
             item = self.cue_area.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.cue_buttons = {}
         for cue in cues:
             button = QPushButton(cue.label)

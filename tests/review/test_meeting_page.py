@@ -8,7 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
@@ -60,7 +62,7 @@ def test_page_shows_the_meeting_with_strip_and_today_mark(
     assert any("not acknowledged" in t for t in texts)
     assert page.note_editors[NoteField.REAL_CONCERN].editor.toPlainText().startswith("Their own")
     review.grab().save(str(screens_dir / "review-meeting-page.png"))
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     review.grab().save(str(screens_dir / "review-meeting-page-end.png"))
     page.strip.grab().save(str(screens_dir / "review-timeline-strip.png"))
@@ -208,6 +210,83 @@ def test_delete_after_confirmation_removes_it_from_list_and_search(
     assert blocker.args[1] == []
     assert filled_store.service.search("leak") == []
     assert review.status.text() == "Nothing found for “Greystone”"
+
+
+class _DialogAnswerer:
+    """Clicks a button of the next modal message box once it is on screen.
+
+    The box runs its own event loop inside the click that opened it, so the answer has
+    to come from a timer; it looks for the box every 20 ms for at most five seconds.
+    """
+
+    def __init__(self, button_text: str) -> None:
+        self.button_text = button_text
+        self.seen: list[tuple[str, str, list[str], str]] = []
+        self._tries = 250
+        QTimer.singleShot(0, self._look)
+
+    def _look(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            self._tries -= 1
+            if self._tries > 0:
+                QTimer.singleShot(20, self._look)
+            return
+        buttons = {b.text().replace("&", ""): b for b in box.findChildren(QPushButton)}
+        default = box.defaultButton()
+        self.seen.append(
+            (
+                box.windowTitle(),
+                box.text(),
+                sorted(buttons),
+                default.text().replace("&", "") if default is not None else "",
+            )
+        )
+        buttons[self.button_text].click()
+
+
+def test_delete_asks_in_a_real_dialog_and_only_its_delete_button_deletes(
+    qtbot: QtBot, review: ReviewWindow, filled_store: Store
+):
+    meeting_id = _open_heated(qtbot, review, filled_store)
+    page = review.meeting_page
+
+    cancelled = _DialogAnswerer("Cancel")
+    page.delete_button.click()
+    assert len(cancelled.seen) == 1
+    title, text, buttons, default = cancelled.seen[0]
+    assert title == "Delete meeting"
+    assert "Roof leak escalation — Greystone Builders" in text
+    assert buttons == ["Cancel", "Delete"]
+    assert default == "Cancel"  # Enter alone deletes nothing
+    assert filled_store.service.get_meeting(meeting_id).title == "Roof leak escalation"
+
+    confirmed = _DialogAnswerer("Delete")
+    with qtbot.waitSignal(review.list_refreshed, timeout=5000):
+        page.delete_button.click()
+    assert len(confirmed.seen) == 1
+    assert filled_store.service.search("leak") == []
+    assert review.pages.currentWidget() is review.overview
+
+
+def test_hovering_the_strip_shows_what_happened_there(
+    qtbot: QtBot, review: ReviewWindow, filled_store: Store
+):
+    _open_heated(qtbot, review, filled_store)
+    strip = review.meeting_page.strip
+    qtbot.waitExposed(strip)
+    at = QPoint(round(strip.x_at(18 * 60)), 40)
+    hover = QHelpEvent(QEvent.Type.ToolTip, at, strip.mapToGlobal(at))
+    assert QApplication.sendEvent(strip, hover)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    assert "acknowledged after 4 s" in QToolTip.text()
+    assert QToolTip.text() == strip.describe_at(at.x(), at.y())
+
+    quiet = QPoint(round(strip.x_at(35 * 60)), 40)  # the signal lane, no signal near
+    assert strip.describe_at(quiet.x(), quiet.y()) == ""
+    quiet_hover = QHelpEvent(QEvent.Type.ToolTip, quiet, strip.mapToGlobal(quiet))
+    assert QApplication.sendEvent(strip, quiet_hover)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=5000)
 
 
 def test_strip_draws_an_empty_meeting_quietly(qtbot: QtBot, screens_dir: Path):

@@ -277,7 +277,7 @@ class MeetingPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -341,7 +341,7 @@ class MeetingPage(QWidget):
         self.timeline_model.set_events(report.timeline)
         self._fit_tables()
         self.apply_highlight(highlight)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _fit_tables(self) -> None:
         # The page scrolls as a whole; the small lists show every row instead of scrolling.
@@ -369,8 +369,8 @@ class MeetingPage(QWidget):
                     if cursor.isNull():
                         break
                     selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor  # type: ignore[attr-defined]
-                    selection.format = marked  # type: ignore[attr-defined]
+                    selection.cursor = cursor
+                    selection.format = marked
                     selections.append(selection)
             entry.editor.setExtraSelections(selections)
 
@@ -636,15 +636,21 @@ class MeetingPage(QWidget):
         self.deleted.emit(meeting_id)
 
     def _confirm_delete(self, heading: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Delete meeting",
+        # QMessageBox has no standard Delete button; a destructive-role button says the
+        # act in its own word, and Cancel stays the default so Enter deletes nothing.
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete meeting")
+        box.setText(
             f"Delete “{heading}” with all its notes, signals and action items?\n\n"
-            "This cannot be undone.",
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "This cannot be undone."
         )
-        return answer == QMessageBox.StandardButton.Delete
+        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel_button)
+        box.setEscapeButton(cancel_button)
+        box.exec()
+        return box.clickedButton() is delete_button
 
 
 class RevisionDialog(QDialog):

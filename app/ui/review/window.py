@@ -466,7 +466,7 @@ class ReviewWindow(QMainWindow):
             self.meeting_page.show_detail(detail, highlight)
             self.pages.setCurrentWidget(self.meeting_page)
             self.meeting_page.setFocus()
-            self.meeting_page.scroll.setFocus()
+            self.meeting_page.scroll_area.setFocus()
             self._update_step_buttons()
             self.setWindowTitle(f"{APP_NAME} — {self.meeting_page.report.heading}")  # type: ignore[union-attr]
             self.meeting_opened.emit(meeting_id)
