@@ -42,7 +42,7 @@ from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpS
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
-from app.domain.meeting_terms import USER_REQUESTS, Cue, SignalSource
+from app.domain.meeting_terms import Cue, SignalSource, partner_request
 from app.domain.signal_protocol import (
     MAX_MESSAGE_BYTES,
     ClientKind,
@@ -301,12 +301,17 @@ class PartnerLinkServer(QObject):
         Returns how many partners it reached now; with none (or the link off) it waits
         for the next partner to connect. ``key`` is one of ``USER_REQUESTS``, else KeyError.
         """
-        wanted = next((request for request in USER_REQUESTS if request.key == key), None)
-        if wanted is None:
-            raise KeyError(key)
+        wanted = partner_request(key)
         if self.has_ended:
             return 0
-        self._open_request = Request(message_id, wanted.key, wanted.label, wanted.words)
+        self._open_request = Request(
+            message_id,
+            wanted.key,
+            wanted.label,
+            wanted.words,
+            wanted.answer_button,
+            wanted.answered,
+        )
         frame = encode(self._open_request)
         for socket in self._partners:
             socket.sendTextMessage(frame)

@@ -11,6 +11,7 @@ explanation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if library.problems:
-            lines = "<br>".join(_escape(str(p)) for p in library.problems)
+            lines = "<br>".join(escape(str(p)) for p in library.problems)
             self.problems_label.setText(f"<b>Playbooks skipped because of errors:</b><br>{lines}")
         self.problems_label.setVisible(bool(library.problems))
 
@@ -260,10 +261,6 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self, shortcuts=self.shortcuts)
         dialog.open()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 __all__ = ["MainWindow", "RecentMeetingsModel", "describe_meeting"]

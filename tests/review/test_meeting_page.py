@@ -103,6 +103,9 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     assert model.setData(model.index(0, 1), "Book a site visit with the roofer")
     assert model.setData(model.index(0, 3), "2025-03-20")
     assert not model.setData(model.index(0, 3), "next week")
+    assert model.setData(model.index(0, 3), "+2")  # the live window's shorthand reads here too
+    assert model.items()[0].due == TODAY + timedelta(days=2)
+    assert model.setData(model.index(0, 3), "2025-03-20")
     qtbot.waitUntil(
         lambda: stored()[0][:3] == ("Book a site visit with the roofer", "Dana", date(2025, 3, 20))
     )
@@ -112,6 +115,20 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(stored()) == 2)
     assert stored()[1] == ("Send the warranty terms", "Me", date(2025, 3, 14), False)
+    page.new_action_text.setText("Call them back")
+    page.new_action_due.setText("fri")  # TODAY is a Wednesday
+    qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored()) == 3)
+    assert stored()[2][2] == date(2025, 3, 14)
+    page.new_action_text.setText("Never")
+    page.new_action_due.setText("someday")
+    with qtbot.waitSignal(page.message, timeout=5000) as refused:
+        qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
+    assert refused.args == ["'someday' is not a date: try +3, 2w, fri, tomorrow or 2025-03-14"]
+    assert page.new_action_text.text() == "Never"  # nothing typed is lost
+    page.action_view.selectRow(2)
+    page.remove_selected_action()
+    qtbot.waitUntil(lambda: len(stored()) == 2)
     assert model.rowCount() == 2
     page.action_view.selectRow(0)
     page.remove_selected_action()

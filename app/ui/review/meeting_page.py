@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.meeting_session import parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import follow_up_status, format_day
 from app.export.ics import write_calendar
@@ -221,14 +223,14 @@ class MeetingPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.action_view.setToolTip("Space ticks; F2 edits; due date as YYYY-MM-DD")
+        self.action_view.setToolTip("Space ticks; F2 edits; due date as +3, fri or 2025-03-14")
         self.new_action_text = QLineEdit()
         self.new_action_text.setPlaceholderText("New action item…")
         self.new_action_owner = QLineEdit()
         self.new_action_owner.setPlaceholderText("Owner")
         self.new_action_owner.setMaximumWidth(140)
         self.new_action_due = QLineEdit()
-        self.new_action_due.setPlaceholderText("Due YYYY-MM-DD")
+        self.new_action_due.setPlaceholderText("Due: +3, fri…")
         self.new_action_due.setMaximumWidth(130)
         self.add_action_button = QPushButton("Add")
         self.remove_action_button = QPushButton("Remove selected")
@@ -320,14 +322,14 @@ class MeetingPage(QWidget):
         self._report = build_report(detail)
         self._highlight = highlight
         report = self._report
-        self.heading.setText(_escape(report.heading))
+        self.heading.setText(escape(report.heading))
         facts = [report.when, f"{report.duration}", report.mode]
         if report.playbook:
             facts.append(f"playbook {report.playbook}")
         if report.partner:
             facts.append(f"partner {report.partner}")
         facts.append(f"{len(report.signals)} signals")
-        self.facts.setText(" · ".join(_escape(f) for f in facts))
+        self.facts.setText(" · ".join(escape(f) for f in facts))
         self._show_follow_up(detail.follow_up)
         self.strip.set_data(strip_data_from(report))
         for note_field, entry in self.note_editors.items():
@@ -518,11 +520,11 @@ class MeetingPage(QWidget):
             return
         raw_due = self.new_action_due.text().strip()
         try:
-            due = date.fromisoformat(raw_due) if raw_due else None
-        except ValueError:
+            due = parse_due_date(raw_due, self._context.today())
+        except ValueError as problem:
             self.new_action_due.setFocus()
             self.new_action_due.selectAll()
-            self.message.emit("Due date must read like 2025-03-14")
+            self.message.emit(str(problem))
             return
         self.add_action(text, self.new_action_owner.text().strip(), due)
         self.new_action_text.clear()
@@ -701,7 +703,3 @@ class RevisionDialog(QDialog):
         if row > 0:
             self.restore_requested.emit(self.model.revision(row).id)
             self.accept()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

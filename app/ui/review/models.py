@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from app.domain.meeting_session import parse_due_date
 from app.export.formatting import (
     follow_up_status,
     format_day,
@@ -428,7 +429,7 @@ class ActionItemModel(_ColumnsModel):
         elif column == 3 and role == Qt.ItemDataRole.EditRole:
             raw = str(value).strip()
             try:
-                due = date.fromisoformat(raw) if raw else None
+                due = parse_due_date(raw, self._today())
             except ValueError:
                 return False
             edit = ActionItemEdit(item.id, due=due, due_changed=True)
