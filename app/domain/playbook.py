@@ -72,11 +72,6 @@ class Playbook:
     after: tuple[Step, ...]
     origin: Path | None = field(default=None, compare=False)
 
-    def phase_steps(self, phase: Phase) -> tuple[Step, ...]:
-        return {Phase.PREPARE: self.prepare, Phase.DURING: self.during, Phase.AFTER: self.after}[
-            phase
-        ]
-
     @property
     def all_steps(self) -> tuple[Step, ...]:
         return self.prepare + self.during + self.after

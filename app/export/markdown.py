@@ -10,16 +10,7 @@ from app.export.report import MeetingReport
 
 def meeting_markdown(report: MeetingReport) -> str:
     out: list[str] = [f"# {escape_inline(report.heading)}", ""]
-    facts = [
-        ("When", report.when),
-        ("Duration", report.duration),
-        ("Client", report.client_name),
-        ("Playbook", report.playbook),
-        ("How", report.mode),
-        ("Partner", report.partner),
-        ("Follow-up", report.follow_up_text),
-    ]
-    out += [f"- **{name}:** {escape_inline(value)}" for name, value in facts if value]
+    out += [f"- **{name}:** {escape_inline(value)}" for name, value in report.facts]
     out.append("")
     if report.notes:
         out += ["## Notes", ""]

@@ -81,7 +81,6 @@ class RecentMeetingsModel(QAbstractListModel):
 
 class MainWindow(QMainWindow):
     reviewRequested = Signal(object)  # noqa: N815 (Qt signal naming) -- meeting id or None
-    newMeetingRequested = Signal()  # noqa: N815
     flowCreated = Signal(object)  # noqa: N815 -- the MeetingFlow, made on first use
 
     def __init__(self, library: PlaybookLibrary, parent: QWidget | None = None) -> None:
@@ -133,16 +132,16 @@ class MainWindow(QMainWindow):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()  # until the store has said there are none
 
-        # Places for later features: the review (issue 6) and partner mode (issue 5).
+        # The review and partner mode open once the store is (see set_review_handler).
         self.review_button = QPushButton("Review…")
         self.review_button.setObjectName("reviewButton")
         self.review_button.setEnabled(False)
-        self.review_button.setToolTip("Reviewing past meetings comes in a later version")
+        self.review_button.setToolTip("Opens once Poise has opened your notes")
         self.review_button.clicked.connect(lambda: self._request_review(self._selected_id()))
         self.partner_button = QPushButton("Partner mode…")
         self.partner_button.setObjectName("partnerButton")
         self.partner_button.setEnabled(False)
-        self.partner_button.setToolTip("Being someone's partner comes in a later version")
+        self.partner_button.setToolTip("Opens once Poise has opened your notes")
         self.settings_button = QPushButton("Settings…")
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.clicked.connect(self.open_settings)
@@ -222,10 +221,9 @@ class MainWindow(QMainWindow):
 
     def new_meeting(self) -> None:
         if self.new_meeting_button.isEnabled():
-            self.newMeetingRequested.emit()
             self.ensure_flow().new_meeting()
 
-    # -- hooks for later features ------------------------------------------------------------
+    # -- what the app controller plugs in -----------------------------------------------------
 
     def set_review_handler(self, handler: Callable[[int | None], None]) -> None:
         """Issue 6: ``handler(meeting_id or None)`` opens the review window."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import os
 import sys
 from dataclasses import dataclass
 
@@ -114,10 +113,3 @@ def _macos(ns_view: int, excluded: bool) -> CaptureProtection:
         return CaptureProtection(False, False, f"macOS did not accept the request: {error}")
     state = "hidden from" if excluded else "visible in"
     return CaptureProtection(True, excluded, f"The live window is {state} screen captures.")
-
-
-def session_kind() -> str:
-    """``wayland``, ``x11`` or the platform name, for honest wording."""
-    if sys.platform.startswith("linux"):
-        return "wayland" if os.environ.get("WAYLAND_DISPLAY") else "x11"
-    return sys.platform

@@ -226,7 +226,6 @@ class LiveWindow(QWidget):
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
         self.overlay.painted.connect(session.confirm_cue_painted)
         self.toast = Toast(self)
-        self._partner_link_enabled = False
 
         session.stepChanged.connect(self._show_step)
         session.cueDisplayRequested.connect(self._show_cue)
@@ -477,7 +476,6 @@ class LiveWindow(QWidget):
         self.partner_link_action.triggered.disconnect()
         self.partner_link_action.triggered.connect(callback)
         self.partner_link_action.setVisible(True)
-        self._partner_link_enabled = True
         self.ask_partner_button.show()
 
     # -- issue 8: system-wide shortcuts and the partner ----------------------------------------

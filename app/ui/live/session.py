@@ -158,10 +158,6 @@ class LiveSession(QObject):
     def playbook(self) -> Playbook:
         return self.domain.playbook
 
-    @property
-    def current_cue(self) -> CueEvent | None:
-        return self.domain.tracker.current
-
     def now(self) -> datetime:
         return self.domain.clock()
 

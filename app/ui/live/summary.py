@@ -145,7 +145,7 @@ class SummaryWindow(QWidget):
 
         self.review_button = QPushButton("Open in review")
         self.review_button.setObjectName("openReviewButton")
-        self.review_button.setToolTip("The review window comes in a later version")
+        self.review_button.setToolTip("Opens once Poise has opened your notes")
         self.review_button.setEnabled(False)
         self.review_button.clicked.connect(lambda: self.reviewRequested.emit(self.meeting_id))
         done = QPushButton("Done")

@@ -189,12 +189,6 @@ class MeetingListModel(_ColumnsModel):
     def summary(self, row: int) -> MeetingSummary:
         return self._rows[row]
 
-    def row_of(self, meeting_id: int) -> int:
-        for row, summary in enumerate(self._rows):
-            if summary.id == meeting_id:
-                return row
-        return -1
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
