@@ -17,8 +17,8 @@ from app.domain.meeting_terms import NoteField
 from app.store import Store
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
 from app.ui.review.window import ReviewWindow
+from tests.meeting_factory import make_meeting
 from tests.review.conftest import TODAY
-from tests.review.meeting_factory import make_meeting
 
 HEATED_START = datetime(2025, 3, 11, 14, 0, tzinfo=UTC)
 

@@ -14,8 +14,8 @@ from app.domain.meeting_terms import NoteField
 from app.store import Store
 from app.ui.review.models import HTML_ROLE
 from app.ui.review.window import ReviewWindow
+from tests.meeting_factory import GeneratedMeeting, make_meeting
 from tests.review.conftest import TODAY
-from tests.review.meeting_factory import GeneratedMeeting, make_meeting
 
 
 def _idle(window: ReviewWindow) -> bool:
