@@ -26,7 +26,15 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -585,8 +593,8 @@ class LiveWindow(QWidget):
         if self.settings.dock_side is not DockSide.NONE and not self.settings.live_geometry:
             QTimer.singleShot(0, lambda: self.dock(self.settings.dock_side))
 
-    def moveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().moveEvent(event)  # type: ignore[arg-type]
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt override)
+        super().moveEvent(event)
         if self.isVisible():
             self._geometry_timer.start()
 

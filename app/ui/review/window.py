@@ -468,7 +468,9 @@ class ReviewWindow(QMainWindow):
             self.meeting_page.setFocus()
             self.meeting_page.scroll_area.setFocus()
             self._update_step_buttons()
-            self.setWindowTitle(f"{APP_NAME} — {self.meeting_page.report.heading}")  # type: ignore[union-attr]
+            report = self.meeting_page.report
+            if report is not None:
+                self.setWindowTitle(f"{APP_NAME} — {report.heading}")
             self.meeting_opened.emit(meeting_id)
 
         def failed(error: Exception) -> None:
