@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, validate_bindings
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyError, resolve_bindings, validate_bindings
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
 
 SETTINGS_FILE_NAME = "settings.json"
@@ -336,10 +336,7 @@ def _parse_hotkeys(raw: Any) -> dict[str, str] | None:
     """The saved shortcuts over the defaults, in canonical form; damaged or clashing: defaults."""
     if not isinstance(raw, dict):
         return None
-    chosen = {action: DEFAULT_BINDINGS[action] for action in HotkeyAction}
-    for name, combo in raw.items():
-        if name in HotkeyAction._value2member_map_ and isinstance(combo, str):
-            chosen[HotkeyAction(name)] = combo
+    chosen = resolve_bindings(raw)
     try:
         parsed = validate_bindings(chosen)
     except HotkeyError:

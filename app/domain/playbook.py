@@ -143,11 +143,6 @@ class Playbook:
             step.video is not None or step.only is not None for step in self.all_steps
         )
 
-    def phase_steps(self, phase: Phase) -> tuple[Step, ...]:
-        return {Phase.PREPARE: self.prepare, Phase.DURING: self.during, Phase.AFTER: self.after}[
-            phase
-        ]
-
     @property
     def all_steps(self) -> tuple[Step, ...]:
         return self.prepare + self.during + self.after

@@ -37,21 +37,11 @@ def meeting_html(report: MeetingReport) -> str:
     """The printable page as Qt's rich-text HTML subset."""
     parts = [f"<html><head><style>{_STYLE}</style></head><body>"]
     parts.append(f"<h1>{_text(report.heading)}</h1>")
-    facts = [
-        ("When", report.when),
-        ("Duration", report.duration),
-        ("Client", report.client_name),
-        ("Playbook", report.playbook),
-        ("How", report.mode),
-        ("Partner", report.partner),
-        ("Follow-up", report.follow_up_text),
-    ]
     parts.append("<table cellspacing='0' cellpadding='2' style='margin-top:6px'>")
-    for name, value in facts:
-        if value:
-            parts.append(
-                f"<tr><td class='fact'>{name}</td><td width='12'></td><td>{_text(value)}</td></tr>"
-            )
+    for name, value in report.facts:
+        parts.append(
+            f"<tr><td class='fact'>{name}</td><td width='12'></td><td>{_text(value)}</td></tr>"
+        )
     parts.append("</table>")
     if report.notes:
         parts.append(_H2.format("Notes"))

@@ -15,21 +15,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
+from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, resolve_bindings
 from app.settings import Settings, shared_settings
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.main_window import MainWindow
 from app.ui.panic import PanicHide
 from app.ui.settings_signals import SettingsSignals
-
-
-def bindings_from(settings: Settings) -> dict[HotkeyAction, str]:
-    """The user's shortcut choices over the defaults; unknown actions are ignored."""
-    chosen = dict(DEFAULT_BINDINGS)
-    for name, combo in settings.hotkeys.items():
-        if name in HotkeyAction._value2member_map_:
-            chosen[HotkeyAction(name)] = combo
-    return chosen
 
 
 class AppController(QObject):
@@ -57,7 +48,7 @@ class AppController(QObject):
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
         listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
-            bindings_from(self.settings)
+            resolve_bindings(self.settings.hotkeys)
         )
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
@@ -73,7 +64,7 @@ class AppController(QObject):
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
         try:
-            combo = parse_combo(bindings_from(self.settings)[action])
+            combo = parse_combo(resolve_bindings(self.settings.hotkeys)[action])
         except (HotkeyError, KeyError):
             return None
         shortcut = QShortcut(QKeySequence(combo.display), self.window)

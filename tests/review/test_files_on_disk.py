@@ -25,7 +25,7 @@ from app.store import Store
 from app.ui.crash import write_crash_report
 from app.ui.review.window import ReviewWindow
 from tests.conftest import REPO_ROOT
-from tests.review.meeting_factory import make_meeting
+from tests.meeting_factory import make_meeting
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 

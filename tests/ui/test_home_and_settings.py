@@ -24,11 +24,11 @@ from app.settings import (
     shared_settings,
 )
 from app.store import Store, StoreError
-from app.store.records import MeetingDraft
 from app.ui.application import StoreOpener, store_failure_message
 from app.ui.live.capture_guard import capture_protection_supported
 from app.ui.live.settings_dialog import SettingsDialog
 from app.ui.main_window import MainWindow
+from tests.meeting_factory import draft
 
 WAIT_MS = 5000
 
@@ -99,15 +99,13 @@ def test_store_opens_off_thread_and_home_lists_meetings(
     try:
         started = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
         meeting = store.service.start_meeting(
-            MeetingDraft(
+            draft(
                 "Harbor & Sons",
                 "Missed launch date",
-                MeetingMode.VIDEO,
-                "ui-test",
-                "1",
-                "Dana",
-                DEFAULT_CUES,
                 started,
+                mode=MeetingMode.VIDEO,
+                playbook_id="ui-test",
+                partner_name="Dana",
             )
         )
         store.service.end_meeting(meeting.id, started + timedelta(minutes=42))

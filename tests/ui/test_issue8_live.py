@@ -21,11 +21,11 @@ from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
 from app.platform.global_hotkeys import Availability
 from app.settings import DEFAULTS, load_settings, settings_file, shared_settings
 from app.store import Store
-from app.store.records import MeetingDraft
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.live.live_window import FLAG_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
 from app.ui.live.settings_dialog import SettingsDialog
+from tests.meeting_factory import draft
 
 WAIT_MS = 5000
 CUES = (Cue("calm", "Calm down", "Breathe. Listen. Don't defend."),)
@@ -43,15 +43,15 @@ def live(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveW
     playbook = library.get("ui-test")
     assert playbook is not None
     meeting = store.service.start_meeting(
-        MeetingDraft(
+        draft(
             "Harbor & Sons",
             "Missed launch date",
-            MeetingMode.VIDEO,
-            playbook.id,
-            str(playbook.version),
-            "Dana",
-            CUES,
             datetime.now(UTC),
+            mode=MeetingMode.VIDEO,
+            playbook_id=playbook.id,
+            playbook_version=str(playbook.version),
+            partner_name="Dana",
+            cues=CUES,
         )
     )
     session = LiveSession(store, meeting.id, playbook, CUES)

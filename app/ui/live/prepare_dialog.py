@@ -134,10 +134,13 @@ class PrepareDialog(QDialog):
 
         self.client = QComboBox()
         self.client.setObjectName("clientPicker")
-        self.client.setEditable(True)
+        # The picker's own line edit, kept so the typed text is always at hand (an
+        # editable QComboBox makes one anyway; this one is ours by name and type).
+        self._client_line = QLineEdit()
+        self.client.setLineEdit(self._client_line)
         self.client.addItems(sorted(client_names, key=str.casefold))
         self.client.setCurrentIndex(-1)
-        self.client.lineEdit().setPlaceholderText("Pick or type a new client")
+        self._client_line.setPlaceholderText("Pick or type a new client")
         self.title = QLineEdit()
         self.title.setObjectName("meetingTitle")
         self.title.setPlaceholderText("e.g. Missed launch date")
@@ -252,7 +255,7 @@ class PrepareDialog(QDialog):
         What the user has typed or picked so far stays as it is.
         """
         typed = self.client.currentText()
-        cursor = self.client.lineEdit().cursorPosition()
+        cursor = self._client_line.cursorPosition()
         known = {self.client.itemText(i) for i in range(self.client.count())}
         fresh = [name for name in names if name not in known]
         if not fresh:
@@ -263,7 +266,7 @@ class PrepareDialog(QDialog):
         self.client.addItems(every)
         self.client.setCurrentIndex(every.index(typed) if typed in every else -1)
         self.client.setEditText(typed)
-        self.client.lineEdit().setCursorPosition(cursor)
+        self._client_line.setCursorPosition(cursor)
         self.client.blockSignals(False)
 
     def selected_playbook(self) -> Playbook | None:
@@ -348,7 +351,7 @@ class PrepareDialog(QDialog):
         self.checklist = QVBoxLayout()
         self.checklist.setSpacing(10)
         self.check_boxes: list[QCheckBox] = []
-        self._checklist_widgets = []
+        self._checklist_widgets: list[QWidget] = []
         self.ready = QLabel()
         self.ready.setObjectName("muted")
 
@@ -386,7 +389,7 @@ class PrepareDialog(QDialog):
     def _fill_checklist(self, plan: MeetingPlan) -> None:
         for widget in self._checklist_widgets:
             widget.deleteLater()
-        self._checklist_widgets: list[QWidget] = []
+        self._checklist_widgets = []
         self.check_boxes = []
         partner = plan.partner_name or "your partner"
         cue_words = " / ".join(f"“{cue.words}”" for cue in plan.cues)

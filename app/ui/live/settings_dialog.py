@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, resolve_bindings, validate_bindings
 from app.settings import Settings, Theme, default_hotkeys, shared_settings
 from app.ui.live.capture_guard import capture_protection_supported
 from app.ui.live.key_capture import KeyCaptureButton, display
@@ -291,8 +291,7 @@ class SettingsDialog(QDialog):
         if self.shortcuts is None:
             return
         if settings.global_hotkeys_enabled:
-            bindings = {HotkeyAction(name): combo for name, combo in settings.hotkeys.items()}
-            self.shortcuts.apply(bindings)
+            self.shortcuts.apply(resolve_bindings(settings.hotkeys))
         else:
             self.shortcuts.stop()
         self._show_availability()
