@@ -18,9 +18,14 @@ event loop for long (the hostile test asserts the longest stall).
 
 Security, in order of the checks: nothing listens unless :meth:`start` was
 called (a live meeting with the link on); the request head must be complete,
-small and well formed within a short time; the path must carry the meeting's
-secret (compared in constant time) and anything else gets the same bare 404;
-a WebSocket upgrade must come from the page's own origin; then every frame is
+small and well formed within a short time (1.5 s), and one address may keep only
+a few requests waiting for theirs, so strangers dripping bytes never take the
+partner's slot (when all slots are taken, the busiest address gives one up); the
+path must carry the meeting's secret (compared in constant time) and anything
+else gets the same bare 404; a WebSocket upgrade must come from the page's own
+origin, the address and port the connection reached (never the client's Host
+header); then every byte a partner sends (WebSocket pings included, which Qt
+answers by itself) is counted against an allowance, and every frame is
 rate-limited, size-limited and schema-checked (``app.domain.signal_protocol``),
 and anything refused is only counted. The page is the only thing ever served;
 the user's notes are not reachable from here at all.
@@ -38,7 +43,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal
-from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpSocket
+from PySide6.QtNetwork import (
+    QAbstractSocket,
+    QHostAddress,
+    QSslConfiguration,
+    QTcpServer,
+    QTcpSocket,
+)
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
@@ -76,7 +87,15 @@ SOCKET_PREFIX = "/ws/"
 
 MAX_PARTNERS = 4
 MAX_PENDING_REQUESTS = 16
-HEAD_TIMEOUT_MS = 3000
+MAX_PENDING_PER_ADDRESS = 4
+"""One address (one stranger) never holds more than this many not-yet-answered requests,
+so a partner on another address always finds a free slot."""
+HEAD_TIMEOUT_MS = 1500
+"""A phone sends its whole request head in one packet; a slow drip is not a partner."""
+READ_BUFFER_BYTES = 8192
+"""How much of a partner's unread traffic Qt holds at once: what one metering pass sees."""
+MAX_UNSENT_BYTES = 65536
+"""Answers (pongs included) a partner has not read; beyond this it is not reading at all."""
 IDLE_TIMEOUT_MS = 20000
 """A partner pings every 5 s; silence this long means the phone is gone."""
 FLOOD_LIMIT = 200
@@ -126,6 +145,10 @@ class RateLimits:
     presses_per_second: float = 0.5
     all_presses_burst: int = 6
     all_presses_per_second: float = 1
+    # Every byte a partner sends, WebSocket pings and pongs included (Qt answers those
+    # itself, unseen by the frame allowance above): a phone sends about 20 bytes a second.
+    bytes_burst: int = 16384
+    bytes_per_second: float = 2048
 
 
 class _Partner:
@@ -136,11 +159,44 @@ class _Partner:
         self.kind = ClientKind.PHONE
         self.frames = TokenBucket(limits.frames_burst, limits.frames_per_second)
         self.presses = TokenBucket(limits.presses_burst, limits.presses_per_second)
+        self.bytes = TokenBucket(limits.bytes_burst, limits.bytes_per_second)
         self.rate_drops = 0
+        self.flooded = False
         self.frame_connections: list[QMetaObject.Connection] = []
+        self.meter: _TrafficMeter | None = None
         self.idle = QTimer(socket)
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_timeout_ms)
+
+
+class _TrafficMeter:
+    """Counts the bytes arriving on one upgraded connection, before Qt reads them.
+
+    ``before`` is connected to the TCP socket's readyRead ahead of Qt's WebSocket, so it
+    sees what is buffered (what Qt left last time plus what just arrived); ``after`` runs
+    behind Qt and notes what Qt left unread. The difference is the new traffic.
+    """
+
+    def __init__(self, tcp: QTcpSocket, server: PartnerLinkServer) -> None:
+        self.tcp = tcp
+        self.server = server
+        self.left_unread = 0
+        self.partner: _Partner | None = None
+        self.connections: list[QMetaObject.Connection] = []
+
+    def new_bytes(self) -> int:
+        return max(0, self.tcp.bytesAvailable() - self.left_unread)
+
+    # Bound methods of this object, not sender(): once Qt's WebSocket owns the TCP socket,
+    # sender() in the server's slots is None.
+    def before(self) -> None:
+        self.server._on_partner_bytes(self)
+
+    def after(self) -> None:
+        self.server._after_partner_bytes(self)
+
+    def gone(self) -> None:
+        self.server._forget_meter(_peer_key(self.tcp))
 
 
 class PartnerLinkServer(QObject):
@@ -180,6 +236,8 @@ class PartnerLinkServer(QObject):
         # Each waiting socket's head timer and its two connections (see _forget_pending).
         self._pending: dict[QTcpSocket, tuple[QTimer, QMetaObject.Connection, ...]] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
+        # Upgraded TCP sockets by peer (address, port), until their WebSocket appears.
+        self._meters: dict[tuple[str, int], _TrafficMeter] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self._open_request: Request | None = None
         self._answered_requests: OrderedDict[str, None] = OrderedDict()
@@ -248,8 +306,8 @@ class PartnerLinkServer(QObject):
         for socket in list(self._pending):
             self._forget_pending(socket)
             socket.abort()
-        for socket in list(self._partners):
-            socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
+        for partner_socket in list(self._partners):
+            partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
         if was_running:
             self.runningChanged.emit()
 
@@ -345,7 +403,7 @@ class PartnerLinkServer(QObject):
     def _on_tcp_connection(self) -> None:
         while self._tcp.hasPendingConnections():
             socket = self._tcp.nextPendingConnection()
-            if len(self._pending) >= MAX_PENDING_REQUESTS:
+            if not self._make_room_for(socket.peerAddress().toString()):
                 self.dropped.add(DropReason.TOO_MANY_CONNECTIONS)
                 socket.abort()
                 socket.deleteLater()
@@ -361,6 +419,26 @@ class PartnerLinkServer(QObject):
             )
             if socket.bytesAvailable():
                 self._read_head(socket)
+
+    def _make_room_for(self, address: str) -> bool:
+        """Whether a new request from ``address`` may wait for its head.
+
+        An address already holding its share is refused; when every slot is taken, the
+        oldest request of the busiest address gives way, so a newcomer always gets in.
+        """
+        waiting_by_address: dict[str, list[QTcpSocket]] = {}
+        for waiting in self._pending:  # oldest first
+            waiting_by_address.setdefault(waiting.peerAddress().toString(), []).append(waiting)
+        if len(waiting_by_address.get(address, ())) >= MAX_PENDING_PER_ADDRESS:
+            return False
+        if len(self._pending) >= MAX_PENDING_REQUESTS:
+            busiest = max(waiting_by_address.values(), key=len)
+            oldest = busiest[0]
+            self.dropped.add(DropReason.TOO_MANY_CONNECTIONS)
+            self._forget_pending(oldest)
+            oldest.abort()
+            oldest.deleteLater()
+        return True
 
     def _on_head_bytes(self) -> None:
         socket = self.sender()
@@ -431,16 +509,67 @@ class PartnerLinkServer(QObject):
         _close_when_written(socket)
 
     def _upgrade(self, socket: QTcpSocket, head: RequestHead) -> None:
-        host = head.header("host")
-        if not host or head.header("origin") != f"http://{host}":
+        # The page's own origin is the address and port this connection reached, never
+        # what the client's Host header claims (a forged Host would match a forged Origin).
+        if head.header("origin") != _served_origin(socket):
             self._refuse(socket, DropReason.BAD_ORIGIN)
             return
         if len(self._partners) >= MAX_PARTNERS:
             self._refuse(socket, DropReason.TOO_MANY_CONNECTIONS)
             return
         self._forget_pending(socket)
+        socket.setReadBufferSize(READ_BUFFER_BYTES)
+        meter = _TrafficMeter(socket, self)
+        # Connected before the WebSocket's own reader, so it runs first on every arrival.
+        meter.connections.append(socket.readyRead.connect(meter.before))
+        meter.connections.append(socket.disconnected.connect(meter.gone))
+        self._meters[_peer_key(socket)] = meter
         # The head is still unread in the socket: the WebSocket server does the handshake.
         self._sockets.handleConnection(socket)
+
+    def _on_partner_bytes(self, meter: _TrafficMeter) -> None:
+        if meter.partner is None:
+            return  # still the handshake: Qt's own timeout and size limits apply
+        partner = meter.partner
+        arrived = meter.new_bytes()
+        if arrived and not partner.bytes.try_take(arrived):
+            self.dropped.add(DropReason.RATE_LIMITED)
+            self._close_flooding(partner)
+            # Qt would go on answering every ping already buffered: stop it reading now.
+            meter.tcp.flush()
+            meter.tcp.abort()
+
+    def _after_partner_bytes(self, meter: _TrafficMeter) -> None:
+        if meter.partner is None:
+            return
+        meter.left_unread = meter.tcp.bytesAvailable()
+        if meter.tcp.bytesToWrite() > MAX_UNSENT_BYTES:
+            # It sends and never reads (pings whose pongs pile up): not a partner.
+            self.dropped.add(DropReason.RATE_LIMITED)
+            self._close_flooding(meter.partner)
+
+    def _forget_meter(self, key: tuple[str, int]) -> None:
+        meter = self._meters.pop(key, None)
+        if meter is None:
+            return
+        for connection in meter.connections:
+            QObject.disconnect(connection)
+        if meter.partner is not None:
+            meter.partner.meter = None
+        meter.partner = None
+
+    def _close_flooding(self, partner: _Partner) -> None:
+        if partner.flooded:
+            return
+        partner.flooded = True
+        self.dropped.add(DropReason.FLOODING)
+        # Qt goes on delivering frames already buffered; stop paying Python for each.
+        for connection in partner.frame_connections:
+            QObject.disconnect(connection)
+        partner.frame_connections = []
+        partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
+        # A peer that does not read never sees the close frame: do not wait for it.
+        QTimer.singleShot(self._head_timeout_ms, partner.socket, partner.socket.abort)
 
     # --- WebSocket partners --------------------------------------------------------------
 
@@ -455,6 +584,7 @@ class PartnerLinkServer(QObject):
             socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE_BYTES)
             partner = _Partner(socket, self._idle_timeout_ms, self._limits)
             self._partners[socket] = partner
+            self._start_metering(socket, partner)
             partner.frame_connections = [
                 socket.textMessageReceived.connect(
                     lambda text, partner=partner: self._on_text(partner, text)
@@ -471,10 +601,22 @@ class PartnerLinkServer(QObject):
                 socket.sendTextMessage(encode(self._open_request))
             self.partnerCountChanged.emit(len(self._partners))
 
+    def _start_metering(self, socket: QWebSocket, partner: _Partner) -> None:
+        meter = self._meters.get((socket.peerAddress().toString(), socket.peerPort()))
+        if meter is None:
+            return
+        meter.partner = partner
+        partner.meter = meter
+        meter.left_unread = meter.tcp.bytesAvailable()
+        # Connected after the WebSocket's reader: notes what it left for next time.
+        meter.connections.append(meter.tcp.readyRead.connect(meter.after))
+
     def _on_partner_gone(self, socket: QWebSocket) -> None:
         partner = self._partners.pop(socket, None)
         if partner is None:
             return
+        if partner.meter is not None:
+            self._forget_meter(_peer_key(partner.meter.tcp))
         if socket.closeCode() == QWebSocketProtocol.CloseCode.CloseCodeTooMuchData:
             self.dropped.add(DropReason.TOO_LARGE)
         partner.idle.stop()
@@ -493,11 +635,7 @@ class PartnerLinkServer(QObject):
         self.dropped.add(DropReason.RATE_LIMITED)
         partner.rate_drops += 1
         if partner.rate_drops == FLOOD_LIMIT:
-            self.dropped.add(DropReason.FLOODING)
-            # Qt goes on delivering frames already buffered; stop paying Python for each.
-            for connection in partner.frame_connections:
-                QObject.disconnect(connection)
-            partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
+            self._close_flooding(partner)
         return False
 
     def _on_binary(self, partner: _Partner) -> None:
@@ -552,6 +690,20 @@ def _close_when_written(socket: QTcpSocket) -> None:
     # A Python callable, not the C++ slot: see PLATFORM.md on "Cannot add dynamic method".
     socket.disconnected.connect(lambda: socket.deleteLater())
     socket.disconnectFromHost()
+
+
+def _peer_key(socket: QTcpSocket) -> tuple[str, int]:
+    return socket.peerAddress().toString(), socket.peerPort()
+
+
+def _served_origin(socket: QTcpSocket) -> str:
+    """``http://ADDRESS:PORT`` of the address and port this connection arrived at."""
+    local = socket.localAddress()
+    text = local.toString()
+    if local.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv6Protocol:
+        # Listening on "::" also takes IPv4 clients, whose pages know the plain IPv4 address.
+        text = text[7:] if text.lower().startswith("::ffff:") and "." in text else f"[{text}]"
+    return f"http://{text}:{socket.localPort()}"
 
 
 def _split_target(target: str) -> tuple[str | None, str]:
