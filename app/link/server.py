@@ -22,12 +22,14 @@ small and well formed within a short time (1.5 s), and one address may keep only
 a few requests waiting for theirs, so strangers dripping bytes never take the
 partner's slot (when all slots are taken, the busiest address gives one up); the
 path must carry the meeting's secret (compared in constant time) and anything
-else gets the same bare 404; a WebSocket upgrade must come from the page's own
-origin, the address and port the connection reached (never the client's Host
-header); then every byte a partner sends (WebSocket pings included, which Qt
-answers by itself) is counted against an allowance, and every frame is
-rate-limited, size-limited and schema-checked (``app.domain.signal_protocol``),
-and anything refused is only counted. The page is the only thing ever served;
+else gets the same small "This link has expired" page; a WebSocket upgrade must
+come from the page's own origin, the address and port the connection reached
+(never the client's Host header); then every byte a partner sends (WebSocket
+pings included, which Qt answers by itself) is counted against an allowance, and
+every frame is rate-limited, size-limited and schema-checked
+(``app.domain.signal_protocol``), and anything refused is only counted. When the
+meeting ends, every partner is told ("ended") before the link closes, so its page
+stops reconnecting. The page is the only thing ever served;
 the user's notes are not reachable from here at all.
 
 The other direction (issue 8): ``send_request`` asks every partner to step in, keeps
@@ -42,7 +44,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal
+from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import (
     QAbstractSocket,
     QHostAddress,
@@ -61,6 +63,7 @@ from app.domain.signal_protocol import (
     DeliveryState,
     DropCounters,
     DropReason,
+    Ended,
     Hello,
     Ping,
     Pong,
@@ -107,7 +110,26 @@ _SOURCE_OF = {
     ClientKind.PHONE: SignalSource.PHONE,
     ClientKind.PARTNER_APP: SignalSource.PARTNER_APP,
 }
-_REFUSAL = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+# One small page for every refusal (a wrong secret, an old meeting's link, anything odd):
+# it says the same whatever the reason, so a guess learns nothing.
+EXPIRED_PAGE = (
+    b"<!doctype html><html lang=en><meta charset=utf-8>"
+    b'<meta name=viewport content="width=device-width, initial-scale=1">'
+    b"<meta name=color-scheme content=dark><title>Partner</title>"
+    b'<body style="margin:0;min-height:100vh;display:grid;place-items:center;'
+    b'background:#0b0c0e;color:#7d828a;font:17px system-ui,sans-serif">'
+    b"<p>This link has expired</p></body></html>"
+)
+REFUSAL_RESPONSE = (
+    b"HTTP/1.1 404 Not Found\r\n"
+    b"Content-Type: text/html; charset=utf-8\r\n"
+    b"Content-Length: " + str(len(EXPIRED_PAGE)).encode("ascii") + b"\r\n"
+    b"Cache-Control: no-store\r\n"
+    b"Referrer-Policy: no-referrer\r\n"
+    b"X-Content-Type-Options: nosniff\r\n"
+    b"Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
+    b"Connection: close\r\n\r\n" + EXPIRED_PAGE
+)
 _PAGE_HEADERS = (
     "HTTP/1.1 200 OK\r\n"
     "Content-Type: text/html; charset=utf-8\r\n"
@@ -121,6 +143,19 @@ _PAGE_HEADERS = (
     "form-action 'none'; frame-ancestors 'none'\r\n"
     "Connection: close\r\n\r\n"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerInfo:
+    """Who is connected, as the user may see it: the kind of partner and its address."""
+
+    kind: ClientKind
+    address: str
+
+    @property
+    def description(self) -> str:
+        what = "Phone" if self.kind is ClientKind.PHONE else "Poise on a laptop"
+        return f"{what} · {self.address}"
 
 
 class LinkError(RuntimeError):
@@ -169,34 +204,40 @@ class _Partner:
         self.idle.setInterval(idle_timeout_ms)
 
 
-class _TrafficMeter:
+class _TrafficMeter(QObject):
     """Counts the bytes arriving on one upgraded connection, before Qt reads them.
 
     ``before`` is connected to the TCP socket's readyRead ahead of Qt's WebSocket, so it
     sees what is buffered (what Qt left last time plus what just arrived); ``after`` runs
     behind Qt and notes what Qt left unread. The difference is the new traffic.
+
+    A QObject with real slots, not Python callables: PySide ties a callable to the
+    sender's ``destroyed`` signal, and Qt's WebSocket later disconnects everything from
+    its socket, which then warns on every connection.
     """
 
     def __init__(self, tcp: QTcpSocket, server: PartnerLinkServer) -> None:
+        super().__init__()
         self.tcp = tcp
         self.server = server
+        self.key = _peer_key(tcp)  # kept: a socket forgets its peer once disconnected
         self.left_unread = 0
         self.partner: _Partner | None = None
-        self.connections: list[QMetaObject.Connection] = []
 
     def new_bytes(self) -> int:
         return max(0, self.tcp.bytesAvailable() - self.left_unread)
 
-    # Bound methods of this object, not sender(): once Qt's WebSocket owns the TCP socket,
-    # sender() in the server's slots is None.
+    @Slot()
     def before(self) -> None:
         self.server._on_partner_bytes(self)
 
+    @Slot()
     def after(self) -> None:
         self.server._after_partner_bytes(self)
 
+    @Slot()
     def gone(self) -> None:
-        self.server._forget_meter(_peer_key(self.tcp))
+        self.server._forget_meter(self.key)
 
 
 class PartnerLinkServer(QObject):
@@ -211,6 +252,8 @@ class PartnerLinkServer(QObject):
     runningChanged = Signal()  # noqa: N815 (Qt signal naming)
     # request id: a partner said "OK, stepping in" to the user's open request (once per id)
     requestAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
+    # a partner came, went, or said what it is: read partners()
+    partnersChanged = Signal()  # noqa: N815 (Qt signal naming)
 
     def __init__(
         self,
@@ -280,6 +323,27 @@ class PartnerLinkServer(QObject):
     def partner_count(self) -> int:
         return len(self._partners)
 
+    def partners(self) -> tuple[PartnerInfo, ...]:
+        """Who is connected now, in the order they joined."""
+        return tuple(
+            PartnerInfo(partner.kind, _plain_address(socket.peerAddress().toString()))
+            for socket, partner in self._partners.items()
+        )
+
+    def set_bind_address(self, address: str) -> None:
+        """Listen on ``address`` from now on; a running link moves there at once.
+
+        Raises LinkError if it cannot listen there (the link is then off).
+        """
+        if address == self._bind_address:
+            return
+        was_running = self.is_running
+        if was_running:
+            self.stop()
+        self._bind_address = address
+        if was_running:
+            self.start()
+
     def start(self) -> None:
         """Listen (the user turned the link on). Raises LinkError when it cannot."""
         if self._secret is None:
@@ -312,7 +376,12 @@ class PartnerLinkServer(QObject):
             self.runningChanged.emit()
 
     def end(self) -> None:
-        """The meeting ended: stop for good and forget the secret."""
+        """The meeting ended: tell every partner, stop for good and forget the secret."""
+        farewell = encode(Ended())
+        for partner_socket in list(self._partners):
+            # Written before the close frame, so a partner knows not to come back.
+            partner_socket.sendTextMessage(farewell)
+            partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeNormal, "meeting ended")
         self.stop()
         self._secret = None
         self._deliveries.clear()
@@ -498,7 +567,7 @@ class PartnerLinkServer(QObject):
         self._forget_pending(socket)
         # Drain what was sent so closing does not reset the connection before the 404 is read.
         socket.readAll()
-        socket.write(_REFUSAL)
+        socket.write(REFUSAL_RESPONSE)
         _close_when_written(socket)
 
     def _serve_page(self, socket: QTcpSocket, head_length_: int) -> None:
@@ -521,9 +590,9 @@ class PartnerLinkServer(QObject):
         socket.setReadBufferSize(READ_BUFFER_BYTES)
         meter = _TrafficMeter(socket, self)
         # Connected before the WebSocket's own reader, so it runs first on every arrival.
-        meter.connections.append(socket.readyRead.connect(meter.before))
-        meter.connections.append(socket.disconnected.connect(meter.gone))
-        self._meters[_peer_key(socket)] = meter
+        socket.readyRead.connect(meter.before)
+        socket.disconnected.connect(meter.gone)
+        self._meters[meter.key] = meter
         # The head is still unread in the socket: the WebSocket server does the handshake.
         self._sockets.handleConnection(socket)
 
@@ -552,8 +621,7 @@ class PartnerLinkServer(QObject):
         meter = self._meters.pop(key, None)
         if meter is None:
             return
-        for connection in meter.connections:
-            QObject.disconnect(connection)
+        meter.deleteLater()
         if meter.partner is not None:
             meter.partner.meter = None
         meter.partner = None
@@ -600,6 +668,7 @@ class PartnerLinkServer(QObject):
             if self._open_request is not None:
                 socket.sendTextMessage(encode(self._open_request))
             self.partnerCountChanged.emit(len(self._partners))
+            self.partnersChanged.emit()
 
     def _start_metering(self, socket: QWebSocket, partner: _Partner) -> None:
         meter = self._meters.get((socket.peerAddress().toString(), socket.peerPort()))
@@ -609,19 +678,20 @@ class PartnerLinkServer(QObject):
         partner.meter = meter
         meter.left_unread = meter.tcp.bytesAvailable()
         # Connected after the WebSocket's reader: notes what it left for next time.
-        meter.connections.append(meter.tcp.readyRead.connect(meter.after))
+        meter.tcp.readyRead.connect(meter.after)
 
     def _on_partner_gone(self, socket: QWebSocket) -> None:
         partner = self._partners.pop(socket, None)
         if partner is None:
             return
         if partner.meter is not None:
-            self._forget_meter(_peer_key(partner.meter.tcp))
+            self._forget_meter(partner.meter.key)
         if socket.closeCode() == QWebSocketProtocol.CloseCode.CloseCodeTooMuchData:
             self.dropped.add(DropReason.TOO_LARGE)
         partner.idle.stop()
         socket.deleteLater()
         self.partnerCountChanged.emit(len(self._partners))
+        self.partnersChanged.emit()
 
     def _on_idle(self, partner: _Partner) -> None:
         self.dropped.add(DropReason.TIMED_OUT)
@@ -661,7 +731,9 @@ class PartnerLinkServer(QObject):
             case RequestAck(message_id):
                 self._on_request_ack(partner, message_id)
             case Hello(kind):
-                partner.kind = kind
+                if partner.kind is not kind:
+                    partner.kind = kind
+                    self.partnersChanged.emit()
 
     def _on_press(self, partner: _Partner, press: Press) -> None:
         known = self._deliveries.get(press.message_id)
@@ -694,6 +766,11 @@ def _close_when_written(socket: QTcpSocket) -> None:
 
 def _peer_key(socket: QTcpSocket) -> tuple[str, int]:
     return socket.peerAddress().toString(), socket.peerPort()
+
+
+def _plain_address(text: str) -> str:
+    # Listening on "::" shows IPv4 clients as "::ffff:192.168.1.20".
+    return text[7:] if text.lower().startswith("::ffff:") and "." in text else text
 
 
 def _served_origin(socket: QTcpSocket) -> str:

@@ -22,7 +22,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from app.domain.signal_protocol import DropReason
-from app.link.server import MAX_PENDING_PER_ADDRESS, PartnerLinkServer
+from app.link.server import MAX_PENDING_PER_ADDRESS, REFUSAL_RESPONSE, PartnerLinkServer
 from app.ui.partner_wiring import attach_partner_link
 from tests.link.conftest import StandInSession, in_thread
 
@@ -85,7 +85,7 @@ def masked_text_frame(text: str) -> bytes:
     return bytes([0x81, 0x80 | len(payload)]) + mask + masked
 
 
-REFUSAL = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+REFUSAL = REFUSAL_RESPONSE  # the same small "This link has expired" page, whatever the reason
 
 
 def test_hostile_traffic_gets_nowhere(
