@@ -44,6 +44,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import (
     QAbstractSocket,
@@ -192,6 +193,7 @@ class _Partner:
     def __init__(self, socket: QWebSocket, idle_timeout_ms: int, limits: RateLimits) -> None:
         self.socket = socket
         self.kind = ClientKind.PHONE
+        self.address = _plain_address(socket.peerAddress().toString())
         self.frames = TokenBucket(limits.frames_burst, limits.frames_per_second)
         self.presses = TokenBucket(limits.presses_burst, limits.presses_per_second)
         self.bytes = TokenBucket(limits.bytes_burst, limits.bytes_per_second)
@@ -237,7 +239,21 @@ class _TrafficMeter(QObject):
 
     @Slot()
     def gone(self) -> None:
-        self.server._forget_meter(self.key)
+        if self.server._lifetime.alive:
+            self.server._forget_meter(self.key)
+
+
+class _Lifetime:
+    """Whether the server is still whole: its children say goodbye while it is destroyed.
+
+    A plain Python object, so its slot still runs when ``destroyed`` is emitted.
+    """
+
+    def __init__(self) -> None:
+        self.alive = True
+
+    def end(self) -> None:
+        self.alive = False
 
 
 class PartnerLinkServer(QObject):
@@ -289,6 +305,8 @@ class PartnerLinkServer(QObject):
             rate_limits.all_presses_burst, rate_limits.all_presses_per_second
         )
         self.dropped = DropCounters()
+        self._lifetime = _Lifetime()
+        self.destroyed.connect(self._lifetime.end)
 
         self._tcp = QTcpServer(self)
         self._tcp.setMaxPendingConnections(MAX_PENDING_REQUESTS)
@@ -325,9 +343,9 @@ class PartnerLinkServer(QObject):
 
     def partners(self) -> tuple[PartnerInfo, ...]:
         """Who is connected now, in the order they joined."""
+        # From what each partner said when it joined: a socket may be mid-destruction here.
         return tuple(
-            PartnerInfo(partner.kind, _plain_address(socket.peerAddress().toString()))
-            for socket, partner in self._partners.items()
+            PartnerInfo(partner.kind, partner.address) for partner in self._partners.values()
         )
 
     def set_bind_address(self, address: str) -> None:
@@ -515,6 +533,8 @@ class PartnerLinkServer(QObject):
             self._read_head(socket)
 
     def _on_pending_disconnected(self) -> None:
+        if not self._lifetime.alive:
+            return
         socket = self.sender()
         if isinstance(socket, QTcpSocket) and socket in self._pending:
             self._forget_pending(socket)
@@ -681,6 +701,8 @@ class PartnerLinkServer(QObject):
         meter.tcp.readyRead.connect(meter.after)
 
     def _on_partner_gone(self, socket: QWebSocket) -> None:
+        if not self._lifetime.alive:
+            return  # the server itself is going: its sockets disconnect as they are deleted
         partner = self._partners.pop(socket, None)
         if partner is None:
             return
@@ -694,6 +716,8 @@ class PartnerLinkServer(QObject):
         self.partnersChanged.emit()
 
     def _on_idle(self, partner: _Partner) -> None:
+        if not self._lifetime.alive or not shiboken6.isValid(partner.socket):
+            return  # gone already, with its meeting
         self.dropped.add(DropReason.TIMED_OUT)
         partner.socket.abort()
 

@@ -140,7 +140,9 @@ class PairingPanel(QWidget):
 
         self.toggle.toggled.connect(self._on_toggled)
         server.runningChanged.connect(self._refresh)
-        server.partnerCountChanged.connect(lambda _count: self._refresh())
+        # A bound method, so Qt drops the connection with the panel (a lambda here outlived
+        # the checkbox and raised once per partner when the meeting ended). partnersChanged
+        # also fires whenever the count changes.
         server.partnersChanged.connect(self._refresh)
         self._problem = ""
         self._refresh()

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -176,7 +176,8 @@ def test_the_network_to_listen_on_is_a_visible_saved_choice(
 
 def test_the_environment_variable_wins_and_says_so(qtbot: QtBot) -> None:
     # The autouse fixture sets POISE_LINK_BIND=127.0.0.1, as a user may.
-    server = PartnerLinkServer(TWO_CUES)
+    owner = QObject()  # a Qt parent, as in the app (see test_pairing_panel)
+    server = PartnerLinkServer(TWO_CUES, parent=owner)
     panel = PairingPanel(server)
     qtbot.addWidget(panel)
     assert not panel.bind_choice.isEnabled()
@@ -192,7 +193,8 @@ def test_an_address_this_computer_no_longer_has_stays_chosen_and_marked() -> Non
 
 
 def test_a_partner_joining_hides_the_code_in_the_panel_alone(qtbot: QtBot) -> None:
-    server = PartnerLinkServer(TWO_CUES, bind_address="127.0.0.1")
+    owner = QObject()
+    server = PartnerLinkServer(TWO_CUES, bind_address="127.0.0.1", parent=owner)
     panel = PairingPanel(server)
     qtbot.addWidget(panel)
     panel.show()
