@@ -17,6 +17,7 @@ from app.link.lan_address import THIS_COMPUTER_ONLY, listen_choices
 from app.link.server import BIND_ENV, PartnerLinkServer
 from app.settings import DockSide, load_settings
 from app.ui.pairing_panel import COPIED_SHOWN_MS, PairingPanel
+from app.ui.panic import PanicHide
 from app.ui.partner_wiring import DOCK_GAP_PX, dock_beside
 from tests.link.conftest import TWO_CUES, QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_link_server import partner, receive
@@ -215,3 +216,18 @@ def test_a_partner_joining_hides_the_code_in_the_panel_alone(qtbot: QtBot) -> No
     qt = QtThreadCalls()
     in_thread(qtbot, join, qt_calls=qt)
     server.end()
+
+
+def test_panic_hide_takes_the_code_off_the_screen_too(
+    qtbot: QtBot, real_meeting: RealMeeting
+) -> None:
+    _session, window = real_meeting.start()
+    real_meeting.link_on()
+    pairing = real_meeting.link.pairing_window  # type: ignore[union-attr]
+    assert pairing is not None and pairing.isVisible()
+    panic = PanicHide(can_hear_keys_while_hidden=True)
+    panic.hide_all()
+    assert not pairing.isVisible() and not window.isVisible()
+    panic.restore()
+    assert pairing.isVisible() and window.isVisible()
+    assert not frame_of(pairing).intersects(frame_of(window))
