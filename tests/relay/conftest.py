@@ -31,7 +31,7 @@ def broker(tmp_path: Path) -> Iterator[LocalBroker]:
         pytest.fail("mosquitto is not installed: packaging/install-system-deps.sh test installs it")
     folder = tmp_path / "broker"
     folder.mkdir()
-    running = LocalBroker(folder)
+    running = LocalBroker(folder, lowest_priority=True)
     running.start()
     yield running
     running.stop()
