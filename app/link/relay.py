@@ -169,7 +169,7 @@ def new_mqtt_client(transport: str = "websockets") -> mqtt.Client:
         transport=transport,  # type: ignore[arg-type]
     )
     if hasattr(client, "_on_message_filtered"):
-        client._on_message_filtered = _NoTopicCallbacks()
+        client._on_message_filtered = _NoTopicCallbacks()  # type: ignore[assignment]
     return client
 
 
