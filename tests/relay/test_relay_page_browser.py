@@ -11,6 +11,7 @@ cue and shows none twice; a revoked partner's tap goes nowhere.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -21,8 +22,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import SignalSource
-from app.link.pairing import PairedPartner, PairingBook, pairing_link
+from app.link.pairing import PairingBook
 from app.resources import resource_path
+from app.settings import load_settings, save_settings
+from app.ui.live.settings_dialog import SettingsDialog
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE, SLOW_DOWN, chromium_path
 from tests.relay.local_broker import LocalBroker
@@ -61,12 +64,21 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
     relay_meeting: RealMeeting,
     broker: LocalBroker,
     book: PairingBook,
-    alex: PairedPartner,
     page_server: tuple[str, list[str]],
     screens_dir: Path,
 ) -> None:
     page_url, requested = page_server
-    link = pairing_link(alex, broker.ws_url, page_url)
+    # Pairing, as the user does it: Settings, Partners, the relay's address, a name, Pair.
+    save_settings(replace(load_settings(), relay_page_url=page_url))
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.partners_page.broker_field.setText(broker.ws_url)
+    qtbot.keyClicks(dialog.partners_page.name_field, "Alex")
+    qtbot.mouseClick(dialog.partners_page.pair_button, Qt.MouseButton.LeftButton)
+    link = dialog.partners_page.link_field.text()
+    dialog.accept()
+    (alex,) = book.partners
+    assert link.startswith(page_url + "#k=")
     qt = QtThreadCalls()
     shown: list[str] = []
     meetings: list[object] = []
