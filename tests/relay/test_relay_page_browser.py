@@ -11,9 +11,9 @@ cue and shows none twice; a revoked partner's tap goes nowhere.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
