@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import sys
 import threading
 import time
@@ -80,6 +81,7 @@ from app.link.relay_crypto import (
     derive_channels,
     new_meeting_id,
 )
+from app.link.server import RateLimits
 
 KEEPALIVE_S = 15
 RECONNECT_MIN_S = 0.25
@@ -87,6 +89,8 @@ RECONNECT_MAX_S = 4
 ANNOUNCE_EVERY_S = 1.0
 """A partner's "hello" is answered at most this often (a flood of hellos costs little)."""
 REMEMBERED_PRESSES = 512
+DEFAULT_RATE_LIMITS = RateLimits()
+"""The LAN link's press allowances, per partner and overall (frames are the broker's)."""
 LOOP_THREAD_NICENESS = 10
 """The network loop thread yields the CPU to the GUI thread (Linux): under a flood of junk
 it otherwise took the process's share of two busy cores, and the live window stalled
@@ -170,7 +174,17 @@ def new_mqtt_client(transport: str = "websockets") -> mqtt.Client:
     )
     if hasattr(client, "_on_message_filtered"):
         client._on_message_filtered = _NoTopicCallbacks()  # type: ignore[assignment]
+    client.on_socket_open = _send_without_delay
     return client
+
+
+def _send_without_delay(_client: mqtt.Client, _userdata: object, sock: object) -> None:
+    """Nagle's algorithm off: a status right after a PUBACK otherwise waits for the broker's
+    delayed ACK, 40 ms per hop on Linux (bench/signal_latency.py measured 45 ms per press)."""
+    tcp = getattr(sock, "_socket", sock)  # paho wraps the TCP socket for WebSocket
+    if isinstance(tcp, socket.socket):  # ssl.SSLSocket is one too
+        with contextlib.suppress(OSError):
+            tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 class MqttLink(QObject):
@@ -347,10 +361,12 @@ class RelayMeeting(QObject):
         book: PairingBook,
         broker_url: str,
         *,
+        rate_limits: RateLimits = DEFAULT_RATE_LIMITS,
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()
         super().__init__(parent)
+        self._limits = rate_limits
         self._buttons = tuple(CueButton(cue.key, cue.label) for cue in cues)
         self._cue_keys = frozenset(cue.key for cue in cues)
         self._book = book
@@ -362,7 +378,9 @@ class RelayMeeting(QObject):
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self._open_request: Request | None = None
         self._answered_requests: set[str] = set()
-        self._all_presses = TokenBucket(6, 1)
+        self._all_presses = TokenBucket(
+            rate_limits.all_presses_burst, rate_limits.all_presses_per_second
+        )
         self.dropped = DropCounters()
         self._ended = False
         self.link = MqttLink(broker_url, self.opener, self)
@@ -434,7 +452,7 @@ class RelayMeeting(QObject):
                 paired,
                 derive_channels(secret),
                 derive_channels(secret, self.meeting_id),
-                TokenBucket(3, 0.5),
+                TokenBucket(self._limits.presses_burst, self._limits.presses_per_second),
             )
             self._partners[partner_id] = joined
             for channel in (joined.lobby.up, joined.meeting.up):

@@ -226,32 +226,20 @@ class Opener:
 
     def open(self, topic: str, payload: bytes, at_ms: int | None = None) -> Envelope | None:
         """The envelope, or None after counting why it was dropped."""
+        at_ms = now_ms() if at_ms is None else at_ms
         with self._lock:
-            opened = self._open_locked(topic, payload, now_ms() if at_ms is None else at_ms)
+            cipher = self._keys.get(topic)
+        # Decrypting holds no lock: the GUI thread reading the counters never waits for it.
+        opened = _unseal(cipher, topic, payload, at_ms, self._fresh_within_ms)
+        with self._lock:
+            if isinstance(opened, Envelope):
+                opened = self._first_time(opened, at_ms)
             if isinstance(opened, RelayDrop):
                 self._dropped[opened] += 1
                 return None
             return opened
 
-    def _open_locked(self, topic: str, payload: bytes, at_ms: int) -> Envelope | RelayDrop:
-        cipher = self._keys.get(topic)
-        if cipher is None:
-            return RelayDrop.UNKNOWN_TOPIC
-        if len(payload) > MAX_SEALED_BYTES:
-            return RelayDrop.TOO_LARGE
-        if len(payload) < NONCE_BYTES + TAG_BYTES:
-            return RelayDrop.FAILED_AUTH
-        try:
-            plaintext = cipher.decrypt(
-                payload[:NONCE_BYTES], payload[NONCE_BYTES:], topic.encode("ascii")
-            )
-        except InvalidTag:
-            return RelayDrop.FAILED_AUTH
-        envelope = _parse_body(plaintext)
-        if envelope is None:
-            return RelayDrop.BAD_BODY
-        if abs(at_ms - envelope.time_ms) > self._fresh_within_ms:
-            return RelayDrop.STALE
+    def _first_time(self, envelope: Envelope, at_ms: int) -> Envelope | RelayDrop:
         self._forget_old(at_ms)
         by_seq = ("seq", f"{envelope.sender}:{envelope.seq}")
         by_id = ("id", envelope.message_id)
@@ -271,6 +259,29 @@ class Opener:
             if first >= horizon:
                 break
             self._seen.popitem(last=False)
+
+
+def _unseal(
+    cipher: AESGCM | None, topic: str, payload: bytes, at_ms: int, fresh_within_ms: int
+) -> Envelope | RelayDrop:
+    if cipher is None:
+        return RelayDrop.UNKNOWN_TOPIC
+    if len(payload) > MAX_SEALED_BYTES:
+        return RelayDrop.TOO_LARGE
+    if len(payload) < NONCE_BYTES + TAG_BYTES:
+        return RelayDrop.FAILED_AUTH
+    try:
+        plaintext = cipher.decrypt(
+            payload[:NONCE_BYTES], payload[NONCE_BYTES:], topic.encode("ascii")
+        )
+    except InvalidTag:
+        return RelayDrop.FAILED_AUTH
+    envelope = _parse_body(plaintext)
+    if envelope is None:
+        return RelayDrop.BAD_BODY
+    if abs(at_ms - envelope.time_ms) > fresh_within_ms:
+        return RelayDrop.STALE
+    return envelope
 
 
 def _parse_body(plaintext: bytes) -> Envelope | None:
