@@ -4,17 +4,23 @@ partner window of ``poise partner LINK``) talking to it through the broker alone
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import SignalSource
+from app.domain.signal_protocol import ClientKind, Hello, Press, encode
 from app.link.client import LinkState, PressState
 from app.link.pairing import PairedPartner, PairingBook
 from app.link.relay import MeetingState, PartnerPath, RelayPartnerClient
 from app.ui.partner_window import PartnerWindow
 from app.ui.relay_wiring import UNREACHABLE_TEXT, RelayStatusLine
-from tests.link.conftest import RealMeeting
+from tests.link.conftest import RealMeeting, in_thread
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
 
@@ -135,3 +141,58 @@ def test_a_revoked_partner_can_send_nothing_and_hears_nothing(
         assert client.meeting_state is MeetingState.LIVE  # not even "ended" reaches it
     finally:
         client.stop()
+
+
+def test_a_press_that_comes_both_ways_is_shown_once(
+    qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
+) -> None:
+    from websockets.sync.client import connect
+
+    client = partner_client(qtbot, alex, broker)
+    try:
+        session, _window = relay_meeting.start()
+        lan = relay_meeting.link_on()
+        qtbot.waitUntil(lambda: client.meeting_state is MeetingState.LIVE, timeout=5000)
+        shown: list[str] = []
+        session.cueDisplayRequested.connect(lambda event: shown.append(event.message_id))
+        message_id = client.press(session.cues[0].key)
+        qtbot.waitUntil(lambda: client.last_press_state is PressState.SHOWN, timeout=5000)
+        page_url = lan.pairing_url()
+        socket_url = page_url.replace("http://", "ws://").replace("/p/", "/ws/")
+        origin = page_url.split("/p/")[0]
+
+        def same_press_over_the_lan() -> dict[str, str]:
+            with connect(socket_url, origin=origin, open_timeout=5) as link:  # type: ignore[arg-type]
+                link.recv(timeout=5)  # welcome
+                link.send(encode(Hello(ClientKind.PHONE)))
+                link.send(encode(Press(message_id, session.cues[0].key)))
+                answer: dict[str, str] = json.loads(link.recv(timeout=5))
+                return answer
+
+        answer = in_thread(qtbot, same_press_over_the_lan)
+        assert answer["type"] == "status" and answer["id"] == message_id
+        qtbot.wait(300)  # a second show would be queued by now
+        assert shown == [message_id]
+    finally:
+        client.stop()
+
+
+def test_poise_partner_names_what_is_wrong_with_a_pairing_link(data_dir: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--data-dir",
+            str(data_dir),
+            "partner",
+            "https://relay.example.org/#k=tooShort",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "#k=tooShort: the pairing key is incomplete" in result.stderr
+    assert "Traceback" not in result.stderr
