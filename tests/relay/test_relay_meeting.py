@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import SignalSource
@@ -34,7 +35,11 @@ def partner_client(qtbot: QtBot, partner: PairedPartner, broker: LocalBroker) ->
 
 
 def test_a_paired_partner_sends_a_cue_through_the_broker_in_every_meeting(
-    qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
+    qtbot: QtBot,
+    relay_meeting: RealMeeting,
+    broker: LocalBroker,
+    alex: PairedPartner,
+    screens_dir: Path,
 ) -> None:
     client = partner_client(qtbot, alex, broker)
     try:
@@ -56,6 +61,9 @@ def test_a_paired_partner_sends_a_cue_through_the_broker_in_every_meeting(
             assert window.overlay.band.words.text() == session.cues[0].words
             line = window.findChild(RelayStatusLine, "relayStatus")
             assert line is not None and line.text() == "Alex via relay"
+            if meeting == "Northwind":
+                QApplication.sendPostedEvents()
+                assert window.grab().save(str(screens_dir / "relay_live_window.png"))
             qtbot.keyClick(window, Qt.Key.Key_Escape)
             qtbot.waitUntil(
                 lambda: client.last_press_state is PressState.ACKNOWLEDGED, timeout=5000
@@ -196,3 +204,25 @@ def test_poise_partner_names_what_is_wrong_with_a_pairing_link(data_dir: Path) -
     assert result.returncode == 2
     assert "#k=tooShort: the pairing key is incomplete" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_user_asks_a_distant_partner_to_step_in_and_hears_ok(
+    qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
+) -> None:
+    client = partner_client(qtbot, alex, broker)
+    try:
+        session, window = relay_meeting.start()
+        qtbot.waitUntil(lambda: client.meeting_state is MeetingState.LIVE, timeout=5000)
+        # Poise hears from the partner first (its hello), then asks.
+        relay = relay_meeting.link.relay  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: relay.paths() == [("Alex", PartnerPath.RELAY)], timeout=5000)
+        with qtbot.waitSignal(client.requestReceived, timeout=5000) as asked:
+            qtbot.mouseClick(window.ask_partner_button, Qt.MouseButton.LeftButton)
+        request = asked.args[0]
+        assert request.key == "step_in"
+        with qtbot.waitSignal(session.partnerAnswered, timeout=5000) as answered:
+            client.acknowledge_request(request.message_id)
+        assert answered.args[0] == request.message_id
+        qtbot.waitUntil(lambda: client.open_request is None, timeout=5000)
+    finally:
+        client.stop()
