@@ -282,3 +282,17 @@ def client_secret_other() -> str:
     from app.link.relay_crypto import new_pairing_secret
 
     return new_pairing_secret()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads the kernel's socket table")
+def test_the_shipped_broker_listens_on_loopback_only(broker: LocalBroker) -> None:
+    """Mosquitto 2.0.x binds a WebSocket listener on every interface without socket_domain."""
+    listening: dict[int, set[str]] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text(encoding="ascii").splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, port = local.rsplit(":", 1)
+            if state == "0A":  # LISTEN
+                listening.setdefault(int(port, 16), set()).add(address)
+    assert listening[broker.ws_port] == {"0100007F"}  # 127.0.0.1, and no IPv6 socket
+    assert listening[broker.tcp_port] <= {"0100007F"}
