@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     playbook_commands.add_parser("list", help="show the playbooks that would load, and from where")
 
     partner = commands.add_parser("partner", help="open the partner window to send cues")
-    partner.add_argument("url", nargs="?", metavar="URL", help="pairing address from Poise")
+    partner.add_argument(
+        "url", nargs="?", metavar="URL", help="pairing address or pairing link from Poise"
+    )
     commands.add_parser("review", help="find past meetings, follow up, export, see trends")
     return parser
 
@@ -136,11 +138,16 @@ def _list_playbooks() -> int:
 
 def _partner_command(args: argparse.Namespace) -> int:
     from app.link.client import PairingUrlError, parse_pairing_url
+    from app.link.pairing import PairingError, is_relay_link, parse_relay_link
 
     if args.url is not None:
         try:
-            parse_pairing_url(args.url)
-        except PairingUrlError as problem:
+            # A pairing link from Settings goes through the relay; a LAN address directly.
+            if is_relay_link(args.url):
+                parse_relay_link(args.url)
+            else:
+                parse_pairing_url(args.url)
+        except (PairingUrlError, PairingError) as problem:
             raise UsageError(f"{args.url}: {problem}") from None
     from app.ui.partner_window import run_partner_window
 

@@ -97,6 +97,10 @@ class Settings:
     pause_cue_seconds: int = 5
     # Also write every ended meeting as Markdown into this folder ("" = off)
     markdown_folder: str = ""
+    # The relay (issue 15): the team's MQTT broker ("" = off) and, when it is not the
+    # broker's own origin, where its front serves the partner page
+    relay_broker_url: str = ""
+    relay_page_url: str = ""
 
     @property
     def link_bind_address(self) -> str:

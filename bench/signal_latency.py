@@ -17,8 +17,14 @@ measures, in one run:
   processes on Linux);
 - press-to-shown: until the partner has the "shown" status back (what the phone sees).
 
-Results (p50, p99, max) are printed and written to bench/results/signal.json. Targets:
-press-to-painted p99 < 30 ms and within 2x of the raw round trip's p99.
+The relay path (issue 15) is measured in the same run the same way, through a Mosquitto
+started on 127.0.0.1 from deploy/relay's configuration: the real ``RelayMeeting`` with a
+paired partner, the partner (another process, paho over WebSocket, sealing as the phone
+does) pressing and waiting for "shown", next to a raw MQTT round trip over the same broker
+(partner to an echo client in this process and back, QoS 1 like the relay's messages).
+
+Results (p50, p99, max) are printed and written to bench/results/signal.json. Targets, for
+each path: press-to-painted p99 < 30 ms and within 2x of its raw round trip's p99.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,8 +48,12 @@ from PySide6.QtWebSockets import QWebSocketServer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.meeting_terms import DEFAULT_CUES, Cue, SignalSource
+from app.link.pairing import PairingBook
+from app.link.relay import RelayMeeting, new_mqtt_client
+from app.link.relay_crypto import TOPIC_PREFIX
 from app.link.server import PartnerLinkServer, RateLimits
 from app.ui.partner_wiring import attach_partner_link
+from tests.relay.local_broker import LocalBroker
 
 RESULTS = Path(__file__).resolve().parent / "results" / "signal.json"
 WARM_UP = 30
@@ -74,6 +85,74 @@ with connect(link_url, origin=origin, compression=None) as link:
                 break
         if number >= warm_up:
             out["press"].append([message_id, started, time.perf_counter() - started])
+print(json.dumps(out))
+"""
+
+
+RELAY_PARTNER_SCRIPT = r"""
+import json, queue, sys, time
+repo, port, secret, cue, echo_up, echo_down, presses, warm_up = sys.argv[1:9]
+sys.path.insert(0, repo)
+from app.domain.signal_protocol import ClientKind, Hello, Press, Status
+from app.domain.signal_protocol import encode, parse_server_message
+from app.link.relay import new_mqtt_client
+from app.link.relay_crypto import Opener, Sealer, decode_secret, derive_channels
+presses, warm_up = int(presses), int(warm_up)
+secret = decode_secret(secret)
+lobby = derive_channels(secret)
+opener, sealer = Opener(), Sealer()
+opener.listen(lobby.down)
+inbox = queue.Queue()
+connected = queue.Queue()
+client = new_mqtt_client("websockets")
+client.ws_set_options(path="/mqtt")
+client.on_message = lambda c, u, m: inbox.put((m.topic, bytes(m.payload)))
+client.on_subscribe = lambda c, u, mid, codes, props: connected.put(mid)
+client.connect("127.0.0.1", int(port))
+client.loop_start()
+def subscribe(topic):
+    _, mid = client.subscribe(topic, qos=1)
+    while connected.get(timeout=10) != mid:
+        pass
+subscribe(lobby.down.topic)
+subscribe(echo_down)
+out = {"raw": [], "press": []}
+for number in range(warm_up + presses):
+    started = time.perf_counter()
+    client.publish(echo_up, b"%0120d" % number, qos=1)
+    while inbox.get(timeout=10)[0] != echo_down:
+        pass
+    if number >= warm_up:
+        out["raw"].append(time.perf_counter() - started)
+client.publish(lobby.up.topic, sealer.seal(lobby.up, "hello"), qos=1)
+while True:
+    topic, payload = inbox.get(timeout=10)
+    envelope = opener.open(topic, payload)
+    if envelope is not None and envelope.kind == "live":
+        break
+meeting = derive_channels(secret, envelope.meeting)
+opener.listen(meeting.down)
+subscribe(meeting.down.topic)
+up = meeting.up
+client.publish(up.topic, sealer.seal(up, "signal", msg=encode(Hello(ClientKind.PHONE))), qos=1)
+for number in range(warm_up + presses):
+    message_id = "%032d" % number
+    sealed = sealer.seal(up, "signal", msg=encode(Press(message_id, cue)))
+    started = time.perf_counter()
+    client.publish(up.topic, sealed, qos=1)
+    while True:
+        topic, payload = inbox.get(timeout=10)
+        envelope = opener.open(topic, payload)
+        if envelope is None or envelope.msg is None:
+            continue
+        status = parse_server_message(envelope.msg)
+        shown = isinstance(status, Status) and status.state == "shown"
+        if shown and status.message_id == message_id:
+            break
+    if number >= warm_up:
+        out["press"].append([message_id, started, time.perf_counter() - started])
+client.disconnect()
+client.loop_stop()
 print(json.dumps(out))
 """
 
@@ -194,6 +273,9 @@ def main() -> int:
         return 1
     measured = json.loads(bytes(partner.readAllStandardOutput().data()).decode())
     server.end()
+    relay_measured, relay_session, relay_requested_at = measure_relay(
+        application, generous, args.presses
+    )
 
     to_painted = [session.painted_at[mid] - sent for mid, sent, _ in measured["press"]]
     to_requested = [requested_at[mid] - sent for mid, sent, _ in measured["press"]]
@@ -213,6 +295,23 @@ def main() -> int:
         "painted_p99_within_2x_raw_p99": painted_p99 <= 2 * raw_p99,
         "ratio_painted_p99_to_raw_p99": round(painted_p99 / raw_p99, 2),
     }
+    relay_painted = [
+        relay_session.painted_at[mid] - sent for mid, sent, _ in relay_measured["press"]
+    ]
+    relay_requested = [relay_requested_at[mid] - sent for mid, sent, _ in relay_measured["press"]]
+    results["relay"] = {
+        "raw_mqtt_round_trip": summary(relay_measured["raw"]),
+        "press_to_cue_requested": summary(relay_requested),
+        "press_to_painted": summary(relay_painted),
+        "press_to_shown_status": summary([rt for _, _, rt in relay_measured["press"]]),
+    }
+    relay_painted_p99 = results["relay"]["press_to_painted"]["p99_ms"]
+    relay_raw_p99 = results["relay"]["raw_mqtt_round_trip"]["p99_ms"]
+    results["relay"]["targets"] = {
+        "painted_p99_under_30_ms": relay_painted_p99 < 30,
+        "painted_p99_within_2x_raw_p99": relay_painted_p99 <= 2 * relay_raw_p99,
+        "ratio_painted_p99_to_raw_p99": round(relay_painted_p99 / relay_raw_p99, 2),
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for name in (
@@ -227,7 +326,81 @@ def main() -> int:
             f"max {row['max_ms']:7.3f} ms"
         )
     print(f"targets: {results['targets']}")
+    for name in (
+        "raw_mqtt_round_trip",
+        "press_to_cue_requested",
+        "press_to_painted",
+        "press_to_shown_status",
+    ):
+        row = results["relay"][name]
+        print(
+            f"relay {name:<20} p50 {row['p50_ms']:7.3f} ms   p99 {row['p99_ms']:7.3f} ms   "
+            f"max {row['max_ms']:7.3f} ms"
+        )
+    print(f"relay targets: {results['relay']['targets']}")
     return 0
+
+
+def measure_relay(
+    application: QApplication, limits: RateLimits, presses: int
+) -> tuple[dict[str, list], BenchSession, dict[str, float]]:
+    """The relay path's presses and the raw MQTT round trip, through one loopback broker."""
+    with tempfile.TemporaryDirectory(prefix="poise-bench-relay-") as folder:
+        broker = LocalBroker(Path(folder))
+        broker.start()
+        try:
+            book = PairingBook(Path(folder) / "paired-partners.json")
+            paired = book.pair("Bench partner")
+            session = BenchSession(DEFAULT_CUES)
+            relay = RelayMeeting(session.cues, book, broker.ws_url, rate_limits=limits)
+            requested_at: dict[str, float] = {}
+            relay.cueRequested.connect(
+                lambda _cue, _source, mid: requested_at.setdefault(mid, time.perf_counter())
+            )
+            attach_partner_link(session, relay)
+            relay.start()
+
+            echo_up = TOPIC_PREFIX + os.urandom(16).hex()
+            echo_down = TOPIC_PREFIX + os.urandom(16).hex()
+            echo = new_mqtt_client("websockets")
+            echo.ws_set_options(path="/mqtt")
+            echo.on_connect = lambda client, *_: client.subscribe(echo_up, qos=1)
+            echo.on_message = lambda client, _u, message: client.publish(
+                echo_down, message.payload, qos=1
+            )
+            echo.connect("127.0.0.1", broker.ws_port)
+            echo.loop_start()
+
+            partner = QProcess()
+            partner.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+            partner.finished.connect(lambda *_: application.quit())
+            partner.start(
+                sys.executable,
+                [
+                    "-c",
+                    RELAY_PARTNER_SCRIPT,
+                    str(Path(__file__).resolve().parent.parent),
+                    str(broker.ws_port),
+                    paired.secret,
+                    DEFAULT_CUES[0].key,
+                    echo_up,
+                    echo_down,
+                    str(presses),
+                    str(WARM_UP),
+                ],
+            )
+            application.exec()
+            echo.disconnect()
+            echo.loop_stop()
+            relay.end()
+            if partner.exitCode() != 0:
+                print(bytes(partner.readAllStandardError().data()).decode(), file=sys.stderr)
+                raise SystemExit(1)
+            measured = json.loads(bytes(partner.readAllStandardOutput().data()).decode())
+            book.flush()
+        finally:
+            broker.stop()
+    return measured, session, requested_at
 
 
 if __name__ == "__main__":

@@ -28,12 +28,19 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.signal_protocol import CueButton, Request
 from app.link.client import LinkState, PairingUrlError, PartnerLinkClient, PressState
+from app.link.pairing import PairingError, is_relay_link
+from app.link.relay import MeetingState, RelayPartnerClient
 
 LINK_TEXT = {
     LinkState.CONNECTING: "Connecting…",
     LinkState.CONNECTED: "Connected",
     LinkState.OFFLINE: "Offline — reconnecting…",
     LinkState.ENDED: "Meeting ended",
+}
+MEETING_TEXT = {
+    MeetingState.WAITING: "Paired — waiting for a meeting",
+    MeetingState.LIVE: "Meeting live",
+    MeetingState.ENDED: "Meeting ended",
 }
 PRESS_TEXT = {
     PressState.PENDING: "Offline — will send when back",
@@ -101,7 +108,7 @@ class PartnerWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)
         self.resize(380, 420)
-        self.client: PartnerLinkClient | None = None
+        self.client: PartnerLinkClient | RelayPartnerClient | None = None
         self.cue_buttons: dict[str, QPushButton] = {}
 
         self.url_field = QLineEdit()
@@ -185,7 +192,13 @@ class PartnerWindow(QWidget):
 
     def connect_to(self, url: str) -> None:
         """Start talking to the user's Poise; raises PairingUrlError for a bad address."""
-        client = PartnerLinkClient(url, parent=self)
+        # A pairing link (issue 15) goes through the team's relay; an address, over the LAN.
+        client: PartnerLinkClient | RelayPartnerClient
+        if is_relay_link(url):
+            client = RelayPartnerClient(url, parent=self)
+            client.meetingStateChanged.connect(self._show_meeting_state)
+        else:
+            client = PartnerLinkClient(url, parent=self)
         if self.client is not None:
             self.client.stop()
             self.client.deleteLater()
@@ -208,7 +221,7 @@ class PartnerWindow(QWidget):
     def _connect_from_field(self) -> None:
         try:
             self.connect_to(self.url_field.text())
-        except PairingUrlError as problem:
+        except (PairingUrlError, PairingError) as problem:
             message = str(problem)
             self.problem_label.setText(message[:1].upper() + message[1:])
             self.problem_label.show()
@@ -217,6 +230,8 @@ class PartnerWindow(QWidget):
 
     def _show_link_state(self, state: LinkState, connected_once: bool = True) -> None:
         self.link_label.setText(LINK_TEXT[state] if connected_once else "Not connected")
+        if state is LinkState.CONNECTED and isinstance(self.client, RelayPartnerClient):
+            self.link_label.setText(MEETING_TEXT[self.client.meeting_state])
         self.link_dot.setStyleSheet(f"background: {_DOT_COLOR[state]}; border-radius: 4px;")
         if state is LinkState.ENDED:
             self._show_meeting_ended()
@@ -227,6 +242,9 @@ class PartnerWindow(QWidget):
             button.setEnabled(False)
         self.request_box.hide()
         self.press_label.setText("The meeting has ended. You can close this window.")
+
+    def _show_meeting_state(self, state: str) -> None:
+        self.link_label.setText(MEETING_TEXT[MeetingState(state)])
 
     def _show_cues(self, cues: tuple[CueButton, ...]) -> None:
         if tuple(self.cue_buttons) == tuple(cue.key for cue in cues):

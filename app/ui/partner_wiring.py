@@ -29,6 +29,7 @@ from app.domain.meeting_terms import SignalSource
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
 from app.ui.pairing_panel import PairingPanel
+from app.ui.relay_wiring import RelayMeeting, follow_relay
 
 PAIRING_KEY = "Ctrl+P"
 """Shows and hides the pairing panel; also the live window's "Partner link" action."""
@@ -53,7 +54,21 @@ class CueSession(Protocol):
     def record_partner_answer(self, message_id: str) -> None: ...
 
 
-def attach_partner_link(session: CueSession, server: PartnerLinkServer) -> None:
+class CueLink(Protocol):
+    """A partner path: the LAN link (``PartnerLinkServer``) or the relay (``RelayMeeting``)."""
+
+    cueRequested: Any  # noqa: N815 (Qt signal naming)
+    requestAcknowledged: Any  # noqa: N815 (Qt signal naming)
+
+    def report_shown(self, message_id: str) -> None: ...
+    def report_acknowledged(self, message_id: str) -> None: ...
+    def report_expired(self, message_id: str) -> None: ...
+    def report_rejected(self, message_id: str) -> None: ...
+    def send_request(self, message_id: str, key: str) -> int: ...
+    def end(self) -> None: ...
+
+
+def attach_partner_link(session: CueSession, server: CueLink) -> None:
     """Route partner presses into the session and the session's answers back out."""
 
     def on_cue_requested(cue_key: str, source: str, message_id: str) -> None:
@@ -178,6 +193,7 @@ class PartnerLinkForFlow(QObject):
         self._settings = settings
         self.server: PartnerLinkServer | None = None
         self.pairing_window: PairingWindow | None = None
+        self.relay: RelayMeeting | None = None
         self._window: Any = None
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
@@ -204,6 +220,7 @@ class PartnerLinkForFlow(QObject):
         self.server = server
         self._window = window
         window.enable_partner_link(self.toggle_pairing)
+        self.relay = follow_relay(session, window, server, settings)  # issue 15, if set up
         self.serverCreated.emit(server)
 
     def toggle_pairing(self) -> PairingWindow | None:

@@ -526,6 +526,12 @@ class LiveWindow(QWidget):
             self.toast.show_text("No partner is connected to see it")
         self._place_toast()
 
+    def add_status_line(self, line: QWidget) -> None:
+        """Issue 15 hook: a one-line status of another part (the relay's paths) above the end."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.problem_line), line)
+
     def set_partner_status(self, connected_count: int) -> None:
         """A discreet "Partner connected" in the header; nothing when none is connected."""
         self.partner_status.set_count(connected_count)

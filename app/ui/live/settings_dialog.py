@@ -37,6 +37,7 @@ from app.settings import Settings, Theme, default_hotkeys, shared_settings
 from app.ui.live.capture_guard import capture_protection_supported
 from app.ui.live.key_capture import KeyCaptureButton, display
 from app.ui.live.theme import ThemeController
+from app.ui.paired_partners import PairedPartnersPage
 
 if TYPE_CHECKING:
     from app.ui.global_shortcuts import GlobalShortcuts
@@ -94,6 +95,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.shortcuts_page, "Shortcuts")
         self.export_page = self._export_page(settings)
         self.tabs.addTab(self.export_page, "Export")
+        self.partners_page = PairedPartnersPage(settings)  # issue 15: the relay and pairing
+        self.tabs.addTab(self.partners_page, "Partners")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -374,9 +377,13 @@ class SettingsDialog(QDialog):
             hotkeys=self.chosen_hotkeys,
             global_hotkeys_enabled=self.global_enabled.isChecked(),
             markdown_folder=self.markdown_folder.text(),
+            relay_broker_url=self.partners_page.broker_url(),
         )
 
     def accept(self) -> None:
+        if not self.partners_page.address_is_valid():
+            self.tabs.setCurrentWidget(self.partners_page)  # the problem is shown there
+            return
         owner = shared_settings()
         settings = owner.replace_all(self.chosen(owner.current))
         self._listen(settings)

@@ -1,0 +1,86 @@
+"""Joins the relay (issue 15) to a live meeting, and says on the live window how it goes.
+
+``follow_relay`` gives a meeting its :class:`RelayMeeting` when the user has set a
+team broker in Settings: every paired partner hears "Meeting live" and may send
+cues through the broker, by the same path into the session as the LAN link's
+(``attach_partner_link``). :class:`RelayStatusLine` is one quiet line on the live
+window: per partner, which way they reach this meeting, and one sentence when the
+broker cannot be reached.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.link.pairing import pairing_book
+from app.link.relay import PartnerPath, RelayError, RelayMeeting
+from app.settings import Settings
+
+_log = logging.getLogger(__name__)
+
+_PATH_WORDS = {
+    PartnerPath.RELAY: "via relay",
+    PartnerPath.WAITING: "not here yet",
+}
+UNREACHABLE_TEXT = "Relay unreachable — distant partners cannot send cues; the LAN link still works"
+
+
+class RelayStatusLine(QLabel):
+    """Per partner, its path (relay, LAN); one line when the broker cannot be reached."""
+
+    def __init__(self, relay: RelayMeeting, lan: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("relayStatus")
+        self.setWordWrap(False)
+        self.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
+        self._relay = relay
+        self._lan_count = 0
+        relay.pathsChanged.connect(self.refresh)
+        if lan is not None:
+            lan.partnerCountChanged.connect(self.set_lan_count)
+        self.refresh()
+
+    def set_lan_count(self, count: int) -> None:
+        self._lan_count = count
+        self.refresh()
+
+    def refresh(self) -> None:
+        paths = self._relay.paths()
+        if self._relay.has_ended:
+            self.hide()
+            return
+        if any(path is PartnerPath.UNREACHABLE for _, path in paths) or (
+            not paths and self._relay.broker_status.value == "unreachable"
+        ):
+            self.setText(UNREACHABLE_TEXT)
+        else:
+            parts = [f"{name} {_PATH_WORDS[path]}" for name, path in paths]
+            if self._lan_count:
+                parts.append(f"{self._lan_count} on the LAN link")
+            self.setText(" · ".join(parts))
+        self.setToolTip(self.text())
+        self.setVisible(bool(self.text()))
+
+
+def follow_relay(session: Any, window: Any, lan: Any, settings: Settings) -> RelayMeeting | None:
+    """Start this meeting's relay when a broker is set; None when there is none."""
+    from app.ui.partner_wiring import attach_partner_link  # it imports this module
+
+    if not settings.relay_broker_url:
+        return None
+    try:
+        relay = RelayMeeting(
+            session.cues, pairing_book(), settings.relay_broker_url, parent=session
+        )
+    except RelayError:
+        # Settings refuses such an address; a hand-edited file gets the LAN link only.
+        _log.warning("the relay address in settings cannot be used: %r", settings.relay_broker_url)
+        return None
+    attach_partner_link(session, relay)
+    line = RelayStatusLine(relay, lan)
+    window.add_status_line(line)
+    relay.start()
+    return relay

@@ -1,0 +1,71 @@
+"""Fixtures for the relay tests: a real Mosquitto from deploy/relay, a paired partner and a
+real meeting (store, flow, live window) whose settings name that broker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.link.pairing import PairedPartner, PairingBook, pairing_book, pairing_link
+from app.playbooks import load_all_playbooks
+from app.settings import load_settings
+from app.store import Store
+from app.ui.live.flow import MeetingFlow
+from app.ui.live.theme import apply_look
+from app.ui.partner_wiring import attach_partner_link_to_flow
+from tests.link.conftest import RealMeeting, free_port, loopback_only
+from tests.relay.local_broker import LocalBroker, dynamic_security_plugin, mosquitto_program
+
+__all__ = ["loopback_only"]
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[LocalBroker]:
+    if mosquitto_program() is None or dynamic_security_plugin() is None:
+        pytest.fail("mosquitto is not installed: packaging/install-system-deps.sh test installs it")
+    folder = tmp_path / "broker"
+    folder.mkdir()
+    running = LocalBroker(folder, lowest_priority=True)
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def book(data_dir: Path) -> PairingBook:
+    return pairing_book()
+
+
+@pytest.fixture
+def alex(book: PairingBook) -> PairedPartner:
+    return book.pair("Alex")
+
+
+def link_for(partner: PairedPartner, broker: LocalBroker, page_url: str = "") -> str:
+    return pairing_link(partner, broker.ws_url, page_url or "http://127.0.0.1:9/")
+
+
+@pytest.fixture
+def relay_meeting(
+    qtbot: QtBot, qapp: QApplication, store: Store, broker: LocalBroker
+) -> Iterator[RealMeeting]:
+    """The app's meeting path with a team broker set, as the user sets it in Settings."""
+    apply_look(qapp, False)
+    port = free_port()
+    settings = replace(load_settings(), partner_link_port=port, relay_broker_url=broker.ws_url)
+    flow = MeetingFlow(store, load_all_playbooks())
+    link = attach_partner_link_to_flow(flow, settings)
+    yield RealMeeting(qtbot, store, flow, link, port)
+    if flow.session is not None and flow.session.domain.is_running:
+        flow.session.end(None)
+    for window in (flow.live_window, flow.summary):
+        if window is not None and shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+    assert store.writer.flush(5)

@@ -1,0 +1,116 @@
+"""Mosquitto on 127.0.0.1 from the shipped ``deploy/relay`` configuration, for tests and the bench.
+
+Only the listeners' ports (made free at run time), the dynamic-security plugin's path
+(found on this system, not assumed) and the rules file's place are changed; every
+other line is the one a team deploys, so the tests check the real access rules.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "relay"
+PLUGIN_NAME = "mosquitto_dynamic_security.so"
+PLUGIN_ROOTS = ("/usr/lib", "/usr/local/lib")
+
+
+def mosquitto_program() -> str | None:
+    return shutil.which("mosquitto") or (
+        "/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None
+    )
+
+
+def dynamic_security_plugin() -> Path | None:
+    """Debian puts it under the architecture's folder (/usr/lib/x86_64-linux-gnu/, ...)."""
+    for root in PLUGIN_ROOTS:
+        found = sorted(Path(root).glob(f"*/{PLUGIN_NAME}")) + sorted(Path(root).glob(PLUGIN_NAME))
+        if found:
+            return found[0]
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _accepts(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(0.2)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+class LocalBroker:
+    """One mosquitto process; ``restart`` keeps its ports, as a real broker's would."""
+
+    def __init__(self, folder: Path, *, lowest_priority: bool = False) -> None:
+        """``lowest_priority``: the broker stands in for a team's server, not the user's CPU."""
+        program, plugin = mosquitto_program(), dynamic_security_plugin()
+        if program is None or plugin is None:
+            raise FileNotFoundError("mosquitto and its dynamic-security plugin are not installed")
+        self.program = program
+        self.folder = folder
+        self.ws_port = free_port()
+        self.tcp_port = free_port()
+        self.config = folder / "mosquitto.conf"
+        self.rules = folder / "dynamic-security.json"
+        self.log = folder / "mosquitto.log"
+        self._process: subprocess.Popen[bytes] | None = None
+        self._nice = ["nice", "-n", "19"] if lowest_priority and sys.platform == "linux" else []
+        shutil.copyfile(DEPLOY / "dynamic-security.json", self.rules)
+        self.config.write_text(self._configuration(plugin), encoding="utf-8")
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.ws_port}/mqtt"
+
+    def _configuration(self, plugin: Path) -> str:
+        shipped = (DEPLOY / "mosquitto.conf").read_text(encoding="utf-8")
+        replacements = {
+            "listener 8083 127.0.0.1": f"listener {self.ws_port} 127.0.0.1",
+            "listener 1883 127.0.0.1": f"listener {self.tcp_port} 127.0.0.1",
+            "plugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so": f"plugin {plugin}",
+            "plugin_opt_config_file /var/lib/mosquitto/poise-dynamic-security.json": (
+                f"plugin_opt_config_file {self.rules}"
+            ),
+        }
+        for shipped_line, local_line in replacements.items():
+            if shipped_line not in shipped:
+                raise AssertionError(f"deploy/relay/mosquitto.conf no longer has {shipped_line!r}")
+            shipped = shipped.replace(shipped_line, local_line)
+        if sys.platform != "win32" and os.geteuid() == 0:
+            # Tests run as root: stay root, the files are in a private folder.
+            shipped += "\nuser root\n"
+        return shipped
+
+    def start(self, timeout_s: float = 10) -> None:
+        with self.log.open("ab") as log:
+            self._process = subprocess.Popen(
+                [*self._nice, self.program, "-c", str(self.config)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + timeout_s
+        while not (_accepts(self.ws_port) and _accepts(self.tcp_port)):
+            if self._process.poll() is not None:
+                raise RuntimeError(f"mosquitto exited: {self.log.read_text(errors='replace')}")
+            if time.monotonic() > deadline:
+                raise TimeoutError("mosquitto did not start listening")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(5)
+        self._process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
