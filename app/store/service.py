@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, Select, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,6 +47,9 @@ from app.store.records import (
     TimelineEventRecord,
     TimelineKind,
 )
+
+if TYPE_CHECKING:
+    from app.store.journal import JournalContent
 
 # A pause longer than this starts a new revision: history gets one entry per burst of typing.
 REVISION_PAUSE = timedelta(seconds=30)
@@ -123,6 +126,41 @@ class MeetingService:
             _index(session, meeting.id, _KIND_TITLE, "", meeting.title)
             _index(session, meeting.id, _KIND_CLIENT, "", client.name)
             return _meeting_record(meeting)
+
+    def apply_journal(self, content: JournalContent) -> int:
+        """Apply a meeting journal in one transaction (idempotent); returns the meeting id."""
+        from app.store.journal import apply_journal
+
+        with self._writing() as session:
+            return apply_journal(session, content)
+
+    def unended_meetings(self) -> list[MeetingSummary]:
+        """Meetings that were started and never ended (a crash left them open), newest first."""
+        with self._reading() as session:
+            rows = session.execute(
+                _summary_query()
+                .where(Meeting.ended_at.is_(None))
+                .order_by(Meeting.started_at.desc())
+            )
+            return [_summary(row) for row in rows]
+
+    def last_activity(self, meeting_id: int) -> datetime:
+        """The time of the meeting's last recorded write: step, cue, line or note."""
+        with self._reading() as session:
+            meeting = _get(session, Meeting, meeting_id)
+            times = [meeting.started_at]
+            for column, model in (
+                (StepEntered.at, StepEntered),
+                (Signal.sent_at, Signal),
+                (StampedLine.at, StampedLine),
+                (Note.updated_at, Note),
+            ):
+                latest = session.scalar(
+                    select(func.max(column)).where(model.meeting_id == meeting_id)
+                )
+                if latest is not None:
+                    times.append(latest)
+            return max(times)
 
     def end_meeting(self, meeting_id: int, ended_at: datetime) -> None:
         with self._writing() as session:

@@ -29,6 +29,7 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
 from app.settings import load_settings, save_settings
 from app.ui.live.live_window import LiveWindow
+from app.ui.live.meeting_journal import journal_for, kept_words
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
@@ -129,14 +130,14 @@ class MeetingFlow(QObject):
         self._store_problem = str(error)
         for waiting in list(self._unstored):
             if waiting.session.domain.is_running:
-                waiting.session.problem.emit(self._unsaved_message())
+                waiting.session.problem.emit(self._unsaved_message(waiting.session))
             else:
                 self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
-    def _unsaved_message(self) -> str:
+    def _unsaved_message(self, session: LiveSession) -> str:
         return (
-            f"{self._store_problem}\n\nThis meeting goes on: its notes stay in this window "
-            "and are written to a file in Poise's data folder when it ends."
+            f"{self._store_problem}\n\nThis meeting goes on: {kept_words(session.journal)} "
+            "When it ends they are also written to a file in Poise's data folder."
         )
 
     # -- prepare ---------------------------------------------------------------------------
@@ -199,7 +200,7 @@ class MeetingFlow(QObject):
         if self.store is not None:
             self._store_meeting(waiting)
         elif self._store_problem:
-            session.problem.emit(self._unsaved_message())
+            session.problem.emit(self._unsaved_message(session))
         else:
             self._slow_store.start()
 
@@ -209,8 +210,9 @@ class MeetingFlow(QObject):
         for waiting in self._unstored:
             if waiting.session.domain.is_running:
                 waiting.session.problem.emit(
-                    "Poise is still opening your notes database. What you type is kept in "
-                    "this window and saved as soon as the database opens."
+                    "Poise is still opening your notes database. "
+                    f"{kept_words(waiting.session.journal)} They are saved in the database "
+                    "as soon as it opens."
                 )
 
     def _store_waiting_meetings(self) -> None:
@@ -265,7 +267,8 @@ class MeetingFlow(QObject):
             return
         if waiting.session.domain.is_running:
             waiting.session.problem.emit(
-                f"{error}\n\nThe meeting goes on; Poise keeps its notes and tries again."
+                f"{error}\n\nThe meeting goes on: {kept_words(waiting.session.journal)} "
+                "Poise tries the database again."
             )
         self._retry.start()
 
@@ -278,6 +281,7 @@ class MeetingFlow(QObject):
             plan.cues,
             clock=self.clock,
             cue_fade=fade,
+            journal=journal_for(plan),
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
         if self.session is not None and self.session.stored:
