@@ -31,6 +31,7 @@ from app.settings import load_settings, save_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.meeting_journal import journal_for, kept_words
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
+from app.ui.live.resume import resume_where_it_was
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.live.writer_bridge import WriterBridge
@@ -272,16 +273,46 @@ class MeetingFlow(QObject):
             )
         self._retry.start()
 
-    def _open_live(self, plan: MeetingPlan, settings: Any) -> LiveSession:
+    def resume_meeting(self, detail: Any) -> LiveWindow | None:
+        """Reopen the live window on a meeting a crash left open (issue 14), notes and all.
+
+        None if a meeting is running (it is brought forward) or the playbook is gone.
+        """
+        if self.busy:
+            if self.live_window is not None:
+                self.live_window.raise_()
+                self.live_window.activateWindow()
+            return None
+        meeting = detail.meeting
+        playbook = self.library.get(meeting.playbook_id)
+        if playbook is None or self.store is None:
+            return None
+        plan = MeetingPlan(
+            meeting.client_name,
+            meeting.title,
+            meeting.mode,
+            playbook,
+            meeting.partner_name,
+            meeting.cues,
+        )
+        session = self._open_live(plan, load_settings(), stored_id=meeting.id)
+        assert self.live_window is not None
+        resume_where_it_was(session, self.live_window, detail)
+        return self.live_window
+
+    def _open_live(
+        self, plan: MeetingPlan, settings: Any, *, stored_id: int | None = None
+    ) -> LiveSession:
+        """``stored_id``: a meeting already in the store, resumed (no journal needed)."""
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
-            None,
-            None,
+            self.store if stored_id is not None else None,
+            stored_id,
             plan.playbook,
             plan.cues,
             clock=self.clock,
             cue_fade=fade,
-            journal=journal_for(plan),
+            journal=journal_for(plan) if stored_id is None else None,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
         if self.session is not None and self.session.stored:

@@ -247,6 +247,10 @@ class LiveSession(QObject):
     def follow_loop_back(self) -> StepChange | None:
         return self._stamp_step(self.domain.follow_loop_back())
 
+    def go_to(self, step_key: str) -> StepChange | None:
+        """Jump to a step by key (a resumed meeting goes back to where it was)."""
+        return self._stamp_step(self.domain.go_to(step_key))
+
     def _stamp_step(self, change: StepChange | None) -> StepChange | None:
         if change is None:
             return None
