@@ -134,6 +134,9 @@ class CleanShutdown(QObject):
             server.end()
 
     def _write_everything(self) -> None:
+        from app.ui.live.note_saver import flush_all
+
+        flush_all()
         writer = self._writer()
         if writer is not None and not writer.flush(FLUSH_SECONDS):
             log.warning("some writes were still on their way to the store when Poise quit")

@@ -98,6 +98,7 @@ class LiveSession(QObject):
     partnerAsked = Signal(str, str)  # noqa: N815 -- message id, request key: for the link
     partnerAnswered = Signal(str, str)  # noqa: N815 -- message id, "acknowledged"
     meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
+    aboutToEnd = Signal()  # noqa: N815 -- last chance for editors to hand over their text
     storedEnd = Signal()  # noqa: N815 -- the end of the meeting is written to the store
     problem = Signal(str)
     problemResolved = Signal()  # noqa: N815 (Qt signal naming)
@@ -453,6 +454,7 @@ class LiveSession(QObject):
 
     def end(self, follow_up: date | None) -> MeetingRecap:
         """End the meeting: stored through the writer; ``storedEnd`` when it is written."""
+        self.aboutToEnd.emit()
         withdrawn = self.domain.tracker.current
         self._fade_timer.stop()
         self.domain.set_follow_up(follow_up)
