@@ -160,7 +160,7 @@ def run_app(*, quit_after_start: bool = False) -> int:
     try:
         code = application.exec()
     finally:
-        shutdown.restore_signals()
+        shutdown.uninstall()
         sys.excepthook = previous_hook
     store = opened.get("store")
     if store is not None:

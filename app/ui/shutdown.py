@@ -43,9 +43,13 @@ class CleanShutdown(QObject):
         application: QGuiApplication,
         writer: Callable[[], Any],
         partner_link: Callable[[], Any],
+        *,
+        quit_with: Callable[[int], None] | None = None,
     ) -> None:
+        """``quit_with`` ends the event loop with an exit code (``application.exit``)."""
         super().__init__(application)
         self._application = application
+        self._quit_with = quit_with or application.exit
         self._writer = writer
         self._partner_link = partner_link
         self._finished = False
@@ -79,8 +83,11 @@ class CleanShutdown(QObject):
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._signal_arrived)
 
-    def restore_signals(self) -> None:
+    def uninstall(self) -> None:
         """Put back what was there before (tests start several apps in one process)."""
+        self._application.commitDataRequest.disconnect(self._session_ending)
+        self._application.lastWindowClosed.disconnect(self.finish)
+        self._application.aboutToQuit.disconnect(self._write_everything)
         for number, handler in self._previous.items():
             signal.signal(number, handler)
         self._previous.clear()
@@ -125,7 +132,7 @@ class CleanShutdown(QObject):
         self._finished = True
         self._end_partner_link()
         self._write_everything()
-        self._application.exit(EXIT_CLEAN)
+        self._quit_with(EXIT_CLEAN)
 
     def _end_partner_link(self) -> None:
         link = self._partner_link()

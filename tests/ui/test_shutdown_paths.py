@@ -42,14 +42,17 @@ def test_the_way_out_writes_everything_and_ends_the_link(
     qtbot.keyClicks(editor, "last")
     server = PartnerLinkServer(session.cues, bind_address="127.0.0.1", parent=session)
     link = SimpleNamespace(server=server)
-    shutdown = CleanShutdown(qapp, lambda: store.writer, lambda: link)
+    exit_codes: list[int] = []
+    # Not the test run's own event loop: QCoreApplication.exit would stop every later wait.
+    shutdown = CleanShutdown(qapp, lambda: store.writer, lambda: link, quit_with=exit_codes.append)
     try:
         if path == "session ends":
             shutdown._session_ending(None)
         else:
             qapp.lastWindowClosed.emit()
+        assert exit_codes == [0]
         assert server.has_ended
         assert store.service.note_text(meeting.id, NoteField.FREE) == LONG + "last"
     finally:
-        shutdown.restore_signals()
+        shutdown.uninstall()
         shutdown.deleteLater()
