@@ -215,6 +215,10 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     assert PROBLEM_HEADLINE in window.problem_line.text()
     assert str(paths.database_file()) in window.problem_line.toolTip()
     assert "goes on" in window.problem_line.toolTip()
+    journal = window.session.journal
+    assert journal is not None and journal.wait_written(5.0)
+    # "Kept" is said of what is on disk, and where.
+    assert f"kept on disk, in {journal.location}" in window.problem_line.toolTip()
     assert window.session.domain.is_running
 
     with qtbot.waitSignal(flow.unsavedCopyWritten, timeout=WAIT_MS) as written:
@@ -231,6 +235,25 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     assert str(copy) in summary.unsaved_line.text()
     assert not summary.review_button.isEnabled()
     shoot(summary, screens_dir / "live-summary-unsaved.png")
+
+    # The next start, with the database put right, stores the meeting from its journal.
+    journal_file = journal.location
+    assert journal_file is not None
+    journal.close()
+    assert journal.wait_written(5.0)
+    paths.database_file().unlink()
+    reopened = open_store()
+    try:
+        [meeting_id] = reopened.journals.applied
+        detail = reopened.service.load_meeting(meeting_id)
+        assert (
+            detail.notes[NoteField.WHAT_THEY_SAY] == "# They want a discount\nand a named contact"
+        )
+        assert [line.text for line in detail.stamped_lines] == ["Asked for the CEO"]
+        assert detail.meeting.ended_at is not None
+        assert not journal_file.exists()
+    finally:
+        reopened.close()
 
 
 def test_two_meetings_before_the_store_opens_are_both_stored(

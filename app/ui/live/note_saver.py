@@ -10,6 +10,7 @@ before the meeting ends and when Poise is asked to quit (``flush_all``).
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 
 from PySide6.QtCore import QObject, QTimer
@@ -60,4 +61,6 @@ class NoteSaver(QObject):
 def flush_all() -> None:
     """Every editor's waiting change goes to its session (Poise is about to quit)."""
     for saver in list(_savers):
-        saver.flush()
+        # An editor whose window is gone has nothing waiting (its Qt side is deleted).
+        with contextlib.suppress(RuntimeError):
+            saver.flush()
