@@ -7,13 +7,14 @@ a crash leaves it (started, typed into, never ended), then the home window offer
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
-from app.store import Store
+from app.store import Store, open_store
 from app.store.records import MeetingDraft
 from app.ui.left_open import offer_meetings_left_open
 from app.ui.main_window import MainWindow
@@ -95,3 +96,21 @@ def test_end_at_last_activity_ends_it_then(
     qtbot.waitUntil(lambda: not offer.isVisible(), timeout=WAIT_MS)
     assert store.service.get_meeting(meeting_id).ended_at == START + timedelta(minutes=7)
     assert store.service.unended_meetings() == []
+
+
+def test_a_journal_the_store_kept_is_named_on_the_home_window(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    kept = data_dir / "journal" / "0123456789abcdef0123456789abcdef.jsonl"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("not a journal at all\n", encoding="utf-8")
+    store = open_store()
+    try:
+        window = home(qtbot, library, store)
+        offer = offer_meetings_left_open(window, store)
+        qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
+        assert str(kept) in offer.journal_problems.text()
+        assert "kept" in offer.journal_problems.text()
+        assert kept.exists()
+    finally:
+        store.close()
