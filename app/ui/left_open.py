@@ -75,7 +75,8 @@ class LeftOpenOffer(QFrame):
     def _show_first(self) -> None:
         if self._waiting:
             meeting = self._waiting[0]
-            when = meeting.started_at.astimezone().strftime("%a %d %b, %H:%M")
+            local = meeting.started_at.astimezone()
+            when = f"{local:%a} {local.day} {local:%b %H:%M}"  # as the recent list writes it
             more = f" (and {len(self._waiting) - 1} more)" if len(self._waiting) > 1 else ""
             self.label.setText(
                 f"Your meeting with {meeting.client_name} ({when}) was left open{more}."
