@@ -222,6 +222,36 @@ def note_saves(store: Store, meeting_id: int, count: int) -> list[float]:
     )
 
 
+NOTE_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+
+
+def save_cost_by_size(store: Store, meeting_id: int, keystrokes: int = 20) -> dict[int, float]:
+    """Median cost of one save (writer.save_note, then flush) while typing at the end of a
+    note of each size: what the writer spends to make one keystroke durable."""
+    costs: dict[int, float] = {}
+    sentence = "They said the delivery was late again and nobody from our side called back. "
+    for number, size in enumerate(NOTE_SIZES):
+        note_field = list(NoteField)[number % len(NoteField)]
+        text = (sentence * (size // len(sentence) + 1))[:size]
+        store.writer.save_note(meeting_id, note_field, text)
+        store.writer.flush(60)
+
+        def keystroke(typed: int, text: str = text, note_field: NoteField = note_field) -> None:
+            store.writer.save_note(meeting_id, note_field, text + "k" * typed)
+            store.writer.flush(60)
+
+        samples = timed((lambda typed=typed: keystroke(typed)) for typed in range(1, keystrokes))
+        costs[size] = statistics.median(samples)
+    return costs
+
+
+def print_save_costs(costs: dict[int, float]) -> None:
+    base = costs[NOTE_SIZES[0]]
+    print("\nsave cost against note size (writer.save_note + flush, typing at the end):")
+    for size, cost in costs.items():
+        print(f"  {size:>9,} characters: {ms(cost)}  ratio to 1 KB {cost / base:6.1f}x")
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:7.3f} ms"
 
@@ -233,7 +263,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument(
+        "--note-sizes-only", action="store_true", help="only the save cost against note size"
+    )
     args = parser.parse_args(argv)
+    if args.note_sizes_only:
+        with tempfile.TemporaryDirectory(prefix="poise-bench-") as temporary:
+            store = open_store(f"sqlite:///{Path(temporary) / 'poise.sqlite3'}")
+            generate(store, 200, random.Random(args.seed))
+            print_save_costs(save_cost_by_size(store, 100))
+            store.close()
+        return 0
     randomness = random.Random(args.seed)
     results: dict[str, object] = {}
 
@@ -283,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  p99 {ms(percentile(keystrokes, 0.99))}  max {ms(max(keystrokes))}"
         )
         results["keystroke_p99_ms"] = percentile(keystrokes, 0.99) * 1000
+        costs = save_cost_by_size(store, args.meetings // 3)
+        print_save_costs(costs)
+        results["save_ms_by_note_size"] = {size: cost * 1000 for size, cost in costs.items()}
 
         words = Words(random.Random(args.seed)).ranked
         queries = []

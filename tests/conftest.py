@@ -65,3 +65,14 @@ def garbage_collected_on_gui_thread(request: pytest.FixtureRequest) -> None:
         from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
 
         collect_garbage_on_gui_thread(request.getfixturevalue("qapp"))
+
+
+@pytest.fixture(autouse=True)
+def meeting_journals_closed() -> Iterator[None]:
+    """A journal a test's meeting left open is closed, so the next test starts without it."""
+    yield
+    from app.journal import journals_in_use
+
+    for journal in journals_in_use():
+        journal.close()
+        journal.wait_written(5.0)

@@ -9,10 +9,12 @@ described in docs/architecture.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import URL, Engine
 
+from app import paths
 from app.store.db import Location, make_engine, prepare_sqlite_file, resolve_location
 from app.store.errors import (
     DatabaseLocked,
@@ -24,6 +26,7 @@ from app.store.errors import (
     ReadOnly,
     StoreError,
 )
+from app.store.journal import JournalOutcome, apply_leftover_journals
 from app.store.migrate import UpgradeOutcome, upgrade_to_head
 from app.store.service import MeetingService
 from app.store.writer import DEFAULT_RETRY_INTERVAL, NoteWriter
@@ -56,6 +59,8 @@ class Store:
     service: MeetingService
     writer: NoteWriter
     upgrade: UpgradeOutcome
+    # The journals of meetings a crash left behind: applied, or kept with the reason.
+    journals: JournalOutcome = field(default_factory=JournalOutcome)
 
     def close(self, timeout: float = 5.0) -> bool:
         """Write what is still queued (within ``timeout``), then release the database."""
@@ -70,8 +75,12 @@ def open_store(
     busy_timeout_ms: int = 2000,
     synchronous: str = "FULL",
     retry_interval: float = DEFAULT_RETRY_INTERVAL,
+    data_dir: Path | None = None,
 ) -> Store:
-    """Open (creating or upgrading) the meeting store; raises ``StoreError`` with a user message."""
+    """Open (creating or upgrading) the meeting store; raises ``StoreError`` with a user message.
+
+    Meeting journals a crash left in ``data_dir`` (the data folder by default) are applied.
+    """
     location = resolve_location(url)
     if location.sqlite_file is not None:
         prepare_sqlite_file(location)
@@ -85,4 +94,5 @@ def open_store(
     writer = NoteWriter(service, location.recovery_file, retry_interval=retry_interval)
     if writer.replay_recovery_files():
         writer.flush(REPLAY_WAIT_SECONDS)
-    return Store(location, engine, service, writer, outcome)
+    journals = apply_leftover_journals(service, data_dir or paths.data_dir())
+    return Store(location, engine, service, writer, outcome, journals)

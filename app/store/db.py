@@ -37,6 +37,11 @@ from app.store.errors import (
 
 RECOVERY_FILE_NAME = "poise.recovery.json"
 DEFAULT_BUSY_TIMEOUT_MS = 2000
+# A database server that accepts the connection and never answers must turn into a clear
+# message, not "Opening your notes…" forever. A ``connect_timeout`` or ``statement_timeout``
+# in the URL's query (…?connect_timeout=20) takes precedence.
+CONNECT_TIMEOUT_SECONDS = 5
+STATEMENT_TIMEOUT_MS = 5000
 # Execution option that marks a connection as a writer: on SQLite it takes the write
 # lock at BEGIN, so a transaction never fails half-way when it turns from read to write.
 WRITE_OPTION = "poise_write"
@@ -93,6 +98,8 @@ def prepare_sqlite_file(location: Location) -> None:
     """Create the folder (0700) and the file (0600) before SQLite does it with looser rights."""
     file = location.sqlite_file
     assert file is not None
+    if file.is_dir():
+        raise folder_in_place_error(location)
     try:
         if not file.parent.exists():
             file.parent.mkdir(mode=0o700, parents=True)
@@ -116,9 +123,9 @@ def make_engine(
         # Waiting for a row lock is bounded like SQLite's busy timeout, so a stuck writer
         # turns into a "busy" message and retries instead of hanging silently.
         return create_engine(
-            location.url,
+            location.url.difference_update_query(["statement_timeout"]),
             pool_pre_ping=True,
-            connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"},
+            connect_args=postgres_connect_args(location.url, busy_timeout_ms),
         )
     if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
         raise ValueError(f"unknown synchronous setting {synchronous!r}")
@@ -163,6 +170,16 @@ def make_engine(
     return engine
 
 
+def postgres_connect_args(url: URL, busy_timeout_ms: int) -> dict[str, Any]:
+    """Bounded waits for a server: to connect, for a lock, for any one statement."""
+    statement_ms = int(str(url.query.get("statement_timeout", STATEMENT_TIMEOUT_MS)))
+    options = f"-c lock_timeout={int(busy_timeout_ms)} -c statement_timeout={statement_ms}"
+    arguments: dict[str, Any] = {"options": options}
+    if "connect_timeout" not in url.query:
+        arguments["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    return arguments
+
+
 @contextmanager
 def translated_errors(location: Location) -> Iterator[None]:
     """Re-raise driver and file-system failures as the matching ``StoreError``."""
@@ -201,6 +218,8 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
             "What you type is kept and saved when the file is back.",
             location=name,
         )
+    if location.sqlite_file is not None and location.sqlite_file.is_dir():
+        return folder_in_place_error(location)
     if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY")):
         # SQLite reports a read-only or full file system as a plain I/O error at times:
         # ask the file system itself, so the user gets the message that helps.
@@ -267,6 +286,16 @@ def translate_os_error(failure: OSError, location: Location) -> StoreError:
     )
 
 
+def folder_in_place_error(location: Location) -> NotADatabase:
+    name = location.display
+    return NotADatabase(
+        f"{name} is a folder, where Poise expects its notes database file. Poise has not "
+        "changed it. Move or rename that folder and start Poise again, or choose another "
+        "folder with --data-dir.",
+        location=name,
+    )
+
+
 def locked_error(location: Location) -> DatabaseLocked:
     name = location.display
     return DatabaseLocked(
@@ -309,10 +338,18 @@ def _translate_postgres_error(failure: DBAPIError, location: Location) -> StoreE
         return locked_error(location)
     if state == "25006":  # read_only_sql_transaction
         return read_only_error(location)
+    if state == "57014":  # query_canceled: the statement timeout
+        return DatabaseUnavailable(
+            f"The database at {name} did not answer in time. What you type is kept and "
+            "saved when it answers again: ask whoever runs the server if this lasts.",
+            location=name,
+        )
     unreachable = not state and isinstance(failure, (OperationalError, InterfaceError))
     if failure.connection_invalidated or state.startswith("08") or state == "57P01" or unreachable:
+        silent = "timeout" in str(failure.orig).lower()
+        what = "does not answer" if silent else "cannot be reached"
         return DatabaseUnavailable(
-            f"Poise cannot reach the database at {name}. What you type is kept and saved "
+            f"The database at {name} {what}. What you type is kept and saved "
             "when it answers again: check that the server runs and that --database-url "
             f"(or {paths.DATABASE_URL_ENV}) is right.",
             location=name,

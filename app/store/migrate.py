@@ -168,6 +168,9 @@ def upgrade_to(engine: Engine, location: Location, revision: str) -> None:
     ):
         from alembic import command
 
+        if connection.dialect.name == "postgresql":
+            # Upgrading a large table may take longer than any one statement of a meeting.
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
         command.upgrade(alembic_config(connection), revision)
 
 

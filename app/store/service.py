@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import (
     Engine,
@@ -58,6 +58,9 @@ from app.store.records import (
     TimelineEventRecord,
     TimelineKind,
 )
+
+if TYPE_CHECKING:
+    from app.store.journal import JournalContent
 
 # A pause longer than this starts a new revision: history gets one entry per burst of typing.
 REVISION_PAUSE = timedelta(seconds=30)
@@ -135,6 +138,41 @@ class MeetingService:
             _index(session, meeting.id, _KIND_CLIENT, "", client.name)
             return _meeting_record(meeting)
 
+    def apply_journal(self, content: JournalContent) -> int:
+        """Apply a meeting journal in one transaction (idempotent); returns the meeting id."""
+        from app.store.journal import apply_journal
+
+        with self._writing() as session:
+            return apply_journal(session, content)
+
+    def unended_meetings(self) -> list[MeetingSummary]:
+        """Meetings that were started and never ended (a crash left them open), newest first."""
+        with self._reading() as session:
+            rows = session.execute(
+                _summary_query()
+                .where(Meeting.ended_at.is_(None))
+                .order_by(Meeting.started_at.desc())
+            )
+            return [_summary(row) for row in rows]
+
+    def last_activity(self, meeting_id: int) -> datetime:
+        """The time of the meeting's last recorded write: step, cue, line or note."""
+        with self._reading() as session:
+            meeting = _get(session, Meeting, meeting_id)
+            times = [meeting.started_at]
+            for column, model in (
+                (StepEntered.at, StepEntered),
+                (Signal.sent_at, Signal),
+                (StampedLine.at, StampedLine),
+                (Note.updated_at, Note),
+            ):
+                latest = session.scalar(
+                    select(func.max(column)).where(model.meeting_id == meeting_id)
+                )
+                if latest is not None:
+                    times.append(latest)
+            return max(times)
+
     def end_meeting(self, meeting_id: int, ended_at: datetime) -> None:
         with self._writing() as session:
             meeting = _get(session, Meeting, meeting_id)
@@ -145,6 +183,8 @@ class MeetingService:
                 .where(NoteRevision.meeting_id == meeting_id, NoteRevision.sealed.is_(False))
                 .values(sealed=True)
             )
+        # A long note's index may lag behind its text while it is typed (see save_note).
+        self.index_note(meeting_id)
 
     def get_meeting(self, meeting_id: int) -> MeetingRecord:
         with self._reading() as session:
@@ -263,11 +303,14 @@ class MeetingService:
         at: datetime,
         *,
         only_if_newer: bool = False,
+        index: bool = True,
     ) -> None:
         """Make ``text`` the field's current text; see REVISION_PAUSE for history.
 
         ``only_if_newer`` skips the save when the stored text was saved after ``at``
         (used when replaying a recovery file, which must never undo later typing).
+        ``index=False`` leaves the search index as it was, for ``index_note`` to bring up
+        to date later: re-indexing a long note costs far more than saving it.
         """
         field = NoteField(field)
         # The hottest path of the app (every pause in typing): statements built once, on
@@ -283,7 +326,13 @@ class MeetingService:
                 connection.execute(_INSERT_NOTE, {**keys, "text": text, "updated_at": at})
                 new_burst = True
             else:
-                if current.text == text or (only_if_newer and current.updated_at >= at):
+                if only_if_newer and current.updated_at >= at:
+                    return
+                # The stored text is read back only when it may be the same (same length):
+                # a long note is not copied out of the database at every keystroke.
+                if current.size == len(text) and (
+                    connection.execute(_SELECT_NOTE_TEXT, keys).scalar_one() == text
+                ):
                     return
                 latest = connection.execute(_LATEST_REVISION, keys).first()
                 new_burst = (
@@ -301,6 +350,8 @@ class MeetingService:
                     _INSERT_REVISION,
                     {**keys, "text": text, "started_at": at, "saved_at": at, "sealed": False},
                 )
+            if not index:
+                return
             document = {"meeting_id": meeting_id, "kind": _KIND_NOTE, "ref_key": field.value}
             updated = connection.execute(
                 _UPDATE_DOCUMENT,
@@ -309,6 +360,19 @@ class MeetingService:
             )
             if updated.rowcount == 0:
                 connection.execute(_INSERT_DOCUMENT, {**document, "body": text})
+
+    def index_note(self, meeting_id: int, field: NoteField | None = None) -> None:
+        """Bring the search index up to date with the stored text of one field (or all).
+
+        Done inside the database: the text is not copied through Python, and a field whose
+        index is already up to date is left alone.
+        """
+        fields = [NoteField(field).value] if field is not None else [f.value for f in NoteField]
+        with translated_errors(self._location), self._write_engine.begin() as connection:
+            for name in fields:
+                keys = {"meeting_id": meeting_id, "field": name, "kind": _KIND_NOTE}
+                connection.execute(_SYNC_NOTE_DOCUMENT, keys)
+                connection.execute(_ADD_NOTE_DOCUMENT, keys)
 
     def note_text(self, meeting_id: int, field: NoteField) -> str:
         with self._reading() as session:
@@ -513,8 +577,28 @@ class MeetingService:
 _notes = cast(Table, Note.__table__)
 _revisions = cast(Table, NoteRevision.__table__)
 _documents = cast(Table, SearchDocument.__table__)
-_SELECT_NOTE = select(_notes.c.id, _notes.c.text, _notes.c.updated_at).where(
-    _notes.c.meeting_id == bindparam("meeting_id"), _notes.c.field == bindparam("field")
+_NOTE_KEY = (_notes.c.meeting_id == bindparam("meeting_id"), _notes.c.field == bindparam("field"))
+_SELECT_NOTE = select(
+    _notes.c.id, func.length(_notes.c.text).label("size"), _notes.c.updated_at
+).where(*_NOTE_KEY)
+_SELECT_NOTE_TEXT = select(_notes.c.text).where(*_NOTE_KEY)
+# index_note: the note's search document takes the note's text, inside the database.
+_NOTE_OF = (
+    "FROM notes n WHERE n.meeting_id = CAST(:meeting_id AS INTEGER) "
+    "AND n.field = CAST(:field AS VARCHAR)"
+)
+_DOCUMENT_OF = (
+    "meeting_id = CAST(:meeting_id AS INTEGER) AND kind = CAST(:kind AS VARCHAR) "
+    "AND ref_key = CAST(:field AS VARCHAR)"
+)
+_SYNC_NOTE_DOCUMENT = text(
+    f"UPDATE search_documents SET body = (SELECT n.text {_NOTE_OF}) "
+    f"WHERE {_DOCUMENT_OF} AND body <> (SELECT n.text {_NOTE_OF})"
+)
+_ADD_NOTE_DOCUMENT = text(
+    "INSERT INTO search_documents (meeting_id, kind, ref_key, body) "
+    f"SELECT n.meeting_id, CAST(:kind AS VARCHAR), n.field, n.text {_NOTE_OF} "
+    f"AND NOT EXISTS (SELECT 1 FROM search_documents WHERE {_DOCUMENT_OF})"
 )
 _MEETING_EXISTS = select(Meeting.__table__.c.id).where(
     Meeting.__table__.c.id == bindparam("meeting_id")

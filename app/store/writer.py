@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 
 RECOVERY_FORMAT = 1
 DEFAULT_RETRY_INTERVAL = 2.0
+# A note this long is saved without re-indexing it for search at every keystroke: the
+# index catches up once typing pauses for INDEX_AFTER_SECONDS (and when the meeting ends).
+LARGE_NOTE_CHARS = 32_000
+INDEX_AFTER_SECONDS = 1.0
 
 ProblemCallback = Callable[[StoreError], None]
 ResolvedCallback = Callable[[], None]
@@ -79,6 +83,8 @@ class _Snapshot:
     notes: dict[tuple[int, NoteField], _PendingNote] = field(default_factory=dict)
     stamps: list[_PendingStamp] = field(default_factory=list)
     jobs: list[_Job] = field(default_factory=list)
+    # Long notes saved without their search index, to index now.
+    index: list[tuple[int, NoteField]] = field(default_factory=list)
 
 
 def fallback_recovery_file(recovery_file: Path) -> Path:
@@ -125,6 +131,8 @@ class NoteWriter:
         self._retry_at = 0.0
         self._recovery_dirty = False
         self._recovery_written: Path | None = None
+        self._unindexed: set[tuple[int, NoteField]] = set()
+        self._last_work = time.monotonic()
         self._thread = threading.Thread(target=self._run, name="poise-store-writer", daemon=True)
         self._thread.start()
 
@@ -204,6 +212,8 @@ class NoteWriter:
         if unsaved:
             # Whatever could not be written waits in the recovery file for the next start.
             self._write_recovery_file()
+        else:
+            self._index_long_notes(sorted(self._unindexed))
         return flushed and not unsaved
 
     # -- recovery file -----------------------------------------------------------------------
@@ -307,8 +317,11 @@ class NoteWriter:
                 self._write_texts(snapshot)
             for job in snapshot.jobs:
                 self._run_job(job)
+            if snapshot.index:
+                self._index_long_notes(snapshot.index)
             with self._condition:
                 self._working = False
+                self._last_work = time.monotonic()
                 self._condition.notify_all()
 
     def _next_batch(self) -> _Snapshot | None:
@@ -331,6 +344,15 @@ class NoteWriter:
                     return snapshot
                 if self._problem is not None and self._recovery_dirty:
                     update_recovery = True
+                elif self._unindexed and self._problem is None:
+                    # Typing has paused: let the search index catch up with long notes.
+                    idle = time.monotonic() - self._last_work
+                    if idle >= INDEX_AFTER_SECONDS:
+                        self._working = True
+                        snapshot = _Snapshot(index=sorted(self._unindexed))
+                        self._unindexed.clear()
+                        return snapshot
+                    self._condition.wait(INDEX_AFTER_SECONDS - idle)
                 else:
                     wait = None
                     if self._problem is not None and (self._notes or self._stamps):
@@ -370,6 +392,7 @@ class NoteWriter:
 
     def _save_one_note(self, key: tuple[int, NoteField], pending: _PendingNote) -> None:
         meeting_id, note_field = key
+        long_note = len(pending.text) >= LARGE_NOTE_CHARS
         try:
             self._service.save_note(
                 meeting_id,
@@ -377,10 +400,15 @@ class NoteWriter:
                 pending.text,
                 pending.typed_at,
                 only_if_newer=pending.replayed,
+                index=not long_note,
             )
         except NotFound:
             log.warning("dropping text for meeting %s, which no longer exists", meeting_id)
         with self._condition:
+            if long_note:
+                self._unindexed.add(key)
+            else:
+                self._unindexed.discard(key)
             # Only forget it if no newer text arrived while it was being written.
             if self._notes.get(key) is pending:
                 del self._notes[key]
@@ -398,6 +426,18 @@ class NoteWriter:
             log.warning("dropping a line for meeting %s, which no longer exists", stamp.meeting_id)
         with self._condition:
             self._stamps.remove(stamp)
+
+    def _index_long_notes(self, keys: list[tuple[int, NoteField]]) -> None:
+        for key in keys:
+            try:
+                self._service.index_note(*key)
+            except NotFound:
+                continue
+            except Exception as failure:
+                # The text itself is saved; only search lags. Try again at the next pause.
+                log.warning("cannot index a long note for search yet: %s", failure)
+                with self._condition:
+                    self._unindexed.add(key)
 
     def _enter_problem(self, problem: StoreError) -> None:
         with contextlib.suppress(Exception):

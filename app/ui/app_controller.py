@@ -80,6 +80,10 @@ class AppController(QObject):
         self._show_notices()  # the store's news replaced the status line
         self.window.set_review_handler(self.open_review)
         self.window.set_partner_handler(self.open_partner_window)
+        # Issue 14: meetings a crash left open, and journals the store could not apply.
+        from app.ui.left_open import offer_meetings_left_open
+
+        self.left_open = offer_meetings_left_open(self.window, store)
 
     def store_failed(self, error: BaseException) -> bool:
         """The store cannot be opened; True if a meeting goes on (or is saved) without it."""

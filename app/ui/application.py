@@ -27,6 +27,7 @@ from app.ui.crash import CrashHandler, install_crash_handler
 from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
+from app.ui.shutdown import CleanShutdown
 from app.ui.start_check import StartCheck
 
 EXIT_STORE_FAILED = 3
@@ -158,9 +159,13 @@ def run_app(*, quit_after_start: bool = False) -> int:
         return store.writer if store is not None else None
 
     previous_hook = install_crash_handler(CrashHandler(writer, lambda: window))
+    # SIGTERM, SIGINT, the session ending, the last window closed: all write first, exit 0.
+    shutdown = CleanShutdown(application, writer, lambda: controller.partner_link)
+    shutdown.listen_for_signals()
     try:
         code = application.exec()
     finally:
+        shutdown.uninstall()
         sys.excepthook = previous_hook
     store = opened.get("store")
     if store is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__, paths
 from app.private_files import write_private
+from app.ui.live.meeting_journal import unsaved_journal_words
 
 CRASH_FOLDER = "crash-reports"
 _FLUSH_SECONDS = 2.0
@@ -63,15 +64,23 @@ class CrashHandler:
         writer = self._writer()
         # No writer yet: the store is still opening, and a meeting keeps its notes meanwhile.
         saved = writer.flush(_FLUSH_SECONDS) if writer is not None else None
-        self._tell(saved)
+        recovery = writer.recovery_file if writer is not None and not saved else None
+        self._tell(saved, recovery)
 
-    def _tell(self, saved: bool | None) -> None:
+    def _tell(self, saved: bool | None, recovery: Path | None = None) -> None:
+        # "Saved" only for what the store holds; "kept" only for what is on disk.
+        in_journal = unsaved_journal_words()
         if saved is None:
-            notes = "Your notes are kept and saved as soon as your notes database opens."
+            notes = in_journal or "No notes are waiting to be saved."
         elif saved:
-            notes = "Your notes are saved."
+            notes = in_journal or "Your notes are saved."
+        elif recovery is not None:
+            notes = f"Your notes are kept in {recovery} and will be saved when possible."
         else:
-            notes = "Your notes are kept in the recovery file and will be saved when possible."
+            notes = (
+                "Some of your notes could not be written to disk yet: keep Poise open while "
+                "it tries again."
+            )
         where = f"\n\nDetails: {self.last_report}" if self.last_report else ""
         message = QMessageBox(self._parent())
         message.setIcon(QMessageBox.Icon.Warning)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
+from app.journal import MeetingJournal
 from app.store import Store
 from app.ui.crash import CRASH_FOLDER, CrashHandler, install_crash_handler
 from tests.meeting_factory import draft
@@ -76,13 +78,31 @@ def test_install_returns_the_previous_hook() -> None:
         sys.excepthook = previous
 
 
-def test_before_the_store_opens_the_message_says_the_notes_wait_for_it(qtbot: QtBot) -> None:
+def test_before_the_store_opens_the_message_names_the_journal_file(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    journal = MeetingJournal(data_dir, {"client_name": "Acme", "title": "Invoice"})
+    journal.start(datetime.now(UTC))
+    journal.note(NoteField.FREE.value, "they want a refund", datetime.now(UTC))
+    assert journal.wait_written(5.0)
     handler = CrashHandler(lambda: None, lambda: None)
     try:
         raise RuntimeError("a bug while the store opens")
     except RuntimeError:
         handler(*sys.exc_info())
     assert handler.message is not None
-    assert "saved as soon as your notes database opens" in handler.message.text()
-    assert "Your notes are saved." not in handler.message.text()
+    text = handler.message.text()
+    assert f"Your notes are kept in {journal.location}" in text
+    assert "saved when your notes database opens" in text
+    assert "Your notes are saved." not in text
+    handler.message.close()
+    journal.close()
+    assert journal.wait_written(5.0)
+    handler = CrashHandler(lambda: None, lambda: None)
+    try:
+        raise RuntimeError("a bug with no meeting on")
+    except RuntimeError:
+        handler(*sys.exc_info())
+    assert handler.message is not None
+    assert "No notes are waiting to be saved." in handler.message.text()
     handler.message.close()

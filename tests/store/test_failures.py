@@ -25,16 +25,19 @@ from app.domain.meeting_terms import NoteField
 from app.store import (
     DatabaseLocked,
     DatabaseTooNew,
+    DatabaseUnavailable,
     DiskFull,
     NotADatabase,
     ReadOnly,
     Store,
     open_store,
 )
-from app.store.db import resolve_location
+from app.store.db import CONNECT_TIMEOUT_SECONDS, STATEMENT_TIMEOUT_MS, resolve_location
 from app.store.writer import fallback_recovery_file
 from tests.meeting_factory import draft
 from tests.store.filesystems import fill_up, remount, small_tmpfs
+from tests.store.journal_cases import silent_postgres_url, silent_server
+from tests.store.postgres_server import PostgresServer
 from tests.store.watch import WriterEvents
 
 WAIT = 15.0
@@ -272,3 +275,40 @@ def test_text_kept_for_one_database_is_never_replayed_into_another(tmp_path: Pat
     second = fallback_recovery_file(tmp_path / "two" / "poise.recovery.json")
     assert first != second
     assert first.parent == second.parent
+
+
+def test_a_folder_where_the_database_file_should_be_is_called_that(data_dir: Path) -> None:
+    (data_dir / "poise.sqlite3").mkdir(parents=True)
+    with pytest.raises(NotADatabase) as refused:
+        open_store()
+    message = str(refused.value)
+    assert str(data_dir / "poise.sqlite3") in message
+    assert "is a folder" in message and "read-only" not in message
+    assert (data_dir / "poise.sqlite3").is_dir()
+
+
+def test_a_server_that_accepts_and_never_answers_is_named_within_seconds(data_dir: Path) -> None:
+    with silent_server() as port:
+        started = time.monotonic()
+        with pytest.raises(DatabaseUnavailable) as refused:
+            open_store(silent_postgres_url(port))
+        took = time.monotonic() - started
+    assert took < CONNECT_TIMEOUT_SECONDS + 3, took
+    assert "does not answer" in str(refused.value)
+    assert f"127.0.0.1:{port}" in str(refused.value)
+
+
+def test_a_statement_the_server_never_finishes_is_cut_short(
+    postgres_server: PostgresServer,
+) -> None:
+    url = postgres_server.create_database()
+    store = open_store(url)
+    try:
+        started = time.monotonic()
+        with pytest.raises(DatabaseUnavailable) as refused, store.service._reading() as session:
+            session.execute(text("SELECT pg_sleep(60)"))
+        assert time.monotonic() - started < STATEMENT_TIMEOUT_MS / 1000 + 3
+        assert "did not answer in time" in str(refused.value)
+    finally:
+        store.close()
+        postgres_server.drop_database(url)

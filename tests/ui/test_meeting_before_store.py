@@ -8,6 +8,7 @@ way the app meets it.
 from __future__ import annotations
 
 import sqlite3
+import stat
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from app import paths
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import NoteField, SignalSource
 from app.store import NotADatabase, Store, open_store
+from app.store.journal import read_journal
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import PROBLEM_HEADLINE, EndMeetingDialog, LiveWindow
@@ -84,6 +86,22 @@ def test_meeting_started_before_the_store_opens_is_stored_whole_once_it_does(
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.keyClicks(editor, " since March")
     assert session.held_notes == {NoteField.WHAT_THEY_SAY: "They feel ignored since March"}
+    # ... and all of it on disk, in the meeting's journal, user-only.
+    journal = session.journal
+    assert journal is not None and journal.wait_written(5.0)
+    journal_file = journal.location
+    assert journal_file is not None and journal_file.parent == data_dir / "journal"
+    assert stat.S_IMODE(journal_file.stat().st_mode) == 0o600
+    kept = read_journal(journal_file)
+    assert kept.notes[NoteField.WHAT_THEY_SAY][0] == "They feel ignored since March"
+    assert [event["kind"] for event in kept.events] == [
+        "step",
+        "line",
+        "step",
+        "cue_sent",
+        "cue_shown",
+        "cue_acknowledged",
+    ]
 
     store = open_store()
     try:
@@ -94,6 +112,9 @@ def test_meeting_started_before_the_store_opens_is_stored_whole_once_it_does(
         assert session.held_notes == {} and session.held_lines == []
         qtbot.keyClicks(editor, ", twice")  # after the store: straight to the writer
         assert store.writer.flush(5)
+        # The store has it all: the journal is gone.
+        qtbot.waitUntil(lambda: not journal_file.exists(), timeout=WAIT_MS)
+        assert session.journal is None
 
         detail = store.service.load_meeting(meeting_id)
         assert detail.meeting.client_name == "Harbor & Sons"
@@ -194,6 +215,10 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     assert PROBLEM_HEADLINE in window.problem_line.text()
     assert str(paths.database_file()) in window.problem_line.toolTip()
     assert "goes on" in window.problem_line.toolTip()
+    journal = window.session.journal
+    assert journal is not None and journal.wait_written(5.0)
+    # "Kept" is said of what is on disk, and where.
+    assert f"kept on disk, in {journal.location}" in window.problem_line.toolTip()
     assert window.session.domain.is_running
 
     with qtbot.waitSignal(flow.unsavedCopyWritten, timeout=WAIT_MS) as written:
@@ -210,6 +235,25 @@ def test_store_that_never_opens_leaves_the_meeting_running_and_its_notes_in_a_fi
     assert str(copy) in summary.unsaved_line.text()
     assert not summary.review_button.isEnabled()
     shoot(summary, screens_dir / "live-summary-unsaved.png")
+
+    # The next start, with the database put right, stores the meeting from its journal.
+    journal_file = journal.location
+    assert journal_file is not None
+    journal.close()
+    assert journal.wait_written(5.0)
+    paths.database_file().unlink()
+    reopened = open_store()
+    try:
+        [meeting_id] = reopened.journals.applied
+        detail = reopened.service.load_meeting(meeting_id)
+        assert (
+            detail.notes[NoteField.WHAT_THEY_SAY] == "# They want a discount\nand a named contact"
+        )
+        assert [line.text for line in detail.stamped_lines] == ["Asked for the CEO"]
+        assert detail.meeting.ended_at is not None
+        assert not journal_file.exists()
+    finally:
+        reopened.close()
 
 
 def test_two_meetings_before_the_store_opens_are_both_stored(

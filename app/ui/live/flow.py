@@ -29,7 +29,9 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
 from app.settings import shared_settings
 from app.ui.live.live_window import LiveWindow
+from app.ui.live.meeting_journal import journal_for, kept_words
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
+from app.ui.live.resume import resume_where_it_was
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.live.writer_bridge import WriterBridge
@@ -129,14 +131,14 @@ class MeetingFlow(QObject):
         self._store_problem = str(error)
         for waiting in list(self._unstored):
             if waiting.session.domain.is_running:
-                waiting.session.problem.emit(self._unsaved_message())
+                waiting.session.problem.emit(self._unsaved_message(waiting.session))
             else:
                 self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
-    def _unsaved_message(self) -> str:
+    def _unsaved_message(self, session: LiveSession) -> str:
         return (
-            f"{self._store_problem}\n\nThis meeting goes on: its notes stay in this window "
-            "and are written to a file in Poise's data folder when it ends."
+            f"{self._store_problem}\n\nThis meeting goes on: {kept_words(session.journal)} "
+            "When it ends they are also written to a file in Poise's data folder."
         )
 
     # -- prepare ---------------------------------------------------------------------------
@@ -198,7 +200,7 @@ class MeetingFlow(QObject):
         if self.store is not None:
             self._store_meeting(waiting)
         elif self._store_problem:
-            session.problem.emit(self._unsaved_message())
+            session.problem.emit(self._unsaved_message(session))
         else:
             self._slow_store.start()
 
@@ -208,8 +210,9 @@ class MeetingFlow(QObject):
         for waiting in self._unstored:
             if waiting.session.domain.is_running:
                 waiting.session.problem.emit(
-                    "Poise is still opening your notes database. What you type is kept in "
-                    "this window and saved as soon as the database opens."
+                    "Poise is still opening your notes database. "
+                    f"{kept_words(waiting.session.journal)} They are saved in the database "
+                    "as soon as it opens."
                 )
 
     def _store_waiting_meetings(self) -> None:
@@ -264,19 +267,51 @@ class MeetingFlow(QObject):
             return
         if waiting.session.domain.is_running:
             waiting.session.problem.emit(
-                f"{error}\n\nThe meeting goes on; Poise keeps its notes and tries again."
+                f"{error}\n\nThe meeting goes on: {kept_words(waiting.session.journal)} "
+                "Poise tries the database again."
             )
         self._retry.start()
 
-    def _open_live(self, plan: MeetingPlan, settings: Any) -> LiveSession:
+    def resume_meeting(self, detail: Any) -> LiveWindow | None:
+        """Reopen the live window on a meeting a crash left open (issue 14), notes and all.
+
+        None if a meeting is running (it is brought forward) or the playbook is gone.
+        """
+        if self.busy:
+            if self.live_window is not None:
+                self.live_window.raise_()
+                self.live_window.activateWindow()
+            return None
+        meeting = detail.meeting
+        playbook = self.library.get(meeting.playbook_id)
+        if playbook is None or self.store is None:
+            return None
+        plan = MeetingPlan(
+            meeting.client_name,
+            meeting.title,
+            meeting.mode,
+            playbook.for_mode(meeting.mode),
+            meeting.partner_name,
+            meeting.cues,
+        )
+        session = self._open_live(plan, shared_settings().current, stored_id=meeting.id)
+        assert self.live_window is not None
+        resume_where_it_was(session, self.live_window, detail)
+        return self.live_window
+
+    def _open_live(
+        self, plan: MeetingPlan, settings: Any, *, stored_id: int | None = None
+    ) -> LiveSession:
+        """``stored_id``: a meeting already in the store, resumed (no journal needed)."""
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
-            None,
-            None,
+            self.store if stored_id is not None else None,
+            stored_id,
             plan.playbook,
             plan.cues,
             clock=self.clock,
             cue_fade=fade,
+            journal=journal_for(plan) if stored_id is None else None,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
         if self.session is not None and self.session.stored:

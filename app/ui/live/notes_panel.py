@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_session import ActionItemNote, parse_due_date
 from app.domain.meeting_terms import NoteField
+from app.ui.live.note_saver import NoteSaver
 from app.ui.live.session import LiveSession
 
 RECENT_STAMPS = 3
@@ -182,9 +183,7 @@ class NotesPanel(QWidget):
             editor.setObjectName(f"note_{field.value}")
             editor.setPlaceholderText(field.hint)
             editor.setTabChangesFocus(True)
-            editor.textChanged.connect(
-                lambda field=field, editor=editor: session.save_note(field, editor.toPlainText())
-            )
+            NoteSaver(session, field, editor)
             self.editors[field] = editor
             self.stack.addWidget(editor)
         self.field_picker.currentIndexChanged.connect(self._show_field)

@@ -10,8 +10,10 @@ the partner's answer.
 
 A meeting never waits for the database: a session can start before its meeting is in the
 store (the store may still be opening, or be locked for a moment). Until ``attach_meeting``
-hands it the store and the meeting's id, its writes wait in order in memory; then they go
-to the writer exactly as if they had been sent at once, each with the time it happened.
+hands it the store and the meeting's id, its writes wait in order in memory and in the
+meeting's journal on disk (``app.journal``: on disk within milliseconds, so a crash loses
+nothing); then they go to the writer exactly as if they had been sent at once, each with
+the time it happened, and the journal is removed once the store has them all.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import Cue, NoteField, SignalSource, partner_request
 from app.domain.playbook import Playbook
+from app.journal import MeetingJournal
 from app.ui.live.writer_bridge import WriterBridge
 
 # A store write of the session's: called on the writer thread with the service and the id.
@@ -57,6 +60,7 @@ class LiveSession(QObject):
     partnerAsked = Signal(str, str)  # noqa: N815 -- message id, request key: for the link
     partnerAnswered = Signal(str, str)  # noqa: N815 -- message id, "acknowledged"
     meetingEnded = Signal()  # noqa: N815 (Qt signal naming)
+    aboutToEnd = Signal()  # noqa: N815 -- last chance for editors to hand over their text
     storedEnd = Signal()  # noqa: N815 -- the end of the meeting is written to the store
     problem = Signal(str)
     problemResolved = Signal()  # noqa: N815 (Qt signal naming)
@@ -71,10 +75,14 @@ class LiveSession(QObject):
         *,
         clock: Clock = utc_now,
         cue_fade: timedelta = DEFAULT_CUE_FADE,
+        journal: MeetingJournal | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.meeting_id: int | None = None
+        # Every write made before the meeting is in the store, on disk (None: memory only).
+        self.journal = journal
+        self._journal_replay_failed = False
         self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
         self._service: Any = None
         self._bridge: WriterBridge | None = None
@@ -130,23 +138,42 @@ class LiveSession(QObject):
         held, self._held = self._held, []
         for write in held:
             write()
+        if self.journal is not None:
+            # After everything that waited: the journal goes once the store has it all.
+            writer = store.writer
+            self._bridge.submit(lambda: writer.problem is None, on_done=self._held_writes_stored)
         self.meetingStored.emit(meeting_id)
 
-    def _write(self, write: Callable[[], None]) -> None:
-        """Run a store write now, or keep it for ``attach_meeting`` (it reads the id then)."""
+    def _held_writes_stored(self, all_in_store: object) -> None:
+        journal, self.journal = self.journal, None
+        if journal is None:
+            return
+        if all_in_store and not self._journal_replay_failed:
+            journal.discard()
+        else:
+            # The next start applies it (applying twice adds nothing twice).
+            journal.close()
+
+    def _write(self, write: Callable[[], None], kind: str, **values: Any) -> None:
+        """Run a store write now, or keep it (in memory and the journal) for ``attach_meeting``."""
         if self._bridge is None:
             self._held.append(write)
+            if self.journal is not None:
+                self.journal.record(kind, **values)
         else:
             write()
 
-    def _submit(self, job: StoreJob, **callbacks: Any) -> None:
-        """Run ``job(service, meeting_id)`` on the writer thread, now or once stored."""
+    def _submit(self, job: StoreJob, kind: str, values: dict[str, Any], **callbacks: Any) -> None:
+        """Run ``job(service, meeting_id)`` on the writer thread, now or once stored.
+
+        ``kind`` and ``values`` are the same write as the journal keeps it.
+        """
 
         def write() -> None:
             assert self._bridge is not None
             self._bridge.submit(job, self._service, self.meeting_id, **callbacks)
 
-        self._write(write)
+        self._write(write, kind, **values)
 
     # -- what the window reads ---------------------------------------------------------
 
@@ -165,6 +192,8 @@ class LiveSession(QObject):
 
     def start(self) -> StepChange:
         change = self.domain.start()
+        if self.journal is not None and self._bridge is None:
+            self.journal.start(change.at)
         self._stamp_step(change)
         return change
 
@@ -177,12 +206,18 @@ class LiveSession(QObject):
     def follow_loop_back(self) -> StepChange | None:
         return self._stamp_step(self.domain.follow_loop_back())
 
+    def go_to(self, step_key: str) -> StepChange | None:
+        """Jump to a step by key (a resumed meeting goes back to where it was)."""
+        return self._stamp_step(self.domain.go_to(step_key))
+
     def _stamp_step(self, change: StepChange | None) -> StepChange | None:
         if change is None:
             return None
         step = change.step
         self._submit(
             lambda service, meeting: service.enter_step(meeting, step.key, step.title, change.at),
+            "step",
+            {"step_key": step.key, "step_title": step.title, "at": change.at},
             on_error=self._report,
         )
         self.stepChanged.emit(change)
@@ -196,6 +231,8 @@ class LiveSession(QObject):
             return
         if self._bridge is None:
             self._held_notes[NoteField(field)] = text
+            if self.journal is not None:
+                self.journal.note(NoteField(field).value, text, self.now())
         else:
             assert self.meeting_id is not None  # set together with the bridge
             self._bridge.save_note(self.meeting_id, field, text)
@@ -217,7 +254,7 @@ class LiveSession(QObject):
 
         if self._bridge is None:
             self._held_lines.append((at, text))
-        self._write(write)
+        self._write(write, "line", text=text, step_key=step_key, at=at)
         self.lineStamped.emit(text, at)
         return at
 
@@ -229,6 +266,8 @@ class LiveSession(QObject):
             lambda service, meeting: service.add_action_item(
                 meeting, item.text, item.owner, item.due
             ),
+            "action_item",
+            {"text": item.text, "owner": item.owner, "due": item.due},
             on_error=self._report,
         )
         self.actionItemAdded.emit(item)
@@ -238,6 +277,8 @@ class LiveSession(QObject):
         self.domain.set_follow_up(follow_up)
         self._submit(
             lambda service, meeting: service.set_follow_up(meeting, follow_up),
+            "follow_up",
+            {"date": follow_up},
             on_error=self._report,
         )
         self.followUpChanged.emit(follow_up)
@@ -271,7 +312,12 @@ class LiveSession(QObject):
             ids[message_id] = signal_id
             return signal_id
 
-        self._submit(record_sent, on_error=self._report)
+        self._submit(
+            record_sent,
+            "cue_sent",
+            {"cue_key": cue_key, "source": source, "at": event.sent_at, "message_id": message_id},
+            on_error=self._report,
+        )
         self._fade_timer.start(max(1, int(self.domain.cue_fade.total_seconds() * 1000)))
         self.cueDisplayRequested.emit(event)
         return message_id
@@ -288,6 +334,8 @@ class LiveSession(QObject):
         ids = self._signal_ids
         self._submit(
             lambda service, _meeting: service.record_signal_shown(ids[message_id], at),
+            "cue_shown",
+            {"message_id": message_id, "at": at},
             on_error=self._report,
         )
         self.cueShown.emit(message_id)
@@ -303,6 +351,8 @@ class LiveSession(QObject):
         message_id = event.message_id
         self._submit(
             lambda service, _meeting: service.record_signal_acknowledged(ids[message_id], at),
+            "cue_acknowledged",
+            {"message_id": message_id, "at": at},
             on_error=self._report,
         )
         self.cueWithdrawn.emit(event)
@@ -362,6 +412,7 @@ class LiveSession(QObject):
 
     def end(self, follow_up: date | None) -> MeetingRecap:
         """End the meeting: stored through the writer; ``storedEnd`` when it is written."""
+        self.aboutToEnd.emit()
         withdrawn = self.domain.tracker.current
         self._fade_timer.stop()
         self.domain.set_follow_up(follow_up)
@@ -371,10 +422,14 @@ class LiveSession(QObject):
             self.cueExpired.emit(withdrawn.message_id)
         self._submit(
             lambda service, meeting: service.set_follow_up(meeting, follow_up),
+            "follow_up",
+            {"date": follow_up},
             on_error=self._report,
         )
         self._submit(
             lambda service, meeting: service.end_meeting(meeting, ended_at),
+            "end",
+            {"at": ended_at},
             on_done=self._stored_end,
             on_error=self._report,
         )
@@ -387,4 +442,7 @@ class LiveSession(QObject):
         self.storedEnd.emit()
 
     def _report(self, error: object) -> None:
+        if self.journal is not None:
+            # A write that waited was refused: the journal stays for the next start.
+            self._journal_replay_failed = True
         self.problem.emit(str(error))

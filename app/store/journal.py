@@ -1,0 +1,337 @@
+"""Applying a meeting journal (``app.journal``) to the store, exactly once.
+
+A journal holds the writes of a meeting the store did not have yet. ``open_store`` calls
+``apply_leftover_journals`` for the journals a crash left behind: each is read, applied in
+one transaction and then removed. Applying is idempotent, so a journal whose writes
+partly reached the store before the crash (or that was applied just before a crash
+removed it) never doubles anything:
+
+- the meeting is found by its start time, title and client, and created if missing;
+- note text replaces the stored text only if it was typed later;
+- a stamped line, step or cue already there (same text or key and time, same message id)
+  is not added again; an action item is added only as many times as the journal has it
+  beyond those stored.
+
+A journal that cannot be read or applied is kept, never deleted, and named in
+``JournalOutcome.problems`` for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import journal as journal_file
+from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
+from app.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+class JournalUnreadableError(ValueError):
+    """A journal whose content cannot be understood; it is kept for the user."""
+
+
+@dataclass(slots=True)
+class JournalContent:
+    """One journal, read: the meeting, its writes in order, each note's final text."""
+
+    path: Path
+    meeting: dict[str, Any]
+    events: list[dict[str, Any]] = field(default_factory=list)
+    notes: dict[NoteField, tuple[str, datetime]] = field(default_factory=dict)
+
+    @property
+    def started_at(self) -> datetime:
+        return datetime.fromisoformat(self.meeting["started_at"])
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return tuple(
+            Cue(cue["key"], cue["label"], cue["words"], CueStyle(cue.get("style", "glow")))
+            for cue in self.meeting.get("cues", [])
+        )
+
+    def last_activity(self) -> datetime:
+        times = [self.started_at, *(at for _, at in self.notes.values())]
+        times += [datetime.fromisoformat(event["at"]) for event in self.events if "at" in event]
+        return max(times)
+
+
+@dataclass(slots=True)
+class JournalOutcome:
+    """What ``apply_leftover_journals`` did: meetings recovered, journals kept and why."""
+
+    applied: list[int] = field(default_factory=list)  # meeting ids
+    problems: list[str] = field(default_factory=list)  # one user-facing line per journal
+
+
+def read_journal(path: Path) -> JournalContent:
+    """Read a journal; a last line cut short by a crash is ignored, any other fault raises."""
+    try:
+        raw = path.read_bytes()
+    except OSError as failure:
+        raise JournalUnreadableError(f"cannot read it ({failure.strerror or failure})") from failure
+    lines = raw.split(b"\n")
+    # Everything after the last newline was being written when the process died.
+    complete = lines[:-1]
+    content: JournalContent | None = None
+    texts: dict[NoteField, str] = {}
+    for number, line in enumerate(complete, start=1):
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as bad:
+            raise JournalUnreadableError(f"line {number} is not a journal entry ({bad})") from bad
+        if not isinstance(record, dict):
+            raise JournalUnreadableError(f"line {number} is not a journal entry")
+        kind = record.get("kind")
+        if content is None:
+            if kind != "meeting" or "started_at" not in record:
+                raise JournalUnreadableError("it does not begin with its meeting")
+            if record.get("format") != journal_file.JOURNAL_FORMAT:
+                raise JournalUnreadableError(f"format {record.get('format')!r} is not known here")
+            content = JournalContent(path, record)
+            continue
+        if kind == "meeting":
+            # A journal rewritten in place starts again: what follows repeats what came before.
+            content = JournalContent(path, record)
+            texts = {}
+            continue
+        try:
+            if kind == "note":
+                name = NoteField(record["field"])
+                texts[name] = journal_file.apply_note_change(texts.get(name, ""), record)
+                content.notes[name] = (texts[name], datetime.fromisoformat(record["at"]))
+            else:
+                content.events.append(record)
+        except (KeyError, ValueError, TypeError) as bad:
+            raise JournalUnreadableError(f"line {number} cannot be applied ({bad})") from bad
+    if content is None:
+        raise JournalUnreadableError("it is empty")
+    return content
+
+
+def apply_journal(session: Session, content: JournalContent) -> int:
+    """Apply one journal inside ``session``'s transaction; returns the meeting's id."""
+    from app.store import models
+    from app.store.service import _KIND_CLIENT as KIND_CLIENT
+    from app.store.service import _KIND_NOTE as KIND_NOTE
+    from app.store.service import _KIND_STAMP as KIND_STAMP
+    from app.store.service import _KIND_TITLE as KIND_TITLE
+    from app.store.service import _cues_to_json as cues_to_json
+    from app.store.service import _index as index_text
+
+    facts = content.meeting
+    client_name = str(facts["client_name"]).strip() or "Unknown client"
+    title = str(facts.get("title", "")).strip()
+    started_at = content.started_at
+    key = client_name.casefold()
+    client = session.scalar(select(models.Client).where(models.Client.name_key == key))
+    if client is None:
+        client = models.Client(name=client_name, name_key=key, created_at=started_at)
+        session.add(client)
+        session.flush()
+    meeting = session.scalar(
+        select(models.Meeting).where(
+            models.Meeting.client_id == client.id,
+            models.Meeting.started_at == started_at,
+            models.Meeting.title == title,
+        )
+    )
+    if meeting is None:
+        meeting = models.Meeting(
+            client=client,
+            title=title,
+            mode=MeetingMode(facts.get("mode", MeetingMode.IN_PERSON.value)).value,
+            playbook_id=str(facts.get("playbook_id", "")),
+            playbook_version=str(facts.get("playbook_version", "")),
+            partner_name=str(facts.get("partner_name", "")).strip(),
+            cues_json=cues_to_json(content.cues),
+            started_at=started_at,
+        )
+        session.add(meeting)
+        session.flush()
+        index_text(session, meeting.id, KIND_TITLE, "", meeting.title)
+        index_text(session, meeting.id, KIND_CLIENT, "", client.name)
+    meeting_id = meeting.id
+
+    signals: dict[str, models.Signal] = {
+        signal.message_id: signal
+        for signal in session.scalars(
+            select(models.Signal).where(models.Signal.meeting_id == meeting_id)
+        )
+        if signal.message_id is not None
+    }
+    stored_items = Counter(
+        (item.text, item.owner, item.due)
+        for item in session.scalars(
+            select(models.ActionItem).where(models.ActionItem.meeting_id == meeting_id)
+        )
+    )
+    journal_items: Counter[tuple[str, str, date | None]] = Counter()
+
+    for event in content.events:
+        kind = event["kind"]
+        if kind == "step":
+            at = datetime.fromisoformat(event["at"])
+            present = session.scalar(
+                select(func.count())
+                .select_from(models.StepEntered)
+                .where(
+                    models.StepEntered.meeting_id == meeting_id,
+                    models.StepEntered.step_key == event["step_key"],
+                    models.StepEntered.at == at,
+                )
+            )
+            if not present:
+                session.add(
+                    models.StepEntered(
+                        meeting_id=meeting_id,
+                        step_key=event["step_key"],
+                        step_title=event["step_title"],
+                        at=at,
+                    )
+                )
+        elif kind == "line":
+            at = datetime.fromisoformat(event["at"])
+            present = session.scalar(
+                select(func.count())
+                .select_from(models.StampedLine)
+                .where(
+                    models.StampedLine.meeting_id == meeting_id,
+                    models.StampedLine.text == event["text"],
+                    models.StampedLine.at == at,
+                )
+            )
+            if not present:
+                line = models.StampedLine(
+                    meeting_id=meeting_id, text=event["text"], at=at, step_key=event["step_key"]
+                )
+                session.add(line)
+                session.flush()
+                index_text(session, meeting_id, KIND_STAMP, str(line.id), line.text)
+        elif kind == "cue_sent":
+            message_id = event["message_id"]
+            if message_id not in signals:
+                signal = models.Signal(
+                    meeting_id=meeting_id,
+                    cue_key=event["cue_key"],
+                    source=SignalSource(event["source"]).value,
+                    message_id=message_id,
+                    sent_at=datetime.fromisoformat(event["at"]),
+                )
+                session.add(signal)
+                signals[message_id] = signal
+        elif kind in {"cue_shown", "cue_acknowledged"}:
+            known = signals.get(event["message_id"])
+            attribute = "shown_at" if kind == "cue_shown" else "acknowledged_at"
+            if known is not None and getattr(known, attribute) is None:
+                setattr(known, attribute, datetime.fromisoformat(event["at"]))
+        elif kind == "action_item":
+            due = date.fromisoformat(event["due"]) if event.get("due") else None
+            item_key = (str(event["text"]), str(event["owner"]), due)
+            journal_items[item_key] += 1
+            if journal_items[item_key] > stored_items[item_key]:
+                session.add(
+                    models.ActionItem(
+                        meeting_id=meeting_id,
+                        text=item_key[0],
+                        owner=item_key[1],
+                        due=due,
+                        done=False,
+                    )
+                )
+        elif kind == "follow_up":
+            meeting.follow_up = date.fromisoformat(event["date"]) if event.get("date") else None
+        elif kind == "end":
+            if meeting.ended_at is None:
+                meeting.ended_at = datetime.fromisoformat(event["at"])
+        else:
+            raise JournalUnreadableError(f"an entry of an unknown kind ({kind!r})")
+
+    for name, (text, at) in content.notes.items():
+        note = session.scalar(
+            select(models.Note).where(
+                models.Note.meeting_id == meeting_id, models.Note.field == name.value
+            )
+        )
+        if note is not None and (note.updated_at >= at or note.text == text):
+            continue
+        if note is None:
+            if not text:
+                continue
+            session.add(
+                models.Note(meeting_id=meeting_id, field=name.value, text=text, updated_at=at)
+            )
+        else:
+            note.text, note.updated_at = text, at
+        session.add(
+            models.NoteRevision(
+                meeting_id=meeting_id,
+                field=name.value,
+                text=text,
+                started_at=at,
+                saved_at=at,
+                sealed=meeting.ended_at is not None,
+            )
+        )
+        index_text(session, meeting_id, KIND_NOTE, name.value, text)
+    session.flush()
+    return meeting_id
+
+
+def leftover_journals(data_dir: Path) -> list[Path]:
+    """Journals in this data folder's journal folders that no running Poise is writing."""
+    found: list[Path] = []
+    folders = journal_file.journal_folders(data_dir)
+    for folder in folders:
+        try:
+            candidates = sorted(folder.glob(f"*{journal_file.JOURNAL_SUFFIX}"))
+        except OSError:
+            continue
+        for path in candidates:
+            lock = journal_file.lock_path(folders[1] / path.name)
+            if journal_file.is_in_use(path) or journal_file.locked_by_another_process(lock):
+                continue
+            found.append(path)
+    return found
+
+
+def apply_leftover_journals(service: Any, data_dir: Path) -> JournalOutcome:
+    """Apply and remove every journal a crash left; keep and name those that fail."""
+    outcome = JournalOutcome()
+    for path in leftover_journals(data_dir):
+        try:
+            content = read_journal(path)
+            meeting_id: int = service.apply_journal(content)
+        except JournalUnreadableError as unreadable:
+            outcome.problems.append(
+                f"The notes of a meeting kept in {path} could not be read back ({unreadable}). "
+                "The file is kept: open it in a text editor to copy the notes."
+            )
+            continue
+        except StoreError as refused:
+            outcome.problems.append(
+                f"The notes of a meeting kept in {path} are not in the database yet: {refused} "
+                "The file is kept and applied at the next start."
+            )
+            continue
+        except Exception as bug:  # a fault here must not stop the store from opening
+            log.exception("applying the journal %s failed", path)
+            outcome.problems.append(
+                f"The notes of a meeting kept in {path} could not be added ({bug}). "
+                "The file is kept."
+            )
+            continue
+        outcome.applied.append(meeting_id)
+        # If this fails, the next start applies it again, which adds nothing twice.
+        journal_file.remove_quietly(path)
+    return outcome

@@ -1,0 +1,137 @@
+"""Meetings a crash left open, offered on the home window: resume, or end at the last activity.
+
+One quiet line under the status, never a dialog: "Your meeting with Acme (Tue 14:05) was
+left open. [Resume] [End at last activity]". Resume reopens the live window on it with its
+notes (``MeetingFlow.resume_meeting``); ending stamps the end at the time of the
+meeting's last recorded write. The same line names any meeting journal the store could
+not apply at start (the file is kept; ``app.store.journal``). The store is only reached
+through the window's writer bridge, never from the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class LeftOpenOffer(QFrame):
+    """The line on the home window; ``offer()`` looks for meetings left open."""
+
+    def __init__(self, window: Any, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("leftOpenOffer")
+        self.home = window
+        self.store = store
+        self._waiting: list[Any] = []  # MeetingSummary, newest first
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setObjectName("resumeMeeting")
+        self.resume_button.clicked.connect(self._resume)
+        self.end_button = QPushButton("End at last activity")
+        self.end_button.setObjectName("endLeftOpenMeeting")
+        self.end_button.clicked.connect(self._end)
+        self.journal_problems = QLabel()
+        self.journal_problems.setObjectName("problemLine")
+        self.journal_problems.setWordWrap(True)
+        self.journal_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.journal_problems.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.end_button)
+        self._row = QWidget()
+        self._row.setLayout(row)
+        self._row.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._row)
+        layout.addWidget(self.journal_problems)
+        self.hide()
+
+    def offer(self) -> None:
+        problems = getattr(getattr(self.store, "journals", None), "problems", [])
+        self.journal_problems.setText("\n".join(problems))
+        self.journal_problems.setVisible(bool(problems))
+        self._update_visibility()
+        self.home.bridge.submit(self.store.service.unended_meetings, on_done=self._found)
+
+    def _found(self, meetings: list[Any]) -> None:
+        self._waiting = [meeting for meeting in meetings if not self._is_running(meeting)]
+        self._show_first()
+
+    def _is_running(self, meeting: Any) -> bool:
+        flow = self.home.flow
+        session = flow.session if flow is not None else None
+        if session is None or not session.domain.is_running:
+            return False
+        return bool(
+            session.meeting_id == meeting.id or session.domain.started_at == meeting.started_at
+        )
+
+    def _show_first(self) -> None:
+        if self._waiting:
+            meeting = self._waiting[0]
+            local = meeting.started_at.astimezone()
+            when = f"{local:%a} {local.day} {local:%b %H:%M}"  # as the recent list writes it
+            more = f" (and {len(self._waiting) - 1} more)" if len(self._waiting) > 1 else ""
+            self.label.setText(
+                f"Your meeting with {meeting.client_name} ({when}) was left open{more}."
+            )
+            self.resume_button.setEnabled(True)
+            self.end_button.setEnabled(True)
+        self._row.setVisible(bool(self._waiting))
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        self.setVisible(bool(self._waiting) or bool(self.journal_problems.text()))
+
+    def _resume(self) -> None:
+        if not self._waiting:
+            return
+        self.resume_button.setEnabled(False)
+        self.home.bridge.submit(
+            self.store.service.load_meeting, self._waiting[0].id, on_done=self._loaded
+        )
+
+    def _loaded(self, detail: Any) -> None:
+        flow = self.home.ensure_flow()
+        if flow.resume_meeting(detail) is None:
+            self.resume_button.setEnabled(True)
+            self.label.setText(
+                "A meeting is running: end it first."
+                if flow.busy
+                else f"The playbook of that meeting ({detail.meeting.playbook_id}) is not "
+                "installed, so it cannot be resumed; it can be ended."
+            )
+            return
+        self._waiting.pop(0)
+        self._show_first()
+
+    def _end(self) -> None:
+        if not self._waiting:
+            return
+        self.end_button.setEnabled(False)
+        service, meeting_id = self.store.service, self._waiting[0].id
+
+        def end_at_last_activity() -> None:
+            service.end_meeting(meeting_id, service.last_activity(meeting_id))
+
+        self.home.bridge.submit(end_at_last_activity, on_done=self._ended)
+
+    def _ended(self, _result: object) -> None:
+        self._waiting.pop(0)
+        self._show_first()
+        self.home.refresh_recent()
+
+
+def offer_meetings_left_open(window: Any, store: Any) -> LeftOpenOffer:
+    """Put the line under the home window's status and look for meetings left open."""
+    offer = LeftOpenOffer(window, store, window)
+    layout = window.centralWidget().layout()
+    layout.insertWidget(layout.indexOf(window.status) + 1, offer)
+    offer.offer()
+    return offer

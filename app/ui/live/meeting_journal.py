@@ -1,0 +1,59 @@
+"""The live meeting's journal, seen from the UI: one per meeting, and the words about it.
+
+``journal_for`` makes the journal a new meeting writes into until the store has it
+(``app.journal``); ``kept_words`` says truthfully where the notes are right now, for the
+live window and the crash message: "kept" is said only of what is on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from app import paths
+from app.journal import MeetingJournal, journals_in_use
+
+if TYPE_CHECKING:
+    from app.ui.live.prepare_dialog import MeetingPlan
+
+
+def journal_for(plan: MeetingPlan) -> MeetingJournal:
+    """The journal of a meeting about to start, in the data folder."""
+    return MeetingJournal(
+        paths.data_dir(),
+        {
+            "client_name": plan.client_name,
+            "title": plan.title,
+            "mode": plan.mode.value,
+            "playbook_id": plan.playbook.id,
+            "playbook_version": str(plan.playbook.version),
+            "partner_name": plan.partner_name,
+            "cues": [{**asdict(cue), "style": cue.style.value} for cue in plan.cues],
+        },
+    )
+
+
+def kept_words(journal: MeetingJournal | None) -> str:
+    """One or two sentences: where this meeting's notes are while the store lacks them."""
+    if journal is None:
+        return "Its notes are kept in this window only; keep it open."
+    if journal.problem is not None:
+        return (
+            "Poise cannot write its notes to disk either, so they are in this window only: "
+            "keep it open."
+        )
+    return f"Its notes are kept on disk, in {journal.expected_location}."
+
+
+def unsaved_journal_words() -> str | None:
+    """For the crash message: where notes not yet in the store are kept, if any."""
+    journals = journals_in_use()
+    if not journals:
+        return None
+    if any(journal.problem is not None for journal in journals):
+        return (
+            "Some of your notes could not be written to disk: keep the meeting window open "
+            "until your notes database opens."
+        )
+    places = ", ".join(str(journal.expected_location) for journal in journals)
+    return f"Your notes are kept in {places} and saved when your notes database opens."

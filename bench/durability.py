@@ -1,0 +1,46 @@
+"""What a kill -9 loses from a meeting the store does not have yet, journal off and on.
+
+For each case of issue 13 (the database locked by another process, a store that never
+opens, a full disk) a child process types into a real ``LiveSession``, is killed with
+SIGKILL, and the next ``open_store`` is asked what it recovered. The same run measures the
+session without its journal (as before the journal existed) and with it.
+
+Run: ``python3 bench/durability.py [--rounds N]`` (as root, for the full tmpfs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import paths
+from tests.store.journal_cases import CASES, run_case
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    rounds = parser.parse_args().rounds
+    print(f"{'case':<12} {'journal':<8} {'typed >300 ms before kill':>26} {'lost':>6}")
+    for case in CASES:
+        for journal in (False, True):
+            typed = lost = 0
+            for round_number in range(rounds):
+                with tempfile.TemporaryDirectory() as folder:
+                    data_dir = Path(folder) / "poise-data"
+                    data_dir.mkdir(mode=0o700)
+                    os.environ[paths.DATA_DIR_ENV] = str(data_dir)
+                    outcome = run_case(case, data_dir, journal=journal, seed=round_number)
+                typed += outcome.typed_before_deadline
+                lost += outcome.lost
+            label = "on" if journal else "off"
+            print(f"{case:<12} {label:<8} {typed:>26} {lost:>6}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Child process of the clean-shutdown test: the real app, a meeting, typing until told to stop.
+
+Usage: python app_child.py. Runs ``run_app`` (the data folder comes from POISE_DATA_DIR);
+once the store is open it starts a meeting through the home window and the prepare
+dialog, then types into "What they say" with real key events, printing "typed <n>"
+after each few keys. The parent sends SIGTERM or SIGINT; the app's exit code is its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.domain.meeting_terms import NoteField
+from app.ui.application import create_application, run_app
+from app.ui.main_window import MainWindow
+
+CLIENT = "Shutdown Test Client"
+WORDS = "They say the delivery was late three times and nobody called. " * 50
+
+
+class Driver(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed = 0
+        self.editor: Any = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.step)
+        self.timer.start(50)
+
+    def home(self) -> MainWindow | None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        return found[0] if found else None
+
+    def step(self) -> None:
+        window = self.home()
+        if window is None or window.store is None:
+            return
+        flow = window.ensure_flow()
+        if flow.live_window is None:
+            if flow.prepare is None:
+                window.new_meeting()
+                return
+            dialog = flow.prepare
+            if dialog.pages.currentIndex() == 0:
+                dialog.client.lineEdit().setText(CLIENT)
+                QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+            else:
+                QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+            return
+        if self.editor is None:
+            self.editor = flow.live_window.notes.editors[NoteField.WHAT_THEY_SAY]
+            self.editor.setFocus()
+        chunk = WORDS[self.typed : self.typed + 3]
+        QTest.keyClicks(self.editor, chunk)
+        self.typed += len(chunk)
+        print(f"typed {self.typed}", flush=True)
+
+
+def main() -> int:
+    create_application()
+    driver = Driver()
+    code = run_app()
+    del driver
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Issue 14: a meeting a crash left open is offered on the home window at the next start.
+
+Real SQLite store, real home and live windows offscreen: the meeting is left open the way
+a crash leaves it (started, typed into, never ended), then the home window offers it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.domain.library import PlaybookLibrary
+from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
+from app.store import Store, open_store
+from app.store.records import MeetingDraft
+from app.ui.left_open import offer_meetings_left_open
+from app.ui.main_window import MainWindow
+
+WAIT_MS = 5000
+START = datetime.now(UTC) - timedelta(hours=2)
+
+
+def left_open(store: Store, library: PlaybookLibrary) -> int:
+    playbook = library.entries[0].playbook
+    meeting = store.service.start_meeting(
+        MeetingDraft(
+            client_name="Harbor & Sons",
+            title="Late deliveries",
+            mode=MeetingMode.IN_PERSON,
+            playbook_id=playbook.id,
+            playbook_version=str(playbook.version),
+            partner_name="Sam",
+            cues=DEFAULT_CUES,
+            started_at=START,
+        )
+    )
+    second = playbook.during[1]
+    store.service.enter_step(meeting.id, playbook.during[0].key, "", START)
+    store.service.enter_step(meeting.id, second.key, second.title, START + timedelta(minutes=3))
+    store.service.save_note(
+        meeting.id, NoteField.WHAT_THEY_SAY, "late three times", START + timedelta(minutes=7)
+    )
+    return meeting.id
+
+
+def home(qtbot: QtBot, library: PlaybookLibrary, store: Store) -> MainWindow:
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach_store(store)
+    return window
+
+
+def test_resume_reopens_the_live_window_where_it_was(
+    qtbot: QtBot, library: PlaybookLibrary, store: Store
+) -> None:
+    meeting_id = left_open(store, library)
+    window = home(qtbot, library, store)
+    offer = offer_meetings_left_open(window, store)
+    qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
+    assert "Harbor & Sons" in offer.label.text() and "left open" in offer.label.text()
+
+    qtbot.mouseClick(offer.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.flow is not None and window.flow.live_window is not None)
+    live = window.flow.live_window
+    qtbot.addWidget(live)
+    session = live.session
+    assert session.meeting_id == meeting_id and session.journal is None
+    assert session.domain.current_step.key == library.entries[0].playbook.during[1].key
+    assert session.domain.started_at == START
+    editor = live.notes.editors[NoteField.WHAT_THEY_SAY]
+    assert editor.toPlainText() == "late three times"
+    qtbot.waitUntil(lambda: not offer.isVisible(), timeout=WAIT_MS)
+
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, ", nobody called")
+    assert store.writer.flush(5)
+    assert (
+        store.service.note_text(meeting_id, NoteField.WHAT_THEY_SAY)
+        == "late three times, nobody called"
+    )
+    live.close()
+
+
+def test_end_at_last_activity_ends_it_then(
+    qtbot: QtBot, library: PlaybookLibrary, store: Store
+) -> None:
+    meeting_id = left_open(store, library)
+    window = home(qtbot, library, store)
+    offer = offer_meetings_left_open(window, store)
+    qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(offer.end_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not offer.isVisible(), timeout=WAIT_MS)
+    assert store.service.get_meeting(meeting_id).ended_at == START + timedelta(minutes=7)
+    assert store.service.unended_meetings() == []
+
+
+def test_a_journal_the_store_kept_is_named_on_the_home_window(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    kept = data_dir / "journal" / "0123456789abcdef0123456789abcdef.jsonl"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("not a journal at all\n", encoding="utf-8")
+    store = open_store()
+    try:
+        window = home(qtbot, library, store)
+        offer = offer_meetings_left_open(window, store)
+        qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
+        assert str(kept) in offer.journal_problems.text()
+        assert "kept" in offer.journal_problems.text()
+        assert kept.exists()
+    finally:
+        store.close()
