@@ -32,6 +32,7 @@ def raised() -> tuple[type[BaseException], BaseException, object]:
         return type(error), error, error.__traceback__
 
 
+@pytest.mark.crash_expected
 def test_bug_is_reported_notes_are_saved_and_focus_stays(
     qtbot: QtBot, store: Store, data_dir: Path
 ) -> None:
@@ -89,6 +90,7 @@ def test_install_returns_the_previous_hook() -> None:
         sys.excepthook = previous
 
 
+@pytest.mark.crash_expected
 def test_before_the_store_opens_the_message_says_the_notes_wait_for_it(qtbot: QtBot) -> None:
     handler = CrashHandler(lambda: None, lambda: None)
     try:
