@@ -10,7 +10,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
-TESTS = '''
+TESTS = """
 import threading
 
 from PySide6.QtCore import QTimer
@@ -44,7 +44,7 @@ def test_quiet_slot_passes(qtbot):
     qtbot.addWidget(button)
     button.clicked.connect(button.hide)
     button.click()
-'''
+"""
 
 
 def test_an_exception_in_a_slot_timer_or_thread_fails_its_test(tmp_path: Path) -> None:
