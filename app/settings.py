@@ -62,6 +62,10 @@ class Settings:
     stay_on_top: bool = False
     dock_side: DockSide = DockSide.NONE
     exclude_from_capture: bool = True
+    # The title shows in the taskbar and on a shared screen: no client name unless asked
+    client_name_in_title: bool = False
+    # Step card text a size up, to read at arm's length
+    large_step_text: bool = False
     # The calm-down cue
     cue_fade_seconds: int = 20
     cue_sound: bool = False  # no sound by default: the client must not notice

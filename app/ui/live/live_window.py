@@ -73,6 +73,7 @@ _QUOTES = '“”"'
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
 FLAG_TEXT = "Flagged"
+MEETING_RUNNING_TEXT = "This meeting is still running · End… it to start another"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 # The user's own requests to the partner, as the partner link knows them.
@@ -220,7 +221,9 @@ class LiveWindow(QWidget):
         self.settings = settings or load_settings()
         self.capture: CaptureProtection | None = None
         self._recap: MeetingRecap | None = None
-        self.setWindowTitle(f"{client_name} · {APP_NAME}")
+        # The title is seen in the taskbar, the window list and on a shared screen.
+        shown = client_name if self.settings.client_name_in_title else "Meeting"
+        self.setWindowTitle(f"{shown} · {APP_NAME}")
         self.setMinimumSize(280, 420)
 
         self._build(client_name, meeting_title)
@@ -504,6 +507,15 @@ class LiveWindow(QWidget):
             return False
         handler()
         return True
+
+    def bring_forward_as_running(self) -> None:
+        """"New meeting" during this one: come forward and say that this one is running."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.toast.show_text(MEETING_RUNNING_TEXT)
+        self._place_toast()
 
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""

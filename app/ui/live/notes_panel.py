@@ -23,16 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.meeting_session import ActionItemNote, parse_due_date
+from app.domain.meeting_session import ActionItemNote, format_elapsed, parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.ui.live.session import LiveSession
 
 RECENT_STAMPS = 3
 DATE_HINT = "+3, 2w, fri, tomorrow, 2025-03-14"
-
-
-def _local_time(at: datetime) -> str:
-    return at.astimezone().strftime("%H:%M")
 
 
 class _SubmitLine(QLineEdit):
@@ -191,7 +187,7 @@ class NotesPanel(QWidget):
 
         self.quick_line = _SubmitLine()
         self.quick_line.setObjectName("quickLine")
-        self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the time")
+        self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the meeting time")
         self.quick_line.submitted.connect(self._stamp)
         self.recent = QLabel()
         self.recent.setObjectName("muted")
@@ -246,7 +242,10 @@ class NotesPanel(QWidget):
             self.quick_line.clear()
 
     def _on_stamped(self, text: str, at: datetime) -> None:
-        self._recent_lines.append(f"{_local_time(at)}  {text}")
+        # Meeting time, as on the clock above and in the review: one time format on screen.
+        started = self._session.domain.started_at
+        when = format_elapsed(at - started) if started is not None else ""
+        self._recent_lines.append(f"{when}  {text}")
         self._recent_lines = self._recent_lines[-RECENT_STAMPS:]
         self.recent.setText("\n".join(self._recent_lines))
         self.recent.show()
