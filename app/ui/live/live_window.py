@@ -509,7 +509,7 @@ class LiveWindow(QWidget):
         return True
 
     def bring_forward_as_running(self) -> None:
-        """"New meeting" during this one: come forward and say that this one is running."""
+        """A "New meeting" during this one: come forward and say that this one is running."""
         if self.isMinimized():
             self.showNormal()
         self.raise_()
