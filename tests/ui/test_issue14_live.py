@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
@@ -21,6 +21,8 @@ from app.store.records import MeetingDraft
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import MEETING_RUNNING_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
+from app.ui.live.step_card import FittedLabel
+from app.ui.live.theme import apply_look
 
 from .test_live_flow import fill_and_start
 
@@ -118,3 +120,161 @@ def test_new_meeting_during_a_meeting_brings_the_live_window_forward(
     assert window.toast.isVisible() and window.toast.text == MEETING_RUNNING_TEXT
     window.session.end(None)
     assert store.writer.flush(5)
+
+
+# -- the whole step at a glance -------------------------------------------------------------
+
+SHIPPED = Path(__file__).resolve().parents[2] / "playbooks"
+DEFAULT_SIZE = (360, 720)
+SMALLEST_SIZE = (280, 420)
+
+
+def shipped_library() -> PlaybookLibrary:
+    from app.domain.library import Origin, load_library
+
+    loaded = load_library([(Origin.SHIPPED, SHIPPED)])
+    assert not loaded.problems, loaded.problems
+    assert len(loaded.entries) >= 4
+    return loaded
+
+
+def open_playbook(qtbot: QtBot, playbook_id: str, settings: Settings = DEFAULTS) -> LiveWindow:
+    apply_look(QApplication.instance(), False)  # type: ignore[arg-type]
+    playbook = shipped_library().get(playbook_id)
+    assert playbook is not None
+    session = LiveSession(None, None, playbook, CUES)
+    window = LiveWindow(session, client_name="Acme", meeting_title="", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.begin()
+    return window
+
+
+def text_labels(card: QWidget) -> list[QLabel]:
+    return [label for label in card.findChildren(QLabel) if label.isVisibleTo(card)]
+
+
+def clipped_text(window: LiveWindow) -> list[str]:
+    """Every way the step's text could be cut: outside the card, the card outside its
+    view, a line wider than its label, a label shorter than its lines, a scroll bar."""
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    problems: list[str] = []
+    card = window.card
+    scroll = window.step_column.scroll
+    if scroll.verticalScrollBar().maximum() > 0:
+        problems.append("the card scrolls")
+    viewport = scroll.viewport()
+    if card.height() > viewport.height() or card.width() > viewport.width():
+        problems.append(f"card {card.size().toTuple()} > its view {viewport.size().toTuple()}")
+    inside = card.contentsRect()
+    for label in text_labels(card):
+        name = label.objectName()
+        if not inside.contains(label.geometry()):
+            problems.append(f"{name} {label.geometry().getRect()} outside the card")
+        if label.sizeHint().height() > label.height():
+            problems.append(f"{name}: {label.sizeHint().height()} px of text in {label.height()}")
+        metrics = label.fontMetrics()
+        for line in label.text().split("\n"):
+            if metrics.horizontalAdvance(line) > label.width():
+                problems.append(f"{name}: '{line}' wider than {label.width()} px")
+        if isinstance(label, FittedLabel) and label.elided and not label.text().endswith("…"):
+            problems.append(f"{name} shortened without an ellipsis: {label.text()!r}")
+    for label in window.findChildren(QLabel):
+        # Any one-line text in the window: shown whole, or shortened with an ellipsis.
+        if not label.isVisible() or label.wordWrap() or label.window() is not window:
+            continue
+        if label.textFormat() == Qt.TextFormat.RichText or label.parent() is card:
+            continue
+        if label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width():
+            problems.append(f"{label.objectName()}: '{label.text()}' cut at {label.width()} px")
+    button = window.loop_back_button
+    if button.isVisible() and button.fontMetrics().horizontalAdvance(button.text()) > (
+        button.width() - 16
+    ):
+        problems.append(f"loop-back '{button.text()}' wider than its button")
+    column = window.step_column
+    for part in (column.scroll, window.notes):
+        if part.isVisible() and part.geometry().bottom() > column.height():
+            problems.append(f"{part.objectName() or type(part).__name__} runs off the window")
+    return problems
+
+
+def whole_step_shown(window: LiveWindow) -> list[str]:
+    """What of the step is not on the card word for word (empty: all of it is)."""
+    card = window.card
+    missing: list[str] = []
+    labels = [card.title, card.do, *card.say_lines, *card.avoid_lines]
+    for label in labels:
+        shown = " ".join(label.text().split())
+        if not label.isVisibleTo(card) or label.elided or shown != label.full_text:
+            missing.append(label.full_text)
+    return missing
+
+
+@pytest.mark.parametrize("playbook_id", sorted(p.stem for p in SHIPPED.glob("*.toml")))
+def test_every_shipped_step_fits_at_the_default_and_smallest_size(
+    qtbot: QtBot, playbook_id: str, screens_dir: Path
+) -> None:
+    window = open_playbook(qtbot, playbook_id)
+    window.resize(*DEFAULT_SIZE)
+    assert window.size().toTuple() == DEFAULT_SIZE
+    count = window.session.domain.position[1]
+    for index in range(count):
+        if index:
+            window.session.next_step()
+        step = window.session.domain.current_step
+        problems = clipped_text(window)
+        assert not problems, f"{playbook_id} step {index + 1} at 360 × 720: {problems}"
+        assert not whole_step_shown(window), f"{step.title} not whole at 360 × 720"
+        assert not window.card.more.isVisibleTo(window.card)
+        # The notes keep at least their minimum: three lines of the note being typed.
+        assert window.notes.height() >= window.notes.minimumSizeHint().height()
+        shoot(window, screens_dir, f"fit-{playbook_id}-{index + 1}")
+
+    window.resize(*SMALLEST_SIZE)
+    QApplication.processEvents()
+    smallest = window.size().toTuple()
+    assert smallest[0] <= 300 and smallest[1] <= 480, smallest
+    for index in range(count):
+        if index:
+            window.session.previous_step()
+        problems = clipped_text(window)
+        assert not problems, f"{playbook_id} at {smallest}: {problems}"
+        if window.card.elided:
+            # One key shows it all; Esc goes back to the notes.
+            qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            assert window.step_column.whole_step and not window.notes.isVisible()
+            assert not whole_step_shown(window)
+            qtbot.keyClick(window, Qt.Key.Key_Escape)
+            assert not window.step_column.whole_step and window.notes.isVisible()
+    shoot(window, screens_dir, f"fit-{playbook_id}-smallest")
+    window.session.end(None)
+
+
+def test_text_sizes_in_pixels_and_the_larger_setting(qtbot: QtBot, screens_dir: Path) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    def pixels(widget: QWidget) -> int:
+        return QFontInfo(widget.font()).pixelSize()
+
+    normal = open_playbook(qtbot, "client-lashes-out")
+    card = normal.card
+    normal.session.next_step()
+    assert pixels(card.title) >= 22
+    assert pixels(card.do) >= 17
+    for label in (*card.say_lines, *card.avoid_lines, card.say_heading, card.next_step):
+        assert pixels(label) >= 15, label.objectName()
+    assert pixels(normal.meeting_clock) >= 15 and pixels(normal.step_clock) >= 15
+    large = open_playbook(qtbot, "client-lashes-out", Settings(large_step_text=True))
+    large.session.next_step()
+    assert pixels(large.card.title) >= 27 and pixels(large.card.do) >= 21
+    assert all(pixels(label) >= 18 for label in large.card.say_lines)
+    for index in range(large.session.domain.position[1]):
+        if index:
+            large.session.next_step()
+        assert not clipped_text(large), (index, clipped_text(large))
+    shoot(large, screens_dir, "fit-large-text-last")
+    for window in (normal, large):
+        window.session.end(None)

@@ -98,7 +98,7 @@ def test_whole_meeting(
     session = window.session
     assert window.width() == 360
     assert window.position.text() == "Step 1 of 4"
-    assert window.card.title.text() == "Listen until they are done"
+    assert window.card.title.full_text == "Listen until they are done"
     assert window.loop_back_button.isHidden()
 
     # Typing in a note: Right and Space are text keys there, not navigation.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.meeting_session import ActionItemNote, format_elapsed, parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.ui.live.session import LiveSession
+from app.ui.live.step_card import FittedLabel
 
 RECENT_STAMPS = 3
 DATE_HINT = "+3, 2w, fri, tomorrow, 2025-03-14"
@@ -178,6 +179,8 @@ class NotesPanel(QWidget):
             editor.setObjectName(f"note_{field.value}")
             editor.setPlaceholderText(field.hint)
             editor.setTabChangesFocus(True)
+            # The notes give way to the step card, down to two lines of the note.
+            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 2 + 16)
             editor.textChanged.connect(
                 lambda field=field, editor=editor: session.save_note(field, editor.toPlainText())
             )
@@ -203,9 +206,13 @@ class NotesPanel(QWidget):
         self.action_summary.setWordWrap(True)
         self.action_summary.hide()
 
+        # Whether a key types into a note or moves a step, said in words (see LiveWindow).
+        self.typing_state = FittedLabel("typingState")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.typing_state)
         layout.addWidget(self.field_picker)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.quick_line)
@@ -225,6 +232,15 @@ class NotesPanel(QWidget):
         self.field_picker.setCurrentIndex(list(NoteField).index(field))
         self.editors[field].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def show_typing_state(self, typing: bool, text: str) -> None:
+        self.typing_state.set_full_text(text)
+        self.typing_state.fit(self.width(), 1)
+        state = "true" if typing else "false"
+        if self.typing_state.property("typing") != state:
+            self.typing_state.setProperty("typing", state)
+            self.typing_state.style().unpolish(self.typing_state)
+            self.typing_state.style().polish(self.typing_state)
+
     def close_forms(self) -> bool:
         """Close an open inline form; ``True`` if one was open."""
         for form in (self.action_form, self.follow_up_form):
@@ -233,6 +249,10 @@ class NotesPanel(QWidget):
                 self.editors[self.current_field].setFocus()
                 return True
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.typing_state.fit(self.width(), 1)
 
     def _show_field(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
