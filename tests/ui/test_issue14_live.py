@@ -14,12 +14,17 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
-from app.domain.meeting_terms import Cue, MeetingMode
+from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
 from app.settings import DEFAULTS, Settings
 from app.store import Store
 from app.store.records import MeetingDraft
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import MEETING_RUNNING_TEXT, LiveWindow
+from app.ui.live.live_window import (
+    MEETING_RUNNING_TEXT,
+    NOT_TYPING_TEXT,
+    TYPING_TEXT,
+    LiveWindow,
+)
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
 from app.ui.live.theme import apply_look
@@ -40,6 +45,7 @@ def shoot(widget: QWidget, screens_dir: Path, name: str) -> None:
 def open_live(
     qtbot: QtBot, store: Store, library: PlaybookLibrary, settings: Settings = DEFAULTS
 ) -> LiveWindow:
+    apply_look(QApplication.instance(), False)  # type: ignore[arg-type]
     playbook = library.get("ui-test")
     assert playbook is not None
     meeting = store.service.start_meeting(
@@ -120,6 +126,113 @@ def test_new_meeting_during_a_meeting_brings_the_live_window_forward(
     assert window.toast.isVisible() and window.toast.text == MEETING_RUNNING_TEXT
     window.session.end(None)
     assert store.writer.flush(5)
+
+
+# -- a keyboard model that cannot edit a note by accident ----------------------------------
+
+
+def press(qtbot: QtBot, window: LiveWindow, key: Qt.Key, text: str = "", **kwargs: object) -> None:
+    """A key as the keyboard sends it: to whichever widget has the focus now."""
+    target = QApplication.focusWidget() or window
+    if text:
+        qtbot.keyClicks(target, text)
+    else:
+        qtbot.keyClick(target, key, **kwargs)  # type: ignore[arg-type]
+
+
+def type_text(qtbot: QtBot, window: LiveWindow, text: str) -> None:
+    for character in text:
+        press(qtbot, window, Qt.Key.Key_unknown, character)
+
+
+def not_typing(window: LiveWindow) -> bool:
+    state = window.notes.typing_state
+    return (
+        not window.typing
+        and window.focusWidget() is window.card
+        and state.full_text == NOT_TYPING_TEXT
+        and window.card.property("steering") == "true"
+    )
+
+
+def test_keys_never_edit_a_note_by_accident(
+    qtbot: QtBot, live: LiveWindow, screens_dir: Path
+) -> None:
+    window = live
+    commitments = window.notes.editors[NoteField.COMMITMENTS]
+    first = window.notes.editors[NoteField.WHAT_THEY_SAY]
+    QApplication.processEvents()
+    # The meeting starts not typing: arrows and Space move through the steps.
+    assert not_typing(window)
+    shoot(window, screens_dir, "keys-not-typing")
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert position(window) == (2, 4)
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_Up)
+    assert position(window) == (2, 4)
+    assert first.toPlainText() == ""
+
+    # A letter returns to the note, and is not lost.
+    type_text(qtbot, window, "They feel ignored")
+    assert first.toPlainText() == "They feel ignored"
+    assert window.focusWidget() is first and window.typing
+    QApplication.processEvents()
+    assert window.notes.typing_state.full_text == TYPING_TEXT
+    assert window.card.property("steering") == "false"
+    shoot(window, screens_dir, "keys-typing")
+    # Typing: Space and arrows are text keys; PageDown still moves on.
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert first.toPlainText() == "They feel ignored " and position(window) == (2, 4)
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert position(window) == (3, 4) and window.focusWidget() is first
+
+    # Esc leaves the note; Space then moves a step and types nothing.
+    press(qtbot, window, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert not_typing(window)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert position(window) == (4, 4)
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert position(window) == (3, 4)
+    assert first.toPlainText() == "They feel ignored "
+
+    # The case from the issue: Commitments, click Next, then Space.
+    press(qtbot, window, Qt.Key.Key_4, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is commitments
+    type_text(qtbot, window, "Send the plan")
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert position(window) == (4, 4)
+    QApplication.processEvents()
+    assert not_typing(window)
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert position(window) == (3, 4)
+    assert commitments.toPlainText() == "Send the plan"
+
+    # Enter returns to the note typed in last, without a new line; a click on the card
+    # leaves it again.
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.focusWidget() is commitments
+    assert commitments.toPlainText() == "Send the plan"
+    qtbot.mouseClick(window.card.title, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert not_typing(window)
+
+    # A cue while typing: Esc acknowledges it first and the caret stays in the note.
+    press(qtbot, window, Qt.Key.Key_unknown, ".")
+    assert window.focusWidget() is commitments
+    with qtbot.waitSignal(window.session.cueShown, timeout=WAIT_MS):
+        window.session.trigger_cue("calm", SignalSource.PHONE, "msg-1")
+    with qtbot.waitSignal(window.session.cueAcknowledged, timeout=WAIT_MS):
+        press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.focusWidget() is commitments
+    press(qtbot, window, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert not_typing(window)
+    assert commitments.toPlainText() == "Send the plan."
+    assert window.session.domain.position == (3, 4)
 
 
 # -- the whole step at a glance -------------------------------------------------------------
