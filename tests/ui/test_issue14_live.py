@@ -391,3 +391,76 @@ def test_text_sizes_in_pixels_and_the_larger_setting(qtbot: QtBot, screens_dir: 
     shoot(large, screens_dir, "fit-large-text-last")
     for window in (normal, large):
         window.session.end(None)
+
+
+# -- system-wide keys that work out of the box ---------------------------------------------
+
+
+def test_former_default_keys_move_to_the_new_ones_unless_chosen(data_dir: Path) -> None:
+    import json
+
+    from app.domain.hotkeys import DEFAULT_BINDINGS, FORMER_DEFAULT_BINDINGS, HotkeyAction
+    from app.settings import load_settings, save_settings, settings_file
+
+    old = {**DEFAULTS.hotkeys, **{a.value: c for a, c in FORMER_DEFAULT_BINDINGS.items()}}
+    save_settings(Settings(hotkeys=old))
+    assert json.loads(settings_file().read_text())["hotkeys"]["next_step"] == "ctrl+alt+right"
+    # Never changed: every key moves, silently.
+    assert load_settings().hotkeys == DEFAULTS.hotkeys
+    assert load_settings().hotkeys["next_step"] == "ctrl+alt+page_down"
+
+    # Changed one: that one stays; the ones left at an old default still move.
+    chosen = {**old, "previous_step": "ctrl+shift+1"}
+    data = json.loads(settings_file().read_text())
+    data["hotkeys"] = chosen
+    settings_file().write_text(json.dumps(data))
+    loaded = load_settings().hotkeys
+    assert loaded["previous_step"] == "ctrl+shift+1"
+    assert loaded["next_step"] == DEFAULT_BINDINGS[HotkeyAction.NEXT_STEP]
+    assert loaded["flag_moment"] == DEFAULT_BINDINGS[HotkeyAction.FLAG_MOMENT]
+
+    # Today's default given to another action meanwhile: the old key stays, no clash.
+    data["hotkeys"] = {**old, "ask_partner": "ctrl+alt+page_down"}
+    settings_file().write_text(json.dumps(data))
+    loaded = load_settings().hotkeys
+    assert loaded["next_step"] == "ctrl+alt+right"
+    assert loaded["ask_partner"] == "ctrl+alt+page_down"
+
+
+def test_a_key_another_program_holds_is_said_in_one_line_and_works_in_the_window(
+    qtbot: QtBot, store: Store, library: PlaybookLibrary, screens_dir: Path
+) -> None:
+    from app.ui.app_controller import AppController
+    from app.ui.global_shortcuts import GlobalShortcuts
+    from app.ui.main_window import MainWindow
+    from tests.platform.test_global_shortcuts import FakeHook
+
+    hook = FakeHook(held_elsewhere=("ctrl+alt+page_down", "ctrl+alt+page_up"))
+    main = MainWindow(library)
+    qtbot.addWidget(main)
+    AppController(QApplication.instance(), main, shortcuts=GlobalShortcuts(hook))  # type: ignore[arg-type]
+    main.attach_store(store)
+    window = fill_and_start(qtbot, main.ensure_flow())
+    line = window.keys_line
+    assert line.isVisible()
+    assert line.text().startswith("Use PageDown/PageUp: Ctrl+Alt+PgDown/PgUp")
+    assert "Ctrl+Alt+PgDown/PgUp not heard outside Poise" in line.toolTip()
+    assert "another program holds them" in line.toolTip()
+    assert line.height() < 2 * line.fontMetrics().lineSpacing()  # one line
+    shoot(window, screens_dir, "keys-not-heard")
+    # The same chord works while the window has the focus, and so does PageDown.
+    start = position(window)[0]
+    qtbot.keyClick(
+        window.card,
+        Qt.Key.Key_PageDown,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert position(window)[0] == start + 1
+    qtbot.keyClick(window.card, Qt.Key.Key_PageDown)
+    assert position(window)[0] == start + 2
+    # The keys it could have work system-wide, as before.
+    hook.press_from_hook_thread("ctrl+alt+space")
+    line.linkActivated.emit("dismiss")
+    assert not line.isVisible()
+    window.session.end(None)
+    assert store.writer.flush(5)

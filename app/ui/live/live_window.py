@@ -26,6 +26,7 @@ silent pause countdown in the cue area after a partner's cue.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -51,7 +52,13 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain import meeting_terms
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
+from app.domain.hotkeys import (
+    DEFAULT_BINDINGS,
+    HotkeyAction,
+    HotkeyError,
+    KeyCombo,
+    parse_combo,
+)
 from app.domain.meeting_session import (
     CueEvent,
     MeetingRecap,
@@ -302,6 +309,15 @@ class LiveWindow(QWidget):
         self._problem_details = ""
         self._problem_expanded = False
 
+        # At the start, when a system-wide key could not be had: one line, and what to use.
+        self.keys_line = QLabel()
+        self.keys_line.setObjectName("keysLine")
+        self._keys_text = ""
+        self.keys_line.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_line.linkActivated.connect(self._dismiss_keys_line)
+        self.keys_line.hide()
+        self._window_key_actions: list[QAction] = []
+
         self.end_button = QPushButton("End…")
         self.end_button.setObjectName("endButton")
         self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -326,6 +342,7 @@ class LiveWindow(QWidget):
         layout.addWidget(who)
         layout.addWidget(self.step_column, 1)
         layout.addWidget(self.problem_line)
+        layout.addWidget(self.keys_line)
         layout.addLayout(bottom)
 
     def _build_actions(self) -> None:
@@ -461,6 +478,59 @@ class LiveWindow(QWidget):
         self.toast.show_text(MEETING_RUNNING_TEXT)
         self._place_toast()
 
+    def report_unheard_keys(self, unheard: Mapping[HotkeyAction, KeyCombo], why: str) -> None:
+        """Some system-wide keys could not be had: say so in one line, offer what works.
+
+        The same keys still work while this window has the focus (they become its own
+        shortcuts), and PageDown / PageUp always move the steps here.
+        """
+        for window_action in self._window_key_actions:
+            self.removeAction(window_action)
+        self._window_key_actions = []
+        if not unheard:
+            self.keys_line.hide()
+            return
+        for hotkey, combo in unheard.items():
+            window_action = QAction(hotkey.label, self)
+            window_action.setObjectName(f"windowKey_{hotkey.value}")
+            window_action.setShortcut(QKeySequence(combo.display))
+            window_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window_action.setData(hotkey.value)
+            window_action.triggered.connect(self._window_key_pressed)
+            self.addAction(window_action)
+            self._window_key_actions.append(window_action)
+        combos = list(unheard.values())
+        if len(combos) > 2:
+            names = "system-wide keys"
+        elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
+            names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
+        else:
+            names = " ".join(combo.display for combo in combos)
+        steps = {HotkeyAction.NEXT_STEP, HotkeyAction.PREVIOUS_STEP} & set(unheard)
+        instead = "PageDown/PageUp" if steps else "this window"
+        # What to do first: a narrow window shortens the end, not the way out.
+        self._keys_text = f"Use {instead}: {names} not heard outside Poise"
+        self.keys_line.setToolTip(
+            f"{self._keys_text}.\nWhy: {why}\nSettings › Shortcuts can choose other keys."
+        )
+        self._fit_keys_line()
+        self.keys_line.show()
+
+    def _fit_keys_line(self) -> None:
+        # One line, always: shortened with "…" in a narrow window (the tooltip has it all).
+        metrics = self.keys_line.fontMetrics()
+        room = self.step_column.width() - metrics.horizontalAdvance("  OK") - 4
+        text = metrics.elidedText(self._keys_text, Qt.TextElideMode.ElideRight, room)
+        self.keys_line.setText(f"{_escape(text)} <a href='dismiss'>OK</a>")
+
+    def _window_key_pressed(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QAction):
+            self.perform(str(sender.data()))
+
+    def _dismiss_keys_line(self, _link: str = "") -> None:
+        self.keys_line.hide()
+
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
         if self.session.stamp_line(FLAG_TEXT) is not None:
@@ -561,6 +631,8 @@ class LiveWindow(QWidget):
         super().resizeEvent(event)
         self.overlay.reposition()
         self.who.fit(self.step_column.width(), 1)
+        if self._keys_text:
+            self._fit_keys_line()
         if self._loop_back_text:
             self._fit_loop_back_text()
         if self.toast.isVisible():
