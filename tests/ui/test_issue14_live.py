@@ -275,7 +275,7 @@ def clipped_text(window: LiveWindow) -> list[str]:
     QApplication.processEvents()
     problems: list[str] = []
     card = window.card
-    scroll = window.step_column.scroll
+    scroll = window.step_column.card_view
     if scroll.verticalScrollBar().maximum() > 0:
         problems.append("the card scrolls")
     viewport = scroll.viewport()
@@ -308,7 +308,7 @@ def clipped_text(window: LiveWindow) -> list[str]:
     ):
         problems.append(f"loop-back '{button.text()}' wider than its button")
     column = window.step_column
-    for part in (column.scroll, window.notes):
+    for part in (column.card_view, window.notes):
         if part.isVisible() and part.geometry().bottom() > column.height():
             problems.append(f"{part.objectName() or type(part).__name__} runs off the window")
     return problems

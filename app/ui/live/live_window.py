@@ -764,6 +764,8 @@ class LiveWindow(QWidget):
 
     def return_to_note(self) -> QWidget:
         """Give the caret back to the last note typed in (the current field's at first)."""
+        if self.step_column.whole_step:
+            self.step_column.set_whole_step(False)  # the notes come back first
         target = self._last_input
         if target is None or not target.isVisible():
             target = self.notes.editors[self.notes.current_field]

@@ -297,11 +297,11 @@ class StepCard(QFrame):
             if not first:
                 y += _SPACING
             y += block.gap_before
-            heading = headings.get(id(label))
-            if heading is not None:
-                height = heading.sizeHint().height()
-                heading.setGeometry(left, y, text_width, height)
-                heading.show()
+            above = headings.get(id(label))
+            if above is not None:
+                height = above.sizeHint().height()
+                above.setGeometry(left, y, text_width, height)
+                above.show()
                 y += height + _SPACING
             height = label.fit(text_width, block.budget)
             label.setGeometry(left, y, text_width, height)
@@ -351,14 +351,14 @@ class StepColumn(QWidget):
         self.card = card
         self.below = below
         self.notes = notes
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("stepScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(card)
+        self.card_view = QScrollArea(self)
+        self.card_view.setObjectName("stepScroll")
+        self.card_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_view.setWidgetResizable(False)
+        self.card_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.card_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_view.setWidget(card)
         for widget in (above, *below, notes):
             widget.setParent(self)
         self.whole_step = False
@@ -366,7 +366,7 @@ class StepColumn(QWidget):
     def set_whole_step(self, on: bool) -> None:
         self.whole_step = on
         self.notes.setVisible(not on)
-        self.scroll.setVerticalScrollBarPolicy(
+        self.card_view.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded if on else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.arrange()
@@ -399,7 +399,7 @@ class StepColumn(QWidget):
         below_height = sum(w.sizeHint().height() + self.SPACING for w in below)
         if self.whole_step:
             area = max(height - y - below_height, 0)
-            scrollbar = self.scroll.verticalScrollBar().sizeHint().width()
+            scrollbar = self.card_view.verticalScrollBar().sizeHint().width()
             needed = self.card.fit(width, None)
             if needed > area:
                 self.card.fit(width - scrollbar, None)
@@ -407,8 +407,8 @@ class StepColumn(QWidget):
         else:
             room = height - y - below_height - self.notes_minimum()
             card_height = self.card.fit(width, max(room, self.card.minimum_height(width)))
-        self.scroll.setGeometry(0, y, width, card_height)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.card_view.setGeometry(0, y, width, card_height)
+        self.card_view.verticalScrollBar().setValue(0)
         y += card_height + self.SPACING
         for widget in below:
             widget_height = widget.sizeHint().height()
