@@ -320,8 +320,8 @@ def whole_step_shown(window: LiveWindow) -> list[str]:
     missing: list[str] = []
     labels = [card.title, card.do, *card.say_lines, *card.avoid_lines]
     for label in labels:
-        shown = " ".join(label.text().split())
-        if not label.isVisibleTo(card) or label.elided or shown != label.full_text:
+        shown, whole = " ".join(label.text().split()), " ".join(label.full_text.split())
+        if not label.isVisibleTo(card) or label.elided or shown != whole:
             missing.append(label.full_text)
     return missing
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from app.domain.playbook import Step
@@ -28,9 +28,10 @@ LINE_PX = 15  # SAY / AVOID phrases, their headings, the next step
 LARGE_TEXT_FACTOR = 1.25
 WHOLE_STEP_KEY = "Ctrl+E"
 _QUOTES = '“”"'
-_PADDING = (14, 12, 14, 12)  # left, top, right, bottom inside the card's border
-_SPACING = 6
-_SECTION_GAP = 4  # a little more air above SAY and AVOID
+_BULLET = "•  "
+_PADDING = (14, 10, 14, 10)  # left, top, right, bottom inside the card's border
+_SPACING = 5
+_SECTION_GAP = 3  # a little more air above SAY and AVOID
 _ITEM_SPACING = 2  # between the phrases of one list: they read as one block
 # Widths leave a pixel or two for rounding between QTextLayout and the label's painter.
 _WRAP_SLACK = 2
@@ -57,10 +58,23 @@ class FittedLabel(QLabel):
         self.setMinimumWidth(0)
         self.full_text = ""
         self.elided = False
+        self._hang = ""  # spaces that line up wrapped lines under the text, not the bullet
 
-    def set_full_text(self, text: str) -> None:
-        self.full_text = " ".join(text.split())
+    def set_full_text(self, text: str, bullet: str = "") -> None:
+        """``bullet`` (for example "•  ") starts the first line; later lines hang under it."""
+        self.full_text = bullet + " ".join(text.split())
+        self._hang = ""
+        if bullet:
+            metrics = QFontMetrics(self.font())
+            space = max(metrics.horizontalAdvance("\u2009"), 1)  # a thin space
+            self._hang = "\u2009" * (metrics.horizontalAdvance(bullet) // space)
         self.setToolTip("")
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802 (Qt override)
+        super().setFont(font)
+        if self._hang:
+            bullet_end = self.full_text.find("  ") + 2
+            self.set_full_text(self.full_text[bullet_end:], self.full_text[:bullet_end])
 
     def wrapped(self, width: int) -> list[tuple[int, int]]:
         """(start, length) of each line of the full text at ``width`` pixels."""
@@ -71,11 +85,13 @@ class FittedLabel(QLabel):
         layout.setTextOption(option)
         layout.beginLayout()
         spans: list[tuple[int, int]] = []
+        hang = QFontMetrics(self.font()).horizontalAdvance(self._hang)
         while True:
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(max(width - _WRAP_SLACK, 10))
+            indent = hang if spans else 0
+            line.setLineWidth(max(width - _WRAP_SLACK - indent, 10))
             spans.append((line.textStart(), line.textLength()))
         layout.endLayout()
         return spans or [(0, 0)]
@@ -98,15 +114,17 @@ class FittedLabel(QLabel):
         if self.elided and budget is not None:
             metrics = QFontMetrics(self.font())
             rest = text[spans[budget - 1][0] :].strip()
-            last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width - _WRAP_SLACK)
+            room = (
+                width - _WRAP_SLACK - (metrics.horizontalAdvance(self._hang) if budget > 1 else 0)
+            )
+            last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)
             if not last.endswith("…"):
-                last = metrics.elidedText(
-                    rest + " …", Qt.TextElideMode.ElideRight, width - _WRAP_SLACK
-                )
+                last = metrics.elidedText(rest + " …", Qt.TextElideMode.ElideRight, room)
             lines = [*lines[: budget - 1], last]
             self.setToolTip(text)
         else:
             self.setToolTip("")
+        lines = [lines[0], *(self._hang + line for line in lines[1:])]
         self.setText("\n".join(lines))
         return self.height_for(len(lines))
 
@@ -170,10 +188,10 @@ class StepCard(QFrame):
         self.title.set_full_text(step.title)
         self.do.set_full_text(step.do)
         self.say_lines = self._lines(
-            self.say_lines, "sayLine", [f"•  “{line.strip().strip(_QUOTES)}”" for line in step.say]
+            self.say_lines, "sayLine", [f"“{line.strip().strip(_QUOTES)}”" for line in step.say]
         )
         self.avoid_lines = self._lines(
-            self.avoid_lines, "avoidLine", [f"•  {line.strip()}" for line in step.avoid]
+            self.avoid_lines, "avoidLine", [line.strip() for line in step.avoid]
         )
         self.next_step.set_full_text(
             f"Next ›  {following.title}" if following is not None else "Last step"
@@ -189,7 +207,7 @@ class StepCard(QFrame):
             label.deleteLater()
         kept = pool[: len(texts)]
         for label, text in zip(kept, texts, strict=True):
-            label.set_full_text(text)
+            label.set_full_text(text, bullet=_BULLET)
         return kept
 
     # -- fitting -------------------------------------------------------------------------
@@ -336,7 +354,7 @@ class StepColumn(QWidget):
     In "whole step" mode the notes step aside and the card may scroll.
     """
 
-    SPACING = 8
+    SPACING = 6
 
     def __init__(
         self,
@@ -405,7 +423,7 @@ class StepColumn(QWidget):
                 self.card.fit(width - scrollbar, None)
             card_height = area
         else:
-            room = height - y - below_height - self.notes_minimum()
+            room = height - y - self.SPACING - below_height - self.notes_minimum()
             card_height = self.card.fit(width, max(room, self.card.minimum_height(width)))
         self.card_view.setGeometry(0, y, width, card_height)
         self.card_view.verticalScrollBar().setValue(0)
