@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -464,3 +464,22 @@ def test_a_key_another_program_holds_is_said_in_one_line_and_works_in_the_window
     assert not line.isVisible()
     window.session.end(None)
     assert store.writer.flush(5)
+
+
+def test_settings_offer_larger_text_and_the_client_in_the_title(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from app.settings import load_settings
+    from app.ui.live.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(shortcuts=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.large_text.isChecked() and not dialog.client_in_title.isChecked()
+    for box in (dialog.large_text, dialog.client_in_title):
+        # On the box itself, where a person clicks.
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    dialog.accept()
+    saved = load_settings()
+    assert saved.large_step_text and saved.client_name_in_title
