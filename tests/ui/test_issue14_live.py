@@ -165,6 +165,9 @@ def test_keys_never_edit_a_note_by_accident(
     # The meeting starts not typing: arrows and Space move through the steps.
     assert not_typing(window)
     shoot(window, screens_dir, "keys-not-typing")
+    apply_look(QApplication.instance(), True)  # type: ignore[arg-type]
+    shoot(window, screens_dir, "keys-not-typing-dark")
+    apply_look(QApplication.instance(), False)  # type: ignore[arg-type]
     press(qtbot, window, Qt.Key.Key_Space)
     assert position(window) == (2, 4)
     press(qtbot, window, Qt.Key.Key_Right)
@@ -182,6 +185,9 @@ def test_keys_never_edit_a_note_by_accident(
     assert window.notes.typing_state.full_text == TYPING_TEXT
     assert window.card.property("steering") == "false"
     shoot(window, screens_dir, "keys-typing")
+    apply_look(QApplication.instance(), True)  # type: ignore[arg-type]
+    shoot(window, screens_dir, "keys-typing-dark")
+    apply_look(QApplication.instance(), False)  # type: ignore[arg-type]
     # Typing: Space and arrows are text keys; PageDown still moves on.
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_Left)
