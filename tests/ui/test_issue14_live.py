@@ -29,7 +29,7 @@ from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
 from app.ui.live.theme import apply_look
 
-from .test_live_flow import fill_and_start
+from .test_live_flow import fill_and_start, wait_stored
 
 WAIT_MS = 5000
 CUES = (Cue("calm", "Calm down", "Breathe. Listen. Don't defend."),)
@@ -124,6 +124,7 @@ def test_new_meeting_during_a_meeting_brings_the_live_window_forward(
     assert flow.prepare is None  # no second prepare dialog
     assert not window.isMinimized()
     assert window.toast.isVisible() and window.toast.text == MEETING_RUNNING_TEXT
+    wait_stored(qtbot, window)
     window.session.end(None)
     assert store.writer.flush(5)
 
@@ -468,6 +469,7 @@ def test_a_key_another_program_holds_is_said_in_one_line_and_works_in_the_window
     hook.press_from_hook_thread("ctrl+alt+space")
     line.linkActivated.emit("dismiss")
     assert not line.isVisible()
+    wait_stored(qtbot, window)
     window.session.end(None)
     assert store.writer.flush(5)
 

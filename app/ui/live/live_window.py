@@ -815,7 +815,8 @@ class LiveWindow(QWidget):
         if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             if isinstance(watched, _TEXT_INPUTS) and kind == QEvent.Type.FocusIn:
                 self._last_input = watched
-            QTimer.singleShot(0, self._show_typing_state)
+            # After the focus has settled; tied to this window, so never after it is gone.
+            QTimer.singleShot(0, self, self._show_typing_state)
         return False
 
     def _handle_key(self, watched: QObject, event: QKeyEvent) -> bool:
