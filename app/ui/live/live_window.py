@@ -92,7 +92,7 @@ _GEOMETRY_SAVE_DELAY_MS = 800
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
 FLAG_TEXT = "Flagged"
-MEETING_RUNNING_TEXT = "This meeting is still running · End… it to start another"
+MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 # The user's own requests to the partner, as the partner link knows them.
