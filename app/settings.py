@@ -39,7 +39,16 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyError, resolve_bindings, validate_bindings
+from app.domain.hotkeys import (
+    DEFAULT_BINDINGS,
+    FORMER_DEFAULT_BINDINGS,
+    HotkeyAction,
+    HotkeyError,
+    KeyCombo,
+    parse_combo,
+    resolve_bindings,
+    validate_bindings,
+)
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
 
 SETTINGS_FILE_NAME = "settings.json"
@@ -80,6 +89,10 @@ class Settings:
     stay_on_top: bool = False
     dock_side: DockSide = DockSide.NONE
     exclude_from_capture: bool = True
+    # The title shows in the taskbar and on a shared screen: no client name unless asked
+    client_name_in_title: bool = False
+    # Step card text a size up, to read at arm's length
+    large_step_text: bool = False
     # The calm-down cue
     cue_fade_seconds: int = 20
     cue_sound: bool = False  # no sound by default: the client must not notice
@@ -345,7 +358,25 @@ def _parse_hotkeys(raw: Any) -> dict[str, str] | None:
         parsed = validate_bindings(chosen)
     except HotkeyError:
         return None
+    _move_off_former_defaults(chosen, parsed)
     return {action.value: str(parsed[action]) if action in parsed else "" for action in chosen}
+
+
+def _move_off_former_defaults(
+    chosen: dict[HotkeyAction, str], parsed: dict[HotkeyAction, KeyCombo]
+) -> None:
+    """An earlier default a desktop holds (Ctrl+Alt+arrows) becomes today's default,
+    silently, unless the user gave today's default to another action meanwhile."""
+    for action, former in FORMER_DEFAULT_BINDINGS.items():
+        if action not in parsed or parsed[action] != parse_combo(former):
+            continue
+        candidate = {**chosen, action: DEFAULT_BINDINGS[action]}
+        try:
+            parsed_candidate = validate_bindings(candidate)
+        except HotkeyError:
+            continue
+        chosen[action] = DEFAULT_BINDINGS[action]
+        parsed[action] = parsed_candidate[action]
 
 
 def _parse_cues(raw: Any) -> tuple[Cue, ...] | None:

@@ -3,7 +3,8 @@
 #   install-system-deps.sh app    Qt's runtime libraries, to open the window
 #   install-system-deps.sh test   the above, plus what the test suite drives for real:
 #                                 Chromium (partner page), PostgreSQL (team database),
-#                                 Xvfb, poppler (PDF export check), desktop metadata validators,
+#                                 Xvfb with openbox, xdotool and xprop (a real desktop session),
+#                                 poppler (PDF export check), desktop metadata validators,
 #                                 Mosquitto (the relay's broker)
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
@@ -15,6 +16,7 @@ app_packages=(
 )
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto
+  openbox xdotool x11-utils imagemagick
 )
 
 case "${1:-app}" in

@@ -76,3 +76,81 @@ def meeting_journals_closed() -> Iterator[None]:
     for journal in journals_in_use():
         journal.close()
         journal.wait_written(5.0)
+
+
+class UnexpectedExceptions:
+    """Exceptions that escaped into Qt's event loop, a thread or the crash handler."""
+
+    def __init__(self) -> None:
+        self.caught: list[tuple[str, BaseException]] = []
+
+    def describe(self) -> str:
+        import traceback
+
+        parts = [
+            f"-- {where}:\n" + "".join(traceback.format_exception(error)).rstrip()
+            for where, error in self.caught
+        ]
+        return "\n".join(parts)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "crash_expected: the test raises on purpose where the app's crash handler sees it",
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_exception_in_slots(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[UnexpectedExceptions]:
+    """Any exception in a slot, a callback, a thread or the crash handler fails the test.
+
+    In the app such an exception shows "Poise hit a problem" in the middle of a meeting, so
+    no test may pass with one. pytest-qt already catches what reaches ``sys.excepthook``
+    while its capture is on; this also covers worker threads (``threading.excepthook``)
+    and a test that runs the app's own crash handler in place of the hook.
+    """
+    import sys
+    import threading
+
+    from app.ui import crash
+
+    caught = UnexpectedExceptions()
+    expected = request.node.get_closest_marker("crash_expected") is not None
+    previous_hook = sys.excepthook
+    previous_thread_hook = threading.excepthook
+
+    def excepthook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        caught.caught.append(("in a Qt slot or callback", error))
+        previous_hook(kind, error, trace)  # type: ignore[arg-type]
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            thread = args.thread.name if args.thread is not None else "?"
+            caught.caught.append((f"in thread {thread}", args.exc_value))
+        previous_thread_hook(args)
+
+    handler_call = crash.CrashHandler.__call__
+
+    def crash_handler_call(
+        self: crash.CrashHandler, kind: type[BaseException], error: BaseException, trace: object
+    ) -> None:
+        if not expected:
+            caught.caught.append(("in the app's crash handler", error))
+        handler_call(self, kind, error, trace)  # type: ignore[arg-type]
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook
+    monkeypatch.setattr(crash.CrashHandler, "__call__", crash_handler_call)
+    yield caught
+    if sys.excepthook is excepthook:
+        sys.excepthook = previous_hook
+    if threading.excepthook is thread_hook:
+        threading.excepthook = previous_thread_hook
+    if caught.caught and not expected:
+        pytest.fail(
+            "an exception escaped where the app would show an error:\n" + caught.describe(),
+            pytrace=False,
+        )

@@ -15,7 +15,13 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, resolve_bindings
+from app.domain.hotkeys import (
+    HotkeyAction,
+    HotkeyError,
+    parse_combo,
+    resolve_bindings,
+    validate_bindings,
+)
 from app.settings import Settings, shared_settings
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.main_window import MainWindow
@@ -98,6 +104,28 @@ class AppController(QObject):
     def _wire_flow(self, flow: Any) -> None:
         flow.meetingStored.connect(self.write_markdown)
         flow.sessionStarted.connect(self._link_meeting)
+        flow.sessionStarted.connect(self._report_unheard_keys)
+
+    def _report_unheard_keys(self, _session: Any, window: Any) -> None:
+        """At the start: the live window says which system-wide keys could not be had."""
+        settings = shared_settings().current
+        if not settings.global_hotkeys_enabled:
+            return  # the user turned them off: nothing to miss
+        try:
+            wanted = validate_bindings(resolve_bindings(settings.hotkeys))
+        except HotkeyError:
+            return  # the settings screen says why
+        unheard = {
+            action: combo
+            for action, combo in wanted.items()
+            # Hide-all has its own window shortcut when the hook cannot hear it.
+            if action not in self.shortcuts.active and action is not HotkeyAction.TOGGLE_HIDDEN
+        }
+        if self.shortcuts.taken:
+            why = "another program holds them"
+        else:
+            why = self.shortcuts.problem or self.shortcuts.availability.reason
+        window.report_unheard_keys(unheard, why)
 
     def _link_meeting(self, session: Any, window: Any) -> None:
         # After the live window's first paint: the link pulls in networking and QR codes

@@ -60,7 +60,7 @@ def test_bad_combinations_are_refused_with_a_reason(text: str, message: str) -> 
 
 def test_two_actions_on_one_chord_are_refused() -> None:
     bindings = dict(DEFAULT_BINDINGS)
-    bindings[HotkeyAction.FLAG_MOMENT] = "Ctrl+Alt+Right"
+    bindings[HotkeyAction.FLAG_MOMENT] = "Ctrl+Alt+PgDown"
     with pytest.raises(HotkeyError, match="both 'Next step' and 'Flag this moment'"):
         validate_bindings(bindings)
 
@@ -100,3 +100,62 @@ def test_resolve_bindings_lays_the_users_choices_over_the_defaults() -> None:
     assert bindings[HotkeyAction.FLAG_MOMENT] == ""  # switched off stays off
     assert bindings[HotkeyAction.ASK_PARTNER] == DEFAULT_BINDINGS[HotkeyAction.ASK_PARTNER]
     assert resolve_bindings({}) == dict(DEFAULT_BINDINGS)
+
+
+# What the desktops bind out of the box with Ctrl+Alt (and Ctrl+Alt+Shift), from their
+# default configurations: GNOME (gsettings-desktop-schemas' wm keybindings, media keys),
+# KDE Plasma (kwin, ksmserver, Plasma 5's halt/reboot), Xfce (xfce4-keyboard-shortcuts.xml),
+# openbox (rc.xml), Windows and macOS.
+DESKTOP_DEFAULTS = {
+    "GNOME": [
+        "ctrl+alt+left",
+        "ctrl+alt+right",
+        "ctrl+alt+up",
+        "ctrl+alt+down",
+        "ctrl+alt+shift+left",
+        "ctrl+alt+shift+right",
+        "ctrl+alt+shift+up",
+        "ctrl+alt+shift+down",
+        "ctrl+alt+tab",
+        "ctrl+alt+shift+tab",
+        "ctrl+alt+esc",
+        "ctrl+alt+shift+esc",
+        "ctrl+alt+t",
+        "ctrl+alt+delete",
+        "ctrl+alt+shift+r",
+    ],
+    "KDE Plasma": [
+        "ctrl+alt+l",
+        "ctrl+alt+delete",
+        "ctrl+alt+esc",
+        "ctrl+alt+t",
+        "ctrl+alt+shift+delete",
+        "ctrl+alt+shift+page_up",
+        "ctrl+alt+shift+page_down",
+    ],
+    "Xfce": [
+        "ctrl+alt+left",
+        "ctrl+alt+right",
+        "ctrl+alt+up",
+        "ctrl+alt+down",
+        "ctrl+alt+home",
+        "ctrl+alt+end",
+        "ctrl+alt+d",
+        "ctrl+alt+f",
+        "ctrl+alt+l",
+        "ctrl+alt+t",
+        "ctrl+alt+delete",
+        "ctrl+alt+esc",
+        *(f"ctrl+alt+{n}" for n in range(1, 10)),
+    ],
+    "openbox": ["ctrl+alt+left", "ctrl+alt+right", "ctrl+alt+up", "ctrl+alt+down", "ctrl+alt+tab"],
+    "Windows": ["ctrl+alt+delete", "ctrl+alt+tab"],
+    "macOS": ["cmd+alt+esc", "ctrl+cmd+q", "ctrl+cmd+f", "ctrl+cmd+space"],
+}
+
+
+def test_no_default_is_a_key_a_common_desktop_binds() -> None:
+    defaults = {parse_combo(combo) for combo in DEFAULT_BINDINGS.values()}
+    for desktop, taken in DESKTOP_DEFAULTS.items():
+        clash = defaults & {parse_combo(combo) for combo in taken}
+        assert not clash, f"{desktop} binds {[c.display for c in clash]}"

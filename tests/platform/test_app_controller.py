@@ -149,11 +149,11 @@ def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
     first = session.domain.index
 
     with qtbot.waitSignal(session.stepChanged):
-        hook.press_from_hook_thread("ctrl+alt+right")  # the call app has the focus
+        hook.press_from_hook_thread("ctrl+alt+page_down")  # the call app has the focus
     assert session.domain.index == first + 1
     flagged_step = session.domain.current_step.key
     with qtbot.waitSignal(session.lineStamped):
-        hook.press_from_hook_thread("ctrl+alt+f")
+        hook.press_from_hook_thread("ctrl+alt+shift+f")
     assert store.writer.flush(5)
     lines = store.service.load_meeting(session.meeting_id).stamped_lines
     assert [(line.text, line.step_key) for line in lines][-1] == ("Flagged", flagged_step)

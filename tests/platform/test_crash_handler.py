@@ -6,6 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -24,6 +25,7 @@ def raised() -> tuple[type[BaseException], BaseException, object]:
         return type(error), error, error.__traceback__
 
 
+@pytest.mark.crash_expected
 def test_bug_is_reported_notes_are_saved_and_focus_stays(
     qtbot: QtBot, store: Store, data_dir: Path
 ) -> None:
@@ -78,6 +80,7 @@ def test_install_returns_the_previous_hook() -> None:
         sys.excepthook = previous
 
 
+@pytest.mark.crash_expected
 def test_before_the_store_opens_the_message_names_the_journal_file(
     qtbot: QtBot, data_dir: Path
 ) -> None:

@@ -63,9 +63,9 @@ def test_unavailable_platform_explains_itself() -> None:
 
 
 def test_conflicting_or_taken_keys_are_reported() -> None:
-    shortcuts = GlobalShortcuts(FakeHook(held_elsewhere=("ctrl+alt+f",)))
+    shortcuts = GlobalShortcuts(FakeHook(held_elsewhere=("ctrl+alt+shift+f",)))
     assert not shortcuts.apply(DEFAULT_BINDINGS)
-    assert "Ctrl+Alt+F" in shortcuts.problem
+    assert "Ctrl+Alt+Shift+F" in shortcuts.problem
     assert HotkeyAction.FLAG_MOMENT not in shortcuts.active
     assert HotkeyAction.NEXT_STEP in shortcuts.active
 

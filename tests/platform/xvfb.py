@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -20,10 +22,19 @@ def require_xvfb() -> str:
     return path
 
 
+# On a machine shared by several people each may be given a display number of their own.
+DISPLAY_ENV = "POISE_TEST_XVFB_DISPLAY"
+
+
 @contextmanager
 def xvfb_display() -> Iterator[str]:
-    """Start Xvfb on a free display number and yield its DISPLAY name."""
+    """Start Xvfb on a free display number (or ``$POISE_TEST_XVFB_DISPLAY``), yield its name."""
     binary = require_xvfb()
+    chosen = os.environ.get(DISPLAY_ENV)
+    if chosen:
+        with _xvfb_on(binary, chosen) as name:
+            yield name
+        return
     read_end, write_end = os.pipe()
     process = subprocess.Popen(
         [binary, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
@@ -38,6 +49,30 @@ def xvfb_display() -> Iterator[str]:
         if not number:
             pytest.fail("Xvfb did not report a display number")
         yield f":{number}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def _xvfb_on(binary: str, name: str) -> Iterator[str]:
+    process = subprocess.Popen(
+        [binary, name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = Path(f"/tmp/.X11-unix/X{name.lstrip(':')}")
+    try:
+        for _ in range(100):  # up to 10 s for the server's socket
+            if socket.exists() or process.poll() is not None:
+                break
+            time.sleep(0.1)  # another process's socket: nothing to wait on but the file
+        if process.poll() is not None:
+            pytest.fail(f"Xvfb could not start on {name} (in use?)")
+        yield name
     finally:
         process.terminate()
         try:

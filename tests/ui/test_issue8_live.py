@@ -242,7 +242,7 @@ def test_hotkey_settings_defaults_and_damage(data_dir: Path) -> None:
     assert loaded.hotkeys["flag_moment"] == ""
     # Two actions on one key, or a key no one can press: the defaults, not a broken map.
     data = json.loads(settings_file().read_text())
-    data["hotkeys"] = {"next_step": "ctrl+alt+f", "pause_cue_seconds": 1}
+    data["hotkeys"] = {"next_step": "ctrl+alt+h", "pause_cue_seconds": 1}
     data["pause_cue_seconds"] = 1
     settings_file().write_text(json.dumps(data))
     assert load_settings().hotkeys == DEFAULTS.hotkeys
@@ -304,7 +304,7 @@ def test_settings_capture_keys_like_a_clicker(
     assert dialog.availability.objectName() == "muted"
     rows = dialog.shortcut_rows
     assert [r.name.text() for r in rows.values()] == [a.label for a in HotkeyAction]
-    assert rows[HotkeyAction.NEXT_STEP].keys.text() == "Ctrl+Alt+Right"
+    assert rows[HotkeyAction.NEXT_STEP].keys.text() == "Ctrl+Alt+PgDown"
 
     # The clicker's "next" button sends PageDown: one press maps it.
     stops = backend.stops

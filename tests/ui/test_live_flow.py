@@ -98,7 +98,7 @@ def test_whole_meeting(
     session = window.session
     assert window.width() == 360
     assert window.position.text() == "Step 1 of 4"
-    assert window.card.title.text() == "Listen until they are done"
+    assert window.card.title.full_text == "Listen until they are done"
     assert window.loop_back_button.isHidden()
 
     # Typing in a note: Right and Space are text keys there, not navigation.
@@ -290,6 +290,8 @@ def test_unknown_cue_and_second_cue_replacing_first(
         session.trigger_cue(second_key, SignalSource.PHONE, "b")
     assert expired.args == ["a"]
     assert window.overlay.band.words.text() == session.cues[1].words
+    # Before the store closes: its answer to the meeting's row must find it open.
+    wait_stored(qtbot, window)
 
 
 def test_prepare_requires_a_client(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> None:

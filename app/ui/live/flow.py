@@ -146,7 +146,7 @@ class MeetingFlow(QObject):
     def new_meeting(self) -> None:
         """Open the prepare dialog at once; the store's clients join it when they arrive."""
         if self.live_window is not None and self.session and self.session.domain.is_running:
-            self.live_window.activateWindow()
+            self.live_window.bring_forward_as_running()
             return
         if self.prepare is not None:
             self.prepare.raise_()

@@ -6,9 +6,13 @@ calm-down cue paints over the edges without moving anything or taking focus.
 Keys (a hidden presenter clicker sends PageDown/PageUp):
 - PageDown / PageUp, Alt+Right / Alt+Left: next / previous step, always, even while typing.
   (Alt rather than Ctrl: Ctrl+arrows jump between words while typing a note.)
-- Right / Left / Space: next / previous step when the caret is not in a text field.
-- Ctrl+B: follow the loop-back the current step offers.
-- Esc: acknowledge the cue on screen (works while typing); otherwise closes an inline form.
+- Not typing (no note has the caret; the step card is outlined): Right / Down / Space and
+  Left / Up move through the steps; Enter or a letter returns to the note (the letter is
+  typed there). Esc, a click on the card, Back or Next leave the note.
+- Ctrl+B: follow the loop-back the current step offers. Ctrl+E: the whole step, when the
+  window is too small to show it all (the notes step aside until Esc or Ctrl+E).
+- Esc: first acknowledges the cue on screen (even while typing; the caret stays), then
+  closes an inline form, then leaves the note.
 - Ctrl+1…5: note fields; Ctrl+L: quick line; Ctrl+I: action item; Ctrl+U: follow-up date.
 - Ctrl+G: show the first agreed cue (the others are in the ⋯ menu); Ctrl+T: stay on top.
 
@@ -22,6 +26,7 @@ silent pause countdown in the cue area after a partner's cue.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from datetime import date
 from html import escape
 
@@ -41,7 +46,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,8 +53,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -59,7 +61,13 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain import meeting_terms
-from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, resolve_bindings
+from app.domain.hotkeys import (
+    HotkeyAction,
+    HotkeyError,
+    KeyCombo,
+    parse_combo,
+    resolve_bindings,
+)
 from app.domain.meeting_session import (
     CueEvent,
     MeetingRecap,
@@ -68,86 +76,36 @@ from app.domain.meeting_session import (
     parse_due_date,
 )
 from app.domain.meeting_terms import NoteField, SignalSource
-from app.domain.playbook import Step
 from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.notes_panel import DATE_HINT, NotesPanel
 from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
+from app.ui.live.step_card import (
+    LINE_PX,
+    WHOLE_STEP_KEY,
+    FittedLabel,
+    StepCard,
+    StepColumn,
+    set_pixel_font,
+)
 
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
+TYPING_TEXT = "✎ Typing · Esc leaves the note"
+NOT_TYPING_TEXT = "Not typing · ← → Space: steps · type to write"
+_STEP_KEYS_NEXT = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
+_STEP_KEYS_PREVIOUS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 _GEOMETRY_SAVE_DELAY_MS = 800
-_QUOTES = '“”"'
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
 FLAG_TEXT = "Flagged"
+MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 
 
-def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)
-
-
-class StepCard(QFrame):
-    """The current step: title, the "do" line, phrases to say and to avoid."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("stepCard")
-        self.title = QLabel()
-        self.title.setObjectName("stepTitle")
-        self.title.setWordWrap(True)
-        _scaled(self.title, 1.75, bold=True)
-        self.do = QLabel()
-        self.do.setObjectName("stepDo")
-        self.do.setWordWrap(True)
-        _scaled(self.do, 1.3)
-        self.say_heading = QLabel("SAY")
-        self.say_heading.setObjectName("sayHeading")
-        self.say = QLabel()
-        self.say.setObjectName("sayLine")
-        self.say.setWordWrap(True)
-        _scaled(self.say, 1.1)
-        self.avoid_heading = QLabel("AVOID")
-        self.avoid_heading.setObjectName("avoidHeading")
-        self.avoid = QLabel()
-        self.avoid.setObjectName("avoidLine")
-        self.avoid.setWordWrap(True)
-        _scaled(self.avoid, 1.1)
-        for label in (self.say, self.avoid):
-            label.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 14)
-        layout.setSpacing(6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.do)
-        layout.addSpacing(4)
-        layout.addWidget(self.say_heading)
-        layout.addWidget(self.say)
-        layout.addWidget(self.avoid_heading)
-        layout.addWidget(self.avoid)
-        layout.addStretch(1)
-
-    def show_step(self, step: Step) -> None:
-        self.title.setText(step.title)
-        self.do.setText(step.do)
-        self._fill(self.say_heading, self.say, step.say, quoted=True)
-        self._fill(self.avoid_heading, self.avoid, step.avoid, quoted=False)
-
-    @staticmethod
-    def _fill(heading: QLabel, label: QLabel, lines: tuple[str, ...], quoted: bool) -> None:
-        heading.setVisible(bool(lines))
-        label.setVisible(bool(lines))
-        if quoted:
-            items = [f"“{escape(line.strip(_QUOTES))}”" for line in lines]
-        else:
-            items = [escape(line) for line in lines]
-        label.setText("<br>".join(f"•&nbsp;{item}" for item in items))
 
 
 class EndMeetingDialog(QDialog):
@@ -223,7 +181,11 @@ class LiveWindow(QWidget):
         self.settings = settings or shared_settings().current
         self.capture: CaptureProtection | None = None
         self._recap: MeetingRecap | None = None
-        self.setWindowTitle(f"{client_name} · {APP_NAME}")
+        self._last_input: QWidget | None = None
+        self._loop_back_text = ""
+        # The title is seen in the taskbar, the window list and on a shared screen.
+        shown = client_name if self.settings.client_name_in_title else "Meeting"
+        self.setWindowTitle(f"{shown} · {APP_NAME}")
         self.setMinimumSize(280, 420)
 
         self._build(client_name, meeting_title)
@@ -262,14 +224,15 @@ class LiveWindow(QWidget):
     def _build(self, client_name: str, meeting_title: str) -> None:
         self.meeting_clock = QLabel("0:00")
         self.meeting_clock.setObjectName("meetingClock")
-        _scaled(self.meeting_clock, 1.15, bold=True)
+        set_pixel_font(self.meeting_clock, CLOCK_PX, bold=True)
         self.meeting_clock.setToolTip("Time in the meeting")
         self.step_clock = QLabel("0:00 in step")
         self.step_clock.setObjectName("meta")
         self.step_clock.setToolTip("Time in this step")
-        who = QLabel(f"{client_name} · {meeting_title}" if meeting_title else client_name)
-        who.setObjectName("meta")
-        who.setToolTip(who.text())
+        set_pixel_font(self.step_clock, LINE_PX)
+        who = FittedLabel("meta")
+        who.set_full_text(f"{client_name} · {meeting_title}" if meeting_title else client_name)
+        self.who = who
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("liveMenuButton")
         self.menu_button.setText("⋯")
@@ -287,7 +250,7 @@ class LiveWindow(QWidget):
 
         self.position = QLabel()
         self.position.setObjectName("stepPosition")
-        _scaled(self.position, 1.0, bold=True)
+        set_pixel_font(self.position, LINE_PX, bold=True)
         self.progress = QProgressBar()
         self.progress.setObjectName("stepProgress")
         self.progress.setTextVisible(False)
@@ -297,55 +260,44 @@ class LiveWindow(QWidget):
         position_row.addWidget(self.position)
         position_row.addWidget(self.progress, 1)
 
+        position_widget = QWidget()
+        position_widget.setLayout(position_row)
+        position_row.setContentsMargins(0, 0, 0, 0)
+
         self.card = StepCard()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.card)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card.set_large_text(self.settings.large_step_text)
 
         self.loop_back_button = QPushButton()
         self.loop_back_button.setObjectName("loopBackButton")
         self.loop_back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.loop_back_button.clicked.connect(self.session.follow_loop_back)
+        self.loop_back_button.clicked.connect(self._loop_back_clicked)
         self.loop_back_button.hide()
 
         self.previous_button = QPushButton("‹  Back")
         self.previous_button.setObjectName("previousButton")
-        self.previous_button.setToolTip("Previous step: PageUp, Alt+Left, or Left")
+        self.previous_button.setToolTip("Previous step: PageUp, Alt+Left, or Left when not typing")
         self.next_button = QPushButton("Next  ›")
         self.next_button.setObjectName("nextButton")
-        self.next_button.setToolTip("Next step: PageDown, Alt+Right, Right or Space")
+        self.next_button.setToolTip(
+            "Next step: PageDown, Alt+Right, or Right or Space when not typing"
+        )
         for button in (self.previous_button, self.next_button):
-            # Buttons never take focus: clicking Next leaves the caret in the note.
+            # Buttons never take focus; a click leaves the note, so Space moves on next.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(34)
-        self.previous_button.clicked.connect(self.session.previous_step)
-        self.next_button.clicked.connect(self.session.next_step)
-        nav = QHBoxLayout()
+        self.previous_button.clicked.connect(self._previous_clicked)
+        self.next_button.clicked.connect(self._next_clicked)
+        nav_widget = QWidget()
+        nav = QHBoxLayout(nav_widget)
+        nav.setContentsMargins(0, 0, 0, 0)
         nav.setSpacing(8)
         nav.addWidget(self.previous_button, 1)
         nav.addWidget(self.next_button, 2)
 
-        step_area = QWidget()
-        step_layout = QVBoxLayout(step_area)
-        step_layout.setContentsMargins(0, 0, 0, 0)
-        step_layout.setSpacing(8)
-        step_layout.addLayout(position_row)
-        step_layout.addWidget(scroll, 1)
-        step_layout.addWidget(self.loop_back_button)
-        step_layout.addLayout(nav)
-
         self.notes = NotesPanel(self.session)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("liveSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(step_area)
-        splitter.addWidget(self.notes)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
-        self.splitter = splitter
+        self.step_column = StepColumn(
+            position_widget, self.card, [self.loop_back_button, nav_widget], self.notes
+        )
 
         self.follow_up_label = QLabel("No follow-up date yet · Ctrl+U")
         self.follow_up_label.setObjectName("muted")
@@ -360,6 +312,15 @@ class LiveWindow(QWidget):
         self.problem_line.hide()
         self._problem_details = ""
         self._problem_expanded = False
+
+        # At the start, when a system-wide key could not be had: one line, and what to use.
+        self.keys_line = QLabel()
+        self.keys_line.setObjectName("keysLine")
+        self._keys_text = ""
+        self.keys_line.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_line.linkActivated.connect(self._dismiss_keys_line)
+        self.keys_line.hide()
+        self._window_key_actions: list[QAction] = []
 
         self.end_button = QPushButton("End…")
         self.end_button.setObjectName("endButton")
@@ -383,8 +344,9 @@ class LiveWindow(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(who)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.step_column, 1)
         layout.addWidget(self.problem_line)
+        layout.addWidget(self.keys_line)
         layout.addLayout(bottom)
 
     def _build_actions(self) -> None:
@@ -428,11 +390,15 @@ class LiveWindow(QWidget):
         self.loop_back_action = action(
             "Follow the loop-back", "Ctrl+B", self.session.follow_loop_back, "followLoopBack"
         )
+        self.whole_step_action = action(
+            "Show the whole step", WHOLE_STEP_KEY, self.toggle_whole_step, "wholeStep"
+        )
         for action_ in (
             self.action_item_action,
             self.follow_up_action,
             self.quick_line_action,
             self.loop_back_action,
+            self.whole_step_action,
         ):
             menu.addAction(action_)
         for number, field in enumerate(NoteField, start=1):
@@ -506,6 +472,68 @@ class LiveWindow(QWidget):
             return False
         handler()
         return True
+
+    def bring_forward_as_running(self) -> None:
+        """A "New meeting" during this one: come forward and say that this one is running."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.toast.show_text(MEETING_RUNNING_TEXT)
+        self._place_toast()
+
+    def report_unheard_keys(self, unheard: Mapping[HotkeyAction, KeyCombo], why: str) -> None:
+        """Some system-wide keys could not be had: say so in one line, offer what works.
+
+        The same keys still work while this window has the focus (they become its own
+        shortcuts), and PageDown / PageUp always move the steps here.
+        """
+        for window_action in self._window_key_actions:
+            self.removeAction(window_action)
+        self._window_key_actions = []
+        if not unheard:
+            self.keys_line.hide()
+            return
+        for hotkey, combo in unheard.items():
+            window_action = QAction(hotkey.label, self)
+            window_action.setObjectName(f"windowKey_{hotkey.value}")
+            window_action.setShortcut(QKeySequence(combo.display))
+            window_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window_action.setData(hotkey.value)
+            window_action.triggered.connect(self._window_key_pressed)
+            self.addAction(window_action)
+            self._window_key_actions.append(window_action)
+        combos = list(unheard.values())
+        if len(combos) > 2:
+            names = "system-wide keys"
+        elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
+            names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
+        else:
+            names = " ".join(combo.display for combo in combos)
+        steps = {HotkeyAction.NEXT_STEP, HotkeyAction.PREVIOUS_STEP} & set(unheard)
+        instead = "PageDown/PageUp" if steps else "this window"
+        # What to do first: a narrow window shortens the end, not the way out.
+        self._keys_text = f"Use {instead}: {names} not heard outside Poise"
+        self.keys_line.setToolTip(
+            f"{self._keys_text}.\nWhy: {why}\nSettings › Shortcuts can choose other keys."
+        )
+        self._fit_keys_line()
+        self.keys_line.show()
+
+    def _fit_keys_line(self) -> None:
+        # One line, always: shortened with "…" in a narrow window (the tooltip has it all).
+        metrics = self.keys_line.fontMetrics()
+        room = self.step_column.width() - metrics.horizontalAdvance("  OK") - 4
+        text = metrics.elidedText(self._keys_text, Qt.TextElideMode.ElideRight, room)
+        self.keys_line.setText(f"{escape(text)} <a href='dismiss'>OK</a>")
+
+    def _window_key_pressed(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QAction):
+            self.perform(str(sender.data()))
+
+    def _dismiss_keys_line(self, _link: str = "") -> None:
+        self.keys_line.hide()
 
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
@@ -608,6 +636,11 @@ class LiveWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.overlay.reposition()
+        self.who.fit(self.step_column.width(), 1)
+        if self._keys_text:
+            self._fit_keys_line()
+        if self._loop_back_text:
+            self._fit_loop_back_text()
         if self.toast.isVisible():
             self._place_toast()
         if self.isVisible():
@@ -619,6 +652,8 @@ class LiveWindow(QWidget):
         """Enter the first step and start the clocks."""
         self.session.start()
         self._clock.start()
+        # Not typing to begin with: the first key moves a step or, a letter, starts a note.
+        self.leave_note()
         self._tick()
 
     def _show_step(self, change: StepChange) -> None:
@@ -626,20 +661,32 @@ class LiveWindow(QWidget):
         self.position.setText(f"Step {n} of {count}")
         self.progress.setRange(0, count)
         self.progress.setValue(n)
-        self.card.show_step(change.step)
+        steps = self.session.domain.steps
+        following = steps[change.index + 1] if change.index + 1 < len(steps) else None
+        self.card.show_step(change.step, following)
         self.previous_button.setEnabled(self.session.domain.can_go_previous)
         self.next_button.setEnabled(self.session.domain.can_go_next)
         self.next_button.setText("Next  ›" if self.session.domain.can_go_next else "Last step")
         loop = self.session.domain.offered_loop_back
         target = self.session.domain.loop_back_target()
         if loop is not None and target is not None:
-            self.loop_back_button.setText(f"↺  {loop.when}? Back to “{target.title}”  · Ctrl+B")
+            self._loop_back_text = f"↺  {loop.when}? Back to “{target.title}” · Ctrl+B"
             self.loop_back_button.setToolTip(f"{loop.when}: go back to “{target.title}”")
+            self._fit_loop_back_text()
             self.loop_back_button.show()
         else:
             self.loop_back_button.hide()
         self.loop_back_action.setEnabled(loop is not None)
+        self.step_column.arrange()
         self._tick()
+
+    def _fit_loop_back_text(self) -> None:
+        # A button does not wrap: in a narrow window its text ends in "…" (the tooltip
+        # has it all) rather than being cut at the edge.
+        room = self.step_column.width() - 24
+        metrics = self.loop_back_button.fontMetrics()
+        text = metrics.elidedText(self._loop_back_text, Qt.TextElideMode.ElideMiddle, room)
+        self.loop_back_button.setText(text)
 
     def _tick(self) -> None:
         domain = self.session.domain
@@ -700,6 +747,64 @@ class LiveWindow(QWidget):
         self.ended.emit(self._recap)
 
     # -- keys ----------------------------------------------------------------------------
+    #
+    # Two states, always visible: typing (a note, the quick line or a form has the caret,
+    # drawn with an accent border and "✎ Typing") and not typing (the step card is
+    # outlined instead). Typing: every key is text except PageUp/PageDown, Alt+arrows, the
+    # Ctrl shortcuts and Esc. Esc (with no cue on screen and no form open), a click on the
+    # card, Back or Next leave the note. Not typing: arrows and Space move through the
+    # steps, Enter or any letter returns to the note, and the letter is typed there.
+
+    @property
+    def typing(self) -> bool:
+        focus = self.focusWidget()
+        return isinstance(focus, _TEXT_INPUTS) and focus.isVisible()
+
+    def leave_note(self) -> None:
+        """Take the caret out of the note: keys now move through the steps."""
+        focus = self.focusWidget()
+        if isinstance(focus, _TEXT_INPUTS):
+            self._last_input = focus
+        self.card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_typing_state()
+
+    def return_to_note(self) -> QWidget:
+        """Give the caret back to the last note typed in (the current field's at first)."""
+        if self.step_column.whole_step:
+            self.step_column.set_whole_step(False)  # the notes come back first
+        target = self._last_input
+        if target is None or not target.isVisible():
+            target = self.notes.editors[self.notes.current_field]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_typing_state()
+        return target
+
+    def _show_typing_state(self) -> None:
+        typing = self.typing
+        self.notes.show_typing_state(typing, TYPING_TEXT if typing else NOT_TYPING_TEXT)
+        steering = "false" if typing else "true"
+        if self.card.property("steering") != steering:
+            self.card.setProperty("steering", steering)
+            self.card.style().unpolish(self.card)
+            self.card.style().polish(self.card)
+
+    def _next_clicked(self) -> None:
+        self.session.next_step()
+        self.leave_note()
+
+    def _previous_clicked(self) -> None:
+        self.session.previous_step()
+        self.leave_note()
+
+    def _loop_back_clicked(self) -> None:
+        self.session.follow_loop_back()
+        self.leave_note()
+
+    def toggle_whole_step(self) -> None:
+        """Show the whole step (the notes step aside), or go back to step and notes."""
+        self.step_column.set_whole_step(not self.step_column.whole_step)
+        if self.step_column.whole_step:
+            self.leave_note()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
@@ -710,7 +815,14 @@ class LiveWindow(QWidget):
                 return True
             return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if isinstance(watched, QWidget) and watched.window() is not self:
+                return False  # a menu or popup of this window: its own keys
             return self._handle_key(watched, event)
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            if isinstance(watched, _TEXT_INPUTS) and kind == QEvent.Type.FocusIn:
+                self._last_input = watched
+            # After the focus has settled; tied to this window, so never after it is gone.
+            QTimer.singleShot(0, self, self._show_typing_state)
         return False
 
     def _handle_key(self, watched: QObject, event: QKeyEvent) -> bool:
@@ -718,24 +830,53 @@ class LiveWindow(QWidget):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = modifiers == Qt.KeyboardModifier.NoModifier
         alt = modifiers == Qt.KeyboardModifier.AltModifier
+        typing = isinstance(watched, _TEXT_INPUTS)
         if key == Qt.Key.Key_Escape and plain:
             if self.overlay.is_showing:
-                self.session.acknowledge_cue()
+                self.session.acknowledge_cue()  # the caret stays where it was
                 return True
-            return self.notes.close_forms()
+            if self.notes.close_forms():
+                return True
+            if self.step_column.whole_step:
+                self.toggle_whole_step()
+                return True
+            if typing:
+                self.leave_note()
+                return True
+            return False
         if (plain and key == Qt.Key.Key_PageDown) or (alt and key == Qt.Key.Key_Right):
             self.session.next_step()
             return True
         if (plain and key == Qt.Key.Key_PageUp) or (alt and key == Qt.Key.Key_Left):
             self.session.previous_step()
             return True
-        if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Space):
-            if isinstance(watched, _TEXT_INPUTS):
-                return False
-            if key == Qt.Key.Key_Left:
-                self.session.previous_step()
-            else:
-                self.session.next_step()
+        if typing:
+            return False
+        if plain and key in _STEP_KEYS_NEXT:
+            self.session.next_step()
+            return True
+        if plain and key in _STEP_KEYS_PREVIOUS:
+            self.session.previous_step()
+            return True
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.return_to_note()
+            return True
+        text = event.text()
+        command = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        if text and text.isprintable() and not (modifiers & command) and not alt:
+            # A letter while not typing: back to the note, and the letter goes in with it.
+            target = self.return_to_note()
+            QApplication.sendEvent(
+                target,
+                QKeyEvent(
+                    QEvent.Type.KeyPress,
+                    key,
+                    event.modifiers(),
+                    text,
+                    event.isAutoRepeat(),
+                    event.count(),
+                ),
+            )
             return True
         return False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,17 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.meeting_session import ActionItemNote, parse_due_date
+from app.domain.meeting_session import ActionItemNote, format_elapsed, parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.ui.live.note_saver import NoteSaver
 from app.ui.live.session import LiveSession
+from app.ui.live.step_card import FittedLabel
 
 RECENT_STAMPS = 3
 DATE_HINT = "+3, 2w, fri, tomorrow, 2025-03-14"
-
-
-def _local_time(at: datetime) -> str:
-    return at.astimezone().strftime("%H:%M")
 
 
 class _SubmitLine(QLineEdit):
@@ -183,6 +180,8 @@ class NotesPanel(QWidget):
             editor.setObjectName(f"note_{field.value}")
             editor.setPlaceholderText(field.hint)
             editor.setTabChangesFocus(True)
+            # The notes give way to the step card, down to two lines of the note.
+            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 2 + 16)
             NoteSaver(session, field, editor)
             self.editors[field] = editor
             self.stack.addWidget(editor)
@@ -190,7 +189,7 @@ class NotesPanel(QWidget):
 
         self.quick_line = _SubmitLine()
         self.quick_line.setObjectName("quickLine")
-        self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the time")
+        self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the meeting time")
         self.quick_line.submitted.connect(self._stamp)
         self.recent = QLabel()
         self.recent.setObjectName("muted")
@@ -206,9 +205,13 @@ class NotesPanel(QWidget):
         self.action_summary.setWordWrap(True)
         self.action_summary.hide()
 
+        # Whether a key types into a note or moves a step, said in words (see LiveWindow).
+        self.typing_state = FittedLabel("typingState")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.typing_state)
         layout.addWidget(self.field_picker)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.quick_line)
@@ -228,6 +231,15 @@ class NotesPanel(QWidget):
         self.field_picker.setCurrentIndex(list(NoteField).index(field))
         self.editors[field].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def show_typing_state(self, typing: bool, text: str) -> None:
+        self.typing_state.set_full_text(text)
+        self.typing_state.fit(self.width(), 1)
+        state = "true" if typing else "false"
+        if self.typing_state.property("typing") != state:
+            self.typing_state.setProperty("typing", state)
+            self.typing_state.style().unpolish(self.typing_state)
+            self.typing_state.style().polish(self.typing_state)
+
     def close_forms(self) -> bool:
         """Close an open inline form; ``True`` if one was open."""
         for form in (self.action_form, self.follow_up_form):
@@ -237,6 +249,10 @@ class NotesPanel(QWidget):
                 return True
         return False
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.typing_state.fit(self.width(), 1)
+
     def _show_field(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
 
@@ -245,7 +261,10 @@ class NotesPanel(QWidget):
             self.quick_line.clear()
 
     def _on_stamped(self, text: str, at: datetime) -> None:
-        self._recent_lines.append(f"{_local_time(at)}  {text}")
+        # Meeting time, as on the clock above and in the review: one time format on screen.
+        started = self._session.domain.started_at
+        when = format_elapsed(at - started) if started is not None else ""
+        self._recent_lines.append(f"{when}  {text}")
         self._recent_lines = self._recent_lines[-RECENT_STAMPS:]
         self.recent.setText("\n".join(self._recent_lines))
         self.recent.show()

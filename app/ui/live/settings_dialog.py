@@ -120,6 +120,14 @@ class SettingsDialog(QDialog):
         self.theme.setMinimumWidth(200)
         self.stay_on_top = QCheckBox("Keep the live window above other windows")
         self.stay_on_top.setChecked(settings.stay_on_top)
+        self.large_text = QCheckBox("Larger step text, to read at arm's length")
+        self.large_text.setObjectName("largeStepText")
+        self.large_text.setChecked(settings.large_step_text)
+        self.client_in_title = QCheckBox(
+            "Show the client's name in the live window's title (taskbar, shared screens)"
+        )
+        self.client_in_title.setObjectName("clientNameInTitle")
+        self.client_in_title.setChecked(settings.client_name_in_title)
         self.fade = QSpinBox()
         self.fade.setRange(3, 600)
         self.fade.setSuffix(" s")
@@ -167,6 +175,8 @@ class SettingsDialog(QDialog):
         layout.addLayout(pause_row)
         layout.addWidget(self.sound)
         layout.addWidget(self.stay_on_top)
+        layout.addWidget(self.large_text)
+        layout.addWidget(self.client_in_title)
         layout.addWidget(self.exclude)
         layout.addWidget(self.capture_note)
         layout.addStretch(1)
@@ -367,6 +377,8 @@ class SettingsDialog(QDialog):
             base,
             theme=Theme(self.theme.currentData()),
             stay_on_top=self.stay_on_top.isChecked(),
+            large_step_text=self.large_text.isChecked(),
+            client_name_in_title=self.client_in_title.isChecked(),
             cue_fade_seconds=self.fade.value(),
             cue_sound=self.sound.isChecked(),
             exclude_from_capture=(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain.meeting_session import CueState, MeetingRecap, format_elapsed
+from app.settings import shared_settings
 
 
 def _seconds(span: timedelta) -> str:
@@ -55,7 +56,9 @@ class SummaryWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("summaryWindow")
-        self.setWindowTitle(f"Summary · {client_name} · {APP_NAME}")
+        # Like the live window's: the client is named in the title only if the user asked.
+        named = f"{client_name} · " if shared_settings().current.client_name_in_title else ""
+        self.setWindowTitle(f"Summary · {named}{APP_NAME}")
         self.meeting_id = meeting_id
         self._review_available = False
         self.recap = recap

@@ -1,0 +1,451 @@
+"""The step card and the column it shares with the notes: the whole step at a glance.
+
+The card is sized to its text, never scrolled: the notes below take what is left, down to
+their minimum, and only then does the card give way. When it must (a small window, very
+large text), it shortens lines from the least needed up, each shortened text ending in an
+ellipsis on a whole line, never cut in half; "the whole step" is one key away (Ctrl+E),
+and then, only then, the card may scroll.
+
+Poise wraps the card's text itself (``FittedLabel``) rather than leaving it to QLabel's
+word wrap, so that it knows, for any width, how many lines each text needs and which
+line to end with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+
+from app.domain.playbook import Step
+
+# Pixel sizes of the card's text, measured at arm's length on a laptop beside a meeting.
+TITLE_PX = 22
+DO_PX = 17
+LINE_PX = 15  # SAY / AVOID phrases, their headings, the next step
+LARGE_TEXT_FACTOR = 1.25
+WHOLE_STEP_KEY = "Ctrl+E"
+_QUOTES = '“”"'
+_BULLET = "•  "
+_PADDING = (14, 10, 14, 10)  # left, top, right, bottom inside the card's border
+_SPACING = 5
+_SECTION_GAP = 3  # a little more air above SAY and AVOID
+_ITEM_SPACING = 2  # between the phrases of one list: they read as one block
+# Widths leave a pixel or two for rounding between QTextLayout and the label's painter.
+_WRAP_SLACK = 2
+_MEASURE = QRect(0, 0, 10000, 10000)
+
+
+def set_pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> None:
+    font = widget.font()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+class FittedLabel(QLabel):
+    """Plain text wrapped within a line budget: past it, the last line ends in "…"."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)  # Poise wraps, so it knows the lines
+        # Long lines never widen the window: the label is told its width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(0)
+        self.full_text = ""
+        self.elided = False
+        self._hang = ""  # spaces that line up wrapped lines under the text, not the bullet
+
+    def set_full_text(self, text: str, bullet: str = "") -> None:
+        """``bullet`` (for example "•  ") starts the first line; later lines hang under it."""
+        self.full_text = bullet + " ".join(text.split())
+        self._hang = ""
+        if bullet:
+            metrics = QFontMetrics(self.font())
+            space = max(metrics.horizontalAdvance("\u2009"), 1)  # a thin space
+            self._hang = "\u2009" * (metrics.horizontalAdvance(bullet) // space)
+        self.setToolTip("")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # The hanging indent is measured in the font: a new font (setFont, a style
+        # sheet, a larger-text setting) measures it again.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._hang:
+            bullet_end = self.full_text.find("  ") + 2
+            self.set_full_text(self.full_text[bullet_end:], self.full_text[:bullet_end])
+
+    def wrapped(self, width: int) -> list[tuple[int, int]]:
+        """(start, length) of each line of the full text at ``width`` pixels."""
+        text = self.full_text
+        layout = QTextLayout(text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        spans: list[tuple[int, int]] = []
+        hang = QFontMetrics(self.font()).horizontalAdvance(self._hang)
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            indent = hang if spans else 0
+            line.setLineWidth(max(width - _WRAP_SLACK - indent, 10))
+            spans.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        return spans or [(0, 0)]
+
+    def line_count(self, width: int) -> int:
+        return len(self.wrapped(width))
+
+    def height_for(self, lines: int) -> int:
+        # Measured as QLabel measures lines of plain text (a pixel more than the font's
+        # height per line, from rounding), so that the label never asks for more.
+        sample = "\n".join(["Xg"] * max(lines, 1))
+        return QFontMetrics(self.font()).boundingRect(_MEASURE, 0, sample).height()
+
+    def fit(self, width: int, budget: int | None) -> int:
+        """Show at most ``budget`` lines at ``width``; returns the height they need."""
+        spans = self.wrapped(width)
+        text = self.full_text
+        lines = [text[start : start + length].strip() for start, length in spans]
+        self.elided = budget is not None and len(lines) > budget
+        if self.elided and budget is not None:
+            metrics = QFontMetrics(self.font())
+            rest = text[spans[budget - 1][0] :].strip()
+            room = (
+                width - _WRAP_SLACK - (metrics.horizontalAdvance(self._hang) if budget > 1 else 0)
+            )
+            last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)
+            if not last.endswith("…"):
+                last = metrics.elidedText(rest + " …", Qt.TextElideMode.ElideRight, room)
+            lines = [*lines[: budget - 1], last]
+            self.setToolTip(text)
+        else:
+            self.setToolTip("")
+        lines = [lines[0], *(self._hang + line for line in lines[1:])]
+        self.setText("\n".join(lines))
+        return self.height_for(len(lines))
+
+
+@dataclass(slots=True)
+class _Block:
+    """One text on the card and how many of its lines may go."""
+
+    label: FittedLabel
+    gap_before: int  # added to the spacing above (negative: tighter than the spacing)
+    floor: int  # never fewer lines than this, while the text is shown at all
+    budget: int | None = None  # None: all its lines
+
+
+class StepCard(QFrame):
+    """The current step: title, the "do" line, phrases to say and to avoid, the next step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepCard")
+        # A click on the card leaves the note: the keys then move through the steps.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.title = FittedLabel("stepTitle", self)
+        self.do = FittedLabel("stepDo", self)
+        self.say_heading = QLabel("SAY", self)
+        self.say_heading.setObjectName("sayHeading")
+        self.avoid_heading = QLabel("AVOID", self)
+        self.avoid_heading.setObjectName("avoidHeading")
+        self.next_step = FittedLabel("nextStep", self)
+        self.more = QLabel(f"… {WHOLE_STEP_KEY}: the whole step", self)
+        self.more.setObjectName("wholeStepHint")
+        self.say_lines: list[FittedLabel] = []
+        self.avoid_lines: list[FittedLabel] = []
+        self._step: Step | None = None
+        self._following: Step | None = None
+        self._scale = 1.0
+        self.elided = False
+        self.set_large_text(False)
+
+    # -- content -----------------------------------------------------------------------
+
+    def set_large_text(self, large: bool) -> None:
+        self._scale = LARGE_TEXT_FACTOR if large else 1.0
+        self._apply_fonts()
+
+    def _px(self, pixels: int) -> int:
+        return round(pixels * self._scale)
+
+    def _apply_fonts(self) -> None:
+        set_pixel_font(self.title, self._px(TITLE_PX), bold=True)
+        set_pixel_font(self.do, self._px(DO_PX))
+        for heading in (self.say_heading, self.avoid_heading):
+            set_pixel_font(heading, self._px(LINE_PX), bold=True)
+        for line in (*self.say_lines, *self.avoid_lines, self.next_step):
+            set_pixel_font(line, self._px(LINE_PX))
+        set_pixel_font(self.more, 13)
+
+    def show_step(self, step: Step, following: Step | None = None) -> None:
+        self._step = step
+        self._following = following
+        self.title.set_full_text(step.title)
+        self.do.set_full_text(step.do)
+        self.say_lines = self._lines(
+            self.say_lines, "sayLine", [f"“{line.strip().strip(_QUOTES)}”" for line in step.say]
+        )
+        self.avoid_lines = self._lines(
+            self.avoid_lines, "avoidLine", [line.strip() for line in step.avoid]
+        )
+        self.next_step.set_full_text(
+            f"Next ›  {following.title}" if following is not None else "Last step"
+        )
+        self._apply_fonts()
+
+    def _lines(self, pool: list[FittedLabel], name: str, texts: list[str]) -> list[FittedLabel]:
+        while len(pool) < len(texts):
+            label = FittedLabel(name, self)
+            pool.append(label)
+        for label in pool[len(texts) :]:
+            label.hide()
+            label.deleteLater()
+        kept = pool[: len(texts)]
+        for label, text in zip(kept, texts, strict=True):
+            label.set_full_text(text, bullet=_BULLET)
+        return kept
+
+    # -- fitting -------------------------------------------------------------------------
+
+    def _blocks(self) -> list[_Block]:
+        blocks = [_Block(self.title, 0, 1), _Block(self.do, 0, 1)]
+        for heading_gap, lines in (
+            (_SECTION_GAP, self.say_lines),
+            (_SECTION_GAP, self.avoid_lines),
+        ):
+            for number, line in enumerate(lines):
+                # The heading sits above the first phrase; counted with it.
+                gap = heading_gap if number == 0 else _ITEM_SPACING - _SPACING
+                blocks.append(_Block(line, gap, 1))
+        blocks.append(_Block(self.next_step, _SECTION_GAP, 1, 1))
+        return blocks
+
+    def _height(self, width: int, blocks: list[_Block], shown: list[bool], more: bool) -> int:
+        left, top, right, bottom = _PADDING
+        text_width = width - left - right
+        total = top + bottom
+        count = 0
+        for block, visible in zip(blocks, shown, strict=True):
+            if not visible:
+                continue
+            lines = block.label.line_count(text_width)
+            if block.budget is not None:
+                lines = min(lines, block.budget)
+            total += block.gap_before + block.label.height_for(lines)
+            if block.label is self._first(self.say_lines):
+                total += self.say_heading.sizeHint().height() + _SPACING
+            if block.label is self._first(self.avoid_lines):
+                total += self.avoid_heading.sizeHint().height() + _SPACING
+            count += 1
+        if more:
+            total += self.more.sizeHint().height() + _SPACING
+            count += 1
+        return total + _SPACING * max(count - 1, 0)
+
+    @staticmethod
+    def _first(lines: list[FittedLabel]) -> FittedLabel | None:
+        return lines[0] if lines else None
+
+    def fit(self, width: int, room: int | None) -> int:
+        """Lay the card out ``width`` wide in at most ``room`` pixels (None: all of it).
+
+        Returns the height used. Gives way from the least needed text up: first the
+        phrases to say and avoid (down to one line each), then the "do" line and the title
+        (to two lines, then one), then the next-step line, then the last phrases.
+        """
+        blocks = self._blocks()
+        shown = [True] * len(blocks)
+        text_width = width - _PADDING[0] - _PADDING[2]
+        phrases = [b for b in blocks if b.label in (*self.say_lines, *self.avoid_lines)]
+
+        def fits(more: bool) -> bool:
+            return room is None or self._height(width, blocks, shown, more) <= room
+
+        if not fits(False):
+            steps: list[tuple[list[_Block], int]] = [
+                (phrases, 3),
+                (phrases, 2),
+                ([blocks[1]], 3),
+                (phrases, 1),
+                ([blocks[1]], 2),
+                ([blocks[0]], 2),
+                ([blocks[1]], 1),
+                ([blocks[0]], 1),
+            ]
+            for targets, budget in steps:
+                for block in targets:
+                    if block.label.line_count(text_width) > budget:
+                        block.budget = budget
+                if fits(True):
+                    break
+            else:
+                next_index = len(blocks) - 1
+                shown[next_index] = False
+                # Then the last phrases, AVOID's before SAY's, keeping one of each if it can.
+                for block in reversed(phrases):
+                    if fits(True):
+                        break
+                    shown[blocks.index(block)] = False
+        self._place(width, blocks, shown)
+        return self.height()
+
+    def _place(self, width: int, blocks: list[_Block], shown: list[bool]) -> None:
+        left, top, right, _bottom = _PADDING
+        text_width = width - left - right
+        y = top
+        first = True
+        self.elided = False
+        headings = {
+            id(self._first(self.say_lines)): self.say_heading,
+            id(self._first(self.avoid_lines)): self.avoid_heading,
+        }
+        for heading in (self.say_heading, self.avoid_heading):
+            heading.hide()
+        for block, visible in zip(blocks, shown, strict=True):
+            label = block.label
+            if not visible:
+                label.hide()
+                self.elided = self.elided or label is not self.next_step
+                continue
+            if not first:
+                y += _SPACING
+            y += block.gap_before
+            above = headings.get(id(label))
+            if above is not None:
+                height = above.sizeHint().height()
+                above.setGeometry(left, y, text_width, height)
+                above.show()
+                y += height + _SPACING
+            height = label.fit(text_width, block.budget)
+            label.setGeometry(left, y, text_width, height)
+            label.show()
+            # The next step's preview is one line by design: shortening it hides nothing.
+            self.elided = self.elided or (label.elided and label is not self.next_step)
+            y += height
+            first = False
+        if self.elided:
+            y += _SPACING
+            height = self.more.sizeHint().height()
+            self.more.setGeometry(left, y, text_width, height)
+            self.more.show()
+            y += height
+        else:
+            self.more.hide()
+        self.setFixedSize(width, y + _PADDING[3])
+
+    def minimum_height(self, width: int) -> int:
+        """The least the card can take: the title and the "do" line, a line each."""
+        left, top, right, bottom = _PADDING
+        del left, right, width
+        more = self.more.sizeHint().height() + _SPACING
+        return top + self.title.height_for(1) + _SPACING + self.do.height_for(1) + more + bottom
+
+
+class StepColumn(QWidget):
+    """The step card above, the notes below: the notes give way first, the card last.
+
+    ``above`` (step n of N) and ``below`` (loop-back, Back / Next) keep their own heights;
+    the card takes what it needs of the rest, as long as the notes keep their minimum.
+    In "whole step" mode the notes step aside and the card may scroll.
+    """
+
+    SPACING = 6
+
+    def __init__(
+        self,
+        above: QWidget,
+        card: StepCard,
+        below: list[QWidget],
+        notes: QWidget,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.above = above
+        self.card = card
+        self.below = below
+        self.notes = notes
+        self.card_view = QScrollArea(self)
+        self.card_view.setObjectName("stepScroll")
+        self.card_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_view.setWidgetResizable(False)
+        self.card_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.card_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_view.setWidget(card)
+        for widget in (above, *below, notes):
+            widget.setParent(self)
+        self.whole_step = False
+
+    def set_whole_step(self, on: bool) -> None:
+        self.whole_step = on
+        self.notes.setVisible(not on)
+        self.card_view.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if on else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.arrange()
+
+    def notes_minimum(self) -> int:
+        return self.notes.minimumSizeHint().height()
+
+    def _fixed_heights(self) -> int:
+        visible = [w for w in (self.above, *self.below) if not w.isHidden()]
+        heights = sum(w.sizeHint().height() for w in visible)
+        return heights + self.SPACING * len(visible)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = 240
+        height = self._fixed_heights() + self.card.minimum_height(width) + self.notes_minimum()
+        return QSize(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        width, height = self.width(), self.height()
+        y = 0
+        if not self.above.isHidden():
+            above = self.above.sizeHint().height()
+            self.above.setGeometry(0, y, width, above)
+            y += above + self.SPACING
+        below = [w for w in self.below if not w.isHidden()]
+        below_height = sum(w.sizeHint().height() + self.SPACING for w in below)
+        if self.whole_step:
+            area = max(height - y - below_height, 0)
+            scrollbar = self.card_view.verticalScrollBar().sizeHint().width()
+            needed = self.card.fit(width, None)
+            if needed > area:
+                self.card.fit(width - scrollbar, None)
+            card_height = area
+        else:
+            room = height - y - self.SPACING - below_height - self.notes_minimum()
+            card_height = self.card.fit(width, max(room, self.card.minimum_height(width)))
+        self.card_view.setGeometry(0, y, width, card_height)
+        self.card_view.verticalScrollBar().setValue(0)
+        y += card_height + self.SPACING
+        for widget in below:
+            widget_height = widget.sizeHint().height()
+            widget.setGeometry(0, y, width, widget_height)
+            y += widget_height + self.SPACING
+        if not self.whole_step:
+            self.notes.setGeometry(0, y, width, max(height - y, 0))
+
+
+__all__ = [
+    "DO_PX",
+    "LARGE_TEXT_FACTOR",
+    "LINE_PX",
+    "TITLE_PX",
+    "WHOLE_STEP_KEY",
+    "FittedLabel",
+    "StepCard",
+    "StepColumn",
+    "set_pixel_font",
+]
