@@ -79,6 +79,10 @@ class Settings:
     pause_cue_seconds: int = 5
     # Also write every ended meeting as Markdown into this folder ("" = off)
     markdown_folder: str = ""
+    # After the meeting (issue 16): where export dialogs open, and the daily reminders
+    last_export_folder: str = ""
+    reminders_enabled: bool = True
+    reminders_shown_on: str = ""  # ISO date of the last day the reminders were shown
 
     @property
     def link_bind_address(self) -> str:

@@ -3,7 +3,8 @@
 #   install-system-deps.sh app    Qt's runtime libraries, to open the window
 #   install-system-deps.sh test   the above, plus what the test suite drives for real:
 #                                 Chromium (partner page), PostgreSQL (team database),
-#                                 Xvfb, poppler (PDF export check), desktop metadata validators
+#                                 Xvfb, poppler (PDF export check), desktop metadata validators,
+#                                 dbus-daemon (a private session bus for the reminders test)
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ app_packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 )
 test_packages=(
-  chromium postgresql xvfb poppler-utils desktop-file-utils appstream
+  chromium postgresql xvfb poppler-utils desktop-file-utils appstream dbus-daemon
 )
 
 case "${1:-app}" in

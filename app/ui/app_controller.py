@@ -130,7 +130,7 @@ class AppController(QObject):
         from app.ui.review import open_review_window
 
         if self.review is None:
-            self.review = open_review_window(self.store)
+            self.review = open_review_window(self.store, self.window.library.titles())
             page = self.review.meeting_page
             page.changed.connect(self.write_markdown)
             page.deleted.connect(self.remove_markdown)
@@ -161,12 +161,14 @@ class AppController(QObject):
         if folder is None or meeting_id is None or self.store is None:
             return
         service = self.store.service
+        titles = self.window.library.titles()
 
         def write() -> Path:
             from app.export.markdown_folder import MarkdownFolder
             from app.export.report import build_report
 
-            return MarkdownFolder(folder).write(build_report(service.load_meeting(meeting_id)))
+            report = build_report(service.load_meeting(meeting_id), titles)
+            return MarkdownFolder(folder).write(report)
 
         self.window.bridge.submit(write, on_done=self._markdown_ok, on_error=self._markdown_failed)
 

@@ -58,7 +58,7 @@ from app.domain.meeting_session import (
     format_elapsed,
     parse_due_date,
 )
-from app.domain.meeting_terms import Cue, NoteField, SignalSource
+from app.domain.meeting_terms import FLAG_TEXT, Cue, NoteField, SignalSource
 from app.domain.playbook import Step
 from app.settings import DockSide, Settings, load_settings, update_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
@@ -72,7 +72,6 @@ _GEOMETRY_SAVE_DELAY_MS = 800
 _QUOTES = '“”"'
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
-FLAG_TEXT = "Flagged"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 # The user's own requests to the partner, as the partner link knows them.
