@@ -10,9 +10,12 @@ hands it to the mail program, ``eml_bytes`` saves it as a file that opens as a d
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
+from pathlib import Path
 from urllib.parse import quote
 
 from app.domain.meeting_terms import NoteField
@@ -43,11 +46,40 @@ def _points(text: str) -> list[str]:
     return points
 
 
+@dataclass(frozen=True, slots=True)
+class RecapStep:
+    """One agreed next step, as the recap lists it."""
+
+    text: str
+    owner: str = ""
+    due: date | None = None
+    done: bool = False
+
+
 def recap_draft(report: MeetingReport, sign_off: str = "") -> RecapDraft:
-    """The draft for this meeting; ``sign_off`` (the user's name) ends it when given."""
-    day = format_day(local(report.started_at).date())
-    subject = f"Our meeting on {day}" + (f": {report.title}" if report.title else "")
-    notes = {note.field: note.text for note in report.notes}
+    """The draft for a meeting in the store (the review's meeting page)."""
+    return recap_draft_from(
+        started_at=report.started_at,
+        title=report.title,
+        notes={note.field: note.text for note in report.notes},
+        steps=[RecapStep(a.text, a.owner, a.due, a.done) for a in report.action_items],
+        follow_up=report.follow_up,
+        sign_off=sign_off,
+    )
+
+
+def recap_draft_from(
+    *,
+    started_at: datetime,
+    title: str,
+    notes: Mapping[NoteField, str],
+    steps: Sequence[RecapStep],
+    follow_up: date | None,
+    sign_off: str = "",
+) -> RecapDraft:
+    """The draft from the meeting's parts (the summary has them before the store does)."""
+    day = format_day(local(started_at).date())
+    subject = f"Our meeting on {day}" + (f": {title}" if title else "")
     paragraphs: list[list[str]] = [
         ["Hello,"],
         [
@@ -59,19 +91,19 @@ def recap_draft(report: MeetingReport, sign_off: str = "") -> RecapDraft:
         points = _points(notes.get(note_field, ""))
         if points:
             paragraphs.append([heading, *points])
-    steps = [action for action in report.action_items if not action.done]
-    if steps:
+    open_steps = [step for step in steps if not step.done]
+    if open_steps:
         lines = ["Next steps:"]
-        for action in steps:
-            parts = [action.owner, f"by {action.due_text}" if action.due else ""]
+        for step in open_steps:
+            parts = [step.owner, f"by {format_day(step.due)}" if step.due else ""]
             details = ", ".join(part for part in parts if part)
-            lines.append(f"- {action.text}" + (f" ({details})" if details else ""))
+            lines.append(f"- {step.text}" + (f" ({details})" if details else ""))
         paragraphs.append(lines)
-    done = [action for action in report.action_items if action.done]
+    done = [step for step in steps if step.done]
     if done:
-        paragraphs.append(["Already done:", *(f"- {action.text}" for action in done)])
-    if report.follow_up is not None:
-        paragraphs.append([f"I will be back in touch by {report.follow_up_text}."])
+        paragraphs.append(["Already done:", *(f"- {step.text}" for step in done)])
+    if follow_up is not None:
+        paragraphs.append([f"I will be back in touch by {format_day(follow_up)}."])
     paragraphs.append(["Thank you again for your time."])
     if sign_off.strip():
         paragraphs.append([sign_off.strip()])
@@ -96,3 +128,8 @@ def eml_bytes(subject: str, body: str, to: str = "") -> bytes:
     message["X-Unsent"] = "1"
     message.set_content(body)
     return message.as_bytes()
+
+
+def write_eml(path: Path, subject: str, body: str, to: str = "") -> None:
+    """Save the message as an .eml file; raises OSError when it cannot."""
+    path.write_bytes(eml_bytes(subject, body, to))

@@ -385,3 +385,43 @@ def test_open_meeting_ended_after_the_page(store: Store):
     ).meeting_id
     data = strip_data_from(build_report(store.service.load_meeting(meeting_id)), 20)
     assert data.duration_s == pytest.approx(4 * 60 + 20)
+
+
+def test_recap_from_a_meeting_page_opens_in_mail_copies_and_saves_eml(
+    qtbot: QtBot, window: ReviewWindow, harbor: int, tmp_path: Path, screens_dir: Path
+):
+    import email
+    from email import policy
+    from urllib.parse import parse_qs, urlsplit
+
+    _open(qtbot, window, harbor)
+    page = window.meeting_page
+    page.note_editors[NoteField.COMMITMENTS].editor.setPlainText("We call every Friday")
+    dialog = page.open_recap()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    body = dialog.body()
+    assert "- Three late deliveries in March" in body  # what they said
+    assert "- We call every Friday" in body  # typed a moment ago, not yet saved
+    assert "- Send the revised plan (Sam, by Fri 14 Mar 2025)" in body
+    assert "I will be back in touch by Mon 17 Mar 2025." in body
+    dialog.body_edit.setPlainText(body.replace("Hello,", "Hello Dana,"))
+    opened: list[str] = []
+    dialog.open_url = lambda url: (
+        opened.append(url.toString(url.ComponentFormattingOption.FullyEncoded)) or True
+    )
+    dialog.mail_button.click()
+    query = parse_qs(urlsplit(opened[0]).query)
+    assert query["body"][0].startswith("Hello Dana,\r\n")
+    assert query["subject"] == ["Our meeting on Mon 10 Mar 2025: Missed pallets <again>"]
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text().startswith("Our meeting on Mon 10 Mar 2025")
+    dialog.ask_eml_path = lambda suggested: tmp_path / suggested
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.eml_button.click()
+    path = Path(saved.args[0])
+    assert path.name == "Our meeting on Mon 10 Mar 2025 Missed pallets again.eml"
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert message.get_content().startswith("Hello Dana,")
+    dialog.grab().save(str(screens_dir / "recap-dialog.png"))
+    dialog.close()

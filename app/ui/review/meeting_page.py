@@ -56,8 +56,10 @@ from app.export.formatting import follow_up_status, format_day, local
 from app.export.ics import write_calendar
 from app.export.markdown import write_markdown
 from app.export.pdf import write_pdf
+from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report, calendar_entries
 from app.store.records import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.recap_dialog import RecapDialog
 from app.ui.review.context import ReviewContext
 from app.ui.review.export_folders import ExportFolders
 from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
@@ -92,6 +94,7 @@ class MeetingPage(QWidget):
     step_requested = Signal(int)  # -1 newer, +1 older
     deleted = Signal(int)  # meeting id, once really gone
     changed = Signal(int)  # meeting id: follow-up or items changed, lists should refresh
+    client_requested = Signal(int)  # client id: show the client page
     message = Signal(str)  # short status for the window's status bar
 
     def __init__(
@@ -126,6 +129,12 @@ class MeetingPage(QWidget):
         self.pdf_button = QPushButton("PDF…")
         self.calendar_button = QPushButton("Calendar…")
         self.calendar_button.setToolTip("Follow-up and due dates as an .ics file for calendars")
+        self.recap_button = QPushButton("Recap…")
+        self.recap_button.setObjectName("recapButton")
+        self.recap_button.setToolTip("A recap message for the client, to edit and send yourself")
+        self.client_button = QPushButton("Client…")
+        self.client_button.setObjectName("clientButton")
+        self.client_button.setToolTip("Every meeting with this client and what was promised")
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setObjectName("deleteMeeting")
         self.back_button.clicked.connect(self.back_requested)
@@ -135,12 +144,17 @@ class MeetingPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self._export_with_dialog("pdf"))
         self.calendar_button.clicked.connect(lambda: self._export_with_dialog("ics"))
         self.delete_button.clicked.connect(self.request_delete)
+        self.recap_button.clicked.connect(self.open_recap)
+        self.client_button.clicked.connect(self._client_clicked)
 
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
         bar.addWidget(self.newer_button)
         bar.addWidget(self.older_button)
         bar.addStretch(1)
+        bar.addWidget(self.client_button)
+        bar.addWidget(self.recap_button)
+        bar.addSpacing(12)
         bar.addWidget(QLabel("Export:"))
         bar.addWidget(self.markdown_button)
         bar.addWidget(self.pdf_button)
@@ -639,6 +653,26 @@ class MeetingPage(QWidget):
             return None
         self.export_folders.remember(Path(chosen).parent)
         return Path(chosen)
+
+    # Recap and client --------------------------------------------------------------------
+    def open_recap(self) -> RecapDialog | None:
+        """The recap draft of this meeting as shown now (typed notes included)."""
+        self.save_notes()
+        if self._report is None:
+            return None
+        dialog = RecapDialog(
+            recap_draft(self._report),
+            self,
+            start_folder=self.export_folders.folder,
+            remember_folder=self.export_folders.remember,
+        )
+        self.recap_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _client_clicked(self) -> None:
+        if self._detail is not None:
+            self.client_requested.emit(self._detail.meeting.client_id)
 
     # Delete ------------------------------------------------------------------------------
     def request_delete(self) -> None:
