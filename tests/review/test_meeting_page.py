@@ -115,7 +115,7 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     page.action_view.selectRow(0)
     page.remove_selected_action()
     qtbot.waitUntil(lambda: len(stored()) == 1)
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
 
 
 def test_notes_stay_editable_with_history_and_restore(
