@@ -84,7 +84,9 @@ class ClientReport:
 
     @property
     def overdue_items(self) -> list[ItemState]:
-        return [state for state in self.open_items if state.state == "overdue"]
+        """Most overdue first."""
+        overdue = [state for state in self.open_items if state.state == "overdue"]
+        return sorted(overdue, key=lambda state: state.item.due or date.max)
 
     @property
     def kept(self) -> int:

@@ -496,6 +496,31 @@ class MeetingService:
             for meeting_id in meeting_ids
         }
 
+    def due_action_items(self, today: date) -> list[tuple[ActionItemRecord, MeetingSummary]]:
+        """Open action items due on or before ``today``, each with its meeting's list row."""
+        with self._reading() as session:
+            items = list(
+                session.scalars(
+                    select(ActionItem)
+                    .where(
+                        ActionItem.done.is_(False),
+                        ActionItem.due.is_not(None),
+                        ActionItem.due <= today,
+                    )
+                    .order_by(ActionItem.due, ActionItem.id)
+                )
+            )
+            ids = sorted({item.meeting_id for item in items})
+            meetings = (
+                {
+                    row[0]: _summary(row)
+                    for row in session.execute(_summary_query().where(Meeting.id.in_(ids)))
+                }
+                if ids
+                else {}
+            )
+            return [(_action_record(item), meetings[item.meeting_id]) for item in items]
+
     def find_client(self, name: str) -> ClientRecord | None:
         """The client of that name (case does not matter), or None for a new one."""
         key = name.strip().casefold()

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
+from app.export.follow_through import briefing_lines, client_report
 from app.settings import load_settings, save_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
@@ -84,6 +86,8 @@ class MeetingFlow(QObject):
         self.session: LiveSession | None = None
         self.live_window: LiveWindow | None = None
         self.summary: SummaryWindow | None = None
+        # Which day it is, for what is overdue (tests set it).
+        self.today: Callable[[], date] = date.today
         # Usually one, for a moment; more only if meetings end before the store opens.
         self._unstored: list[_UnstoredMeeting] = []
         # Those whose row is on its way to the writer: never sent twice, or it is written twice.
@@ -152,6 +156,7 @@ class MeetingFlow(QObject):
         dialog = PrepareDialog(self.library, [], load_settings(), self.parent_window)
         dialog.accepted.connect(lambda: self._start(dialog))
         dialog.finished.connect(self._prepare_closed)
+        dialog.clientSettled.connect(self._fetch_briefing)
         self.prepare = dialog
         dialog.open()
         self.prepareOpened.emit(dialog)
@@ -169,6 +174,30 @@ class MeetingFlow(QObject):
     def _offer_clients(self, clients: list[ClientRecord]) -> None:
         if self.prepare is not None:
             self.prepare.add_client_names([client.name for client in clients])
+
+    def _fetch_briefing(self, client_name: str) -> None:
+        """Read what was promised to this client last time, off the GUI thread."""
+        if self.bridge is None or self.store is None or self.prepare is None:
+            return
+        service = self.store.service
+        today = self.today()
+
+        def work() -> tuple[str, list[str]]:
+            client = service.find_client(client_name)
+            if client is None:
+                return client_name, []
+            lines = briefing_lines(client_report(service.client_history(client.id), today))
+            return client_name, [f"With {client.name} so far:", *lines] if lines else []
+
+        self.bridge.submit(
+            work,
+            on_done=self._offer_briefing,
+            on_error=lambda error: _log.warning("could not read the client's history: %s", error),
+        )
+
+    def _offer_briefing(self, answer: tuple[str, list[str]]) -> None:
+        if self.prepare is not None:
+            self.prepare.show_briefing(*answer)
 
     def _prepare_closed(self, _result: int) -> None:
         self.prepare = None

@@ -58,8 +58,10 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.export.csv_export import write_csv
+from app.export.follow_through import ClientReport, client_report
 from app.settings import update_settings
 from app.store.records import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.ui.review.client_page import ClientPage
 from app.ui.review.context import NoteWriterLike, ReviewContext
 from app.ui.review.export_folders import ExportFolders
 from app.ui.review.meeting_page import MeetingPage
@@ -138,6 +140,7 @@ class ReviewWindow(QMainWindow):
     follow_ups_refreshed = Signal(int)
     trends_refreshed = Signal(int)
     csv_written = Signal(str, int)  # path, rows
+    client_shown = Signal(int)  # client id
 
     def __init__(
         self,
@@ -177,6 +180,11 @@ class ReviewWindow(QMainWindow):
         self.client_filter.setMinimumWidth(170)
         self.since_edit = self._date_filter("From")
         self.until_edit = self._date_filter("To")
+        self.client_button = QPushButton("Client page")
+        self.client_button.setObjectName("openClientPage")
+        self.client_button.setToolTip(
+            "Every meeting with the chosen client (or the selected meeting's client)"
+        )
         self.csv_button = QPushButton("Export list to CSV…")
         self.csv_button.setToolTip("Every meeting matching the filter, one row each")
         bar = QHBoxLayout()
@@ -194,6 +202,7 @@ class ReviewWindow(QMainWindow):
             label.setBuddy(edit)
             bar.addWidget(label)
             bar.addWidget(edit)
+        bar.addWidget(self.client_button)
         bar.addWidget(self.csv_button)
 
         # Meetings and search results ----------------------------------------------------
@@ -295,6 +304,9 @@ class ReviewWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.meeting_page)
+        self.client_page = ClientPage()
+        self.pages.addWidget(self.client_page)
+        self._client_return: QWidget = self.overview
         self.setCentralWidget(self.pages)
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
@@ -311,6 +323,10 @@ class ReviewWindow(QMainWindow):
         self.since_edit.dateChanged.connect(self._filter_changed)
         self.until_edit.dateChanged.connect(self._filter_changed)
         self.csv_button.clicked.connect(self._export_csv_with_dialog)
+        self.client_button.clicked.connect(self.open_client_of_selection)
+        self.meeting_page.client_requested.connect(self.open_client)
+        self.client_page.back_requested.connect(self._back_from_client)
+        self.client_page.meeting_requested.connect(self._open_from_client_page)
         self.meeting_page.back_requested.connect(self.show_overview)
         self.meeting_page.step_requested.connect(self.step_meeting)
         self.meeting_page.deleted.connect(self._meeting_deleted)
@@ -565,6 +581,57 @@ class ReviewWindow(QMainWindow):
             view.setFocus()
         else:
             self.search_box.setFocus()
+
+    # The client page ----------------------------------------------------------------------
+    def open_client_of_selection(self) -> None:
+        """The client chosen in the filter, else the client of the selected meeting row."""
+        client_id = self.client_filter.currentData()
+        if client_id is None:
+            index = self.meeting_view.currentIndex()
+            if self.results_stack.currentIndex() == LIST_PAGE and index.isValid():
+                name = self.meeting_model.summary(index.row()).client_name
+                found = self.client_filter.findText(name, Qt.MatchFlag.MatchFixedString)
+                client_id = self.client_filter.itemData(found) if found >= 0 else None
+        if client_id is None:
+            self._show_message("Choose a client, or select one of their meetings")
+            return
+        self.open_client(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        service = self._service
+        today = self._today()
+        came_from = self.pages.currentWidget()
+
+        def work() -> ClientReport:
+            return client_report(service.client_history(client_id), today)
+
+        def done(report: ClientReport) -> None:
+            if came_from is not self.client_page:
+                self._client_return = came_from
+            self.client_page.show_report(report)
+            self.pages.setCurrentWidget(self.client_page)
+            self.setWindowTitle(f"{APP_NAME} — {report.client_name}")
+            self.client_shown.emit(client_id)
+
+        def failed(error: Exception) -> None:
+            self._show_message(f"Could not open that client: {error}")
+
+        self.meeting_page.save_notes()
+        self.context.run(work, done, failed)
+
+    def _back_from_client(self) -> None:
+        if self._client_return is self.meeting_page and self.meeting_page.meeting_id is not None:
+            self.pages.setCurrentWidget(self.meeting_page)
+            report = self.meeting_page.report
+            if report is not None:
+                self.setWindowTitle(f"{APP_NAME} — {report.heading}")
+            self.meeting_page.scroll.setFocus()
+        else:
+            self.show_overview()
+
+    def _open_from_client_page(self, meeting_id: int) -> None:
+        self._nav_view = self.meeting_view
+        self.open_meeting(meeting_id)
 
     # Changes from the meeting page --------------------------------------------------------
     def _meeting_changed(self, _meeting_id: int) -> None:
