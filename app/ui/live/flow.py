@@ -29,12 +29,14 @@ from PySide6.QtWidgets import QWidget
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
 from app.export.follow_through import briefing_lines, client_report
+from app.export.report import MeetingReport, build_report
 from app.settings import load_settings, save_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.live.writer_bridge import WriterBridge
+from app.ui.meeting_export import write_meeting_export
 
 if TYPE_CHECKING:
     from app.store.records import ClientRecord, MeetingRecord
@@ -339,13 +341,44 @@ class MeetingFlow(QObject):
             meeting_id=session.meeting_id,
             client_name=plan.client_name,
             meeting_title=plan.title,
+            started_at=session.domain.started_at,
+            notes=session.notes,
+            lines=session.lines,
+            requests=session.requests,
         )
+        summary.exportRequested.connect(self._export_from_summary)
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)
         waiting = next((w for w in self._unstored if w.session is session), None)
         if waiting is not None and self._store_problem:
             self._write_unsaved_copy(waiting, recap)
+
+    def _export_from_summary(self, kind: str, path: Path) -> None:
+        """Load the stored meeting (after its last writes) and write the export."""
+        summary = self.summary
+        if self.bridge is None or summary is None or summary.meeting_id is None:
+            return
+        service = self.store.service
+        meeting_id = summary.meeting_id
+        titles = self.library.titles()
+        fade = (
+            self.cue_fade or timedelta(seconds=load_settings().cue_fade_seconds)
+        ).total_seconds()
+
+        def written(report: MeetingReport) -> None:
+            if self.summary is not None:
+                self.summary.show_message(write_meeting_export(kind, path, report, fade))
+
+        self.bridge.submit(
+            lambda: build_report(service.load_meeting(meeting_id), titles),
+            on_done=written,
+            on_error=self._summary_export_failed,
+        )
+
+    def _summary_export_failed(self, error: object) -> None:
+        if self.summary is not None:
+            self.summary.show_message(f"Could not read the meeting to export it: {error}")
 
     def _write_unsaved_copy(self, waiting: _UnstoredMeeting, recap: MeetingRecap) -> None:
         """The store never opened: put the meeting in a Markdown file, off the GUI thread."""

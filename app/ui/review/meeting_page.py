@@ -51,14 +51,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.meeting_terms import NoteField
-from app.export.file_names import export_file_name
-from app.export.formatting import follow_up_status, format_day, local
-from app.export.ics import write_calendar
-from app.export.markdown import write_markdown
-from app.export.pdf import write_pdf
+from app.export.formatting import follow_up_status, format_day
 from app.export.recap import recap_draft
-from app.export.report import MeetingReport, build_report, calendar_entries
+from app.export.report import MeetingReport, build_report
 from app.store.records import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
 from app.ui.recap_dialog import RecapDialog
 from app.ui.review.context import ReviewContext
 from app.ui.review.export_folders import ExportFolders
@@ -610,11 +607,7 @@ class MeetingPage(QWidget):
 
     # Export ------------------------------------------------------------------------------
     def suggested_file_name(self, suffix: str) -> str:
-        report = self._report
-        if report is None:
-            return f"meeting.{suffix}"
-        day = f"{local(report.started_at):%Y-%m-%d}"
-        return export_file_name([f"{day} {report.client_name}", report.title], suffix)
+        return suggested_file_name(self._report, suffix)
 
     def _export_with_dialog(self, suffix: str) -> None:
         self.save_notes()
@@ -625,29 +618,17 @@ class MeetingPage(QWidget):
     def export(self, suffix: str, path: Path) -> None:
         """Write this meeting as shown now: 'md', 'pdf' or 'ics'."""
         self.save_notes()
-        report = self._report
-        if report is None:
-            return
-        try:
-            if suffix == "md":
-                write_markdown(path, report)
-            elif suffix == "pdf":
-                write_pdf(path, report, self._cue_fade_seconds)
-            else:
-                entries = calendar_entries(report)
-                if not entries:
-                    self.message.emit("No follow-up or open due date to put in a calendar")
-                    return
-                write_calendar(path, entries)
-        except OSError as error:
-            self.message.emit(f"Could not write {path}: {error.strerror or error}")
-            return
-        self.message.emit(f"Saved {path}")
+        if self._report is not None:
+            self.message.emit(
+                write_meeting_export(suffix, path, self._report, self._cue_fade_seconds)
+            )
 
     def _ask_save_path(self, suffix: str, suggested: str) -> Path | None:
-        kinds = {"md": "Markdown (*.md)", "pdf": "PDF (*.pdf)", "ics": "Calendar (*.ics)"}
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export meeting", str(self.export_folders.folder() / suggested), kinds[suffix]
+            self,
+            "Export meeting",
+            str(self.export_folders.folder() / suggested),
+            EXPORT_KINDS[suffix],
         )
         if not chosen:
             return None
