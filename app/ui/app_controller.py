@@ -46,6 +46,7 @@ class AppController(QObject):
         self.settings = settings if settings is not None else load_settings()
         self.store: Any = None
         self.review: Any = None
+        self.reminders: Any = None
         self.partner_windows: list[QWidget] = []
         self.markdown_problem = ""
         self.partner_link: Any = None
@@ -83,6 +84,16 @@ class AppController(QObject):
         self.window.attach_store(store)
         self.window.set_review_handler(self.open_review)
         self.window.set_partner_handler(self.open_partner_window)
+        self._start_reminders(store)
+
+    def _start_reminders(self, store: Any) -> None:
+        """Follow-ups and action items due: a quiet desktop notification once a day."""
+        from app.ui.reminders import Reminders
+
+        self.reminders = Reminders(store, parent=self.window)
+        self.reminders.openMeeting.connect(self.open_review)
+        self.reminders.openReview.connect(self.open_review)
+        self.reminders.start()
 
     def store_failed(self, error: BaseException) -> bool:
         """The store cannot be opened; True if a meeting goes on (or is saved) without it."""

@@ -332,6 +332,12 @@ class SettingsDialog(QDialog):
         row.addWidget(self.choose_folder)
         row.addWidget(self.clear_folder)
 
+        self.reminders = QCheckBox(
+            "Remind me on the desktop, once a day, of follow-ups and action items due"
+        )
+        self.reminders.setObjectName("remindersEnabled")
+        self.reminders.setChecked(settings.reminders_enabled)
+
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 12, 4, 4)
@@ -339,6 +345,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(row)
         layout.addWidget(note)
+        layout.addSpacing(12)
+        layout.addWidget(self.reminders)
         layout.addStretch(1)
         return page
 
@@ -375,6 +383,7 @@ class SettingsDialog(QDialog):
             hotkeys=self.chosen_hotkeys,
             global_hotkeys_enabled=self.global_enabled.isChecked(),
             markdown_folder=self.markdown_folder.text(),
+            reminders_enabled=self.reminders.isChecked(),
         )
 
     def accept(self) -> None:
