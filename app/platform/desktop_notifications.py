@@ -46,7 +46,7 @@ def available(bus_address: str | None = None) -> bool:
     if not (bus_address or os.environ.get("DBUS_SESSION_BUS_ADDRESS")):
         return False
     try:
-        import jeepney  # noqa: F401
+        import jeepney  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return False
     return True
@@ -86,9 +86,14 @@ class FreedesktopNotifications:
             self._thread.join(timeout)
 
     def _run(self) -> None:
-        from jeepney import DBusAddress, MatchRule, MessageType, new_method_call
-        from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import open_dbus_connection
+        from jeepney import (  # type: ignore[import-untyped]
+            DBusAddress,
+            MatchRule,
+            MessageType,
+            new_method_call,
+        )
+        from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]
+        from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 
         try:
             connection = open_dbus_connection(bus=self._bus_address or "SESSION")

@@ -606,7 +606,7 @@ class ReviewWindow(QMainWindow):
             return client_report(service.client_history(client_id), today)
 
         def done(report: ClientReport) -> None:
-            if came_from is not self.client_page:
+            if came_from is not None and came_from is not self.client_page:
                 self._client_return = came_from
             self.client_page.show_report(report)
             self.pages.setCurrentWidget(self.client_page)
@@ -625,7 +625,7 @@ class ReviewWindow(QMainWindow):
             report = self.meeting_page.report
             if report is not None:
                 self.setWindowTitle(f"{APP_NAME} — {report.heading}")
-            self.meeting_page.scroll.setFocus()
+            self.meeting_page.setFocus()
         else:
             self.show_overview()
 
