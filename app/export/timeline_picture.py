@@ -295,13 +295,18 @@ def _paint_signals(
     metrics = QFontMetrics(small)
     free_from = -1.0
     for signal in sorted(data.signals, key=lambda s: s.sent_s):
-        x = x_at(data, width, signal.sent_s)
-        label = "faded" if signal.ack_after_s is None else format_seconds(signal.ack_after_s)
-        if x + 4 < free_from:
+        x = x_at(data, width, signal.sent_s) + 4
+        if signal.ack_after_s is None:
+            # After the fade's end mark, so the word never hides it.
+            x = max(x, x_at(data, width, signal.sent_s + (signal.faded_after_s or 0)) + 3)
+            label = "faded"
+        else:
+            label = format_seconds(signal.ack_after_s)
+        if x < free_from:
             continue
         painter.setPen(red)
-        painter.drawText(QPointF(x + 4, top + metrics.ascent() - 1), label)
-        free_from = x + 4 + metrics.horizontalAdvance(label) + 4
+        painter.drawText(QPointF(x, top + metrics.ascent() - 1), label)
+        free_from = x + metrics.horizontalAdvance(label) + 4
     painter.setFont(font)
 
 

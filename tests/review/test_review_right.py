@@ -368,6 +368,14 @@ def test_screens_of_the_review_in_both_looks(
     _open(qtbot, review, harbor)
     review.grab().save(str(screens_dir / f"review-meeting-{look}.png"))
     review.meeting_page.strip.grab().save(str(screens_dir / f"review-strip-{look}.png"))
+    with qtbot.waitSignal(review.client_shown, timeout=5000):
+        review.meeting_page.client_button.click()
+    review.grab().save(str(screens_dir / f"review-client-{look}.png"))
+    recap = review.meeting_page.open_recap()
+    assert recap is not None
+    qtbot.waitExposed(recap)
+    recap.grab().save(str(screens_dir / f"recap-dialog-{look}.png"))
+    recap.close()
     review.close()
 
 

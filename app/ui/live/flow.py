@@ -30,13 +30,14 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
 from app.export.follow_through import briefing_lines, client_report
 from app.export.report import MeetingReport, build_report
-from app.settings import load_settings, save_settings
+from app.settings import load_settings, save_settings, update_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.live.writer_bridge import WriterBridge
 from app.ui.meeting_export import write_meeting_export
+from app.ui.review.export_folders import ExportFolders
 
 if TYPE_CHECKING:
     from app.store.records import ClientRecord, MeetingRecord
@@ -57,6 +58,16 @@ class _UnstoredMeeting:
     session: LiveSession
     plan: MeetingPlan
     started_at: datetime
+
+
+def _remember_export_folder(folder: Path) -> None:
+    """The summary's save dialogs open here next time (written off the GUI thread)."""
+    threading.Thread(
+        target=update_settings,
+        kwargs={"last_export_folder": str(folder)},
+        name="poise-export-folder",
+        daemon=True,
+    ).start()
 
 
 class MeetingFlow(QObject):
@@ -345,6 +356,9 @@ class MeetingFlow(QObject):
             notes=session.notes,
             lines=session.lines,
             requests=session.requests,
+            export_folders=ExportFolders(
+                load_settings().last_export_folder, _remember_export_folder
+            ),
         )
         summary.exportRequested.connect(self._export_from_summary)
         self.summary = summary

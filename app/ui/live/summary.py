@@ -34,6 +34,7 @@ from app.export.recap import RecapStep, recap_draft_from
 from app.ui.live.session import PartnerRequest
 from app.ui.meeting_export import EXPORT_KINDS
 from app.ui.recap_dialog import RecapDialog
+from app.ui.review.export_folders import ExportFolders
 
 NOTE_LINES = 4  # lines of each note field the summary shows
 
@@ -75,6 +76,7 @@ class SummaryWindow(QWidget):
         notes: dict[NoteField, str] | None = None,
         lines: Sequence[tuple[datetime, str]] = (),
         requests: Sequence[PartnerRequest] = (),
+        export_folders: ExportFolders | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("summaryWindow")
@@ -86,7 +88,8 @@ class SummaryWindow(QWidget):
         self.meeting_title = meeting_title
         self.started_at = started_at
         self.notes = dict(notes or {})
-        # Overridable in tests; the default asks with a file dialog in the home folder.
+        self.export_folders = export_folders or ExportFolders()
+        # Overridable in tests; the default asks with a file dialog in the last folder.
         self.ask_export_path: Callable[[str, str], Path | None] = self._ask_export_path
         self.recap_dialog: RecapDialog | None = None
 
@@ -263,7 +266,12 @@ class SummaryWindow(QWidget):
             steps=[RecapStep(i.text, i.owner, i.due) for i in self.recap.action_items],
             follow_up=self.recap.follow_up,
         )
-        dialog = RecapDialog(draft, self)
+        dialog = RecapDialog(
+            draft,
+            self,
+            start_folder=self.export_folders.folder,
+            remember_folder=self.export_folders.remember,
+        )
         self.recap_dialog = dialog
         dialog.open()
         return dialog
@@ -283,9 +291,15 @@ class SummaryWindow(QWidget):
 
     def _ask_export_path(self, kind: str, suggested: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export meeting", str(Path.home() / suggested), EXPORT_KINDS[kind]
+            self,
+            "Export meeting",
+            str(self.export_folders.folder() / suggested),
+            EXPORT_KINDS[kind],
         )
-        return Path(chosen) if chosen else None
+        if not chosen:
+            return None
+        self.export_folders.remember(Path(chosen).parent)
+        return Path(chosen)
 
     # -- what the meeting holds ------------------------------------------------------------
 
