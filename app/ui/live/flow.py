@@ -78,6 +78,7 @@ class MeetingFlow(QObject):
     summaryShown = Signal(object)  # noqa: N815 -- SummaryWindow
     meetingStored = Signal(int)  # noqa: N815 -- meeting id, once its end is written
     unsavedCopyWritten = Signal(object)  # noqa: N815 -- Path of a meeting the store never took
+    briefingRead = Signal(object)  # noqa: N815 -- (client name as typed, lines to show)
 
     def __init__(
         self,
@@ -116,6 +117,7 @@ class MeetingFlow(QObject):
         self._slow_store.setInterval(STORE_SLOW_MS)
         self._slow_store.timeout.connect(self._say_store_is_slow)
         self.unsavedCopyWritten.connect(self._show_unsaved_copy)
+        self.briefingRead.connect(self._offer_briefing)
         if store is not None:
             self.attach_store(store)
 
@@ -189,24 +191,32 @@ class MeetingFlow(QObject):
             self.prepare.add_client_names([client.name for client in clients])
 
     def _fetch_briefing(self, client_name: str) -> None:
-        """Read what was promised to this client last time, off the GUI thread."""
-        if self.bridge is None or self.store is None or self.prepare is None:
+        """Read what was promised to this client last time, off the GUI thread.
+
+        On a thread of its own, not the writer's queue: a read must never delay the
+        meeting's own row, which the user may start any moment.
+        """
+        if self.store is None or self.prepare is None:
             return
         service = self.store.service
         today = self.today()
+        answered = self.briefingRead
 
-        def work() -> tuple[str, list[str]]:
-            client = service.find_client(client_name)
-            if client is None:
-                return client_name, []
-            lines = briefing_lines(client_report(service.client_history(client.id), today))
-            return client_name, [f"With {client.name} so far:", *lines] if lines else []
+        def work() -> None:
+            try:
+                client = service.find_client(client_name)
+                lines = (
+                    briefing_lines(client_report(service.client_history(client.id), today))
+                    if client is not None
+                    else []
+                )
+            except Exception as error:  # a read for a hint: log it, never disturb the meeting
+                _log.warning("could not read the client's history: %s", error)
+                return
+            heading = [f"With {client.name} so far:"] if client is not None and lines else []
+            answered.emit((client_name, [*heading, *lines]))
 
-        self.bridge.submit(
-            work,
-            on_done=self._offer_briefing,
-            on_error=lambda error: _log.warning("could not read the client's history: %s", error),
-        )
+        threading.Thread(target=work, name="poise-client-briefing", daemon=True).start()
 
     def _offer_briefing(self, answer: tuple[str, list[str]]) -> None:
         if self.prepare is not None:
