@@ -211,3 +211,20 @@ def test_many_due_become_three_notices_and_one_that_counts_the_rest(
         assert calls[-1]["args"][4] == "3 more due: see the open follow-ups in the review"
         service.click(calls[-1]["id"])
     reminders.stop()
+
+
+def test_the_settings_dialog_turns_reminders_off_and_on(qtbot: QtBot, data_dir: Path):
+    from app.ui.live.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.reminders.isChecked()  # on by default
+    dialog.reminders.setChecked(False)
+    dialog.accept()
+    assert load_settings().reminders_enabled is False
+    again = SettingsDialog()
+    qtbot.addWidget(again)
+    assert not again.reminders.isChecked()
+    again.reminders.setChecked(True)
+    again.accept()
+    assert load_settings().reminders_enabled is True
