@@ -114,6 +114,10 @@ class Settings:
     # broker's own origin, where its front serves the partner page
     relay_broker_url: str = ""
     relay_page_url: str = ""
+    # After the meeting (issue 16): where export dialogs open, and the daily reminders
+    last_export_folder: str = ""
+    reminders_enabled: bool = True
+    reminders_shown_on: str = ""  # ISO date of the last day the reminders were shown
 
     @property
     def link_bind_address(self) -> str:

@@ -5,7 +5,8 @@
 #                                 Chromium (partner page), PostgreSQL (team database),
 #                                 Xvfb with openbox, xdotool and xprop (a real desktop session),
 #                                 poppler (PDF export check), desktop metadata validators,
-#                                 Mosquitto (the relay's broker)
+#                                 Mosquitto (the relay's broker), dbus-daemon (a private session
+#                                 bus for the reminders test)
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -15,7 +16,7 @@ app_packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 fonts-dejavu-core
 )
 test_packages=(
-  chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto
+  chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto dbus-daemon
   openbox xdotool x11-utils imagemagick
 )
 

@@ -85,13 +85,15 @@ def make_meeting(
     client_name: str,
     title: str,
     started_at: datetime,
-    minutes: int = 45,
+    minutes: float = 45,
     signals: tuple[tuple[int, int | None], ...] = ((12, 5), (20, None)),
     notes: dict[NoteField, str] | None = None,
     stamps: tuple[tuple[int, str], ...] = ((5, "They mentioned the pallets twice"),),
     actions: tuple[tuple[str, str, date | None], ...] = (),
     follow_up: date | None = None,
     steps: tuple[tuple[int, str, str], ...] | None = None,
+    playbook_id: str = "upset-client",
+    end: bool = True,
 ) -> GeneratedMeeting:
     """One meeting; signal offsets in minutes from the start, acknowledgement in seconds."""
     meeting = service.start_meeting(
@@ -100,7 +102,8 @@ def make_meeting(
             title,
             started_at,
             mode=MeetingMode.VIDEO,
-            playbook_id="upset-client",
+            playbook_id=playbook_id,
+            playbook_version="1",
             partner_name="Robin",
         )
     )
@@ -127,7 +130,8 @@ def make_meeting(
         service.add_action_item(meeting.id, text, owner, due)
     if follow_up is not None:
         service.set_follow_up(meeting.id, follow_up)
-    service.end_meeting(meeting.id, started_at + timedelta(minutes=minutes))
+    if end:
+        service.end_meeting(meeting.id, started_at + timedelta(minutes=minutes))
     return GeneratedMeeting(meeting.id, client_name, title, started_at, len(signals), follow_up)
 
 

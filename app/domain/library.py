@@ -47,6 +47,10 @@ class PlaybookLibrary:
                 return entry.playbook
         return None
 
+    def titles(self) -> dict[str, str]:
+        """Each playbook's id and the title the user reads, for the review and the exports."""
+        return {entry.playbook.id: entry.playbook.title for entry in self.entries}
+
     def __contains__(self, playbook_id: object) -> bool:
         return isinstance(playbook_id, str) and self.get(playbook_id) is not None
 

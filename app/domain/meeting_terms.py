@@ -11,6 +11,8 @@ from enum import StrEnum
 
 MAX_CUES = 3
 DEFAULT_CUE_WORDS = "Breathe. Listen. Don't defend."
+# The stamped line "Flag this moment" writes; the review draws these as flags.
+FLAG_TEXT = "Flagged"
 
 
 class NoteField(StrEnum):

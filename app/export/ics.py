@@ -1,9 +1,10 @@
 """iCalendar (RFC 5545) files of follow-up and due dates, for any calendar to import.
 
-Each date becomes an all-day VEVENT. The text is written by hand rather than with a
-library because the subset needed is small: escaped TEXT values, lines folded at 75
-octets without splitting a UTF-8 character, CRLF line ends, and a stable UID per date
-so importing the same file twice updates the events instead of doubling them.
+Each date becomes an all-day VEVENT with an alarm (VALARM) at 09:00 that morning.
+The text is written by hand rather than with a library because the subset needed is
+small: escaped TEXT values, lines folded at 75 octets without splitting a UTF-8
+character, CRLF line ends, and a stable UID per date so importing the same file twice
+updates the events instead of doubling them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from app.export.plain_text import without_controls
 from app.private_files import write_private
 
 UID_DOMAIN = "poise.invalid"
+# The alarm rings this long after the start of the all-day event: 09:00 that morning.
+ALARM_TRIGGER = "PT9H"
 _MAX_LINE_OCTETS = 75
 
 
@@ -81,7 +84,15 @@ def calendar_text(entries: Iterable[CalendarEntry], *, now: datetime | None = No
         ]
         if entry.description:
             lines.append(f"DESCRIPTION:{escape_text(entry.description)}")
-        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        lines += [
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape_text(entry.summary)}",
+            f"TRIGGER;RELATED=START:{ALARM_TRIGGER}",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     # RFC 5545 §3.1: no control character but tab in a content line (newlines are escaped).
     return "".join(

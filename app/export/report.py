@@ -8,10 +8,11 @@ exactly what the page shows and nothing of any other meeting.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.domain.meeting_terms import NoteField, SignalSource
+from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
 from app.export.formatting import (
     format_clock,
     format_day,
@@ -33,7 +34,10 @@ class ReportNote:
 
 @dataclass(frozen=True, slots=True)
 class ReportEvent:
-    """One line of the timeline: ``kind`` is 'step', 'signal' or 'stamp'."""
+    """One line of the timeline: ``kind`` is 'step', 'signal', 'stamp' or 'flag'.
+
+    A flag is the stamped line the live window's "Flag this moment" writes.
+    """
 
     kind: str
     at: datetime
@@ -54,6 +58,7 @@ class ReportSignal:
     acknowledged_at: datetime | None
     label: str
     source: SignalSource
+    shown_at: datetime | None = None
 
     @property
     def sentence(self) -> str:
@@ -134,7 +139,17 @@ class MeetingReport:
         return tuple((name, value) for name, value in named if value)
 
 
-def build_report(detail: MeetingDetail) -> MeetingReport:
+def playbook_title(playbook_id: str, titles: Mapping[str, str] | None) -> str:
+    """The playbook's title as the user knows it; its id when the playbook is gone."""
+    if not playbook_id:
+        return ""
+    return (titles or {}).get(playbook_id) or playbook_id
+
+
+def build_report(
+    detail: MeetingDetail, playbook_titles: Mapping[str, str] | None = None
+) -> MeetingReport:
+    """``playbook_titles`` maps playbook ids to titles (``PlaybookLibrary.titles()``)."""
     meeting = detail.meeting
     start = meeting.started_at
     cue_labels = {cue.key: cue.label for cue in meeting.cues}
@@ -158,11 +173,12 @@ def build_report(detail: MeetingDetail) -> MeetingReport:
             signal.acknowledged_at,
             cue_labels.get(signal.cue_key, signal.cue_key),
             signal.source,
+            signal.shown_at,
         )
         for signal in sorted(detail.signals, key=lambda s: s.sent_at)
     )
     stamped = tuple(
-        event("stamp", line.at, line.text)
+        event("flag" if line.text == FLAG_TEXT else "stamp", line.at, line.text)
         for line in sorted(detail.stamped_lines, key=lambda line: line.at)
     )
     timeline = [event("step", step.at, f"Step: {step.title}") for step in steps]
@@ -182,7 +198,7 @@ def build_report(detail: MeetingDetail) -> MeetingReport:
         ended_at=end,
         when=format_when(start),
         duration=format_duration(end - start if end else None),
-        playbook=meeting.playbook_id or "",
+        playbook=playbook_title(meeting.playbook_id or "", playbook_titles),
         mode=meeting.mode.label,
         partner=meeting.partner_name or "",
         follow_up=detail.follow_up,

@@ -194,6 +194,7 @@ class ActionItem(Base):
     owner: Mapped[str] = mapped_column(String(200))
     due: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class SearchDocument(Base):

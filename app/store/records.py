@@ -116,6 +116,36 @@ class ActionItemRecord:
     owner: str
     due: date | None
     done: bool
+    done_at: datetime | None = None  # when it was ticked; None if never or before 0004
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingActivity:
+    """What the CSV of all meetings adds to a list row: items and reaction times."""
+
+    meeting_id: int
+    action_items: tuple[ActionItemRecord, ...] = ()
+    ack_seconds: tuple[float, ...] = ()  # each acknowledged signal, in the order sent
+    unacknowledged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ClientMeeting:
+    """One meeting on the client page, with what was agreed in it."""
+
+    meeting: MeetingSummary
+    commitments: str
+    real_concern: str
+    what_they_say: str
+    action_items: tuple[ActionItemRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClientHistory:
+    """Every meeting with one client, oldest first."""
+
+    client: ClientRecord
+    meetings: tuple[ClientMeeting, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import (
@@ -46,7 +46,10 @@ from app.store.models import (
 )
 from app.store.records import (
     ActionItemRecord,
+    ClientHistory,
+    ClientMeeting,
     ClientRecord,
+    MeetingActivity,
     MeetingDetail,
     MeetingDraft,
     MeetingRecord,
@@ -443,8 +446,12 @@ class MeetingService:
         owner: str | None = None,
         due: date | None = _UNSET,
         done: bool | None = None,
+        done_at: datetime | None = None,
     ) -> ActionItemRecord:
-        """Change the given parts; ``due=None`` clears the date, leaving it out keeps it."""
+        """Change the given parts; ``due=None`` clears the date, leaving it out keeps it.
+
+        Ticking an item done records when (``done_at``, else now); unticking forgets it.
+        """
         with self._writing() as session:
             item = _get(session, ActionItem, item_id)
             if text is not None:
@@ -454,6 +461,10 @@ class MeetingService:
             if due is not _UNSET:
                 item.due = due
             if done is not None:
+                if done and not item.done:
+                    item.done_at = done_at or datetime.now(UTC)
+                elif not done:
+                    item.done_at = None
                 item.done = done
             return _action_record(item)
 
@@ -530,6 +541,110 @@ class MeetingService:
         )
         with self._reading() as session:
             return [_summary(row) for row in session.execute(query)]
+
+    def meeting_activity(self, meeting_ids: list[int]) -> dict[int, MeetingActivity]:
+        """Action items and acknowledge times of many meetings in two queries (for the CSV)."""
+        if not meeting_ids:
+            return {}
+        items: dict[int, list[ActionItemRecord]] = {i: [] for i in meeting_ids}
+        acks: dict[int, list[float]] = {i: [] for i in meeting_ids}
+        missed = dict.fromkeys(meeting_ids, 0)
+        with self._reading() as session:
+            for item in session.scalars(
+                select(ActionItem)
+                .where(ActionItem.meeting_id.in_(meeting_ids))
+                .order_by(ActionItem.id)
+            ):
+                items[item.meeting_id].append(_action_record(item))
+            for signal in session.scalars(
+                select(Signal).where(Signal.meeting_id.in_(meeting_ids)).order_by(Signal.sent_at)
+            ):
+                if signal.acknowledged_at is None:
+                    missed[signal.meeting_id] += 1
+                else:
+                    delay = (signal.acknowledged_at - signal.sent_at).total_seconds()
+                    acks[signal.meeting_id].append(delay)
+        return {
+            meeting_id: MeetingActivity(
+                meeting_id, tuple(items[meeting_id]), tuple(acks[meeting_id]), missed[meeting_id]
+            )
+            for meeting_id in meeting_ids
+        }
+
+    def due_action_items(self, today: date) -> list[tuple[ActionItemRecord, MeetingSummary]]:
+        """Open action items due on or before ``today``, each with its meeting's list row."""
+        with self._reading() as session:
+            items = list(
+                session.scalars(
+                    select(ActionItem)
+                    .where(
+                        ActionItem.done.is_(False),
+                        ActionItem.due.is_not(None),
+                        ActionItem.due <= today,
+                    )
+                    .order_by(ActionItem.due, ActionItem.id)
+                )
+            )
+            ids = sorted({item.meeting_id for item in items})
+            meetings = (
+                {
+                    row[0]: _summary(row)
+                    for row in session.execute(_summary_query().where(Meeting.id.in_(ids)))
+                }
+                if ids
+                else {}
+            )
+            return [(_action_record(item), meetings[item.meeting_id]) for item in items]
+
+    def find_client(self, name: str) -> ClientRecord | None:
+        """The client of that name (case does not matter), or None for a new one."""
+        key = name.strip().casefold()
+        if not key:
+            return None
+        with self._reading() as session:
+            client = session.scalar(select(Client).where(Client.name_key == key))
+            return ClientRecord(client.id, client.name) if client else None
+
+    def client_history(self, client_id: int) -> ClientHistory:
+        """Every meeting with the client, oldest first, with commitments and action items."""
+        with self._reading() as session:
+            client = _get(session, Client, client_id)
+            summaries = [
+                _summary(row)
+                for row in session.execute(
+                    _summary_query()
+                    .where(Meeting.client_id == client_id)
+                    .order_by(Meeting.started_at.asc(), Meeting.id.asc())
+                )
+            ]
+            ids = [summary.id for summary in summaries]
+            wanted = (NoteField.COMMITMENTS, NoteField.REAL_CONCERN, NoteField.WHAT_THEY_SAY)
+            notes: dict[tuple[int, str], str] = {}
+            items: dict[int, list[ActionItemRecord]] = {i: [] for i in ids}
+            if ids:
+                for note in session.scalars(
+                    select(Note).where(
+                        Note.meeting_id.in_(ids), Note.field.in_([f.value for f in wanted])
+                    )
+                ):
+                    notes[(note.meeting_id, note.field)] = note.text
+                for item in session.scalars(
+                    select(ActionItem).where(ActionItem.meeting_id.in_(ids)).order_by(ActionItem.id)
+                ):
+                    items[item.meeting_id].append(_action_record(item))
+            return ClientHistory(
+                ClientRecord(client.id, client.name),
+                tuple(
+                    ClientMeeting(
+                        meeting=summary,
+                        commitments=notes.get((summary.id, NoteField.COMMITMENTS.value), ""),
+                        real_concern=notes.get((summary.id, NoteField.REAL_CONCERN.value), ""),
+                        what_they_say=notes.get((summary.id, NoteField.WHAT_THEY_SAY.value), ""),
+                        action_items=tuple(items[summary.id]),
+                    )
+                    for summary in summaries
+                ),
+            )
 
     # -- search -------------------------------------------------------------------------------
 
@@ -907,4 +1022,5 @@ def _action_record(item: ActionItem) -> ActionItemRecord:
         owner=item.owner,
         due=item.due,
         done=item.done,
+        done_at=item.done_at,
     )

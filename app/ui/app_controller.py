@@ -47,6 +47,7 @@ class AppController(QObject):
         self.settings = settings if settings is not None else shared_settings().current
         self.store: Any = None
         self.review: Any = None
+        self.reminders: Any = None
         self.partner_windows: list[QWidget] = []
         self.markdown_problem = ""
         self.notices: list[str] = []  # said once on the home window, kept under its status
@@ -90,6 +91,16 @@ class AppController(QObject):
         from app.ui.left_open import offer_meetings_left_open
 
         self.left_open = offer_meetings_left_open(self.window, store)
+        self._start_reminders(store)
+
+    def _start_reminders(self, store: Any) -> None:
+        """Follow-ups and action items due: a quiet desktop notification once a day."""
+        from app.ui.reminders import Reminders
+
+        self.reminders = Reminders(store, parent=self.window)
+        self.reminders.openMeeting.connect(self.open_review)
+        self.reminders.openReview.connect(self.open_review)
+        self.reminders.start()
 
     def store_failed(self, error: BaseException) -> bool:
         """The store cannot be opened; True if a meeting goes on (or is saved) without it."""
@@ -159,7 +170,7 @@ class AppController(QObject):
         from app.ui.review import open_review_window
 
         if self.review is None:
-            self.review = open_review_window(self.store)
+            self.review = open_review_window(self.store, self.window.library.titles())
             page = self.review.meeting_page
             page.changed.connect(self.write_markdown)
             page.deleted.connect(self.remove_markdown)
@@ -190,12 +201,14 @@ class AppController(QObject):
         if folder is None or meeting_id is None or self.store is None:
             return
         service = self.store.service
+        titles = self.window.library.titles()
 
         def write() -> Path:
             from app.export.markdown_folder import MarkdownFolder
             from app.export.report import build_report
 
-            return MarkdownFolder(folder).write(build_report(service.load_meeting(meeting_id)))
+            report = build_report(service.load_meeting(meeting_id), titles)
+            return MarkdownFolder(folder).write(report)
 
         self.window.bridge.submit(write, on_done=self._markdown_ok, on_error=self._markdown_failed)
 

@@ -115,10 +115,13 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(stored()) == 2)
     assert stored()[1] == ("Send the warranty terms", "Me", date(2025, 3, 14), False)
+    # The row is stored before its answer reaches the page: wait for the page too.
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
     page.new_action_text.setText("Call them back")
     page.new_action_due.setText("fri")  # TODAY is a Wednesday
     qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(stored()) == 3)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert stored()[2][2] == date(2025, 3, 14)
     page.new_action_text.setText("Never")
     page.new_action_due.setText("someday")
@@ -129,11 +132,11 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     page.action_view.selectRow(2)
     page.remove_selected_action()
     qtbot.waitUntil(lambda: len(stored()) == 2)
-    assert model.rowCount() == 2
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
     page.action_view.selectRow(0)
     page.remove_selected_action()
     qtbot.waitUntil(lambda: len(stored()) == 1)
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
 
 
 def test_notes_stay_editable_with_history_and_restore(
@@ -189,7 +192,8 @@ def test_page_exports_exactly_what_it_shows(
     page.ask_save_path = lambda suffix, name: tmp_path / name
     page.markdown_button.click()
     assert (tmp_path / page.suggested_file_name("md")).exists()
-    assert page.suggested_file_name("md").startswith("2025-03-11-Greystone-Builders-Roof")
+    expected = "2025-03-11 Greystone Builders - Roof leak escalation.md"
+    assert page.suggested_file_name("md") == expected
 
 
 def test_csv_of_all_meetings_from_the_window(

@@ -176,7 +176,12 @@ def _fill_revision_0002(connection: Connection) -> None:
         )
 
 
-FILLERS = {"0001_initial": _fill_revision_0001, "0002_search": _fill_revision_0002}
+FILLERS = {
+    "0001_initial": _fill_revision_0001,
+    "0002_search": _fill_revision_0002,
+    # 0003 only rebuilt the search index: its data is 0002's.
+    "0003_search_prefixes": _fill_revision_0002,
+}
 
 
 @pytest.mark.parametrize("revision", EARLIER_REVISIONS)
@@ -203,6 +208,7 @@ def test_data_at_an_earlier_revision_survives_the_upgrade(
         assert detail.stamped_lines[0].text == "asked for the manager"
         assert detail.signals[0].source is SignalSource.PHONE
         assert detail.action_items[0].due == date(2024, 11, 8)
+        assert detail.action_items[0].done_at is None  # 0004: never recorded before
         assert detail.follow_up == date(2024, 11, 12)
         revisions = store.service.note_revisions(1, NoteField.REAL_CONCERN)
         assert [r.text for r in revisions] == ["the wedding order next month"]

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
+from app.export.follow_through import briefing_lines, client_report
+from app.export.report import MeetingReport, build_report
 from app.settings import shared_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.meeting_journal import journal_for, kept_words
@@ -35,6 +38,8 @@ from app.ui.live.resume import resume_where_it_was
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.live.writer_bridge import WriterBridge
+from app.ui.meeting_export import write_meeting_export
+from app.ui.review.export_folders import ExportFolders
 
 if TYPE_CHECKING:
     from app.store.records import ClientRecord, MeetingRecord
@@ -57,6 +62,11 @@ class _UnstoredMeeting:
     started_at: datetime
 
 
+def _remember_export_folder(folder: Path) -> None:
+    """The summary's save dialogs open here next time (the settings owner saves it)."""
+    shared_settings().update(last_export_folder=str(folder))
+
+
 class MeetingFlow(QObject):
     """Runs the "New meeting" path; one meeting at a time."""
 
@@ -65,6 +75,7 @@ class MeetingFlow(QObject):
     summaryShown = Signal(object)  # noqa: N815 -- SummaryWindow
     meetingStored = Signal(int)  # noqa: N815 -- meeting id, once its end is written
     unsavedCopyWritten = Signal(object)  # noqa: N815 -- Path of a meeting the store never took
+    briefingRead = Signal(object)  # noqa: N815 -- (client name as typed, lines to show)
 
     def __init__(
         self,
@@ -86,6 +97,8 @@ class MeetingFlow(QObject):
         self.session: LiveSession | None = None
         self.live_window: LiveWindow | None = None
         self.summary: SummaryWindow | None = None
+        # Which day it is, for what is overdue (tests set it).
+        self.today: Callable[[], date] = date.today
         # Usually one, for a moment; more only if meetings end before the store opens.
         self._unstored: list[_UnstoredMeeting] = []
         # Those whose row is on its way to the writer: never sent twice, or it is written twice.
@@ -101,6 +114,7 @@ class MeetingFlow(QObject):
         self._slow_store.setInterval(STORE_SLOW_MS)
         self._slow_store.timeout.connect(self._say_store_is_slow)
         self.unsavedCopyWritten.connect(self._show_unsaved_copy)
+        self.briefingRead.connect(self._offer_briefing)
         if store is not None:
             self.attach_store(store)
 
@@ -154,6 +168,7 @@ class MeetingFlow(QObject):
         dialog = PrepareDialog(self.library, [], shared_settings().current, self.parent_window)
         dialog.accepted.connect(lambda: self._start(dialog))
         dialog.finished.connect(self._prepare_closed)
+        dialog.clientSettled.connect(self._fetch_briefing)
         self.prepare = dialog
         dialog.open()
         self.prepareOpened.emit(dialog)
@@ -171,6 +186,38 @@ class MeetingFlow(QObject):
     def _offer_clients(self, clients: list[ClientRecord]) -> None:
         if self.prepare is not None:
             self.prepare.add_client_names([client.name for client in clients])
+
+    def _fetch_briefing(self, client_name: str) -> None:
+        """Read what was promised to this client last time, off the GUI thread.
+
+        On a thread of its own, not the writer's queue: a read must never delay the
+        meeting's own row, which the user may start any moment.
+        """
+        if self.store is None or self.prepare is None:
+            return
+        service = self.store.service
+        today = self.today()
+        answered = self.briefingRead
+
+        def work() -> None:
+            try:
+                client = service.find_client(client_name)
+                lines = (
+                    briefing_lines(client_report(service.client_history(client.id), today))
+                    if client is not None
+                    else []
+                )
+            except Exception as error:  # a read for a hint: log it, never disturb the meeting
+                _log.warning("could not read the client's history: %s", error)
+                return
+            heading = [f"With {client.name} so far:"] if client is not None and lines else []
+            answered.emit((client_name, [*heading, *lines]))
+
+        threading.Thread(target=work, name="poise-client-briefing", daemon=True).start()
+
+    def _offer_briefing(self, answer: tuple[str, list[str]]) -> None:
+        if self.prepare is not None:
+            self.prepare.show_briefing(*answer)
 
     def _prepare_closed(self, _result: int) -> None:
         self.prepare = None
@@ -344,13 +391,47 @@ class MeetingFlow(QObject):
             meeting_id=session.meeting_id,
             client_name=plan.client_name,
             meeting_title=plan.title,
+            started_at=session.domain.started_at,
+            notes=session.notes,
+            lines=session.lines,
+            requests=session.requests,
+            export_folders=ExportFolders(
+                shared_settings().current.last_export_folder, _remember_export_folder
+            ),
         )
+        summary.exportRequested.connect(self._export_from_summary)
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)
         waiting = next((w for w in self._unstored if w.session is session), None)
         if waiting is not None and self._store_problem:
             self._write_unsaved_copy(waiting, recap)
+
+    def _export_from_summary(self, kind: str, path: Path) -> None:
+        """Load the stored meeting (after its last writes) and write the export."""
+        summary = self.summary
+        if self.bridge is None or summary is None or summary.meeting_id is None:
+            return
+        service = self.store.service
+        meeting_id = summary.meeting_id
+        titles = self.library.titles()
+        fade = (
+            self.cue_fade or timedelta(seconds=shared_settings().current.cue_fade_seconds)
+        ).total_seconds()
+
+        def written(report: MeetingReport) -> None:
+            if self.summary is not None:
+                self.summary.show_message(write_meeting_export(kind, path, report, fade))
+
+        self.bridge.submit(
+            lambda: build_report(service.load_meeting(meeting_id), titles),
+            on_done=written,
+            on_error=self._summary_export_failed,
+        )
+
+    def _summary_export_failed(self, error: object) -> None:
+        if self.summary is not None:
+            self.summary.show_message(f"Could not read the meeting to export it: {error}")
 
     def _write_unsaved_copy(self, waiting: _UnstoredMeeting, recap: MeetingRecap) -> None:
         """The store never opened: put the meeting in a Markdown file, off the GUI thread."""

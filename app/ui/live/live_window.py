@@ -75,7 +75,7 @@ from app.domain.meeting_session import (
     format_elapsed,
     parse_due_date,
 )
-from app.domain.meeting_terms import NoteField, SignalSource
+from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
 from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
@@ -100,7 +100,6 @@ _STEP_KEYS_PREVIOUS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 _GEOMETRY_SAVE_DELAY_MS = 800
 _PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
 STEP_IN = "step_in"
-FLAG_TEXT = "Flagged"
 MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."

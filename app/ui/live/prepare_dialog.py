@@ -1,5 +1,9 @@
 """Preparing a meeting: who, what, which playbook, the partner and the agreed cues, then the
 playbook's "before" checklist. Returns a ``MeetingPlan``; nothing is stored until Start.
+
+When the client has met the user before, a few lines say what was promised last time and
+what is still open or overdue (``clientSettled`` asks; ``show_briefing`` answers, with
+lines the flow reads off the GUI thread), on both pages.
 """
 
 from __future__ import annotations
@@ -7,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -103,6 +107,9 @@ class CueRow(QFrame):
 class PrepareDialog(QDialog):
     """Two pages: the meeting's details, then the checklist before it starts."""
 
+    clientSettled = Signal(str)  # noqa: N815 -- the client name, once typing pauses
+    BRIEFING_DELAY_MS = 350
+
     def __init__(
         self,
         library: PlaybookLibrary,
@@ -115,6 +122,13 @@ class PrepareDialog(QDialog):
         self.setWindowTitle("New meeting")
         self.library = library
         self.plan: MeetingPlan | None = None
+        self.briefing_client = ""
+        self.briefing_lines: list[str] = []
+        self.briefing_labels: list[QLabel] = []
+        self._briefing_timer = QTimer(self)
+        self._briefing_timer.setSingleShot(True)
+        self._briefing_timer.setInterval(self.BRIEFING_DELAY_MS)
+        self._briefing_timer.timeout.connect(self._client_settled)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._details_page(client_names, settings))
         self.pages.addWidget(self._checklist_page())
@@ -141,6 +155,7 @@ class PrepareDialog(QDialog):
         self.client.addItems(sorted(client_names, key=str.casefold))
         self.client.setCurrentIndex(-1)
         self._client_line.setPlaceholderText("Pick or type a new client")
+        self.client.editTextChanged.connect(self._client_typed)
         self.title = QLineEdit()
         self.title.setObjectName("meetingTitle")
         self.title.setPlaceholderText("e.g. Missed launch date")
@@ -209,6 +224,7 @@ class PrepareDialog(QDialog):
         inner_layout.setSpacing(10)
         inner_layout.addWidget(heading)
         inner_layout.addLayout(form)
+        inner_layout.addWidget(self._briefing_label())
         inner_layout.addSpacing(6)
         inner_layout.addWidget(cues_heading)
         inner_layout.addWidget(cues_hint)
@@ -242,6 +258,46 @@ class PrepareDialog(QDialog):
     @property
     def mode(self) -> MeetingMode:
         return MeetingMode.VIDEO if self.video.isChecked() else MeetingMode.IN_PERSON
+
+    # -- what happened last time with this client -------------------------------------------
+
+    def _briefing_label(self) -> QLabel:
+        label = QLabel()
+        label.setObjectName("clientBriefing")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.hide()
+        self.briefing_labels.append(label)
+        return label
+
+    def _client_typed(self, _text: str) -> None:
+        self._briefing_timer.start()
+
+    def done(self, result: int) -> None:
+        # Closed: no more questions about the client's history.
+        self._briefing_timer.stop()
+        super().done(result)
+
+    def _client_settled(self) -> None:
+        name = self.client.currentText().strip()
+        if name.casefold() != self.briefing_client.casefold():
+            self.show_briefing(name, [])
+        if name:
+            self.clientSettled.emit(name)
+
+    def show_briefing(self, client_name: str, lines: list[str]) -> None:
+        """What was promised to this client and what is open; ignored for an older name.
+
+        ``lines`` is what to show, first line a heading; empty hides the section.
+        """
+        if client_name.strip().casefold() != self.client.currentText().strip().casefold():
+            return
+        self.briefing_client = client_name.strip()
+        self.briefing_lines = list(lines)
+        text = "\n".join(lines)
+        for label in self.briefing_labels:
+            label.setText(text)
+            label.setVisible(bool(lines))
 
     def _show_summary(self) -> None:
         book = self.selected_playbook()
@@ -360,6 +416,7 @@ class PrepareDialog(QDialog):
         inner_layout.setContentsMargins(0, 0, 8, 0)
         inner_layout.setSpacing(10)
         inner_layout.addWidget(heading)
+        inner_layout.addWidget(self._briefing_label())
         inner_layout.addWidget(self.checklist_intro)
         inner_layout.addLayout(self.checklist)
         inner_layout.addStretch(1)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -36,13 +37,34 @@ from app.domain.meeting_session import (
     StepChange,
     utc_now,
 )
-from app.domain.meeting_terms import Cue, NoteField, SignalSource, partner_request
+from app.domain.meeting_terms import (
+    USER_REQUESTS,
+    Cue,
+    NoteField,
+    SignalSource,
+    partner_request,
+)
 from app.domain.playbook import Playbook
 from app.journal import MeetingJournal
 from app.ui.live.writer_bridge import WriterBridge
 
 # A store write of the session's: called on the writer thread with the service and the id.
 StoreJob = Callable[[Any, int], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RequestToPartner:
+    """One request to the partner: what the timeline says, and when the partner answered."""
+
+    key: str
+    asked_words: str
+    asked_at: datetime
+    answered_at: datetime | None = None
+    answer_words: str = ""
+
+    @property
+    def label(self) -> str:
+        return next((cue.label for cue in USER_REQUESTS if cue.key == self.key), self.key)
 
 
 class LiveSession(QObject):
@@ -91,6 +113,10 @@ class LiveSession(QObject):
         self._held: list[Callable[[], None]] = []
         self._held_notes: dict[NoteField, str] = {}
         self._held_lines: list[tuple[datetime, str]] = []
+        # What the summary shows at the end, kept whether or not the store has it yet.
+        self._notes_now: dict[NoteField, str] = {}
+        self._lines_all: list[tuple[datetime, str]] = []
+        self._requests: dict[str, RequestToPartner] = {}
         # message id -> store signal id; written and read only on the writer thread, whose
         # queue runs in order, so "shown"/"acknowledged" always find the id "sent" stored.
         self._signal_ids: dict[str, int] = {}
@@ -119,6 +145,23 @@ class LiveSession(QObject):
     def held_lines(self) -> list[tuple[datetime, str]]:
         """Stamped lines (time, text) made before the meeting was in the store."""
         return list(self._held_lines)
+
+    @property
+    def notes(self) -> dict[NoteField, str]:
+        """Every note field as last typed in this meeting."""
+        return dict(self._notes_now)
+
+    @property
+    def lines(self) -> list[tuple[datetime, str]]:
+        """Every stamped line (time, text), flags included; requests to the partner not."""
+        asked = {(r.asked_at, r.asked_words) for r in self._requests.values()}
+        answered = {(r.answered_at, r.answer_words) for r in self._requests.values()}
+        return [line for line in self._lines_all if line not in asked | answered]
+
+    @property
+    def requests(self) -> list[RequestToPartner]:
+        """What the user asked the partner, in order, with when (if) the partner answered."""
+        return sorted(self._requests.values(), key=lambda request: request.asked_at)
 
     def attach_meeting(self, store: Any, meeting_id: int) -> None:
         """The meeting is in the store: send what waited, in order, then write directly."""
@@ -229,6 +272,7 @@ class LiveSession(QObject):
         """Returns at once; the writer coalesces bursts of typing to the newest text."""
         if not self.domain.is_running:
             return
+        self._notes_now[NoteField(field)] = text
         if self._bridge is None:
             self._held_notes[NoteField(field)] = text
             if self.journal is not None:
@@ -254,6 +298,7 @@ class LiveSession(QObject):
 
         if self._bridge is None:
             self._held_lines.append((at, text))
+        self._lines_all.append((at, text))
         self._write(write, "line", text=text, step_key=step_key, at=at)
         self.lineStamped.emit(text, at)
         return at
@@ -390,7 +435,8 @@ class LiveSession(QObject):
         if not self.domain.is_running:
             return message_id
         self._asks[message_id] = key
-        self._stamp(words.asked)
+        asked_at = self._stamp(words.asked)
+        self._requests[message_id] = RequestToPartner(key, words.asked, asked_at)
         self.partnerAsked.emit(message_id, key)
         return message_id
 
@@ -400,7 +446,13 @@ class LiveSession(QObject):
         if key is None or message_id in self._answered_asks or not self.domain.is_running:
             return
         self._answered_asks.add(message_id)
-        self._stamp(partner_request(key).acknowledged)
+        words = partner_request(key)
+        answered_at = self._stamp(words.acknowledged)
+        asked = self._requests.get(message_id)
+        if asked is not None:
+            self._requests[message_id] = replace(
+                asked, answered_at=answered_at, answer_words=words.acknowledged
+            )
         self.partnerAnswered.emit(message_id, "acknowledged")
 
     def answer_text(self, message_id: str) -> str:

@@ -344,6 +344,12 @@ class SettingsDialog(QDialog):
         row.addWidget(self.choose_folder)
         row.addWidget(self.clear_folder)
 
+        self.reminders = QCheckBox(
+            "Remind me on the desktop, once a day, of follow-ups and action items due"
+        )
+        self.reminders.setObjectName("remindersEnabled")
+        self.reminders.setChecked(settings.reminders_enabled)
+
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 12, 4, 4)
@@ -351,6 +357,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(row)
         layout.addWidget(note)
+        layout.addSpacing(12)
+        layout.addWidget(self.reminders)
         layout.addStretch(1)
         return page
 
@@ -390,6 +398,7 @@ class SettingsDialog(QDialog):
             global_hotkeys_enabled=self.global_enabled.isChecked(),
             markdown_folder=self.markdown_folder.text(),
             relay_broker_url=self.partners_page.broker_url(),
+            reminders_enabled=self.reminders.isChecked(),
         )
 
     def accept(self) -> None:

@@ -1,15 +1,22 @@
 """The one-screen summary after a meeting: how long, which steps, the cues and how fast
 they were acknowledged, the action items, the follow-up date, and what to do next.
+
+It also gives back the notes (a few lines per field), the stamped lines and flagged
+moments, the requests to the partner with their answers, and buttons for the recap
+draft (made here from what the meeting holds) and each export (``exportRequested``:
+the flow loads the stored meeting and writes the file).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +29,16 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain.meeting_session import CueState, MeetingRecap, format_elapsed
+from app.domain.meeting_terms import FLAG_TEXT, NoteField
+from app.export.file_names import export_file_name
+from app.export.recap import RecapStep, recap_draft_from
 from app.settings import shared_settings
+from app.ui.live.session import RequestToPartner
+from app.ui.meeting_export import EXPORT_KINDS
+from app.ui.recap_dialog import RecapDialog
+from app.ui.review.export_folders import ExportFolders
+
+NOTE_LINES = 4  # lines of each note field the summary shows
 
 
 def _seconds(span: timedelta) -> str:
@@ -44,6 +60,7 @@ class SummaryWindow(QWidget):
     """Shown when a meeting ends; ``reviewRequested`` is for the review window (issue 6)."""
 
     reviewRequested = Signal(int)  # noqa: N815 (Qt signal naming) -- meeting id
+    exportRequested = Signal(str, object)  # noqa: N815 -- 'md'/'pdf'/'ics', Path
 
     def __init__(
         self,
@@ -53,6 +70,11 @@ class SummaryWindow(QWidget):
         client_name: str,
         meeting_title: str,
         parent: QWidget | None = None,
+        started_at: datetime | None = None,
+        notes: dict[NoteField, str] | None = None,
+        lines: Sequence[tuple[datetime, str]] = (),
+        requests: Sequence[RequestToPartner] = (),
+        export_folders: ExportFolders | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("summaryWindow")
@@ -62,6 +84,14 @@ class SummaryWindow(QWidget):
         self.meeting_id = meeting_id
         self._review_available = False
         self.recap = recap
+        self.client_name = client_name
+        self.meeting_title = meeting_title
+        self.started_at = started_at
+        self.notes = dict(notes or {})
+        self.export_folders = export_folders or ExportFolders()
+        # Overridable in tests; the default asks with a file dialog in the last folder.
+        self.ask_export_path: Callable[[str, str], Path | None] = self._ask_export_path
+        self.recap_dialog: RecapDialog | None = None
 
         heading = QLabel("Meeting ended")
         heading.setObjectName("heading")
@@ -131,6 +161,9 @@ class SummaryWindow(QWidget):
                 body.addWidget(self._line(item.text, details))
         else:
             body.addWidget(self._line("None noted", ""))
+        self._add_notes(body)
+        self._add_lines(body, lines)
+        self._add_requests(body, requests)
         if recap.after_steps:
             body.addWidget(self._section("NEXT"))
             for step in recap.after_steps:
@@ -159,6 +192,22 @@ class SummaryWindow(QWidget):
         buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         buttons.addWidget(done)
+        self.recap_button = QPushButton("Recap draft…")
+        self.recap_button.setObjectName("recapDraftButton")
+        self.recap_button.setToolTip("A recap message for the client, to edit and send yourself")
+        self.recap_button.clicked.connect(self.open_recap)
+        self.export_buttons: dict[str, QPushButton] = {}
+        follow_through = QHBoxLayout()
+        follow_through.addWidget(self.recap_button)
+        follow_through.addStretch(1)
+        for kind, text in (("md", "Markdown…"), ("pdf", "PDF…"), ("ics", "Calendar…")):
+            button = QPushButton(text)
+            button.setObjectName(f"export_{kind}")
+            button.clicked.connect(self._export_clicked)
+            button.setProperty("exportKind", kind)
+            follow_through.addWidget(button)
+            self.export_buttons[kind] = button
+        self._refresh_export_buttons()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -173,6 +222,12 @@ class SummaryWindow(QWidget):
         self.unsaved_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.unsaved_line.hide()
         layout.addWidget(self.unsaved_line)
+        self.message_line = QLabel()
+        self.message_line.setObjectName("muted")
+        self.message_line.setWordWrap(True)
+        self.message_line.hide()
+        layout.addWidget(self.message_line)
+        layout.addLayout(follow_through)
         layout.addLayout(buttons)
         self.resize(460, 620)
 
@@ -185,6 +240,116 @@ class SummaryWindow(QWidget):
         """The meeting reached the store after the summary opened."""
         self.meeting_id = meeting_id
         self._refresh_review_button()
+        self._refresh_export_buttons()
+
+    def _refresh_export_buttons(self) -> None:
+        stored = self.meeting_id is not None
+        for button in self.export_buttons.values():
+            button.setEnabled(stored)
+            button.setToolTip(
+                "Export this meeting as it is stored"
+                if stored
+                else "Exports open once the meeting is in your notes database"
+            )
+
+    def show_message(self, text: str) -> None:
+        self.message_line.setText(text)
+        self.message_line.show()
+
+    # -- the recap and the exports ---------------------------------------------------------
+
+    def open_recap(self) -> RecapDialog:
+        draft = recap_draft_from(
+            started_at=self.started_at or datetime.now().astimezone(),
+            title=self.meeting_title,
+            notes=self.notes,
+            steps=[RecapStep(i.text, i.owner, i.due) for i in self.recap.action_items],
+            follow_up=self.recap.follow_up,
+        )
+        dialog = RecapDialog(
+            draft,
+            self,
+            start_folder=self.export_folders.folder,
+            remember_folder=self.export_folders.remember,
+        )
+        self.recap_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _export_clicked(self) -> None:
+        button = self.sender()
+        kind = str(button.property("exportKind")) if button is not None else ""
+        if kind in EXPORT_KINDS:
+            self.request_export(kind)
+
+    def request_export(self, kind: str) -> None:
+        day = f"{(self.started_at or datetime.now()).astimezone():%Y-%m-%d}"
+        suggested = export_file_name([f"{day} {self.client_name}", self.meeting_title], kind)
+        path = self.ask_export_path(kind, suggested)
+        if path is not None and self.meeting_id is not None:
+            self.exportRequested.emit(kind, path)
+
+    def _ask_export_path(self, kind: str, suggested: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export meeting",
+            str(self.export_folders.folder() / suggested),
+            EXPORT_KINDS[kind],
+        )
+        if not chosen:
+            return None
+        self.export_folders.remember(Path(chosen).parent)
+        return Path(chosen)
+
+    # -- what the meeting holds ------------------------------------------------------------
+
+    def _offset(self, at: datetime) -> str:
+        if self.started_at is None:
+            return at.astimezone().strftime("%H:%M")
+        return format_elapsed(max(timedelta(), at - self.started_at))
+
+    def _add_notes(self, body: QVBoxLayout) -> None:
+        filled = [(f, self.notes.get(f, "").strip()) for f in NoteField]
+        filled = [(f, text) for f, text in filled if text]
+        if not filled:
+            return
+        body.addWidget(self._section("YOUR NOTES"))
+        for note_field, text in filled:
+            shown = text.splitlines()
+            more = len(shown) - NOTE_LINES
+            excerpt = "\n".join(shown[:NOTE_LINES]) + (f"\n… {more} more lines" if more > 0 else "")
+            name = QLabel(note_field.label)
+            name.setObjectName("muted")
+            label = QLabel(excerpt)
+            label.setObjectName(f"summaryNote_{note_field.value}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            body.addWidget(name)
+            body.addWidget(label)
+
+    def _add_lines(self, body: QVBoxLayout, lines: Sequence[tuple[datetime, str]]) -> None:
+        if not lines:
+            return
+        flags = sum(1 for _, text in lines if text == FLAG_TEXT)
+        heading = "STAMPED LINES AND FLAGS" if flags else "STAMPED LINES"
+        body.addWidget(self._section(heading))
+        for at, text in sorted(lines):
+            shown = "⚑ Flagged moment" if text == FLAG_TEXT else f"✎ {text}"
+            body.addWidget(self._line(shown, self._offset(at)))
+
+    def _add_requests(self, body: QVBoxLayout, requests: Sequence[RequestToPartner]) -> None:
+        if not requests:
+            return
+        body.addWidget(self._section("REQUESTS TO YOUR PARTNER"))
+        for request in requests:
+            if request.answered_at is not None:
+                after = _seconds(request.answered_at - request.asked_at)
+                outcome = f"{request.answer_words}, after {after}"
+            else:
+                outcome = "no answer"
+            body.addWidget(
+                self._line(f"{self._offset(request.asked_at)}  {request.label}", outcome)
+            )
 
     def _refresh_review_button(self) -> None:
         if not self._review_available:

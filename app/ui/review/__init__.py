@@ -14,11 +14,27 @@ if TYPE_CHECKING:
     from app.ui.review.window import ReviewWindow
 
 
-def open_review_window(store: Store) -> ReviewWindow:
-    """A review window over an already open store; the caller keeps it alive and shows it."""
+def open_review_window(store: Store, playbook_titles: dict[str, str] | None = None) -> ReviewWindow:
+    """A review window over an already open store; the caller keeps it alive and shows it.
+
+    ``playbook_titles`` (``PlaybookLibrary.titles()``) lets the review name playbooks as
+    the user knows them; without it the shipped and the user's playbooks are read here.
+    """
+    from app.settings import shared_settings
     from app.ui.review.window import ReviewWindow
 
-    return ReviewWindow(store.service, store.writer)
+    if playbook_titles is None:
+        from app.playbooks import load_all_playbooks
+
+        playbook_titles = load_all_playbooks().titles()
+    settings = shared_settings().current
+    return ReviewWindow(
+        store.service,
+        store.writer,
+        playbook_titles=playbook_titles,
+        cue_fade_seconds=settings.cue_fade_seconds,
+        export_folder=settings.last_export_folder,
+    )
 
 
 def run_review(*, quit_after_start: bool = False) -> int:

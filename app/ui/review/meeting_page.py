@@ -10,10 +10,9 @@ The page never queries: it asks ``ReviewContext`` to run service calls off the G
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -54,14 +53,16 @@ from PySide6.QtWidgets import (
 from app.domain.meeting_session import parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import follow_up_status, format_day
-from app.export.ics import write_calendar
-from app.export.markdown import write_markdown
-from app.export.pdf import write_pdf
-from app.export.report import MeetingReport, build_report, calendar_entries
+from app.export.recap import recap_draft
+from app.export.report import MeetingReport, build_report
 from app.store.records import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
+from app.ui.recap_dialog import RecapDialog
 from app.ui.review.context import ReviewContext
+from app.ui.review.export_folders import ExportFolders
 from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
+from app.ui.review.wheel_guard import PageWheelGuard
 
 NOTE_SAVE_DELAY_MS = 400
 
@@ -91,12 +92,24 @@ class MeetingPage(QWidget):
     step_requested = Signal(int)  # -1 newer, +1 older
     deleted = Signal(int)  # meeting id, once really gone
     changed = Signal(int)  # meeting id: follow-up or items changed, lists should refresh
+    client_requested = Signal(int)  # client id: show the client page
     message = Signal(str)  # short status for the window's status bar
 
-    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ReviewContext,
+        parent: QWidget | None = None,
+        *,
+        playbook_titles: Mapping[str, str] | None = None,
+        cue_fade_seconds: float = 20.0,
+        export_folders: ExportFolders | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingPage")
         self._context = context
+        self._playbook_titles = dict(playbook_titles or {})
+        self._cue_fade_seconds = cue_fade_seconds
+        self.export_folders = export_folders or ExportFolders()
         self._detail: MeetingDetail | None = None
         self._report: MeetingReport | None = None
         self._highlight = ""
@@ -114,6 +127,12 @@ class MeetingPage(QWidget):
         self.pdf_button = QPushButton("PDF…")
         self.calendar_button = QPushButton("Calendar…")
         self.calendar_button.setToolTip("Follow-up and due dates as an .ics file for calendars")
+        self.recap_button = QPushButton("Recap…")
+        self.recap_button.setObjectName("recapButton")
+        self.recap_button.setToolTip("A recap message for the client, to edit and send yourself")
+        self.client_button = QPushButton("Client…")
+        self.client_button.setObjectName("clientButton")
+        self.client_button.setToolTip("Every meeting with this client and what was promised")
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setObjectName("deleteMeeting")
         self.back_button.clicked.connect(self.back_requested)
@@ -123,12 +142,17 @@ class MeetingPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self._export_with_dialog("pdf"))
         self.calendar_button.clicked.connect(lambda: self._export_with_dialog("ics"))
         self.delete_button.clicked.connect(self.request_delete)
+        self.recap_button.clicked.connect(self.open_recap)
+        self.client_button.clicked.connect(self._client_clicked)
 
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
         bar.addWidget(self.newer_button)
         bar.addWidget(self.older_button)
         bar.addStretch(1)
+        bar.addWidget(self.client_button)
+        bar.addWidget(self.recap_button)
+        bar.addSpacing(12)
         bar.addWidget(QLabel("Export:"))
         bar.addWidget(self.markdown_button)
         bar.addWidget(self.pdf_button)
@@ -136,7 +160,9 @@ class MeetingPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.delete_button)
 
+        # Plain text: a client called "Harbor & Finch" must read so, not "&amp;".
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setObjectName("meetingHeading")
         self.heading.setWordWrap(True)
         font = self.heading.font()
@@ -144,6 +170,7 @@ class MeetingPage(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.facts = QLabel()
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setObjectName("meetingFacts")
         self.facts.setWordWrap(True)
         self.facts.setStyleSheet("color: #57606a;")
@@ -171,8 +198,10 @@ class MeetingPage(QWidget):
         self.strip = TimelineStrip()
         legend = QLabel(
             "<span style='color:#2f4f6f'>■</span> steps &nbsp; "
-            "<span style='color:#c0392b'>▍</span> signal, bar until acknowledged &nbsp; "
-            "<span style='color:#2f4f6f'>●</span> stamped note"
+            "<span style='color:#c0392b'>▍</span> signal, bar until acknowledged "
+            "(hatched until it faded) &nbsp; "
+            "<span style='color:#2f4f6f'>●</span> stamped line &nbsp; "
+            "<span style='color:#b54708'>⚑</span> flagged moment"
         )
         legend.setStyleSheet("color: #57606a;")
 
@@ -280,6 +309,11 @@ class MeetingPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         self.scroll_area = scroll
+        self.wheel_guard = PageWheelGuard(scroll)
+        for entry in self.note_editors.values():
+            self.wheel_guard.guard(entry.editor)
+        self.wheel_guard.guard(self.action_view)
+        self.wheel_guard.guard(self.timeline_view)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -319,19 +353,19 @@ class MeetingPage(QWidget):
     def show_detail(self, detail: MeetingDetail, highlight: str = "") -> None:
         self.save_notes()
         self._detail = detail
-        self._report = build_report(detail)
+        self._report = build_report(detail, self._playbook_titles)
         self._highlight = highlight
         report = self._report
-        self.heading.setText(escape(report.heading))
+        self.heading.setText(report.heading)
         facts = [report.when, f"{report.duration}", report.mode]
         if report.playbook:
             facts.append(f"playbook {report.playbook}")
         if report.partner:
             facts.append(f"partner {report.partner}")
         facts.append(f"{len(report.signals)} signals")
-        self.facts.setText(" · ".join(escape(f) for f in facts))
+        self.facts.setText(" · ".join(facts))
         self._show_follow_up(detail.follow_up)
-        self.strip.set_data(strip_data_from(report))
+        self.strip.set_data(strip_data_from(report, self._cue_fade_seconds))
         for note_field, entry in self.note_editors.items():
             text = detail.notes.get(note_field, "")
             entry.saved_text = text
@@ -431,7 +465,7 @@ class MeetingPage(QWidget):
         if self._detail is None:
             return
         self._detail = replace(self._detail, **changes)
-        self._report = build_report(self._detail)
+        self._report = build_report(self._detail, self._playbook_titles)
 
     # Notes -------------------------------------------------------------------------------
     def _note_typed(self, note_field: NoteField) -> None:
@@ -469,7 +503,8 @@ class MeetingPage(QWidget):
         )
 
     def _open_history(self, note_field: NoteField, revisions: list[NoteRevisionRecord]) -> None:
-        dialog = RevisionDialog(note_field, revisions, self)
+        current = self.note_editors[note_field].editor.toPlainText()
+        dialog = RevisionDialog(note_field, revisions, self, current_text=current)
         self.history_dialog = dialog
         dialog.restore_requested.connect(lambda revision_id: self.restore(note_field, revision_id))
         dialog.open()
@@ -573,12 +608,7 @@ class MeetingPage(QWidget):
 
     # Export ------------------------------------------------------------------------------
     def suggested_file_name(self, suffix: str) -> str:
-        report = self._report
-        if report is None:
-            return f"meeting.{suffix}"
-        stem = f"{report.started_at.astimezone():%Y-%m-%d} {report.client_name} {report.title}"
-        stem = re.sub(r"[^\w\- ]+", "", stem).strip().replace(" ", "-")[:80]
-        return f"{stem or 'meeting'}.{suffix}"
+        return suggested_file_name(self._report, suffix)
 
     def _export_with_dialog(self, suffix: str) -> None:
         self.save_notes()
@@ -589,31 +619,42 @@ class MeetingPage(QWidget):
     def export(self, suffix: str, path: Path) -> None:
         """Write this meeting as shown now: 'md', 'pdf' or 'ics'."""
         self.save_notes()
-        report = self._report
-        if report is None:
-            return
-        try:
-            if suffix == "md":
-                write_markdown(path, report)
-            elif suffix == "pdf":
-                write_pdf(path, report)
-            else:
-                entries = calendar_entries(report)
-                if not entries:
-                    self.message.emit("No follow-up or open due date to put in a calendar")
-                    return
-                write_calendar(path, entries)
-        except OSError as error:
-            self.message.emit(f"Could not write {path}: {error.strerror or error}")
-            return
-        self.message.emit(f"Saved {path}")
+        if self._report is not None:
+            self.message.emit(
+                write_meeting_export(suffix, path, self._report, self._cue_fade_seconds)
+            )
 
     def _ask_save_path(self, suffix: str, suggested: str) -> Path | None:
-        kinds = {"md": "Markdown (*.md)", "pdf": "PDF (*.pdf)", "ics": "Calendar (*.ics)"}
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export meeting", str(Path.home() / suggested), kinds[suffix]
+            self,
+            "Export meeting",
+            str(self.export_folders.folder() / suggested),
+            EXPORT_KINDS[suffix],
         )
-        return Path(chosen) if chosen else None
+        if not chosen:
+            return None
+        self.export_folders.remember(Path(chosen).parent)
+        return Path(chosen)
+
+    # Recap and client --------------------------------------------------------------------
+    def open_recap(self) -> RecapDialog | None:
+        """The recap draft of this meeting as shown now (typed notes included)."""
+        self.save_notes()
+        if self._report is None:
+            return None
+        dialog = RecapDialog(
+            recap_draft(self._report),
+            self,
+            start_folder=self.export_folders.folder,
+            remember_folder=self.export_folders.remember,
+        )
+        self.recap_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _client_clicked(self) -> None:
+        if self._detail is not None:
+            self.client_requested.emit(self._detail.meeting.client_id)
 
     # Delete ------------------------------------------------------------------------------
     def request_delete(self) -> None:
@@ -661,9 +702,18 @@ class RevisionDialog(QDialog):
     restore_requested = Signal(int)
 
     def __init__(
-        self, note_field: NoteField, revisions: list[NoteRevisionRecord], parent: QWidget
+        self,
+        note_field: NoteField,
+        revisions: list[NoteRevisionRecord],
+        parent: QWidget,
+        *,
+        current_text: str | None = None,
     ) -> None:
         super().__init__(parent)
+        # The field's text now: a version that reads the same is not offered for restoring.
+        if current_text is None and revisions:
+            current_text = revisions[0].text
+        self._current_text = current_text
         self.setWindowTitle(f"History of “{note_field.label}”")
         self.resize(560, 380)
         self.model = RevisionModel(self)
@@ -686,6 +736,10 @@ class RevisionDialog(QDialog):
         layout.addWidget(self.list_view, 1)
         layout.addWidget(QLabel("Text of the selected version:"))
         layout.addWidget(self.preview, 1)
+        self.same_as_current = QLabel("This is the text the field holds now.")
+        self.same_as_current.setObjectName("sameAsCurrent")
+        self.same_as_current.setVisible(False)
+        layout.addWidget(self.same_as_current)
         layout.addWidget(buttons)
         if revisions:
             self.list_view.setCurrentIndex(self.model.index(min(1, len(revisions) - 1)))
@@ -695,11 +749,19 @@ class RevisionDialog(QDialog):
         row = self.list_view.currentIndex().row()
         if row >= 0:
             self.preview.setPlainText(self.model.revision(row).text)
-        # The newest version is the current text: restoring it would change nothing.
-        self.restore_button.setEnabled(row > 0)
+        # The newest version, and any that reads like the text now, would change nothing.
+        offered = self.can_restore(row)
+        self.restore_button.setEnabled(offered)
+        self.restore_button.setVisible(offered)
+        self.same_as_current.setVisible(row >= 0 and not offered)
+
+    def can_restore(self, row: int) -> bool:
+        if row <= 0 or row >= self.model.rowCount():
+            return False
+        return self.model.revision(row).text != self._current_text
 
     def _restore(self) -> None:
         row = self.list_view.currentIndex().row()
-        if row > 0:
+        if self.can_restore(row):
             self.restore_requested.emit(self.model.revision(row).id)
             self.accept()

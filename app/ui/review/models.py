@@ -36,7 +36,7 @@ from app.export.formatting import (
     format_short_when,
     format_when,
 )
-from app.export.report import ReportEvent
+from app.export.report import ReportEvent, playbook_title
 from app.store.records import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
 
 PAGE_SIZE = 200
@@ -116,8 +116,11 @@ class MeetingListModel(_ColumnsModel):
         page_loader: Callable[[int, int, int], None],
         today: Callable[[], date] = date.today,
         parent: QObject | None = None,
+        *,
+        playbook_titles: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._playbook_titles = playbook_titles or {}
         self._load_page = page_loader
         self._today = today
         self._generation = 0
@@ -189,6 +192,15 @@ class MeetingListModel(_ColumnsModel):
     def summary(self, row: int) -> MeetingSummary:
         return self._rows[row]
 
+    def client_names(self) -> set[str]:
+        return {summary.client_name for summary in self._rows}
+
+    def row_of(self, meeting_id: int) -> int:
+        for row, summary in enumerate(self._rows):
+            if summary.id == meeting_id:
+                return row
+        return -1
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -220,7 +232,7 @@ class MeetingListModel(_ColumnsModel):
         if column == 2:
             return summary.title
         if column == 3:
-            return summary.playbook_id
+            return playbook_title(summary.playbook_id, self._playbook_titles)
         if column == 4:
             return format_duration(summary.duration)
         if column == 5:
@@ -443,10 +455,11 @@ def _replace(item: ActionItemRecord, **changes: Any) -> ActionItemRecord:
 class TimelineModel(_RowsListModel):
     """The meeting's steps, signals and stamped lines in time order, as the exports list them."""
 
-    _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎"}
+    _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎", "flag": "⚑"}
     _COLOURS: ClassVar[dict[str, QColor]] = {
         "signal": QColor("#b42318"),
         "step": QColor("#2f4f6f"),
+        "flag": QColor("#b54708"),
     }
 
     def set_events(self, events: Sequence[ReportEvent]) -> None:

@@ -1,9 +1,12 @@
-"""Trends over the last meetings: signals per meeting and time to acknowledge a signal.
+"""Trends over the last meetings: signals per hour and the median time to acknowledge.
 
+Only meetings that ended and lasted at least ``MIN_TREND_MINUTES`` count: a 15-second
+try or a meeting still open says nothing about how heated meetings are. Signals are
+counted per hour, so a long meeting does not look worse than a short one for its length.
 ``trend_points`` is plain Python over the store's records; ``TrendsChart`` draws them as
-two small panels (bars for signals, dots joined by a line for the reaction time) with a
-one-line verdict above, comparing the recent half with the earlier half, so the user
-sees at a glance whether meetings are getting calmer.
+two small panels (bars for signals per hour, dots joined by a line for the median
+reaction time) with a one-line verdict above, comparing the recent half with the
+earlier half; below ``MIN_TREND_POINTS`` meetings it says no trend yet.
 """
 
 from __future__ import annotations
@@ -11,16 +14,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from statistics import mean
+from statistics import mean, median
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.export.formatting import format_seconds, local
 from app.store.records import MeetingDetail
 
 DEFAULT_TREND_MEETINGS = 20
+MIN_TREND_MINUTES = 5
+MIN_TREND_POINTS = 3
 _BAR = QColor("#c0392b")
 _LINE = QColor("#2f4f6f")
 _GRID = QColor("#e3e6ea")
@@ -33,7 +46,19 @@ class TrendPoint:
     started_at: datetime
     client_name: str
     signals: int
-    mean_ack_seconds: float | None  # None when no signal was acknowledged
+    minutes: float
+    median_ack_seconds: float | None  # None when no signal was acknowledged
+
+    @property
+    def signals_per_hour(self) -> float:
+        return self.signals * 60.0 / max(self.minutes, 1.0)
+
+
+def counts_for_trends(started_at: datetime, ended_at: datetime | None) -> bool:
+    """Ended, and long enough to say something about the meeting's temperature."""
+    if ended_at is None:
+        return False
+    return (ended_at - started_at).total_seconds() >= MIN_TREND_MINUTES * 60
 
 
 def trend_point(detail: MeetingDetail) -> TrendPoint:
@@ -43,35 +68,41 @@ def trend_point(detail: MeetingDetail) -> TrendPoint:
         if signal.acknowledged_at is not None
     ]
     meeting = detail.meeting
+    end = meeting.ended_at or meeting.started_at
     return TrendPoint(
         meeting_id=meeting.id,
         started_at=meeting.started_at,
         client_name=meeting.client_name,
         signals=len(detail.signals),
-        mean_ack_seconds=mean(delays) if delays else None,
+        minutes=(end - meeting.started_at).total_seconds() / 60,
+        median_ack_seconds=median(delays) if delays else None,
     )
 
 
 def trend_points(details: Sequence[MeetingDetail]) -> list[TrendPoint]:
-    """Oldest first, as a chart reads left to right."""
-    return sorted((trend_point(d) for d in details), key=lambda p: p.started_at)
+    """The meetings that count for trends, oldest first, as a chart reads left to right."""
+    counted = [d for d in details if counts_for_trends(d.meeting.started_at, d.meeting.ended_at)]
+    return sorted((trend_point(d) for d in counted), key=lambda p: p.started_at)
 
 
 def verdict(points: Sequence[TrendPoint]) -> str:
     """One sentence comparing the recent half of the meetings with the earlier half."""
-    if len(points) < 4:
-        return "A trend shows after four meetings."
+    if len(points) < MIN_TREND_POINTS:
+        return (
+            f"A trend shows after {MIN_TREND_POINTS} ended meetings of "
+            f"{MIN_TREND_MINUTES} minutes or more."
+        )
     half = len(points) // 2
     earlier, recent = points[:half], points[-half:]
-    before = mean(p.signals for p in earlier)
-    after = mean(p.signals for p in recent)
-    acks_before = [p.mean_ack_seconds for p in earlier if p.mean_ack_seconds is not None]
-    acks_after = [p.mean_ack_seconds for p in recent if p.mean_ack_seconds is not None]
-    sentence = f"Signals per meeting: {before:.1f} → {after:.1f}"
+    before = mean(p.signals_per_hour for p in earlier)
+    after = mean(p.signals_per_hour for p in recent)
+    acks_before = [p.median_ack_seconds for p in earlier if p.median_ack_seconds is not None]
+    acks_after = [p.median_ack_seconds for p in recent if p.median_ack_seconds is not None]
+    sentence = f"Signals per hour: {before:.1f} → {after:.1f}"
     if acks_before and acks_after:
         sentence += (
-            f"; time to acknowledge: {format_seconds(mean(acks_before))} → "
-            f"{format_seconds(mean(acks_after))}"
+            f"; median time to acknowledge: {format_seconds(median(acks_before))} → "
+            f"{format_seconds(median(acks_after))}"
         )
     if after < before * 0.85:
         sentence += ". Calmer lately."
@@ -107,12 +138,17 @@ class TrendsChart(QWidget):
     def points(self) -> list[TrendPoint]:
         return list(self._points)
 
+    def _muted(self) -> QColor:
+        # Grey that reads on the light and on the dark look alike.
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return QColor("#a3a9ae") if dark else _TEXT
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         metrics = QFontMetrics(self.font())
-        painter.setPen(QColor("#1f2328"))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         # The verdict may take two lines in a narrow panel; the panels start below it.
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         text_box = metrics.boundingRect(
@@ -123,7 +159,7 @@ class TrendsChart(QWidget):
             QRectF(8, 4, self.width() - 16, line + 2), int(flags), verdict(self._points)
         )
         if not self._points:
-            painter.setPen(_TEXT)
+            painter.setPen(self._muted())
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No meetings yet")
             painter.end()
             return
@@ -150,7 +186,7 @@ class TrendsChart(QWidget):
         painter.setPen(QPen(_GRID, 1))
         painter.drawLine(panel.bottomLeft(), panel.bottomRight())
         painter.drawLine(panel.topLeft(), panel.topRight())
-        painter.setPen(_TEXT)
+        painter.setPen(self._muted())
         painter.drawText(
             QRectF(0, panel.top() - 2, panel.left() - 6, metrics.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
@@ -168,34 +204,36 @@ class TrendsChart(QWidget):
         )
 
     def _paint_signals(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
-        highest = max(1, *(p.signals for p in self._points))
-        self._panel_frame(painter, panel, metrics, "Signals per meeting", str(highest))
+        highest = max(1.0, *(p.signals_per_hour for p in self._points))
+        self._panel_frame(painter, panel, metrics, "Signals per hour", f"{highest:.0f}")
         usable = panel.height() - metrics.height() - 2
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_BAR)
         for index, point in enumerate(self._points):
             x, width = self._slot(panel, index)
-            height = usable * point.signals / highest
+            height = usable * point.signals_per_hour / highest
             bar_width = max(2.0, width * 0.6)
             painter.drawRect(
                 QRectF(x + (width - bar_width) / 2, panel.bottom() - height, bar_width, height)
             )
 
     def _paint_acks(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
-        values = [p.mean_ack_seconds for p in self._points if p.mean_ack_seconds is not None]
+        values = [p.median_ack_seconds for p in self._points if p.median_ack_seconds is not None]
         highest = max(values) if values else 1.0
         highest = max(highest, 1.0)
-        self._panel_frame(painter, panel, metrics, "Time to acknowledge", format_seconds(highest))
+        self._panel_frame(
+            painter, panel, metrics, "Median time to acknowledge", format_seconds(highest)
+        )
         usable = panel.height() - metrics.height() - 2
         path = QPainterPath()
         started = False
         dots: list[QPointF] = []
         for index, point in enumerate(self._points):
-            if point.mean_ack_seconds is None:
+            if point.median_ack_seconds is None:
                 continue
             x, width = self._slot(panel, index)
             spot = QPointF(
-                x + width / 2, panel.bottom() - usable * point.mean_ack_seconds / highest
+                x + width / 2, panel.bottom() - usable * point.median_ack_seconds / highest
             )
             dots.append(spot)
             if started:
@@ -212,7 +250,7 @@ class TrendsChart(QWidget):
             painter.drawEllipse(spot, 3, 3)
 
     def _paint_dates(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
-        painter.setPen(_TEXT)
+        painter.setPen(self._muted())
         first, last = self._points[0], self._points[-1]
         baseline = panel.bottom() + 2 + metrics.ascent()
         painter.drawText(QPointF(panel.left(), baseline), f"{local(first.started_at):%d %b}")

@@ -8,7 +8,7 @@ searches, Enter opens, Ctrl+PgUp/PgDown move to the newer/older meeting, Esc goe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QResizeEvent,
     QShortcut,
     QTextDocument,
 )
@@ -59,8 +60,12 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.export.csv_export import write_csv
+from app.export.follow_through import ClientReport, client_report
+from app.settings import shared_settings
 from app.store.records import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.ui.review.client_page import ClientPage
 from app.ui.review.context import NoteWriterLike, ReviewContext
+from app.ui.review.export_folders import ExportFolders
 from app.ui.review.meeting_page import MeetingPage
 from app.ui.review.models import (
     HTML_ROLE,
@@ -70,12 +75,20 @@ from app.ui.review.models import (
     SearchHitModel,
 )
 from app.ui.review.search import SearchController
-from app.ui.review.trends import DEFAULT_TREND_MEETINGS, TrendsChart, trend_points
+from app.ui.review.trends import (
+    DEFAULT_TREND_MEETINGS,
+    TrendsChart,
+    counts_for_trends,
+    trend_points,
+)
 
 FIRST_FILTER_DATE = QDate(2000, 1, 1)
 _SELECTED_HIT = QColor("#dbe7f3")
 _SELECTED_EDGE = QColor("#2f6fb0")
 LIST_PAGE, SEARCH_PAGE = 0, 1
+CLIENT_COLUMN, TITLE_COLUMN, PLAYBOOK_COLUMN = 1, 2, 3
+# The client column grows to its longest loaded name; the title keeps this much.
+_MIN_TITLE = 100
 
 
 class HtmlItemDelegate(QStyledItemDelegate):
@@ -129,6 +142,7 @@ class ReviewWindow(QMainWindow):
     follow_ups_refreshed = Signal(int)
     trends_refreshed = Signal(int)
     csv_written = Signal(str, int)  # path, rows
+    client_shown = Signal(int)  # client id
 
     def __init__(
         self,
@@ -137,9 +151,14 @@ class ReviewWindow(QMainWindow):
         *,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        playbook_titles: Mapping[str, str] | None = None,
+        cue_fade_seconds: float = 20.0,
+        export_folder: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWindow")
+        self.playbook_titles = dict(playbook_titles or {})
+        self.export_folders = ExportFolders(export_folder, self._save_export_folder)
         self.setWindowTitle(f"{APP_NAME} — Review")
         self.resize(1260, 780)
         self.context = ReviewContext(service, writer, today=today, parent=self)
@@ -163,6 +182,11 @@ class ReviewWindow(QMainWindow):
         self.client_filter.setMinimumWidth(170)
         self.since_edit = self._date_filter("From")
         self.until_edit = self._date_filter("To")
+        self.client_button = QPushButton("Client page")
+        self.client_button.setObjectName("openClientPage")
+        self.client_button.setToolTip(
+            "Every meeting with the chosen client (or the selected meeting's client)"
+        )
         self.csv_button = QPushButton("Export list to CSV…")
         self.csv_button.setToolTip("Every meeting matching the filter, one row each")
         bar = QHBoxLayout()
@@ -180,10 +204,13 @@ class ReviewWindow(QMainWindow):
             label.setBuddy(edit)
             bar.addWidget(label)
             bar.addWidget(edit)
+        bar.addWidget(self.client_button)
         bar.addWidget(self.csv_button)
 
         # Meetings and search results ----------------------------------------------------
-        self.meeting_model = MeetingListModel(self._load_page, today, self)
+        self.meeting_model = MeetingListModel(
+            self._load_page, today, self, playbook_titles=self.playbook_titles
+        )
         self.meeting_model.page_loaded.connect(self._page_loaded)
         self.meeting_view = QTableView()
         self.meeting_view.setObjectName("meetingList")
@@ -204,7 +231,7 @@ class ReviewWindow(QMainWindow):
             "30 Sep 2025 23:59",
             "Birchwood Dental",
             "",
-            "upset-client",
+            max(["Playbook", *self.playbook_titles.values()], key=metrics.horizontalAdvance)[:34],
             "1 h 05 min",
             "Signals",
             "⚠ 30 Sep 2025",
@@ -260,7 +287,7 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 440])
+        splitter.setSizes([880, 380])
         splitter.setChildrenCollapsible(False)
 
         self.overview = QWidget()
@@ -270,10 +297,18 @@ class ReviewWindow(QMainWindow):
         overview_layout.addLayout(bar)
         overview_layout.addWidget(splitter, 1)
 
-        self.meeting_page = MeetingPage(self.context)
+        self.meeting_page = MeetingPage(
+            self.context,
+            playbook_titles=self.playbook_titles,
+            cue_fade_seconds=cue_fade_seconds,
+            export_folders=self.export_folders,
+        )
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.meeting_page)
+        self.client_page = ClientPage()
+        self.pages.addWidget(self.client_page)
+        self._client_return: QWidget = self.overview
         self.setCentralWidget(self.pages)
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
@@ -290,6 +325,10 @@ class ReviewWindow(QMainWindow):
         self.since_edit.dateChanged.connect(self._filter_changed)
         self.until_edit.dateChanged.connect(self._filter_changed)
         self.csv_button.clicked.connect(self._export_csv_with_dialog)
+        self.client_button.clicked.connect(self.open_client_of_selection)
+        self.meeting_page.client_requested.connect(self.open_client)
+        self.client_page.back_requested.connect(self._back_from_client)
+        self.client_page.meeting_requested.connect(self._open_from_client_page)
         self.meeting_page.back_requested.connect(self.show_overview)
         self.meeting_page.step_requested.connect(self.step_meeting)
         self.meeting_page.deleted.connect(self._meeting_deleted)
@@ -375,10 +414,36 @@ class ReviewWindow(QMainWindow):
         self.context.run(work, done, lambda _: self.meeting_model.page_failed(generation))
 
     def _page_loaded(self, rows: int) -> None:
+        self._fit_client_column()
         if self.results_stack.currentIndex() == LIST_PAGE:
             self._show_list_status()
         if rows and not self.meeting_view.currentIndex().isValid():
             self.meeting_view.setCurrentIndex(self.meeting_model.index(0, 0))
+
+    def _fit_client_column(self) -> None:
+        """Widen the client column to the longest loaded name, leaving the title room."""
+        metrics = self.meeting_view.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(name) for name in self.meeting_model.client_names()),
+            default=0,
+        )
+        header = self.meeting_view.horizontalHeader()
+        # The client and the title share what the fixed columns leave; the title keeps
+        # at least _MIN_TITLE, or half of that room when the list is narrow.
+        fixed = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column not in (CLIENT_COLUMN, TITLE_COLUMN)
+        )
+        free = self.meeting_view.viewport().width() - fixed
+        room = max(free - _MIN_TITLE, free // 2, 120)
+        wanted = min(room, max(widest + 24, metrics.horizontalAdvance("Client") + 24))
+        if wanted != header.sectionSize(CLIENT_COLUMN):
+            header.resizeSection(CLIENT_COLUMN, wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_client_column()
 
     def _show_list_status(self) -> None:
         total = self._total
@@ -523,6 +588,57 @@ class ReviewWindow(QMainWindow):
         else:
             self.search_box.setFocus()
 
+    # The client page ----------------------------------------------------------------------
+    def open_client_of_selection(self) -> None:
+        """The client chosen in the filter, else the client of the selected meeting row."""
+        client_id = self.client_filter.currentData()
+        if client_id is None:
+            index = self.meeting_view.currentIndex()
+            if self.results_stack.currentIndex() == LIST_PAGE and index.isValid():
+                name = self.meeting_model.summary(index.row()).client_name
+                found = self.client_filter.findText(name, Qt.MatchFlag.MatchFixedString)
+                client_id = self.client_filter.itemData(found) if found >= 0 else None
+        if client_id is None:
+            self._show_message("Choose a client, or select one of their meetings")
+            return
+        self.open_client(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        service = self._service
+        today = self._today()
+        came_from = self.pages.currentWidget()
+
+        def work() -> ClientReport:
+            return client_report(service.client_history(client_id), today)
+
+        def done(report: ClientReport) -> None:
+            if came_from is not None and came_from is not self.client_page:
+                self._client_return = came_from
+            self.client_page.show_report(report)
+            self.pages.setCurrentWidget(self.client_page)
+            self.setWindowTitle(f"{APP_NAME} — {report.client_name}")
+            self.client_shown.emit(client_id)
+
+        def failed(error: Exception) -> None:
+            self._show_message(f"Could not open that client: {error}")
+
+        self.meeting_page.save_notes()
+        self.context.run(work, done, failed)
+
+    def _back_from_client(self) -> None:
+        if self._client_return is self.meeting_page and self.meeting_page.meeting_id is not None:
+            self.pages.setCurrentWidget(self.meeting_page)
+            report = self.meeting_page.report
+            if report is not None:
+                self.setWindowTitle(f"{APP_NAME} — {report.heading}")
+            self.meeting_page.setFocus()
+        else:
+            self.show_overview()
+
+    def _open_from_client_page(self, meeting_id: int) -> None:
+        self._nav_view = self.meeting_view
+        self.open_meeting(meeting_id)
+
     # Changes from the meeting page --------------------------------------------------------
     def _meeting_changed(self, _meeting_id: int) -> None:
         self._refresh_timer.start()
@@ -585,15 +701,19 @@ class ReviewWindow(QMainWindow):
         client_name = self.client_filter.currentText()
 
         def work() -> list[Any]:
-            recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS)
-            return trend_points([service.load_meeting(summary.id) for summary in recent])
+            # Short tries and open meetings do not count; look further back for enough.
+            recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS * 3)
+            counted = [s for s in recent if counts_for_trends(s.started_at, s.ended_at)]
+            chosen = counted[:DEFAULT_TREND_MEETINGS]
+            return trend_points([service.load_meeting(summary.id) for summary in chosen])
 
         def done(points: list[Any]) -> None:
             if self.client_filter.currentData() != client_id:
                 return
             self.trends_chart.set_points(points)
             scope = "all clients" if client_id is None else client_name
-            self.trends_title.setText(f"Trends: last {len(points)} meetings, {scope}")
+            counted = "last meeting" if len(points) == 1 else f"last {len(points)} meetings"
+            self.trends_title.setText(f"Trends: {counted}, {scope}")
             self.trends_refreshed.emit(len(points))
 
         self.context.run(work, done)
@@ -619,7 +739,12 @@ class ReviewWindow(QMainWindow):
                         return
                     offset += len(page)
 
-            return write_csv(path, every_meeting())
+            return write_csv(
+                path,
+                every_meeting(),
+                activity=service.meeting_activity,
+                playbook_titles=self.playbook_titles,
+            )
 
         def done(count: int) -> None:
             self._show_message(f"Saved {count:,} meetings to {path}")
@@ -632,9 +757,15 @@ class ReviewWindow(QMainWindow):
 
     def _ask_csv_path(self, suggested: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export meetings", str(Path.home() / suggested), "CSV (*.csv)"
+            self, "Export meetings", str(self.export_folders.folder() / suggested), "CSV (*.csv)"
         )
-        return Path(chosen) if chosen else None
+        if not chosen:
+            return None
+        self.export_folders.remember(Path(chosen).parent)
+        return Path(chosen)
+
+    def _save_export_folder(self, folder: Path) -> None:
+        shared_settings().update(last_export_folder=str(folder))
 
     # Misc ---------------------------------------------------------------------------------
     def _show_message(self, text: str) -> None:

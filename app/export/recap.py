@@ -1,0 +1,135 @@
+"""The recap message after a meeting: a draft the user edits and sends from their own mail.
+
+``recap_draft`` writes it from the meeting's report only: what the client said, the real
+concern, what was agreed, the next steps with owners and dates, and when the user will be
+back in touch. A field left empty is left out; nothing is added that the notes do not
+hold. "What they are not saying" and the free notes stay private: they are the user's
+reading of the room, not words to send. Poise never sends the message: ``mailto_url``
+hands it to the mail program, ``eml_bytes`` saves it as a file that opens as a draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+from urllib.parse import quote
+
+from app.domain.meeting_terms import NoteField
+from app.export.formatting import format_day, local
+from app.export.report import MeetingReport
+
+# Lines the recap quotes from each note field, and the heading it puts above them.
+_QUOTED_FIELDS = (
+    (NoteField.WHAT_THEY_SAY, "What I heard from you:"),
+    (NoteField.REAL_CONCERN, "What matters most, as I understand it:"),
+    (NoteField.COMMITMENTS, "What we agreed:"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RecapDraft:
+    subject: str
+    body: str
+
+
+def _points(text: str) -> list[str]:
+    """A note as bullet points: one per line, list marks the user typed taken off."""
+    points = []
+    for line in text.strip().splitlines():
+        cleaned = line.strip().lstrip("-•*–").strip()
+        if cleaned:
+            points.append(f"- {cleaned}")
+    return points
+
+
+@dataclass(frozen=True, slots=True)
+class RecapStep:
+    """One agreed next step, as the recap lists it."""
+
+    text: str
+    owner: str = ""
+    due: date | None = None
+    done: bool = False
+
+
+def recap_draft(report: MeetingReport, sign_off: str = "") -> RecapDraft:
+    """The draft for a meeting in the store (the review's meeting page)."""
+    return recap_draft_from(
+        started_at=report.started_at,
+        title=report.title,
+        notes={note.field: note.text for note in report.notes},
+        steps=[RecapStep(a.text, a.owner, a.due, a.done) for a in report.action_items],
+        follow_up=report.follow_up,
+        sign_off=sign_off,
+    )
+
+
+def recap_draft_from(
+    *,
+    started_at: datetime,
+    title: str,
+    notes: Mapping[NoteField, str],
+    steps: Sequence[RecapStep],
+    follow_up: date | None,
+    sign_off: str = "",
+) -> RecapDraft:
+    """The draft from the meeting's parts (the summary has them before the store does)."""
+    day = format_day(local(started_at).date())
+    subject = f"Our meeting on {day}" + (f": {title}" if title else "")
+    paragraphs: list[list[str]] = [
+        ["Hello,"],
+        [
+            f"Thank you for meeting with me on {day}. Here is what I took away, "
+            "so that you can tell me if I missed or misunderstood anything."
+        ],
+    ]
+    for note_field, heading in _QUOTED_FIELDS:
+        points = _points(notes.get(note_field, ""))
+        if points:
+            paragraphs.append([heading, *points])
+    open_steps = [step for step in steps if not step.done]
+    if open_steps:
+        lines = ["Next steps:"]
+        for step in open_steps:
+            parts = [step.owner, f"by {format_day(step.due)}" if step.due else ""]
+            details = ", ".join(part for part in parts if part)
+            lines.append(f"- {step.text}" + (f" ({details})" if details else ""))
+        paragraphs.append(lines)
+    done = [step for step in steps if step.done]
+    if done:
+        paragraphs.append(["Already done:", *(f"- {step.text}" for step in done)])
+    if follow_up is not None:
+        paragraphs.append([f"I will be back in touch by {format_day(follow_up)}."])
+    paragraphs.append(["Thank you again for your time."])
+    if sign_off.strip():
+        paragraphs.append([sign_off.strip()])
+    body = "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"
+    return RecapDraft(subject, body)
+
+
+def mailto_url(subject: str, body: str, to: str = "") -> str:
+    """A ``mailto:`` link (RFC 6068) that opens a new message with these words."""
+    # RFC 6068: line breaks in the body are CRLF, everything outside unreserved is encoded.
+    encoded_body = quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    address = quote(to.strip(), safe="@,")
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={encoded_body}"
+
+
+def eml_bytes(subject: str, body: str, to: str = "") -> bytes:
+    """The message as an .eml file; ``X-Unsent`` makes mail programs open it as a draft."""
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = subject
+    if to.strip():
+        message["To"] = to.strip()
+    message["X-Unsent"] = "1"
+    message.set_content(body)
+    return message.as_bytes()
+
+
+def write_eml(path: Path, subject: str, body: str, to: str = "") -> None:
+    """Save the message as an .eml file; raises OSError when it cannot."""
+    path.write_bytes(eml_bytes(subject, body, to))

@@ -1,0 +1,43 @@
+"""Writing one meeting's export (Markdown, PDF, calendar) and the sentence that says how it went.
+
+Shared by the review's meeting page and the end-of-meeting summary, so both write the
+same files and say the same words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.export.file_names import export_file_name
+from app.export.formatting import local
+from app.export.ics import write_calendar
+from app.export.markdown import write_markdown
+from app.export.pdf import write_pdf
+from app.export.report import MeetingReport, calendar_entries
+
+EXPORT_KINDS = {"md": "Markdown (*.md)", "pdf": "PDF (*.pdf)", "ics": "Calendar (*.ics)"}
+
+
+def suggested_file_name(report: MeetingReport | None, suffix: str) -> str:
+    """'2025-03-12 Harbor & Finch Logistics - Missed pallets.pdf'."""
+    if report is None:
+        return f"meeting.{suffix}"
+    day = f"{local(report.started_at):%Y-%m-%d}"
+    return export_file_name([f"{day} {report.client_name}", report.title], suffix)
+
+
+def write_meeting_export(kind: str, path: Path, report: MeetingReport, fade_seconds: float) -> str:
+    """Write ``kind`` ('md', 'pdf' or 'ics') to ``path``; returns what to tell the user."""
+    try:
+        if kind == "md":
+            write_markdown(path, report)
+        elif kind == "pdf":
+            write_pdf(path, report, fade_seconds)
+        else:
+            entries = calendar_entries(report)
+            if not entries:
+                return "No follow-up or open due date to put in a calendar"
+            write_calendar(path, entries)
+    except OSError as error:
+        return f"Could not write {path}: {error.strerror or error}"
+    return f"Saved {path}"

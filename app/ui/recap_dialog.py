@@ -1,0 +1,169 @@
+"""The recap draft: the user reads and edits it, then sends it from their own mail program.
+
+"Open in mail" hands a ``mailto:`` link to the system, "Copy" puts subject and text on
+the clipboard, "Save as .eml…" writes a file that mail programs open as a draft (off the
+GUI thread). Poise itself sends nothing. The words come from ``app.export.recap``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.export.file_names import export_file_name
+from app.export.recap import RecapDraft, mailto_url, write_eml
+
+# Some mail programs (and Windows' URL handler) cut links longer than about this.
+MAILTO_SAFE_LENGTH = 2000
+
+
+class _FileWritten(QObject):
+    """Carries the .eml writer thread's outcome back to the GUI thread."""
+
+    finished = Signal(str, str)  # path, error ('' when written)
+
+
+class RecapDialog(QDialog):
+    saved = Signal(str)  # the .eml file written
+
+    def __init__(
+        self,
+        draft: RecapDraft,
+        parent: QWidget | None = None,
+        *,
+        start_folder: Callable[[], Path] = Path.home,
+        remember_folder: Callable[[Path], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recapDialog")
+        self.setWindowTitle("Recap to send")
+        self.resize(620, 560)
+        self._start_folder = start_folder
+        self._remember_folder = remember_folder
+        # Overridable in tests: opening a URL and asking for a file name reach the desktop.
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.ask_eml_path: Callable[[str], Path | None] = self._ask_eml_path
+
+        self.to_edit = QLineEdit()
+        self.to_edit.setObjectName("recapTo")
+        self.to_edit.setPlaceholderText(
+            "Their e-mail address (you can add it in your mail program)"
+        )
+        self.subject_edit = QLineEdit(draft.subject)
+        self.subject_edit.setObjectName("recapSubject")
+        self.body_edit = QPlainTextEdit(draft.body)
+        self.body_edit.setObjectName("recapBody")
+        intro = QLabel(
+            "Read it through and change anything, in your own words. Poise sends nothing: "
+            "it goes from your mail program."
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("muted")
+        form = QFormLayout()
+        form.addRow("&To:", self.to_edit)
+        form.addRow("&Subject:", self.subject_edit)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.mail_button = QPushButton("Open in mail")
+        self.mail_button.setObjectName("primaryButton")
+        self.copy_button = QPushButton("Copy")
+        self.eml_button = QPushButton("Save as .eml…")
+        for button in (self.mail_button, self.copy_button, self.eml_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.mail_button.clicked.connect(self.open_in_mail)
+        self.copy_button.clicked.connect(self.copy)
+        self.eml_button.clicked.connect(self.save_eml_with_dialog)
+        self.status = QLabel()
+        self.status.setObjectName("recapStatus")
+        self.status.setWordWrap(True)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2 + 4)
+        self._written = _FileWritten(self)
+        self._written.finished.connect(self._eml_written)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.body_edit.setFocus()
+
+    def subject(self) -> str:
+        return self.subject_edit.text().strip()
+
+    def body(self) -> str:
+        return self.body_edit.toPlainText()
+
+    def mailto(self) -> str:
+        return mailto_url(self.subject(), self.body(), self.to_edit.text())
+
+    def open_in_mail(self) -> None:
+        url = self.mailto()
+        if not self.open_url(QUrl(url)):
+            self.status.setText("No mail program answered. Copy the text and paste it instead.")
+            return
+        if len(url) > MAILTO_SAFE_LENGTH:
+            self.status.setText(
+                "Sent to your mail program. It is a long recap: if the message there is cut "
+                "short, use Copy and paste it instead."
+            )
+        else:
+            self.status.setText("Sent to your mail program: check it there, then send.")
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(f"{self.subject()}\n\n{self.body()}")
+        self.status.setText("Subject and text copied.")
+
+    def save_eml_with_dialog(self) -> None:
+        path = self.ask_eml_path(export_file_name([self.subject()], "eml", "recap"))
+        if path is not None:
+            self.save_eml(path)
+
+    def save_eml(self, path: Path) -> None:
+        """Write the .eml off the GUI thread; ``saved`` or the status line says how it went."""
+        subject, body, to = self.subject(), self.body(), self.to_edit.text()
+        written = self._written
+
+        def write() -> None:
+            try:
+                write_eml(path, subject, body, to)
+            except OSError as error:
+                written.finished.emit(str(path), error.strerror or str(error))
+            else:
+                written.finished.emit(str(path), "")
+
+        threading.Thread(target=write, name="poise-recap-eml", daemon=True).start()
+
+    def _eml_written(self, path: str, error: str) -> None:
+        if error:
+            self.status.setText(f"Could not write {path}: {error}")
+            return
+        self.status.setText(f"Saved {path}: open it to send it from your mail program.")
+        self.saved.emit(path)
+
+    def _ask_eml_path(self, suggested: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save recap", str(self._start_folder() / suggested), "E-mail (*.eml)"
+        )
+        if not chosen:
+            return None
+        if self._remember_folder is not None:
+            self._remember_folder(Path(chosen).parent)
+        return Path(chosen)

@@ -1,0 +1,85 @@
+"""The recap message, as plain Python: what it says, what it leaves out, and how it travels
+(a mailto: link parsed back, an .eml parsed back with the standard library)."""
+
+from __future__ import annotations
+
+import email
+from datetime import UTC, date, datetime
+from email import policy
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from app.domain.meeting_terms import NoteField
+from app.export.recap import RecapStep, eml_bytes, mailto_url, recap_draft_from
+
+STARTED = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+NOTES = {
+    NoteField.WHAT_THEY_SAY: "- Three late deliveries in March\n- Nobody called back",
+    NoteField.NOT_SAYING: "Worried about their own boss",
+    NoteField.REAL_CONCERN: "Their Easter promotion depends on us",
+    NoteField.COMMITMENTS: "We name one contact; they send the Easter volumes",
+    NoteField.FREE: "Sam looked tired",
+}
+STEPS = [
+    RecapStep("Send the revised delivery plan", "Sam", date(2025, 3, 14)),
+    RecapStep("Share the Easter volumes", "Harbor & Finch", None),
+    RecapStep("Credit the late fee", "", None, done=True),
+]
+
+
+def test_the_recap_restates_thanks_lists_steps_and_says_when_we_are_back():
+    draft = recap_draft_from(
+        started_at=STARTED,
+        title="Missed pallets",
+        notes=NOTES,
+        steps=STEPS,
+        follow_up=date(2025, 3, 17),
+    )
+    assert draft.subject == "Our meeting on Mon 10 Mar 2025: Missed pallets"
+    body = draft.body
+    assert body.startswith("Hello,\n\nThank you for meeting with me on Mon 10 Mar 2025.")
+    assert "What I heard from you:\n- Three late deliveries in March\n- Nobody called back" in body
+    assert "What matters most, as I understand it:\n- Their Easter promotion depends on us" in body
+    assert "What we agreed:\n- We name one contact; they send the Easter volumes" in body
+    assert (
+        "Next steps:\n- Send the revised delivery plan (Sam, by Fri 14 Mar 2025)\n"
+        "- Share the Easter volumes (Harbor & Finch)"
+    ) in body
+    assert "Already done:\n- Credit the late fee" in body
+    assert "I will be back in touch by Mon 17 Mar 2025." in body
+    # The user's private reading of the room never goes into a message to the client.
+    assert "boss" not in body and "tired" not in body
+
+
+def test_empty_fields_are_left_out_and_nothing_is_invented():
+    draft = recap_draft_from(started_at=STARTED, title="", notes={}, steps=[], follow_up=None)
+    assert draft.subject == "Our meeting on Mon 10 Mar 2025"
+    for absent in ("heard", "matters", "agreed", "Next steps", "back in touch", "done"):
+        assert absent not in draft.body
+    assert draft.body.count("\n\n") == 2  # hello, thanks for meeting, thanks again
+
+
+def test_the_mailto_link_parses_back_to_the_same_words():
+    draft = recap_draft_from(
+        started_at=STARTED, title="R&D: 50% off?", notes=NOTES, steps=STEPS, follow_up=None
+    )
+    url = mailto_url(draft.subject, draft.body, to="ops@harbor-finch.example")
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and unquote(parts.path) == "ops@harbor-finch.example"
+    assert " " not in url and "\n" not in url and "&D" not in url
+    query = parse_qs(parts.query, keep_blank_values=True)
+    assert query["subject"] == [draft.subject]
+    assert query["body"] == [draft.body.replace("\n", "\r\n")]
+
+
+def test_the_eml_parses_back_as_an_unsent_draft():
+    draft = recap_draft_from(
+        started_at=STARTED, title="Crème brûlée", notes=NOTES, steps=STEPS, follow_up=None
+    )
+    data = eml_bytes(draft.subject, draft.body, to="ops@harbor-finch.example")
+    message = email.message_from_bytes(data, policy=policy.default)
+    assert message["Subject"] == draft.subject
+    assert message["To"] == "ops@harbor-finch.example"
+    assert message["X-Unsent"] == "1"
+    assert message.get_content_type() == "text/plain"
+    assert message.get_content().replace("\r\n", "\n") == draft.body
+    assert b"\r\n" in data  # mail files use CRLF line ends
