@@ -18,8 +18,8 @@ from app.store import Store
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.theme import apply_look
 from app.ui.review.window import ReviewWindow
-from tests.review.conftest import TODAY
 from tests.meeting_factory import CLIENTS, GeneratedMeeting, make_meeting
+from tests.review.conftest import TODAY
 
 HARBOR = "Harbor & Finch Logistics"
 FIRST = datetime(2025, 2, 3, 9, 0, tzinfo=UTC)

@@ -33,8 +33,8 @@ from app.ui.review import open_review_window
 from app.ui.review.meeting_page import RevisionDialog
 from app.ui.review.trends import trend_points, verdict
 from app.ui.review.window import ReviewWindow
-from tests.review.conftest import TODAY
 from tests.meeting_factory import make_meeting
+from tests.review.conftest import TODAY
 
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 TITLES = {"client-lashes-out": "When a client lashes out"}
