@@ -64,6 +64,10 @@ class CrashHandler:
         saved = writer.flush(_FLUSH_SECONDS) if writer is not None else None
         self._tell(saved)
 
+    def report(self, error: BaseException) -> None:
+        """A bug the store client caught on a worker thread: reported like any other."""
+        self(type(error), error, error.__traceback__)
+
     def _tell(self, saved: bool | None) -> None:
         if saved is None:
             notes = "Your notes are kept and saved as soon as your notes database opens."

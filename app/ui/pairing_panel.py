@@ -99,7 +99,8 @@ class PairingPanel(QWidget):
 
         self.toggle.toggled.connect(self._on_toggled)
         server.runningChanged.connect(self._refresh)
-        server.partnerCountChanged.connect(lambda _count: self._refresh())
+        # Bound methods only: Qt drops them with this panel, the server outlives it.
+        server.partnerCountChanged.connect(self._partner_count_changed)
         self._problem = ""
         self._refresh()
 
@@ -112,6 +113,9 @@ class PairingPanel(QWidget):
                 self._problem = str(problem)
         else:
             self._server.stop()
+        self._refresh()
+
+    def _partner_count_changed(self, _count: int) -> None:
         self._refresh()
 
     def _refresh(self) -> None:

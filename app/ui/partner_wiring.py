@@ -88,6 +88,23 @@ class PairingWindow(QWidget):
         self.hide()
 
 
+class _WindowSide(QObject):
+    """The live window's half of the link: a child of the window, so it goes with it."""
+
+    def __init__(self, session: Any, window: QWidget) -> None:
+        super().__init__(window)
+        self._session = session
+        self._window: Any = window
+        self._window.askPartnerRequested.connect(self.ask_partner)
+        session.partnerAnswered.connect(self.show_answer)
+
+    def ask_partner(self, key: str) -> None:
+        self._session.ask_partner(key, SignalSource.WINDOW)
+
+    def show_answer(self, message_id: str, _state: str) -> None:
+        self._window.show_partner_answer(self._session.answer_text(message_id))
+
+
 class PartnerLinkForFlow(QObject):
     """The partner link of whichever meeting a ``MeetingFlow`` has live."""
 
@@ -117,13 +134,10 @@ class PartnerLinkForFlow(QObject):
             parent=session,  # the session outlives its window, and so must the link's end
         )
         attach_partner_link(session, server)
-        server.partnerCountChanged.connect(lambda count: window.set_partner_status(count))
-        window.askPartnerRequested.connect(
-            lambda key: session.ask_partner(key, SignalSource.WINDOW)
-        )
-        session.partnerAnswered.connect(
-            lambda message_id, _state: window.show_partner_answer(session.answer_text(message_id))
-        )
+        # The session and its server outlive the live window: they reach it through bound
+        # methods of the window or of a child of it, which Qt disconnects when it goes.
+        server.partnerCountChanged.connect(window.set_partner_status)
+        _WindowSide(session, window)
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
         self._window = window

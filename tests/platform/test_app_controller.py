@@ -19,7 +19,6 @@ from app.store import Store, open_store
 from app.store.records import MeetingDraft, MeetingRecord
 from app.ui.app_controller import AppController
 from app.ui.global_shortcuts import GlobalShortcuts
-from app.ui.main_window import MainWindow
 
 from .test_global_shortcuts import FakeHook
 
@@ -54,11 +53,12 @@ def ended_meeting(store: Store) -> MeetingRecord:
 @pytest.fixture
 def running(qtbot: QtBot, store: Store) -> Iterator[tuple[AppController, FakeHook]]:
     hook = FakeHook()
-    window = MainWindow(load_all_playbooks())
-    qtbot.addWidget(window)
     application = QApplication.instance()
     assert isinstance(application, QApplication)
-    controller = AppController(application, window, shortcuts=GlobalShortcuts(hook))
+    controller = AppController(application, load_all_playbooks(), shortcuts=GlobalShortcuts(hook))
+    window = controller.window
+    qtbot.addWidget(window)
+    window.close_guard = None
     window.show()
     qtbot.waitExposed(window)
     controller.attach_store(store)
@@ -143,7 +143,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
     save_settings(replace(load_settings(), markdown_folder=str(vault)))
     meeting = ended_meeting(store)
 
-    controller.window.ensure_flow().meetingStored.emit(meeting.id)  # the flow's word at the end
+    controller.client.announce_ended(meeting.id)  # the flow's word at the end
     qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=5000)
     written = next(vault.glob("*.md"))
     assert "Late pallets" in written.read_text(encoding="utf-8")
@@ -158,7 +158,7 @@ def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
     from tests.link.conftest import RealMeeting
 
     controller, hook = running
-    meeting = RealMeeting(qtbot, store, controller.window.ensure_flow(), None, 0)
+    meeting = RealMeeting(qtbot, store, controller.ensure_flow(), None, 0)
     session, window = meeting.start()
     # The controller gives the meeting its partner link just after the window's first paint.
     qtbot.waitUntil(lambda: controller.partner_link is not None, timeout=5000)

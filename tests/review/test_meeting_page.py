@@ -110,11 +110,11 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(stored()) == 2)
     assert stored()[1] == ("Send the warranty terms", "Me", date(2025, 3, 14), False)
-    assert model.rowCount() == 2
+    qtbot.waitUntil(lambda: model.rowCount() == 2)  # the answer follows the write
     page.action_view.selectRow(0)
     page.remove_selected_action()
     qtbot.waitUntil(lambda: len(stored()) == 1)
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
 
 
 def test_notes_stay_editable_with_history_and_restore(

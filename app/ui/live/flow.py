@@ -16,9 +16,9 @@ Markdown file in the data folder when it ends, so nothing typed is lost.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +32,10 @@ from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
-from app.ui.live.writer_bridge import WriterBridge
+from app.ui.store_client import StoreClient
 
 if TYPE_CHECKING:
-    from app.store.records import ClientRecord, MeetingRecord
+    from app.store.api import ClientRecord, MeetingRecord, OpenStore
 
 _log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class MeetingFlow(QObject):
 
     def __init__(
         self,
-        store: Any | None,
+        store: StoreClient | OpenStore | None,
         library: PlaybookLibrary,
         *,
         parent_window: QWidget | None = None,
@@ -74,8 +74,8 @@ class MeetingFlow(QObject):
         cue_fade: timedelta | None = None,
     ) -> None:
         super().__init__(parent_window)
-        self.store: Any = None
-        self.bridge: WriterBridge | None = None
+        # The application's client; a flow made without one (a test) gets its own.
+        self.client = store if isinstance(store, StoreClient) else StoreClient(parent=self)
         self.library = library
         self.clock = clock
         self.cue_fade = cue_fade
@@ -90,6 +90,7 @@ class MeetingFlow(QObject):
         self._writing: list[_UnstoredMeeting] = []
         # Why the store cannot take meetings right now ("" while all is well).
         self._store_problem = ""
+        self._unsaved_folder: Path | None = None
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(STORE_RETRY_MS)
@@ -99,8 +100,16 @@ class MeetingFlow(QObject):
         self._slow_store.setInterval(STORE_SLOW_MS)
         self._slow_store.timeout.connect(self._say_store_is_slow)
         self.unsavedCopyWritten.connect(self._show_unsaved_copy)
-        if store is not None:
-            self.attach_store(store)
+        self.client.storeOpened.connect(self._store_opened)
+        self.client.storeFailed.connect(self.store_failed)
+        if store is not None and not isinstance(store, StoreClient):
+            self.client.attach(store)
+        elif self.client.is_open:
+            self._store_opened()
+
+    @property
+    def store(self) -> OpenStore | None:
+        return self.client.store
 
     @property
     def busy(self) -> bool:
@@ -110,10 +119,12 @@ class MeetingFlow(QObject):
 
     # -- the store arrives (or never does) -------------------------------------------------
 
-    def attach_store(self, store: Any) -> None:
+    def attach_store(self, store: OpenStore) -> None:
+        """Hand the flow's client an open store (``storeOpened`` does the rest)."""
+        self.client.attach(store)
+
+    def _store_opened(self, _store: object = None) -> None:
         """The store is open: offer its clients, and write the meeting that waited for it."""
-        self.store = store
-        self.bridge = WriterBridge(store.writer, self)
         self._store_problem = ""
         if self.prepare is not None:
             self._fetch_clients()
@@ -155,16 +166,19 @@ class MeetingFlow(QObject):
         self.prepare = dialog
         dialog.open()
         self.prepareOpened.emit(dialog)
-        if self.bridge is not None:
+        if self.client.is_open:
             self._fetch_clients()
 
     def _fetch_clients(self) -> None:
-        assert self.bridge is not None
-        self.bridge.submit(
-            self.store.service.list_clients,
+        self.client.read(
+            self.client.service.list_clients,
             on_done=self._offer_clients,
-            on_error=lambda error: _log.warning("could not list the clients: %s", error),
+            on_error=self._clients_unavailable,
         )
+
+    @staticmethod
+    def _clients_unavailable(error: object) -> None:
+        _log.warning("could not list the clients: %s", error)
 
     def _offer_clients(self, clients: list[ClientRecord]) -> None:
         if self.prepare is not None:
@@ -196,7 +210,7 @@ class MeetingFlow(QObject):
         assert started_at is not None
         waiting = _UnstoredMeeting(session, plan, started_at)
         self._unstored.append(waiting)
-        if self.store is not None:
+        if self.client.is_open:
             self._store_meeting(waiting)
         elif self._store_problem:
             session.problem.emit(self._unsaved_message())
@@ -204,7 +218,7 @@ class MeetingFlow(QObject):
             self._slow_store.start()
 
     def _say_store_is_slow(self) -> None:
-        if self.store is not None or self._store_problem:
+        if self.client.is_open or self._store_problem:
             return
         for waiting in self._unstored:
             if waiting.session.domain.is_running:
@@ -219,15 +233,14 @@ class MeetingFlow(QObject):
 
     def _store_meeting(self, waiting: _UnstoredMeeting) -> None:
         """Write a meeting's row; its session then sends what it kept meanwhile."""
-        if self.bridge is None or waiting in self._writing:
+        if not self.client.is_open or waiting in self._writing:
             return
         self._writing.append(waiting)
-        service = self.store.service
+        service = self.client.service
         plan, started_at = waiting.plan, waiting.started_at
 
         def start_meeting() -> MeetingRecord:
-            # Imported here, on the writer thread: the store's modules stay off the GUI's.
-            from app.store.records import MeetingDraft
+            from app.store.api import MeetingDraft
 
             draft = MeetingDraft(
                 client_name=plan.client_name,
@@ -242,10 +255,10 @@ class MeetingFlow(QObject):
             record: MeetingRecord = service.start_meeting(draft)
             return record
 
-        self.bridge.submit(
+        self.client.write(
             start_meeting,
-            on_done=lambda meeting: self._meeting_stored(waiting, meeting),
-            on_error=lambda error: self._meeting_refused(waiting, error),
+            on_done=partial(self._meeting_stored, waiting),
+            on_error=partial(self._meeting_refused, waiting),
         )
 
     def _meeting_stored(self, waiting: _UnstoredMeeting, meeting: MeetingRecord) -> None:
@@ -254,7 +267,8 @@ class MeetingFlow(QObject):
             return  # filed as an unsaved copy meanwhile
         self._unstored.remove(waiting)
         session = waiting.session
-        session.attach_meeting(self.store, meeting.id)
+        session.attach_meeting(self.client, meeting.id)
+        self.client.announce_stored(meeting.id)
         session.problemResolved.emit()
         if session is self.session and self.summary is not None:
             self.summary.set_meeting_id(meeting.id)
@@ -300,6 +314,7 @@ class MeetingFlow(QObject):
     def _ended_in_store(self, session: LiveSession) -> None:
         if session.meeting_id is not None:
             self.meetingStored.emit(session.meeting_id)
+            self.client.announce_ended(session.meeting_id)
 
     def _show_summary(self, session: LiveSession, plan: MeetingPlan, recap: MeetingRecap) -> None:
         if self.live_window is not None:
@@ -323,6 +338,7 @@ class MeetingFlow(QObject):
         from app import paths
         from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
 
+        self._unsaved_folder = paths.data_dir() / "unsaved-meetings"
         self._unstored.remove(waiting)
         session, plan, started_at = waiting.session, waiting.plan, waiting.started_at
         text = unsaved_meeting_markdown(
@@ -333,17 +349,45 @@ class MeetingFlow(QObject):
             lines=session.held_lines,
             recap=recap,
         )
-        folder = paths.data_dir() / "unsaved-meetings"
+        self.client.background(
+            write_unsaved_copy,
+            self._unsaved_folder,
+            started_at,
+            text,
+            on_done=self.unsavedCopyWritten.emit,
+            on_error=self._unsaved_copy_failed,
+        )
 
-        def write() -> None:
+    def _unsaved_copy_failed(self, error: object) -> None:
+        _log.error("could not write the meeting's notes to %s: %s", self._unsaved_folder, error)
+        self.unsavedCopyWritten.emit(None)
+
+    def file_unstored_meetings(self) -> list[Path]:
+        """The app is quitting before the store took these meetings: write them now.
+
+        On the GUI thread, because nothing comes after it; returns the files written.
+        """
+        from app import paths
+        from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
+
+        folder = paths.data_dir() / "unsaved-meetings"
+        written: list[Path] = []
+        for waiting in list(self._unstored):
+            self._unstored.remove(waiting)
+            session, plan = waiting.session, waiting.plan
+            text = unsaved_meeting_markdown(
+                client_name=plan.client_name,
+                title=plan.title,
+                started_at=waiting.started_at,
+                notes=session.held_notes,
+                lines=session.held_lines,
+                recap=session.domain.recap(),
+            )
             try:
-                path = write_unsaved_copy(folder, started_at, text)
+                written.append(write_unsaved_copy(folder, waiting.started_at, text))
             except OSError as error:
                 _log.error("could not write the meeting's notes to %s: %s", folder, error)
-                path = None
-            self.unsavedCopyWritten.emit(path)
-
-        threading.Thread(target=write, name="poise-unsaved-copy", daemon=True).start()
+        return written
 
     def _show_unsaved_copy(self, path: Path | None) -> None:
         if self.summary is not None:

@@ -37,10 +37,11 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import USER_REQUESTS, Cue, NoteField, SignalSource
 from app.domain.playbook import Playbook
-from app.ui.live.writer_bridge import WriterBridge
+from app.store.api import StoreService
+from app.ui.store_client import StoreClient
 
 # A store write of the session's: called on the writer thread with the service and the id.
-StoreJob = Callable[[Any, int], Any]
+StoreJob = Callable[[StoreService, int], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ class LiveSession(QObject):
 
     def __init__(
         self,
-        store: Any | None,
+        store: StoreClient | None,
         meeting_id: int | None,
         playbook: Playbook,
         cues: tuple[Cue, ...],
@@ -114,8 +115,8 @@ class LiveSession(QObject):
         super().__init__(parent)
         self.meeting_id: int | None = None
         self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
-        self._service: Any = None
-        self._bridge: WriterBridge | None = None
+        self._service: StoreService | None = None
+        self._client: StoreClient | None = None
         # Writes made before the meeting is in the store, oldest first; note text is kept
         # apart, newest per field, as the writer itself would coalesce it.
         self._held: list[Callable[[], None]] = []
@@ -150,19 +151,18 @@ class LiveSession(QObject):
         """Stamped lines (time, text) made before the meeting was in the store."""
         return list(self._held_lines)
 
-    def attach_meeting(self, store: Any, meeting_id: int) -> None:
+    def attach_meeting(self, store: StoreClient, meeting_id: int) -> None:
         """The meeting is in the store: send what waited, in order, then write directly."""
         if self.meeting_id is not None:
             return
         self._service = store.service
-        self._bridge = WriterBridge(store.writer, self)
-        self._bridge.problem.connect(self.problem)
-        self._bridge.resolved.connect(self.problemResolved)
-        self._bridge.watch_problems()
+        self._client = store
+        store.problem.connect(self.problem)
+        store.resolved.connect(self.problemResolved)
         self.meeting_id = meeting_id
-        bridge = self._bridge
+        client = self._client
         for field, text in self._held_notes.items():
-            bridge.save_note(meeting_id, field, text)
+            client.save_note(meeting_id, field, text)
         self._held_notes.clear()
         self._held_lines.clear()
         held, self._held = self._held, []
@@ -172,7 +172,7 @@ class LiveSession(QObject):
 
     def _write(self, write: Callable[[], None]) -> None:
         """Run a store write now, or keep it for ``attach_meeting`` (it reads the id then)."""
-        if self._bridge is None:
+        if self._client is None:
             self._held.append(write)
         else:
             write()
@@ -181,8 +181,8 @@ class LiveSession(QObject):
         """Run ``job(service, meeting_id)`` on the writer thread, now or once stored."""
 
         def write() -> None:
-            assert self._bridge is not None
-            self._bridge.submit(job, self._service, self.meeting_id, **callbacks)
+            assert self._client is not None
+            self._client.write(job, self._service, self.meeting_id, **callbacks)
 
         self._write(write)
 
@@ -236,11 +236,11 @@ class LiveSession(QObject):
         """Returns at once; the writer coalesces bursts of typing to the newest text."""
         if not self.domain.is_running:
             return
-        if self._bridge is None:
+        if self._client is None:
             self._held_notes[NoteField(field)] = text
         else:
-            assert self.meeting_id is not None  # set together with the bridge
-            self._bridge.save_note(self.meeting_id, field, text)
+            assert self.meeting_id is not None  # set together with the client
+            self._client.save_note(self.meeting_id, field, text)
 
     def stamp_line(self, text: str) -> datetime | None:
         text = text.strip()
@@ -254,10 +254,10 @@ class LiveSession(QObject):
         step_key = self.domain.current_step.key
 
         def write() -> None:
-            assert self._bridge is not None and self.meeting_id is not None
-            self._bridge.add_stamped_line(self.meeting_id, text, step_key, at)
+            assert self._client is not None and self.meeting_id is not None
+            self._client.add_stamped_line(self.meeting_id, text, step_key, at)
 
-        if self._bridge is None:
+        if self._client is None:
             self._held_lines.append((at, text))
         self._write(write)
         self.lineStamped.emit(text, at)
@@ -424,8 +424,10 @@ class LiveSession(QObject):
         return self.domain.recap()
 
     def _stored_end(self, _result: object) -> None:
-        assert self._bridge is not None
-        self._bridge.stop_watching()
+        assert self._client is not None
+        # The store's problems are no longer this meeting's to show.
+        self._client.problem.disconnect(self.problem)
+        self._client.resolved.disconnect(self.problemResolved)
         self.storedEnd.emit()
 
     def _report(self, error: object) -> None:
