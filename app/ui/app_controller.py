@@ -166,7 +166,7 @@ class AppController(QObject):
         self._store_retry.stop()
         self.window.store_ready()
         self.window.set_review_handler(self.open_review)
-        self.window.set_partner_handler(self.open_partner_window)
+        self.window.set_partner_handler(self._open_partner_from_home)
         self.refresh_recent()
         self.client.background(warm_up_partner_link)
 
@@ -292,6 +292,9 @@ class AppController(QObject):
         # Notes typed in the review go through the writer; leaving the page writes the file.
         if self.review is not None:
             self.write_markdown(self.review.meeting_page.meeting_id)
+
+    def _open_partner_from_home(self) -> None:
+        self.open_partner_window()
 
     def open_partner_window(self, url: str | None = None) -> QWidget:
         from app.ui.partner_window import PartnerWindow

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__, paths
+from app.store.api import TextWriter
 
 CRASH_FOLDER = "crash-reports"
 _FLUSH_SECONDS = 2.0
@@ -45,7 +46,9 @@ def write_crash_report(
 class CrashHandler:
     """Installed as ``sys.excepthook`` while the app runs."""
 
-    def __init__(self, writer: Callable[[], Any], parent: Callable[[], QWidget | None]) -> None:
+    def __init__(
+        self, writer: Callable[[], TextWriter | None], parent: Callable[[], QWidget | None]
+    ) -> None:
         self._writer = writer
         self._parent = parent
         self.last_report: Path | None = None

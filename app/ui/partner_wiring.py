@@ -15,7 +15,7 @@ nothing listens unless a meeting is live and the link is on.
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -26,6 +26,11 @@ from app.domain.meeting_terms import SignalSource
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, load_settings
 from app.ui.pairing_panel import PairingPanel
+
+if TYPE_CHECKING:
+    from app.ui.live.flow import MeetingFlow
+    from app.ui.live.live_window import LiveWindow
+    from app.ui.live.session import LiveSession
 
 _log = logging.getLogger(__name__)
 
@@ -91,10 +96,10 @@ class PairingWindow(QWidget):
 class _WindowSide(QObject):
     """The live window's half of the link: a child of the window, so it goes with it."""
 
-    def __init__(self, session: Any, window: QWidget) -> None:
+    def __init__(self, session: LiveSession, window: LiveWindow) -> None:
         super().__init__(window)
         self._session = session
-        self._window: Any = window
+        self._window = window
         self._window.askPartnerRequested.connect(self.ask_partner)
         session.partnerAnswered.connect(self.show_answer)
 
@@ -112,18 +117,18 @@ class PartnerLinkForFlow(QObject):
     serverCreated = Signal(object)  # noqa: N815 (Qt signal naming)
 
     def __init__(
-        self, flow: Any, settings: Settings | None = None, *, follow_flow: bool = True
+        self, flow: MeetingFlow, settings: Settings | None = None, *, follow_flow: bool = True
     ) -> None:
         """``follow_flow=False``: the owner calls ``follow`` for each meeting itself."""
         super().__init__(flow)
         self._settings = settings
         self.server: PartnerLinkServer | None = None
         self.pairing_window: PairingWindow | None = None
-        self._window: Any = None
+        self._window: LiveWindow | None = None
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
 
-    def follow(self, session: Any, window: Any) -> None:
+    def follow(self, session: LiveSession, window: LiveWindow) -> None:
         """Give this meeting its own link (off until turned on), ended with the meeting."""
         self._forget_meeting()
         settings = self._settings if self._settings is not None else load_settings()
@@ -181,7 +186,9 @@ class PartnerLinkForFlow(QObject):
         self._window = None
 
 
-def attach_partner_link_to_flow(flow: Any, settings: Settings | None = None) -> PartnerLinkForFlow:
+def attach_partner_link_to_flow(
+    flow: MeetingFlow, settings: Settings | None = None
+) -> PartnerLinkForFlow:
     """Give every meeting ``flow`` starts its own partner link (off until turned on).
 
     ``settings`` supplies ``link_bind_address`` (env ``POISE_LINK_BIND`` wins) and

@@ -20,14 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
-from app.settings import load_settings, save_settings
+from app.settings import Settings, load_settings, save_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
@@ -203,7 +203,7 @@ class MeetingFlow(QObject):
         # Once the dialog has closed, so that the live window is the one that gets the keys.
         QTimer.singleShot(0, lambda: self._go_live(plan, settings))
 
-    def _go_live(self, plan: MeetingPlan, settings: Any) -> None:
+    def _go_live(self, plan: MeetingPlan, settings: Settings) -> None:
         session = self._open_live(plan, settings)
         # The meeting starts when its first step is on screen, and the store says the same.
         started_at = session.domain.started_at
@@ -283,7 +283,7 @@ class MeetingFlow(QObject):
             )
         self._retry.start()
 
-    def _open_live(self, plan: MeetingPlan, settings: Any) -> LiveSession:
+    def _open_live(self, plan: MeetingPlan, settings: Settings) -> LiveSession:
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
             None,

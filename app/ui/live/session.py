@@ -306,7 +306,7 @@ class LiveSession(QObject):
             self.cueExpired.emit(receipt.replaced.message_id)
         ids = self._signal_ids
 
-        def record_sent(service: Any, meeting: int) -> int:
+        def record_sent(service: StoreService, meeting: int) -> int:
             signal_id: int = service.record_signal_sent(
                 meeting, cue_key, source, event.sent_at, message_id
             )
