@@ -25,7 +25,7 @@ from app.store import DatabaseLocked, open_store
 from app.ui.crash import CRASH_FOLDER
 from tests.store.helpers import draft
 from tests.ui.conftest import started_app
-from tests.ui.test_meeting_before_store import start
+from tests.ui.test_meeting_before_store import end, start
 
 WAIT_MS = 8000
 HOLD_LOCK = """
@@ -141,24 +141,27 @@ def test_a_locked_store_at_start_leaves_the_app_open_and_lands_everything_on_ret
         assert controller._store_retry.isActive()  # and tried again on its own
         controller._store_retry.stop()  # this test presses Retry itself
 
-        # Meetings still run meanwhile.
-        live = start(qtbot, controller.ensure_flow())
+        # Meetings still run meanwhile; one that ends is filed as Markdown, and still waits.
+        flow = controller.ensure_flow()
+        live = start(qtbot, flow)
         editor = live.notes.editors[NoteField.REAL_CONCERN]
         qtbot.keyClicks(editor, "Budget review next week")
         assert live.problem_line.isVisible()
         assert not live.session.stored
+        with qtbot.waitSignal(flow.unsavedCopyWritten, timeout=WAIT_MS) as filed:
+            end(qtbot, flow, live)
+        assert "Budget review next week" in filed.args[0].read_text(encoding="utf-8")
 
         release(locked_database)
-        with qtbot.waitSignal(controller.client.storeOpened, timeout=WAIT_MS):
+        with qtbot.waitSignal(flow.meetingStored, timeout=WAIT_MS) as ended:
             qtbot.mouseClick(window.retry_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: live.session.stored, timeout=WAIT_MS)
         assert window.retry_button.isHidden() and "ready" in window.status.text()
+        assert not flow.has_unstored_meeting
         assert controller.client.flush(5)
-        meeting_id = live.session.meeting_id
-        assert meeting_id is not None
-        detail = controller.client.service.load_meeting(meeting_id)
+        detail = controller.client.service.load_meeting(ended.args[0])
         assert detail.notes[NoteField.REAL_CONCERN] == "Budget review next week"
-        live.close()
+        assert detail.meeting.ended_at is not None
+        qtbot.waitUntil(lambda: window.recent_model.rowCount() == 1, timeout=WAIT_MS)
     finally:
         controller.close(5)
 

@@ -91,6 +91,10 @@ class MeetingFlow(QObject):
         # Why the store cannot take meetings right now ("" while all is well).
         self._store_problem = ""
         self._unsaved_folder: Path | None = None
+        # Ended meetings already filed as a Markdown copy, still waiting for a store that
+        # may yet open (a lock, a full disk): they land there too, and are filed once.
+        self._filed: list[_UnstoredMeeting] = []
+        self._store_may_open = True
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(STORE_RETRY_MS)
@@ -126,6 +130,7 @@ class MeetingFlow(QObject):
     def _store_opened(self, _store: object = None) -> None:
         """The store is open: offer its clients, and write the meeting that waited for it."""
         self._store_problem = ""
+        self._store_may_open = True
         if self.prepare is not None:
             self._fetch_clients()
         self._store_waiting_meetings()
@@ -138,10 +143,13 @@ class MeetingFlow(QObject):
     def store_failed(self, error: BaseException) -> None:
         """The store could not be opened: a running meeting goes on, an ended one is filed."""
         self._store_problem = str(error)
+        # A passing problem (locked, full, unreachable) may clear: the meetings keep
+        # waiting for the store as well as being filed.
+        self._store_may_open = bool(getattr(error, "transient", False))
         for waiting in list(self._unstored):
             if waiting.session.domain.is_running:
                 waiting.session.problem.emit(self._unsaved_message())
-            else:
+            elif waiting not in self._filed:
                 self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
     def _unsaved_message(self) -> str:
@@ -266,6 +274,8 @@ class MeetingFlow(QObject):
         if waiting not in self._unstored:
             return  # filed as an unsaved copy meanwhile
         self._unstored.remove(waiting)
+        if waiting in self._filed:
+            self._filed.remove(waiting)  # in the store after all (its Markdown copy stays)
         session = waiting.session
         session.attach_meeting(self.client, meeting.id)
         self.client.announce_stored(meeting.id)
@@ -339,7 +349,10 @@ class MeetingFlow(QObject):
         from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
 
         self._unsaved_folder = paths.data_dir() / "unsaved-meetings"
-        self._unstored.remove(waiting)
+        if self._store_may_open:
+            self._filed.append(waiting)
+        else:
+            self._unstored.remove(waiting)
         session, plan, started_at = waiting.session, waiting.plan, waiting.started_at
         text = unsaved_meeting_markdown(
             client_name=plan.client_name,
@@ -374,6 +387,8 @@ class MeetingFlow(QObject):
         written: list[Path] = []
         for waiting in list(self._unstored):
             self._unstored.remove(waiting)
+            if waiting in self._filed:
+                continue
             session, plan = waiting.session, waiting.plan
             text = unsaved_meeting_markdown(
                 client_name=plan.client_name,

@@ -56,7 +56,7 @@ from app.export.ics import write_calendar
 from app.export.markdown import write_markdown
 from app.export.pdf import write_pdf
 from app.export.report import MeetingReport, build_report, calendar_entries
-from app.store.records import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
 from app.ui.review.context import ReviewContext
 from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from

@@ -36,7 +36,7 @@ from app.export.formatting import (
     format_when,
 )
 from app.export.report import ReportEvent
-from app.store.records import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
+from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
 
 PAGE_SIZE = 200
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1

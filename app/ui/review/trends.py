@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEv
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.export.formatting import format_seconds, local
-from app.store.records import MeetingDetail
+from app.store.api import MeetingDetail
 
 DEFAULT_TREND_MEETINGS = 20
 _BAR = QColor("#c0392b")
