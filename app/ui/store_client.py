@@ -262,9 +262,14 @@ class StoreClient(QObject):
         """Drop the calls not started yet and wait for the running ones; their answers
         are dropped. True if the pool is idle within ``timeout``."""
         self._pool.clear()
-        idle = self._pool.waitForDone(int(timeout * 1000))
-        self._waiting.clear()
-        return bool(idle)
+        idle = bool(self._pool.waitForDone(int(timeout * 1000)))
+        if idle:
+            # Only now: a call still running must keep its runnable alive.
+            self._waiting.clear()
+        else:
+            for waiting in self._waiting.values():
+                waiting.on_done = waiting.on_error = None
+        return idle
 
     def close(self, timeout: float = 5.0) -> bool:
         """Finish the pool's calls, write what is queued (within ``timeout``), close the store."""
