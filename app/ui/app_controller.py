@@ -53,13 +53,23 @@ def bindings_from(settings: Settings) -> dict[HotkeyAction, str]:
     return chosen
 
 
-def store_problem_line(error: BaseException) -> str:
-    """The home window's one line about a store that cannot be opened."""
+_WHY_NOT_OPEN = {
+    "DatabaseLocked": "another program is using it",
+    "DiskFull": "the disk is full",
+    "ReadOnly": "it cannot be written to",
+    "DatabaseUnavailable": "it cannot be reached",
+    "NotADatabase": "the file is damaged or not a Poise database",
+    "DatabaseTooNew": "it is from a newer Poise",
+}
+
+
+def store_problem_line(error: BaseException) -> tuple[str, str]:
+    """The home window's one line about a store that cannot be opened, and its details."""
+    why = _WHY_NOT_OPEN.get(type(error).__name__, "something unexpected went wrong")
+    line = f"Your notes database is not open: {why}. Meetings still run; nothing is lost."
     if isinstance(error, StoreError):
-        text = " ".join(str(error).split())
-    else:
-        text = f"An unexpected problem stopped Poise from opening its database: {error}"
-    return f"Your notes database is not open. {text} Meetings still run; nothing typed is lost."
+        return line, str(error)
+    return line, f"An unexpected problem stopped Poise from opening its database: {error}"
 
 
 class AppController(QObject):
@@ -174,7 +184,8 @@ class AppController(QObject):
         self.store_problem = error
         transient = isinstance(error, StoreError) and error.transient
         # A damaged or too-new database is left as it is: retrying cannot change it.
-        self.window.show_store_problem(store_problem_line(error), can_retry=transient)
+        line, details = store_problem_line(error)
+        self.window.show_store_problem(line, details, can_retry=transient)
         if transient:
             self._store_retry.start()
 

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
     def store_ready(self) -> None:
         """The store is open: say how many playbooks are ready (the list follows)."""
         self.retry_button.hide()
+        self.status.setToolTip("")
         self.status.setObjectName("muted")
         self._restyle(self.status)
         playbooks = len(self.library.entries)
@@ -196,11 +197,13 @@ class MainWindow(QMainWindow):
             else "No playbook could be loaded."
         )
 
-    def show_store_problem(self, line: str, *, can_retry: bool) -> None:
-        """The store cannot be opened: one line saying why, with Retry when it may help."""
+    def show_store_problem(self, line: str, details: str, *, can_retry: bool) -> None:
+        """The store cannot be opened: one line saying why (the details, naming the file
+        and what to do, on hover), with Retry when it may help."""
         self.status.setObjectName("problemLine")
         self._restyle(self.status)
         self.status.setText(line)
+        self.status.setToolTip(details)
         self.retry_button.setVisible(can_retry)
         self.retry_button.setEnabled(True)
 

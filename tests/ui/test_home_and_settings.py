@@ -138,9 +138,10 @@ def test_store_failure_is_one_clear_line_and_the_app_stays_open(
         with qtbot.waitSignal(controller.client.storeFailed, timeout=WAIT_MS) as failed:
             controller.open_store()
         assert isinstance(failed.args[0], StoreError)
-        line = window.status.text()
-        assert line.startswith("Your notes database is not open.")
-        assert str(paths.database_file()) in line
+        assert window.status.text().startswith(
+            "Your notes database is not open: the file is damaged or not a Poise database."
+        )
+        assert str(paths.database_file()) in window.status.toolTip()
         # A damaged file is left alone: no Retry, and no retry on its own.
         assert window.retry_button.isHidden()
         assert not controller._store_retry.isActive()

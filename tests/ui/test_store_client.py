@@ -127,6 +127,7 @@ def test_a_locked_store_at_start_leaves_the_app_open_and_lands_everything_on_ret
     qtbot: QtBot,
     library: PlaybookLibrary,
     locked_database: subprocess.Popen[str],
+    screens_dir: Path,
 ) -> None:
     controller = started_app(qtbot, library)
     window = controller.window
@@ -134,12 +135,18 @@ def test_a_locked_store_at_start_leaves_the_app_open_and_lands_everything_on_ret
         with qtbot.waitSignal(controller.client.storeFailed, timeout=WAIT_MS) as failed:
             controller.open_store()
         assert isinstance(failed.args[0], DatabaseLocked)
-        line = window.status.text()
-        assert line.startswith("Your notes database is not open.")
-        assert str(paths.database_file()) in line and "busy" in line
+        assert window.status.text() == (
+            "Your notes database is not open: another program is using it. "
+            "Meetings still run; nothing is lost."
+        )
+        details = window.status.toolTip()
+        assert str(paths.database_file()) in details and "busy" in details
         assert window.retry_button.isVisible()
         assert controller._store_retry.isActive()  # and tried again on its own
         controller._store_retry.stop()  # this test presses Retry itself
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        assert window.grab().save(str(screens_dir / "home-store-locked.png"))
 
         # Meetings still run meanwhile; one that ends is filed as Markdown, and still waits.
         flow = controller.ensure_flow()
