@@ -90,6 +90,8 @@ class AppController(QObject):
         self.settings = settings if settings is not None else load_settings()
         self.client = client if client is not None else StoreClient(parent=self)
         self.window = MainWindow(library)
+        self._window_alive = True
+        self.window.destroyed.connect(self._window_destroyed)
         self.flow: MeetingFlow | None = None
         self.review: ReviewWindow | None = None
         self.partner_windows: list[QWidget] = []
@@ -198,7 +200,12 @@ class AppController(QObject):
         )
 
     def _show_recent(self, meetings: list[MeetingSummary]) -> None:
-        self.window.show_recent(meetings)
+        if self._window_alive:
+            self.window.show_recent(meetings)
+
+    def _window_destroyed(self, _window: object = None) -> None:
+        # Answers still on their way (the recent list) have nowhere to go.
+        self._window_alive = False
 
     # -- quitting -----------------------------------------------------------------------------
 
@@ -355,7 +362,8 @@ class AppController(QObject):
     def _markdown_failed(self, error: object) -> None:
         folder = self._markdown_folder()
         self.markdown_problem = f"Could not write the meeting's Markdown file in {folder}: {error}"
-        self.window.status.setText(self.markdown_problem)
+        if self._window_alive:
+            self.window.status.setText(self.markdown_problem)
 
 
 def warm_up_partner_link() -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -63,10 +64,14 @@ def running(qtbot: QtBot, store: Store) -> Iterator[tuple[AppController, FakeHoo
     qtbot.waitExposed(window)
     controller.attach_store(store)
     yield controller, hook
-    if controller.review is not None:
-        controller.review.close()
-    for partner in controller.partner_windows:
-        partner.close()
+    # Closed and deleted here, not whenever the garbage collector gets to the controller.
+    others = [*controller.partner_windows, controller.review]
+    for other in others:
+        if other is not None:
+            other.close()
+            other.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    controller.client.finish_calls()
 
 
 def test_review_and_partner_buttons_open_their_windows(
