@@ -149,13 +149,13 @@ def _partner_command(args: argparse.Namespace) -> int:
                 parse_pairing_url(args.url)
         except (PairingUrlError, PairingError) as problem:
             raise UsageError(f"{args.url}: {problem}") from None
-    from app.ui.partner_window import run_partner_window
+    from app.ui.application import run_partner
 
-    return run_partner_window(args.url)
+    return run_partner(args.url)
 
 
 def _review_command(args: argparse.Namespace) -> int:
-    from app.ui.review import run_review
+    from app.ui.application import run_review
 
     return run_review(quit_after_start=args.smoke_test)
 

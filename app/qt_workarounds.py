@@ -10,7 +10,13 @@ never taken. ``True`` has only a few thousand references: after that many signal
 emissions from Python the interpreter aborts ("bool_dealloc: deallocating True or
 False"), in a long meeting or at exit. :func:`install` probes whether the running
 PySide6 has the bug and, only then, wraps both methods so they add the missing
-reference. Call it once before Qt objects start emitting (the partner link does).
+reference. ``app.ui.application.create_application`` installs both repairs once, at
+start, before any Qt object emits (the tests do the same in ``tests/conftest.py``);
+later calls (the partner link's, for a process started another way) only return what
+the first one found.
+
+This module can go, with its calls, once PySide6 6.12.0 is no longer supported: when
+``pyproject.toml`` requires a version above it and no bundle is built with it.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ _incref.argtypes = [ctypes.py_object]
 _incref.restype = None
 _PROBES = 16
 _installed = False
+_probed = False
+_none_probed: bool | None = None
 
 
 class _Probe(QObject):
@@ -54,9 +62,10 @@ def _repaired(method: Callable[..., Any]) -> Callable[..., Any]:
 
 def install() -> bool:
     """Repair emit/disconnect if this PySide6 needs it; returns whether it did. Idempotent."""
-    global _installed
-    if _installed:
-        return True
+    global _installed, _probed
+    if _probed:
+        return _installed
+    _probed = True
     probe = _Probe()
 
     def nothing() -> None:
@@ -101,10 +110,13 @@ def protect_none() -> bool:
     and a long meeting ends in "deallocating None". Where the probe sees this, a
     large reserve of references makes ``None`` immortal in practice.
     """
-    if sys.version_info >= (3, 12) or not _void_call_loses_none():
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += _NONE_RESERVE
-    return True
+    global _none_probed
+    if _none_probed is not None:
+        return _none_probed
+    _none_probed = sys.version_info < (3, 12) and _void_call_loses_none()
+    if _none_probed:
+        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_RESERVE
+    return _none_probed
 
 
 def _incref_many(count: int) -> None:

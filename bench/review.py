@@ -27,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from app.domain.meeting_terms import DEFAULT_CUES, NoteField
 from app.store import Store, open_store
 from app.store.models import Client, Meeting, Note, SearchDocument, Signal
 from app.ui.review.window import ReviewWindow
+from app.ui.store_client import StoreClient
 from tests.meeting_factory import WORDS as FACTORY_WORDS
 
 TODAY = date(2025, 3, 12)
@@ -192,9 +194,21 @@ def measure(count: int, rounds: int) -> dict[str, float]:
             finally:
                 query_times.append((time.perf_counter() - t0) * 1000)
 
+    @dataclass
+    class TimedStore:
+        """The open store, its searches timed: what the review's client talks to."""
+
+        location: Any
+        service: Any
+        writer: Any
+
+        def close(self, timeout: float = 5.0) -> bool:
+            return True
+
+    client = StoreClient(TimedStore(store.location, TimedService(), store.writer))
     for _ in range(rounds):
         clock = time.perf_counter()
-        window = ReviewWindow(TimedService(), store.writer, today=lambda: TODAY)
+        window = ReviewWindow(client, today=lambda: TODAY)
         window.show()
         if window.meeting_model.rowCount() == 0:
             wait_for(window.meeting_model.page_loaded)

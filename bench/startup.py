@@ -130,16 +130,14 @@ def child_app(soak_minutes: float = 0.0) -> None:
     from app.playbooks import load_all_playbooks
     from app.settings import load_settings
     from app.ui.app_controller import AppController
-    from app.ui.application import StoreOpener, create_application
+    from app.ui.application import create_application
     from app.ui.live.theme import ThemeController
-    from app.ui.main_window import MainWindow
 
     application = create_application()
     ThemeController(application, load_settings().theme).apply()
     library = load_all_playbooks()
-    window = MainWindow(library)
-    controller = AppController(application, window)
-    opened: dict[str, Any] = {}
+    controller = AppController(application, library)
+    window = controller.window
 
     class FirstPaint(QObject):
         """Stamps the first paint of each watched window once."""
@@ -166,7 +164,7 @@ def child_app(soak_minutes: float = 0.0) -> None:
     painted = FirstPaint()
     painted.watch(window, "home")
     clock = Clock(datetime.now(UTC))
-    flow = window.ensure_flow()
+    flow = controller.ensure_flow()
     flow.clock = clock  # the soak moves time on faster than real time
     # Let the dialog open first, as a person would see it before typing.
     flow.prepareOpened.connect(lambda dialog: QTimer.singleShot(0, lambda: fill_and_start(dialog)))
@@ -186,7 +184,7 @@ def child_app(soak_minutes: float = 0.0) -> None:
 
     def after_live_painted() -> None:
         if soak_minutes > 0:
-            report = simulate_meeting(window.flow, clock, soak_minutes)
+            report = simulate_meeting(flow, clock, soak_minutes)
             print(json.dumps(report), flush=True)
         application.exit(0)
 
@@ -201,25 +199,17 @@ def child_app(soak_minutes: float = 0.0) -> None:
         stamp("start-pressed")
         dialog.start_button.click()
 
-    def attach(store: Any) -> None:
-        stamp("store-open")
-        opened["store"] = store
-        controller.attach_store(store)
-
     def fail(error: BaseException) -> None:
         print(f"store failed: {error}", file=sys.stderr)
         application.exit(1)
 
-    opener = StoreOpener(application)
-    opener.opened.connect(attach)
-    opener.failed.connect(fail)
+    controller.client.storeOpened.connect(lambda _store: stamp("store-open"))
+    controller.client.storeFailed.connect(fail)
     window.show()
-    opener.start()
+    controller.open_store()
     QTimer.singleShot(CHILD_TIMEOUT_SECONDS * 1000, lambda: application.exit(2))
     code = application.exec()
-    store = opened.get("store")
-    if store is not None:
-        store.close()
+    controller.close(5.0)
     sys.exit(code)
 
 

@@ -59,3 +59,17 @@ def test_widgets_never_run_sql() -> None:
         if module.startswith(("sqlalchemy", "alembic", "sqlite3", "psycopg"))
     ]
     assert offending == []
+
+
+def test_windows_know_the_store_only_through_its_light_api() -> None:
+    """``app.store.api`` for records, errors and protocols; ``open_store`` only where the
+    one store client opens it (its module imports it lazily, on the pool)."""
+    offending = []
+    for path in sorted((APP / "ui").rglob("*.py")):
+        for module in imported_modules(path):
+            if not module.startswith("app.store") or module.startswith("app.store.api"):
+                continue
+            if path.name == "store_client.py" and module in {"app.store", "app.store.open_store"}:
+                continue
+            offending.append(f"{path.relative_to(REPO_ROOT)} imports {module}")
+    assert offending == []

@@ -4,18 +4,16 @@
 data folder), creates it user-only, upgrades its schema (after a backup copy) or
 refuses one from a newer Poise, and returns a ``Store`` with the synchronous
 ``service`` and the background ``writer`` the live window types into. The API is
-described in docs/architecture.md.
+described in docs/architecture.md; what the windows may use of it is ``app.store.api``.
+
+Importing this package loads no SQLAlchemy: ``open_store``, ``Store``,
+``MeetingService`` and ``NoteWriter`` are imported on first use (``app.store.opening``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine
-
-from app import paths
-from app.store.db import Location, make_engine, prepare_sqlite_file, resolve_location
 from app.store.errors import (
     DatabaseLocked,
     DatabaseTooNew,
@@ -26,10 +24,11 @@ from app.store.errors import (
     ReadOnly,
     StoreError,
 )
-from app.store.journal import JournalOutcome, apply_leftover_journals
-from app.store.migrate import UpgradeOutcome, upgrade_to_head
-from app.store.service import MeetingService
-from app.store.writer import DEFAULT_RETRY_INTERVAL, NoteWriter
+
+if TYPE_CHECKING:
+    from app.store.opening import Store, open_store
+    from app.store.service import MeetingService
+    from app.store.writer import NoteWriter
 
 __all__ = [
     "DatabaseLocked",
@@ -46,53 +45,18 @@ __all__ = [
     "open_store",
 ]
 
-# How long open_store waits for a leftover recovery file to be written back.
-REPLAY_WAIT_SECONDS = 2.0
+_HEAVY = {
+    "Store": "app.store.opening",
+    "open_store": "app.store.opening",
+    "MeetingService": "app.store.service",
+    "NoteWriter": "app.store.writer",
+}
 
 
-@dataclass(slots=True)
-class Store:
-    """An open meeting store; close it when the app quits."""
+def __getattr__(name: str) -> Any:
+    module = _HEAVY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'app.store' has no attribute {name!r}")
+    import importlib
 
-    location: Location
-    engine: Engine
-    service: MeetingService
-    writer: NoteWriter
-    upgrade: UpgradeOutcome
-    # The journals of meetings a crash left behind: applied, or kept with the reason.
-    journals: JournalOutcome = field(default_factory=JournalOutcome)
-
-    def close(self, timeout: float = 5.0) -> bool:
-        """Write what is still queued (within ``timeout``), then release the database."""
-        flushed = self.writer.close(timeout)
-        self.engine.dispose()
-        return flushed
-
-
-def open_store(
-    url: str | URL | None = None,
-    *,
-    busy_timeout_ms: int = 2000,
-    synchronous: str = "FULL",
-    retry_interval: float = DEFAULT_RETRY_INTERVAL,
-    data_dir: Path | None = None,
-) -> Store:
-    """Open (creating or upgrading) the meeting store; raises ``StoreError`` with a user message.
-
-    Meeting journals a crash left in ``data_dir`` (the data folder by default) are applied.
-    """
-    location = resolve_location(url)
-    if location.sqlite_file is not None:
-        prepare_sqlite_file(location)
-    engine = make_engine(location, busy_timeout_ms=busy_timeout_ms, synchronous=synchronous)
-    try:
-        outcome = upgrade_to_head(engine, location)
-    except BaseException:
-        engine.dispose()
-        raise
-    service = MeetingService(engine, location)
-    writer = NoteWriter(service, location.recovery_file, retry_interval=retry_interval)
-    if writer.replay_recovery_files():
-        writer.flush(REPLAY_WAIT_SECONDS)
-    journals = apply_leftover_journals(service, data_dir or paths.data_dir())
-    return Store(location, engine, service, writer, outcome, journals)
+    return getattr(importlib.import_module(module), name)

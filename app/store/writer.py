@@ -14,6 +14,12 @@ retries until the write succeeds; then it removes the recovery file and calls
 the resolved callback. ``open_store`` hands a leftover recovery file to a new
 writer, which replays it without undoing anything saved later.
 
+Bugs stay bugs. A write that fails with anything but a ``StoreError`` is not retried:
+its text is set aside (kept in memory and in the recovery file, replayed at the next
+start), ``on_bug`` is called once per kind of failure for the crash handler, and the
+thread goes on with every other write. A newer text for the same field replaces the
+one set aside.
+
 Callbacks run on the writer thread; the UI wraps them in a QObject's signals.
 """
 
@@ -50,6 +56,7 @@ INDEX_AFTER_SECONDS = 1.0
 
 ProblemCallback = Callable[[StoreError], None]
 ResolvedCallback = Callable[[], None]
+BugCallback = Callable[[BaseException], None]
 
 
 @dataclass(slots=True)
@@ -114,6 +121,7 @@ class NoteWriter:
         retry_interval: float = DEFAULT_RETRY_INTERVAL,
         on_problem: ProblemCallback | None = None,
         on_resolved: ResolvedCallback | None = None,
+        on_bug: BugCallback | None = None,
     ) -> None:
         self._service = service
         self._recovery_file = recovery_file
@@ -121,9 +129,14 @@ class NoteWriter:
         self._retry_interval = retry_interval
         self.on_problem = on_problem
         self.on_resolved = on_resolved
+        self.on_bug = on_bug
         self._condition = threading.Condition()
         self._notes: dict[tuple[int, NoteField], _PendingNote] = {}
         self._stamps: list[_PendingStamp] = []
+        # Texts whose write raised a bug: kept (and in the recovery file), not retried.
+        self._set_aside_notes: dict[tuple[int, NoteField], _PendingNote] = {}
+        self._set_aside_stamps: list[_PendingStamp] = []
+        self._reported_bugs: set[tuple[str, str]] = set()
         self._jobs: deque[_Job] = deque()
         self._working = False
         self._closing = False
@@ -180,13 +193,14 @@ class NoteWriter:
                 if remaining is not None and remaining <= 0:
                     return False
                 self._condition.wait(remaining)
-            return True
+            return not self._has_set_aside()
 
     @property
     def pending_recovery(self) -> bool:
         """True while typed text is kept only in memory and the recovery file."""
         with self._condition:
-            return self._problem is not None and bool(self._notes or self._stamps)
+            waiting = self._problem is not None and bool(self._notes or self._stamps)
+            return waiting or self._has_set_aside()
 
     @property
     def problem(self) -> StoreError | None:
@@ -207,7 +221,7 @@ class NoteWriter:
             self._condition.notify_all()
         self._thread.join(timeout=10.0)
         with self._condition:
-            unsaved = bool(self._notes or self._stamps)
+            unsaved = bool(self._notes or self._stamps) or self._has_set_aside()
             self._recovery_dirty = unsaved
         if unsaved:
             # Whatever could not be written waits in the recovery file for the next start.
@@ -267,7 +281,9 @@ class NoteWriter:
                         "text": pending.text,
                         "typed_at": pending.typed_at.isoformat(),
                     }
-                    for (meeting_id, note_field), pending in self._notes.items()
+                    for (meeting_id, note_field), pending in (
+                        self._set_aside_notes | self._notes
+                    ).items()
                 ],
                 "stamps": [
                     {
@@ -276,10 +292,11 @@ class NoteWriter:
                         "at": stamp.at.isoformat(),
                         "step_key": stamp.step_key,
                     }
-                    for stamp in self._stamps
+                    for stamp in self._set_aside_stamps + self._stamps
                 ],
             }
-        data = json.dumps(content, ensure_ascii=False, indent=1).encode("utf-8")
+        # ASCII escapes: a lone surrogate pasted into a note must reach the file too.
+        data = json.dumps(content, ensure_ascii=True, indent=1).encode("ascii")
         for path in (self._recovery_file, self._fallback_file):
             try:
                 _write_atomically(path, data)
@@ -307,6 +324,9 @@ class NoteWriter:
 
     def _has_work(self) -> bool:
         return bool(self._notes or self._stamps or self._jobs)
+
+    def _has_set_aside(self) -> bool:
+        return bool(self._set_aside_notes or self._set_aside_stamps)
 
     def _run(self) -> None:
         while True:
@@ -371,21 +391,15 @@ class NoteWriter:
         except StoreError as problem:
             self._enter_problem(problem)
             return
-        except Exception as bug:
-            # Keep the text rather than lose it to a bug; the log says what went wrong.
-            log.exception("saving text failed")
-            self._enter_problem(
-                StoreError(
-                    f"Poise could not save your text ({bug}). It is kept and retried.",
-                    location=str(self._recovery_file.parent),
-                )
-            )
-            return
         with self._condition:
             had_problem = self._problem is not None
             self._problem = None
             clean = not (self._notes or self._stamps)
-        if clean and (had_problem or self._recovery_written is not None):
+            set_aside = self._has_set_aside()
+        if set_aside:
+            # Text a bug refused stays on disk until a later Poise can write it.
+            self._write_recovery_file()
+        elif clean and (had_problem or self._recovery_written is not None):
             self._remove_recovery_files()
         if had_problem:
             self._call(self.on_resolved)
@@ -404,11 +418,24 @@ class NoteWriter:
             )
         except NotFound:
             log.warning("dropping text for meeting %s, which no longer exists", meeting_id)
+        except StoreError:
+            raise
+        except Exception as bug:
+            with self._condition:
+                if self._notes.get(key) is pending:
+                    del self._notes[key]
+                    self._set_aside_notes[key] = pending
+                    self._recovery_dirty = True
+            self._report_bug(bug)
+            return
         with self._condition:
             if long_note:
                 self._unindexed.add(key)
             else:
                 self._unindexed.discard(key)
+            # A written text makes any older one a bug set aside for this field obsolete.
+            if self._set_aside_notes.get(key, pending).typed_at <= pending.typed_at:
+                self._set_aside_notes.pop(key, None)
             # Only forget it if no newer text arrived while it was being written.
             if self._notes.get(key) is pending:
                 del self._notes[key]
@@ -424,6 +451,15 @@ class NoteWriter:
             )
         except NotFound:
             log.warning("dropping a line for meeting %s, which no longer exists", stamp.meeting_id)
+        except StoreError:
+            raise
+        except Exception as bug:
+            with self._condition:
+                self._stamps.remove(stamp)
+                self._set_aside_stamps.append(stamp)
+                self._recovery_dirty = True
+            self._report_bug(bug)
+            return
         with self._condition:
             self._stamps.remove(stamp)
 
@@ -438,6 +474,16 @@ class NoteWriter:
                 log.warning("cannot index a long note for search yet: %s", failure)
                 with self._condition:
                     self._unindexed.add(key)
+
+    def _report_bug(self, bug: BaseException) -> None:
+        """Log every bug; tell ``on_bug`` once per kind, so a failing field is not a flood."""
+        log.error("a store write failed with a bug; its text is kept", exc_info=bug)
+        kind = (type(bug).__qualname__, str(bug))
+        with self._condition:
+            if kind in self._reported_bugs:
+                return
+            self._reported_bugs.add(kind)
+        self._call(self.on_bug, bug)
 
     def _enter_problem(self, problem: StoreError) -> None:
         with contextlib.suppress(Exception):
@@ -457,6 +503,8 @@ class NoteWriter:
         except Exception as failure:
             if job.on_error is None:
                 log.exception("background store call %s failed", job.function)
+                if not isinstance(failure, StoreError | NotFound | OSError):
+                    self._report_bug(failure)
             else:
                 self._call(job.on_error, failure)
             return

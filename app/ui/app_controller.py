@@ -1,57 +1,111 @@
-"""Ties the parts of the running app together once the store is open.
+"""The composition root: builds the parts of the running app and wires them together.
 
-The home window, the meeting flow, the review, partner mode, the partner link,
-system-wide shortcuts, panic hide and the Markdown folder are each built on their
-own; this is the one place that connects them, so none of them needs to know
-about the others.
+``AppController`` makes the one ``StoreClient`` (and opens the store through it), the
+home window, the meeting flow (on the first "New meeting", so its windows' code loads
+after the home window has painted), the review, partner windows, system-wide shortcuts,
+panic hide and the crash handler, and connects them: none of them knows the others.
+``app.ui.application`` starts the app, ``poise review`` and ``poise partner`` through it.
+
+A store that cannot be opened does not stop the app: the home window says why in one
+line with a Retry (tried again on its own every few seconds while waiting may help: a
+lock, a full disk, an unreachable server), meetings run meanwhile, and everything they
+hold lands once the store opens. A damaged or too-new database is left untouched.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.domain.hotkeys import (
     HotkeyAction,
     HotkeyError,
+    KeyCombo,
     parse_combo,
     resolve_bindings,
     validate_bindings,
 )
+from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
+from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
+from app.ui.crash import CrashHandler
 from app.ui.global_shortcuts import GlobalShortcuts
-from app.ui.main_window import MainWindow
+from app.ui.main_window import RECENT_LIMIT, MainWindow
 from app.ui.panic import PanicHide
 from app.ui.settings_signals import SettingsSignals
+from app.ui.store_client import StoreClient
+
+if TYPE_CHECKING:
+    from app.ui.left_open import LeftOpenOffer
+    from app.ui.live.flow import MeetingFlow
+    from app.ui.live.live_window import LiveWindow
+    from app.ui.live.session import LiveSession
+    from app.ui.live.summary import SummaryWindow
+    from app.ui.partner_wiring import PartnerLinkForFlow
+    from app.ui.reminders import Reminders
+    from app.ui.review.window import ReviewWindow
+
+# How soon a store that could not be opened for a passing reason is tried again.
+STORE_RETRY_MS = 5000
+
+
+_WHY_NOT_OPEN = {
+    "DatabaseLocked": "another program is using it",
+    "DiskFull": "the disk is full",
+    "ReadOnly": "it cannot be written to",
+    "DatabaseUnavailable": "it cannot be reached",
+    "NotADatabase": "the file is damaged or not a Poise database",
+    "DatabaseTooNew": "it is from a newer Poise",
+}
+
+
+def store_problem_line(error: BaseException) -> tuple[str, str]:
+    """The home window's one line about a store that cannot be opened, and its details."""
+    why = _WHY_NOT_OPEN.get(type(error).__name__, "something unexpected went wrong")
+    line = f"Your notes database is not open: {why}. Meetings still run; nothing is lost."
+    if isinstance(error, StoreError):
+        return line, str(error)
+    return line, f"An unexpected problem stopped Poise from opening its database: {error}"
 
 
 class AppController(QObject):
+    """Builds and wires the running app; see the module docstring."""
+
     def __init__(
         self,
         application: QApplication,
-        window: MainWindow,
+        library: PlaybookLibrary,
         *,
         shortcuts: GlobalShortcuts | None = None,
         settings: Settings | None = None,
+        client: StoreClient | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__()
         self.application = application
-        self.window = window
+        self.library = library
         # The app's one settings owner: every window reads and changes settings through it.
         self.settings_signals = SettingsSignals(shared_settings(), parent=self)
         self.settings_signals.problem.connect(self.show_settings_problem)
         self.settings = settings if settings is not None else shared_settings().current
-        self.store: Any = None
-        self.review: Any = None
-        self.reminders: Any = None
+        self.client = client if client is not None else StoreClient(parent=self)
+        self.window = MainWindow(library)
+        self._window_alive = True
+        self.window.destroyed.connect(self._window_destroyed)
+        self.flow: MeetingFlow | None = None
+        self.review: ReviewWindow | None = None
         self.partner_windows: list[QWidget] = []
         self.markdown_problem = ""
+        self.store_problem: BaseException | None = None
+        self.partner_link: PartnerLinkForFlow | None = None
+        self.reminders: Reminders | None = None
+        self.left_open: LeftOpenOffer | None = None
         self.notices: list[str] = []  # said once on the home window, kept under its status
-        self.partner_link: Any = None
+        self.crash_handler = CrashHandler(self.writer, self.crash_parent)
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
         listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
@@ -65,8 +119,31 @@ class AppController(QObject):
         self._panic_shortcut = (
             None if listening else self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
         )
-        window.shortcuts = self.shortcuts
-        window.flowCreated.connect(self._wire_flow)
+        self.window.shortcuts = self.shortcuts
+        self.window.newMeetingRequested.connect(self.new_meeting)
+        self.window.retryRequested.connect(self.retry_store)
+        self.window.close_guard = self.may_quit
+
+        self._store_retry = QTimer(self)
+        self._store_retry.setSingleShot(True)
+        self._store_retry.setInterval(STORE_RETRY_MS)
+        self._store_retry.timeout.connect(self.retry_store)
+        client_signals = self.client
+        client_signals.storeOpened.connect(self._store_opened)
+        client_signals.storeFailed.connect(self._store_failed)
+        client_signals.bug.connect(self.crash_handler.report)
+        for changed in (
+            client_signals.meetingStored,
+            client_signals.meetingEnded,
+            client_signals.meetingEdited,
+            client_signals.meetingDeleted,
+        ):
+            changed.connect(self.refresh_recent)
+        client_signals.meetingEnded.connect(self.write_markdown)
+        client_signals.meetingEdited.connect(self.write_markdown)
+        client_signals.meetingDeleted.connect(self.remove_markdown)
+        if self.client.is_open:
+            self._store_opened()
 
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
@@ -76,48 +153,146 @@ class AppController(QObject):
             return None
         shortcut = QShortcut(QKeySequence(combo.display), self.window)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.activated.connect(lambda: self.on_hotkey(action.value))
+        shortcut.activated.connect(self.panic.toggle)
         return shortcut
 
-    # -- the store is open ----------------------------------------------------------------
+    # -- the store --------------------------------------------------------------------------
 
-    def attach_store(self, store: Any) -> None:
-        self.store = store
-        self.window.attach_store(store)
-        self._show_notices()  # the store's news replaced the status line
+    def open_store(self) -> None:
+        """Open the store off the GUI thread; the home window paints meanwhile."""
+        self.client.open()
+
+    def attach_store(self, store: OpenStore) -> None:
+        """Use a store opened elsewhere (a test's, the review's own)."""
+        self.client.attach(store)
+
+    def retry_store(self) -> None:
+        if self.client.is_open or self.client.opening:
+            return
+        self._store_retry.stop()
+        self.window.show_retrying()
+        self.client.open()
+
+    def writer(self) -> TextWriter | None:
+        store = self.client.store
+        return store.writer if store is not None else None
+
+    def current_partner_link(self) -> PartnerLinkForFlow | None:
+        return self.partner_link
+
+    def crash_parent(self) -> QWidget | None:
+        return self.window
+
+    def _store_opened(self, _store: object = None) -> None:
+        self.store_problem = None
+        self._store_retry.stop()
+        self.window.store_ready()
         self.window.set_review_handler(self.open_review)
-        self.window.set_partner_handler(self.open_partner_window)
-        # Issue 14: meetings a crash left open, and journals the store could not apply.
-        from app.ui.left_open import offer_meetings_left_open
+        self.window.set_partner_handler(self._open_partner_from_home)
+        self._show_notices()  # the store's news replaced the status line
+        self.refresh_recent()
+        self.client.background(warm_up_partner_link)
+        if self.left_open is None:
+            from app.ui.left_open import offer_meetings_left_open
 
-        self.left_open = offer_meetings_left_open(self.window, store)
-        self._start_reminders(store)
+            # Meetings a crash left open, and journals the store could not apply.
+            self.left_open = offer_meetings_left_open(self.window, self.client, self)
+        if self.reminders is None:
+            from app.ui.reminders import Reminders
 
-    def _start_reminders(self, store: Any) -> None:
-        """Follow-ups and action items due: a quiet desktop notification once a day."""
-        from app.ui.reminders import Reminders
+            # Follow-ups and action items due: a quiet desktop notification once a day.
+            self.reminders = Reminders(self.client, parent=self.window)
+            self.reminders.openMeeting.connect(self.open_review)
+            self.reminders.openReview.connect(self.open_review)
+            self.reminders.start()
 
-        self.reminders = Reminders(store, parent=self.window)
-        self.reminders.openMeeting.connect(self.open_review)
-        self.reminders.openReview.connect(self.open_review)
-        self.reminders.start()
+    def _store_failed(self, error: BaseException) -> None:
+        self.store_problem = error
+        transient = isinstance(error, StoreError) and error.transient
+        # A damaged or too-new database is left as it is: retrying cannot change it.
+        line, details = store_problem_line(error)
+        self.window.show_store_problem(line, details, can_retry=transient)
+        if transient:
+            self._store_retry.start()
 
-    def store_failed(self, error: BaseException) -> bool:
-        """The store cannot be opened; True if a meeting goes on (or is saved) without it."""
-        flow = self.window.flow
-        if flow is None or not flow.has_unstored_meeting:
+    def refresh_recent(self, _meeting_id: int | None = None) -> None:
+        if not self.client.is_open:
+            return
+        service = self.client.service
+        self.client.read(
+            partial(service.list_meetings, limit=RECENT_LIMIT), on_done=self._show_recent
+        )
+
+    def _show_recent(self, meetings: list[MeetingSummary]) -> None:
+        if self._window_alive:
+            self.window.show_recent(meetings)
+
+    def _window_destroyed(self, _window: object = None) -> None:
+        # Answers still on their way (the recent list) have nowhere to go.
+        self._window_alive = False
+
+    # -- quitting -----------------------------------------------------------------------------
+
+    def unsaved_places(self) -> list[str]:
+        """Where notes not yet in the store are kept, for the question before quitting."""
+        from app import paths
+
+        places: list[str] = []
+        if self.flow is not None and self.flow.has_unstored_meeting:
+            places.append(str(paths.data_dir() / "unsaved-meetings"))
+        writer = self.writer()
+        if writer is not None and writer.pending_recovery and writer.recovery_file is not None:
+            places.append(str(writer.recovery_file))
+        return places
+
+    def may_quit(self) -> bool:
+        """Ask before quitting while notes are not in the store yet; True to go on."""
+        places = self.unsaved_places()
+        if not places:
+            return True
+        where = "\n".join(places)
+        answer = QMessageBox.question(
+            self.window,
+            "Some notes are not in your database yet",
+            "Some notes are not in your notes database yet. If you quit now they are kept "
+            f"here, and nothing typed is lost:\n\n{where}\n\nQuit anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
             return False
-        flow.store_failed(error)
+        if self.flow is not None:
+            self.flow.file_unstored_meetings()
         return True
 
-    # -- the meeting flow, once the home window made it --------------------------------------
+    def close(self, timeout: float) -> bool:
+        """At exit: write everything queued (within ``timeout``) and close the store."""
+        return self.client.close(timeout)
 
-    def _wire_flow(self, flow: Any) -> None:
-        flow.meetingStored.connect(self.write_markdown)
-        flow.sessionStarted.connect(self._link_meeting)
-        flow.sessionStarted.connect(self._report_unheard_keys)
+    # -- the meeting flow -----------------------------------------------------------------------
 
-    def _report_unheard_keys(self, _session: Any, window: Any) -> None:
+    def ensure_flow(self) -> MeetingFlow:
+        """The meeting flow, made on first use so that its windows' code loads after paint."""
+        if self.flow is None:
+            from app.ui.live.flow import MeetingFlow
+
+            self.flow = MeetingFlow(self.client, self.library, parent_window=self.window)
+            if self.store_problem is not None:
+                self.flow.store_failed(self.store_problem)
+            self.flow.summaryShown.connect(self._wire_summary)
+            self.flow.sessionStarted.connect(self._link_meeting)
+            self.flow.sessionStarted.connect(self._report_unheard_keys)
+        return self.flow
+
+    def new_meeting(self) -> None:
+        self.ensure_flow().new_meeting()
+
+    def _wire_summary(self, summary: SummaryWindow) -> None:
+        if self.window.can_review:
+            summary.enable_review()
+            summary.reviewRequested.connect(self.window.request_review)
+
+    def _report_unheard_keys(self, _session: LiveSession, window: LiveWindow) -> None:
         """At the start: the live window says which system-wide keys could not be had."""
         settings = shared_settings().current
         if not settings.global_hotkeys_enabled:
@@ -126,7 +301,7 @@ class AppController(QObject):
             wanted = validate_bindings(resolve_bindings(settings.hotkeys))
         except HotkeyError:
             return  # the settings screen says why
-        unheard = {
+        unheard: dict[HotkeyAction, KeyCombo] = {
             action: combo
             for action, combo in wanted.items()
             # Hide-all has its own window shortcut when the hook cannot hear it.
@@ -138,19 +313,19 @@ class AppController(QObject):
             why = self.shortcuts.problem or self.shortcuts.availability.reason
         window.report_unheard_keys(unheard, why)
 
-    def _link_meeting(self, session: Any, window: Any) -> None:
+    def _link_meeting(self, session: LiveSession, window: LiveWindow) -> None:
         # After the live window's first paint: the link pulls in networking and QR codes
-        # (already loaded on the store's thread, unless the meeting started before that).
-        QTimer.singleShot(0, lambda: self._attach_partner_link(session, window))
+        # (already loaded off the GUI thread, unless the meeting started before that).
+        QTimer.singleShot(0, partial(self._attach_partner_link, session, window))
 
-    def _attach_partner_link(self, session: Any, window: Any) -> None:
+    def _attach_partner_link(self, session: LiveSession, window: LiveWindow) -> None:
         if not session.domain.is_running:
             return
         if self.partner_link is None:
             from app.ui.partner_wiring import PartnerLinkForFlow
 
             # No settings given: each meeting reads the link's address and port afresh.
-            self.partner_link = PartnerLinkForFlow(self.window.flow, follow_flow=False)
+            self.partner_link = PartnerLinkForFlow(self.ensure_flow(), follow_flow=False)
         self.partner_link.follow(session, window)
 
     # -- keys -------------------------------------------------------------------------------
@@ -159,8 +334,7 @@ class AppController(QObject):
         if action == HotkeyAction.TOGGLE_HIDDEN.value:
             self.panic.toggle()
             return
-        flow = self.window.flow
-        live_window = flow.live_window if flow is not None else None
+        live_window = self.flow.live_window if self.flow is not None else None
         if live_window is not None and live_window.isVisible():
             live_window.perform(action)
 
@@ -170,24 +344,30 @@ class AppController(QObject):
         from app.ui.review import open_review_window
 
         if self.review is None:
-            self.review = open_review_window(self.store, self.window.library.titles())
-            page = self.review.meeting_page
-            page.changed.connect(self.write_markdown)
-            page.deleted.connect(self.remove_markdown)
-            page.back_requested.connect(lambda: self.write_markdown(page.meeting_id))
+            self.review = open_review_window(self.client, self.library.titles())
+            self.review.meeting_page.back_requested.connect(self._write_open_meeting)
         self.review.show()
         self.review.raise_()
         self.review.activateWindow()
         if meeting_id is not None:
             self.review.open_meeting(meeting_id)
 
-    def open_partner_window(self) -> None:
+    def _write_open_meeting(self) -> None:
+        # Notes typed in the review go through the writer; leaving the page writes the file.
+        if self.review is not None:
+            self.write_markdown(self.review.meeting_page.meeting_id)
+
+    def _open_partner_from_home(self) -> None:
+        self.open_partner_window()
+
+    def open_partner_window(self, url: str | None = None) -> QWidget:
         from app.ui.partner_window import PartnerWindow
 
-        partner = PartnerWindow()
+        partner = PartnerWindow(url)
         self.partner_windows = [w for w in self.partner_windows if w.isVisible()]
         self.partner_windows.append(partner)
         partner.show()
+        return partner
 
     # -- the Markdown folder ------------------------------------------------------------------
 
@@ -198,10 +378,10 @@ class AppController(QObject):
     def write_markdown(self, meeting_id: int | None) -> None:
         """Write (or rewrite) one meeting's file, off the GUI thread, when the setting is on."""
         folder = self._markdown_folder()
-        if folder is None or meeting_id is None or self.store is None:
+        if folder is None or meeting_id is None or not self.client.is_open:
             return
-        service = self.store.service
-        titles = self.window.library.titles()
+        service = self.client.service
+        titles = self.library.titles()
 
         def write() -> Path:
             from app.export.markdown_folder import MarkdownFolder
@@ -210,7 +390,7 @@ class AppController(QObject):
             report = build_report(service.load_meeting(meeting_id), titles)
             return MarkdownFolder(folder).write(report)
 
-        self.window.bridge.submit(write, on_done=self._markdown_ok, on_error=self._markdown_failed)
+        self.client.write(write, on_done=self._markdown_ok, on_error=self._markdown_failed)
 
     def remove_markdown(self, meeting_id: int) -> None:
         folder = self._markdown_folder()
@@ -222,7 +402,7 @@ class AppController(QObject):
 
             return MarkdownFolder(folder).remove(meeting_id)
 
-        self.window.bridge.submit(remove, on_error=self._markdown_failed)
+        self.client.background(remove, on_error=self._markdown_failed)
 
     def show_settings_problem(self, message: str) -> None:
         """The settings cannot be written: said once, on the home window; meetings go on."""
@@ -235,6 +415,8 @@ class AppController(QObject):
         self._show_notices()
 
     def _show_notices(self) -> None:
+        if not self._window_alive:
+            return
         status = self.window.status
         lines = [line for line in status.text().split("\n") if line not in self.notices]
         status.setText("\n".join([*lines, *self.notices]).strip("\n"))
@@ -245,4 +427,19 @@ class AppController(QObject):
     def _markdown_failed(self, error: object) -> None:
         folder = self._markdown_folder()
         self.markdown_problem = f"Could not write the meeting's Markdown file in {folder}: {error}"
-        self.window.status.setText(self.markdown_problem)
+        if self._window_alive:
+            self.window.status.setText(self.markdown_problem)
+
+
+def warm_up_partner_link() -> None:
+    """Pay the partner link's one-off costs off the GUI thread, once the store is open.
+
+    Its modules (networking, the QR code library) and Qt's first TLS configuration,
+    which loads every system CA certificate (~250 ms here), would otherwise be paid on
+    the GUI thread the moment a meeting starts.
+    """
+    from PySide6.QtNetwork import QSslConfiguration
+
+    import app.ui.partner_wiring  # noqa: F401  # imported for its side effect: a warm cache
+
+    QSslConfiguration()

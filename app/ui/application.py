@@ -1,49 +1,50 @@
-"""Creates the QApplication, applies the look, shows the home window at once and opens the
-store on a background thread (migrations and a recovery replay can take a moment).
+"""Starting Poise: the QApplication, the look, the crash handler, then the composition root.
 
-A store that cannot be opened (locked, not a database, read-only, full, too new) ends in
-one clear dialog naming the file and what to do, and a non-zero exit, unless a meeting
-was started meanwhile: that meeting goes on, says so in its window, and is written to a
-Markdown file when it ends (see ``app.ui.live.flow``).
+``run_app`` (the home window), ``run_review`` (``poise review``) and ``run_partner``
+(``poise partner``) all start the same way (``_started``): one QApplication with Qt's
+work-arounds installed once, the user's look, the crash handler as ``sys.excepthook``,
+and an ``AppController`` that opens the store off the GUI thread through its
+``StoreClient``. The home window paints before the store is open; a store that cannot be
+opened leaves the app running and says so on the home window (see ``app_controller``).
 """
 
 from __future__ import annotations
 
 import sys
-import threading
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
+from app.domain.library import PlaybookLibrary
 from app.playbooks import load_all_playbooks
 from app.private_files import tighten_data_folder
 from app.resources import resource_path
 from app.settings import shared_settings
-from app.ui.app_controller import AppController
-from app.ui.crash import CrashHandler, install_crash_handler
+from app.ui.app_controller import AppController, warm_up_partner_link
+from app.ui.crash import install_crash_handler
 from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
 from app.ui.live.theme import ThemeController
-from app.ui.main_window import MainWindow
+from app.ui.screen_probe import install_screen_probe
 from app.ui.shutdown import CleanShutdown
 from app.ui.start_check import StartCheck
 
-EXIT_STORE_FAILED = 3
+__all__ = ["create_application", "run_app", "run_partner", "run_review", "warm_up_partner_link"]
+
 CLOSE_TIMEOUT_SECONDS = 5.0
-_protected = False
+EXIT_REVIEW_FAILED = 1
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    global _protected
-    if not _protected:
-        _protected = True
-        from app import qt_workarounds
+    """The one QApplication, with Qt's work-arounds installed before anything emits."""
+    from app import qt_workarounds
 
-        # Inert unless this PySide6 has the 6.12.0 reference bugs (see qt_workarounds).
-        qt_workarounds.install()
-        qt_workarounds.protect_none()
+    # Once per process, and inert unless this PySide6 has the 6.12.0 reference bugs.
+    qt_workarounds.install()
+    qt_workarounds.protect_none()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -56,6 +57,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     application.setOrganizationName(APP_NAME)
     application.setDesktopFileName("app.poise.Poise")
     application.setWindowIcon(app_icon())
+    install_screen_probe(application)
     return application
 
 
@@ -68,106 +70,86 @@ def app_icon() -> QIcon:
     return icon
 
 
-class StoreOpener(QObject):
-    """Opens the store on a plain thread; the result arrives as a queued signal."""
-
-    opened = Signal(object)  # Store
-    failed = Signal(object)  # StoreError or another exception
-
-    def start(self, url: str | None = None) -> None:
-        threading.Thread(
-            target=self._open, args=(url,), name="poise-store-open", daemon=True
-        ).start()
-
-    def _open(self, url: str | None) -> None:
-        try:
-            from app.store import open_store
-
-            store = open_store(url)
-        except Exception as error:
-            self.failed.emit(error)
-        else:
-            self.opened.emit(store)
-            warm_up_partner_link()
-
-
-def warm_up_partner_link() -> None:
-    """Pay the partner link's one-off costs here, off the GUI thread.
-
-    Its modules (networking, the QR code library) and Qt's first TLS configuration,
-    which loads every system CA certificate (~250 ms here), would otherwise be paid on
-    the GUI thread the moment a meeting starts.
-    """
-    from PySide6.QtNetwork import QSslConfiguration
-
-    import app.ui.partner_wiring  # noqa: F401  # imported for its side effect: a warm cache
-
-    QSslConfiguration()
-
-
-def store_failure_message(error: BaseException) -> tuple[str, str]:
-    """Title and text of the dialog for a store that cannot be opened."""
-    from app.store import StoreError
-
-    if isinstance(error, StoreError):
-        return "Poise cannot open your notes", str(error)
-    return (
-        "Poise cannot open your notes",
-        f"An unexpected problem stopped Poise from opening its database:\n{error}",
-    )
-
-
-def run_app(*, quit_after_start: bool = False) -> int:
+@contextmanager
+def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
+    """The same start for every entry point; closes the store (flushing it) at the end."""
     application = create_application()
     # Before the store makes its files there: a folder others can open becomes the user's.
     folder_notice = tighten_data_folder()
-    theme = ThemeController(application, shared_settings().current.theme)
-    theme.apply()
-    library = load_all_playbooks()
-    window = MainWindow(library)
-    controller = AppController(application, window)
+    settings = shared_settings().current
+    # A child of the application: it follows the system's light or dark until exit.
+    ThemeController(application, settings.theme).apply()
+    controller = AppController(
+        application, library if library is not None else load_all_playbooks(), settings=settings
+    )
     if folder_notice:
         controller.tell(folder_notice)
-    window.show()
-    opened: dict[str, Any] = {}
-    # --smoke-test: report once the window is up and the store open, then quit.
-    check = StartCheck(application, window, len(library.entries)) if quit_after_start else None
-
-    def attach(store: Any) -> None:
-        opened["store"] = store
-        controller.attach_store(store)
-        if check is not None:
-            check.store_opened(store)
-
-    def fail(error: BaseException) -> None:
-        if check is not None:
-            check.store_failed(error)  # no dialog: nobody is there to close it
-            return
-        if controller.store_failed(error):
-            return  # a meeting is live: it goes on, and says so in its own window
-        title, text = store_failure_message(error)
-        QMessageBox.critical(window, title, text)
-        application.exit(EXIT_STORE_FAILED)
-
-    opener = StoreOpener(application)
-    opener.opened.connect(attach)
-    opener.failed.connect(fail)
-    opener.start()
-
-    def writer() -> Any:
-        store = opened.get("store")
-        return store.writer if store is not None else None
-
-    previous_hook = install_crash_handler(CrashHandler(writer, lambda: window))
+    previous_hook = install_crash_handler(controller.crash_handler)
     # SIGTERM, SIGINT, the session ending, the last window closed: all write first, exit 0.
-    shutdown = CleanShutdown(application, writer, lambda: controller.partner_link)
+    shutdown = CleanShutdown(application, controller.writer, controller.current_partner_link)
     shutdown.listen_for_signals()
     try:
-        code = application.exec()
+        yield controller
     finally:
         shutdown.uninstall()
         sys.excepthook = previous_hook
-    store = opened.get("store")
-    if store is not None:
-        store.close(CLOSE_TIMEOUT_SECONDS)
-    return code
+        controller.close(CLOSE_TIMEOUT_SECONDS)
+
+
+def run_app(*, quit_after_start: bool = False) -> int:
+    library = load_all_playbooks()
+    with _started(library) as controller:
+        application, window = controller.application, controller.window
+        window.show()
+        if quit_after_start:
+            # --smoke-test: report once the window is up and the store open, then quit.
+            check = StartCheck(application, window, len(library.entries))
+            controller.client.storeOpened.connect(check.store_opened)
+            controller.client.storeFailed.connect(check.store_failed)
+        controller.open_store()
+        return application.exec()
+
+
+def run_review(*, quit_after_start: bool = False) -> int:
+    """``poise review``: the review window alone; a store problem ends in one clear line."""
+    with _started() as controller:
+        application = controller.application
+        outcome: dict[str, int] = {}
+
+        def opened(_store: object) -> None:
+            controller.open_review()
+            review = controller.review
+            assert review is not None
+            if quit_after_start:
+                # --smoke-test: once the first page of meetings is shown, close and quit.
+                review.list_refreshed.connect(finish_soon)
+
+        def finish_soon(_total: int) -> None:
+            QTimer.singleShot(0, finish)
+
+        def finish() -> None:
+            if controller.review is not None:
+                controller.review.close()
+            application.quit()
+
+        def failed(problem: BaseException) -> None:
+            print(f"poise: {problem}", file=sys.stderr)
+            if not quit_after_start:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(None, "Poise cannot open your meetings", str(problem))
+            outcome["code"] = EXIT_REVIEW_FAILED
+            application.exit(EXIT_REVIEW_FAILED)
+
+        controller.client.storeOpened.connect(opened)
+        controller.client.storeFailed.connect(failed)
+        controller.open_store()
+        code = application.exec()
+        return outcome.get("code", code)
+
+
+def run_partner(url: str | None) -> int:
+    """``poise partner``: the partner window alone (it needs no store)."""
+    with _started() as controller:
+        controller.open_partner_window(url)
+        return controller.application.exec()

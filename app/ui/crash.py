@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__, paths
 from app.private_files import write_private
-from app.ui.live.meeting_journal import unsaved_journal_words
+from app.store.api import TextWriter
+from app.ui.meeting_journal import unsaved_journal_words
 
 CRASH_FOLDER = "crash-reports"
 _FLUSH_SECONDS = 2.0
@@ -47,7 +48,9 @@ def write_crash_report(
 class CrashHandler:
     """Installed as ``sys.excepthook`` while the app runs."""
 
-    def __init__(self, writer: Callable[[], Any], parent: Callable[[], QWidget | None]) -> None:
+    def __init__(
+        self, writer: Callable[[], TextWriter | None], parent: Callable[[], QWidget | None]
+    ) -> None:
         self._writer = writer
         self._parent = parent
         self.last_report: Path | None = None
@@ -66,6 +69,10 @@ class CrashHandler:
         saved = writer.flush(_FLUSH_SECONDS) if writer is not None else None
         recovery = writer.recovery_file if writer is not None and not saved else None
         self._tell(saved, recovery)
+
+    def report(self, error: BaseException) -> None:
+        """A bug the store client caught on a worker thread: reported like any other."""
+        self(type(error), error, error.__traceback__)
 
     def _tell(self, saved: bool | None, recovery: Path | None = None) -> None:
         # "Saved" only for what the store holds; "kept" only for what is on disk.

@@ -9,6 +9,14 @@ way once under test. The remedy, described by Erik Janssens ("Should Python garb
 collector be run in the GUI thread?") and used by several Qt applications, is to turn
 automatic collection off and collect from a timer on the GUI thread, by the same
 generation thresholds Python itself uses.
+
+It stays although ``StoreClient`` now releases every call and callback on the GUI thread
+(it keeps them in its table until the answer is delivered): the writer thread and the
+read pool still allocate, and SQLAlchemy makes cycles of its own, so an automatic
+collection would still run there and could reach any cycle in the process, including
+one that holds a Qt object (a window and its bound methods, a session and its timers).
+Only collecting on the GUI thread rules that out; ``tests/ui/test_gui_thread_gc.py``
+shows a busy worker thread never collects.
 """
 
 from __future__ import annotations

@@ -5,25 +5,40 @@ left open. [Resume] [End at last activity]". Resume reopens the live window on i
 notes (``MeetingFlow.resume_meeting``); ending stamps the end at the time of the
 meeting's last recorded write. The same line names any meeting journal the store could
 not apply at start (the file is kept; ``app.store.journal``). The store is only reached
-through the window's writer bridge, never from the GUI thread.
+through the app's ``StoreClient``, never from the GUI thread.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.store_client import StoreClient
+
+if TYPE_CHECKING:
+    from app.ui.live.flow import MeetingFlow
+
+
+class FlowOwner(Protocol):
+    """Who holds the meeting flow (the composition root)."""
+
+    @property
+    def flow(self) -> MeetingFlow | None: ...
+    def ensure_flow(self) -> MeetingFlow: ...
 
 
 class LeftOpenOffer(QFrame):
     """The line on the home window; ``offer()`` looks for meetings left open."""
 
-    def __init__(self, window: Any, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, client: StoreClient, flows: FlowOwner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("leftOpenOffer")
-        self.home = window
-        self.store = store
+        self.client = client
+        self.flows = flows
         self._waiting: list[Any] = []  # MeetingSummary, newest first
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -53,18 +68,18 @@ class LeftOpenOffer(QFrame):
         self.hide()
 
     def offer(self) -> None:
-        problems = getattr(getattr(self.store, "journals", None), "problems", [])
+        problems = getattr(getattr(self.client.store, "journals", None), "problems", [])
         self.journal_problems.setText("\n".join(problems))
         self.journal_problems.setVisible(bool(problems))
         self._update_visibility()
-        self.home.bridge.submit(self.store.service.unended_meetings, on_done=self._found)
+        self.client.read(self.client.service.unended_meetings, on_done=self._found)
 
     def _found(self, meetings: list[Any]) -> None:
         self._waiting = [meeting for meeting in meetings if not self._is_running(meeting)]
         self._show_first()
 
     def _is_running(self, meeting: Any) -> bool:
-        flow = self.home.flow
+        flow = self.flows.flow
         session = flow.session if flow is not None else None
         if session is None or not session.domain.is_running:
             return False
@@ -93,12 +108,12 @@ class LeftOpenOffer(QFrame):
         if not self._waiting:
             return
         self.resume_button.setEnabled(False)
-        self.home.bridge.submit(
-            self.store.service.load_meeting, self._waiting[0].id, on_done=self._loaded
+        self.client.read(
+            self.client.service.load_meeting, self._waiting[0].id, on_done=self._loaded
         )
 
     def _loaded(self, detail: Any) -> None:
-        flow = self.home.ensure_flow()
+        flow = self.flows.ensure_flow()
         if flow.resume_meeting(detail) is None:
             self.resume_button.setEnabled(True)
             self.label.setText(
@@ -115,22 +130,23 @@ class LeftOpenOffer(QFrame):
         if not self._waiting:
             return
         self.end_button.setEnabled(False)
-        service, meeting_id = self.store.service, self._waiting[0].id
+        service, meeting_id = self.client.service, self._waiting[0].id
 
-        def end_at_last_activity() -> None:
+        def end_at_last_activity() -> int:
             service.end_meeting(meeting_id, service.last_activity(meeting_id))
+            return meeting_id
 
-        self.home.bridge.submit(end_at_last_activity, on_done=self._ended)
+        self.client.write(end_at_last_activity, on_done=self._ended)
 
-    def _ended(self, _result: object) -> None:
+    def _ended(self, meeting_id: int) -> None:
         self._waiting.pop(0)
         self._show_first()
-        self.home.refresh_recent()
+        self.client.announce_ended(meeting_id)  # the recent list and the review follow
 
 
-def offer_meetings_left_open(window: Any, store: Any) -> LeftOpenOffer:
+def offer_meetings_left_open(window: Any, client: StoreClient, flows: FlowOwner) -> LeftOpenOffer:
     """Put the line under the home window's status and look for meetings left open."""
-    offer = LeftOpenOffer(window, store, window)
+    offer = LeftOpenOffer(client, flows, window)
     layout = window.centralWidget().layout()
     layout.insertWidget(layout.indexOf(window.status) + 1, offer)
     offer.offer()

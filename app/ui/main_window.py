@@ -1,11 +1,11 @@
 """The home window: start a new meeting, see recent meetings, reach the review and settings.
 
-It opens before the store is ready (the store opens off the GUI thread). A meeting can
-start at once: the meeting flow is made on the first "New meeting" and takes the store
-whenever it arrives (``attach_store``), which also fills the recent meetings. The review
-(issue 6) and partner mode (issue 5) plug in through ``set_review_handler`` and
-``set_partner_handler``; until then their buttons are shown disabled with a word of
-explanation.
+It opens before the store is ready (the store opens off the GUI thread) and owns no
+part of it: the composition root (``app.ui.app_controller``) makes the meeting flow on
+"New meeting" (``newMeetingRequested``), tells the window when the store is ready
+(``store_ready``) or cannot be opened (``show_store_problem``, one line with a Retry:
+``retryRequested``), and hands it the recent meetings (``show_recent``). The review and
+partner mode plug in through ``set_review_handler`` and ``set_partner_handler``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,9 +31,8 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import format_elapsed
 
 if TYPE_CHECKING:
-    # Importing the store pulls in SQLAlchemy and Alembic (~0.9 s here): the home window
-    # paints first, and the store is imported on its opening thread.
-    from app.store.records import MeetingSummary
+    from app.store.api import MeetingSummary
+    from app.ui.global_shortcuts import GlobalShortcuts
 
 RECENT_LIMIT = 30
 _Index = QModelIndex | QPersistentModelIndex
@@ -81,18 +80,18 @@ class RecentMeetingsModel(QAbstractListModel):
 
 class MainWindow(QMainWindow):
     reviewRequested = Signal(object)  # noqa: N815 (Qt signal naming) -- meeting id or None
-    flowCreated = Signal(object)  # noqa: N815 -- the MeetingFlow, made on first use
+    newMeetingRequested = Signal()  # noqa: N815
+    retryRequested = Signal()  # noqa: N815 -- the user asks to open the store again
 
     def __init__(self, library: PlaybookLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.library = library
-        self.store: Any = None
-        self.flow: Any = None
-        self.bridge: Any = None  # WriterBridge, once the store is open
         self._review_handler: Callable[[int | None], None] | None = None
-        self.shortcuts: Any = None  # GlobalShortcuts, set by the app controller
+        self.shortcuts: GlobalShortcuts | None = None  # set by the app controller
+        # Asked before the window closes (the app quits with it); False keeps it open.
+        self.close_guard: Callable[[], bool] | None = None
 
         heading = QLabel(APP_NAME)
         heading.setObjectName("heading")
@@ -117,6 +116,14 @@ class MainWindow(QMainWindow):
         self.status = QLabel("Opening your notes…")
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setObjectName("retryStoreButton")
+        self.retry_button.setToolTip("Try to open your notes database again")
+        self.retry_button.clicked.connect(self.retryRequested)
+        self.retry_button.hide()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.retry_button)
 
         recent_heading = QLabel("RECENT MEETINGS")
         recent_heading.setObjectName("sectionLabel")
@@ -137,7 +144,7 @@ class MainWindow(QMainWindow):
         self.review_button.setObjectName("reviewButton")
         self.review_button.setEnabled(False)
         self.review_button.setToolTip("Opens once Poise has opened your notes")
-        self.review_button.clicked.connect(lambda: self._request_review(self._selected_id()))
+        self.review_button.clicked.connect(lambda: self.request_review(self._selected_id()))
         self.partner_button = QPushButton("Partner mode…")
         self.partner_button.setObjectName("partnerButton")
         self.partner_button.setEnabled(False)
@@ -166,7 +173,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(heading)
         layout.addWidget(tagline)
         layout.addWidget(self.new_meeting_button)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addSpacing(6)
         layout.addWidget(recent_heading)
         layout.addWidget(self.recent_list, 1)
@@ -180,48 +187,45 @@ class MainWindow(QMainWindow):
 
     # -- the store arrives -------------------------------------------------------------------
 
-    def attach_store(self, store: Any) -> None:
-        """The store is open: hand it to the meeting flow and load the recent meetings."""
-        from app.ui.live.writer_bridge import WriterBridge
-
-        self.store = store
-        self.bridge = WriterBridge(store.writer, self)
-        if self.flow is not None:
-            self.flow.attach_store(store)
+    def store_ready(self) -> None:
+        """The store is open: say how many playbooks are ready (the list follows)."""
+        self.retry_button.hide()
+        self.status.setToolTip("")
+        self.status.setObjectName("muted")
+        self._restyle(self.status)
         playbooks = len(self.library.entries)
         self.status.setText(
             (f"{playbooks} playbook" + ("s" if playbooks > 1 else "") + " ready.")
             if playbooks
             else "No playbook could be loaded."
         )
-        self.refresh_recent()
 
-    def ensure_flow(self) -> Any:
-        """The meeting flow, made on first use so that its windows' code loads after paint."""
-        if self.flow is None:
-            from app.ui.live.flow import MeetingFlow
+    def show_store_problem(self, line: str, details: str, *, can_retry: bool) -> None:
+        """The store cannot be opened: one line saying why (the details, naming the file
+        and what to do, on hover), with Retry when it may help."""
+        self.status.setObjectName("problemLine")
+        self._restyle(self.status)
+        self.status.setText(line)
+        self.status.setToolTip(details)
+        self.retry_button.setVisible(can_retry)
+        self.retry_button.setEnabled(True)
 
-            self.flow = MeetingFlow(self.store, self.library, parent_window=self)
-            self.flow.meetingStored.connect(lambda _id: self.refresh_recent())
-            self.flow.summaryShown.connect(self._wire_summary)
-            self.flowCreated.emit(self.flow)
-        return self.flow
+    def show_retrying(self) -> None:
+        self.retry_button.setEnabled(False)
+        self.status.setText("Opening your notes…")
 
-    def refresh_recent(self) -> None:
-        if self.bridge is None:
-            return
-        service = self.store.service
-        self.bridge.submit(
-            lambda: service.list_meetings(limit=RECENT_LIMIT), on_done=self._show_recent
-        )
-
-    def _show_recent(self, meetings: list[MeetingSummary]) -> None:
+    def show_recent(self, meetings: list[MeetingSummary]) -> None:
         self.recent_model.set_meetings(meetings)
         self.empty_hint.setVisible(not meetings)
 
     def new_meeting(self) -> None:
         if self.new_meeting_button.isEnabled():
-            self.ensure_flow().new_meeting()
+            self.newMeetingRequested.emit()
+
+    @staticmethod
+    def _restyle(label: QLabel) -> None:
+        label.style().unpolish(label)
+        label.style().polish(label)
 
     # -- what the app controller plugs in -----------------------------------------------------
 
@@ -237,22 +241,27 @@ class MainWindow(QMainWindow):
         self.partner_button.setEnabled(True)
         self.partner_button.setToolTip("Support someone else's meeting as their partner")
 
-    def _wire_summary(self, summary: Any) -> None:
-        if self._review_handler is not None:
-            summary.enable_review()
-            summary.reviewRequested.connect(self._request_review)
+    @property
+    def can_review(self) -> bool:
+        return self._review_handler is not None
 
     def _selected_id(self) -> int | None:
         index = self.recent_list.currentIndex()
         return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
     def _open_recent(self, index: QModelIndex) -> None:
-        self._request_review(index.data(Qt.ItemDataRole.UserRole))
+        self.request_review(index.data(Qt.ItemDataRole.UserRole))
 
-    def _request_review(self, meeting_id: int | None) -> None:
+    def request_review(self, meeting_id: int | None) -> None:
         self.reviewRequested.emit(meeting_id)
         if self._review_handler is not None:
             self._review_handler(meeting_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def open_settings(self) -> None:
         from app.ui.live.settings_dialog import SettingsDialog

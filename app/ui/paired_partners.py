@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.link.relay import RelayError, parse_broker_url
 from app.settings import Settings
-from app.ui.pairing_panel import qr_image
+from app.ui.qr_code import qr_image
 
 ADDRESS_HINT = "The relay address looks like wss://relay.example.org/mqtt"
 

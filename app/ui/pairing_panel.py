@@ -9,12 +9,10 @@ user says so. Once a partner is connected the code and its secret leave the scre
 
 from __future__ import annotations
 
-import io
 import os
 
-import segno
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,24 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.link.lan_address import listen_choices
 from app.link.server import BIND_ENV, LinkError, PartnerLinkServer
+from app.ui.qr_code import QR_SIDE_PX, qr_image
 
-QR_SIDE_PX = 188
 COPIED_SHOWN_MS = 2000
-
-
-def qr_image(text: str, side_px: int = QR_SIDE_PX) -> QImage:
-    """The QR code of ``text``, dark on white with a quiet zone, at most ``side_px`` wide.
-
-    Whole pixels per module: a scaled-down code has uneven modules phones misread.
-    """
-    code = segno.make(text, error="m", micro=False)
-    modules = code.symbol_size(scale=1, border=2)[0]
-    scale = max(1, side_px // modules)
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=scale, border=2, dark="#000000", light="#ffffff")
-    # Qt reads the format from the PNG header; naming it trips a stub/runtime mismatch
-    # (the stubs want bytes, PySide6 at run time a str).
-    return QImage.fromData(buffer.getvalue())
 
 
 def partners_text(count: int) -> str:

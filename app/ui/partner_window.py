@@ -9,8 +9,6 @@ user asks for help ("Step in"), a calm highlighted box with the words and one bi
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -203,11 +201,9 @@ class PartnerWindow(QWidget):
             self.client.stop()
             self.client.deleteLater()
         self.client = client
-        client.linkStateChanged.connect(lambda state: self._show_link_state(LinkState(state)))
+        client.linkStateChanged.connect(self._link_state_changed)
         client.cuesChanged.connect(self._show_cues)
-        client.pressStateChanged.connect(
-            lambda _id, state: self._show_press_state(PressState(state))
-        )
+        client.pressStateChanged.connect(self._press_state_changed)
         client.requestReceived.connect(self._show_request)
         client.requestAnswered.connect(self._show_request_answered)
         self.pairing_box.hide()
@@ -227,6 +223,12 @@ class PartnerWindow(QWidget):
             self.problem_label.show()
         else:
             self.problem_label.hide()
+
+    def _link_state_changed(self, state: str) -> None:
+        self._show_link_state(LinkState(state))
+
+    def _press_state_changed(self, _message_id: str, state: str) -> None:
+        self._show_press_state(PressState(state))
 
     def _show_link_state(self, state: LinkState, connected_once: bool = True) -> None:
         self.link_label.setText(LINK_TEXT[state] if connected_once else "Not connected")
@@ -313,12 +315,3 @@ class PartnerWindow(QWidget):
         # A dynamic property only restyles after the style is applied again.
         self.press_label.style().unpolish(self.press_label)
         self.press_label.style().polish(self.press_label)
-
-
-def run_partner_window(url: str | None) -> int:
-    from app.ui.application import create_application
-
-    application = create_application(sys.argv[:1])
-    window = PartnerWindow(url)
-    window.show()
-    return application.exec()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
@@ -34,6 +34,11 @@ from app.ui.relay_wiring import RelayMeeting, follow_relay
 PAIRING_KEY = "Ctrl+P"
 """Shows and hides the pairing panel; also the live window's "Partner link" action."""
 DOCK_GAP_PX = 6
+
+if TYPE_CHECKING:
+    from app.ui.live.flow import MeetingFlow
+    from app.ui.live.live_window import LiveWindow
+    from app.ui.live.session import LiveSession
 
 _log = logging.getLogger(__name__)
 
@@ -179,6 +184,23 @@ class PairingWindow(QWidget):
         self.hide()
 
 
+class _WindowSide(QObject):
+    """The live window's half of the link: a child of the window, so it goes with it."""
+
+    def __init__(self, session: LiveSession, window: LiveWindow) -> None:
+        super().__init__(window)
+        self._session = session
+        self._window = window
+        self._window.askPartnerRequested.connect(self.ask_partner)
+        session.partnerAnswered.connect(self.show_answer)
+
+    def ask_partner(self, key: str) -> None:
+        self._session.ask_partner(key, SignalSource.WINDOW)
+
+    def show_answer(self, message_id: str, _state: str) -> None:
+        self._window.show_partner_answer(self._session.answer_text(message_id))
+
+
 class PartnerLinkForFlow(QObject):
     """The partner link of whichever meeting a ``MeetingFlow`` has live."""
 
@@ -186,7 +208,7 @@ class PartnerLinkForFlow(QObject):
     serverCreated = Signal(object)  # noqa: N815 (Qt signal naming)
 
     def __init__(
-        self, flow: Any, settings: Settings | None = None, *, follow_flow: bool = True
+        self, flow: MeetingFlow, settings: Settings | None = None, *, follow_flow: bool = True
     ) -> None:
         """``follow_flow=False``: the owner calls ``follow`` for each meeting itself."""
         super().__init__(flow)
@@ -194,11 +216,11 @@ class PartnerLinkForFlow(QObject):
         self.server: PartnerLinkServer | None = None
         self.pairing_window: PairingWindow | None = None
         self.relay: RelayMeeting | None = None
-        self._window: Any = None
+        self._window: LiveWindow | None = None
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
 
-    def follow(self, session: Any, window: Any) -> None:
+    def follow(self, session: LiveSession, window: LiveWindow) -> None:
         """Give this meeting its own link (off until turned on), ended with the meeting."""
         self._forget_meeting()
         settings = self._settings if self._settings is not None else shared_settings().current
@@ -209,13 +231,10 @@ class PartnerLinkForFlow(QObject):
             parent=session,  # the session outlives its window, and so must the link's end
         )
         attach_partner_link(session, server)
-        server.partnerCountChanged.connect(lambda count: window.set_partner_status(count))
-        window.askPartnerRequested.connect(
-            lambda key: session.ask_partner(key, SignalSource.WINDOW)
-        )
-        session.partnerAnswered.connect(
-            lambda message_id, _state: window.show_partner_answer(session.answer_text(message_id))
-        )
+        # The session and its server outlive the live window: they reach it through bound
+        # methods of the window or of a child of it, which Qt disconnects when it goes.
+        server.partnerCountChanged.connect(window.set_partner_status)
+        _WindowSide(session, window)
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
         self._window = window
@@ -271,7 +290,9 @@ class PartnerLinkForFlow(QObject):
         self._window = None
 
 
-def attach_partner_link_to_flow(flow: Any, settings: Settings | None = None) -> PartnerLinkForFlow:
+def attach_partner_link_to_flow(
+    flow: MeetingFlow, settings: Settings | None = None
+) -> PartnerLinkForFlow:
     """Give every meeting ``flow`` starts its own partner link (off until turned on).
 
     ``settings`` supplies ``link_bind_address`` (env ``POISE_LINK_BIND`` wins) and

@@ -6,7 +6,7 @@ Clicking one opens its meeting in the review (``openMeeting``). On Linux they go
 freedesktop notification service (``app.platform.desktop_notifications``); elsewhere,
 or without a session bus, to the tray icon's message. The setting
 ``reminders_enabled`` turns them off; ``reminders_shown_on`` keeps them to once a day
-across restarts. The store is read on the store's writer thread, never the GUI thread.
+across restarts. The store is read through the app's ``StoreClient``, off the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -24,7 +23,8 @@ from app.export.follow_through import Reminder, due_reminders
 from app.platform import desktop_notifications
 from app.platform.desktop_notifications import FreedesktopNotifications, Notice
 from app.settings import shared_settings
-from app.ui.live.writer_bridge import WriterBridge
+from app.store.api import OpenStore
+from app.ui.store_client import StoreClient
 
 log = logging.getLogger(__name__)
 
@@ -129,15 +129,19 @@ class Reminders(QObject):
 
     def __init__(
         self,
-        store: Any,
+        store: StoreClient | OpenStore,
         notifier: DesktopNotifier | None = None,
         *,
         today: Callable[[], date] = date.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service = store.service
-        self._bridge = WriterBridge(store.writer, self)
+        if isinstance(store, StoreClient):
+            self._client = store
+        else:  # a store opened elsewhere (a test's): a client of its own over it
+            self._client = StoreClient(parent=self)
+            self._client.attach(store)
+        self._service = self._client.service
         self.notifier = notifier or DesktopNotifier(self)
         self.notifier.clicked.connect(self._clicked)
         self._today = today
@@ -172,10 +176,10 @@ class Reminders(QObject):
             )
 
         self._checked_on = today
-        try:
-            self._bridge.submit(work, on_done=self._show, on_error=self._failed)
-        except RuntimeError as closed:  # the store closed as Poise quits
-            log.debug("no reminders check: %s", closed)
+        if not self._client.is_open:  # the store closed as Poise quits
+            log.debug("no reminders check: the store is closed")
+            return
+        self._client.read(work, on_done=self._show, on_error=self._failed)
 
     def _show(self, reminders: list[Reminder]) -> None:
         if reminders:

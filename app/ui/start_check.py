@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import resources_dir, shipped_playbooks_dir
+from app.store.api import OpenStore
 
 # A window that is not on screen by then will not be; CI machines can be slow.
 START_TIMEOUT_SECONDS = 30.0
@@ -34,15 +34,15 @@ class StartCheck(QObject):
         self._application = application
         self._window = window
         self._playbook_count = playbook_count
-        self._store: Any = None
+        self._store: OpenStore | None = None
         self._done = False
         self._started = time.monotonic()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
         self._timer.start(POLL_INTERVAL_MS)
 
-    def store_opened(self, store: Any) -> None:
-        """The app's store is open (an ``app.store.Store``); checked once the window shows."""
+    def store_opened(self, store: OpenStore) -> None:
+        """The app's store is open; checked once the window shows."""
         self._store = store
         self._check()
 

@@ -8,11 +8,15 @@ Issue 8's request goes out over a real WebSocket and the partner's "OK" comes ba
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from websockets.exceptions import ConnectionClosed
 
 from app.domain.signal_protocol import DropReason
 from app.link.server import LinkError
@@ -180,3 +184,43 @@ def test_an_answer_after_the_meeting_ended_changes_nothing(
     assert real_meeting.store.writer.flush(5)
     lines = real_meeting.store.service.load_meeting(session.meeting_id).stamped_lines
     assert [line.text for line in lines] == ["You asked your partner to step in"]
+
+
+def test_ending_a_meeting_with_two_partners_connected_raises_nothing(
+    qtbot: QtBot, real_meeting: RealMeeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link server outlives the pairing window it feeds: when the meeting ends, its
+    partners leave one by one after the window is gone. Any exception fails the test."""
+    raised: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: raised.append(error))
+    monkeypatch.setattr(threading, "excepthook", lambda failed: raised.append(failed.exc_value))
+    session, window = real_meeting.start()
+    server = real_meeting.link_on()
+    pairing = real_meeting.link.pairing_window
+    assert pairing is not None
+    url = server.pairing_url()
+    qt = QtThreadCalls()
+
+    def two_partners_until_the_end() -> list[str]:
+        closed: list[str] = []
+        with partner(url) as first, partner(url) as second:
+            for connection in (first, second):
+                connection.send(json.dumps({"type": "hello", "client": "phone"}))
+                assert receive(connection)["type"] == "welcome"
+            qt.call(lambda: qtbot.waitUntil(lambda: window.partner_status.count == 2))
+            qt.call(real_meeting.end)
+            for name, connection in (("first", first), ("second", second)):
+                with pytest.raises(ConnectionClosed):
+                    while True:
+                        connection.recv(timeout=5)
+                closed.append(name)
+        return closed
+
+    assert in_thread(qtbot, two_partners_until_the_end, qt_calls=qt) == ["first", "second"]
+    qtbot.waitUntil(lambda: server.partner_count == 0)
+    # The pairing window goes with the meeting; the partners' goodbyes come after it.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(pairing))
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert not session.domain.is_running and server.has_ended
+    assert raised == []

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +19,6 @@ from app.store import Store
 from app.store.records import MeetingRecord
 from app.ui.app_controller import AppController
 from app.ui.global_shortcuts import GlobalShortcuts
-from app.ui.main_window import MainWindow
 from tests.meeting_factory import draft
 
 from .test_global_shortcuts import FakeHook
@@ -36,19 +36,24 @@ def ended_meeting(store: Store) -> MeetingRecord:
 @pytest.fixture
 def running(qtbot: QtBot, store: Store) -> Iterator[tuple[AppController, FakeHook]]:
     hook = FakeHook()
-    window = MainWindow(load_all_playbooks())
-    qtbot.addWidget(window)
     application = QApplication.instance()
     assert isinstance(application, QApplication)
-    controller = AppController(application, window, shortcuts=GlobalShortcuts(hook))
+    controller = AppController(application, load_all_playbooks(), shortcuts=GlobalShortcuts(hook))
+    window = controller.window
+    qtbot.addWidget(window)
+    window.close_guard = None
     window.show()
     qtbot.waitExposed(window)
     controller.attach_store(store)
     yield controller, hook
-    if controller.review is not None:
-        controller.review.close()
-    for partner in controller.partner_windows:
-        partner.close()
+    # Closed and deleted here, not whenever the garbage collector gets to the controller.
+    others = [*controller.partner_windows, controller.review]
+    for other in others:
+        if other is not None:
+            other.close()
+            other.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    controller.client.finish_calls()
 
 
 def test_review_and_partner_buttons_open_their_windows(
@@ -125,7 +130,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
     shared_settings().update(markdown_folder=str(vault))
     meeting = ended_meeting(store)
 
-    controller.window.ensure_flow().meetingStored.emit(meeting.id)  # the flow's word at the end
+    controller.client.announce_ended(meeting.id)  # the flow's word at the end
     qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=5000)
     written = next(vault.glob("*.md"))
     assert "Late pallets" in written.read_text(encoding="utf-8")
@@ -140,7 +145,7 @@ def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
     from tests.link.conftest import RealMeeting
 
     controller, hook = running
-    meeting = RealMeeting(qtbot, store, controller.window.ensure_flow(), None, 0)
+    meeting = RealMeeting(qtbot, store, controller.ensure_flow(), None, 0)
     session, window = meeting.start()
     # The controller gives the meeting its partner link just after the window's first paint.
     qtbot.waitUntil(lambda: controller.partner_link is not None, timeout=5000)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app import paths
 from app.store import Store, open_store
 from app.ui.review.window import ReviewWindow
+from app.ui.store_client import StoreClient
 from tests.meeting_factory import GeneratedMeeting, fill
 
 TODAY = date(2025, 3, 12)
@@ -61,7 +62,8 @@ def filled_store(data_dir: Path, template: tuple[Path, list[GeneratedMeeting]]) 
 def review(
     qtbot: QtBot, filled_store: Store, meetings: list[GeneratedMeeting]
 ) -> Iterator[ReviewWindow]:
-    window = ReviewWindow(filled_store.service, filled_store.writer, today=lambda: TODAY)
+    client = StoreClient(filled_store)
+    window = ReviewWindow(client, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -74,3 +76,4 @@ def review(
     )
     yield window
     window.close()
+    client.finish_calls()

@@ -33,6 +33,7 @@ from app.ui.review import open_review_window
 from app.ui.review.meeting_page import RevisionDialog
 from app.ui.review.trends import trend_points, verdict
 from app.ui.review.window import ReviewWindow
+from app.ui.store_client import StoreClient
 from tests.meeting_factory import make_meeting
 from tests.review.conftest import TODAY
 
@@ -60,7 +61,7 @@ def harbor(store: Store) -> int:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, harbor: int) -> Iterator[ReviewWindow]:
-    review = ReviewWindow(store.service, store.writer, today=lambda: TODAY, playbook_titles=TITLES)
+    review = ReviewWindow(StoreClient(store), today=lambda: TODAY, playbook_titles=TITLES)
     qtbot.addWidget(review)
     review.show()
     qtbot.waitExposed(review)
@@ -220,7 +221,7 @@ def test_export_folder_is_remembered_across_windows(
     window.export_folders.remember(chosen)
     qtbot.waitUntil(lambda: load_settings().last_export_folder == str(chosen), timeout=5000)
     assert window.meeting_page.export_folders.folder() == chosen
-    again = open_review_window(store, TITLES)
+    again = open_review_window(StoreClient(store), TITLES)
     qtbot.addWidget(again)
     assert again.export_folders.folder() == chosen
     again.close()
@@ -358,7 +359,7 @@ def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
 def test_screens_of_the_review_in_both_looks(
     qtbot: QtBot, look: str, store: Store, harbor: int, screens_dir: Path
 ):
-    review = ReviewWindow(store.service, store.writer, today=lambda: TODAY, playbook_titles=TITLES)
+    review = ReviewWindow(StoreClient(store), today=lambda: TODAY, playbook_titles=TITLES)
     qtbot.addWidget(review)
     review.resize(1260, 780)
     review.show()

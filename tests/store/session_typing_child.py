@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,21 +23,17 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
 from app.playbooks import load_all_playbooks
 from app.ui.live.prepare_dialog import MeetingPlan
 from app.ui.live.session import LiveSession
-from app.ui.live.writer_bridge import WriterBridge
+from app.ui.store_client import StoreClient
 from tests.store.typing_child import SOURCE
 
 CLIENT = "Journal Test Client"
 RETRY_MS = 3000
-
-
-class StoreArrival(QObject):
-    opened = Signal(object)
 
 
 def plan() -> MeetingPlan:
@@ -50,7 +45,7 @@ def plan() -> MeetingPlan:
 
 class Meeting:
     def __init__(self, url: str, seed: int, *, journal: bool) -> None:
-        from app.ui.live.meeting_journal import journal_for
+        from app.ui.live.flow import journal_for
 
         self.plan = plan()
         self.session = LiveSession(
@@ -63,31 +58,23 @@ class Meeting:
         self.session.start()
         self.pace = random.Random(seed)
         self.typed = 0
-        self.store: Any = None
-        self.bridge: WriterBridge | None = None
-        self.arrival = StoreArrival()
-        self.arrival.opened.connect(self.store_opened)
-        threading.Thread(target=self.open_store, args=(url,), daemon=True).start()
+        # The app's one way to the store, opened off the GUI thread as the app opens it.
+        self.client = StoreClient()
+        self.client.storeOpened.connect(self.store_opened)
+        self.client.storeFailed.connect(self.store_failed)
+        self.client.open(url)
 
-    def open_store(self, url: str) -> None:
-        from app.store import open_store
+    @staticmethod
+    def store_failed(error: BaseException) -> None:
+        print(f"store-failed {type(error).__name__}", file=sys.stderr, flush=True)
 
-        try:
-            store = open_store(url)
-        except Exception as error:
-            print(f"store-failed {type(error).__name__}", file=sys.stderr, flush=True)
-            return
-        self.arrival.opened.emit(store)
-
-    def store_opened(self, store: Any) -> None:
-        self.store = store
-        self.bridge = WriterBridge(store.writer)
+    def store_opened(self, _store: object) -> None:
         self.store_meeting()
 
     def store_meeting(self) -> None:
         from app.store.records import MeetingDraft
 
-        assert self.bridge is not None and self.session.domain.started_at is not None
+        assert self.client.is_open and self.session.domain.started_at is not None
         meeting = MeetingDraft(
             client_name=CLIENT,
             title=self.plan.title,
@@ -98,15 +85,15 @@ class Meeting:
             cues=self.plan.cues,
             started_at=self.session.domain.started_at,
         )
-        self.bridge.submit(
-            self.store.service.start_meeting,
+        self.client.write(
+            self.client.service.start_meeting,
             meeting,
             on_done=self.stored,
             on_error=self.refused,
         )
 
     def stored(self, record: Any) -> None:
-        self.session.attach_meeting(self.store, record.id)
+        self.session.attach_meeting(self.client, record.id)
 
     def refused(self, _error: object) -> None:
         QTimer.singleShot(RETRY_MS, self.store_meeting)

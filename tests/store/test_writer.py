@@ -103,3 +103,74 @@ def test_a_leftover_recovery_file_is_replayed_once_without_undoing_later_typing(
         assert detail.notes[NoteField.COMMITMENTS] == "newer, saved later"
         assert [line.text for line in detail.stamped_lines] == ["stamped while locked"]
         assert not recovery.exists()
+
+
+def test_a_bug_in_one_write_is_reported_once_and_every_other_write_goes_on(
+    store: Store,
+) -> None:
+    """A lone surrogate (pasted from a broken source) cannot be encoded for the database:
+    a bug, not a database problem. It is kept, not retried forever, and told once."""
+    bugs: list[BaseException] = []
+    problems: list[object] = []
+    store.writer.on_bug = bugs.append
+    store.writer.on_problem = problems.append
+    meeting = store.service.start_meeting(draft(started_at=datetime.now(UTC)))
+    broken = "they said \ud800 twice"
+    store.writer.save_note(meeting.id, NoteField.FREE, broken)
+    store.writer.save_note(meeting.id, NoteField.REAL_CONCERN, "being ignored")
+    store.writer.add_stamped_line(meeting.id, "raised the contract", "listen")
+    store.writer.save_note(meeting.id, NoteField.WHAT_THEY_SAY, broken)
+
+    assert not store.writer.flush(10)  # the broken text is not in the store, and says so
+    detail = store.service.load_meeting(meeting.id)
+    assert detail.notes[NoteField.REAL_CONCERN] == "being ignored"
+    assert [line.text for line in detail.stamped_lines] == ["raised the contract"]
+    assert len(bugs) == 1 and isinstance(bugs[0], UnicodeEncodeError)
+    assert problems == [] and store.writer.problem is None
+    assert store.writer.pending_recovery
+    recovery = store.writer.recovery_file
+    assert recovery is not None
+    kept = json.loads(recovery.read_text(encoding="utf-8"))
+    assert {item["text"] for item in kept["notes"]} == {broken}
+
+    # The writer still serves everything else, and a corrected text replaces the broken one.
+    store.writer.save_note(meeting.id, NoteField.FREE, "they said it twice")
+    store.writer.save_note(meeting.id, NoteField.WHAT_THEY_SAY, "twice")
+    assert store.writer.flush(10)
+    notes = store.service.load_meeting(meeting.id).notes
+    assert notes[NoteField.FREE] == "they said it twice"
+    assert not store.writer.pending_recovery
+    assert not recovery.exists()
+    assert len(bugs) == 1
+
+
+def test_text_a_bug_refused_waits_in_the_recovery_file_for_the_next_start(
+    database_url: str,
+) -> None:
+    first = open_store(database_url)
+    meeting = first.service.start_meeting(draft(started_at=datetime.now(UTC)))
+    first.writer.save_note(meeting.id, NoteField.FREE, "kept \udfff")
+    assert not first.writer.flush(10)
+    assert not first.close()  # not all of it is in the store: the recovery file holds it
+    recovery = resolve_location(database_url).recovery_file
+    assert "kept \\udfff" in recovery.read_text(encoding="utf-8")
+
+    second = open_store(database_url)
+    try:
+        assert second.writer.pending_recovery  # replayed, refused again, still kept
+        assert recovery.exists()
+    finally:
+        second.close()
+
+
+def test_a_failing_job_without_an_error_callback_is_reported_as_a_bug(store: Store) -> None:
+    bugs: list[BaseException] = []
+    store.writer.on_bug = bugs.append
+
+    def broken() -> None:
+        raise RuntimeError("a programming error")
+
+    store.writer.submit(broken)
+    store.writer.submit(store.service.load_meeting, 4711)  # NotFound: expected, not a bug
+    assert store.writer.flush(10)
+    assert [str(bug) for bug in bugs] == ["a programming error"]

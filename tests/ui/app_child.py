@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.meeting_terms import NoteField
 from app.ui.application import create_application, run_app
+from app.ui.live.live_window import LiveWindow
+from app.ui.live.prepare_dialog import PrepareDialog
 from app.ui.main_window import MainWindow
 
 CLIENT = "Shutdown Test Client"
@@ -37,20 +39,21 @@ class Driver(QObject):
         self.timer.timeout.connect(self.step)
         self.timer.start(50)
 
-    def home(self) -> MainWindow | None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        return found[0] if found else None
+    @staticmethod
+    def shown(kind: type[Any]) -> Any:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind)]
+        return next((w for w in found if w.isVisible()), None)
 
     def step(self) -> None:
-        window = self.home()
-        if window is None or window.store is None:
+        window = self.shown(MainWindow)
+        if window is None or not window.can_review:  # the store is not open yet
             return
-        flow = window.ensure_flow()
-        if flow.live_window is None:
-            if flow.prepare is None:
+        live = self.shown(LiveWindow)
+        if live is None:
+            dialog = self.shown(PrepareDialog)
+            if dialog is None:
                 window.new_meeting()
                 return
-            dialog = flow.prepare
             if dialog.pages.currentIndex() == 0:
                 dialog.client.lineEdit().setText(CLIENT)
                 QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -58,7 +61,7 @@ class Driver(QObject):
                 QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
             return
         if self.editor is None:
-            self.editor = flow.live_window.notes.editors[NoteField.WHAT_THEY_SAY]
+            self.editor = live.notes.editors[NoteField.WHAT_THEY_SAY]
             self.editor.setFocus()
         chunk = WORDS[self.typed : self.typed + 3]
         QTest.keyClicks(self.editor, chunk)

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.domain.library import Origin, PlaybookLibrary, load_library
+from app.ui.app_controller import AppController
+from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.live.theme import apply_look
 
 PLAYBOOK = """
@@ -87,3 +90,18 @@ def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     apply_look(qapp, request.param == "dark")
     yield request.param
     apply_look(qapp, False)
+
+
+def started_app(qtbot: QtBot, library: PlaybookLibrary) -> AppController:
+    """The app's composition root with its home window on screen, the store not yet opened
+    (``controller.open_store()``); system-wide keys go to a stand-in hook."""
+    from tests.platform.test_global_shortcuts import FakeHook
+
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    controller = AppController(application, library, shortcuts=GlobalShortcuts(FakeHook()))
+    qtbot.addWidget(controller.window)
+    controller.window.close_guard = None  # closed by the test's teardown, never asked
+    controller.window.show()
+    qtbot.waitExposed(controller.window)
+    return controller

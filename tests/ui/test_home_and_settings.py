@@ -23,12 +23,11 @@ from app.settings import (
     settings_file,
     shared_settings,
 )
-from app.store import Store, StoreError
-from app.ui.application import StoreOpener, store_failure_message
+from app.store import StoreError, open_store
+from app.store.api import MeetingDraft
 from app.ui.live.capture_guard import capture_protection_supported
 from app.ui.live.settings_dialog import SettingsDialog
-from app.ui.main_window import MainWindow
-from tests.meeting_factory import draft
+from tests.ui.conftest import started_app
 
 WAIT_MS = 5000
 
@@ -86,38 +85,38 @@ def test_link_bind_address_env_wins(data_dir: Path, monkeypatch: pytest.MonkeyPa
 def test_store_opens_off_thread_and_home_lists_meetings(
     qtbot: QtBot, library: PlaybookLibrary, screens_dir: Path, look: str
 ) -> None:
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    # A meeting never waits for the store; nothing is claimed about past ones before it opens.
-    assert window.new_meeting_button.isEnabled()
-    assert window.empty_hint.isHidden()
-    opener = StoreOpener()
-    with qtbot.waitSignal(opener.opened, timeout=WAIT_MS) as opened:
-        opener.start()
-    store: Store = opened.args[0]
-    try:
-        started = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
-        meeting = store.service.start_meeting(
-            draft(
-                "Harbor & Sons",
-                "Missed launch date",
-                started,
-                mode=MeetingMode.VIDEO,
-                playbook_id="ui-test",
-                partner_name="Dana",
-            )
+    seed = open_store()
+    started = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+    meeting = seed.service.start_meeting(
+        MeetingDraft(
+            "Harbor & Sons",
+            "Missed launch date",
+            MeetingMode.VIDEO,
+            "ui-test",
+            "1",
+            "Dana",
+            DEFAULT_CUES,
+            started,
         )
-        store.service.end_meeting(meeting.id, started + timedelta(minutes=42))
+    )
+    seed.service.end_meeting(meeting.id, started + timedelta(minutes=42))
+    seed.close()
+
+    controller = started_app(qtbot, library)
+    window = controller.window
+    try:
+        # A meeting never waits for the store; nothing is claimed about past ones before it opens.
+        assert window.new_meeting_button.isEnabled()
+        assert window.empty_hint.isHidden()
+        assert not window.review_button.isEnabled()
         with qtbot.waitSignal(window.recent_model.modelReset, timeout=WAIT_MS):
-            window.attach_store(store)
+            controller.open_store()
         assert window.new_meeting_button.isEnabled()
         assert window.recent_model.rowCount() == 1
         text = window.recent_model.data(window.recent_model.index(0))
         assert "Harbor & Sons" in text and "42:00" in text
         assert window.empty_hint.isHidden()
-        # The review's place: disabled until issue 6 plugs in.
-        assert not window.review_button.isEnabled()
+        assert window.review_button.isEnabled() and window.retry_button.isHidden()
         chosen: list[int | None] = []
         window.set_review_handler(chosen.append)
         window.recent_list.setCurrentIndex(window.recent_model.index(0))
@@ -127,20 +126,30 @@ def test_store_opens_off_thread_and_home_lists_meetings(
         QApplication.processEvents()
         assert window.grab().save(str(screens_dir / f"live-home-{look}.png"))
     finally:
-        store.close()
+        controller.close(5)
 
 
-def test_store_failure_is_a_clear_message(qtbot: QtBot, data_dir: Path) -> None:
+def test_store_failure_is_one_clear_line_and_the_app_stays_open(
+    qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
+) -> None:
     data_dir.mkdir(parents=True)
     paths.database_file().write_bytes(b"this is not a database, just some words" * 200)
-    opener = StoreOpener()
-    with qtbot.waitSignal(opener.failed, timeout=WAIT_MS) as failed:
-        opener.start()
-    error = failed.args[0]
-    assert isinstance(error, StoreError)
-    title, text = store_failure_message(error)
-    assert title == "Poise cannot open your notes"
-    assert str(paths.database_file()) in text or paths.DATABASE_FILE_NAME in text
+    controller = started_app(qtbot, library)
+    window = controller.window
+    try:
+        with qtbot.waitSignal(controller.client.storeFailed, timeout=WAIT_MS) as failed:
+            controller.open_store()
+        assert isinstance(failed.args[0], StoreError)
+        assert window.status.text().startswith(
+            "Your notes database is not open: the file is damaged or not a Poise database."
+        )
+        assert str(paths.database_file()) in window.status.toolTip()
+        # A damaged file is left alone: no Retry, and no retry on its own.
+        assert window.retry_button.isHidden()
+        assert not controller._store_retry.isActive()
+        assert window.isVisible() and window.new_meeting_button.isEnabled()
+    finally:
+        controller.close(5)
 
 
 def test_settings_dialog_is_honest_about_capture(

@@ -439,15 +439,16 @@ def test_a_key_another_program_holds_is_said_in_one_line_and_works_in_the_window
 ) -> None:
     from app.ui.app_controller import AppController
     from app.ui.global_shortcuts import GlobalShortcuts
-    from app.ui.main_window import MainWindow
     from tests.platform.test_global_shortcuts import FakeHook
 
     hook = FakeHook(held_elsewhere=("ctrl+alt+page_down", "ctrl+alt+page_up"))
-    main = MainWindow(library)
-    qtbot.addWidget(main)
-    AppController(QApplication.instance(), main, shortcuts=GlobalShortcuts(hook))  # type: ignore[arg-type]
-    main.attach_store(store)
-    window = fill_and_start(qtbot, main.ensure_flow())
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    controller = AppController(application, library, shortcuts=GlobalShortcuts(hook))
+    qtbot.addWidget(controller.window)
+    controller.window.close_guard = None  # closed by the test's teardown, never asked
+    controller.attach_store(store)
+    window = fill_and_start(qtbot, controller.ensure_flow())
     line = window.keys_line
     assert line.isVisible()
     assert line.text().startswith("Use PageDown/PageUp: Ctrl+Alt+PgDown/PgUp")

@@ -25,6 +25,7 @@ from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.live.live_window import FLAG_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
 from app.ui.live.settings_dialog import SettingsDialog
+from app.ui.store_client import StoreClient
 from tests.meeting_factory import draft
 
 WAIT_MS = 5000
@@ -54,7 +55,7 @@ def live(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveW
             cues=CUES,
         )
     )
-    session = LiveSession(store, meeting.id, playbook, CUES)
+    session = LiveSession(StoreClient(store), meeting.id, playbook, CUES)
     window = LiveWindow(
         session, client_name="Harbor & Sons", meeting_title="Missed launch date", settings=DEFAULTS
     )

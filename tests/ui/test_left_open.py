@@ -16,8 +16,9 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
 from app.store import Store, open_store
 from app.store.records import MeetingDraft
-from app.ui.left_open import offer_meetings_left_open
-from app.ui.main_window import MainWindow
+from app.ui.app_controller import AppController
+from app.ui.left_open import LeftOpenOffer
+from tests.ui.conftest import started_app
 
 WAIT_MS = 5000
 START = datetime.now(UTC) - timedelta(hours=2)
@@ -46,12 +47,17 @@ def left_open(store: Store, library: PlaybookLibrary) -> int:
     return meeting.id
 
 
-def home(qtbot: QtBot, library: PlaybookLibrary, store: Store) -> MainWindow:
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach_store(store)
-    return window
+def home(qtbot: QtBot, library: PlaybookLibrary, store: Store) -> AppController:
+    """The app as it starts on this store: the home window offers what was left open."""
+    controller = started_app(qtbot, library)
+    controller.attach_store(store)
+    return controller
+
+
+def the_offer(qtbot: QtBot, controller: AppController) -> LeftOpenOffer:
+    qtbot.waitUntil(lambda: controller.left_open is not None, timeout=WAIT_MS)
+    assert controller.left_open is not None
+    return controller.left_open
 
 
 def test_resume_reopens_the_live_window_where_it_was(
@@ -59,7 +65,7 @@ def test_resume_reopens_the_live_window_where_it_was(
 ) -> None:
     meeting_id = left_open(store, library)
     window = home(qtbot, library, store)
-    offer = offer_meetings_left_open(window, store)
+    offer = the_offer(qtbot, window)
     qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
     assert "Harbor & Sons" in offer.label.text() and "left open" in offer.label.text()
 
@@ -90,7 +96,7 @@ def test_end_at_last_activity_ends_it_then(
 ) -> None:
     meeting_id = left_open(store, library)
     window = home(qtbot, library, store)
-    offer = offer_meetings_left_open(window, store)
+    offer = the_offer(qtbot, window)
     qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
     qtbot.mouseClick(offer.end_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not offer.isVisible(), timeout=WAIT_MS)
@@ -107,7 +113,7 @@ def test_a_journal_the_store_kept_is_named_on_the_home_window(
     store = open_store()
     try:
         window = home(qtbot, library, store)
-        offer = offer_meetings_left_open(window, store)
+        offer = the_offer(qtbot, window)
         qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
         assert str(kept) in offer.journal_problems.text()
         assert "kept" in offer.journal_problems.text()

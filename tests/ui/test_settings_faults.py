@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
@@ -28,10 +27,8 @@ from app.settings import (
     shared_settings,
 )
 from app.ui.app_controller import AppController
-from app.ui.global_shortcuts import GlobalShortcuts
-from app.ui.main_window import MainWindow
-from tests.platform.test_global_shortcuts import FakeHook
 from tests.store.filesystems import fill_up, remount, small_tmpfs
+from tests.ui.conftest import started_app
 from tests.ui.test_meeting_before_store import start
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -39,14 +36,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def open_home(qtbot: QtBot, library: PlaybookLibrary) -> AppController:
     """The real home window and the app's wiring, with no store (none is needed here)."""
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    application = QApplication.instance()
-    assert isinstance(application, QApplication)
-    controller = AppController(application, window, shortcuts=GlobalShortcuts(FakeHook()))
-    window.show()
-    qtbot.waitExposed(window)
-    return controller
+    return started_app(qtbot, library)
 
 
 def told(controller: AppController) -> list[str]:
@@ -80,7 +70,7 @@ def test_a_damaged_live_geometry_no_longer_stops_every_meeting(
     data_dir.mkdir()
     settings_file().write_text(json.dumps({"live_geometry": "abc"}), encoding="utf-8")
     home = open_home(qtbot, library)
-    flow = home.window.ensure_flow()
+    flow = home.ensure_flow()
     window = start(qtbot, flow)
     assert window.session.domain.is_running
     window.close()
@@ -94,7 +84,7 @@ def test_settings_that_cannot_be_written_never_stop_a_meeting(
         controller = open_home(qtbot, library)
         window = controller.window
         heard = told(controller)
-        flow = window.ensure_flow()
+        flow = controller.ensure_flow()
 
         live = start(qtbot, flow)
         assert live.session.domain.is_running

@@ -16,33 +16,35 @@ Markdown file in the data folder when it ends, so nothing typed is lost.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from app import paths
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
 from app.export.follow_through import briefing_lines, client_report
 from app.export.report import MeetingReport, build_report
-from app.settings import shared_settings
+from app.journal import MeetingJournal
+from app.settings import Settings, shared_settings
+from app.ui.export_folders import ExportFolders
 from app.ui.live.live_window import LiveWindow
-from app.ui.live.meeting_journal import journal_for, kept_words
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.resume import resume_where_it_was
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
-from app.ui.live.writer_bridge import WriterBridge
 from app.ui.meeting_export import write_meeting_export
-from app.ui.review.export_folders import ExportFolders
+from app.ui.meeting_journal import kept_words
+from app.ui.store_client import StoreClient
 
 if TYPE_CHECKING:
-    from app.store.records import ClientRecord, MeetingRecord
+    from app.store.api import ClientRecord, MeetingDetail, MeetingRecord, OpenStore
 
 _log = logging.getLogger(__name__)
 
@@ -67,6 +69,22 @@ def _remember_export_folder(folder: Path) -> None:
     shared_settings().update(last_export_folder=str(folder))
 
 
+def journal_for(plan: MeetingPlan) -> MeetingJournal:
+    """The journal of a meeting about to start, in the data folder."""
+    return MeetingJournal(
+        paths.data_dir(),
+        {
+            "client_name": plan.client_name,
+            "title": plan.title,
+            "mode": plan.mode.value,
+            "playbook_id": plan.playbook.id,
+            "playbook_version": str(plan.playbook.version),
+            "partner_name": plan.partner_name,
+            "cues": [{**asdict(cue), "style": cue.style.value} for cue in plan.cues],
+        },
+    )
+
+
 class MeetingFlow(QObject):
     """Runs the "New meeting" path; one meeting at a time."""
 
@@ -75,11 +93,10 @@ class MeetingFlow(QObject):
     summaryShown = Signal(object)  # noqa: N815 -- SummaryWindow
     meetingStored = Signal(int)  # noqa: N815 -- meeting id, once its end is written
     unsavedCopyWritten = Signal(object)  # noqa: N815 -- Path of a meeting the store never took
-    briefingRead = Signal(object)  # noqa: N815 -- (client name as typed, lines to show)
 
     def __init__(
         self,
-        store: Any | None,
+        store: StoreClient | OpenStore | None,
         library: PlaybookLibrary,
         *,
         parent_window: QWidget | None = None,
@@ -87,8 +104,8 @@ class MeetingFlow(QObject):
         cue_fade: timedelta | None = None,
     ) -> None:
         super().__init__(parent_window)
-        self.store: Any = None
-        self.bridge: WriterBridge | None = None
+        # The application's client; a flow made without one (a test) gets its own.
+        self.client = store if isinstance(store, StoreClient) else StoreClient(parent=self)
         self.library = library
         self.clock = clock
         self.cue_fade = cue_fade
@@ -105,6 +122,11 @@ class MeetingFlow(QObject):
         self._writing: list[_UnstoredMeeting] = []
         # Why the store cannot take meetings right now ("" while all is well).
         self._store_problem = ""
+        self._unsaved_folder: Path | None = None
+        # Ended meetings already filed as a Markdown copy, still waiting for a store that
+        # may yet open (a lock, a full disk): they land there too, and are filed once.
+        self._filed: list[_UnstoredMeeting] = []
+        self._store_may_open = True
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(STORE_RETRY_MS)
@@ -114,9 +136,16 @@ class MeetingFlow(QObject):
         self._slow_store.setInterval(STORE_SLOW_MS)
         self._slow_store.timeout.connect(self._say_store_is_slow)
         self.unsavedCopyWritten.connect(self._show_unsaved_copy)
-        self.briefingRead.connect(self._offer_briefing)
-        if store is not None:
-            self.attach_store(store)
+        self.client.storeOpened.connect(self._store_opened)
+        self.client.storeFailed.connect(self.store_failed)
+        if store is not None and not isinstance(store, StoreClient):
+            self.client.attach(store)
+        elif self.client.is_open:
+            self._store_opened()
+
+    @property
+    def store(self) -> OpenStore | None:
+        return self.client.store
 
     @property
     def busy(self) -> bool:
@@ -126,11 +155,14 @@ class MeetingFlow(QObject):
 
     # -- the store arrives (or never does) -------------------------------------------------
 
-    def attach_store(self, store: Any) -> None:
+    def attach_store(self, store: OpenStore) -> None:
+        """Hand the flow's client an open store (``storeOpened`` does the rest)."""
+        self.client.attach(store)
+
+    def _store_opened(self, _store: object = None) -> None:
         """The store is open: offer its clients, and write the meeting that waited for it."""
-        self.store = store
-        self.bridge = WriterBridge(store.writer, self)
         self._store_problem = ""
+        self._store_may_open = True
         if self.prepare is not None:
             self._fetch_clients()
         self._store_waiting_meetings()
@@ -143,10 +175,13 @@ class MeetingFlow(QObject):
     def store_failed(self, error: BaseException) -> None:
         """The store could not be opened: a running meeting goes on, an ended one is filed."""
         self._store_problem = str(error)
+        # A passing problem (locked, full, unreachable) may clear: the meetings keep
+        # waiting for the store as well as being filed.
+        self._store_may_open = bool(getattr(error, "transient", False))
         for waiting in list(self._unstored):
             if waiting.session.domain.is_running:
                 waiting.session.problem.emit(self._unsaved_message(waiting.session))
-            else:
+            elif waiting not in self._filed:
                 self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
     def _unsaved_message(self, session: LiveSession) -> str:
@@ -172,16 +207,19 @@ class MeetingFlow(QObject):
         self.prepare = dialog
         dialog.open()
         self.prepareOpened.emit(dialog)
-        if self.bridge is not None:
+        if self.client.is_open:
             self._fetch_clients()
 
     def _fetch_clients(self) -> None:
-        assert self.bridge is not None
-        self.bridge.submit(
-            self.store.service.list_clients,
+        self.client.read(
+            self.client.service.list_clients,
             on_done=self._offer_clients,
-            on_error=lambda error: _log.warning("could not list the clients: %s", error),
+            on_error=self._clients_unavailable,
         )
+
+    @staticmethod
+    def _clients_unavailable(error: object) -> None:
+        _log.warning("could not list the clients: %s", error)
 
     def _offer_clients(self, clients: list[ClientRecord]) -> None:
         if self.prepare is not None:
@@ -190,30 +228,30 @@ class MeetingFlow(QObject):
     def _fetch_briefing(self, client_name: str) -> None:
         """Read what was promised to this client last time, off the GUI thread.
 
-        On a thread of its own, not the writer's queue: a read must never delay the
+        A read on the client's pool, not the writer's queue: it must never delay the
         meeting's own row, which the user may start any moment.
         """
-        if self.store is None or self.prepare is None:
+        if not self.client.is_open or self.prepare is None:
             return
-        service = self.store.service
+        service = self.client.service
         today = self.today()
-        answered = self.briefingRead
 
-        def work() -> None:
-            try:
-                client = service.find_client(client_name)
-                lines = (
-                    briefing_lines(client_report(service.client_history(client.id), today))
-                    if client is not None
-                    else []
-                )
-            except Exception as error:  # a read for a hint: log it, never disturb the meeting
-                _log.warning("could not read the client's history: %s", error)
-                return
+        def work() -> tuple[str, list[str]]:
+            client = service.find_client(client_name)
+            lines = (
+                briefing_lines(client_report(service.client_history(client.id), today))
+                if client is not None
+                else []
+            )
             heading = [f"With {client.name} so far:"] if client is not None and lines else []
-            answered.emit((client_name, [*heading, *lines]))
+            return client_name, [*heading, *lines]
 
-        threading.Thread(target=work, name="poise-client-briefing", daemon=True).start()
+        self.client.read(work, on_done=self._offer_briefing, on_error=self._briefing_unavailable)
+
+    @staticmethod
+    def _briefing_unavailable(error: object) -> None:
+        # A read for a hint: log it, never disturb the meeting.
+        _log.warning("could not read the client's history: %s", error)
 
     def _offer_briefing(self, answer: tuple[str, list[str]]) -> None:
         if self.prepare is not None:
@@ -237,14 +275,14 @@ class MeetingFlow(QObject):
         # Once the dialog has closed, so that the live window is the one that gets the keys.
         QTimer.singleShot(0, lambda: self._go_live(plan, settings))
 
-    def _go_live(self, plan: MeetingPlan, settings: Any) -> None:
+    def _go_live(self, plan: MeetingPlan, settings: Settings) -> None:
         session = self._open_live(plan, settings)
         # The meeting starts when its first step is on screen, and the store says the same.
         started_at = session.domain.started_at
         assert started_at is not None
         waiting = _UnstoredMeeting(session, plan, started_at)
         self._unstored.append(waiting)
-        if self.store is not None:
+        if self.client.is_open:
             self._store_meeting(waiting)
         elif self._store_problem:
             session.problem.emit(self._unsaved_message(session))
@@ -252,7 +290,7 @@ class MeetingFlow(QObject):
             self._slow_store.start()
 
     def _say_store_is_slow(self) -> None:
-        if self.store is not None or self._store_problem:
+        if self.client.is_open or self._store_problem:
             return
         for waiting in self._unstored:
             if waiting.session.domain.is_running:
@@ -268,15 +306,14 @@ class MeetingFlow(QObject):
 
     def _store_meeting(self, waiting: _UnstoredMeeting) -> None:
         """Write a meeting's row; its session then sends what it kept meanwhile."""
-        if self.bridge is None or waiting in self._writing:
+        if not self.client.is_open or waiting in self._writing:
             return
         self._writing.append(waiting)
-        service = self.store.service
+        service = self.client.service
         plan, started_at = waiting.plan, waiting.started_at
 
         def start_meeting() -> MeetingRecord:
-            # Imported here, on the writer thread: the store's modules stay off the GUI's.
-            from app.store.records import MeetingDraft
+            from app.store.api import MeetingDraft
 
             draft = MeetingDraft(
                 client_name=plan.client_name,
@@ -291,10 +328,10 @@ class MeetingFlow(QObject):
             record: MeetingRecord = service.start_meeting(draft)
             return record
 
-        self.bridge.submit(
+        self.client.write(
             start_meeting,
-            on_done=lambda meeting: self._meeting_stored(waiting, meeting),
-            on_error=lambda error: self._meeting_refused(waiting, error),
+            on_done=partial(self._meeting_stored, waiting),
+            on_error=partial(self._meeting_refused, waiting),
         )
 
     def _meeting_stored(self, waiting: _UnstoredMeeting, meeting: MeetingRecord) -> None:
@@ -302,8 +339,11 @@ class MeetingFlow(QObject):
         if waiting not in self._unstored:
             return  # filed as an unsaved copy meanwhile
         self._unstored.remove(waiting)
+        if waiting in self._filed:
+            self._filed.remove(waiting)  # in the store after all (its Markdown copy stays)
         session = waiting.session
-        session.attach_meeting(self.store, meeting.id)
+        session.attach_meeting(self.client, meeting.id)
+        self.client.announce_stored(meeting.id)
         session.problemResolved.emit()
         if session is self.session and self.summary is not None:
             self.summary.set_meeting_id(meeting.id)
@@ -319,7 +359,7 @@ class MeetingFlow(QObject):
             )
         self._retry.start()
 
-    def resume_meeting(self, detail: Any) -> LiveWindow | None:
+    def resume_meeting(self, detail: MeetingDetail) -> LiveWindow | None:
         """Reopen the live window on a meeting a crash left open (issue 14), notes and all.
 
         None if a meeting is running (it is brought forward) or the playbook is gone.
@@ -347,12 +387,12 @@ class MeetingFlow(QObject):
         return self.live_window
 
     def _open_live(
-        self, plan: MeetingPlan, settings: Any, *, stored_id: int | None = None
+        self, plan: MeetingPlan, settings: Settings, *, stored_id: int | None = None
     ) -> LiveSession:
         """``stored_id``: a meeting already in the store, resumed (no journal needed)."""
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
-            self.store if stored_id is not None else None,
+            self.client if stored_id is not None else None,
             stored_id,
             plan.playbook,
             plan.cues,
@@ -381,6 +421,7 @@ class MeetingFlow(QObject):
     def _ended_in_store(self, session: LiveSession) -> None:
         if session.meeting_id is not None:
             self.meetingStored.emit(session.meeting_id)
+            self.client.announce_ended(session.meeting_id)
 
     def _show_summary(self, session: LiveSession, plan: MeetingPlan, recap: MeetingRecap) -> None:
         if self.live_window is not None:
@@ -410,9 +451,9 @@ class MeetingFlow(QObject):
     def _export_from_summary(self, kind: str, path: Path) -> None:
         """Load the stored meeting (after its last writes) and write the export."""
         summary = self.summary
-        if self.bridge is None or summary is None or summary.meeting_id is None:
+        if not self.client.is_open or summary is None or summary.meeting_id is None:
             return
-        service = self.store.service
+        service = self.client.service
         meeting_id = summary.meeting_id
         titles = self.library.titles()
         fade = (
@@ -423,7 +464,7 @@ class MeetingFlow(QObject):
             if self.summary is not None:
                 self.summary.show_message(write_meeting_export(kind, path, report, fade))
 
-        self.bridge.submit(
+        self.client.read(
             lambda: build_report(service.load_meeting(meeting_id), titles),
             on_done=written,
             on_error=self._summary_export_failed,
@@ -438,7 +479,11 @@ class MeetingFlow(QObject):
         from app import paths
         from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
 
-        self._unstored.remove(waiting)
+        self._unsaved_folder = paths.data_dir() / "unsaved-meetings"
+        if self._store_may_open:
+            self._filed.append(waiting)
+        else:
+            self._unstored.remove(waiting)
         session, plan, started_at = waiting.session, waiting.plan, waiting.started_at
         text = unsaved_meeting_markdown(
             client_name=plan.client_name,
@@ -448,17 +493,47 @@ class MeetingFlow(QObject):
             lines=session.held_lines,
             recap=recap,
         )
-        folder = paths.data_dir() / "unsaved-meetings"
+        self.client.background(
+            write_unsaved_copy,
+            self._unsaved_folder,
+            started_at,
+            text,
+            on_done=self.unsavedCopyWritten.emit,
+            on_error=self._unsaved_copy_failed,
+        )
 
-        def write() -> None:
+    def _unsaved_copy_failed(self, error: object) -> None:
+        _log.error("could not write the meeting's notes to %s: %s", self._unsaved_folder, error)
+        self.unsavedCopyWritten.emit(None)
+
+    def file_unstored_meetings(self) -> list[Path]:
+        """The app is quitting before the store took these meetings: write them now.
+
+        On the GUI thread, because nothing comes after it; returns the files written.
+        """
+        from app import paths
+        from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
+
+        folder = paths.data_dir() / "unsaved-meetings"
+        written: list[Path] = []
+        for waiting in list(self._unstored):
+            self._unstored.remove(waiting)
+            if waiting in self._filed:
+                continue
+            session, plan = waiting.session, waiting.plan
+            text = unsaved_meeting_markdown(
+                client_name=plan.client_name,
+                title=plan.title,
+                started_at=waiting.started_at,
+                notes=session.held_notes,
+                lines=session.held_lines,
+                recap=session.domain.recap(),
+            )
             try:
-                path = write_unsaved_copy(folder, started_at, text)
+                written.append(write_unsaved_copy(folder, waiting.started_at, text))
             except OSError as error:
                 _log.error("could not write the meeting's notes to %s: %s", folder, error)
-                path = None
-            self.unsavedCopyWritten.emit(path)
-
-        threading.Thread(target=write, name="poise-unsaved-copy", daemon=True).start()
+        return written
 
     def _show_unsaved_copy(self, path: Path | None) -> None:
         if self.summary is not None:

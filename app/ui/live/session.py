@@ -46,10 +46,11 @@ from app.domain.meeting_terms import (
 )
 from app.domain.playbook import Playbook
 from app.journal import MeetingJournal
-from app.ui.live.writer_bridge import WriterBridge
+from app.store.api import OpenStore, StoreService
+from app.ui.store_client import StoreClient
 
 # A store write of the session's: called on the writer thread with the service and the id.
-StoreJob = Callable[[Any, int], Any]
+StoreJob = Callable[[StoreService, int], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ class LiveSession(QObject):
 
     def __init__(
         self,
-        store: Any | None,
+        store: StoreClient | OpenStore | None,
         meeting_id: int | None,
         playbook: Playbook,
         cues: tuple[Cue, ...],
@@ -106,8 +107,8 @@ class LiveSession(QObject):
         self.journal = journal
         self._journal_replay_failed = False
         self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
-        self._service: Any = None
-        self._bridge: WriterBridge | None = None
+        self._service: StoreService | None = None
+        self._client: StoreClient | None = None
         # Writes made before the meeting is in the store, oldest first; note text is kept
         # apart, newest per field, as the writer itself would coalesce it.
         self._held: list[Callable[[], None]] = []
@@ -163,19 +164,26 @@ class LiveSession(QObject):
         """What the user asked the partner, in order, with when (if) the partner answered."""
         return sorted(self._requests.values(), key=lambda request: request.asked_at)
 
-    def attach_meeting(self, store: Any, meeting_id: int) -> None:
-        """The meeting is in the store: send what waited, in order, then write directly."""
+    def attach_meeting(self, store: StoreClient | OpenStore, meeting_id: int) -> None:
+        """The meeting is in the store: send what waited, in order, then write directly.
+
+        ``store`` is the app's ``StoreClient``; a store opened elsewhere (a test's, a
+        tool's) gets a client of its own, owned by this session.
+        """
         if self.meeting_id is not None:
             return
+        if not isinstance(store, StoreClient):
+            own = StoreClient(parent=self)
+            own.attach(store)
+            store = own
         self._service = store.service
-        self._bridge = WriterBridge(store.writer, self)
-        self._bridge.problem.connect(self.problem)
-        self._bridge.resolved.connect(self.problemResolved)
-        self._bridge.watch_problems()
+        self._client = store
+        store.problem.connect(self.problem)
+        store.resolved.connect(self.problemResolved)
         self.meeting_id = meeting_id
-        bridge = self._bridge
+        client = self._client
         for field, text in self._held_notes.items():
-            bridge.save_note(meeting_id, field, text)
+            client.save_note(meeting_id, field, text)
         self._held_notes.clear()
         self._held_lines.clear()
         held, self._held = self._held, []
@@ -183,8 +191,9 @@ class LiveSession(QObject):
             write()
         if self.journal is not None:
             # After everything that waited: the journal goes once the store has it all.
-            writer = store.writer
-            self._bridge.submit(lambda: writer.problem is None, on_done=self._held_writes_stored)
+            assert client.store is not None  # it gave the meeting its id
+            writer = client.store.writer
+            client.write(lambda: writer.problem is None, on_done=self._held_writes_stored)
         self.meetingStored.emit(meeting_id)
 
     def _held_writes_stored(self, all_in_store: object) -> None:
@@ -199,7 +208,7 @@ class LiveSession(QObject):
 
     def _write(self, write: Callable[[], None], kind: str, **values: Any) -> None:
         """Run a store write now, or keep it (in memory and the journal) for ``attach_meeting``."""
-        if self._bridge is None:
+        if self._client is None:
             self._held.append(write)
             if self.journal is not None:
                 self.journal.record(kind, **values)
@@ -213,8 +222,8 @@ class LiveSession(QObject):
         """
 
         def write() -> None:
-            assert self._bridge is not None
-            self._bridge.submit(job, self._service, self.meeting_id, **callbacks)
+            assert self._client is not None
+            self._client.write(job, self._service, self.meeting_id, **callbacks)
 
         self._write(write, kind, **values)
 
@@ -235,7 +244,7 @@ class LiveSession(QObject):
 
     def start(self) -> StepChange:
         change = self.domain.start()
-        if self.journal is not None and self._bridge is None:
+        if self.journal is not None and self._client is None:
             self.journal.start(change.at)
         self._stamp_step(change)
         return change
@@ -273,13 +282,13 @@ class LiveSession(QObject):
         if not self.domain.is_running:
             return
         self._notes_now[NoteField(field)] = text
-        if self._bridge is None:
+        if self._client is None:
             self._held_notes[NoteField(field)] = text
             if self.journal is not None:
                 self.journal.note(NoteField(field).value, text, self.now())
         else:
-            assert self.meeting_id is not None  # set together with the bridge
-            self._bridge.save_note(self.meeting_id, field, text)
+            assert self.meeting_id is not None  # set together with the client
+            self._client.save_note(self.meeting_id, field, text)
 
     def stamp_line(self, text: str) -> datetime | None:
         text = text.strip()
@@ -293,10 +302,10 @@ class LiveSession(QObject):
         step_key = self.domain.current_step.key
 
         def write() -> None:
-            assert self._bridge is not None and self.meeting_id is not None
-            self._bridge.add_stamped_line(self.meeting_id, text, step_key, at)
+            assert self._client is not None and self.meeting_id is not None
+            self._client.add_stamped_line(self.meeting_id, text, step_key, at)
 
-        if self._bridge is None:
+        if self._client is None:
             self._held_lines.append((at, text))
         self._lines_all.append((at, text))
         self._write(write, "line", text=text, step_key=step_key, at=at)
@@ -350,7 +359,7 @@ class LiveSession(QObject):
             self.cueExpired.emit(receipt.replaced.message_id)
         ids = self._signal_ids
 
-        def record_sent(service: Any, meeting: int) -> int:
+        def record_sent(service: StoreService, meeting: int) -> int:
             signal_id: int = service.record_signal_sent(
                 meeting, cue_key, source, event.sent_at, message_id
             )
@@ -489,8 +498,10 @@ class LiveSession(QObject):
         return self.domain.recap()
 
     def _stored_end(self, _result: object) -> None:
-        assert self._bridge is not None
-        self._bridge.stop_watching()
+        assert self._client is not None
+        # The store's problems are no longer this meeting's to show.
+        self._client.problem.disconnect(self.problem)
+        self._client.resolved.disconnect(self.problemResolved)
         self.storedEnd.emit()
 
     def _report(self, error: object) -> None:

@@ -1,46 +1,42 @@
-"""What the review's widgets share: the meeting service, the note writer, the task runner.
+"""What the review's widgets share: the meeting service and the application's store client.
 
-Every read or write the review makes goes through ``ReviewContext.run``, which runs the
-call on the review's thread pool. Before the call it lets the store's background writer
-finish what it holds, so a search or a history finds words typed a moment ago.
+Every read the review makes goes through ``ReviewContext.run`` (the client's read pool,
+after the writer has written what it holds, so a search or a history finds words typed
+a moment ago) and every change through ``ReviewContext.write`` (the writer thread, one
+at a time, in the order the user made them). Both are thin facades over
+``app.ui.store_client.StoreClient``: the context only remembers its own calls, so the
+review knows when it is busy and drops the answers once its window has closed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from app.domain.meeting_terms import NoteField
-from app.ui.review.tasks import TaskRunner
-
-WRITER_FLUSH_SECONDS = 2.0
-
-
-class NoteWriterLike(Protocol):
-    def save_note(self, meeting_id: int, field: NoteField, text: str) -> None: ...
-    def flush(self, timeout: float) -> bool: ...
+from app.store.api import StoreService
+from app.ui.store_client import StoreClient
 
 
 class ReviewContext(QObject):
+    error = Signal(str)  # a failed call that nobody else handles, for the window to show
+
     def __init__(
         self,
-        service: Any,
-        writer: NoteWriterLike | None = None,
+        client: StoreClient,
         *,
         today: Callable[[], date] = date.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.writer = writer
+        self.client = client
+        self.service: StoreService = client.service
         self.today = today
-        self.runner = TaskRunner(self)
-        # Writes go one at a time, in the order the user made them: two quick edits of one
-        # action item must not land (or report back) in the opposite order.
-        self.write_runner = TaskRunner(self, threads=1)
+        self._calls: set[int] = set()
+        self._closed = False
 
     def run(
         self,
@@ -48,7 +44,8 @@ class ReviewContext(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        self.runner.run(self._after_pending_writes(work), on_done, on_error)
+        if not self._closed:
+            self._remember(self.client.read(work, on_done=on_done, on_error=self._failed(on_error)))
 
     def write(
         self,
@@ -56,32 +53,37 @@ class ReviewContext(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Like ``run``, for changes: one at a time, in order."""
-        self.write_runner.run(self._after_pending_writes(work), on_done, on_error)
-
-    def _after_pending_writes(self, work: Callable[[], Any]) -> Callable[[], Any]:
-        writer = self.writer
-
-        def run_after_flush() -> Any:
-            if writer is not None:
-                writer.flush(WRITER_FLUSH_SECONDS)
-            return work()
-
-        return run_after_flush
+        """Like ``run``, for changes: one at a time, in order, after the typed text."""
+        if not self._closed:
+            self._remember(
+                self.client.write(work, on_done=on_done, on_error=self._failed(on_error))
+            )
 
     def save_note(self, meeting_id: int, field: NoteField, text: str) -> None:
-        if self.writer is not None:
-            self.writer.save_note(meeting_id, field, text)
-            return
-        service = self.service
-        self.write_runner.run(
-            lambda: service.save_note(meeting_id, field, text, datetime.now(UTC)), lambda _: None
-        )
+        self.client.save_note(meeting_id, field, text)
 
     @property
     def busy(self) -> bool:
-        return self.runner.pending > 0 or self.write_runner.pending > 0
+        self._calls = {token for token in self._calls if self.client.is_pending(token)}
+        return bool(self._calls)
 
     def close(self) -> None:
-        self.write_runner.close()
-        self.runner.close()
+        """The window closed: its answers are dropped (the calls themselves still finish)."""
+        self._closed = True
+        for token in self._calls:
+            self.client.cancel(token)
+        self._calls.clear()
+
+    def _remember(self, token: int) -> None:
+        self._calls.add(token)
+
+    def _failed(
+        self, on_error: Callable[[Exception], None] | None
+    ) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            if on_error is not None and isinstance(error, Exception):
+                on_error(error)
+            else:
+                self.error.emit(str(error))
+
+        return failed

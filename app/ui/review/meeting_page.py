@@ -55,11 +55,11 @@ from app.domain.meeting_terms import NoteField
 from app.export.formatting import follow_up_status, format_day
 from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report
-from app.store.records import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.export_folders import ExportFolders
 from app.ui.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
 from app.ui.recap_dialog import RecapDialog
 from app.ui.review.context import ReviewContext
-from app.ui.review.export_folders import ExportFolders
 from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
 from app.ui.review.wheel_guard import PageWheelGuard

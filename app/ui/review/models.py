@@ -3,7 +3,7 @@ note revisions.
 
 Models hold plain records from the store and never query it themselves: the meeting
 list asks its owner for the next page through a callback that runs off the GUI thread
-(``TaskRunner``) and appends the rows when they arrive, so 10,000 meetings open at once
+(``ReviewContext.run``) and appends the rows when they arrive, so 10,000 meetings open at once
 and scroll in pages.
 """
 
@@ -37,7 +37,7 @@ from app.export.formatting import (
     format_when,
 )
 from app.export.report import ReportEvent, playbook_title
-from app.store.records import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
+from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
 
 PAGE_SIZE = 200
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.store.records import SearchHit
+from app.store.api import SearchHit
 from app.ui.review.context import ReviewContext
 
 SEARCH_DEBOUNCE_MS = 180

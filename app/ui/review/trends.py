@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.export.formatting import format_seconds, local
-from app.store.records import MeetingDetail
+from app.store.api import MeetingDetail
 
 DEFAULT_TREND_MEETINGS = 20
 MIN_TREND_MINUTES = 5

@@ -62,10 +62,10 @@ from app import APP_NAME
 from app.export.csv_export import write_csv
 from app.export.follow_through import ClientReport, client_report
 from app.settings import shared_settings
-from app.store.records import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.ui.export_folders import ExportFolders
 from app.ui.review.client_page import ClientPage
-from app.ui.review.context import NoteWriterLike, ReviewContext
-from app.ui.review.export_folders import ExportFolders
+from app.ui.review.context import ReviewContext
 from app.ui.review.meeting_page import MeetingPage
 from app.ui.review.models import (
     HTML_ROLE,
@@ -81,6 +81,7 @@ from app.ui.review.trends import (
     counts_for_trends,
     trend_points,
 )
+from app.ui.store_client import StoreClient
 
 FIRST_FILTER_DATE = QDate(2000, 1, 1)
 _SELECTED_HIT = QColor("#dbe7f3")
@@ -146,8 +147,7 @@ class ReviewWindow(QMainWindow):
 
     def __init__(
         self,
-        service: Any,
-        writer: NoteWriterLike | None = None,
+        client: StoreClient,
         *,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
@@ -161,9 +161,9 @@ class ReviewWindow(QMainWindow):
         self.export_folders = ExportFolders(export_folder, self._save_export_folder)
         self.setWindowTitle(f"{APP_NAME} — Review")
         self.resize(1260, 780)
-        self.context = ReviewContext(service, writer, today=today, parent=self)
-        self.context.runner.error.connect(self._show_message)
-        self._service = service
+        self.context = ReviewContext(client, today=today, parent=self)
+        self.context.error.connect(self._show_message)
+        self._service = self.context.service
         self._today = today
         self._total = 0
         self._nav_view: QAbstractItemView | None = None
@@ -338,6 +338,11 @@ class ReviewWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(800)
         self._refresh_timer.timeout.connect(self._refresh_after_edit)
+        # Meetings that end, or change, in other windows while the review is open.
+        client.meetingStored.connect(self._meeting_changed_elsewhere)
+        client.meetingEnded.connect(self._meeting_changed_elsewhere)
+        client.meetingEdited.connect(self._meeting_changed_elsewhere)
+        client.meetingDeleted.connect(self._meeting_changed_elsewhere)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
 
@@ -640,7 +645,13 @@ class ReviewWindow(QMainWindow):
         self.open_meeting(meeting_id)
 
     # Changes from the meeting page --------------------------------------------------------
-    def _meeting_changed(self, _meeting_id: int) -> None:
+    def _meeting_changed(self, meeting_id: int) -> None:
+        self.context.client.announce_edited(meeting_id)
+        self._refresh_timer.start()
+
+    def _meeting_changed_elsewhere(self, _meeting_id: int) -> None:
+        # A new meeting may bring a new client; the lists follow after a short pause.
+        self._load_clients()
         self._refresh_timer.start()
 
     def _refresh_after_edit(self) -> None:
@@ -668,6 +679,7 @@ class ReviewWindow(QMainWindow):
         self.context.run(lambda: service.list_meetings(**filters, limit=keep), done)
 
     def _meeting_deleted(self, meeting_id: int) -> None:
+        self.context.client.announce_deleted(meeting_id)
         self.show_overview()
         self._load_clients()
         self.meeting_model.reset()

@@ -1,36 +1,13 @@
 """The live meeting's journal, seen from the UI: one per meeting, and the words about it.
 
-``journal_for`` makes the journal a new meeting writes into until the store has it
-(``app.journal``); ``kept_words`` says truthfully where the notes are right now, for the
+A new meeting writes into its journal (``app.journal``, made by the meeting flow) until
+the store has it; ``kept_words`` says truthfully where the notes are right now, for the
 live window and the crash message: "kept" is said only of what is on disk.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import TYPE_CHECKING
-
-from app import paths
 from app.journal import MeetingJournal, journals_in_use
-
-if TYPE_CHECKING:
-    from app.ui.live.prepare_dialog import MeetingPlan
-
-
-def journal_for(plan: MeetingPlan) -> MeetingJournal:
-    """The journal of a meeting about to start, in the data folder."""
-    return MeetingJournal(
-        paths.data_dir(),
-        {
-            "client_name": plan.client_name,
-            "title": plan.title,
-            "mode": plan.mode.value,
-            "playbook_id": plan.playbook.id,
-            "playbook_version": str(plan.playbook.version),
-            "partner_name": plan.partner_name,
-            "cues": [{**asdict(cue), "style": cue.style.value} for cue in plan.cues],
-        },
-    )
 
 
 def kept_words(journal: MeetingJournal | None) -> str:
