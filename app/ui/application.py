@@ -68,15 +68,35 @@ def app_icon() -> QIcon:
 
 
 class StoreOpener(QObject):
-    """Opens the store on a plain thread; the result arrives as a queued signal."""
+    """Opens the store on a plain thread; the result arrives as a queued signal.
+
+    The queued signal can reach the GUI thread, and the app quit, before ``emit``
+    has returned on the opener's thread (the smoke test quits on the first signal).
+    Python then ends that thread from inside PySide's C++ code as the interpreter
+    shuts down: a segmentation fault or ``std::terminate`` after the app said its
+    last word. ``run_app`` therefore waits for the thread before returning.
+    """
 
     opened = Signal(object)  # Store
     failed = Signal(object)  # StoreError or another exception
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
     def start(self, url: str | None = None) -> None:
-        threading.Thread(
+        self._thread = threading.Thread(
             target=self._open, args=(url,), name="poise-store-open", daemon=True
-        ).start()
+        )
+        self._thread.start()
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the thread to end; True once it has."""
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
 
     def _open(self, url: str | None) -> None:
         try:
@@ -162,6 +182,8 @@ def run_app(*, quit_after_start: bool = False) -> int:
         code = application.exec()
     finally:
         sys.excepthook = previous_hook
+    # Before the interpreter shuts down: a thread still inside PySide then crashes the app.
+    opener.wait(CLOSE_TIMEOUT_SECONDS)
     store = opened.get("store")
     if store is not None:
         store.close(CLOSE_TIMEOUT_SECONDS)
