@@ -117,11 +117,15 @@ def child_live_alone() -> None:
     application.exec()
 
 
-def child_app(soak_minutes: float = 0.0) -> None:
+def child_app(
+    soak_minutes: float = 0.0, wall_ms_per_second: int = 0, *, meeting_at_once: bool = True
+) -> None:
     """``run_app`` piece by piece, then a meeting started the moment the store is open.
 
     With ``soak_minutes`` the meeting then goes on (simulated, see ``simulate_meeting``)
-    and the process's resident memory is printed as JSON.
+    and the process's resident memory is printed as JSON. Without ``meeting_at_once``
+    the meeting starts once the store's thread is done (a person reading the home window
+    for a moment), not the moment the home window paints.
     """
     from datetime import UTC
 
@@ -131,6 +135,7 @@ def child_app(soak_minutes: float = 0.0) -> None:
     from app.settings import load_settings
     from app.ui.app_controller import AppController
     from app.ui.application import StoreOpener, create_application
+    from app.ui.gui_thread_gc import freeze_long_lived
     from app.ui.live.theme import ThemeController
     from app.ui.main_window import MainWindow
 
@@ -157,7 +162,7 @@ def child_app(soak_minutes: float = 0.0) -> None:
                 name = self.names.pop(watched)
                 watched.removeEventFilter(self)
                 stamp(f"{name}-painted")
-                if name == "home":
+                if name == "home" and meeting_at_once:
                     QTimer.singleShot(0, window.new_meeting)  # no thinking time at all
                 elif name == "live":
                     reached("live")
@@ -186,7 +191,9 @@ def child_app(soak_minutes: float = 0.0) -> None:
 
     def after_live_painted() -> None:
         if soak_minutes > 0:
-            report = simulate_meeting(window.flow, clock, soak_minutes)
+            report = simulate_meeting(
+                window.flow, clock, soak_minutes, wall_ms_per_second=wall_ms_per_second
+            )
             print(json.dumps(report), flush=True)
         application.exit(0)
 
@@ -210,13 +217,23 @@ def child_app(soak_minutes: float = 0.0) -> None:
         print(f"store failed: {error}", file=sys.stderr)
         application.exit(1)
 
+    def freeze_store_modules() -> None:
+        # As run_app (whose flow is made on "New meeting"): never a meeting's objects.
+        if flow.prepare is None and flow.session is None:
+            freeze_long_lived()
+        if not meeting_at_once:
+            window.new_meeting()
+
     opener = StoreOpener(application)
     opener.opened.connect(attach)
     opener.failed.connect(fail)
+    opener.warmed_up.connect(freeze_store_modules)
     window.show()
+    freeze_long_lived()
     opener.start()
     QTimer.singleShot(CHILD_TIMEOUT_SECONDS * 1000, lambda: application.exit(2))
     code = application.exec()
+    opener.wait(5.0)
     store = opened.get("store")
     if store is not None:
         store.close()
@@ -274,10 +291,17 @@ class Clock:
         return self.now
 
 
-def simulate_meeting(flow: Any, clock: Clock, minutes: float) -> dict[str, object]:
-    """``minutes`` of a meeting in the live window the app opened, as fast as it goes."""
+def simulate_meeting(
+    flow: Any, clock: Clock, minutes: float, *, wall_ms_per_second: int = 0
+) -> dict[str, object]:
+    """``minutes`` of a meeting in the live window the app opened, as fast as it goes.
+
+    With ``wall_ms_per_second`` each simulated second lasts that long on the wall clock,
+    in the event loop (timers, the garbage collector's among them, run as in real use).
+    """
     from datetime import timedelta
 
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.domain.meeting_terms import SignalSource
@@ -310,6 +334,10 @@ def simulate_meeting(flow: Any, clock: Clock, minutes: float) -> dict[str, objec
             session.acknowledge_cue()
         window._tick()
         QApplication.processEvents()
+        if wall_ms_per_second:
+            pause = QEventLoop()
+            QTimer.singleShot(wall_ms_per_second, pause.quit)
+            pause.exec()
     store.writer.flush(30)
     QApplication.processEvents()
     detail = store.service.load_meeting(session.meeting_id)

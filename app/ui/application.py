@@ -24,7 +24,7 @@ from app.resources import resource_path
 from app.settings import shared_settings
 from app.ui.app_controller import AppController
 from app.ui.crash import CrashHandler, install_crash_handler
-from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
+from app.ui.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
 from app.ui.start_check import StartCheck
@@ -79,6 +79,7 @@ class StoreOpener(QObject):
 
     opened = Signal(object)  # Store
     failed = Signal(object)  # StoreError or another exception
+    warmed_up = Signal()  # after opened: the partner link's imports are done too
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,7 @@ class StoreOpener(QObject):
         else:
             self.opened.emit(store)
             warm_up_partner_link()
+            self.warmed_up.emit()
 
 
 def warm_up_partner_link() -> None:
@@ -148,6 +150,8 @@ def run_app(*, quit_after_start: bool = False) -> int:
     if folder_notice:
         controller.tell(folder_notice)
     window.show()
+    # Imports, Qt's wrappers, playbooks and the home window live as long as the app.
+    freeze_long_lived()
     opened: dict[str, Any] = {}
     # --smoke-test: report once the window is up and the store open, then quit.
     check = StartCheck(application, window, len(library.entries)) if quit_after_start else None
@@ -168,9 +172,16 @@ def run_app(*, quit_after_start: bool = False) -> int:
         QMessageBox.critical(window, title, text)
         application.exit(EXIT_STORE_FAILED)
 
+    def freeze_store_modules() -> None:
+        # The store's and the partner link's modules are loaded: no collection scans them
+        # again. Not once a meeting began: its garbage would then never be collected.
+        if window.flow is None:
+            freeze_long_lived()
+
     opener = StoreOpener(application)
     opener.opened.connect(attach)
     opener.failed.connect(fail)
+    opener.warmed_up.connect(freeze_store_modules)
     opener.start()
 
     def writer() -> Any:
