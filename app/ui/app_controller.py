@@ -35,6 +35,7 @@ from app.settings import Settings, shared_settings
 from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
 from app.ui.crash import CrashHandler
 from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.gui_thread_gc import freeze_long_lived
 from app.ui.main_window import RECENT_LIMIT, MainWindow
 from app.ui.panic import PanicHide
 from app.ui.settings_signals import SettingsSignals
@@ -191,7 +192,7 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
-        self.client.background(warm_up_partner_link)
+        self.client.background(warm_up_partner_link, on_done=self._warmed_up)
         if self.left_open is None:
             from app.ui.left_open import offer_meetings_left_open
 
@@ -205,6 +206,12 @@ class AppController(QObject):
             self.reminders.openMeeting.connect(self.open_review)
             self.reminders.openReview.connect(self.open_review)
             self.reminders.start()
+
+    def _warmed_up(self, _result: object = None) -> None:
+        # The store's and the partner link's modules are loaded: no collection scans them
+        # again. Not once a meeting began: its garbage would then never be collected.
+        if self.flow is None:
+            freeze_long_lived()
 
     def _store_failed(self, error: BaseException) -> None:
         self.store_problem = error

@@ -26,7 +26,7 @@ from app.resources import resource_path
 from app.settings import shared_settings
 from app.ui.app_controller import AppController, warm_up_partner_link
 from app.ui.crash import install_crash_handler
-from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
+from app.ui.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.live.theme import ThemeController
 from app.ui.screen_probe import install_screen_probe
 from app.ui.shutdown import CleanShutdown
@@ -101,6 +101,8 @@ def run_app(*, quit_after_start: bool = False) -> int:
     with _started(library) as controller:
         application, window = controller.application, controller.window
         window.show()
+        # Imports, Qt's wrappers, playbooks and the home window live as long as the app.
+        freeze_long_lived()
         if quit_after_start:
             # --smoke-test: report once the window is up and the store open, then quit.
             check = StartCheck(application, window, len(library.entries))

@@ -62,3 +62,48 @@ def test_only_a_passed_threshold_collects(qapp: QApplication) -> None:
     before = collector.collections
     collector.check()  # counts were just reset: nothing to do
     assert collector.collections == before
+
+
+def test_after_freezing_workers_still_never_collect_and_new_cycles_go(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    collector = collect_garbage_on_gui_thread(qapp)
+    collections: list[tuple[str, int]] = []
+
+    def note_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append((threading.current_thread().name, info["generation"]))
+
+    long_lived = [[index] for index in range(50_000)]  # start-up's objects, as it were
+    gc.collect()
+    scanned_before = len(gc.get_objects())
+    collector.freeze_long_lived()
+    gc.callbacks.append(note_collection)
+    try:
+        assert gc.get_freeze_count() >= len(long_lived)
+        # A full collection no longer looks at what was alive when start-up ended.
+        assert len(gc.get_objects()) < scanned_before - len(long_lived)
+        assert not gc.isenabled()
+
+        kept: list[list[int]] = []
+
+        def allocate() -> None:
+            kept.extend([index] for index in range(200_000))
+
+        worker = threading.Thread(target=allocate, name="allocating-worker")
+        worker.start()
+        worker.join()
+        assert collections == []  # nothing was collected on the worker
+
+        garbage = Cyclic()  # made after the freeze: a meeting's object
+        gone = weakref.ref(garbage)
+        del garbage
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+        assert collections and {name for name, _ in collections} == {threading.main_thread().name}
+        # The collection that freed it did not scan the frozen objects: it could not have
+        # collected them either, and they are all still there.
+        assert len(long_lived) == 50_000 and long_lived[-1] == [49_999]
+        kept.clear()
+    finally:
+        gc.callbacks.remove(note_collection)
+        gc.unfreeze()  # the rest of the test run collects as before
