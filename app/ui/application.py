@@ -26,6 +26,7 @@ from app.ui.crash import CrashHandler, install_crash_handler
 from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
 from app.ui.live.theme import ThemeController
 from app.ui.main_window import MainWindow
+from app.ui.screen_probe import install_screen_probe
 from app.ui.start_check import StartCheck
 
 EXIT_STORE_FAILED = 3
@@ -54,6 +55,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     application.setOrganizationName(APP_NAME)
     application.setDesktopFileName("app.poise.Poise")
     application.setWindowIcon(app_icon())
+    install_screen_probe(application)
     return application
 
 

