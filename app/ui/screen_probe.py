@@ -30,6 +30,7 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QComboBox,
@@ -50,6 +51,9 @@ def label_clipped(label: QLabel) -> bool:
     text = label.text()
     if not text:
         return False
+    if label.buddy() is not None:
+        # A mnemonic's '&' is not drawn ('&&' draws one).
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     area = label.contentsRect()
     rich = label.textFormat() == Qt.TextFormat.RichText or (
         label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
@@ -74,9 +78,21 @@ def label_clipped(label: QLabel) -> bool:
 
 
 def hidden_by_parent(widget: QWidget) -> bool:
-    """True when part of a shown widget is cut away by a parent (a scroll area's viewport)."""
+    """True when part of a shown widget is cut away by a parent with no way to scroll to it.
+
+    Inside a scroll area whose scroll bar shows, a label below the fold is only scrolled
+    away; without a scroll bar (or outside any scroll area) the cut-off part is lost.
+    """
     visible = widget.visibleRegion().boundingRect()
-    return visible.width() < widget.width() - 1 or visible.height() < widget.height() - 1
+    if visible.width() >= widget.width() - 1 and visible.height() >= widget.height() - 1:
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            bars = (parent.verticalScrollBar(), parent.horizontalScrollBar())
+            return not any(bar.isVisible() for bar in bars)
+        parent = parent.parentWidget()
+    return True
 
 
 def button_clipped(button: QAbstractButton) -> bool:
@@ -113,6 +129,12 @@ def describe_widget(widget: QWidget) -> dict[str, Any]:
         entry["text"] = widget.currentText()
     if isinstance(widget, QAbstractScrollArea):
         entry["scrolls"] = widget.verticalScrollBar().isVisible()
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        entry["rows"] = model.rowCount()
+        entry["items"] = [
+            str(model.index(row, 0).data() or "") for row in range(min(model.rowCount(), 20))
+        ]
     return entry
 
 
@@ -139,6 +161,8 @@ def describe_screen(messages: list[str]) -> dict[str, Any]:
                 "width": window.width(),
                 "height": window.height(),
                 "active": window.isActiveWindow(),
+                # A tooltip is a top-level label of its own.
+                "text": window.text() if isinstance(window, QLabel) else "",
                 "widgets": widgets,
             }
         )

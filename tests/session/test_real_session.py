@@ -65,7 +65,11 @@ def note_texts(data_dir: Path) -> str:
 
 def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> None:
     data_dir = tmp_path / "poise-data"
-    app = PoiseProcess(desktop, data_dir, extra_env={"POISE_LINK_BIND": "127.0.0.1"})
+    home = tmp_path / "home"
+    home.mkdir()
+    app = PoiseProcess(
+        desktop, data_dir, extra_env={"POISE_LINK_BIND": "127.0.0.1", "HOME": str(home)}
+    )
     walk = Walk(desktop, app)
     try:
         # First start: the home window, the database created, no meetings yet.
@@ -130,9 +134,86 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         wait_until(lambda: any(ended for _t, ended in meeting_rows(data_dir)), 10,
                    "the meeting's end in the database")
         assert WHAT_THEY_SAY in note_texts(data_dir)
+
+        # Review: the meeting page, the timeline under the mouse, every export.
+        app.click("summaryWindow", name="openReviewButton")
+        app.wait_widget("reviewWindow", name="meetingHeading", text="Harbor", timeout=20)
+        walk.look("review-meeting-page")
+        strip = app.wait_widget("reviewWindow", kind="TimelineStrip")
+        # A person clicks into the window they want to read; Qt shows tooltips in it then.
+        app.click("reviewWindow", name="meetingHeading")
+        wait_until(lambda: (w := app.window("reviewWindow")) and w["active"], 5,
+                   "the review window to be active")
+        # Over the step lane at its top, where the tooltip names the step.
+        desktop.move_to(strip.x + strip.width // 2, strip.y + 6)
+        desktop.move_to(strip.x + strip.width // 2 + 3, strip.y + 8)
+        tip = app.wait_window("qtooltip_label", timeout=10)
+        assert "Step" in tip["text"], tip
+        walk.look("review-timeline-tooltip")
+        for button, suffix in (("Markdown…", "md"), ("PDF…", "pdf"), ("Calendar…", "ics")):
+            target = home / f"meeting.{suffix}"
+            app.click("reviewWindow", text=button, kind="QPushButton")
+            file_name = app.wait_widget("Export meeting", name="fileNameEdit")
+            desktop.click_at(*file_name.center)
+            desktop.key("ctrl+a")
+            desktop.type_text(str(target))
+            walk.look(f"export-{suffix}-dialog")
+            desktop.key("Return")
+            wait_until(lambda t=target: t.is_file() and t.stat().st_size > 0, 15,
+                       f"the {suffix} export on disk")
+        assert COMMITMENT in (home / "meeting.md").read_text(encoding="utf-8")
+
+        # Search finds a word typed during the meeting.
+        app.click("reviewWindow", text="All meetings", kind="QPushButton")
+        app.click("reviewWindow", name="searchBox")
+        desktop.type_text("slipped")
+        wait_until(lambda: rows(app, "reviewWindow", "searchResults"), 10, "a search result")
+        walk.look("review-search")
+
+        # Quit by closing every window, as a person does; start again: everything is there.
+        for name in ("summaryWindow", "reviewWindow", "mainWindow"):
+            close_window(desktop, app, name)
+        assert app.wait_exit(20) == 0
     finally:
         app.kill()
+    check_clean(app, data_dir)
+
+    again = PoiseProcess(desktop, data_dir, name="poise-again", extra_env={"HOME": str(home)})
+    try:
+        again.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+        recent = wait_until(lambda: rows(again, "mainWindow", "recentMeetings"), 10,
+                            "the recent meetings after a restart")
+        assert any(CLIENT in item for item in recent), recent
+        walk.app = again
+        walk.look("home-after-restart")
+    finally:
+        again.kill()
+    check_clean(again, data_dir)
+    assert WHAT_THEY_SAY in note_texts(data_dir)
+    assert not walk.clipped, "\n".join(walk.clipped)
+
+
+def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
+    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
+    window = app.wait_window(name)
+    desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
+    wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
+    desktop.key("alt+F4")
+    wait_until(lambda: app.window(name) is None or app.process.poll() is not None, 10,
+               f"{name} to close")
+
+
+def rows(app: PoiseProcess, window: str, name: str) -> list[str]:
+    widget = app.find(window, name=name)
+    if widget is None:
+        return []
+    return list(widget.raw.get("items", [])) if widget.raw.get("rows") else []
+
+
+def check_clean(app: PoiseProcess, data_dir: Path) -> None:
     output = app.output()
     assert "Traceback" not in output, output
-    assert not list((data_dir / "crash-reports").glob("*")), "a crash report was written"
-    assert not walk.clipped, "\n".join(walk.clipped)
+    assert not app.qt_messages(), app.qt_messages()
+    reports = list((data_dir / "crash-reports").glob("*"))
+    assert not reports, f"crash reports: {reports}"
+
