@@ -3,7 +3,8 @@
 #   install-system-deps.sh app    Qt's runtime libraries, to open the window
 #   install-system-deps.sh test   the above, plus what the test suite drives for real:
 #                                 Chromium (partner page), PostgreSQL (team database),
-#                                 Xvfb, poppler (PDF export check), desktop metadata validators
+#                                 Xvfb, poppler (PDF export check), desktop metadata validators,
+#                                 openbox, xdotool and ImageMagick (the real-session test)
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ app_packages=(
 )
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream
+  openbox xdotool imagemagick x11-utils
 )
 
 case "${1:-app}" in

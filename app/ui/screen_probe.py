@@ -43,7 +43,9 @@ from PySide6.QtWidgets import (
 
 PROBE_ENV = "POISE_SCREEN_PROBE"
 PROBE_INTERVAL_MS = 200
-_TEXT_CLASSES = (QLabel, QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox)
+_DESCRIBED_CLASSES = (
+    QLabel, QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractScrollArea
+)
 
 
 def label_clipped(label: QLabel) -> bool:
@@ -147,7 +149,7 @@ def describe_screen(messages: list[str]) -> dict[str, Any]:
             describe_widget(child)
             for child in window.findChildren(QWidget)
             if child.isVisible()
-            and (child.objectName() or isinstance(child, _TEXT_CLASSES))
+            and (child.objectName() or isinstance(child, _DESCRIBED_CLASSES))
             and not child.objectName().startswith("qt_")
         ]
         position = window.mapToGlobal(QPoint(0, 0))

@@ -129,7 +129,7 @@ def private_desktop(screens_dir: Path) -> Iterator[Desktop]:
             stderr=subprocess.DEVNULL,
         )
         desktop = Desktop(display, screens_dir)
-        wait_until(_window_manager_ready(desktop), 15, "openbox to manage the screen")
+        wait_until(_window_manager_ready(desktop), 60, "openbox to manage the screen")
         yield desktop
     finally:
         for process in (manager, server):

@@ -105,6 +105,18 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
             5, "PageDown to move to the next step",
         )
         walk.look("live-step-2")
+        # Every step of the playbook, by the clicker's key: each shows whole, nothing scrolls.
+        position = app.wait_widget(live, name="stepPosition")
+        total = int(position.text.rsplit(" ", 1)[-1])
+        for number in range(3, total + 1):
+            desktop.key("Next")
+            wait_until(lambda n=number: (p := app.find(live, name="stepPosition"))
+                       and p.text.startswith(f"Step {n} "), 5, f"step {number}")
+            walk.look(f"live-step-{number}")
+            scrolling = [w.name or w.kind for w in app.widgets(live) if w.raw.get("scrolls")
+                         and w.kind != "QPlainTextEdit"]
+            assert not scrolling, f"step {number}: {scrolling} scroll"
+        desktop.key("Prior")
         for chord, text in (("ctrl+1", WHAT_THEY_SAY), ("ctrl+2", REAL_CONCERN),
                             ("ctrl+3", COMMITMENT)):
             desktop.key(chord)
