@@ -117,7 +117,8 @@ def _check_playbooks(files: Sequence[Path]) -> int:
                 print(problem)
             continue
         steps = len(playbook.all_steps)
-        print(f"{path}: ok ({playbook.id}, {steps} steps)")
+        video = ", with video-call words" if playbook.has_video_variant else ""
+        print(f"{path}: ok ({playbook.id}, {steps} steps{video})")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 

@@ -38,13 +38,6 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
-def ensure_data_dir() -> Path:
-    """Create the data folder readable by the user alone, and return it."""
-    folder = data_dir()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
-
-
 def user_playbooks_dir() -> Path:
     """Folder where the user drops playbooks of their own."""
     return data_dir() / USER_PLAYBOOKS_FOLDER

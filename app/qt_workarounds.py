@@ -69,6 +69,7 @@ def install() -> bool:
         return probe.probed.disconnect(nothing)
 
     disconnect_broken = _loses_references(connect_and_disconnect)
+    # The repair replaces PySide6's own methods on purpose, which mypy forbids by default.
     if emit_broken:
         _incref_many(_PROBES)
         SignalInstance.emit = _repaired(SignalInstance.emit)  # type: ignore[method-assign]

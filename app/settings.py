@@ -1,4 +1,4 @@
-"""The user's preferences, with every default declared once, in ``Settings`` below.
+"""The user's preferences: every default declared once, in ``Settings``, and one owner.
 
 Kept as a small JSON file (``settings.json``) in the data folder rather than in
 QSettings, because:
@@ -8,29 +8,47 @@ QSettings, because:
 - it needs no Qt, so the command line and the partner link can read it;
 - a person can read and fix it by hand.
 
-Reading is forgiving: a missing, unreadable or damaged file, an unknown key or a value
-of the wrong type falls back to the default for that key alone. Writing is atomic
-(temporary file, then rename), so a crash never leaves half a file.
+``SettingsOwner`` is the only thing that reads or writes the file: it is loaded once
+(``shared_settings()`` gives the running app's one instance), changed through
+``update``, and tells its listeners what changed. Nothing here may stop a meeting:
+- reading is forgiving: a missing, unreadable, oversized (refused before parsing, so a
+  deeply nested file cannot exhaust the stack) or damaged file reads as the defaults; an
+  unknown key or a bad value falls back to the default for that key alone, logged once;
+- writing is atomic (temporary file, fsync, replace; user-only) and never raises: a
+  file that cannot be written keeps the change in memory and the owner's problem
+  listeners hear about it once.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import dataclasses
 import json
+import logging
 import os
+import stat
+import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, validate_bindings
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyError, resolve_bindings, validate_bindings
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
 
 SETTINGS_FILE_NAME = "settings.json"
 LINK_BIND_ENV = "POISE_LINK_BIND"
+# A full settings file is about 3 KB; anything far larger is not ours, and parsing it
+# could take the stack (a 200,000-level nesting) or the memory with it.
+MAX_SETTINGS_BYTES = 256 * 1024
+
+_log = logging.getLogger(__name__)
 
 
 def default_hotkeys() -> dict[str, str]:
@@ -101,44 +119,177 @@ def settings_file() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings; anything missing or wrong reads as its default."""
+    """Read the settings; anything missing or wrong reads as its default (logged once)."""
     path = path or settings_file()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = _read_json(path)
+    if data is None:
         return DEFAULTS
     if not isinstance(data, dict):
+        _log.warning("%s holds no settings; the defaults are used", path)
         return DEFAULTS
     values: dict[str, Any] = {}
     for spec in fields(Settings):
         if spec.name in data:
             parsed = _parse(spec.name, data[spec.name])
-            if parsed is not None:
+            if parsed is None:
+                _log.warning(
+                    "settings: %s in %s has a value Poise cannot use; its default is used",
+                    spec.name,
+                    path,
+                )
+            else:
                 values[spec.name] = parsed
     return replace(DEFAULTS, **values)
 
 
+def _read_json(path: Path) -> Any:
+    """The parsed file, or ``None`` when it is missing, not a plain file, too big or damaged."""
+    try:
+        with path.open("rb") as stream:
+            # Checked on the open file: a FIFO or a device in its place would never end.
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                _log.warning("%s is not a plain file; the default settings are used", path)
+                return None
+            raw = stream.read(MAX_SETTINGS_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        _log.warning("cannot read %s (%s); the default settings are used", path, error)
+        return None
+    if len(raw) > MAX_SETTINGS_BYTES:
+        _log.warning(
+            "%s is larger than %d KB, far more than settings take; the defaults are used",
+            path,
+            MAX_SETTINGS_BYTES // 1024,
+        )
+        return None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as error:
+        _log.warning("%s is damaged (%s); the default settings are used", path, error)
+        return None
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically; the data folder is created if needed."""
+    """Write the settings atomically and user-only; raises ``OSError`` if it cannot."""
     path = path or settings_file()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = {spec.name: _dump(getattr(settings, spec.name)) for spec in fields(Settings)}
+    # mkstemp creates the file 0600, so the settings are never readable by others.
     handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(data, stream, indent=2, sort_keys=True)
+            stream.flush()
+            os.fsync(stream.fileno())
         Path(temporary).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+    if sys.platform != "win32":
+        # The rename is durable only once the folder's entry is on disk too.
+        with contextlib.suppress(OSError):
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
 
-def update_settings(**changes: Any) -> Settings:
-    """Load, change some keys, save, return the new settings."""
-    settings = replace(load_settings(), **changes)
-    save_settings(settings)
-    return settings
+SettingsListener = Callable[[Settings, frozenset[str]], None]
+ProblemListener = Callable[[str], None]
+
+
+class SettingsOwner:
+    """The one holder of the user's settings: read once, changed here, written here.
+
+    Listeners hear each change (the new settings and the names of the keys that
+    changed). A write that fails never raises: the change stays in memory for the rest
+    of the run and the problem listeners are told once, until a later write succeeds.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_file()
+        self._current = load_settings(self.path)
+        self._listeners: list[SettingsListener] = []
+        self._problem_listeners: list[ProblemListener] = []
+        self.problem = ""
+
+    @property
+    def current(self) -> Settings:
+        return self._current
+
+    def subscribe(self, listener: SettingsListener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: SettingsListener | ProblemListener) -> None:
+        """Forget ``listener``, given to ``subscribe`` or to ``on_problem``."""
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)  # type: ignore[arg-type]
+        with contextlib.suppress(ValueError):
+            self._problem_listeners.remove(listener)  # type: ignore[arg-type]
+
+    def on_problem(self, listener: ProblemListener) -> None:
+        """``listener`` hears, once, that the settings cannot be written."""
+        self._problem_listeners.append(listener)
+
+    def update(self, **changes: Any) -> Settings:
+        """Change some keys, keep them, try to write them; returns the new settings."""
+        return self.replace_all(replace(self._current, **changes))
+
+    def replace_all(self, settings: Settings) -> Settings:
+        changed = frozenset(
+            spec.name
+            for spec in fields(Settings)
+            if getattr(settings, spec.name) != getattr(self._current, spec.name)
+        )
+        self._current = settings
+        self._write(settings)
+        if changed:
+            for listener in list(self._listeners):
+                listener(settings, changed)
+        return settings
+
+    def _write(self, settings: Settings) -> None:
+        try:
+            save_settings(settings, self.path)
+        except OSError as error:
+            if self.problem:
+                return  # told already; the change is kept in memory all the same
+            self.problem = (
+                f"Poise cannot save your settings in {self.path} ({_reason(error)}). "
+                "Your changes hold until Poise closes."
+            )
+            _log.warning("%s", self.problem)
+            for listener in list(self._problem_listeners):
+                listener(self.problem)
+        else:
+            self.problem = ""
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, IsADirectoryError):
+        return "a folder has that name"
+    return error.strerror or str(error)
+
+
+_shared: SettingsOwner | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_settings() -> SettingsOwner:
+    """The running app's one settings owner, for the current data folder.
+
+    Made on first use; a new one only when the data folder itself changes (each test
+    has its own), so within a run the file is read once.
+    """
+    global _shared
+    with _shared_lock:
+        path = settings_file()
+        if _shared is None or _shared.path != path:
+            _shared = SettingsOwner(path)
+        return _shared
 
 
 def _dump(value: Any) -> Any:
@@ -166,19 +317,26 @@ def _parse(name: str, raw: Any) -> Any:
             return None
         low, high = _LIMITS.get(name, (raw, raw))
         return min(max(raw, low), high)
+    if name == "live_geometry":
+        return raw if isinstance(raw, str) and _is_base64(raw) else None
     if isinstance(default, str):
         return raw if isinstance(raw, str) else None
     return None
+
+
+def _is_base64(text: str) -> bool:
+    try:
+        base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
 
 
 def _parse_hotkeys(raw: Any) -> dict[str, str] | None:
     """The saved shortcuts over the defaults, in canonical form; damaged or clashing: defaults."""
     if not isinstance(raw, dict):
         return None
-    chosen = {action: DEFAULT_BINDINGS[action] for action in HotkeyAction}
-    for name, combo in raw.items():
-        if name in HotkeyAction._value2member_map_ and isinstance(combo, str):
-            chosen[HotkeyAction(name)] = combo
+    chosen = resolve_bindings(raw)
     try:
         parsed = validate_bindings(chosen)
     except HotkeyError:
@@ -210,12 +368,14 @@ def _parse_cues(raw: Any) -> tuple[Cue, ...] | None:
 
 __all__ = [
     "DEFAULTS",
+    "MAX_SETTINGS_BYTES",
     "DockSide",
     "Settings",
+    "SettingsOwner",
     "Theme",
     "default_hotkeys",
     "load_settings",
     "save_settings",
     "settings_file",
-    "update_settings",
+    "shared_settings",
 ]

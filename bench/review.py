@@ -42,7 +42,7 @@ from app.domain.meeting_terms import DEFAULT_CUES, NoteField
 from app.store import Store, open_store
 from app.store.models import Client, Meeting, Note, SearchDocument, Signal
 from app.ui.review.window import ReviewWindow
-from tests.review.meeting_factory import WORDS as FACTORY_WORDS
+from tests.meeting_factory import WORDS as FACTORY_WORDS
 
 TODAY = date(2025, 3, 12)
 # The test factory's vocabulary, plus a few words that only the large bench needs.

@@ -1,10 +1,12 @@
-"""Shared test set-up: offscreen Qt and a fresh data folder for every test."""
+"""Shared test set-up: offscreen Qt, a fresh data folder for every test, and a real store
+in it for the tests that ask for one (``tests/store`` runs its own on two backends)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +14,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import paths, qt_workarounds
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 # PySide6 6.12.0 loses references to True and None (pyproject excludes it, but a machine
 # may still have it); the app repairs that at start-up, and so must the tests.
@@ -31,6 +36,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_data_dir(None)
     yield folder
     paths.set_data_dir(None)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """A real, empty SQLite store in this test's data folder."""
+    # Imported here: a test that wants no database does not load SQLAlchemy for it.
+    from app.store import open_store
+
+    opened = open_store()
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture

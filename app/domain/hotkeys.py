@@ -131,6 +131,19 @@ def parse_combo(text: str) -> KeyCombo:
     return KeyCombo(ordered, key)
 
 
+def resolve_bindings(chosen: Mapping[str, object]) -> dict[HotkeyAction, str]:
+    """Every action's combination: the user's choices (by action name) over the defaults.
+
+    Names of actions this version does not know, and values that are not text, are
+    ignored, so a settings file from another version still gives a full set.
+    """
+    bindings = dict(DEFAULT_BINDINGS)
+    for name, combo in chosen.items():
+        if name in HotkeyAction.__members__.values() and isinstance(combo, str):
+            bindings[HotkeyAction(name)] = combo
+    return bindings
+
+
 def validate_bindings(bindings: Mapping[HotkeyAction, str]) -> dict[HotkeyAction, KeyCombo]:
     """Parse every binding and refuse two actions on one combination."""
     parsed: dict[HotkeyAction, KeyCombo] = {}

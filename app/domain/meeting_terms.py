@@ -89,8 +89,53 @@ class Cue:
 
 DEFAULT_CUES: tuple[Cue, ...] = (Cue("calm", "Calm down", DEFAULT_CUE_WORDS),)
 
-# The user's own requests to the partner (issue 8): the words are what the partner reads.
-USER_REQUESTS: tuple[Cue, ...] = (
-    Cue("step_in", "Step in", "Please take over for a moment"),
-    Cue("moment", "I need a moment", "Keep things going while I collect myself"),
+
+@dataclass(frozen=True, slots=True)
+class PartnerRequest:
+    """One of the user's own requests to the partner, with everything said about it.
+
+    The partner's window and phone page show ``label``, ``words`` and the answer
+    button, then ``answered``; the timeline and the live window say the rest.
+    """
+
+    key: str
+    label: str  # the partner's heading
+    words: str  # what the partner reads
+    answer_button: str  # the partner's one button
+    answered: str  # what the partner sees once they answered
+    asked: str  # stamped on the timeline when the user asks
+    acknowledged: str  # stamped on the timeline when a partner answers
+    acknowledged_short: str  # shown briefly on the live window when a partner answers
+
+
+# The user's own requests to the partner (issue 8), said in these words everywhere.
+USER_REQUESTS: tuple[PartnerRequest, ...] = (
+    PartnerRequest(
+        "step_in",
+        "Step in",
+        "Please take over for a moment",
+        answer_button="OK, stepping in",
+        answered="Acknowledged — they know you're stepping in",
+        asked="You asked your partner to step in",
+        acknowledged="Your partner is stepping in",
+        acknowledged_short="Partner is stepping in",
+    ),
+    PartnerRequest(
+        "moment",
+        "I need a moment",
+        "Keep things going while I collect myself",
+        answer_button="OK, I've got it",
+        answered="Acknowledged — they know you got it",
+        asked="You asked your partner for a moment",
+        acknowledged="Your partner is covering for you",
+        acknowledged_short="Partner is covering for you",
+    ),
 )
+
+
+def partner_request(key: str) -> PartnerRequest:
+    """The request with this key; KeyError for a key that is not one of ``USER_REQUESTS``."""
+    for request in USER_REQUESTS:
+        if request.key == key:
+            return request
+    raise KeyError(key)

@@ -4,18 +4,27 @@
 ``PlaybookError`` carrying every problem found, each naming the file, the
 field, the line where one can be told, and what is wrong. The format is
 documented in ``playbooks/README.md``.
+
+A step's own words are for a meeting in person; its optional ``video`` table says what
+changes on a video call (title, do, say, avoid, detail), and ``only`` keeps a step to one
+kind of meeting. ``Playbook.for_mode`` gives the playbook as a meeting of one mode reads
+it, once, before any window sees it.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from app.domain.meeting_terms import MeetingMode
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024
@@ -49,6 +58,17 @@ class LoopBack:
 
 
 @dataclass(frozen=True, slots=True)
+class StepVariant:
+    """What a step says differently on a video call; ``None`` keeps the in-person words."""
+
+    title: str | None = None
+    do: str | None = None
+    say: tuple[str, ...] | None = None
+    avoid: tuple[str, ...] | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     key: str
     phase: Phase
@@ -58,6 +78,28 @@ class Step:
     avoid: tuple[str, ...] = ()
     detail: str = ""
     loop_back: LoopBack | None = None
+    video: StepVariant | None = None
+    only: MeetingMode | None = None  # a step for one kind of meeting; None: for both
+
+    def applies_to(self, mode: MeetingMode) -> bool:
+        return self.only is None or self.only is mode
+
+    def for_mode(self, mode: MeetingMode) -> Step:
+        """This step as a meeting in ``mode`` shows it (with no variant left to apply)."""
+        variant = self.video
+        if mode is not MeetingMode.VIDEO or variant is None:
+            return self
+        return Step(
+            key=self.key,
+            phase=self.phase,
+            title=self.title if variant.title is None else variant.title,
+            do=self.do if variant.do is None else variant.do,
+            say=self.say if variant.say is None else variant.say,
+            avoid=self.avoid if variant.avoid is None else variant.avoid,
+            detail=self.detail if variant.detail is None else variant.detail,
+            loop_back=self.loop_back,
+            only=self.only,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +113,35 @@ class Playbook:
     during: tuple[Step, ...]
     after: tuple[Step, ...]
     origin: Path | None = field(default=None, compare=False)
+    video_summary: str = ""  # the summary for a video call, when it differs
 
-    def phase_steps(self, phase: Phase) -> tuple[Step, ...]:
-        return {Phase.PREPARE: self.prepare, Phase.DURING: self.during, Phase.AFTER: self.after}[
-            phase
-        ]
+    def for_mode(self, mode: MeetingMode) -> Playbook:
+        """The playbook as a meeting in ``mode`` reads it: its steps and summary resolved.
+
+        Resolve once, from the loaded playbook: the result has no variants left.
+        """
+
+        def steps(phase: tuple[Step, ...]) -> tuple[Step, ...]:
+            return tuple(step.for_mode(mode) for step in phase if step.applies_to(mode))
+
+        video = mode is MeetingMode.VIDEO
+        return Playbook(
+            id=self.id,
+            version=self.version,
+            title=self.title,
+            summary=self.video_summary if video and self.video_summary else self.summary,
+            sources=self.sources,
+            prepare=steps(self.prepare),
+            during=steps(self.during),
+            after=steps(self.after),
+            origin=self.origin,
+        )
+
+    @property
+    def has_video_variant(self) -> bool:
+        return bool(self.video_summary) or any(
+            step.video is not None or step.only is not None for step in self.all_steps
+        )
 
     @property
     def all_steps(self) -> tuple[Step, ...]:
@@ -119,9 +185,12 @@ class PlaybookError(ValueError):
         self.problems = problems
 
 
-_TOP_FIELDS = {"format", "id", "version", "title", "summary", "source", *Phase}
+_VIDEO = "video"
+_TOP_FIELDS = {"format", "id", "version", "title", "summary", "source", _VIDEO, *Phase}
+_TOP_VIDEO_FIELDS = {"summary"}
 _SOURCE_FIELDS = {"title", "author", "year"}
-_STEP_FIELDS = {"key", "title", "do", "say", "avoid", "detail", "loop_back"}
+_STEP_FIELDS = {"key", "title", "do", "say", "avoid", "detail", "loop_back", "only", _VIDEO}
+_VARIANT_FIELDS = {"title", "do", "say", "avoid", "detail"}
 _LOOP_BACK_FIELDS = {"when", "to"}
 _DO_MAX_CHARS = 90
 _TITLE_MAX_CHARS = 60
@@ -168,11 +237,33 @@ class _LineFinder:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
         for number in range(start, len(self._lines)):
             line = self._lines[number]
-            if line.lstrip().startswith("[[") and number + 1 != start:
+            # Any header ends the step's own fields: [[next]] or its [during.video] table.
+            if _TABLE_HEADER.match(line):
                 break
             if pattern.match(line):
                 return number + 1
         return start
+
+    def field_in_variant(self, name: str, index: int, variant: str, key: str) -> int | None:
+        """Line of ``key`` in the step's ``[name.variant]`` table (or ``variant.key = …``)."""
+        start = self.table(name, index)
+        if start is None:
+            return None
+        header = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\.\s*{re.escape(variant)}\s*\]")
+        dotted = re.compile(rf"^\s*{re.escape(variant)}\s*\.\s*{re.escape(key)}\s*=")
+        assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        in_variant: int | None = None
+        for number in range(start, len(self._lines)):
+            line = self._lines[number]
+            if line.lstrip().startswith("[["):
+                break
+            if header.match(line):
+                in_variant = number + 1
+            elif _TABLE_HEADER.match(line):
+                in_variant = None
+            elif dotted.match(line) or (in_variant is not None and assignment.match(line)):
+                return number + 1
+        return in_variant or self.field_in_table(name, index, variant)
 
 
 class _Checker:
@@ -291,19 +382,18 @@ def _closest(name: str, allowed: Iterable[str]) -> str | None:
 
 
 def read_playbook_text(path: Path) -> str:
-    """Read a playbook file, refusing what is too large or not UTF-8."""
+    """Read a playbook file, refusing what is not a regular file, too large or not UTF-8."""
     try:
-        size = path.stat().st_size
+        raw, size = _read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         raise PlaybookError([Problem(path, "", f"cannot read file: {error.strerror}")]) from None
-    if size > MAX_FILE_BYTES:
+    except _NotAPlainFileError as odd:
+        raise PlaybookError([Problem(path, "", f"is {odd.kind}, not a playbook file")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(size, len(raw))
         raise PlaybookError(
             [Problem(path, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise PlaybookError([Problem(path, "", f"cannot read file: {error.strerror}")]) from None
     # Some Windows editors begin UTF-8 files with a byte-order mark, which TOML does not allow.
     body = raw.removeprefix(codecs.BOM_UTF8)
     try:
@@ -314,6 +404,45 @@ def read_playbook_text(path: Path) -> str:
         raise PlaybookError(
             [Problem(path, "", f"file is not UTF-8 (bad byte at offset {offset})", line)]
         ) from None
+
+
+class _NotAPlainFileError(Exception):
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "something other than a file"
+
+
+def _read_regular_file(path: Path, limit: int) -> tuple[bytes, int]:
+    """At most ``limit + 1`` bytes of a regular file, and its size on disk.
+
+    Anything but a regular file raises ``_NotAPlainFileError``, and reading stops one byte past
+    the limit, so neither a pipe nor a file that keeps growing can stall the check.
+
+    The kind is checked before opening (opening a FIFO waits for a writer) and again on
+    the open file, opened without waiting in case something else took the name between.
+    """
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise _NotAPlainFileError(_file_kind(mode))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotAPlainFileError(_file_kind(status.st_mode))
+        return stream.read(limit + 1), status.st_size
 
 
 def load_playbook(path: Path) -> Playbook:
@@ -348,6 +477,7 @@ def parse_playbook(text: str, path: Path) -> Playbook:
     title = check.text(data, "title", "", top("title"), max_chars=_TITLE_MAX_CHARS)
     summary = check.text(data, "summary", "", top("summary"), max_chars=200)
     sources = tuple(_sources(check, data.get("source")))
+    video_summary = _video_summary(check, data.get(_VIDEO))
 
     phases: dict[Phase, tuple[Step, ...]] = {}
     for phase in Phase:
@@ -356,6 +486,7 @@ def parse_playbook(text: str, path: Path) -> Playbook:
         check.report("during", "missing field: a playbook needs at least one [[during]] step", None)
 
     _check_keys(check, phases)
+    _check_modes(check, phases)
 
     if check.problems:
         raise PlaybookError(check.problems)
@@ -369,6 +500,7 @@ def parse_playbook(text: str, path: Path) -> Playbook:
         during=phases[Phase.DURING],
         after=phases[Phase.AFTER],
         origin=path,
+        video_summary=video_summary,
     )
 
 
@@ -442,6 +574,14 @@ def _steps(check: _Checker, phase: Phase, value: object) -> Iterator[Step]:
         avoid = check.text_list(table, "avoid", prefix, line_of("avoid"))
         detail = check.text(table, "detail", prefix, line_of("detail"), required=False)
         loop_back = _loop_back(check, table.get("loop_back"), prefix, line_of("loop_back"))
+        video = _variant(check, table.get(_VIDEO), name, index, f"{prefix}{_VIDEO}.")
+        only = _only(check, table.get("only"), f"{prefix}only", line_of("only"))
+        if only is MeetingMode.IN_PERSON and video is not None:
+            check.report(
+                f"{prefix}{_VIDEO}",
+                "a step only for meetings in person has no video words",
+                line_of("only"),
+            )
         yield Step(
             key=key,
             phase=phase,
@@ -451,7 +591,76 @@ def _steps(check: _Checker, phase: Phase, value: object) -> Iterator[Step]:
             avoid=avoid,
             detail=detail,
             loop_back=loop_back,
+            video=video,
+            only=only,
         )
+
+
+def _only(check: _Checker, value: object, field_name: str, line: int | None) -> MeetingMode | None:
+    if value is None:
+        return None
+    choices = ", ".join(f"'{mode.value}'" for mode in MeetingMode)
+    if isinstance(value, str) and value in MeetingMode._value2member_map_:
+        return MeetingMode(value)
+    check.report(field_name, f"must be one of {choices}, not {value!r}", line)
+    return None
+
+
+def _variant(
+    check: _Checker, value: object, phase: str, index: int, prefix: str
+) -> StepVariant | None:
+    """A step's ``video`` table, checked as strictly as the step itself."""
+    if value is None:
+        return None
+
+    def line_of(field_name: str) -> int | None:
+        return check.lines.field_in_variant(phase, index, _VIDEO, field_name)
+
+    if not isinstance(value, dict):
+        check.report(prefix.rstrip("."), f"must be a [{phase}.video] table", line_of(""))
+        return None
+    if not value:
+        check.report(
+            prefix.rstrip("."),
+            "is empty: say what changes on a video call, or leave it out",
+            line_of(""),
+        )
+        return None
+    check.unknown_fields(value, _VARIANT_FIELDS, prefix, line_of)
+
+    def text(name: str, max_chars: int | None) -> str | None:
+        if name not in value:
+            return None
+        return check.text(value, name, prefix, line_of(name), max_chars=max_chars)
+
+    def lines(name: str) -> tuple[str, ...] | None:
+        if name not in value:
+            return None
+        return check.text_list(value, name, prefix, line_of(name))
+
+    detail = (
+        check.text(value, "detail", prefix, line_of("detail"), required=False)
+        if "detail" in value
+        else None
+    )
+    return StepVariant(
+        title=text("title", _TITLE_MAX_CHARS),
+        do=text("do", _DO_MAX_CHARS),
+        say=lines("say"),
+        avoid=lines("avoid"),
+        detail=detail,
+    )
+
+
+def _video_summary(check: _Checker, value: object) -> str:
+    if value is None:
+        return ""
+    line = check.lines.top_level(_VIDEO)
+    if not isinstance(value, dict):
+        check.report(_VIDEO, "must be a [video] table", line)
+        return ""
+    check.unknown_fields(value, _TOP_VIDEO_FIELDS, f"{_VIDEO}.", line)
+    return check.text(value, "summary", f"{_VIDEO}.", line, required=False, max_chars=200)
 
 
 def _loop_back(check: _Checker, value: object, prefix: str, line: int | None) -> LoopBack | None:
@@ -465,6 +674,35 @@ def _loop_back(check: _Checker, value: object, prefix: str, line: int | None) ->
     when = check.text(value, "when", f"{field_name}.", line)
     to = check.slug(value, "to", f"{field_name}.", line)
     return LoopBack(when=when, to=to)
+
+
+def _check_modes(check: _Checker, phases: Mapping[Phase, tuple[Step, ...]]) -> None:
+    """Each kind of meeting still has live steps, and no loop-back leaves its kind."""
+    during = phases[Phase.DURING]
+    for mode in MeetingMode:
+        if during and not any(step.applies_to(mode) for step in during):
+            check.report(
+                "during",
+                f"no [[during]] step is left for a meeting {_MODE_WORDS[mode]}",
+                check.lines.top_level("during"),
+            )
+    for phase, steps in phases.items():
+        by_key = {step.key: step for step in steps}
+        for index, step in enumerate(steps):
+            target = by_key.get(step.loop_back.to) if step.loop_back else None
+            if target is None:
+                continue
+            for mode in MeetingMode:
+                if step.applies_to(mode) and not target.applies_to(mode):
+                    check.report(
+                        f"{phase.value}[{step.key}].loop_back.to",
+                        f"goes back to step '{target.key}', which a meeting "
+                        f"{_MODE_WORDS[mode]} does not have",
+                        check.lines.field_in_table(phase.value, index, "loop_back"),
+                    )
+
+
+_MODE_WORDS = {MeetingMode.IN_PERSON: "in person", MeetingMode.VIDEO: "on a video call"}
 
 
 def _check_keys(check: _Checker, phases: Mapping[Phase, tuple[Step, ...]]) -> None:

@@ -184,12 +184,16 @@ class Status:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """The user asks the partner for help: ``label`` as a heading, ``words`` to read."""
+    """The user asks the partner for help: ``label`` as a heading, ``words`` to read,
+    ``answer`` on the partner's button and ``answered`` once they pressed it (both sent
+    so the window and the phone page say what Poise says; empty from an older Poise)."""
 
     message_id: str
     key: str
     label: str
     words: str
+    answer: str = ""
+    answered: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +237,7 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
         if kind == "hello":
             _expect_keys(fields, {"type", "client"})
             client = fields.get("client")
-            if client not in ClientKind.__members__.values():
+            if not isinstance(client, str) or client not in ClientKind.__members__.values():
                 raise ProtocolError(DropReason.BAD_FIELD, "client")
             return Hello(ClientKind(client))
         raise ProtocolError(DropReason.UNKNOWN_TYPE)
@@ -250,7 +254,7 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
         kind = fields.get("type")
         if kind == "status":
             state = fields.get("state")
-            if state not in DeliveryState.__members__.values():
+            if not isinstance(state, str) or state not in DeliveryState.__members__.values():
                 raise ProtocolError(DropReason.BAD_FIELD, "state")
             return Status(_message_id(fields), DeliveryState(state))
         if kind == "pong":
@@ -261,6 +265,8 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
                 _cue_key(fields.get("key")),
                 _text(fields.get("label"), MAX_LABEL_CHARS, "label"),
                 _text(fields.get("words"), MAX_WORDS_CHARS, "words"),
+                _optional_text(fields.get("answer"), MAX_LABEL_CHARS, "answer"),
+                _optional_text(fields.get("answered"), MAX_WORDS_CHARS, "answered"),
             )
         if kind == "welcome":
             cues = fields.get("cues")
@@ -299,13 +305,15 @@ def encode(message: ClientMessage | ServerMessage) -> str:
             }
         case Status(message_id, state):
             fields = {"type": "status", "id": message_id, "state": state.value}
-        case Request(message_id, key, label, words):
+        case Request(message_id, key, label, words, answer, answered):
             fields = {
                 "type": "request",
                 "id": message_id,
                 "key": key,
                 "label": label,
                 "words": words,
+                "answer": answer,
+                "answered": answered,
             }
         case Pong(number):
             fields = {"type": "pong", "n": number}
@@ -398,6 +406,13 @@ def _text(value: object, max_chars: int, name: str) -> str:
     if not isinstance(value, str) or not 0 < len(value) <= max_chars:
         raise ProtocolError(DropReason.BAD_FIELD, name)
     return value
+
+
+def _optional_text(value: object, max_chars: int, name: str) -> str:
+    """A text field an older Poise does not send: missing or empty reads as ''."""
+    if value is None or value == "":
+        return ""
+    return _text(value, max_chars, name)
 
 
 def _cue_button(item: object) -> CueButton:

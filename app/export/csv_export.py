@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
 from app.export.formatting import local
+from app.private_files import write_private
 from app.store.records import MeetingSummary
 
 CSV_COLUMNS = (
@@ -43,13 +45,14 @@ def summary_row(summary: MeetingSummary) -> list[str]:
 
 
 def write_csv(path: Path, summaries: Iterable[MeetingSummary]) -> int:
-    """Write the rows (with a header); returns how many meetings were written."""
+    """Write the rows (with a header), user-only; returns how many meetings were written."""
     count = 0
-    # utf-8-sig: spreadsheet programs then read accents right; newline="" lets csv pick CRLF.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for summary in summaries:
-            writer.writerow(summary_row(summary))
-            count += 1
+    text = io.StringIO(newline="")  # csv writes its own CRLF line ends
+    writer = csv.writer(text)
+    writer.writerow(CSV_COLUMNS)
+    for summary in summaries:
+        writer.writerow(summary_row(summary))
+        count += 1
+    # utf-8-sig: spreadsheet programs then read accents right.
+    write_private(path, text.getvalue().encode("utf-8-sig"))
     return count

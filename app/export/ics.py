@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from app import APP_NAME, __version__
+from app.export.plain_text import without_controls
+from app.private_files import write_private
 
 UID_DOMAIN = "poise.invalid"
 _MAX_LINE_OCTETS = 75
@@ -81,9 +83,12 @@ def calendar_text(entries: Iterable[CalendarEntry], *, now: datetime | None = No
             lines.append(f"DESCRIPTION:{escape_text(entry.description)}")
         lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
-    return "".join(fold_line(line) + "\r\n" for line in lines)
+    # RFC 5545 §3.1: no control character but tab in a content line (newlines are escaped).
+    return "".join(
+        fold_line(without_controls(line, keep_line_breaks=False)) + "\r\n" for line in lines
+    )
 
 
 def write_calendar(path: Path, entries: Iterable[CalendarEntry]) -> None:
-    """Write the calendar file; bytes, so that Python never rewrites the CRLF line ends."""
-    path.write_bytes(calendar_text(entries).encode("utf-8"))
+    """Write the calendar file, user-only; bytes, so that Python keeps the CRLF line ends."""
+    write_private(path, calendar_text(entries).encode("utf-8"))

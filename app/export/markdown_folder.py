@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.export.markdown import meeting_markdown
+from app.export.plain_text import without_bidi_controls
 from app.export.report import MeetingReport
 
 MANIFEST_NAME = ".poise-export.json"
@@ -61,6 +62,7 @@ def file_name(report: MeetingReport) -> str:
     """``2026-11-23 Acme - Invoice dispute.md``, safe on every file system."""
     day = report.started_at.astimezone().date().isoformat()
     words = " - ".join(part for part in (report.client_name, report.title) if part.strip())
+    words = without_bidi_controls(words)  # a name must read as what it is
     stem = " ".join(_UNSAFE_IN_NAMES.sub(" ", f"{day} {words}").split())
     return stem[:_MAX_STEM_CHARS].rstrip(" .") + ".md"
 

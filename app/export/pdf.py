@@ -9,11 +9,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app import APP_NAME
 from app.export.report import MeetingReport
+from app.private_files import write_private
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1f2328; }
@@ -36,21 +37,11 @@ def meeting_html(report: MeetingReport) -> str:
     """The printable page as Qt's rich-text HTML subset."""
     parts = [f"<html><head><style>{_STYLE}</style></head><body>"]
     parts.append(f"<h1>{_text(report.heading)}</h1>")
-    facts = [
-        ("When", report.when),
-        ("Duration", report.duration),
-        ("Client", report.client_name),
-        ("Playbook", report.playbook),
-        ("How", report.mode),
-        ("Partner", report.partner),
-        ("Follow-up", report.follow_up_text),
-    ]
     parts.append("<table cellspacing='0' cellpadding='2' style='margin-top:6px'>")
-    for name, value in facts:
-        if value:
-            parts.append(
-                f"<tr><td class='fact'>{name}</td><td width='12'></td><td>{_text(value)}</td></tr>"
-            )
+    for name, value in report.facts:
+        parts.append(
+            f"<tr><td class='fact'>{name}</td><td width='12'></td><td>{_text(value)}</td></tr>"
+        )
     parts.append("</table>")
     if report.notes:
         parts.append(_H2.format("Notes"))
@@ -86,7 +77,11 @@ def meeting_html(report: MeetingReport) -> str:
 
 
 def write_pdf(path: Path, report: MeetingReport) -> None:
-    writer = QPdfWriter(str(path))
+    """Write the meeting's PDF, user-only: Qt renders into memory, the file is ours to make."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(report.heading)
     writer.setCreator(APP_NAME)
     writer.setResolution(300)
@@ -105,3 +100,5 @@ def write_pdf(path: Path, report: MeetingReport) -> None:
     printable = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document.setPageSize(QSizeF(printable.width(), printable.height()))
     document.print_(writer)
+    buffer.close()
+    write_private(path, bytes(data.data()))

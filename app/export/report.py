@@ -119,6 +119,20 @@ class MeetingReport:
     def follow_up_text(self) -> str:
         return format_day(self.follow_up) if self.follow_up else ""
 
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        """The meeting's facts as (name, value), in reading order; empty ones left out."""
+        named = (
+            ("When", self.when),
+            ("Duration", self.duration),
+            ("Client", self.client_name),
+            ("Playbook", self.playbook),
+            ("How", self.mode),
+            ("Partner", self.partner),
+            ("Follow-up", self.follow_up_text),
+        )
+        return tuple((name, value) for name, value in named if value)
+
 
 def build_report(detail: MeetingDetail) -> MeetingReport:
     meeting = detail.meeting

@@ -14,12 +14,7 @@ from pathlib import Path
 from app.domain.meeting_session import MeetingRecap
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import format_day, format_duration, format_offset, format_when
-from app.export.markdown_text import escape_inline
-
-
-def _escape(text: str) -> str:
-    """The user's text, line by line, rendered literally (line breaks kept)."""
-    return "\n".join(f"{escape_inline(line)}  " for line in text.splitlines()).rstrip()
+from app.export.markdown_text import action_line, escape_inline, note_block
 
 
 def unsaved_meeting_markdown(
@@ -42,7 +37,7 @@ def unsaved_meeting_markdown(
     for field in NoteField:
         text = notes.get(field, "").strip()
         if text:
-            out += [f"## {field.label}", "", _escape(text), ""]
+            out += [f"## {field.label}", "", note_block(text), ""]
     if lines:
         out += ["## Stamped lines", ""]
         for at, text in lines:
@@ -54,10 +49,7 @@ def unsaved_meeting_markdown(
             for item in recap.action_items:
                 due = f"due {format_day(item.due)}" if item.due else ""
                 details = ", ".join(part for part in (item.owner, due) if part)
-                line = escape_inline(item.text) + (
-                    f" ({escape_inline(details)})" if details else ""
-                )
-                out.append(f"- {line}")
+                out.append(action_line(item.text, details))
             out.append("")
         if recap.follow_up is not None:
             out += [f"Follow up on {format_day(recap.follow_up)}.", ""]

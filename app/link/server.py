@@ -42,7 +42,7 @@ from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpS
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
-from app.domain.meeting_terms import USER_REQUESTS, Cue, SignalSource
+from app.domain.meeting_terms import Cue, SignalSource, partner_request
 from app.domain.signal_protocol import (
     MAX_MESSAGE_BYTES,
     ClientKind,
@@ -178,7 +178,9 @@ class PartnerLinkServer(QObject):
         self._secret: str | None = new_secret()
         self._page: bytes | None = None
         # Each waiting socket's head timer and its two connections (see _forget_pending).
-        self._pending: dict[QTcpSocket, tuple[QTimer, QMetaObject.Connection, ...]] = {}
+        self._pending: dict[
+            QTcpSocket, tuple[QTimer, QMetaObject.Connection, QMetaObject.Connection]
+        ] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self._open_request: Request | None = None
@@ -248,8 +250,8 @@ class PartnerLinkServer(QObject):
         for socket in list(self._pending):
             self._forget_pending(socket)
             socket.abort()
-        for socket in list(self._partners):
-            socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
+        for partner_socket in list(self._partners):
+            partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
         if was_running:
             self.runningChanged.emit()
 
@@ -299,12 +301,17 @@ class PartnerLinkServer(QObject):
         Returns how many partners it reached now; with none (or the link off) it waits
         for the next partner to connect. ``key`` is one of ``USER_REQUESTS``, else KeyError.
         """
-        wanted = next((request for request in USER_REQUESTS if request.key == key), None)
-        if wanted is None:
-            raise KeyError(key)
+        wanted = partner_request(key)
         if self.has_ended:
             return 0
-        self._open_request = Request(message_id, wanted.key, wanted.label, wanted.words)
+        self._open_request = Request(
+            message_id,
+            wanted.key,
+            wanted.label,
+            wanted.words,
+            wanted.answer_button,
+            wanted.answered,
+        )
         frame = encode(self._open_request)
         for socket in self._partners:
             socket.sendTextMessage(frame)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -237,12 +239,17 @@ def _file_system_problem(location: Location) -> StoreError | None:
         return None
     folder = location.sqlite_file.parent
     try:
-        status = os.statvfs(folder)
+        free_bytes = shutil.disk_usage(folder).free
+        if sys.platform == "win32":
+            # Windows has no statvfs; a read-only drive or folder shows in os.access.
+            mounted_read_only = False
+        else:
+            mounted_read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
         return None
-    if status.f_flag & os.ST_RDONLY or not os.access(folder, os.W_OK):
+    if mounted_read_only or not os.access(folder, os.W_OK):
         return read_only_error(location)
-    if status.f_bavail == 0:
+    if free_bytes == 0:
         return disk_full_error(location)
     return None
 

@@ -13,9 +13,20 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, Select, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
@@ -278,7 +289,7 @@ class MeetingService:
                 new_burst = (
                     latest is None or latest.sealed or at - current.updated_at > REVISION_PAUSE
                 )
-                if not new_burst:
+                if latest is not None and not new_burst:
                     connection.execute(
                         _UPDATE_REVISION, {"revision_id": latest.id, "new_text": text, "new_at": at}
                     )
@@ -498,9 +509,10 @@ class MeetingService:
 
 # -- statements of the save_note hot path, built once ------------------------------------------
 
-_notes = Note.__table__
-_revisions = NoteRevision.__table__
-_documents = SearchDocument.__table__
+# Declarative classes type __table__ as any FromClause; these three are plain tables.
+_notes = cast(Table, Note.__table__)
+_revisions = cast(Table, NoteRevision.__table__)
+_documents = cast(Table, SearchDocument.__table__)
 _SELECT_NOTE = select(_notes.c.id, _notes.c.text, _notes.c.updated_at).where(
     _notes.c.meeting_id == bindparam("meeting_id"), _notes.c.field == bindparam("field")
 )

@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -87,7 +88,12 @@ def fallback_recovery_file(recovery_file: Path) -> Path:
     database is never replayed into another that shares the temporary folder.
     """
     key = hashlib.sha256(str(recovery_file.absolute()).encode("utf-8")).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"poise-recovery-{os.getuid()}"
+    if sys.platform == "win32":
+        # Windows gives every user a temporary folder of their own (under the profile).
+        folder = Path(tempfile.gettempdir()) / "poise-recovery"
+    else:
+        # /tmp is shared by every user here; the folder is theirs by name and mode.
+        folder = Path(tempfile.gettempdir()) / f"poise-recovery-{os.getuid()}"
     return folder / f"{key}-{recovery_file.name}"
 
 

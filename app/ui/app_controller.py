@@ -15,20 +15,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
-from app.settings import Settings, load_settings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, resolve_bindings
+from app.settings import Settings, shared_settings
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.main_window import MainWindow
 from app.ui.panic import PanicHide
-
-
-def bindings_from(settings: Settings) -> dict[HotkeyAction, str]:
-    """The user's shortcut choices over the defaults; unknown actions are ignored."""
-    chosen = dict(DEFAULT_BINDINGS)
-    for name, combo in settings.hotkeys.items():
-        if name in HotkeyAction._value2member_map_:
-            chosen[HotkeyAction(name)] = combo
-    return chosen
+from app.ui.settings_signals import SettingsSignals
 
 
 class AppController(QObject):
@@ -43,16 +35,20 @@ class AppController(QObject):
         super().__init__(window)
         self.application = application
         self.window = window
-        self.settings = settings if settings is not None else load_settings()
+        # The app's one settings owner: every window reads and changes settings through it.
+        self.settings_signals = SettingsSignals(shared_settings(), parent=self)
+        self.settings_signals.problem.connect(self.show_settings_problem)
+        self.settings = settings if settings is not None else shared_settings().current
         self.store: Any = None
         self.review: Any = None
         self.partner_windows: list[QWidget] = []
         self.markdown_problem = ""
+        self.notices: list[str] = []  # said once on the home window, kept under its status
         self.partner_link: Any = None
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
         listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
-            bindings_from(self.settings)
+            resolve_bindings(self.settings.hotkeys)
         )
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
@@ -68,7 +64,7 @@ class AppController(QObject):
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
         try:
-            combo = parse_combo(bindings_from(self.settings)[action])
+            combo = parse_combo(resolve_bindings(self.settings.hotkeys)[action])
         except (HotkeyError, KeyError):
             return None
         shortcut = QShortcut(QKeySequence(combo.display), self.window)
@@ -81,6 +77,7 @@ class AppController(QObject):
     def attach_store(self, store: Any) -> None:
         self.store = store
         self.window.attach_store(store)
+        self._show_notices()  # the store's news replaced the status line
         self.window.set_review_handler(self.open_review)
         self.window.set_partner_handler(self.open_partner_window)
 
@@ -152,7 +149,7 @@ class AppController(QObject):
     # -- the Markdown folder ------------------------------------------------------------------
 
     def _markdown_folder(self) -> Path | None:
-        folder = load_settings().markdown_folder
+        folder = shared_settings().current.markdown_folder
         return Path(folder).expanduser() if folder else None
 
     def write_markdown(self, meeting_id: int | None) -> None:
@@ -181,6 +178,21 @@ class AppController(QObject):
             return MarkdownFolder(folder).remove(meeting_id)
 
         self.window.bridge.submit(remove, on_error=self._markdown_failed)
+
+    def show_settings_problem(self, message: str) -> None:
+        """The settings cannot be written: said once, on the home window; meetings go on."""
+        self.tell(message)
+
+    def tell(self, notice: str) -> None:
+        """Something the user should know once (a folder tightened, settings not saved)."""
+        if notice not in self.notices:
+            self.notices.append(notice)
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        status = self.window.status
+        lines = [line for line in status.text().split("\n") if line not in self.notices]
+        status.setText("\n".join([*lines, *self.notices]).strip("\n"))
 
     def _markdown_ok(self, _path: object) -> None:
         self.markdown_problem = ""

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.playbooks import load_all_playbooks
+from app.private_files import tighten_data_folder
 from app.resources import resource_path
-from app.settings import load_settings
+from app.settings import shared_settings
 from app.ui.app_controller import AppController
 from app.ui.crash import CrashHandler, install_crash_handler
 from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
@@ -119,11 +120,15 @@ def store_failure_message(error: BaseException) -> tuple[str, str]:
 
 def run_app(*, quit_after_start: bool = False) -> int:
     application = create_application()
-    theme = ThemeController(application, load_settings().theme)
+    # Before the store makes its files there: a folder others can open becomes the user's.
+    folder_notice = tighten_data_folder()
+    theme = ThemeController(application, shared_settings().current.theme)
     theme.apply()
     library = load_all_playbooks()
     window = MainWindow(library)
     controller = AppController(application, window)
+    if folder_notice:
+        controller.tell(folder_notice)
     window.show()
     opened: dict[str, Any] = {}
     # --smoke-test: report once the window is up and the store open, then quit.

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__, paths
+from app.private_files import write_private
 
 CRASH_FOLDER = "crash-reports"
 _FLUSH_SECONDS = 2.0
@@ -36,7 +37,7 @@ def write_crash_report(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         report = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.txt"
         details = "".join(traceback.format_exception(kind, error, trace))
-        report.write_text(f"Poise {__version__}\n\n{details}", encoding="utf-8")
+        write_private(report, f"Poise {__version__}\n\n{details}".encode())
     except OSError:
         return None
     return report

@@ -11,6 +11,7 @@ explanation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -80,7 +81,6 @@ class RecentMeetingsModel(QAbstractListModel):
 
 class MainWindow(QMainWindow):
     reviewRequested = Signal(object)  # noqa: N815 (Qt signal naming) -- meeting id or None
-    newMeetingRequested = Signal()  # noqa: N815
     flowCreated = Signal(object)  # noqa: N815 -- the MeetingFlow, made on first use
 
     def __init__(self, library: PlaybookLibrary, parent: QWidget | None = None) -> None:
@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
         self.new_meeting_button.setMinimumHeight(40)
         self.new_meeting_button.setEnabled(bool(library.entries))
         self.new_meeting_button.clicked.connect(self.new_meeting)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_meeting)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self).activated.connect(
+            self.new_meeting
+        )
 
         self.status = QLabel("Opening your notes…")
         self.status.setObjectName("muted")
@@ -130,16 +132,16 @@ class MainWindow(QMainWindow):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()  # until the store has said there are none
 
-        # Places for later features: the review (issue 6) and partner mode (issue 5).
+        # The review and partner mode open once the store is (see set_review_handler).
         self.review_button = QPushButton("Review…")
         self.review_button.setObjectName("reviewButton")
         self.review_button.setEnabled(False)
-        self.review_button.setToolTip("Reviewing past meetings comes in a later version")
+        self.review_button.setToolTip("Opens once Poise has opened your notes")
         self.review_button.clicked.connect(lambda: self._request_review(self._selected_id()))
         self.partner_button = QPushButton("Partner mode…")
         self.partner_button.setObjectName("partnerButton")
         self.partner_button.setEnabled(False)
-        self.partner_button.setToolTip("Being someone's partner comes in a later version")
+        self.partner_button.setToolTip("Opens once Poise has opened your notes")
         self.settings_button = QPushButton("Settings…")
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.clicked.connect(self.open_settings)
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if library.problems:
-            lines = "<br>".join(_escape(str(p)) for p in library.problems)
+            lines = "<br>".join(escape(str(p)) for p in library.problems)
             self.problems_label.setText(f"<b>Playbooks skipped because of errors:</b><br>{lines}")
         self.problems_label.setVisible(bool(library.problems))
 
@@ -219,10 +221,9 @@ class MainWindow(QMainWindow):
 
     def new_meeting(self) -> None:
         if self.new_meeting_button.isEnabled():
-            self.newMeetingRequested.emit()
             self.ensure_flow().new_meeting()
 
-    # -- hooks for later features ------------------------------------------------------------
+    # -- what the app controller plugs in -----------------------------------------------------
 
     def set_review_handler(self, handler: Callable[[int | None], None]) -> None:
         """Issue 6: ``handler(meeting_id or None)`` opens the review window."""
@@ -258,10 +259,6 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self, shortcuts=self.shortcuts)
         dialog.open()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 __all__ = ["MainWindow", "RecentMeetingsModel", "describe_meeting"]

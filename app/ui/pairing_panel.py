@@ -37,7 +37,9 @@ def qr_image(text: str, side_px: int = QR_SIDE_PX) -> QImage:
     scale = max(1, side_px // modules)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=2, dark="#000000", light="#ffffff")
-    return QImage.fromData(buffer.getvalue(), "PNG")
+    # Qt reads the format from the PNG header; naming it trips a stub/runtime mismatch
+    # (the stubs want bytes, PySide6 at run time a str).
+    return QImage.fromData(buffer.getvalue())
 
 
 def partners_text(count: int) -> str:

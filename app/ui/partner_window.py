@@ -44,8 +44,6 @@ PRESS_TEXT = {
     PressState.REJECTED: "Not accepted — wait a moment",
     PressState.UNDELIVERED: "Not delivered",
 }
-ANSWER_BUTTON = {"step_in": "OK, stepping in", "moment": "OK, I've got it"}
-ANSWERED_TEXT = {"step_in": "Acknowledged — they know you're stepping in"}
 ANSWERED_SHOWN_MS = 20000
 _DOT_COLOR = {
     LinkState.CONNECTING: "#4a4d52",
@@ -224,8 +222,9 @@ class PartnerWindow(QWidget):
             return
         while self.cue_area.count():
             item = self.cue_area.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.cue_buttons = {}
         for cue in cues:
             button = QPushButton(cue.label)
@@ -247,7 +246,7 @@ class PartnerWindow(QWidget):
         self.request_label.setText(request.label)
         self.request_words.setText(request.words)
         self.request_words.show()
-        self.answer_button.setText(ANSWER_BUTTON.get(request.key, "OK"))
+        self.answer_button.setText(request.answer or "OK")
         self.answer_button.setEnabled(True)
         self.answer_button.show()
         self.request_box.show()
@@ -263,9 +262,7 @@ class PartnerWindow(QWidget):
         if self.request is None or self.request.message_id != message_id:
             return
         self._set_request_state("acknowledged")
-        self.request_label.setText(
-            ANSWERED_TEXT.get(self.request.key, "Acknowledged — they know you got it")
-        )
+        self.request_label.setText(self.request.answered or "Acknowledged — they know you got it")
         self.request_words.hide()
         self.answer_button.hide()
         self.request = None

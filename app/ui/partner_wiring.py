@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 from app import APP_NAME
 from app.domain.meeting_terms import SignalSource
 from app.link.server import PartnerLinkServer
-from app.settings import Settings, load_settings
+from app.settings import Settings, shared_settings
 from app.ui.pairing_panel import PairingPanel
 
 _log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ class PartnerLinkForFlow(QObject):
     def follow(self, session: Any, window: Any) -> None:
         """Give this meeting its own link (off until turned on), ended with the meeting."""
         self._forget_meeting()
-        settings = self._settings if self._settings is not None else load_settings()
+        settings = self._settings if self._settings is not None else shared_settings().current
         server = PartnerLinkServer(
             session.cues,
             bind_address=settings.link_bind_address,

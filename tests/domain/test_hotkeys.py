@@ -14,6 +14,7 @@ from app.domain.hotkeys import (
     HotkeyError,
     KeyCombo,
     parse_combo,
+    resolve_bindings,
     validate_bindings,
 )
 
@@ -89,3 +90,13 @@ def test_arbitrary_text_parses_or_is_refused(text: str) -> None:
         assert str(refused)
     else:
         assert parse_combo(str(combo)) == combo
+
+
+def test_resolve_bindings_lays_the_users_choices_over_the_defaults() -> None:
+    chosen = {"next_step": "ctrl+shift+n", "flag_moment": "", "from_a_newer_poise": "f9"}
+    bindings = resolve_bindings({**chosen, "ask_partner": 3})
+    assert set(bindings) == set(HotkeyAction)
+    assert bindings[HotkeyAction.NEXT_STEP] == "ctrl+shift+n"
+    assert bindings[HotkeyAction.FLAG_MOMENT] == ""  # switched off stays off
+    assert bindings[HotkeyAction.ASK_PARTNER] == DEFAULT_BINDINGS[HotkeyAction.ASK_PARTNER]
+    assert resolve_bindings({}) == dict(DEFAULT_BINDINGS)

@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
-
-from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
+from app.domain.meeting_terms import NoteField
 from app.export.markdown_folder import MANIFEST_NAME, MarkdownFolder, file_name
 from app.export.report import MeetingReport, build_report
-from app.store import Store, open_store
-from app.store.records import MeetingDraft
+from app.store import Store
+from tests.meeting_factory import draft
 
 STARTED = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store()
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
 def new_meeting(store: Store, client: str = "Acme Logistics", title: str = "Late pallets") -> int:
     record = store.service.start_meeting(
-        MeetingDraft(
-            client_name=client,
-            title=title,
-            mode=MeetingMode.IN_PERSON,
-            playbook_id="client-lashes-out",
-            playbook_version="1",
-            partner_name="Sam",
-            cues=DEFAULT_CUES,
-            started_at=STARTED,
-        )
+        draft(client, title, STARTED, playbook_id="client-lashes-out")
     )
     store.service.save_note(record.id, NoteField.REAL_CONCERN, "Their boss blamed them", STARTED)
     store.service.set_follow_up(record.id, date(2026, 11, 30))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.domain.meeting_session import ActionItemNote, MeetingRecap
 from app.domain.meeting_terms import NoteField
+from app.export.markdown_text import action_line, note_block
 from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -75,3 +76,12 @@ def test_the_copy_needs_nothing_of_the_store() -> None:
     loaded = {name.split(".")[0] for name in result.stdout.split()}
     assert "sqlalchemy" not in loaded and "PySide6" not in loaded
     assert "app.store" not in result.stdout.split()
+
+
+def test_notes_read_the_same_in_the_unsaved_copy_and_the_meeting_file() -> None:
+    # One note renderer: hard breaks inside a paragraph, none dangling at its end.
+    assert note_block("First line\nsecond *line*\n\nNew paragraph\n") == (
+        "First line  \nsecond \\*line\\*\n\nNew paragraph"
+    )
+    assert action_line("Call back", "Sam", done=True) == "- [x] Call back (Sam)"
+    assert action_line("Call back", "") == "- Call back"

@@ -24,7 +24,7 @@ from app.domain.signal_protocol import new_message_id
 from app.link.server import BIND_ENV, PartnerLinkServer
 from app.playbooks import load_all_playbooks
 from app.settings import load_settings
-from app.store import Store, open_store
+from app.store import Store
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import EndMeetingDialog, LiveWindow
 from app.ui.live.session import LiveSession
@@ -63,14 +63,6 @@ def free_port() -> int:
 def is_listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-@pytest.fixture
-def store(data_dir: object) -> Iterator[Store]:
-    """A real SQLite store in the test's own data folder."""
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 @dataclass

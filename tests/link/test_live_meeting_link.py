@@ -144,6 +144,8 @@ def test_asking_the_partner_to_step_in_over_a_real_websocket(
         "key": "step_in",
         "label": "Step in",
         "words": "Please take over for a moment",
+        "answer": "OK, stepping in",
+        "answered": "Acknowledged — they know you're stepping in",
     }
     assert answered == {"type": "status", "id": request_id, "state": "acknowledged"}
     assert answered_again == answered

@@ -58,6 +58,7 @@ def test_client_messages_round_trip(message: object) -> None:
         Welcome((CueButton("calm", "Calm down"), CueButton("slow", "Slow down")), partners=2),
         Status(MESSAGE_ID, DeliveryState.ACKNOWLEDGED),
         Request(MESSAGE_ID, "step_in", "Step in", "Please take over for a moment"),
+        Request(MESSAGE_ID, "moment", "I need a moment", "Keep going", "OK", "They know"),
         Pong(7),
     ],
 )

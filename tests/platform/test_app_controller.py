@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,40 +11,23 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.hotkeys import HotkeyAction
-from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
+from app.domain.meeting_terms import MeetingMode
 from app.playbooks import load_all_playbooks
-from app.settings import load_settings, save_settings
-from app.store import Store, open_store
-from app.store.records import MeetingDraft, MeetingRecord
+from app.settings import shared_settings
+from app.store import Store
+from app.store.records import MeetingRecord
 from app.ui.app_controller import AppController
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.main_window import MainWindow
+from tests.meeting_factory import draft
 
 from .test_global_shortcuts import FakeHook
-
-
-@pytest.fixture
-def store(data_dir: object) -> Iterator[Store]:
-    opened = open_store()
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def ended_meeting(store: Store) -> MeetingRecord:
     started = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Acme",
-            "Late pallets",
-            MeetingMode.VIDEO,
-            "client-crisis",
-            "1",
-            "Sam",
-            DEFAULT_CUES,
-            started,
-        )
+        draft("Acme", "Late pallets", started, mode=MeetingMode.VIDEO, playbook_id="client-crisis")
     )
     store.service.end_meeting(meeting.id, started.replace(hour=10))
     return meeting
@@ -140,7 +122,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
 ) -> None:
     controller, _hook = running
     vault = tmp_path / "vault"
-    save_settings(replace(load_settings(), markdown_folder=str(vault)))
+    shared_settings().update(markdown_folder=str(vault))
     meeting = ended_meeting(store)
 
     controller.window.ensure_flow().meetingStored.emit(meeting.id)  # the flow's word at the end

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
-from app.store import Store, open_store
+from app.store import Store
 from app.ui.crash import CRASH_FOLDER, CrashHandler, install_crash_handler
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store()
-    try:
-        yield opened
-    finally:
-        opened.close()
+from tests.meeting_factory import draft
 
 
 def raised() -> tuple[type[BaseException], BaseException, object]:
@@ -37,19 +27,16 @@ def test_bug_is_reported_notes_are_saved_and_focus_stays(
 ) -> None:
     from datetime import UTC, datetime
 
-    from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode
-    from app.store.records import MeetingDraft
+    from app.domain.meeting_terms import MeetingMode
 
     meeting = store.service.start_meeting(
-        MeetingDraft(
+        draft(
             "Acme",
             "t",
-            MeetingMode.VIDEO,
-            "client-crisis",
-            "1",
-            "",
-            DEFAULT_CUES,
             datetime.now(UTC),
+            mode=MeetingMode.VIDEO,
+            playbook_id="client-crisis",
+            partner_name="",
         )
     )
     note = QLineEdit()

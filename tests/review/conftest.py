@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app import paths
 from app.store import Store, open_store
 from app.ui.review.window import ReviewWindow
-from tests.review.meeting_factory import GeneratedMeeting, fill
+from tests.meeting_factory import GeneratedMeeting, fill
 
 TODAY = date(2025, 3, 12)
 GENERATED_MEETINGS = 40
@@ -33,16 +33,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Gener
     finally:
         opened.close()
     return database, made
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """An empty store in this test's data folder."""
-    opened = open_store()
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture

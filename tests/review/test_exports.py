@@ -19,7 +19,7 @@ from app.export.markdown import meeting_markdown
 from app.export.pdf import write_pdf
 from app.export.report import build_report, calendar_entries
 from app.store import Store
-from tests.review.meeting_factory import make_meeting
+from tests.meeting_factory import make_meeting
 
 START = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)
 

@@ -8,15 +8,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
 from app.store import Store
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
 from app.ui.review.window import ReviewWindow
+from tests.meeting_factory import make_meeting
 from tests.review.conftest import TODAY
-from tests.review.meeting_factory import make_meeting
 
 HEATED_START = datetime(2025, 3, 11, 14, 0, tzinfo=UTC)
 
@@ -60,7 +62,7 @@ def test_page_shows_the_meeting_with_strip_and_today_mark(
     assert any("not acknowledged" in t for t in texts)
     assert page.note_editors[NoteField.REAL_CONCERN].editor.toPlainText().startswith("Their own")
     review.grab().save(str(screens_dir / "review-meeting-page.png"))
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     review.grab().save(str(screens_dir / "review-meeting-page-end.png"))
     page.strip.grab().save(str(screens_dir / "review-timeline-strip.png"))
@@ -101,6 +103,9 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     assert model.setData(model.index(0, 1), "Book a site visit with the roofer")
     assert model.setData(model.index(0, 3), "2025-03-20")
     assert not model.setData(model.index(0, 3), "next week")
+    assert model.setData(model.index(0, 3), "+2")  # the live window's shorthand reads here too
+    assert model.items()[0].due == TODAY + timedelta(days=2)
+    assert model.setData(model.index(0, 3), "2025-03-20")
     qtbot.waitUntil(
         lambda: stored()[0][:3] == ("Book a site visit with the roofer", "Dana", date(2025, 3, 20))
     )
@@ -110,6 +115,20 @@ def test_action_items_tick_edit_add_remove(qtbot: QtBot, review: ReviewWindow, f
     qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(stored()) == 2)
     assert stored()[1] == ("Send the warranty terms", "Me", date(2025, 3, 14), False)
+    page.new_action_text.setText("Call them back")
+    page.new_action_due.setText("fri")  # TODAY is a Wednesday
+    qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored()) == 3)
+    assert stored()[2][2] == date(2025, 3, 14)
+    page.new_action_text.setText("Never")
+    page.new_action_due.setText("someday")
+    with qtbot.waitSignal(page.message, timeout=5000) as refused:
+        qtbot.keyClick(page.new_action_text, Qt.Key.Key_Return)
+    assert refused.args == ["'someday' is not a date: try +3, 2w, fri, tomorrow or 2025-03-14"]
+    assert page.new_action_text.text() == "Never"  # nothing typed is lost
+    page.action_view.selectRow(2)
+    page.remove_selected_action()
+    qtbot.waitUntil(lambda: len(stored()) == 2)
     assert model.rowCount() == 2
     page.action_view.selectRow(0)
     page.remove_selected_action()
@@ -208,6 +227,83 @@ def test_delete_after_confirmation_removes_it_from_list_and_search(
     assert blocker.args[1] == []
     assert filled_store.service.search("leak") == []
     assert review.status.text() == "Nothing found for “Greystone”"
+
+
+class _DialogAnswerer:
+    """Clicks a button of the next modal message box once it is on screen.
+
+    The box runs its own event loop inside the click that opened it, so the answer has
+    to come from a timer; it looks for the box every 20 ms for at most five seconds.
+    """
+
+    def __init__(self, button_text: str) -> None:
+        self.button_text = button_text
+        self.seen: list[tuple[str, str, list[str], str]] = []
+        self._tries = 250
+        QTimer.singleShot(0, self._look)
+
+    def _look(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            self._tries -= 1
+            if self._tries > 0:
+                QTimer.singleShot(20, self._look)
+            return
+        buttons = {b.text().replace("&", ""): b for b in box.findChildren(QPushButton)}
+        default = box.defaultButton()
+        self.seen.append(
+            (
+                box.windowTitle(),
+                box.text(),
+                sorted(buttons),
+                default.text().replace("&", "") if default is not None else "",
+            )
+        )
+        buttons[self.button_text].click()
+
+
+def test_delete_asks_in_a_real_dialog_and_only_its_delete_button_deletes(
+    qtbot: QtBot, review: ReviewWindow, filled_store: Store
+):
+    meeting_id = _open_heated(qtbot, review, filled_store)
+    page = review.meeting_page
+
+    cancelled = _DialogAnswerer("Cancel")
+    page.delete_button.click()
+    assert len(cancelled.seen) == 1
+    title, text, buttons, default = cancelled.seen[0]
+    assert title == "Delete meeting"
+    assert "Roof leak escalation — Greystone Builders" in text
+    assert buttons == ["Cancel", "Delete"]
+    assert default == "Cancel"  # Enter alone deletes nothing
+    assert filled_store.service.get_meeting(meeting_id).title == "Roof leak escalation"
+
+    confirmed = _DialogAnswerer("Delete")
+    with qtbot.waitSignal(review.list_refreshed, timeout=5000):
+        page.delete_button.click()
+    assert len(confirmed.seen) == 1
+    assert filled_store.service.search("leak") == []
+    assert review.pages.currentWidget() is review.overview
+
+
+def test_hovering_the_strip_shows_what_happened_there(
+    qtbot: QtBot, review: ReviewWindow, filled_store: Store
+):
+    _open_heated(qtbot, review, filled_store)
+    strip = review.meeting_page.strip
+    qtbot.waitExposed(strip)
+    at = QPoint(round(strip.x_at(18 * 60)), 40)
+    hover = QHelpEvent(QEvent.Type.ToolTip, at, strip.mapToGlobal(at))
+    assert QApplication.sendEvent(strip, hover)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    assert "acknowledged after 4 s" in QToolTip.text()
+    assert QToolTip.text() == strip.describe_at(at.x(), at.y())
+
+    quiet = QPoint(round(strip.x_at(35 * 60)), 40)  # the signal lane, no signal near
+    assert strip.describe_at(quiet.x(), quiet.y()) == ""
+    quiet_hover = QHelpEvent(QEvent.Type.ToolTip, quiet, strip.mapToGlobal(quiet))
+    assert QApplication.sendEvent(strip, quiet_hover)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=5000)
 
 
 def test_strip_draws_an_empty_meeting_quietly(qtbot: QtBot, screens_dir: Path):

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.store import open_store
 from app.ui.review import open_review_window
-from tests.review.meeting_factory import make_meeting
+from tests.meeting_factory import make_meeting
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,8 @@ from app.domain.meeting_terms import NoteField
 from app.store import Store
 from app.ui.review.models import HTML_ROLE
 from app.ui.review.window import ReviewWindow
+from tests.meeting_factory import GeneratedMeeting, make_meeting
 from tests.review.conftest import TODAY
-from tests.review.meeting_factory import GeneratedMeeting, make_meeting
 
 
 def _idle(window: ReviewWindow) -> bool:
@@ -88,7 +88,7 @@ def test_search_as_you_type_highlights_and_opens_with_keyboard(
     assert review.meeting_page.highlighted_count() == 1
 
     # Esc goes back, and the search is still there.
-    qtbot.keyClick(review.meeting_page.scroll, Qt.Key.Key_Escape)
+    qtbot.keyClick(review.meeting_page.scroll_area, Qt.Key.Key_Escape)
     assert review.pages.currentWidget() is review.overview
     assert review.results_stack.currentWidget() is review.search_view
     qtbot.keyClick(review.search_box, Qt.Key.Key_Escape)
@@ -104,7 +104,7 @@ def test_search_finds_a_word_typed_in_a_note_seconds_earlier(qtbot: QtBot, revie
     editor = review.meeting_page.note_editors[NoteField.COMMITMENTS].editor
     editor.setFocus()
     qtbot.keyClicks(editor, "We promised a xylophonic rebate")
-    qtbot.keyClick(review.meeting_page.scroll, Qt.Key.Key_Escape)
+    qtbot.keyClick(review.meeting_page.scroll_area, Qt.Key.Key_Escape)
     with qtbot.waitSignal(review.search.results, timeout=5000) as blocker:
         qtbot.keyClicks(review.search_box, "xylophonic")
     assert [hit.meeting_id for hit in blocker.args[1]] == [meeting_id]
@@ -154,7 +154,7 @@ def test_keyboard_moves_between_meetings(qtbot: QtBot, review: ReviewWindow):
         qtbot.keyClick(review.meeting_view, Qt.Key.Key_Return)
     assert first.args == [model.summary(0).id]
     assert not review.meeting_page.newer_button.isEnabled()
-    page_focus = review.meeting_page.scroll
+    page_focus = review.meeting_page.scroll_area
     with qtbot.waitSignal(review.meeting_opened, timeout=5000) as older:
         qtbot.keyClick(page_focus, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert older.args == [model.summary(1).id]

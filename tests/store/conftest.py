@@ -60,6 +60,7 @@ def backend(database_url: str) -> str:
 
 @pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
+    """The shared ``store`` fixture, here on each backend and quick to retry a lock."""
     opened = open_store(database_url, retry_interval=0.2)
     try:
         yield opened

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from app.domain.meeting_terms import NoteField
 from app.store import open_store
+from tests.meeting_factory import draft
 from tests.store import typing_child
-from tests.store.helpers import draft
 
 DURABLE_WITHIN = 0.300
 ROUNDS = 2

@@ -33,8 +33,8 @@ from app.store import (
 )
 from app.store.db import resolve_location
 from app.store.writer import fallback_recovery_file
+from tests.meeting_factory import draft
 from tests.store.filesystems import fill_up, remount, small_tmpfs
-from tests.store.helpers import draft
 from tests.store.watch import WriterEvents
 
 WAIT = 15.0

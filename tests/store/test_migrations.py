@@ -39,7 +39,7 @@ from app.store.migrate import (
     upgrade_to,
 )
 from app.store.models import Base
-from tests.store.helpers import draft
+from tests.meeting_factory import draft
 from tests.store.postgres_server import PostgresServer
 
 EARLIER_REVISIONS = revisions_oldest_first()[:-1]

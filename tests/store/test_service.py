@@ -11,7 +11,7 @@ from sqlalchemy import text
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
 from app.store import NotFound, Store
 from app.store.records import TimelineKind
-from tests.store.helpers import draft
+from tests.meeting_factory import draft
 
 T0 = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)
 

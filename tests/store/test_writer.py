@@ -10,7 +10,7 @@ from typing import Any
 from app.domain.meeting_terms import NoteField
 from app.store import NotFound, Store, open_store
 from app.store.db import resolve_location
-from tests.store.helpers import draft
+from tests.meeting_factory import draft
 
 
 def test_a_burst_of_keystrokes_ends_as_the_newest_text(store: Store) -> None:

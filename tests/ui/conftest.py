@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.domain.library import Origin, PlaybookLibrary, load_library
-from app.store import Store, open_store
 from app.ui.live.theme import apply_look
 
 PLAYBOOK = """
@@ -81,13 +80,6 @@ def library(tmp_path: Path) -> PlaybookLibrary:
     loaded = load_library([(Origin.USER, folder)])
     assert not loaded.problems, loaded.problems
     return loaded
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -21,14 +21,14 @@ from app.settings import (
     load_settings,
     save_settings,
     settings_file,
-    update_settings,
+    shared_settings,
 )
 from app.store import Store, StoreError
-from app.store.records import MeetingDraft
 from app.ui.application import StoreOpener, store_failure_message
 from app.ui.live.capture_guard import capture_protection_supported
 from app.ui.live.settings_dialog import SettingsDialog
 from app.ui.main_window import MainWindow
+from tests.meeting_factory import draft
 
 WAIT_MS = 5000
 
@@ -42,7 +42,9 @@ def test_settings_defaults_when_no_file(data_dir: Path) -> None:
 
 def test_settings_round_trip(data_dir: Path) -> None:
     cues = (Cue("calm", "Calm", "Breathe."), Cue("wrap", "Wrap up", "Wrap up.", CueStyle.BANNER))
-    update_settings(theme=Theme.DARK, dock_side=DockSide.RIGHT, last_cues=cues, live_width=400)
+    shared_settings().update(
+        theme=Theme.DARK, dock_side=DockSide.RIGHT, last_cues=cues, live_width=400
+    )
     loaded = load_settings()
     assert loaded.theme is Theme.DARK
     assert loaded.dock_side is DockSide.RIGHT
@@ -97,15 +99,13 @@ def test_store_opens_off_thread_and_home_lists_meetings(
     try:
         started = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
         meeting = store.service.start_meeting(
-            MeetingDraft(
+            draft(
                 "Harbor & Sons",
                 "Missed launch date",
-                MeetingMode.VIDEO,
-                "ui-test",
-                "1",
-                "Dana",
-                DEFAULT_CUES,
                 started,
+                mode=MeetingMode.VIDEO,
+                playbook_id="ui-test",
+                partner_name="Dana",
             )
         )
         store.service.end_meeting(meeting.id, started + timedelta(minutes=42))

@@ -19,13 +19,13 @@ from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, KeyCombo
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
 from app.platform.global_hotkeys import Availability
-from app.settings import DEFAULTS, load_settings, settings_file, update_settings
+from app.settings import DEFAULTS, load_settings, settings_file, shared_settings
 from app.store import Store
-from app.store.records import MeetingDraft
 from app.ui.global_shortcuts import GlobalShortcuts
 from app.ui.live.live_window import FLAG_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
 from app.ui.live.settings_dialog import SettingsDialog
+from tests.meeting_factory import draft
 
 WAIT_MS = 5000
 CUES = (Cue("calm", "Calm down", "Breathe. Listen. Don't defend."),)
@@ -43,15 +43,15 @@ def live(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveW
     playbook = library.get("ui-test")
     assert playbook is not None
     meeting = store.service.start_meeting(
-        MeetingDraft(
+        draft(
             "Harbor & Sons",
             "Missed launch date",
-            MeetingMode.VIDEO,
-            playbook.id,
-            str(playbook.version),
-            "Dana",
-            CUES,
             datetime.now(UTC),
+            mode=MeetingMode.VIDEO,
+            playbook_id=playbook.id,
+            playbook_version=str(playbook.version),
+            partner_name="Dana",
+            cues=CUES,
         )
     )
     session = LiveSession(store, meeting.id, playbook, CUES)
@@ -185,7 +185,7 @@ def test_pause_countdown_is_drawn_and_finishes(
     assert not countdown.isVisible()
     live.session.acknowledge_cue()
 
-    update_settings(pause_cue_enabled=True, pause_cue_seconds=2)
+    shared_settings().update(pause_cue_enabled=True, pause_cue_seconds=2)
     # The user's own cue is not a partner signal: no countdown either.
     partner_cue(qtbot, live, "own", SignalSource.WINDOW)
     assert not countdown.isVisible()
@@ -217,7 +217,7 @@ def test_pause_countdown_is_drawn_and_finishes(
 def test_pause_countdown_screens(
     qtbot: QtBot, live: LiveWindow, screens_dir: Path, look: str
 ) -> None:
-    update_settings(pause_cue_enabled=True, pause_cue_seconds=5)
+    shared_settings().update(pause_cue_enabled=True, pause_cue_seconds=5)
     partner_cue(qtbot, live, f"shot-{look}", SignalSource.PHONE)
     countdown = live.overlay.countdown
     qtbot.waitUntil(lambda: live.overlay.band.opacity.opacity() > 0.99, timeout=WAIT_MS)
@@ -236,7 +236,7 @@ def test_hotkey_settings_defaults_and_damage(data_dir: Path) -> None:
     assert DEFAULTS.global_hotkeys_enabled is True
     assert DEFAULTS.pause_cue_enabled is False and DEFAULTS.pause_cue_seconds == 5
     assert DEFAULTS.markdown_folder == ""
-    update_settings(hotkeys={**DEFAULTS.hotkeys, "next_step": "PgDown", "flag_moment": ""})
+    shared_settings().update(hotkeys={**DEFAULTS.hotkeys, "next_step": "PgDown", "flag_moment": ""})
     loaded = load_settings()
     assert loaded.hotkeys["next_step"] == "page_down"  # stored in canonical form
     assert loaded.hotkeys["flag_moment"] == ""

@@ -115,7 +115,7 @@ def test_meeting_started_before_the_store_opens_is_stored_whole_once_it_does(
 def test_prepare_dialog_opens_before_the_store_and_takes_its_clients_later(
     qtbot: QtBot, library: PlaybookLibrary, store: Store
 ) -> None:
-    from tests.store.helpers import draft
+    from tests.meeting_factory import draft
 
     store.service.start_meeting(draft("Northwind"))
     store.service.start_meeting(draft("acme"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import os
 import sys
 from dataclasses import dataclass
 
@@ -65,25 +64,29 @@ def set_capture_excluded(window_id: int, excluded: bool) -> CaptureProtection:
     return CaptureProtection(False, False, UNSUPPORTED_LINUX)
 
 
-def _windows(hwnd: int, excluded: bool) -> CaptureProtection:
-    try:
-        user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
-        set_affinity = user32.SetWindowDisplayAffinity
-        set_affinity.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
-        set_affinity.restype = ctypes.c_int
-        ok = set_affinity(ctypes.c_void_p(hwnd), WDA_EXCLUDEFROMCAPTURE if excluded else WDA_NONE)
-    except (AttributeError, OSError) as error:
-        return CaptureProtection(False, False, f"Windows refused to hide the window: {error}")
-    if not ok:
-        code = ctypes.get_last_error()  # type: ignore[attr-defined]
-        return CaptureProtection(
-            False,
-            False,
-            f"Windows refused to hide the window from capture (error {code}); "
-            "this needs Windows 10 version 2004 or later.",
-        )
-    state = "hidden from" if excluded else "visible in"
-    return CaptureProtection(True, excluded, f"The live window is {state} screen sharing.")
+# ctypes.WinDLL and ctypes.get_last_error exist on Windows only.
+if sys.platform == "win32":
+
+    def _windows(hwnd: int, excluded: bool) -> CaptureProtection:
+        try:
+            user32 = ctypes.WinDLL("user32", use_last_error=True)
+            set_affinity = user32.SetWindowDisplayAffinity
+            set_affinity.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+            set_affinity.restype = ctypes.c_int
+            affinity = WDA_EXCLUDEFROMCAPTURE if excluded else WDA_NONE
+            ok = set_affinity(ctypes.c_void_p(hwnd), affinity)
+        except (AttributeError, OSError) as error:
+            return CaptureProtection(False, False, f"Windows refused to hide the window: {error}")
+        if not ok:
+            code = ctypes.get_last_error()
+            return CaptureProtection(
+                False,
+                False,
+                f"Windows refused to hide the window from capture (error {code}); "
+                "this needs Windows 10 version 2004 or later.",
+            )
+        state = "hidden from" if excluded else "visible in"
+        return CaptureProtection(True, excluded, f"The live window is {state} screen sharing.")
 
 
 def _macos(ns_view: int, excluded: bool) -> CaptureProtection:
@@ -98,8 +101,11 @@ def _macos(ns_view: int, excluded: bool) -> CaptureProtection:
         ns_window = send(ctypes.c_void_p(ns_view), objc.sel_registerName(b"window"))
         if not ns_window:
             return CaptureProtection(True, False, "The window is not on screen yet.")
+        send_address = ctypes.cast(send, ctypes.c_void_p).value
+        if send_address is None:
+            return CaptureProtection(False, False, "macOS has no Objective-C runtime here.")
         set_sharing = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)(
-            ctypes.cast(send, ctypes.c_void_p).value
+            send_address
         )
         sharing = NS_WINDOW_SHARING_NONE if excluded else NS_WINDOW_SHARING_READ_ONLY
         set_sharing(ns_window, objc.sel_registerName(b"setSharingType:"), sharing)
@@ -107,10 +113,3 @@ def _macos(ns_view: int, excluded: bool) -> CaptureProtection:
         return CaptureProtection(False, False, f"macOS did not accept the request: {error}")
     state = "hidden from" if excluded else "visible in"
     return CaptureProtection(True, excluded, f"The live window is {state} screen captures.")
-
-
-def session_kind() -> str:
-    """``wayland``, ``x11`` or the platform name, for honest wording."""
-    if sys.platform.startswith("linux"):
-        return "wayland" if os.environ.get("WAYLAND_DISPLAY") else "x11"
-    return sys.platform

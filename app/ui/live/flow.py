@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, utc_now
-from app.settings import load_settings, save_settings
+from app.settings import shared_settings
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.session import LiveSession
@@ -149,7 +149,7 @@ class MeetingFlow(QObject):
         if self.prepare is not None:
             self.prepare.raise_()
             return
-        dialog = PrepareDialog(self.library, [], load_settings(), self.parent_window)
+        dialog = PrepareDialog(self.library, [], shared_settings().current, self.parent_window)
         dialog.accepted.connect(lambda: self._start(dialog))
         dialog.finished.connect(self._prepare_closed)
         self.prepare = dialog
@@ -179,13 +179,12 @@ class MeetingFlow(QObject):
         plan = dialog.plan
         if plan is None:
             return
-        settings = replace(
-            load_settings(),
+        # Never raises: settings that cannot be written stay in memory (told once).
+        settings = shared_settings().update(
             last_cues=plan.cues,
             last_partner_name=plan.partner_name,
             last_playbook_id=plan.playbook.id,
         )
-        save_settings(settings)
         # Once the dialog has closed, so that the live window is the one that gets the keys.
         QTimer.singleShot(0, lambda: self._go_live(plan, settings))
 

@@ -23,9 +23,18 @@ from __future__ import annotations
 
 import base64
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -50,7 +59,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain import meeting_terms
-from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, HotkeyError, parse_combo
+from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, resolve_bindings
 from app.domain.meeting_session import (
     CueEvent,
     MeetingRecap,
@@ -58,9 +67,9 @@ from app.domain.meeting_session import (
     format_elapsed,
     parse_due_date,
 )
-from app.domain.meeting_terms import Cue, NoteField, SignalSource
+from app.domain.meeting_terms import NoteField, SignalSource
 from app.domain.playbook import Step
-from app.settings import DockSide, Settings, load_settings, update_settings
+from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.notes_panel import DATE_HINT, NotesPanel
@@ -75,8 +84,6 @@ STEP_IN = "step_in"
 FLAG_TEXT = "Flagged"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
-# The user's own requests to the partner, as the partner link knows them.
-USER_REQUESTS: tuple[Cue, ...] = meeting_terms.USER_REQUESTS
 
 
 def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
@@ -84,10 +91,6 @@ def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
     widget.setFont(font)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class StepCard(QFrame):
@@ -141,9 +144,9 @@ class StepCard(QFrame):
         heading.setVisible(bool(lines))
         label.setVisible(bool(lines))
         if quoted:
-            items = [f"“{_escape(line.strip(_QUOTES))}”" for line in lines]
+            items = [f"“{escape(line.strip(_QUOTES))}”" for line in lines]
         else:
-            items = [_escape(line) for line in lines]
+            items = [escape(line) for line in lines]
         label.setText("<br>".join(f"•&nbsp;{item}" for item in items))
 
 
@@ -217,7 +220,7 @@ class LiveWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("liveWindow")
         self.session = session
-        self.settings = settings or load_settings()
+        self.settings = settings or shared_settings().current
         self.capture: CaptureProtection | None = None
         self._recap: MeetingRecap | None = None
         self.setWindowTitle(f"{client_name} · {APP_NAME}")
@@ -231,7 +234,6 @@ class LiveWindow(QWidget):
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
         self.overlay.painted.connect(session.confirm_cue_painted)
         self.toast = Toast(self)
-        self._partner_link_enabled = False
 
         session.stepChanged.connect(self._show_step)
         session.cueDisplayRequested.connect(self._show_cue)
@@ -455,7 +457,7 @@ class LiveWindow(QWidget):
         self.flag_action = action("Flag this moment", None, self.flag_moment, "flagMoment")
         menu.addAction(self.flag_action)
         self.ask_partner_actions: list[QAction] = []
-        for request in USER_REQUESTS:
+        for request in meeting_terms.USER_REQUESTS:
             text = (
                 "Ask partner to step in"
                 if request.key == STEP_IN
@@ -482,7 +484,6 @@ class LiveWindow(QWidget):
         self.partner_link_action.triggered.disconnect()
         self.partner_link_action.triggered.connect(callback)
         self.partner_link_action.setVisible(True)
-        self._partner_link_enabled = True
         self.ask_partner_button.show()
 
     # -- issue 8: system-wide shortcuts and the partner ----------------------------------------
@@ -516,7 +517,7 @@ class LiveWindow(QWidget):
         if not self.session.domain.is_running:
             return
         self.askPartnerRequested.emit(key)
-        request = next((r for r in USER_REQUESTS if r.key == key), None)
+        request = next((r for r in meeting_terms.USER_REQUESTS if r.key == key), None)
         what = request.label if request is not None else key
         if self.partner_status.count > 0:
             self.toast.show_text(f"Sent to your partner: {what}")
@@ -544,11 +545,7 @@ class LiveWindow(QWidget):
 
     def _ask_partner_tip(self) -> str:
         try:
-            combo = parse_combo(
-                self.settings.hotkeys.get(
-                    HotkeyAction.ASK_PARTNER.value, DEFAULT_BINDINGS[HotkeyAction.ASK_PARTNER]
-                )
-            )
+            combo = parse_combo(resolve_bindings(self.settings.hotkeys)[HotkeyAction.ASK_PARTNER])
         except HotkeyError:
             return "Ask your partner to step in"
         return f"Ask your partner to step in · {combo.display} from any window"
@@ -563,7 +560,7 @@ class LiveWindow(QWidget):
 
     def _save_geometry(self) -> None:
         encoded = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        self.settings = update_settings(
+        self.settings = shared_settings().update(
             live_geometry=encoded, live_width=self.width(), live_height=self.height()
         )
 
@@ -576,14 +573,14 @@ class LiveWindow(QWidget):
         x = area.left() if side is DockSide.LEFT else area.right() - self.frameGeometry().width()
         self.resize(width, height)
         self.move(x + 1 if side is DockSide.RIGHT else x, area.top())
-        self.settings = update_settings(dock_side=side)
+        self.settings = shared_settings().update(dock_side=side)
 
     def _toggle_stay_on_top(self, on: bool) -> None:
         visible = self.isVisible()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
         if visible:
             self.show()  # changing a window flag hides the window until shown again
-        self.settings = update_settings(stay_on_top=on)
+        self.settings = shared_settings().update(stay_on_top=on)
 
     def apply_capture_setting(self) -> CaptureProtection:
         self.capture = set_capture_excluded(int(self.winId()), self.settings.exclude_from_capture)
@@ -596,8 +593,8 @@ class LiveWindow(QWidget):
         if self.settings.dock_side is not DockSide.NONE and not self.settings.live_geometry:
             QTimer.singleShot(0, lambda: self.dock(self.settings.dock_side))
 
-    def moveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().moveEvent(event)  # type: ignore[arg-type]
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt override)
+        super().moveEvent(event)
         if self.isVisible():
             self._geometry_timer.start()
 
@@ -660,9 +657,9 @@ class LiveWindow(QWidget):
 
     def _render_problem(self) -> None:
         link = "Hide" if self._problem_expanded else "Details"
-        text = f"{_escape(PROBLEM_HEADLINE)} <a href='details'>{link}</a>"
+        text = f"{escape(PROBLEM_HEADLINE)} <a href='details'>{link}</a>"
         if self._problem_expanded:
-            details = _escape(self._problem_details).replace("\n", "<br>")
+            details = escape(self._problem_details).replace("\n", "<br>")
             text += f"<br><br>{details}"
         self.problem_line.setText(text)
         self.problem_line.setToolTip(self._problem_details)
@@ -673,7 +670,7 @@ class LiveWindow(QWidget):
         self.overlay.show_cue(event)
         if event.source in _PARTNER_SOURCES:
             # Read now rather than at the start: the user may have changed it mid-meeting.
-            settings = load_settings()
+            settings = shared_settings().current
             if settings.pause_cue_enabled:
                 self.overlay.start_pause(settings.pause_cue_seconds)
 
@@ -751,7 +748,6 @@ __all__ = [
     "ACKNOWLEDGE_KEY_TEXT",
     "FLAG_TEXT",
     "STEP_IN",
-    "USER_REQUESTS",
     "EndMeetingDialog",
     "LiveWindow",
     "StepCard",

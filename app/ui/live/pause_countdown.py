@@ -101,8 +101,8 @@ class PauseCountdown(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(320, self.heightForWidth(320))
 
-    def _on_progress(self, value: object) -> None:
-        self.remaining = float(value)  # type: ignore[arg-type]
+    def _on_progress(self, value: float) -> None:
+        self.remaining = float(value)
         self.update()
 
     def _on_finished(self) -> None:
@@ -113,8 +113,8 @@ class PauseCountdown(QWidget):
         self.finished.emit()
         self._fade_out.start()
 
-    def _on_fade(self, value: object) -> None:
-        self._fade = float(value)  # type: ignore[arg-type]
+    def _on_fade(self, value: float) -> None:
+        self._fade = float(value)
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)

@@ -42,6 +42,8 @@ _STYLE_LABELS = {CueStyle.GLOW: "Soft edge glow", CueStyle.BANNER: "Calm band on
 
 @dataclass(frozen=True, slots=True)
 class MeetingPlan:
+    """What Start begins; ``playbook`` is already as this mode reads it (see ``for_mode``)."""
+
     client_name: str
     title: str
     mode: MeetingMode
@@ -132,10 +134,13 @@ class PrepareDialog(QDialog):
 
         self.client = QComboBox()
         self.client.setObjectName("clientPicker")
-        self.client.setEditable(True)
+        # The picker's own line edit, kept so the typed text is always at hand (an
+        # editable QComboBox makes one anyway; this one is ours by name and type).
+        self._client_line = QLineEdit()
+        self.client.setLineEdit(self._client_line)
         self.client.addItems(sorted(client_names, key=str.casefold))
         self.client.setCurrentIndex(-1)
-        self.client.lineEdit().setPlaceholderText("Pick or type a new client")
+        self._client_line.setPlaceholderText("Pick or type a new client")
         self.title = QLineEdit()
         self.title.setObjectName("meetingTitle")
         self.title.setPlaceholderText("e.g. Missed launch date")
@@ -160,6 +165,7 @@ class PrepareDialog(QDialog):
         self.playbook_summary.setObjectName("muted")
         self.playbook_summary.setWordWrap(True)
         self.playbook.currentIndexChanged.connect(self._show_summary)
+        self.video.toggled.connect(self._show_summary)
         self._show_summary()
         self.partner = QLineEdit(settings.last_partner_name)
         self.partner.setObjectName("partnerName")
@@ -233,9 +239,15 @@ class PrepareDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    @property
+    def mode(self) -> MeetingMode:
+        return MeetingMode.VIDEO if self.video.isChecked() else MeetingMode.IN_PERSON
+
     def _show_summary(self) -> None:
         book = self.selected_playbook()
-        self.playbook_summary.setText(book.summary if book else "No playbook available.")
+        self.playbook_summary.setText(
+            book.for_mode(self.mode).summary if book else "No playbook available."
+        )
 
     def add_client_names(self, names: list[str]) -> None:
         """Offer the store's clients, which may arrive after the dialog opened.
@@ -243,7 +255,7 @@ class PrepareDialog(QDialog):
         What the user has typed or picked so far stays as it is.
         """
         typed = self.client.currentText()
-        cursor = self.client.lineEdit().cursorPosition()
+        cursor = self._client_line.cursorPosition()
         known = {self.client.itemText(i) for i in range(self.client.count())}
         fresh = [name for name in names if name not in known]
         if not fresh:
@@ -254,7 +266,7 @@ class PrepareDialog(QDialog):
         self.client.addItems(every)
         self.client.setCurrentIndex(every.index(typed) if typed in every else -1)
         self.client.setEditText(typed)
-        self.client.lineEdit().setCursorPosition(cursor)
+        self._client_line.setCursorPosition(cursor)
         self.client.blockSignals(False)
 
     def selected_playbook(self) -> Playbook | None:
@@ -306,8 +318,9 @@ class PrepareDialog(QDialog):
         return MeetingPlan(
             client_name=client,
             title=self.title.text().strip() or f"Meeting with {client}",
-            mode=MeetingMode.VIDEO if self.video.isChecked() else MeetingMode.IN_PERSON,
-            playbook=book,
+            mode=self.mode,
+            # Resolved here, once: the checklist, the live steps and the summary follow it.
+            playbook=book.for_mode(self.mode),
             partner_name=self.partner.text().strip(),
             cues=tuple(cues),
         )
@@ -338,7 +351,7 @@ class PrepareDialog(QDialog):
         self.checklist = QVBoxLayout()
         self.checklist.setSpacing(10)
         self.check_boxes: list[QCheckBox] = []
-        self._checklist_widgets = []
+        self._checklist_widgets: list[QWidget] = []
         self.ready = QLabel()
         self.ready.setObjectName("muted")
 
@@ -376,7 +389,7 @@ class PrepareDialog(QDialog):
     def _fill_checklist(self, plan: MeetingPlan) -> None:
         for widget in self._checklist_widgets:
             widget.deleteLater()
-        self._checklist_widgets: list[QWidget] = []
+        self._checklist_widgets = []
         self.check_boxes = []
         partner = plan.partner_name or "your partner"
         cue_words = " / ".join(f"“{cue.words}”" for cue in plan.cues)

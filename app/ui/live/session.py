@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -35,49 +34,12 @@ from app.domain.meeting_session import (
     StepChange,
     utc_now,
 )
-from app.domain.meeting_terms import USER_REQUESTS, Cue, NoteField, SignalSource
+from app.domain.meeting_terms import Cue, NoteField, SignalSource, partner_request
 from app.domain.playbook import Playbook
 from app.ui.live.writer_bridge import WriterBridge
 
 # A store write of the session's: called on the writer thread with the service and the id.
 StoreJob = Callable[[Any, int], Any]
-
-
-@dataclass(frozen=True, slots=True)
-class AskWords:
-    """What the timeline and the live window say about one kind of request to the partner."""
-
-    asked: str  # stamped when the user asks
-    answered: str  # stamped when the partner says OK
-    answer: str  # shown briefly on the live window
-
-
-ASK_WORDS: dict[str, AskWords] = {
-    "step_in": AskWords(
-        "You asked your partner to step in",
-        "Your partner is stepping in",
-        "Partner is stepping in",
-    ),
-    "moment": AskWords(
-        "You asked your partner for a moment",
-        "Your partner is covering for you",
-        "Partner is covering for you",
-    ),
-}
-
-
-def ask_words(key: str) -> AskWords:
-    """The words for a request key; a request added to USER_REQUESTS alone still reads well."""
-    if key in ASK_WORDS:
-        return ASK_WORDS[key]
-    label = next((request.label for request in USER_REQUESTS if request.key == key), None)
-    if label is None:
-        raise KeyError(key)
-    return AskWords(
-        f"You asked your partner: {label}",
-        f"Your partner answered: {label}",
-        "Your partner got it",
-    )
 
 
 class LiveSession(QObject):
@@ -195,10 +157,6 @@ class LiveSession(QObject):
     @property
     def playbook(self) -> Playbook:
         return self.domain.playbook
-
-    @property
-    def current_cue(self) -> CueEvent | None:
-        return self.domain.tracker.current
 
     def now(self) -> datetime:
         return self.domain.clock()
@@ -377,7 +335,7 @@ class LiveSession(QObject):
         ``partnerAnswered`` follows when a partner says OK. An unknown key raises KeyError.
         ``source`` (window or hotkey) changes nothing the timeline or the partner reads.
         """
-        words = ask_words(key)
+        words = partner_request(key)
         message_id = uuid.uuid4().hex
         if not self.domain.is_running:
             return message_id
@@ -392,13 +350,13 @@ class LiveSession(QObject):
         if key is None or message_id in self._answered_asks or not self.domain.is_running:
             return
         self._answered_asks.add(message_id)
-        self._stamp(ask_words(key).answered)
+        self._stamp(partner_request(key).acknowledged)
         self.partnerAnswered.emit(message_id, "acknowledged")
 
     def answer_text(self, message_id: str) -> str:
         """What the live window shows when the partner answered this request."""
         key = self._asks.get(message_id)
-        return ask_words(key).answer if key is not None else "Your partner got it"
+        return partner_request(key).acknowledged_short if key is not None else "Your partner got it"
 
     # -- the end -------------------------------------------------------------------------
 

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
-from app.settings import Settings, Theme, default_hotkeys, load_settings, save_settings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, resolve_bindings, validate_bindings
+from app.settings import Settings, Theme, default_hotkeys, shared_settings
 from app.ui.live.capture_guard import capture_protection_supported
 from app.ui.live.key_capture import KeyCaptureButton, display
 from app.ui.live.theme import ThemeController
@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
         self.shortcuts = shortcuts
-        settings = load_settings()
+        settings = shared_settings().current
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._general_page(settings), "General")
@@ -279,7 +279,7 @@ class SettingsDialog(QDialog):
                 self.shortcuts.stop()
         else:
             self.capture_hint.setText(" ")
-            self._listen(load_settings())
+            self._listen(shared_settings().current)
 
     def _restore_defaults(self) -> None:
         for action, combo in default_hotkeys().items():
@@ -291,8 +291,7 @@ class SettingsDialog(QDialog):
         if self.shortcuts is None:
             return
         if settings.global_hotkeys_enabled:
-            bindings = {HotkeyAction(name): combo for name, combo in settings.hotkeys.items()}
-            self.shortcuts.apply(bindings)
+            self.shortcuts.apply(resolve_bindings(settings.hotkeys))
         else:
             self.shortcuts.stop()
         self._show_availability()
@@ -378,8 +377,8 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        settings = self.chosen(load_settings())
-        save_settings(settings)
+        owner = shared_settings()
+        settings = owner.replace_all(self.chosen(owner.current))
         self._listen(settings)
         application = QApplication.instance()
         controller = application.findChild(ThemeController) if application else None

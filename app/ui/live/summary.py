@@ -5,6 +5,7 @@ they were acknowledged, the action items, the follow-up date, and what to do nex
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -36,10 +37,6 @@ def _loop_backs(count: int) -> str:
     if count == 0:
         return ""
     return ", 1 loop-back" if count == 1 else f", {count} loop-backs"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class SummaryWindow(QWidget):
@@ -134,7 +131,7 @@ class SummaryWindow(QWidget):
         if recap.after_steps:
             body.addWidget(self._section("NEXT"))
             for step in recap.after_steps:
-                next_line = QLabel(f"<b>{_escape(step.title)}</b><br>{_escape(step.do)}")
+                next_line = QLabel(f"<b>{escape(step.title)}</b><br>{escape(step.do)}")
                 next_line.setWordWrap(True)
                 body.addWidget(next_line)
         body.addStretch(1)
@@ -148,7 +145,7 @@ class SummaryWindow(QWidget):
 
         self.review_button = QPushButton("Open in review")
         self.review_button.setObjectName("openReviewButton")
-        self.review_button.setToolTip("The review window comes in a later version")
+        self.review_button.setToolTip("Opens once Poise has opened your notes")
         self.review_button.setEnabled(False)
         self.review_button.clicked.connect(lambda: self.reviewRequested.emit(self.meeting_id))
         done = QPushButton("Done")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.meeting_session import parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import follow_up_status, format_day
 from app.export.ics import write_calendar
@@ -221,14 +223,14 @@ class MeetingPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.action_view.setToolTip("Space ticks; F2 edits; due date as YYYY-MM-DD")
+        self.action_view.setToolTip("Space ticks; F2 edits; due date as +3, fri or 2025-03-14")
         self.new_action_text = QLineEdit()
         self.new_action_text.setPlaceholderText("New action item…")
         self.new_action_owner = QLineEdit()
         self.new_action_owner.setPlaceholderText("Owner")
         self.new_action_owner.setMaximumWidth(140)
         self.new_action_due = QLineEdit()
-        self.new_action_due.setPlaceholderText("Due YYYY-MM-DD")
+        self.new_action_due.setPlaceholderText("Due: +3, fri…")
         self.new_action_due.setMaximumWidth(130)
         self.add_action_button = QPushButton("Add")
         self.remove_action_button = QPushButton("Remove selected")
@@ -277,7 +279,7 @@ class MeetingPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -320,14 +322,14 @@ class MeetingPage(QWidget):
         self._report = build_report(detail)
         self._highlight = highlight
         report = self._report
-        self.heading.setText(_escape(report.heading))
+        self.heading.setText(escape(report.heading))
         facts = [report.when, f"{report.duration}", report.mode]
         if report.playbook:
             facts.append(f"playbook {report.playbook}")
         if report.partner:
             facts.append(f"partner {report.partner}")
         facts.append(f"{len(report.signals)} signals")
-        self.facts.setText(" · ".join(_escape(f) for f in facts))
+        self.facts.setText(" · ".join(escape(f) for f in facts))
         self._show_follow_up(detail.follow_up)
         self.strip.set_data(strip_data_from(report))
         for note_field, entry in self.note_editors.items():
@@ -341,7 +343,7 @@ class MeetingPage(QWidget):
         self.timeline_model.set_events(report.timeline)
         self._fit_tables()
         self.apply_highlight(highlight)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _fit_tables(self) -> None:
         # The page scrolls as a whole; the small lists show every row instead of scrolling.
@@ -369,8 +371,8 @@ class MeetingPage(QWidget):
                     if cursor.isNull():
                         break
                     selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor  # type: ignore[attr-defined]
-                    selection.format = marked  # type: ignore[attr-defined]
+                    selection.cursor = cursor
+                    selection.format = marked
                     selections.append(selection)
             entry.editor.setExtraSelections(selections)
 
@@ -518,11 +520,11 @@ class MeetingPage(QWidget):
             return
         raw_due = self.new_action_due.text().strip()
         try:
-            due = date.fromisoformat(raw_due) if raw_due else None
-        except ValueError:
+            due = parse_due_date(raw_due, self._context.today())
+        except ValueError as problem:
             self.new_action_due.setFocus()
             self.new_action_due.selectAll()
-            self.message.emit("Due date must read like 2025-03-14")
+            self.message.emit(str(problem))
             return
         self.add_action(text, self.new_action_owner.text().strip(), due)
         self.new_action_text.clear()
@@ -636,15 +638,21 @@ class MeetingPage(QWidget):
         self.deleted.emit(meeting_id)
 
     def _confirm_delete(self, heading: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Delete meeting",
+        # QMessageBox has no standard Delete button; a destructive-role button says the
+        # act in its own word, and Cancel stays the default so Enter deletes nothing.
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete meeting")
+        box.setText(
             f"Delete “{heading}” with all its notes, signals and action items?\n\n"
-            "This cannot be undone.",
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "This cannot be undone."
         )
-        return answer == QMessageBox.StandardButton.Delete
+        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel_button)
+        box.setEscapeButton(cancel_button)
+        box.exec()
+        return box.clickedButton() is delete_button
 
 
 class RevisionDialog(QDialog):
@@ -695,7 +703,3 @@ class RevisionDialog(QDialog):
         if row > 0:
             self.restore_requested.emit(self.model.revision(row).id)
             self.accept()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from app.domain.meeting_session import parse_due_date
 from app.export.formatting import (
     follow_up_status,
     format_day,
@@ -187,12 +188,6 @@ class MeetingListModel(_ColumnsModel):
 
     def summary(self, row: int) -> MeetingSummary:
         return self._rows[row]
-
-    def row_of(self, meeting_id: int) -> int:
-        for row, summary in enumerate(self._rows):
-            if summary.id == meeting_id:
-                return row
-        return -1
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -428,7 +423,7 @@ class ActionItemModel(_ColumnsModel):
         elif column == 3 and role == Qt.ItemDataRole.EditRole:
             raw = str(value).strip()
             try:
-                due = date.fromisoformat(raw) if raw else None
+                due = parse_due_date(raw, self._today())
             except ValueError:
                 return False
             edit = ActionItemEdit(item.id, due=due, due_changed=True)

@@ -267,7 +267,7 @@ class TimelineStrip(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.describe_at(event.position().x(), event.position().y())
+            text = self.describe_at(event.pos().x(), event.pos().y())
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:

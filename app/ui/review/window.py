@@ -15,7 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -416,12 +418,14 @@ class ReviewWindow(QMainWindow):
         self.results_stack.setCurrentIndex(LIST_PAGE)
         self._show_list_status()
 
-    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Down from the search box walks into the results; Esc clears the search.
+        # The event is looked at first: the filter also sees the search box's last events
+        # while the window is torn down, when the window's attributes may be gone already.
         if (
-            watched is self.search_box
-            and isinstance(event, QKeyEvent)
+            isinstance(event, QKeyEvent)
             and event.type() == QKeyEvent.Type.KeyPress
+            and watched is self.search_box
         ):
             if event.key() == Qt.Key.Key_Down:
                 view = self._results_view()
@@ -466,9 +470,11 @@ class ReviewWindow(QMainWindow):
             self.meeting_page.show_detail(detail, highlight)
             self.pages.setCurrentWidget(self.meeting_page)
             self.meeting_page.setFocus()
-            self.meeting_page.scroll.setFocus()
+            self.meeting_page.scroll_area.setFocus()
             self._update_step_buttons()
-            self.setWindowTitle(f"{APP_NAME} — {self.meeting_page.report.heading}")  # type: ignore[union-attr]
+            report = self.meeting_page.report
+            if report is not None:
+                self.setWindowTitle(f"{APP_NAME} — {report.heading}")
             self.meeting_opened.emit(meeting_id)
 
         def failed(error: Exception) -> None:

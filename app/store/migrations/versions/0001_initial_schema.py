@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision = "0001_initial"
 down_revision = None
@@ -51,7 +52,7 @@ def upgrade() -> None:
     op.create_index("ix_meetings_started_at", "meetings", ["started_at"])
     op.create_index("ix_meetings_follow_up", "meetings", ["follow_up"])
 
-    def meeting_owned(name: str, *columns: sa.SchemaItem, index_meeting: bool = True) -> None:
+    def meeting_owned(name: str, *columns: SchemaItem, index_meeting: bool = True) -> None:
         op.create_table(
             name,
             sa.Column("id", sa.Integer(), nullable=False),

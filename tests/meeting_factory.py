@@ -1,7 +1,8 @@
-"""Generated meetings for the review's tests and benchmark, written through the real service.
+"""The tests' one meeting factory: a meeting's draft, one whole meeting written through the
+real service, and generated meetings for the review's tests and benchmark.
 
-Deterministic for a given seed: clients, titles, steps, signals (some never acknowledged),
-notes, stamped lines, action items and follow-up dates around ``today``.
+Generation is deterministic for a given seed: clients, titles, steps, signals (some never
+acknowledged), notes, stamped lines, action items and follow-up dates around ``today``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,27 @@ WORDS = [
 ]
 
 
+def draft(
+    client: str = "Acme Ltd",
+    title: str = "Invoice dispute",
+    started_at: datetime | None = None,
+    **changes: object,
+) -> MeetingDraft:
+    """A meeting's draft; any field of ``MeetingDraft`` can be changed by name."""
+    values: dict[str, object] = {
+        "client_name": client,
+        "title": title,
+        "mode": MeetingMode.IN_PERSON,
+        "playbook_id": "de-escalation",
+        "playbook_version": "1",
+        "partner_name": "Sam",
+        "cues": DEFAULT_CUES,
+        "started_at": started_at or datetime(2025, 3, 4, 9, 30, tzinfo=UTC),
+    }
+    values.update(changes)
+    return MeetingDraft(**values)  # type: ignore[arg-type]  # the test names the fields
+
+
 @dataclass(frozen=True)
 class GeneratedMeeting:
     meeting_id: int
@@ -73,15 +95,13 @@ def make_meeting(
 ) -> GeneratedMeeting:
     """One meeting; signal offsets in minutes from the start, acknowledgement in seconds."""
     meeting = service.start_meeting(
-        MeetingDraft(
-            client_name=client_name,
-            title=title,
+        draft(
+            client_name,
+            title,
+            started_at,
             mode=MeetingMode.VIDEO,
             playbook_id="upset-client",
-            playbook_version="1",
             partner_name="Robin",
-            cues=DEFAULT_CUES,
-            started_at=started_at,
         )
     )
     step_plan = (
