@@ -18,6 +18,7 @@ Poise to partner::
     {"type": "status", "id": "<message id>", "state": "<DeliveryState>"}
     {"type": "request", "id": "<request id>", "key": ..., "label": ..., "words": ...}
     {"type": "pong", "n": <int>}
+    {"type": "ended"}                             # the meeting is over: stop reconnecting
 
 A ``request`` goes the other way from a press: the user asks the partner to step
 in (issue 8). Its id is chosen by Poise; the partner answers with ``request_ack``,
@@ -201,7 +202,16 @@ class Pong:
     number: int
 
 
-ServerMessage = Welcome | Status | Request | Pong
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """Sent to every partner just before the link closes for good (the meeting ended).
+
+    Added after version 1 without a new version: an older partner counts it as an
+    unknown type and simply sees the connection close, as before.
+    """
+
+
+ServerMessage = Welcome | Status | Request | Pong | Ended
 
 
 def new_message_id() -> str:
@@ -259,6 +269,8 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
             return Status(_message_id(fields), DeliveryState(state))
         if kind == "pong":
             return Pong(_small_int(fields.get("n")))
+        if kind == "ended":
+            return Ended()
         if kind == "request":
             return Request(
                 _message_id(fields),
@@ -317,6 +329,8 @@ def encode(message: ClientMessage | ServerMessage) -> str:
             }
         case Pong(number):
             fields = {"type": "pong", "n": number}
+        case Ended():
+            fields = {"type": "ended"}
         case _:
             raise TypeError(f"not a protocol message: {message!r}")
     return json.dumps(fields, separators=(",", ":"), ensure_ascii=True)

@@ -22,6 +22,7 @@ from app.domain.signal_protocol import (
     ClientKind,
     CueButton,
     DeliveryState,
+    Ended,
     Hello,
     Ping,
     Pong,
@@ -79,6 +80,7 @@ class LinkState(StrEnum):
     CONNECTING = "connecting"
     CONNECTED = "connected"
     OFFLINE = "offline"
+    ENDED = "ended"  # the user's meeting is over: the link will not come back
 
 
 class PressState(StrEnum):
@@ -301,6 +303,15 @@ class PartnerLinkClient(QObject):
                         self._set_press_state(PressState(state.value))
             case Pong():
                 self._pong_due.stop()
+            case Ended():
+                self._on_meeting_ended()
+
+    def _on_meeting_ended(self) -> None:
+        # The user's Poise said so before closing: stop, and never knock again.
+        self.stop()
+        if self._request is not None:
+            self._request = None
+        self._set_link_state(LinkState.ENDED)
 
     def _is_request(self, message_id: str) -> bool:
         return message_id == self._answering or (

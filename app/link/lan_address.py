@@ -67,3 +67,39 @@ def pick_lan_address(candidates: Iterable[Candidate]) -> str:
     if not ranked:
         return FALLBACK_ADDRESS
     return min(ranked)[2].address
+
+
+EVERY_NETWORK = "0.0.0.0"
+THIS_COMPUTER_ONLY = "127.0.0.1"
+
+
+@dataclass(frozen=True, slots=True)
+class ListenChoice:
+    """One address the partner link may listen on, as the user chooses it."""
+
+    address: str
+    label: str
+
+
+def listen_choices(current: str) -> list[ListenChoice]:
+    """Every network, each interface's IPv4 address, this computer only; ``current`` included.
+
+    An address that no interface has now (a Wi-Fi that is off) stays in the list, marked,
+    so opening the choice never changes the setting by itself.
+    """
+    choices = [ListenChoice(EVERY_NETWORK, "Every network (Wi-Fi, Ethernet, VPN)")]
+    for interface in QNetworkInterface.allInterfaces():
+        flags = interface.flags()
+        if not flags & QNetworkInterface.InterfaceFlag.IsUp or (
+            flags & QNetworkInterface.InterfaceFlag.IsLoopBack
+        ):
+            continue
+        for entry in interface.addressEntries():
+            ip = entry.ip()
+            if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                name = interface.humanReadableName() or interface.name()
+                choices.append(ListenChoice(ip.toString(), f"{name} only · {ip.toString()}"))
+    choices.append(ListenChoice(THIS_COMPUTER_ONLY, "This computer only"))
+    if all(choice.address != current for choice in choices):
+        choices.append(ListenChoice(current, f"{current} (not on this computer now)"))
+    return choices

@@ -18,11 +18,18 @@ event loop for long (the hostile test asserts the longest stall).
 
 Security, in order of the checks: nothing listens unless :meth:`start` was
 called (a live meeting with the link on); the request head must be complete,
-small and well formed within a short time; the path must carry the meeting's
-secret (compared in constant time) and anything else gets the same bare 404;
-a WebSocket upgrade must come from the page's own origin; then every frame is
-rate-limited, size-limited and schema-checked (``app.domain.signal_protocol``),
-and anything refused is only counted. The page is the only thing ever served;
+small and well formed within a short time (1.5 s), and one address may keep only
+a few requests waiting for theirs, so strangers dripping bytes never take the
+partner's slot (when all slots are taken, the busiest address gives one up); the
+path must carry the meeting's secret (compared in constant time) and anything
+else gets the same small "This link has expired" page; a WebSocket upgrade must
+come from the page's own origin, the address and port the connection reached
+(never the client's Host header); then every byte a partner sends (WebSocket
+pings included, which Qt answers by itself) is counted against an allowance, and
+every frame is rate-limited, size-limited and schema-checked
+(``app.domain.signal_protocol``), and anything refused is only counted. When the
+meeting ends, every partner is told ("ended") before the link closes, so its page
+stops reconnecting. The page is the only thing ever served;
 the user's notes are not reachable from here at all.
 
 The other direction (issue 8): ``send_request`` asks every partner to step in, keeps
@@ -37,8 +44,15 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal
-from PySide6.QtNetwork import QHostAddress, QSslConfiguration, QTcpServer, QTcpSocket
+import shiboken6
+from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal, Slot
+from PySide6.QtNetwork import (
+    QAbstractSocket,
+    QHostAddress,
+    QSslConfiguration,
+    QTcpServer,
+    QTcpSocket,
+)
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
@@ -50,6 +64,7 @@ from app.domain.signal_protocol import (
     DeliveryState,
     DropCounters,
     DropReason,
+    Ended,
     Hello,
     Ping,
     Pong,
@@ -76,7 +91,15 @@ SOCKET_PREFIX = "/ws/"
 
 MAX_PARTNERS = 4
 MAX_PENDING_REQUESTS = 16
-HEAD_TIMEOUT_MS = 3000
+MAX_PENDING_PER_ADDRESS = 4
+"""One address (one stranger) never holds more than this many not-yet-answered requests,
+so a partner on another address always finds a free slot."""
+HEAD_TIMEOUT_MS = 1500
+"""A phone sends its whole request head in one packet; a slow drip is not a partner."""
+READ_BUFFER_BYTES = 8192
+"""How much of a partner's unread traffic Qt holds at once: what one metering pass sees."""
+MAX_UNSENT_BYTES = 65536
+"""Answers (pongs included) a partner has not read; beyond this it is not reading at all."""
 IDLE_TIMEOUT_MS = 20000
 """A partner pings every 5 s; silence this long means the phone is gone."""
 FLOOD_LIMIT = 200
@@ -88,7 +111,26 @@ _SOURCE_OF = {
     ClientKind.PHONE: SignalSource.PHONE,
     ClientKind.PARTNER_APP: SignalSource.PARTNER_APP,
 }
-_REFUSAL = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+# One small page for every refusal (a wrong secret, an old meeting's link, anything odd):
+# it says the same whatever the reason, so a guess learns nothing.
+EXPIRED_PAGE = (
+    b"<!doctype html><html lang=en><meta charset=utf-8>"
+    b'<meta name=viewport content="width=device-width, initial-scale=1">'
+    b"<meta name=color-scheme content=dark><title>Partner</title>"
+    b'<body style="margin:0;min-height:100vh;display:grid;place-items:center;'
+    b'background:#0b0c0e;color:#7d828a;font:17px system-ui,sans-serif">'
+    b"<p>This link has expired</p></body></html>"
+)
+REFUSAL_RESPONSE = (
+    b"HTTP/1.1 404 Not Found\r\n"
+    b"Content-Type: text/html; charset=utf-8\r\n"
+    b"Content-Length: " + str(len(EXPIRED_PAGE)).encode("ascii") + b"\r\n"
+    b"Cache-Control: no-store\r\n"
+    b"Referrer-Policy: no-referrer\r\n"
+    b"X-Content-Type-Options: nosniff\r\n"
+    b"Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
+    b"Connection: close\r\n\r\n" + EXPIRED_PAGE
+)
 _PAGE_HEADERS = (
     "HTTP/1.1 200 OK\r\n"
     "Content-Type: text/html; charset=utf-8\r\n"
@@ -102,6 +144,19 @@ _PAGE_HEADERS = (
     "form-action 'none'; frame-ancestors 'none'\r\n"
     "Connection: close\r\n\r\n"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerInfo:
+    """Who is connected, as the user may see it: the kind of partner and its address."""
+
+    kind: ClientKind
+    address: str
+
+    @property
+    def description(self) -> str:
+        what = "Phone" if self.kind is ClientKind.PHONE else "Poise on a laptop"
+        return f"{what} · {self.address}"
 
 
 class LinkError(RuntimeError):
@@ -126,6 +181,10 @@ class RateLimits:
     presses_per_second: float = 0.5
     all_presses_burst: int = 6
     all_presses_per_second: float = 1
+    # Every byte a partner sends, WebSocket pings and pongs included (Qt answers those
+    # itself, unseen by the frame allowance above): a phone sends about 20 bytes a second.
+    bytes_burst: int = 16384
+    bytes_per_second: float = 2048
 
 
 class _Partner:
@@ -134,13 +193,67 @@ class _Partner:
     def __init__(self, socket: QWebSocket, idle_timeout_ms: int, limits: RateLimits) -> None:
         self.socket = socket
         self.kind = ClientKind.PHONE
+        self.address = _plain_address(socket.peerAddress().toString())
         self.frames = TokenBucket(limits.frames_burst, limits.frames_per_second)
         self.presses = TokenBucket(limits.presses_burst, limits.presses_per_second)
+        self.bytes = TokenBucket(limits.bytes_burst, limits.bytes_per_second)
         self.rate_drops = 0
+        self.flooded = False
         self.frame_connections: list[QMetaObject.Connection] = []
+        self.meter: _TrafficMeter | None = None
         self.idle = QTimer(socket)
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_timeout_ms)
+
+
+class _TrafficMeter(QObject):
+    """Counts the bytes arriving on one upgraded connection, before Qt reads them.
+
+    ``before`` is connected to the TCP socket's readyRead ahead of Qt's WebSocket, so it
+    sees what is buffered (what Qt left last time plus what just arrived); ``after`` runs
+    behind Qt and notes what Qt left unread. The difference is the new traffic.
+
+    A QObject with real slots, not Python callables: PySide ties a callable to the
+    sender's ``destroyed`` signal, and Qt's WebSocket later disconnects everything from
+    its socket, which then warns on every connection.
+    """
+
+    def __init__(self, tcp: QTcpSocket, server: PartnerLinkServer) -> None:
+        super().__init__()
+        self.tcp = tcp
+        self.server = server
+        self.key = _peer_key(tcp)  # kept: a socket forgets its peer once disconnected
+        self.left_unread = 0
+        self.partner: _Partner | None = None
+
+    def new_bytes(self) -> int:
+        return max(0, self.tcp.bytesAvailable() - self.left_unread)
+
+    @Slot()
+    def before(self) -> None:
+        self.server._on_partner_bytes(self)
+
+    @Slot()
+    def after(self) -> None:
+        self.server._after_partner_bytes(self)
+
+    @Slot()
+    def gone(self) -> None:
+        if self.server._lifetime.alive:
+            self.server._forget_meter(self.key)
+
+
+class _Lifetime:
+    """Whether the server is still whole: its children say goodbye while it is destroyed.
+
+    A plain Python object, so its slot still runs when ``destroyed`` is emitted.
+    """
+
+    def __init__(self) -> None:
+        self.alive = True
+
+    def end(self) -> None:
+        self.alive = False
 
 
 class PartnerLinkServer(QObject):
@@ -155,6 +268,8 @@ class PartnerLinkServer(QObject):
     runningChanged = Signal()  # noqa: N815 (Qt signal naming)
     # request id: a partner said "OK, stepping in" to the user's open request (once per id)
     requestAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
+    # a partner came, went, or said what it is: read partners()
+    partnersChanged = Signal()  # noqa: N815 (Qt signal naming)
 
     def __init__(
         self,
@@ -182,6 +297,8 @@ class PartnerLinkServer(QObject):
             QTcpSocket, tuple[QTimer, QMetaObject.Connection, QMetaObject.Connection]
         ] = {}
         self._partners: dict[QWebSocket, _Partner] = {}
+        # Upgraded TCP sockets by peer (address, port), until their WebSocket appears.
+        self._meters: dict[tuple[str, int], _TrafficMeter] = {}
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self._open_request: Request | None = None
         self._answered_requests: OrderedDict[str, None] = OrderedDict()
@@ -190,6 +307,8 @@ class PartnerLinkServer(QObject):
             rate_limits.all_presses_burst, rate_limits.all_presses_per_second
         )
         self.dropped = DropCounters()
+        self._lifetime = _Lifetime()
+        self.destroyed.connect(self._lifetime.end)
 
         self._tcp = QTcpServer(self)
         self._tcp.setMaxPendingConnections(MAX_PENDING_REQUESTS)
@@ -224,6 +343,27 @@ class PartnerLinkServer(QObject):
     def partner_count(self) -> int:
         return len(self._partners)
 
+    def partners(self) -> tuple[PartnerInfo, ...]:
+        """Who is connected now, in the order they joined."""
+        # From what each partner said when it joined: a socket may be mid-destruction here.
+        return tuple(
+            PartnerInfo(partner.kind, partner.address) for partner in self._partners.values()
+        )
+
+    def set_bind_address(self, address: str) -> None:
+        """Listen on ``address`` from now on; a running link moves there at once.
+
+        Raises LinkError if it cannot listen there (the link is then off).
+        """
+        if address == self._bind_address:
+            return
+        was_running = self.is_running
+        if was_running:
+            self.stop()
+        self._bind_address = address
+        if was_running:
+            self.start()
+
     def start(self) -> None:
         """Listen (the user turned the link on). Raises LinkError when it cannot."""
         if self._secret is None:
@@ -256,7 +396,12 @@ class PartnerLinkServer(QObject):
             self.runningChanged.emit()
 
     def end(self) -> None:
-        """The meeting ended: stop for good and forget the secret."""
+        """The meeting ended: tell every partner, stop for good and forget the secret."""
+        farewell = encode(Ended())
+        for partner_socket in list(self._partners):
+            # Written before the close frame, so a partner knows not to come back.
+            partner_socket.sendTextMessage(farewell)
+            partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeNormal, "meeting ended")
         self.stop()
         self._secret = None
         self._deliveries.clear()
@@ -352,7 +497,7 @@ class PartnerLinkServer(QObject):
     def _on_tcp_connection(self) -> None:
         while self._tcp.hasPendingConnections():
             socket = self._tcp.nextPendingConnection()
-            if len(self._pending) >= MAX_PENDING_REQUESTS:
+            if not self._make_room_for(socket.peerAddress().toString()):
                 self.dropped.add(DropReason.TOO_MANY_CONNECTIONS)
                 socket.abort()
                 socket.deleteLater()
@@ -369,12 +514,34 @@ class PartnerLinkServer(QObject):
             if socket.bytesAvailable():
                 self._read_head(socket)
 
+    def _make_room_for(self, address: str) -> bool:
+        """Whether a new request from ``address`` may wait for its head.
+
+        An address already holding its share is refused; when every slot is taken, the
+        oldest request of the busiest address gives way, so a newcomer always gets in.
+        """
+        waiting_by_address: dict[str, list[QTcpSocket]] = {}
+        for waiting in self._pending:  # oldest first
+            waiting_by_address.setdefault(waiting.peerAddress().toString(), []).append(waiting)
+        if len(waiting_by_address.get(address, ())) >= MAX_PENDING_PER_ADDRESS:
+            return False
+        if len(self._pending) >= MAX_PENDING_REQUESTS:
+            busiest = max(waiting_by_address.values(), key=len)
+            oldest = busiest[0]
+            self.dropped.add(DropReason.TOO_MANY_CONNECTIONS)
+            self._forget_pending(oldest)
+            oldest.abort()
+            oldest.deleteLater()
+        return True
+
     def _on_head_bytes(self) -> None:
         socket = self.sender()
         if isinstance(socket, QTcpSocket) and socket in self._pending:
             self._read_head(socket)
 
     def _on_pending_disconnected(self) -> None:
+        if not self._lifetime.alive:
+            return
         socket = self.sender()
         if isinstance(socket, QTcpSocket) and socket in self._pending:
             self._forget_pending(socket)
@@ -427,7 +594,7 @@ class PartnerLinkServer(QObject):
         self._forget_pending(socket)
         # Drain what was sent so closing does not reset the connection before the 404 is read.
         socket.readAll()
-        socket.write(_REFUSAL)
+        socket.write(REFUSAL_RESPONSE)
         _close_when_written(socket)
 
     def _serve_page(self, socket: QTcpSocket, head_length_: int) -> None:
@@ -438,16 +605,66 @@ class PartnerLinkServer(QObject):
         _close_when_written(socket)
 
     def _upgrade(self, socket: QTcpSocket, head: RequestHead) -> None:
-        host = head.header("host")
-        if not host or head.header("origin") != f"http://{host}":
+        # The page's own origin is the address and port this connection reached, never
+        # what the client's Host header claims (a forged Host would match a forged Origin).
+        if head.header("origin") != _served_origin(socket):
             self._refuse(socket, DropReason.BAD_ORIGIN)
             return
         if len(self._partners) >= MAX_PARTNERS:
             self._refuse(socket, DropReason.TOO_MANY_CONNECTIONS)
             return
         self._forget_pending(socket)
+        socket.setReadBufferSize(READ_BUFFER_BYTES)
+        meter = _TrafficMeter(socket, self)
+        # Connected before the WebSocket's own reader, so it runs first on every arrival.
+        socket.readyRead.connect(meter.before)
+        socket.disconnected.connect(meter.gone)
+        self._meters[meter.key] = meter
         # The head is still unread in the socket: the WebSocket server does the handshake.
         self._sockets.handleConnection(socket)
+
+    def _on_partner_bytes(self, meter: _TrafficMeter) -> None:
+        if meter.partner is None:
+            return  # still the handshake: Qt's own timeout and size limits apply
+        partner = meter.partner
+        arrived = meter.new_bytes()
+        if arrived and not partner.bytes.try_take(arrived):
+            self.dropped.add(DropReason.RATE_LIMITED)
+            self._close_flooding(partner)
+            # Qt would go on answering every ping already buffered: stop it reading now.
+            meter.tcp.flush()
+            meter.tcp.abort()
+
+    def _after_partner_bytes(self, meter: _TrafficMeter) -> None:
+        if meter.partner is None:
+            return
+        meter.left_unread = meter.tcp.bytesAvailable()
+        if meter.tcp.bytesToWrite() > MAX_UNSENT_BYTES:
+            # It sends and never reads (pings whose pongs pile up): not a partner.
+            self.dropped.add(DropReason.RATE_LIMITED)
+            self._close_flooding(meter.partner)
+
+    def _forget_meter(self, key: tuple[str, int]) -> None:
+        meter = self._meters.pop(key, None)
+        if meter is None:
+            return
+        meter.deleteLater()
+        if meter.partner is not None:
+            meter.partner.meter = None
+        meter.partner = None
+
+    def _close_flooding(self, partner: _Partner) -> None:
+        if partner.flooded:
+            return
+        partner.flooded = True
+        self.dropped.add(DropReason.FLOODING)
+        # Qt goes on delivering frames already buffered; stop paying Python for each.
+        for connection in partner.frame_connections:
+            QObject.disconnect(connection)
+        partner.frame_connections = []
+        partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
+        # A peer that does not read never sees the close frame: do not wait for it.
+        QTimer.singleShot(self._head_timeout_ms, partner.socket, partner.socket.abort)
 
     # --- WebSocket partners --------------------------------------------------------------
 
@@ -462,6 +679,7 @@ class PartnerLinkServer(QObject):
             socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE_BYTES)
             partner = _Partner(socket, self._idle_timeout_ms, self._limits)
             self._partners[socket] = partner
+            self._start_metering(socket, partner)
             partner.frame_connections = [
                 socket.textMessageReceived.connect(
                     lambda text, partner=partner: self._on_text(partner, text)
@@ -477,18 +695,36 @@ class PartnerLinkServer(QObject):
             if self._open_request is not None:
                 socket.sendTextMessage(encode(self._open_request))
             self.partnerCountChanged.emit(len(self._partners))
+            self.partnersChanged.emit()
+
+    def _start_metering(self, socket: QWebSocket, partner: _Partner) -> None:
+        meter = self._meters.get((socket.peerAddress().toString(), socket.peerPort()))
+        if meter is None:
+            return
+        meter.partner = partner
+        partner.meter = meter
+        meter.left_unread = meter.tcp.bytesAvailable()
+        # Connected after the WebSocket's reader: notes what it left for next time.
+        meter.tcp.readyRead.connect(meter.after)
 
     def _on_partner_gone(self, socket: QWebSocket) -> None:
+        if not self._lifetime.alive:
+            return  # the server itself is going: its sockets disconnect as they are deleted
         partner = self._partners.pop(socket, None)
         if partner is None:
             return
+        if partner.meter is not None:
+            self._forget_meter(partner.meter.key)
         if socket.closeCode() == QWebSocketProtocol.CloseCode.CloseCodeTooMuchData:
             self.dropped.add(DropReason.TOO_LARGE)
         partner.idle.stop()
         socket.deleteLater()
         self.partnerCountChanged.emit(len(self._partners))
+        self.partnersChanged.emit()
 
     def _on_idle(self, partner: _Partner) -> None:
+        if not self._lifetime.alive or not shiboken6.isValid(partner.socket):
+            return  # gone already, with its meeting
         self.dropped.add(DropReason.TIMED_OUT)
         partner.socket.abort()
 
@@ -500,11 +736,7 @@ class PartnerLinkServer(QObject):
         self.dropped.add(DropReason.RATE_LIMITED)
         partner.rate_drops += 1
         if partner.rate_drops == FLOOD_LIMIT:
-            self.dropped.add(DropReason.FLOODING)
-            # Qt goes on delivering frames already buffered; stop paying Python for each.
-            for connection in partner.frame_connections:
-                QObject.disconnect(connection)
-            partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
+            self._close_flooding(partner)
         return False
 
     def _on_binary(self, partner: _Partner) -> None:
@@ -530,7 +762,9 @@ class PartnerLinkServer(QObject):
             case RequestAck(message_id):
                 self._on_request_ack(partner, message_id)
             case Hello(kind):
-                partner.kind = kind
+                if partner.kind is not kind:
+                    partner.kind = kind
+                    self.partnersChanged.emit()
 
     def _on_press(self, partner: _Partner, press: Press) -> None:
         known = self._deliveries.get(press.message_id)
@@ -559,6 +793,25 @@ def _close_when_written(socket: QTcpSocket) -> None:
     # A Python callable, not the C++ slot: see PLATFORM.md on "Cannot add dynamic method".
     socket.disconnected.connect(lambda: socket.deleteLater())
     socket.disconnectFromHost()
+
+
+def _peer_key(socket: QTcpSocket) -> tuple[str, int]:
+    return socket.peerAddress().toString(), socket.peerPort()
+
+
+def _plain_address(text: str) -> str:
+    # Listening on "::" shows IPv4 clients as "::ffff:192.168.1.20".
+    return text[7:] if text.lower().startswith("::ffff:") and "." in text else text
+
+
+def _served_origin(socket: QTcpSocket) -> str:
+    """``http://ADDRESS:PORT`` of the address and port this connection arrived at."""
+    local = socket.localAddress()
+    text = local.toString()
+    if local.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv6Protocol:
+        # Listening on "::" also takes IPv4 clients, whose pages know the plain IPv4 address.
+        text = text[7:] if text.lower().startswith("::ffff:") and "." in text else f"[{text}]"
+    return f"http://{text}:{socket.localPort()}"
 
 
 def _split_target(target: str) -> tuple[str | None, str]:

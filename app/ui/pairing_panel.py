@@ -1,19 +1,23 @@
 """The pairing panel: turns the partner link on or off and shows how to join it.
 
 A QR code (segno) and the address for the partner's phone, a copy button for a
-partner on a laptop (``poise partner URL``), and how many partners are
-connected. Off by default: nothing listens until the user says so.
+partner on a laptop (``poise partner URL``) that says "Copied", who is connected,
+and which network the link listens on. Off by default: nothing listens until the
+user says so. Once a partner is connected the code and its secret leave the screen
+(the client may see it); "Show the code again" brings them back for a second partner.
 """
 
 from __future__ import annotations
 
 import io
+import os
 
 import segno
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.link.server import LinkError, PartnerLinkServer
+from app.link.lan_address import listen_choices
+from app.link.server import BIND_ENV, LinkError, PartnerLinkServer
 
 QR_SIDE_PX = 188
+COPIED_SHOWN_MS = 2000
 
 
 def qr_image(text: str, side_px: int = QR_SIDE_PX) -> QImage:
@@ -51,10 +57,15 @@ def partners_text(count: int) -> str:
 class PairingPanel(QWidget):
     """Controls one meeting's :class:`PartnerLinkServer`."""
 
+    # the address the user chose to listen on, once the link accepted it (to be saved)
+    bindAddressChosen = Signal(str)  # noqa: N815 (Qt signal naming)
+
     def __init__(self, server: PartnerLinkServer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pairingPanel")
         self._server = server
+        self._code_wanted = False  # "Show the code again" while a partner is connected
+        self._known_partners = 0
 
         self.toggle = QCheckBox("Partner link")
         self.toggle.setObjectName("partnerLinkToggle")
@@ -78,8 +89,13 @@ class PairingPanel(QWidget):
         self.url_field.setObjectName("pairingUrl")
         self.url_field.setReadOnly(True)
         self.copy_button = QPushButton("Copy")
+        self.copy_button.setObjectName("pairingCopy")
         self.copy_button.setToolTip("Copy the address, for `poise partner URL` on a laptop")
         self.copy_button.clicked.connect(self._copy_url)
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(COPIED_SHOWN_MS)
+        self._copied_timer.timeout.connect(self._end_copied)
         url_row = QHBoxLayout()
         url_row.setSpacing(6)
         url_row.addWidget(self.url_field, stretch=1)
@@ -91,17 +107,45 @@ class PairingPanel(QWidget):
         details_layout.addWidget(self.qr_label, alignment=Qt.AlignmentFlag.AlignHCenter)
         details_layout.addLayout(url_row)
 
+        self.who_label = QLabel()
+        self.who_label.setObjectName("partnerWho")
+        self.who_label.setWordWrap(True)
+        self.show_code_button = QPushButton("Show the code again")
+        self.show_code_button.setObjectName("pairingShowCode")
+        self.show_code_button.setToolTip("For a second partner; hidden again when one joins")
+        self.show_code_button.clicked.connect(self._show_code_again)
+
+        self.bind_label = QLabel("Listen on")
+        self.bind_choice = QComboBox()
+        self.bind_choice.setObjectName("pairingBind")
+        self.bind_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.bind_choice.setMinimumContentsLength(12)
+        self._fill_bind_choices()
+        self.bind_choice.activated.connect(self._on_bind_chosen)
+        bind_row = QHBoxLayout()
+        bind_row.setSpacing(6)
+        bind_row.addWidget(self.bind_label)
+        bind_row.addWidget(self.bind_choice, stretch=1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.hint_label)
+        layout.addWidget(self.who_label)
+        layout.addWidget(self.show_code_button)
         layout.addWidget(self.details)
+        layout.addLayout(bind_row)
         layout.addStretch(1)
 
         self.toggle.toggled.connect(self._on_toggled)
         server.runningChanged.connect(self._refresh)
-        server.partnerCountChanged.connect(lambda _count: self._refresh())
+        # A bound method, so Qt drops the connection with the panel (a lambda here outlived
+        # the checkbox and raised once per partner when the meeting ended). partnersChanged
+        # also fires whenever the count changes.
+        server.partnersChanged.connect(self._refresh)
         self._problem = ""
         self._refresh()
 
@@ -123,13 +167,25 @@ class PairingPanel(QWidget):
             self.toggle.setChecked(running)
             self.toggle.blockSignals(False)
         self.toggle.setEnabled(not self._server.has_ended)
-        self.details.setVisible(running)
+        partners = self._server.partners() if running else ()
+        if len(partners) > self._known_partners:
+            self._code_wanted = False  # someone just joined: the secret leaves the screen
+        self._known_partners = len(partners)
+        # The code is for joining: once a partner is here, the client must not see it.
+        code_shown = running and (not partners or self._code_wanted)
+        self.details.setVisible(code_shown)
+        self.show_code_button.setVisible(running and bool(partners) and not code_shown)
         self.partners_label.setVisible(running)
         self.partners_label.setText(partners_text(self._server.partner_count))
+        self.who_label.setVisible(bool(partners))
+        self.who_label.setText("\n".join(partner.description for partner in partners))
+        self.bind_choice.setEnabled(not self._server.has_ended and BIND_ENV not in os.environ)
         if self._problem:
             self.hint_label.setText(f"Could not turn the link on: {self._problem}")
         elif self._server.has_ended:
             self.hint_label.setText("The meeting has ended; its link is closed.")
+        elif running and partners:
+            self.hint_label.setText("Connected. The code stays hidden while a partner is here.")
         elif running:
             self.hint_label.setText(
                 "Your partner scans this on a phone on the same Wi-Fi. "
@@ -137,17 +193,50 @@ class PairingPanel(QWidget):
             )
         else:
             self.hint_label.setText("Off — nothing is listening.")
-        if running:
+        if code_shown:
             url = self._server.pairing_url()
             if self.url_field.text() != url:
                 self.url_field.setText(url)
                 self.url_field.setCursorPosition(0)
                 self.qr_label.setPixmap(QPixmap.fromImage(qr_image(url)))
         else:
-            # The secret should not linger on screen once the link is off.
+            # The secret should not linger on screen once the link is off or in use.
             self.url_field.clear()
             self.qr_label.clear()
+
+    def _show_code_again(self) -> None:
+        self._code_wanted = True
+        self._refresh()
+
+    def _fill_bind_choices(self) -> None:
+        self.bind_choice.clear()
+        current = self._server.bind_address
+        for choice in listen_choices(current):
+            self.bind_choice.addItem(choice.label, choice.address)
+        self.bind_choice.setCurrentIndex(max(0, self.bind_choice.findData(current)))
+        if BIND_ENV in os.environ:
+            self.bind_choice.setToolTip(f"Set by {BIND_ENV}; unset it to choose here")
+        else:
+            self.bind_choice.setToolTip(
+                "Which network a partner can reach you on; every network is the simplest"
+            )
+
+    def _on_bind_chosen(self, index: int) -> None:
+        address = str(self.bind_choice.itemData(index))
+        self._problem = ""
+        try:
+            self._server.set_bind_address(address)
+        except LinkError as problem:
+            self._problem = str(problem)
+        else:
+            self.bindAddressChosen.emit(address)
+        self._refresh()
 
     def _copy_url(self) -> None:
         if self.url_field.text():
             QGuiApplication.clipboard().setText(self.url_field.text())
+            self.copy_button.setText("Copied")
+            self._copied_timer.start()
+
+    def _end_copied(self) -> None:
+        self.copy_button.setText("Copy")

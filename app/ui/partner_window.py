@@ -33,6 +33,7 @@ LINK_TEXT = {
     LinkState.CONNECTING: "Connecting…",
     LinkState.CONNECTED: "Connected",
     LinkState.OFFLINE: "Offline — reconnecting…",
+    LinkState.ENDED: "Meeting ended",
 }
 PRESS_TEXT = {
     PressState.PENDING: "Offline — will send when back",
@@ -49,6 +50,7 @@ _DOT_COLOR = {
     LinkState.CONNECTING: "#4a4d52",
     LinkState.CONNECTED: "#3f6e55",
     LinkState.OFFLINE: "#7a5a36",
+    LinkState.ENDED: "#2a2c30",
 }
 _STYLE = """
 #partnerWindow { background: #0b0c0e; }
@@ -216,6 +218,15 @@ class PartnerWindow(QWidget):
     def _show_link_state(self, state: LinkState, connected_once: bool = True) -> None:
         self.link_label.setText(LINK_TEXT[state] if connected_once else "Not connected")
         self.link_dot.setStyleSheet(f"background: {_DOT_COLOR[state]}; border-radius: 4px;")
+        if state is LinkState.ENDED:
+            self._show_meeting_ended()
+
+    def _show_meeting_ended(self) -> None:
+        # Nothing left to press or answer; the window stays until the partner closes it.
+        for button in self.cue_buttons.values():
+            button.setEnabled(False)
+        self.request_box.hide()
+        self.press_label.setText("The meeting has ended. You can close this window.")
 
     def _show_cues(self, cues: tuple[CueButton, ...]) -> None:
         if tuple(self.cue_buttons) == tuple(cue.key for cue in cues):

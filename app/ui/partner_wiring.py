@@ -7,25 +7,32 @@ the partner; the user's "step in" goes out and the partner's "OK" comes back; th
 stops and forgets its secret when the meeting ends.
 
 ``attach_partner_link_to_flow`` does that for every meeting a ``MeetingFlow`` starts:
-a server per meeting, off until the user turns it on in the pairing panel (a small
-tool window opened from the live window's menu), and ended with the meeting, so
-nothing listens unless a meeting is live and the link is on.
+a server per meeting, off until the user turns it on, and ended with the meeting, so
+nothing listens unless a meeting is live and the link is on. One step turns it on:
+"Partner link" in the live window's menu (Ctrl+P) switches the link on and shows the
+pairing panel docked beside the live window, on the side with room, inside the
+screen and never over the live window's step or cue; the same key hides it again.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QFrame, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.domain.meeting_terms import SignalSource
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
 from app.ui.pairing_panel import PairingPanel
+
+PAIRING_KEY = "Ctrl+P"
+"""Shows and hides the pairing panel; also the live window's "Partner link" action."""
+DOCK_GAP_PX = 6
 
 _log = logging.getLogger(__name__)
 
@@ -67,20 +74,89 @@ def attach_partner_link(session: CueSession, server: PartnerLinkServer) -> None:
     session.meetingEnded.connect(lambda: server.end())
 
 
-class PairingWindow(QWidget):
-    """The pairing panel in a small tool window beside the live window; never modal."""
+def dock_beside(live: QRect, size: QSize, area: QRect, gap: int = DOCK_GAP_PX) -> QPoint:
+    """Where a panel of ``size`` goes beside the live window's frame ``live`` on ``area``.
 
-    def __init__(self, server: PartnerLinkServer, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Tool)
+    The side with more room, top edges level, always inside ``area``. Only when neither
+    side has room (a maximised live window) does it sit at the bottom of the screen,
+    over the notes, the part of the live window that gives way first.
+    """
+    room_right = area.right() - live.right() - gap
+    room_left = live.left() - area.left() - gap
+    top = max(area.top(), min(live.top(), area.bottom() - size.height() + 1))
+    if room_right >= size.width() and room_right >= room_left:
+        return QPoint(live.right() + 1 + gap, top)
+    if room_left >= size.width():
+        return QPoint(live.left() - gap - size.width(), top)
+    left = max(area.left(), min(live.right() - size.width() + 1, area.right() - size.width() + 1))
+    return QPoint(left, max(area.top(), area.bottom() - size.height() + 1))
+
+
+class PairingWindow(QWidget):
+    """The pairing panel docked beside the live window, following it; never modal.
+
+    Frameless, so no title bar can end up off-screen, and shown without taking the focus,
+    so the caret stays in the note.
+    """
+
+    def __init__(self, server: PartnerLinkServer, live_window: QWidget | None = None) -> None:
+        super().__init__(live_window, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("pairingWindow")
         self.setWindowTitle(f"Partner link · {APP_NAME}")
-        self.panel = PairingPanel(server, self)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self._live_window = live_window
+        frame = QFrame(self)
+        frame.setObjectName("pairingFrame")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.panel = PairingPanel(server, frame)
         self.panel.setFixedWidth(320)
+        self.hide_button = QPushButton(f"Hide ({QKeySequence(PAIRING_KEY).toString()})")
+        self.hide_button.setObjectName("pairingHide")
+        self.hide_button.setToolTip("The link stays as it is; the same key shows this again")
+        self.hide_button.clicked.connect(self.hide)
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(0, 0, 0, 8)
+        inner.setSpacing(0)
+        inner.addWidget(self.panel)
+        inner.addWidget(self.hide_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(frame)
         # The window follows its content: short while off, tall enough for the QR when on.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        # No shortcut of its own: Qt lets a tool window use its parent window's shortcuts,
+        # so the live window's Ctrl+P hides this too (a second one would be ambiguous).
+        if live_window is not None:
+            live_window.installEventFilter(self)
+
+    def place(self) -> None:
+        """Dock beside the live window (again): it moved, or the panel changed size."""
+        live = self._live_window
+        if live is None:
+            return
+        screen = live.screen()
+        if screen is None:
+            return
+        self.adjustSize()
+        self.move(dock_beside(live.frameGeometry(), self.size(), screen.availableGeometry()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (
+            watched is self._live_window
+            and self.isVisible()
+            and event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show)
+        ):
+            self.place()
+        return False
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.place()  # the QR appeared or left: the top edge stays level, inside the screen
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.place()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         # Closing the panel hides it; the link stays as the toggle left it.
@@ -127,30 +203,41 @@ class PartnerLinkForFlow(QObject):
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
         self._window = window
-        window.enable_partner_link(self.open_pairing)
+        window.enable_partner_link(self.toggle_pairing)
         self.serverCreated.emit(server)
 
+    def toggle_pairing(self) -> PairingWindow | None:
+        """The live window's "Partner link" (Ctrl+P): link on and panel shown, or panel hidden.
+
+        Hiding leaves the link as it is; the panel's own switch turns it off.
+        """
+        if self.pairing_window is not None and self.pairing_window.isVisible():
+            self.pairing_window.hide()
+            return self.pairing_window
+        return self.open_pairing()
+
     def open_pairing(self) -> PairingWindow | None:
-        """Show the pairing panel of the live meeting (the live window's "Partner link…")."""
+        """Turn the live meeting's link on and show its pairing panel beside the live window."""
         if self.server is None or self.server.has_ended:
             return None
         if self.pairing_window is None:
             self.pairing_window = PairingWindow(self.server, self._window)
-            self._place_beside_live_window(self.pairing_window)
+            self.pairing_window.panel.bindAddressChosen.connect(self._save_bind_address)
+        panel = self.pairing_window.panel
+        if not self.server.is_running:
+            panel.toggle.setChecked(True)  # as a click would; a failure is shown in the panel
         self.pairing_window.show()
         self.pairing_window.raise_()
         return self.pairing_window
 
-    def _place_beside_live_window(self, pairing: PairingWindow) -> None:
-        window = self._window
-        if window is None:
-            return
-        frame = window.frameGeometry()
-        screen = window.screen().availableGeometry()
-        x = frame.left() - pairing.width() - 8
-        if x < screen.left():
-            x = min(frame.right() + 8, screen.right() - pairing.width())
-        pairing.move(x, max(screen.top(), frame.top()))
+    def _save_bind_address(self, address: str) -> None:
+        if self._settings is not None:
+            self._settings = replace(self._settings, partner_link_bind_address=address)
+        try:
+            shared_settings().update(partner_link_bind_address=address)
+        except OSError:
+            # The link already moved; only the next start forgets the choice.
+            _log.warning("could not save the partner link's address", exc_info=True)
 
     def _on_meeting_ended(self) -> None:
         # attach_partner_link has already ended the server: no listening, secret gone.

@@ -22,7 +22,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from app.domain.signal_protocol import DropReason
-from app.link.server import MAX_PENDING_REQUESTS, PartnerLinkServer
+from app.link.server import MAX_PENDING_PER_ADDRESS, REFUSAL_RESPONSE, PartnerLinkServer
 from app.ui.partner_wiring import attach_partner_link
 from tests.link.conftest import StandInSession, in_thread
 
@@ -85,7 +85,7 @@ def masked_text_frame(text: str) -> bytes:
     return bytes([0x81, 0x80 | len(payload)]) + mask + masked
 
 
-REFUSAL = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+REFUSAL = REFUSAL_RESPONSE  # the same small "This link has expired" page, whatever the reason
 
 
 def test_hostile_traffic_gets_nowhere(
@@ -209,7 +209,9 @@ def test_hostile_traffic_gets_nowhere(
     assert report["still_talking"] == {"type": "pong", "n": 7}
     assert report["oversized_close"] == 1009
     assert report["unmasked_close"] in (1002, 1006)  # Qt drops it, with or without a frame
-    assert report["burst_close"] == 1008  # closed as a flood
+    # Closed as a flood; a burst past the byte allowance is cut off at once, so its close
+    # frame may not reach a client that has not read yet (1006).
+    assert report["burst_close"] in (1008, 1006)
     assert report["burst_sent"] == BURST
 
     # Nothing got through but the rate-limited handful from the authorised burst.
@@ -217,7 +219,11 @@ def test_hostile_traffic_gets_nowhere(
     assert all(cue == "calm" for cue, _, _ in session.recorded)
     assert server.dropped[DropReason.WRONG_SECRET] == 150
     assert server.dropped[DropReason.FLOODING] == 1
-    assert server.dropped[DropReason.TIMED_OUT] >= 24 - MAX_PENDING_REQUESTS
+    # One address holds a few slots until the head timeout; the rest are refused at once.
+    assert server.dropped[DropReason.TIMED_OUT] >= MAX_PENDING_PER_ADDRESS - 1
+    assert (
+        server.dropped[DropReason.TIMED_OUT] + server.dropped[DropReason.TOO_MANY_CONNECTIONS] >= 24
+    )
     assert server.dropped[DropReason.NOT_JSON] >= 2
     assert server.dropped[DropReason.BAD_FIELD] >= 3
     assert server.dropped[DropReason.NOT_TEXT] == 1

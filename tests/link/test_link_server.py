@@ -19,8 +19,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
 from app.domain.meeting_terms import DEFAULT_CUES
-from app.domain.signal_protocol import DropReason
-from app.link.server import LinkError, PartnerLinkServer
+from app.domain.signal_protocol import ClientKind, DropReason
+from app.link.server import EXPIRED_PAGE, LinkError, PartnerInfo, PartnerLinkServer
 from tests.link.conftest import in_thread
 
 MESSAGE_ID = "0123456789abcdef0123456789abcdef"
@@ -81,7 +81,7 @@ def test_the_page_is_served_only_under_the_secret(
     ]
     for refused in refused_urls:
         status, _, body = in_thread(qtbot, lambda refused=refused: http_get(refused))
-        assert (status, body) == (404, b""), refused
+        assert (status, body) == (404, EXPIRED_PAGE), refused
     assert link_server.dropped[DropReason.WRONG_SECRET] == 3
     assert link_server.dropped[DropReason.BAD_REQUEST] == 4
 
@@ -331,3 +331,91 @@ def test_a_bad_bind_address_is_a_clear_error() -> None:
     server = PartnerLinkServer(DEFAULT_CUES, bind_address="not-an-address")
     with pytest.raises(LinkError, match="not an IP address"):
         server.start()
+
+
+def test_every_wrong_or_old_link_gets_the_same_small_expired_page(
+    qtbot: QtBot, link_server: PartnerLinkServer
+) -> None:
+    url = link_server.pairing_url()
+    base = origin_of(url)
+    wrong = [f"{base}/p/{'x' * 43}", f"{base}/", f"{base}/p/", f"{base}/notes.db"]
+    answers = {
+        in_thread(qtbot, lambda address=address: http_get(address))[::2] for address in wrong
+    }
+    assert answers == {(404, EXPIRED_PAGE)}
+    assert b"This link has expired" in EXPIRED_PAGE
+    # It names nothing: no meeting, no cue, no port, no software.
+    for secret_word in (b"Poise", b"calm", b"meeting", str(link_server.port).encode()):
+        assert secret_word not in EXPIRED_PAGE
+
+    port = link_server.port
+    link_server.end()  # the next meeting on the same port: the old link has expired too
+    later = PartnerLinkServer(DEFAULT_CUES, bind_address="127.0.0.1", port=port)
+    later.start()
+    try:
+        assert in_thread(qtbot, lambda: http_get(url))[::2] == (404, EXPIRED_PAGE)
+    finally:
+        later.end()
+
+
+def test_the_end_of_the_meeting_is_told_to_every_partner_before_the_link_closes(
+    qtbot: QtBot, link_server: PartnerLinkServer
+) -> None:
+    url = link_server.pairing_url()
+    heard: list[list[dict]] = [[], []]
+    codes: list[int | None] = [None, None]
+
+    def listen(index: int) -> None:
+        with partner(url) as connection:
+            with contextlib.suppress(ConnectionClosed):
+                while True:
+                    heard[index].append(receive(connection))
+            codes[index] = connection.close_code
+
+    workers = [threading.Thread(target=listen, args=(n,), daemon=True) for n in (0, 1)]
+    for worker in workers:
+        worker.start()
+    qtbot.waitUntil(lambda: link_server.partner_count == 2, timeout=5000)
+    link_server.end()
+    qtbot.waitUntil(lambda: not any(worker.is_alive() for worker in workers), timeout=5000)
+    for messages in heard:
+        assert [message["type"] for message in messages] == ["welcome", "ended"]
+    assert codes == [1000, 1000]
+
+
+def test_who_is_connected_is_known_by_kind_and_address(
+    qtbot: QtBot, link_server: PartnerLinkServer
+) -> None:
+    url = link_server.pairing_url()
+    seen: list[tuple[PartnerInfo, ...]] = []
+
+    def join_as_a_laptop() -> None:
+        with partner(url) as connection:
+            receive(connection)
+            connection.send(json.dumps({"type": "hello", "client": "partner_app"}))
+            connection.send(json.dumps({"type": "ping", "n": 1}))
+            receive(connection)
+            seen.append(qt_partners())
+
+    def qt_partners() -> tuple[PartnerInfo, ...]:
+        return link_server.partners()  # a tuple of frozen values: safe to read from here
+
+    changes: list[int] = []
+    link_server.partnersChanged.connect(lambda: changes.append(link_server.partner_count))
+    in_thread(qtbot, join_as_a_laptop)
+    qtbot.waitUntil(lambda: link_server.partner_count == 0)
+    assert seen == [(PartnerInfo(ClientKind.PARTNER_APP, "127.0.0.1"),)]
+    assert seen[0][0].description == "Poise on a laptop · 127.0.0.1"
+    assert changes == [1, 1, 0]  # joined, said what it is, left
+
+
+def test_the_bind_address_can_change_while_the_link_is_on(
+    qtbot: QtBot, link_server: PartnerLinkServer
+) -> None:
+    port = link_server.port
+    link_server.set_bind_address("127.0.0.2")
+    assert link_server.is_running and link_server.bind_address == "127.0.0.2"
+    assert link_server.pairing_url().startswith(f"http://127.0.0.2:{port}/p/")
+    assert not port_accepts(port)  # no longer on 127.0.0.1
+    status = in_thread(qtbot, lambda: http_get(link_server.pairing_url()))[0]
+    assert status == 200

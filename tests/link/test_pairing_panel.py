@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +30,10 @@ def test_partner_counts_read_well() -> None:
 
 
 def test_the_panel_turns_the_link_on_and_off(qtbot: QtBot, screens_dir: Path) -> None:
-    server = PartnerLinkServer(TWO_CUES, bind_address="127.0.0.1")
+    # Owned by a Qt parent, as the app's session owns it: a server freed by Python's garbage
+    # collector while its sockets still had deletions queued crashed in ~QTcpSocket.
+    owner = QObject()
+    server = PartnerLinkServer(TWO_CUES, bind_address="127.0.0.1", parent=owner)
     panel = PairingPanel(server)
     qtbot.addWidget(panel)
     panel.resize(320, 330)

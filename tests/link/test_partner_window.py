@@ -203,3 +203,36 @@ def test_an_answer_given_offline_is_sent_when_the_link_returns(
         assert requests == [request_id]  # the repeat on reconnect was not shown again
     finally:
         client.stop()
+
+
+def test_the_partner_window_says_meeting_ended_and_stops_reconnecting(
+    qtbot: QtBot, meeting: tuple[StandInSession, PartnerLinkServer], screens_dir: Path
+) -> None:
+    session, server = meeting
+    window = PartnerWindow(server.pairing_url())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.link_label.text() == "Connected")
+    qtbot.waitUntil(lambda: list(window.cue_buttons) == ["calm", "slow"])
+    client = window.client
+    assert client is not None
+    states: list[str] = []
+    client.linkStateChanged.connect(states.append)
+
+    port = server.port
+    session.meetingEnded.emit()  # attach_partner_link ends the link with the meeting
+    qtbot.waitUntil(lambda: window.link_label.text() == "Meeting ended")
+    assert states == ["ended"]  # never "offline", never "connecting" again
+    assert not any(button.isEnabled() for button in window.cue_buttons.values())
+    assert window.press_label.text() == "The meeting has ended. You can close this window."
+    window.grab().save(str(screens_dir / "partner_window_meeting_ended.png"))
+
+    # A new meeting on the same port: the ended partner does not knock on its door.
+    later = PartnerLinkServer(session.cues, bind_address="127.0.0.1", port=port)
+    later.start()
+    try:
+        qtbot.wait(3000)  # longer than the first few back-offs
+        assert later.partner_count == 0 and later.dropped.total == 0
+        assert states == ["ended"]
+    finally:
+        later.end()

@@ -16,6 +16,7 @@ from app.domain.signal_protocol import (
     DeliveryState,
     DropCounters,
     DropReason,
+    Ended,
     Hello,
     Ping,
     Pong,
@@ -60,6 +61,7 @@ def test_client_messages_round_trip(message: object) -> None:
         Request(MESSAGE_ID, "step_in", "Step in", "Please take over for a moment"),
         Request(MESSAGE_ID, "moment", "I need a moment", "Keep going", "OK", "They know"),
         Pong(7),
+        Ended(),
     ],
 )
 def test_server_messages_round_trip(message: object) -> None:
@@ -186,3 +188,11 @@ def test_drop_counters_count_by_reason() -> None:
     assert counters[DropReason.WRONG_SECRET] == 0
     assert counters.total == 7
     assert counters.snapshot() == {"not_json": 2, "too_large": 5}
+
+
+def test_the_meeting_ended_message_is_one_small_frame_a_client_cannot_send() -> None:
+    assert encode(Ended()) == '{"type":"ended"}'
+    # Only Poise ends a meeting: from a partner it is an unknown type, counted and dropped.
+    with pytest.raises(ProtocolError) as refused:
+        parse_client_message('{"type":"ended"}')
+    assert refused.value.reason is DropReason.UNKNOWN_TYPE

@@ -471,7 +471,8 @@ class LiveWindow(QWidget):
             )
             menu.addAction(request_action)
             self.ask_partner_actions.append(request_action)
-        self.partner_link_action = action("Partner link…", None, lambda: None, "partnerLink")
+        # One step (issue 14): the link goes on and its panel docks beside this window.
+        self.partner_link_action = action("Partner link", "Ctrl+P", lambda: None, "partnerLink")
         self.partner_link_action.setVisible(False)
         menu.addAction(self.partner_link_action)
         menu.addSeparator()
