@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction
 from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
+from tests.session.phone import Phone
 
 pytestmark = pytest.mark.session
 
@@ -27,6 +29,7 @@ REAL_CONCERN = "Their board meets Friday"
 COMMITMENT = "Daily status note until launch"
 QUICK_LINE = "They want one contact person"
 ACTION = "Send revised launch plan"
+TYPED_DURING_CUE = "They calmed down once we listened"
 
 
 @pytest.fixture
@@ -45,9 +48,9 @@ class Walk:
         self.app = app
         self.clipped: list[str] = []
 
-    def look(self, name: str) -> None:
-        # Give the window manager and a repaint a moment to settle before the shot.
-        wait_until(lambda: self.app.windows(), 10, "a window on screen")
+    def look(self, name: str, *, expect_windows: bool = True) -> None:
+        if expect_windows:
+            wait_until(lambda: self.app.windows(), 10, "a window on screen")
         self.desktop.screenshot(name)
         self.clipped += [f"{name}: {text}" for text in self.app.clipped_texts()]
 
@@ -136,16 +139,95 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         desktop.key("Return")
         walk.look("live-follow-up")
 
-        # End, and the summary.
-        desktop.key("ctrl+shift+e")
-        app.wait_widget(live, name="endMeetingDialog")
-        walk.look("end-dialog")
-        app.click(live, name="primaryButton", text="End")
+        # The partner link in one step; the phone connects, the QR goes away.
+        desktop.key("ctrl+p")
+        url_field = app.wait_widget("pairingWindow", name="pairingUrl", timeout=15)
+        url = wait_until(lambda: (f := app.find("pairingWindow", name="pairingUrl"))
+                         and f.text.startswith("http://127.0.0.1") and f.text, 10,
+                         "the pairing address")
+        assert url_field is not None
+        walk.look("partner-link-on")
+        with Phone(url, SCREENS) as phone:
+            phone.expect_text("#link", "Connected")
+            wait_until(lambda: app.find("pairingWindow", name="pairingQr") is None, 10,
+                       "the QR code to hide once the partner is connected")
+            walk.look("partner-connected")
+            phone.shot("phone-connected")
+
+            # A cue arrives while the user types: it shows, and the caret stays in the note.
+            desktop.key("ctrl+4")
+            desktop.type_text(TYPED_DURING_CUE[:12])
+            phone.tap_cue(0)
+            wait_until(lambda: app.find(live, name="cueWords"), 10, "the cue on the live window")
+            desktop.type_text(TYPED_DURING_CUE[12:])
+            assert (app.focus() or {}).get("class") == "QPlainTextEdit", app.focus()
+            walk.look("live-cue-shown")
+            phone.expect_state("#delivery", "shown")
+            phone.shot("phone-cue-shown")
+            desktop.key("Escape")
+            phone.expect_state("#delivery", "acknowledged")
+            walk.look("live-cue-acknowledged")
+
+            # The user asks the partner to step in; the phone answers in one tap.
+            app.click(live, name="askPartnerButton")
+            phone.answer_request()
+            walk.look("live-partner-answered")
+            phone.shot("phone-request-answered")
+
+            # A second Poise in partner mode sends a cue too.
+            partner_app = PoiseProcess(desktop, tmp_path / "partner-data", "partner", url,
+                                       name="partner", extra_env={"HOME": str(home)})
+            try:
+                partner_app.wait_widget("partnerWindow", name="cueButton", timeout=30)
+                wait_until(lambda: (s := partner_app.find("partnerWindow", name="linkState"))
+                           and "onnected" in s.text, 15, "partner mode to connect")
+                walk.app = partner_app
+                walk.look("partner-mode")
+                walk.app = app
+                partner_app.click("partnerWindow", name="cueButton")
+                wait_until(lambda: app.find(live, name="cueWords"), 10, "the second cue")
+                walk.look("live-cue-from-partner-mode")
+                live_window = app.wait_window(live)
+                desktop.click_at(live_window["x"] + live_window["width"] // 2,
+                                 live_window["y"] - 8)
+                desktop.key("Escape")
+                wait_until(lambda: app.find(live, name="cueWords") is None, 10,
+                           "the second cue acknowledged")
+
+                # Panic hide: every Poise window goes, the meeting goes on, and comes back.
+                hide_key = xdotool_chord(DEFAULT_BINDINGS[HotkeyAction.TOGGLE_HIDDEN])
+                desktop.key(hide_key)
+                wait_until(lambda: app.window(live) is None, 10, "panic hide")
+                walk.look("panic-hidden", expect_windows=False)
+                desktop.key(hide_key)
+                app.wait_window(live, timeout=10)
+                walk.look("panic-restored")
+
+                # End: the phone and partner mode are told the meeting is over.
+                desktop.key("ctrl+shift+e")
+                app.wait_widget(live, name="endMeetingDialog")
+                walk.look("end-dialog")
+                app.click(live, name="primaryButton", text="End")
+                phone.expect_text("#link", "Meeting ended")
+                phone.shot("phone-meeting-ended")
+                wait_until(lambda: (s := partner_app.find("partnerWindow", name="linkState"))
+                           and "ended" in s.text.lower(), 15, "partner mode to hear the end")
+                walk.app = partner_app
+                walk.look("partner-mode-ended")
+                walk.app = app
+                close_window(desktop, partner_app, "partnerWindow")
+                assert partner_app.wait_exit(20) == 0
+            finally:
+                partner_app.kill()
+            check_clean(partner_app, tmp_path / "partner-data")
+
+        # The summary.
         app.wait_window("summaryWindow", timeout=15)
         walk.look("summary")
         wait_until(lambda: any(ended for _t, ended in meeting_rows(data_dir)), 10,
                    "the meeting's end in the database")
         assert WHAT_THEY_SAY in note_texts(data_dir)
+        assert TYPED_DURING_CUE in note_texts(data_dir)
 
         # Review: the meeting page, the timeline under the mouse, every export.
         app.click("summaryWindow", name="openReviewButton")
@@ -203,6 +285,13 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
     check_clean(again, data_dir)
     assert WHAT_THEY_SAY in note_texts(data_dir)
     assert not walk.clipped, "\n".join(walk.clipped)
+
+
+def xdotool_chord(combo: str) -> str:
+    """A Poise key combination ("ctrl+alt+h") as xdotool names it."""
+    names = {"right": "Right", "left": "Left", "space": "space", "pageup": "Prior",
+             "pagedown": "Next", "up": "Up", "down": "Down"}
+    return "+".join(names.get(part.lower(), part.lower()) for part in combo.split("+"))
 
 
 def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
