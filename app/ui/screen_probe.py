@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     Qt,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFontMetrics, QTextDocument
@@ -44,7 +44,13 @@ from PySide6.QtWidgets import (
 PROBE_ENV = "POISE_SCREEN_PROBE"
 PROBE_INTERVAL_MS = 200
 _DESCRIBED_CLASSES = (
-    QLabel, QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractScrollArea
+    QLabel,
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractScrollArea,
 )
 
 
@@ -172,7 +178,9 @@ def describe_screen(messages: list[str]) -> dict[str, Any]:
     return {
         "pid": os.getpid(),
         "windows": windows,
-        "focus": None if focus is None else {"class": type(focus).__name__, "name": focus.objectName()},
+        "focus": None
+        if focus is None
+        else {"class": type(focus).__name__, "name": focus.objectName()},
         "qt_messages": list(messages),
     }
 

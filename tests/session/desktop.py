@@ -108,8 +108,16 @@ def private_desktop(screens_dir: Path) -> Iterator[Desktop]:
     read_end, write_end = os.pipe()
     width, height = SCREEN_SIZE
     server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp"],
+        [
+            xvfb,
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -232,13 +240,26 @@ class PoiseProcess:
         if window is None:
             return []
         return [
-            Widget(window["title"], w["class"], w["name"], w["x"], w["y"], w["width"],
-                   w["height"], str(w.get("text", "")), w)
+            Widget(
+                window["title"],
+                w["class"],
+                w["name"],
+                w["x"],
+                w["y"],
+                w["width"],
+                w["height"],
+                str(w.get("text", "")),
+                w,
+            )
             for w in window["widgets"]
         ]
 
     def find(
-        self, title_part: str, *, name: str | None = None, text: str | None = None,
+        self,
+        title_part: str,
+        *,
+        name: str | None = None,
+        text: str | None = None,
         kind: str | None = None,
     ) -> Widget | None:
         for widget in self.widgets(title_part):
@@ -269,8 +290,10 @@ class PoiseProcess:
         for window in self.windows():
             for widget in window["widgets"]:
                 if widget.get("clipped"):
-                    found.append(f"{window['title']}: {widget['class']} {widget['name']!r} "
-                                 f"{str(widget.get('text'))[:60]!r}")
+                    found.append(
+                        f"{window['title']}: {widget['class']} {widget['name']!r} "
+                        f"{str(widget.get('text'))[:60]!r}"
+                    )
         return found
 
     def qt_messages(self) -> list[str]:

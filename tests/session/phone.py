@@ -21,8 +21,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PHONE_SIZE = {"viewport": {"width": 390, "height": 760}, "device_scale_factor": 2,
-              "is_mobile": True}
+PHONE_SIZE = {
+    "viewport": {"width": 390, "height": 760},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+}
 EXPECT_TIMEOUT_MS = 15_000
 
 
@@ -83,8 +86,7 @@ class Phone:
         request = self.page.locator("#request")
         expect(request).to_be_visible(timeout=EXPECT_TIMEOUT_MS)
         request.get_by_role("button").first.click()
-        expect(request).to_have_attribute("data-state", "acknowledged",
-                                          timeout=EXPECT_TIMEOUT_MS)
+        expect(request).to_have_attribute("data-state", "acknowledged", timeout=EXPECT_TIMEOUT_MS)
 
     def shot(self, name: str) -> Path:
         path = self.screens_dir / f"{name}.png"

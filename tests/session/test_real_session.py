@@ -105,7 +105,8 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         desktop.key("Next")
         wait_until(
             lambda: (t := app.find(live, name="stepTitle")) and t.text != first_title.text,
-            5, "PageDown to move to the next step",
+            5,
+            "PageDown to move to the next step",
         )
         walk.look("live-step-2")
         # Every step of the playbook, by the clicker's key: each shows whole, nothing scrolls.
@@ -113,15 +114,26 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         total = int(position.text.rsplit(" ", 1)[-1])
         for number in range(3, total + 1):
             desktop.key("Next")
-            wait_until(lambda n=number: (p := app.find(live, name="stepPosition"))
-                       and p.text.startswith(f"Step {n} "), 5, f"step {number}")
+            wait_until(
+                lambda n=number: (
+                    (p := app.find(live, name="stepPosition")) and p.text.startswith(f"Step {n} ")
+                ),
+                5,
+                f"step {number}",
+            )
             walk.look(f"live-step-{number}")
-            scrolling = [w.name or w.kind for w in app.widgets(live) if w.raw.get("scrolls")
-                         and w.kind != "QPlainTextEdit"]
+            scrolling = [
+                w.name or w.kind
+                for w in app.widgets(live)
+                if w.raw.get("scrolls") and w.kind != "QPlainTextEdit"
+            ]
             assert not scrolling, f"step {number}: {scrolling} scroll"
         desktop.key("Prior")
-        for chord, text in (("ctrl+1", WHAT_THEY_SAY), ("ctrl+2", REAL_CONCERN),
-                            ("ctrl+3", COMMITMENT)):
+        for chord, text in (
+            ("ctrl+1", WHAT_THEY_SAY),
+            ("ctrl+2", REAL_CONCERN),
+            ("ctrl+3", COMMITMENT),
+        ):
             desktop.key(chord)
             desktop.type_text(text)
         walk.look("live-notes")
@@ -142,15 +154,24 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         # The partner link in one step; the phone connects, the QR goes away.
         desktop.key("ctrl+p")
         url_field = app.wait_widget("pairingWindow", name="pairingUrl", timeout=15)
-        url = wait_until(lambda: (f := app.find("pairingWindow", name="pairingUrl"))
-                         and f.text.startswith("http://127.0.0.1") and f.text, 10,
-                         "the pairing address")
+        url = wait_until(
+            lambda: (
+                (f := app.find("pairingWindow", name="pairingUrl"))
+                and f.text.startswith("http://127.0.0.1")
+                and f.text
+            ),
+            10,
+            "the pairing address",
+        )
         assert url_field is not None
         walk.look("partner-link-on")
         with Phone(url, SCREENS) as phone:
             phone.expect_text("#link", "Connected")
-            wait_until(lambda: app.find("pairingWindow", name="pairingQr") is None, 10,
-                       "the QR code to hide once the partner is connected")
+            wait_until(
+                lambda: app.find("pairingWindow", name="pairingQr") is None,
+                10,
+                "the QR code to hide once the partner is connected",
+            )
             walk.look("partner-connected")
             phone.shot("phone-connected")
 
@@ -175,12 +196,24 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
             phone.shot("phone-request-answered")
 
             # A second Poise in partner mode sends a cue too.
-            partner_app = PoiseProcess(desktop, tmp_path / "partner-data", "partner", url,
-                                       name="partner", extra_env={"HOME": str(home)})
+            partner_app = PoiseProcess(
+                desktop,
+                tmp_path / "partner-data",
+                "partner",
+                url,
+                name="partner",
+                extra_env={"HOME": str(home)},
+            )
             try:
                 partner_app.wait_widget("partnerWindow", name="cueButton", timeout=30)
-                wait_until(lambda: (s := partner_app.find("partnerWindow", name="linkState"))
-                           and "onnected" in s.text, 15, "partner mode to connect")
+                wait_until(
+                    lambda: (
+                        (s := partner_app.find("partnerWindow", name="linkState"))
+                        and "onnected" in s.text
+                    ),
+                    15,
+                    "partner mode to connect",
+                )
                 walk.app = partner_app
                 walk.look("partner-mode")
                 walk.app = app
@@ -188,11 +221,13 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
                 wait_until(lambda: app.find(live, name="cueWords"), 10, "the second cue")
                 walk.look("live-cue-from-partner-mode")
                 live_window = app.wait_window(live)
-                desktop.click_at(live_window["x"] + live_window["width"] // 2,
-                                 live_window["y"] - 8)
+                desktop.click_at(live_window["x"] + live_window["width"] // 2, live_window["y"] - 8)
                 desktop.key("Escape")
-                wait_until(lambda: app.find(live, name="cueWords") is None, 10,
-                           "the second cue acknowledged")
+                wait_until(
+                    lambda: app.find(live, name="cueWords") is None,
+                    10,
+                    "the second cue acknowledged",
+                )
 
                 # Panic hide: every Poise window goes, the meeting goes on, and comes back.
                 hide_key = xdotool_chord(DEFAULT_BINDINGS[HotkeyAction.TOGGLE_HIDDEN])
@@ -210,8 +245,14 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
                 app.click(live, name="primaryButton", text="End")
                 phone.expect_text("#link", "Meeting ended")
                 phone.shot("phone-meeting-ended")
-                wait_until(lambda: (s := partner_app.find("partnerWindow", name="linkState"))
-                           and "ended" in s.text.lower(), 15, "partner mode to hear the end")
+                wait_until(
+                    lambda: (
+                        (s := partner_app.find("partnerWindow", name="linkState"))
+                        and "ended" in s.text.lower()
+                    ),
+                    15,
+                    "partner mode to hear the end",
+                )
                 walk.app = partner_app
                 walk.look("partner-mode-ended")
                 walk.app = app
@@ -224,8 +265,11 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         # The summary.
         app.wait_window("summaryWindow", timeout=15)
         walk.look("summary")
-        wait_until(lambda: any(ended for _t, ended in meeting_rows(data_dir)), 10,
-                   "the meeting's end in the database")
+        wait_until(
+            lambda: any(ended for _t, ended in meeting_rows(data_dir)),
+            10,
+            "the meeting's end in the database",
+        )
         assert WHAT_THEY_SAY in note_texts(data_dir)
         assert TYPED_DURING_CUE in note_texts(data_dir)
 
@@ -236,8 +280,11 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         strip = app.wait_widget("reviewWindow", kind="TimelineStrip")
         # A person clicks into the window they want to read; Qt shows tooltips in it then.
         app.click("reviewWindow", name="meetingHeading")
-        wait_until(lambda: (w := app.window("reviewWindow")) and w["active"], 5,
-                   "the review window to be active")
+        wait_until(
+            lambda: (w := app.window("reviewWindow")) and w["active"],
+            5,
+            "the review window to be active",
+        )
         # Over the step lane at its top, where the tooltip names the step.
         desktop.move_to(strip.x + strip.width // 2, strip.y + 6)
         desktop.move_to(strip.x + strip.width // 2 + 3, strip.y + 8)
@@ -253,8 +300,11 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
             desktop.type_text(str(target))
             walk.look(f"export-{suffix}-dialog")
             desktop.key("Return")
-            wait_until(lambda t=target: t.is_file() and t.stat().st_size > 0, 15,
-                       f"the {suffix} export on disk")
+            wait_until(
+                lambda t=target: t.is_file() and t.stat().st_size > 0,
+                15,
+                f"the {suffix} export on disk",
+            )
         assert COMMITMENT in (home / "meeting.md").read_text(encoding="utf-8")
 
         # Search finds a word typed during the meeting.
@@ -275,8 +325,11 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
     again = PoiseProcess(desktop, data_dir, name="poise-again", extra_env={"HOME": str(home)})
     try:
         again.wait_widget("mainWindow", text="playbooks ready", timeout=30)
-        recent = wait_until(lambda: rows(again, "mainWindow", "recentMeetings"), 10,
-                            "the recent meetings after a restart")
+        recent = wait_until(
+            lambda: rows(again, "mainWindow", "recentMeetings"),
+            10,
+            "the recent meetings after a restart",
+        )
         assert any(CLIENT in item for item in recent), recent
         walk.app = again
         walk.look("home-after-restart")
@@ -289,8 +342,15 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
 
 def xdotool_chord(combo: str) -> str:
     """A Poise key combination ("ctrl+alt+h") as xdotool names it."""
-    names = {"right": "Right", "left": "Left", "space": "space", "pageup": "Prior",
-             "pagedown": "Next", "up": "Up", "down": "Down"}
+    names = {
+        "right": "Right",
+        "left": "Left",
+        "space": "space",
+        "pageup": "Prior",
+        "pagedown": "Next",
+        "up": "Up",
+        "down": "Down",
+    }
     return "+".join(names.get(part.lower(), part.lower()) for part in combo.split("+"))
 
 
@@ -300,8 +360,9 @@ def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
     desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
     wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
     desktop.key("alt+F4")
-    wait_until(lambda: app.window(name) is None or app.process.poll() is not None, 10,
-               f"{name} to close")
+    wait_until(
+        lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
+    )
 
 
 def rows(app: PoiseProcess, window: str, name: str) -> list[str]:
@@ -317,4 +378,3 @@ def check_clean(app: PoiseProcess, data_dir: Path) -> None:
     assert not app.qt_messages(), app.qt_messages()
     reports = list((data_dir / "crash-reports").glob("*"))
     assert not reports, f"crash reports: {reports}"
-
