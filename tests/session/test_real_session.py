@@ -1,0 +1,380 @@
+"""A whole meeting as a person lives it, on a real X server with a real window manager.
+
+Poise runs in its own process under Xvfb and openbox; every key and click is an XTest
+event (xdotool), as from a keyboard and mouse. The walk goes from a first start through
+a meeting with notes, an action item and a follow-up, the review and a restart. It fails
+on a crash report, a Python traceback, a Qt warning, or any text the layout clipped, and
+saves a screenshot of every screen under tests/screens/session/ to be looked at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction
+from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
+from tests.session.phone import Phone
+
+pytestmark = pytest.mark.session
+
+SCREENS = Path(__file__).resolve().parents[1] / "screens" / "session"
+CLIENT = "Harbor & Finch Logistics"
+TITLE = "Missed launch date"
+WHAT_THEY_SAY = "The launch slipped twice and nobody called us"
+REAL_CONCERN = "Their board meets Friday"
+COMMITMENT = "Daily status note until launch"
+QUICK_LINE = "They want one contact person"
+ACTION = "Send revised launch plan"
+TYPED_DURING_CUE = "They calmed down once we listened"
+
+
+@pytest.fixture
+def desktop() -> Iterator[Desktop]:
+    for old in SCREENS.glob("*.png"):
+        old.unlink()
+    with private_desktop(SCREENS) as running:
+        yield running
+
+
+class Walk:
+    """The checks every screen of the walk gets: a screenshot, no clipped text."""
+
+    def __init__(self, desktop: Desktop, app: PoiseProcess) -> None:
+        self.desktop = desktop
+        self.app = app
+        self.clipped: list[str] = []
+
+    def look(self, name: str, *, expect_windows: bool = True) -> None:
+        if expect_windows:
+            wait_until(lambda: self.app.windows(), 10, "a window on screen")
+        self.desktop.screenshot(name)
+        self.clipped += [f"{name}: {text}" for text in self.app.clipped_texts()]
+
+
+def meeting_rows(data_dir: Path) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(data_dir / "poise.sqlite3") as connection:
+        return connection.execute("SELECT title, ended_at FROM meetings").fetchall()
+
+
+def note_texts(data_dir: Path) -> str:
+    with sqlite3.connect(data_dir / "poise.sqlite3") as connection:
+        rows = connection.execute("SELECT text FROM notes").fetchall()
+    return "\n".join(row[0] for row in rows)
+
+
+def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> None:
+    data_dir = tmp_path / "poise-data"
+    home = tmp_path / "home"
+    home.mkdir()
+    app = PoiseProcess(
+        desktop, data_dir, extra_env={"POISE_LINK_BIND": "127.0.0.1", "HOME": str(home)}
+    )
+    walk = Walk(desktop, app)
+    try:
+        # First start: the home window, the database created, no meetings yet.
+        app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+        walk.look("home-first-start")
+
+        # Prepare: client, title, partner; then the checklist.
+        desktop.key("ctrl+n")
+        app.wait_window("prepareDialog")
+        app.click("prepareDialog", name="clientPicker")
+        desktop.type_text(CLIENT)
+        app.click("prepareDialog", name="meetingTitle")
+        desktop.type_text(TITLE)
+        app.click("prepareDialog", name="partnerName")
+        desktop.type_text("Dana")
+        walk.look("prepare")
+        app.click("prepareDialog", name="primaryButton")
+        app.wait_widget("prepareDialog", text="Before you start")
+        for box in [w for w in app.widgets("prepareDialog") if w.kind == "QCheckBox"]:
+            desktop.click_at(box.x + 8, box.center[1])
+        walk.look("checklist")
+        app.click("prepareDialog", name="primaryButton", text="Start")
+
+        # Live: steps by keys, notes in three fields, a quick line, an action item.
+        live = "liveWindow"
+        app.wait_widget(live, name="stepTitle")
+        walk.look("live-step-1")
+        first_title = app.find(live, name="stepTitle")
+        assert first_title is not None
+        desktop.key("Next")
+        wait_until(
+            lambda: (t := app.find(live, name="stepTitle")) and t.text != first_title.text,
+            5,
+            "PageDown to move to the next step",
+        )
+        walk.look("live-step-2")
+        # Every step of the playbook, by the clicker's key: each shows whole, nothing scrolls.
+        position = app.wait_widget(live, name="stepPosition")
+        total = int(position.text.rsplit(" ", 1)[-1])
+        for number in range(3, total + 1):
+            desktop.key("Next")
+            wait_until(
+                lambda n=number: (
+                    (p := app.find(live, name="stepPosition")) and p.text.startswith(f"Step {n} ")
+                ),
+                5,
+                f"step {number}",
+            )
+            walk.look(f"live-step-{number}")
+            scrolling = [
+                w.name or w.kind
+                for w in app.widgets(live)
+                if w.raw.get("scrolls") and w.kind != "QPlainTextEdit"
+            ]
+            assert not scrolling, f"step {number}: {scrolling} scroll"
+        desktop.key("Prior")
+        for chord, text in (
+            ("ctrl+1", WHAT_THEY_SAY),
+            ("ctrl+2", REAL_CONCERN),
+            ("ctrl+3", COMMITMENT),
+        ):
+            desktop.key(chord)
+            desktop.type_text(text)
+        walk.look("live-notes")
+        desktop.key("ctrl+l")
+        desktop.type_text(QUICK_LINE)
+        desktop.key("Return")
+        desktop.key("ctrl+i")
+        app.click(live, name="actionText")
+        desktop.type_text(ACTION)
+        desktop.key("Return")
+        walk.look("live-action-item")
+        desktop.key("ctrl+u")
+        app.click(live, name="followUpInput")
+        desktop.type_text("+3")
+        desktop.key("Return")
+        walk.look("live-follow-up")
+
+        # The partner link in one step; the phone connects, the QR goes away.
+        desktop.key("ctrl+p")
+        url_field = app.wait_widget("pairingWindow", name="pairingUrl", timeout=15)
+        url = wait_until(
+            lambda: (
+                (f := app.find("pairingWindow", name="pairingUrl"))
+                and f.text.startswith("http://127.0.0.1")
+                and f.text
+            ),
+            10,
+            "the pairing address",
+        )
+        assert url_field is not None
+        walk.look("partner-link-on")
+        with Phone(url, SCREENS) as phone:
+            phone.expect_text("#link", "Connected")
+            wait_until(
+                lambda: app.find("pairingWindow", name="pairingQr") is None,
+                10,
+                "the QR code to hide once the partner is connected",
+            )
+            walk.look("partner-connected")
+            phone.shot("phone-connected")
+
+            # A cue arrives while the user types: it shows, and the caret stays in the note.
+            desktop.key("ctrl+4")
+            desktop.type_text(TYPED_DURING_CUE[:12])
+            phone.tap_cue(0)
+            wait_until(lambda: app.find(live, name="cueWords"), 10, "the cue on the live window")
+            desktop.type_text(TYPED_DURING_CUE[12:])
+            assert (app.focus() or {}).get("class") == "QPlainTextEdit", app.focus()
+            walk.look("live-cue-shown")
+            phone.expect_state("#delivery", "shown")
+            phone.shot("phone-cue-shown")
+            desktop.key("Escape")
+            phone.expect_state("#delivery", "acknowledged")
+            walk.look("live-cue-acknowledged")
+
+            # The user asks the partner to step in; the phone answers in one tap.
+            app.click(live, name="askPartnerButton")
+            phone.answer_request()
+            walk.look("live-partner-answered")
+            phone.shot("phone-request-answered")
+
+            # A second Poise in partner mode sends a cue too.
+            partner_app = PoiseProcess(
+                desktop,
+                tmp_path / "partner-data",
+                "partner",
+                url,
+                name="partner",
+                extra_env={"HOME": str(home)},
+            )
+            try:
+                partner_app.wait_widget("partnerWindow", name="cueButton", timeout=30)
+                wait_until(
+                    lambda: (
+                        (s := partner_app.find("partnerWindow", name="linkState"))
+                        and "onnected" in s.text
+                    ),
+                    15,
+                    "partner mode to connect",
+                )
+                walk.app = partner_app
+                walk.look("partner-mode")
+                walk.app = app
+                partner_app.click("partnerWindow", name="cueButton")
+                wait_until(lambda: app.find(live, name="cueWords"), 10, "the second cue")
+                walk.look("live-cue-from-partner-mode")
+                live_window = app.wait_window(live)
+                desktop.click_at(live_window["x"] + live_window["width"] // 2, live_window["y"] - 8)
+                desktop.key("Escape")
+                wait_until(
+                    lambda: app.find(live, name="cueWords") is None,
+                    10,
+                    "the second cue acknowledged",
+                )
+
+                # Panic hide: every Poise window goes, the meeting goes on, and comes back.
+                hide_key = xdotool_chord(DEFAULT_BINDINGS[HotkeyAction.TOGGLE_HIDDEN])
+                desktop.key(hide_key)
+                wait_until(lambda: app.window(live) is None, 10, "panic hide")
+                walk.look("panic-hidden", expect_windows=False)
+                desktop.key(hide_key)
+                app.wait_window(live, timeout=10)
+                walk.look("panic-restored")
+
+                # End: the phone and partner mode are told the meeting is over.
+                desktop.key("ctrl+shift+e")
+                app.wait_widget(live, name="endMeetingDialog")
+                walk.look("end-dialog")
+                app.click(live, name="primaryButton", text="End")
+                phone.expect_text("#link", "Meeting ended")
+                phone.shot("phone-meeting-ended")
+                wait_until(
+                    lambda: (
+                        (s := partner_app.find("partnerWindow", name="linkState"))
+                        and "ended" in s.text.lower()
+                    ),
+                    15,
+                    "partner mode to hear the end",
+                )
+                walk.app = partner_app
+                walk.look("partner-mode-ended")
+                walk.app = app
+                close_window(desktop, partner_app, "partnerWindow")
+                assert partner_app.wait_exit(20) == 0
+            finally:
+                partner_app.kill()
+            check_clean(partner_app, tmp_path / "partner-data")
+
+        # The summary.
+        app.wait_window("summaryWindow", timeout=15)
+        walk.look("summary")
+        wait_until(
+            lambda: any(ended for _t, ended in meeting_rows(data_dir)),
+            10,
+            "the meeting's end in the database",
+        )
+        assert WHAT_THEY_SAY in note_texts(data_dir)
+        assert TYPED_DURING_CUE in note_texts(data_dir)
+
+        # Review: the meeting page, the timeline under the mouse, every export.
+        app.click("summaryWindow", name="openReviewButton")
+        app.wait_widget("reviewWindow", name="meetingHeading", text="Harbor", timeout=20)
+        walk.look("review-meeting-page")
+        strip = app.wait_widget("reviewWindow", kind="TimelineStrip")
+        # A person clicks into the window they want to read; Qt shows tooltips in it then.
+        app.click("reviewWindow", name="meetingHeading")
+        wait_until(
+            lambda: (w := app.window("reviewWindow")) and w["active"],
+            5,
+            "the review window to be active",
+        )
+        # Over the step lane at its top, where the tooltip names the step.
+        desktop.move_to(strip.x + strip.width // 2, strip.y + 6)
+        desktop.move_to(strip.x + strip.width // 2 + 3, strip.y + 8)
+        tip = app.wait_window("qtooltip_label", timeout=10)
+        assert "Step" in tip["text"], tip
+        walk.look("review-timeline-tooltip")
+        for button, suffix in (("Markdown…", "md"), ("PDF…", "pdf"), ("Calendar…", "ics")):
+            target = home / f"meeting.{suffix}"
+            app.click("reviewWindow", text=button, kind="QPushButton")
+            file_name = app.wait_widget("Export meeting", name="fileNameEdit")
+            desktop.click_at(*file_name.center)
+            desktop.key("ctrl+a")
+            desktop.type_text(str(target))
+            walk.look(f"export-{suffix}-dialog")
+            desktop.key("Return")
+            wait_until(
+                lambda t=target: t.is_file() and t.stat().st_size > 0,
+                15,
+                f"the {suffix} export on disk",
+            )
+        assert COMMITMENT in (home / "meeting.md").read_text(encoding="utf-8")
+
+        # Search finds a word typed during the meeting.
+        app.click("reviewWindow", text="All meetings", kind="QPushButton")
+        app.click("reviewWindow", name="searchBox")
+        desktop.type_text("slipped")
+        wait_until(lambda: rows(app, "reviewWindow", "searchResults"), 10, "a search result")
+        walk.look("review-search")
+
+        # Quit by closing every window, as a person does; start again: everything is there.
+        for name in ("summaryWindow", "reviewWindow", "mainWindow"):
+            close_window(desktop, app, name)
+        assert app.wait_exit(20) == 0
+    finally:
+        app.kill()
+    check_clean(app, data_dir)
+
+    again = PoiseProcess(desktop, data_dir, name="poise-again", extra_env={"HOME": str(home)})
+    try:
+        again.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+        recent = wait_until(
+            lambda: rows(again, "mainWindow", "recentMeetings"),
+            10,
+            "the recent meetings after a restart",
+        )
+        assert any(CLIENT in item for item in recent), recent
+        walk.app = again
+        walk.look("home-after-restart")
+    finally:
+        again.kill()
+    check_clean(again, data_dir)
+    assert WHAT_THEY_SAY in note_texts(data_dir)
+    assert not walk.clipped, "\n".join(walk.clipped)
+
+
+def xdotool_chord(combo: str) -> str:
+    """A Poise key combination ("ctrl+alt+h") as xdotool names it."""
+    names = {
+        "right": "Right",
+        "left": "Left",
+        "space": "space",
+        "pageup": "Prior",
+        "pagedown": "Next",
+        "up": "Up",
+        "down": "Down",
+    }
+    return "+".join(names.get(part.lower(), part.lower()) for part in combo.split("+"))
+
+
+def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
+    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
+    window = app.wait_window(name)
+    desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
+    wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
+    desktop.key("alt+F4")
+    wait_until(
+        lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
+    )
+
+
+def rows(app: PoiseProcess, window: str, name: str) -> list[str]:
+    widget = app.find(window, name=name)
+    if widget is None:
+        return []
+    return list(widget.raw.get("items", [])) if widget.raw.get("rows") else []
+
+
+def check_clean(app: PoiseProcess, data_dir: Path) -> None:
+    output = app.output()
+    assert "Traceback" not in output, output
+    assert not app.qt_messages(), app.qt_messages()
+    reports = list((data_dir / "crash-reports").glob("*"))
+    assert not reports, f"crash reports: {reports}"
