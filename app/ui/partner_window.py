@@ -201,9 +201,14 @@ class PartnerWindow(QWidget):
             self.client.stop()
             self.client.deleteLater()
         self.client = client
-        client.linkStateChanged.connect(self._link_state_changed)
+        # The client is this window's child and goes before it, so these callables never
+        # outlive the window. (Bound methods here crashed Qt with a bus error about one
+        # run in two when a relay client's window closed: tests/relay/test_relay_meeting.)
+        client.linkStateChanged.connect(lambda state: self._link_state_changed(state))
         client.cuesChanged.connect(self._show_cues)
-        client.pressStateChanged.connect(self._press_state_changed)
+        client.pressStateChanged.connect(
+            lambda message_id, state: self._press_state_changed(message_id, state)
+        )
         client.requestReceived.connect(self._show_request)
         client.requestAnswered.connect(self._show_request_answered)
         self.pairing_box.hide()
