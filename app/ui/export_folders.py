@@ -1,14 +1,16 @@
 """Where the review's save dialogs open: the folder the user last saved an export into.
 
 One folder shared by every export (Markdown, PDF, calendar, CSV, recap), kept for the
-session and written to the settings (``last_export_folder``) off the GUI thread, so the
-next start opens there too. A folder that has gone falls back to the home folder.
+session and handed to ``save`` (the settings' ``last_export_folder``), so the next start
+opens there too. A folder that has gone falls back to the home folder.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 Saver = Callable[[Path], None]
 
@@ -29,3 +31,15 @@ class ExportFolders:
         self._folder = folder
         if self._save is not None:
             self._save(folder)
+
+    def ask_save_path(
+        self, parent: QWidget, title: str, suggested: str, file_filter: str
+    ) -> Path | None:
+        """The save dialog, opened in this folder; the folder chosen is remembered."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent, title, str(self.folder() / suggested), file_filter
+        )
+        if not chosen:
+            return None
+        self.remember(Path(chosen).parent)
+        return Path(chosen)

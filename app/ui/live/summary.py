@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -290,16 +289,9 @@ class SummaryWindow(QWidget):
             self.exportRequested.emit(kind, path)
 
     def _ask_export_path(self, kind: str, suggested: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export meeting",
-            str(self.export_folders.folder() / suggested),
-            EXPORT_KINDS[kind],
+        return self.export_folders.ask_save_path(
+            self, "Export meeting", suggested, EXPORT_KINDS[kind]
         )
-        if not chosen:
-            return None
-        self.export_folders.remember(Path(chosen).parent)
-        return Path(chosen)
 
     # -- what the meeting holds ------------------------------------------------------------
 

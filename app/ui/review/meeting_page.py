@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -625,16 +624,9 @@ class MeetingPage(QWidget):
             )
 
     def _ask_save_path(self, suffix: str, suggested: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export meeting",
-            str(self.export_folders.folder() / suggested),
-            EXPORT_KINDS[suffix],
+        return self.export_folders.ask_save_path(
+            self, "Export meeting", suggested, EXPORT_KINDS[suffix]
         )
-        if not chosen:
-            return None
-        self.export_folders.remember(Path(chosen).parent)
-        return Path(chosen)
 
     # Recap and client --------------------------------------------------------------------
     def open_recap(self) -> RecapDialog | None:

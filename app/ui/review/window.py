@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -768,13 +767,7 @@ class ReviewWindow(QMainWindow):
         self.context.run(work, done, failed)
 
     def _ask_csv_path(self, suggested: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export meetings", str(self.export_folders.folder() / suggested), "CSV (*.csv)"
-        )
-        if not chosen:
-            return None
-        self.export_folders.remember(Path(chosen).parent)
-        return Path(chosen)
+        return self.export_folders.ask_save_path(self, "Export meetings", suggested, "CSV (*.csv)")
 
     def _save_export_folder(self, folder: Path) -> None:
         shared_settings().update(last_export_folder=str(folder))
