@@ -156,7 +156,7 @@ def child_app(soak_minutes: float = 0.0) -> None:
                 watched.removeEventFilter(self)
                 stamp(f"{name}-painted")
                 if name == "home":
-                    QTimer.singleShot(0, window.new_meeting)  # no thinking time at all
+                    QTimer.singleShot(0, new_meeting)  # no thinking time at all
                 elif name == "live":
                     reached("live")
             return False
@@ -164,11 +164,22 @@ def child_app(soak_minutes: float = 0.0) -> None:
     painted = FirstPaint()
     painted.watch(window, "home")
     clock = Clock(datetime.now(UTC))
-    flow = controller.ensure_flow()
-    flow.clock = clock  # the soak moves time on faster than real time
-    # Let the dialog open first, as a person would see it before typing.
-    flow.prepareOpened.connect(lambda dialog: QTimer.singleShot(0, lambda: fill_and_start(dialog)))
-    flow.sessionStarted.connect(lambda session, live: watch_live(session, live))
+    flows: list[Any] = []
+
+    def new_meeting() -> None:
+        # As in the app, the meeting flow (and its windows' code) is made on the first
+        # "New meeting", after the home window has painted.
+        flow = controller.ensure_flow()
+        if not flows:
+            flows.append(flow)
+            flow.clock = clock  # the soak moves time on faster than real time
+            # Let the dialog open first, as a person would see it before typing.
+            flow.prepareOpened.connect(
+                lambda dialog: QTimer.singleShot(0, lambda: fill_and_start(dialog))
+            )
+            flow.sessionStarted.connect(lambda session, live: watch_live(session, live))
+        window.new_meeting()
+
     done = {"live": False, "stored": False}
 
     def watch_live(session: Any, live: Any) -> None:
@@ -184,7 +195,7 @@ def child_app(soak_minutes: float = 0.0) -> None:
 
     def after_live_painted() -> None:
         if soak_minutes > 0:
-            report = simulate_meeting(flow, clock, soak_minutes)
+            report = simulate_meeting(flows[0], clock, soak_minutes)
             print(json.dumps(report), flush=True)
         application.exit(0)
 

@@ -204,6 +204,8 @@ class _LineFinder:
 
     def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
+        # Every field of every step asks for its table's header: find each name's once.
+        self._tables: dict[str, list[int]] = {}
 
     def top_level(self, name: str) -> int | None:
         header = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
@@ -221,14 +223,16 @@ class _LineFinder:
 
     def table(self, name: str, index: int) -> int | None:
         """Line of the ``index``-th ``[[name]]`` header."""
-        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
-        seen = 0
-        for number, line in enumerate(self._lines, start=1):
-            if pattern.match(line):
-                if seen == index:
-                    return number
-                seen += 1
-        return None
+        headers = self._tables.get(name)
+        if headers is None:
+            pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+            headers = [
+                number
+                for number, line in enumerate(self._lines, start=1)
+                if pattern.match(line)
+            ]
+            self._tables[name] = headers
+        return headers[index] if 0 <= index < len(headers) else None
 
     def field_in_table(self, name: str, index: int, key: str) -> int | None:
         start = self.table(name, index)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app import __version__, paths
 from app.private_files import write_private
 from app.store.api import TextWriter
-from app.ui.meeting_journal import unsaved_journal_words
 
 CRASH_FOLDER = "crash-reports"
 _FLUSH_SECONDS = 2.0
@@ -76,6 +75,9 @@ class CrashHandler:
 
     def _tell(self, saved: bool | None, recovery: Path | None = None) -> None:
         # "Saved" only for what the store holds; "kept" only for what is on disk.
+        # Imported here: only a crash needs it, and start-up does not pay for it.
+        from app.ui.meeting_journal import unsaved_journal_words
+
         in_journal = unsaved_journal_words()
         if saved is None:
             notes = in_journal or "No notes are waiting to be saved."

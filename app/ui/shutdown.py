@@ -26,8 +26,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from app.journal import journals_in_use
-
 log = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 5.0
@@ -147,6 +145,8 @@ class CleanShutdown(QObject):
         writer = self._writer()
         if writer is not None and not writer.flush(FLUSH_SECONDS):
             log.warning("some writes were still on their way to the store when Poise quit")
+        from app.journal import journals_in_use  # on the way out only, not at start
+
         for journal in journals_in_use():
             if not journal.wait_written(FLUSH_SECONDS):
                 log.warning("the meeting journal %s could not be written", journal.location)
