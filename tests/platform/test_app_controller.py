@@ -131,12 +131,14 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
     meeting = ended_meeting(store)
 
     controller.client.announce_ended(meeting.id)  # the flow's word at the end
-    qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(list(vault.glob("*.md"))) == 1, timeout=15000)
     written = next(vault.glob("*.md"))
     assert "Late pallets" in written.read_text(encoding="utf-8")
 
     controller.remove_markdown(meeting.id)
-    qtbot.waitUntil(lambda: not written.exists(), timeout=5000)
+    # On the client's pool, which may still be warming up the partner link (a second or
+    # more on a loaded machine) and answering the start's reads.
+    qtbot.waitUntil(lambda: not written.exists(), timeout=15000)
 
 
 def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
