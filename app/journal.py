@@ -37,6 +37,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from app.private_files import replace_private
+
 log = logging.getLogger(__name__)
 
 JOURNAL_FORMAT = 1
@@ -380,28 +382,7 @@ def _append(path: Path, lines: list[str]) -> None:
 
 
 def _write_whole(path: Path, lines: list[str]) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    data = "".join(f"{line}\n" for line in lines).encode("utf-8")
-    flags = os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(temporary, flags, 0o600)
-    try:
-        _write_all(descriptor, data)
-        os.fsync(descriptor)
-    except OSError:
-        os.close(descriptor)
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    os.close(descriptor)
-    temporary.replace(path)
-    if sys.platform != "win32":
-        with contextlib.suppress(OSError):
-            folder = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
+    replace_private(path, "".join(f"{line}\n" for line in lines).encode("utf-8"))
 
 
 def _write_all(descriptor: int, data: bytes) -> None:

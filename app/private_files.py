@@ -8,10 +8,12 @@ only the POSIX modes are set here.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 from app import paths
@@ -31,6 +33,36 @@ def write_private(path: Path, data: bytes) -> None:
             # The mode given to open() only applies to a new file.
             os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
         handle.write(data)
+
+
+def replace_private(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all, user-only, and durable before returning.
+
+    The data goes to a temporary file beside it (0600), is fsync'd and renamed over
+    ``path``; the folder is fsync'd too where the system allows it (not Windows), so the
+    rename survives a power cut. A failure leaves ``path`` as it was and no temporary file.
+    """
+    path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
 
 def tighten_data_folder(folder: Path | None = None) -> str:

@@ -29,8 +29,6 @@ import json
 import logging
 import os
 import stat
-import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
@@ -50,6 +48,7 @@ from app.domain.hotkeys import (
     validate_bindings,
 )
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
+from app.private_files import replace_private
 
 SETTINGS_FILE_NAME = "settings.json"
 LINK_BIND_ENV = "POISE_LINK_BIND"
@@ -196,26 +195,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_file()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = {spec.name: _dump(getattr(settings, spec.name)) for spec in fields(Settings)}
-    # mkstemp creates the file 0600, so the settings are never readable by others.
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2, sort_keys=True)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
-    if sys.platform != "win32":
-        # The rename is durable only once the folder's entry is on disk too.
-        with contextlib.suppress(OSError):
-            folder = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
+    text = json.dumps(data, indent=2, sort_keys=True)
+    replace_private(path, text.encode("utf-8"))
 
 
 SettingsListener = Callable[[Settings, frozenset[str]], None]

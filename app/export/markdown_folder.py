@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.export.markdown import meeting_markdown
 from app.export.plain_text import without_bidi_controls
 from app.export.report import MeetingReport
+from app.private_files import replace_private
 
 MANIFEST_NAME = ".poise-export.json"
 _MANIFEST_VERSION = 1
@@ -67,19 +66,6 @@ def file_name(report: MeetingReport) -> str:
     return stem[:_MAX_STEM_CHARS].rstrip(" .") + ".md"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".poise-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 class MarkdownFolder:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -105,7 +91,7 @@ class MarkdownFolder:
                 for key, entry in sorted(manifest.items())
             },
         }
-        _write_atomically(self._manifest_path(), json.dumps(data, indent=2).encode("utf-8"))
+        replace_private(self._manifest_path(), json.dumps(data, indent=2).encode("utf-8"))
 
     def _unchanged_since_written(self, entry: _Written) -> bool:
         try:
@@ -135,7 +121,7 @@ class MarkdownFolder:
             name = wanted
         else:
             name = self._free_name(wanted, claimed)
-        _write_atomically(self.folder / name, data)
+        replace_private(self.folder / name, data)
         if previous_is_ours and previous is not None and previous.name != name:
             (self.folder / previous.name).unlink(missing_ok=True)
         manifest[key] = _Written(name, _checksum(data))

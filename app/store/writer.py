@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.meeting_terms import NoteField
+from app.private_files import replace_private
 from app.store.errors import NotFound, StoreError
 from app.store.service import MeetingService
 
@@ -299,7 +300,7 @@ class NoteWriter:
         data = json.dumps(content, ensure_ascii=True, indent=1).encode("ascii")
         for path in (self._recovery_file, self._fallback_file):
             try:
-                _write_atomically(path, data)
+                replace_private(path, data)
             except OSError as failure:
                 log.warning("cannot write recovery file %s: %s", path, failure)
                 continue
@@ -519,26 +520,3 @@ class NoteWriter:
         except Exception:
             # A broken callback must not stop the thread that keeps the notes.
             log.exception("store writer callback %s failed", callback)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing, readable by the user alone, and make it durable."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    with contextlib.suppress(OSError):
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
