@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.export.file_names import export_file_name
 from app.export.recap import RecapDraft, mailto_url, write_eml
+from app.ui.export_folders import ExportFolders
 
 # Some mail programs (and Windows' URL handler) cut links longer than about this.
 MAILTO_SAFE_LENGTH = 2000
@@ -47,15 +47,14 @@ class RecapDialog(QDialog):
         draft: RecapDraft,
         parent: QWidget | None = None,
         *,
-        start_folder: Callable[[], Path] = Path.home,
-        remember_folder: Callable[[Path], None] | None = None,
+        export_folders: ExportFolders | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recapDialog")
         self.setWindowTitle("Recap to send")
         self.resize(620, 560)
-        self._start_folder = start_folder
-        self._remember_folder = remember_folder
+        # Where the .eml dialog opens (the last export folder) and remembers the new one.
+        self._export_folders = export_folders or ExportFolders()
         # Overridable in tests: opening a URL and asking for a file name reach the desktop.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.ask_eml_path: Callable[[str], Path | None] = self._ask_eml_path
@@ -159,11 +158,4 @@ class RecapDialog(QDialog):
         self.saved.emit(path)
 
     def _ask_eml_path(self, suggested: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save recap", str(self._start_folder() / suggested), "E-mail (*.eml)"
-        )
-        if not chosen:
-            return None
-        if self._remember_folder is not None:
-            self._remember_folder(Path(chosen).parent)
-        return Path(chosen)
+        return self._export_folders.ask_save_path(self, "Save recap", suggested, "E-mail (*.eml)")

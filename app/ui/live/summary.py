@@ -268,8 +268,7 @@ class SummaryWindow(QWidget):
         dialog = RecapDialog(
             draft,
             self,
-            start_folder=self.export_folders.folder,
-            remember_folder=self.export_folders.remember,
+            export_folders=self.export_folders,
         )
         self.recap_dialog = dialog
         dialog.open()

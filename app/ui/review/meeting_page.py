@@ -637,8 +637,7 @@ class MeetingPage(QWidget):
         dialog = RecapDialog(
             recap_draft(self._report),
             self,
-            start_folder=self.export_folders.folder,
-            remember_folder=self.export_folders.remember,
+            export_folders=self.export_folders,
         )
         self.recap_dialog = dialog
         dialog.open()
