@@ -7,11 +7,10 @@ GUI thread). Poise itself sends nothing. The words come from ``app.export.recap`
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,10 +32,8 @@ from app.ui.export_folders import ExportFolders
 MAILTO_SAFE_LENGTH = 2000
 
 
-class _FileWritten(QObject):
-    """Carries the .eml writer thread's outcome back to the GUI thread."""
-
-    finished = Signal(str, str)  # path, error ('' when written)
+# The app's one way off the GUI thread (``StoreClient.background``): work, then answers.
+Background = Callable[..., object]
 
 
 class RecapDialog(QDialog):
@@ -48,6 +45,7 @@ class RecapDialog(QDialog):
         parent: QWidget | None = None,
         *,
         export_folders: ExportFolders | None = None,
+        background: Background | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recapDialog")
@@ -93,8 +91,8 @@ class RecapDialog(QDialog):
         self.status.setObjectName("recapStatus")
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2 + 4)
-        self._written = _FileWritten(self)
-        self._written.finished.connect(self._eml_written)
+        self._background = background
+        self._pending_eml: Path | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -138,17 +136,29 @@ class RecapDialog(QDialog):
     def save_eml(self, path: Path) -> None:
         """Write the .eml off the GUI thread; ``saved`` or the status line says how it went."""
         subject, body, to = self.subject(), self.body(), self.to_edit.text()
-        written = self._written
 
-        def write() -> None:
+        def write() -> str:
+            write_eml(path, subject, body, to)
+            return str(path)
+
+        if self._background is None:
+            # A dialog on its own (no app around it): a small file, written at once.
             try:
-                write_eml(path, subject, body, to)
+                write()
             except OSError as error:
-                written.finished.emit(str(path), error.strerror or str(error))
+                self._eml_written(str(path), error.strerror or str(error))
             else:
-                written.finished.emit(str(path), "")
+                self._eml_written(str(path), "")
+            return
+        self._pending_eml = path
+        self._background(write, on_done=self._eml_saved, on_error=self._eml_failed)
 
-        threading.Thread(target=write, name="poise-recap-eml", daemon=True).start()
+    def _eml_saved(self, path: object) -> None:
+        self._eml_written(str(path), "")
+
+    def _eml_failed(self, error: BaseException) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        self._eml_written(str(self._pending_eml), reason)
 
     def _eml_written(self, path: str, error: str) -> None:
         if error:

@@ -439,6 +439,7 @@ class MeetingFlow(QObject):
             export_folders=ExportFolders(
                 shared_settings().current.last_export_folder, _remember_export_folder
             ),
+            background=self.client.background,
         )
         summary.exportRequested.connect(self._export_from_summary)
         self.summary = summary

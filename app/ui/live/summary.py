@@ -35,7 +35,7 @@ from app.settings import shared_settings
 from app.ui.export_folders import ExportFolders
 from app.ui.live.session import RequestToPartner
 from app.ui.meeting_export import EXPORT_KINDS
-from app.ui.recap_dialog import RecapDialog
+from app.ui.recap_dialog import Background, RecapDialog
 
 NOTE_LINES = 4  # lines of each note field the summary shows
 
@@ -74,6 +74,7 @@ class SummaryWindow(QWidget):
         lines: Sequence[tuple[datetime, str]] = (),
         requests: Sequence[RequestToPartner] = (),
         export_folders: ExportFolders | None = None,
+        background: Background | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("summaryWindow")
@@ -88,6 +89,7 @@ class SummaryWindow(QWidget):
         self.started_at = started_at
         self.notes = dict(notes or {})
         self.export_folders = export_folders or ExportFolders()
+        self._background = background  # the app's store client, for the recap's file
         # Overridable in tests; the default asks with a file dialog in the last folder.
         self.ask_export_path: Callable[[str, str], Path | None] = self._ask_export_path
         self.recap_dialog: RecapDialog | None = None
@@ -269,6 +271,7 @@ class SummaryWindow(QWidget):
             draft,
             self,
             export_folders=self.export_folders,
+            background=self._background,
         )
         self.recap_dialog = dialog
         dialog.open()

@@ -638,6 +638,7 @@ class MeetingPage(QWidget):
             recap_draft(self._report),
             self,
             export_folders=self.export_folders,
+            background=self._context.client.background,
         )
         self.recap_dialog = dialog
         dialog.open()
