@@ -217,6 +217,10 @@ class PartnerLinkForFlow(QObject):
         self.pairing_window: PairingWindow | None = None
         self.relay: RelayMeeting | None = None
         self._window: LiveWindow | None = None
+        self._session: LiveSession | None = None
+        # A relay set (by pairing) while a meeting is live serves that meeting at once.
+        shared_settings().subscribe(self._on_settings_changed)
+        self.destroyed.connect(lambda: shared_settings().unsubscribe(self._on_settings_changed))
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
 
@@ -238,6 +242,7 @@ class PartnerLinkForFlow(QObject):
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
         self._window = window
+        self._session = session
         window.enable_partner_link(self.toggle_pairing)
         self.relay = follow_relay(session, window, server, settings)  # issue 15, if set up
         self.serverCreated.emit(server)
@@ -275,7 +280,20 @@ class PartnerLinkForFlow(QObject):
             # The link already moved; only the next start forgets the choice.
             _log.warning("could not save the partner link's address", exc_info=True)
 
+    def _on_settings_changed(self, settings: Settings, changed: frozenset[str]) -> None:
+        if "relay_broker_url" not in changed or not settings.relay_broker_url:
+            return
+        session, window, server = self._session, self._window, self.server
+        if session is None or window is None or server is None or server.has_ended:
+            return  # no meeting live: the next one starts its relay itself
+        if self.relay is not None and not self.relay.has_ended:
+            return  # this meeting's relay keeps its broker; the next meeting takes the new one
+        if self._settings is not None:
+            self._settings = replace(self._settings, relay_broker_url=settings.relay_broker_url)
+        self.relay = follow_relay(session, window, server, self._settings or settings)
+
     def _on_meeting_ended(self) -> None:
+        self._session = None
         # attach_partner_link has already ended the server: no listening, secret gone.
         if self.pairing_window is not None:
             self.pairing_window.hide()
@@ -288,6 +306,7 @@ class PartnerLinkForFlow(QObject):
         self._on_meeting_ended()
         self.server = None
         self._window = None
+        self.relay = None
 
 
 def attach_partner_link_to_flow(
