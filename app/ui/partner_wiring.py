@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.domain.meeting_terms import SignalSource
+from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
 from app.ui.pairing_panel import PairingPanel
@@ -218,6 +219,7 @@ class PartnerLinkForFlow(QObject):
         self.relay: RelayMeeting | None = None
         self._window: LiveWindow | None = None
         self._session: LiveSession | None = None
+        self._listened: tuple[str, int] | None = None  # this meeting's link's address and port
         # A relay set (by pairing) while a meeting is live serves that meeting at once.
         shared_settings().subscribe(self._on_settings_changed)
         self.destroyed.connect(lambda: shared_settings().unsubscribe(self._on_settings_changed))
@@ -228,6 +230,7 @@ class PartnerLinkForFlow(QObject):
         """Give this meeting its own link (off until turned on), ended with the meeting."""
         self._forget_meeting()
         settings = self._settings if self._settings is not None else shared_settings().current
+        release_port(settings.partner_link_port)  # an old meeting's "expired" answer steps aside
         server = PartnerLinkServer(
             session.cues,
             bind_address=settings.link_bind_address,
@@ -238,6 +241,7 @@ class PartnerLinkForFlow(QObject):
         # The session and its server outlive the live window: they reach it through bound
         # methods of the window or of a child of it, which Qt disconnects when it goes.
         server.partnerCountChanged.connect(window.set_partner_status)
+        server.runningChanged.connect(self._remember_address)
         _WindowSide(session, window)
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
@@ -280,6 +284,11 @@ class PartnerLinkForFlow(QObject):
             # The link already moved; only the next start forgets the choice.
             _log.warning("could not save the partner link's address", exc_info=True)
 
+    def _remember_address(self) -> None:
+        server = self.server
+        if server is not None and server.is_running:
+            self._listened = (server.bind_address, server.port)
+
     def _on_settings_changed(self, settings: Settings, changed: frozenset[str]) -> None:
         if "relay_broker_url" not in changed or not settings.relay_broker_url:
             return
@@ -294,6 +303,10 @@ class PartnerLinkForFlow(QObject):
 
     def _on_meeting_ended(self) -> None:
         self._session = None
+        if self._listened is not None:
+            # An old link then says "This link has expired", never "connection refused".
+            keep_answering_expired(*self._listened)
+            self._listened = None
         # attach_partner_link has already ended the server: no listening, secret gone.
         if self.pairing_window is not None:
             self.pairing_window.hide()
