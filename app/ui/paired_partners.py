@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -241,24 +241,35 @@ class PairedPartnersPage(QWidget):
         self.link_box.show()
         self._make_room()
 
-    def _make_room(self) -> None:
-        """Grow Settings to show the code whole: Qt's minimum size leaves out wrapped text."""
+    def _make_room(self, tries: int = 3) -> None:
+        """Grow Settings until the code shows whole: Qt's minimum size leaves out wrapped
+        text, so the window is grown by what its parts still lack (again once laid out)."""
         window = self.window()
         layout = window.layout()
-        if layout is None:
+        if layout is None or window is self:
             return
         layout.activate()
-        width = window.width()
-        needed = window.heightForWidth(width) if window.hasHeightForWidth() else -1
-        needed = max(needed, layout.sizeHint().height(), layout.minimumSize().height())
-        if window.height() < needed:
-            window.resize(width, needed)
+        short = 0
+        for part in (self.link_box, self):
+            wanted = (
+                part.heightForWidth(part.width())
+                if part.hasHeightForWidth()
+                else part.sizeHint().height()
+            )
+            short = max(short, wanted - part.height())
+        shown = self.qr_label.visibleRegion().boundingRect()
+        if not shown.isEmpty():
+            short = max(short, self.qr_label.height() - shown.height())
+        if short > 0:
+            window.resize(window.width(), window.height() + short)
+        if tries > 1:
+            QTimer.singleShot(0, self, lambda: self._make_room(tries - 1))
 
     def ask_to_revoke(self, partner: PairedPartner) -> QMessageBox:
         """Asks first, by name: a revoke acts at once and Cancel cannot bring it back."""
         question = QMessageBox(
             QMessageBox.Icon.Question,
-            "Revoke partner",
+            "Revoke",
             f"End the pairing with {partner.name}?",
             QMessageBox.StandardButton.NoButton,
             self,
