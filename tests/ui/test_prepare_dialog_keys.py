@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
+from app.playbooks import load_all_playbooks
 from app.settings import load_settings
 from app.ui.live.prepare_dialog import PrepareDialog
 
@@ -93,7 +94,7 @@ def test_an_untouched_dialog_closes_on_esc_without_a_question(
 def test_a_long_briefing_moves_no_field(
     qtbot: QtBot, library: PlaybookLibrary, data_dir: Path
 ) -> None:
-    dialog = open_dialog(qtbot, library, ["Harbor & Sons", "Northwind"])
+    dialog = open_dialog(qtbot, load_all_playbooks(), ["Harbor & Sons", "Northwind"])
     fields = (dialog.client, dialog.title, dialog.playbook, dialog.partner)
 
     def places() -> list[tuple[int, int, int, int]]:
@@ -107,8 +108,11 @@ def test_a_long_briefing_moves_no_field(
     dialog.client.setCurrentIndex(0)
     lines = ["Last time with Harbor & Sons (3 Dec):"] + [
         f"Open: action item {n}, long enough to wrap onto a second line of the dialog"
-        for n in range(10)
+        for n in range(20)
     ]
     dialog.show_briefing("Harbor & Sons", lines)
     qtbot.waitUntil(lambda: dialog.briefing_labels[0].isVisible())
+    (details,) = [a for a in dialog.findChildren(QScrollArea) if a.isAncestorOf(dialog.title)]
+    scroll_bar = details.verticalScrollBar()
+    qtbot.waitUntil(scroll_bar.isVisible)  # long enough to scroll, as a busy client's is
     assert places() == before
