@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.meeting_terms import SignalSource
 from app.link.pairing import PairedPartner, PairingBook
 from app.resources import resource_path
-from app.settings import load_settings, save_settings
+from app.settings import shared_settings
 from app.ui.live.settings_dialog import SettingsDialog
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE, SLOW_DOWN, chromium_path
@@ -71,7 +70,7 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
 ) -> None:
     page_url, requested = page_server
     # Pairing, as the user does it: Settings, Partners, the relay's address, a name, Pair.
-    save_settings(replace(load_settings(), relay_page_url=page_url))
+    shared_settings().update(relay_page_url=page_url)  # as Settings keeps it
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
     dialog.partners_page.broker_field.setText(broker.ws_url)
