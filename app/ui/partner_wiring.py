@@ -20,6 +20,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFrame, QLayout, QPushButton, QVBoxLayout, QWidget
@@ -221,8 +222,10 @@ class PartnerLinkForFlow(QObject):
         self._session: LiveSession | None = None
         self._listened: tuple[str, int] | None = None  # this meeting's link's address and port
         # A relay set (by pairing) while a meeting is live serves that meeting at once.
-        shared_settings().subscribe(self._on_settings_changed)
-        self.destroyed.connect(lambda: shared_settings().unsubscribe(self._on_settings_changed))
+        owner = shared_settings()  # the one it subscribed to, even if the data folder moves
+        listener = self._on_settings_changed
+        owner.subscribe(listener)
+        self.destroyed.connect(lambda: owner.unsubscribe(listener))
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
 
@@ -292,6 +295,8 @@ class PartnerLinkForFlow(QObject):
     def _on_settings_changed(self, settings: Settings, changed: frozenset[str]) -> None:
         if "relay_broker_url" not in changed or not settings.relay_broker_url:
             return
+        if not shiboken6.isValid(self):
+            return  # gone with its flow; the owner has not heard yet
         session, window, server = self._session, self._window, self.server
         if session is None or window is None or server is None or server.has_ended:
             return  # no meeting live: the next one starts its relay itself
