@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
@@ -288,8 +288,9 @@ class StepCard(QFrame):
             else:
                 next_index = len(blocks) - 1
                 shown[next_index] = False
-                # Then the last phrases, AVOID's before SAY's, keeping one of each if it can.
-                for block in reversed(phrases):
+                # Then the last phrases, AVOID's before SAY's, then the "do" line: the
+                # notes' fields keep their room, the card shows its title and Ctrl+E.
+                for block in [*reversed(phrases), blocks[1]]:
                     if fits(True):
                         break
                     shown[blocks.index(block)] = False
@@ -341,11 +342,11 @@ class StepCard(QFrame):
         self.setFixedSize(width, y + _PADDING[3])
 
     def minimum_height(self, width: int) -> int:
-        """The least the card can take: the title and the "do" line, a line each."""
+        """The least the card can take: the title on one line, and the way to the rest."""
         left, top, right, bottom = _PADDING
         del left, right, width
         more = self.more.sizeHint().height() + _SPACING
-        return top + self.title.height_for(1) + _SPACING + self.do.height_for(1) + more + bottom
+        return top + self.title.height_for(1) + more + bottom
 
 
 class StepColumn(QWidget):
@@ -382,6 +383,17 @@ class StepColumn(QWidget):
         for widget in (above, *below, notes):
             widget.setParent(self)
         self.whole_step = False
+        self._arranged_for = -1
+        # A form opened or a line added in the notes changes what they need: arrange again,
+        # or their layout squeezes the new fields into the old height.
+        notes.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.notes and event.type() == QEvent.Type.LayoutRequest:
+            needed = self.notes_minimum()
+            if needed != self._arranged_for and not self.whole_step:
+                self.arrange()
+        return False
 
     def set_whole_step(self, on: bool) -> None:
         self.whole_step = on
@@ -425,8 +437,11 @@ class StepColumn(QWidget):
                 self.card.fit(width - scrollbar, None)
             card_height = area
         else:
-            room = height - y - self.SPACING - below_height - self.notes_minimum()
+            self._arranged_for = self.notes_minimum()
+            room = height - y - self.SPACING - below_height - self._arranged_for
             card_height = self.card.fit(width, max(room, self.card.minimum_height(width)))
+            # In a window too small for both, the notes keep their fields; the card is cut.
+            card_height = max(min(card_height, room), 0)
         self.card_view.setGeometry(0, y, width, card_height)
         self.card_view.verticalScrollBar().setValue(0)
         y += card_height + self.SPACING
