@@ -46,10 +46,9 @@ def too_short(widget: QWidget) -> str | None:
         if room + _SLACK < metrics.height():
             return f"too short: {room} px for a {metrics.height()} px line"
         return None
-    if isinstance(widget, _TEXT_INPUTS):
-        # The frame and the text margins take their share: the line itself needs the rest.
-        if widget.height() + _SLACK < metrics.height() + 2:
-            return f"too short: {widget.height()} px for a {metrics.height()} px line"
+    # The frame and the text margins take their share: the line itself needs the rest.
+    if isinstance(widget, _TEXT_INPUTS) and widget.height() + _SLACK < metrics.height() + 2:
+        return f"too short: {widget.height()} px for a {metrics.height()} px line"
     return None
 
 
@@ -97,6 +96,10 @@ def _shown_text(widget: QWidget) -> str:
     return ""
 
 
+def _words(text: str) -> list[str]:
+    return text.replace("\u2009", " ").split()
+
+
 def _whole_text_reachable(widget: QWidget, shown: str) -> bool:
     visible_part = shown.replace(ELLIPSIS, "").strip()
     for whole in (widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()):
@@ -119,12 +122,19 @@ def elided_without_whole_text(widget: QWidget) -> str | None:
         if metrics.horizontalAdvance(shown) > room and not _whole_text_reachable(widget, ""):
             return f"elided, no whole text: {shown[:60]!r}"
         return None
+    whole = getattr(widget, "full_text", None)
+    if isinstance(whole, str):
+        # A label that wraps and shortens its own text (the step card's) knows its whole
+        # text, which may hold a "…" of its own.
+        if _words(shown) == _words(whole) or _whole_text_reachable(widget, shown):
+            return None
+        return f"elided, no whole text: {shown[:60]!r}"
     core = shown.strip()
     if ELLIPSIS not in core.lstrip(ELLIPSIS):
         return None
-    if isinstance(widget, QAbstractButton) and core.endswith(ELLIPSIS):
-        if ELLIPSIS not in core[:-1]:
-            return None
+    opens_a_window = core.endswith(ELLIPSIS) and ELLIPSIS not in core[:-1]
+    if isinstance(widget, QAbstractButton) and opens_a_window:
+        return None
     if _whole_text_reachable(widget, shown):
         return None
     return f"elided, no whole text: {shown[:60]!r}"

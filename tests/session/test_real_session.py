@@ -52,7 +52,7 @@ class Walk:
         if expect_windows:
             wait_until(lambda: self.app.windows(), 10, "a window on screen")
         self.desktop.screenshot(name)
-        self.clipped += [f"{name}: {text}" for text in self.app.clipped_texts()]
+        self.clipped += [f"{name}: {text}" for text in self.app.layout_faults()]
 
 
 def meeting_rows(data_dir: Path) -> list[tuple[str, str | None]]:

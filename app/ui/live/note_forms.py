@@ -56,7 +56,7 @@ class ElidedLines(QLabel):
         self.lines: list[str] = []
 
     def set_lines(self, lines: list[str]) -> None:
-        self.lines = [" ".join(line.split()) for line in lines]
+        self.lines = [" ".join(line.splitlines()) for line in lines]
         self.setVisible(bool(self.lines))
         self._fit()
         self.updateGeometry()

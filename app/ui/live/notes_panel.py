@@ -7,7 +7,7 @@ writer: typing never waits for the disk.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -34,7 +34,7 @@ from app.ui.live.step_card import FittedLabel
 
 RECENT_STAMPS = 3
 # The note is what the user types into most: it keeps room for this many lines at least.
-NOTE_MIN_LINES = 4
+NOTE_MIN_LINES = 2
 
 
 class NotesPanel(QWidget):
