@@ -52,11 +52,11 @@ def start_meeting(desktop: Desktop, app: PoiseProcess) -> None:
 class Look:
     def __init__(self, desktop: Desktop, app: PoiseProcess, tag: str) -> None:
         self.desktop, self.app, self.tag = desktop, app, tag
-        self.faults: list[str] = []
 
     def __call__(self, name: str) -> None:
         self.desktop.screenshot(f"{self.tag}-{name}")
-        self.faults += [f"{name}: {fault}" for fault in self.app.layout_faults()]
+        faults = self.app.layout_faults()
+        assert not faults, f"{self.tag} {name}:\n" + "\n".join(faults)
 
 
 @pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
@@ -124,4 +124,3 @@ def test_action_item_and_follow_up_forms_at_the_default_size(
         app.kill()
     output = app.output()
     assert "Traceback" not in output, output
-    assert not look.faults, "\n".join(look.faults)
