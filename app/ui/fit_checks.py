@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -63,9 +64,30 @@ def _least(policy: QSizePolicy.Policy, explicit: int, hint: int, minimum_hint: i
     return max(minimum_hint, 0)
 
 
+def _in_layout(layout: QLayout, widget: QWidget) -> bool:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if item.widget() is widget:
+            return True
+        inner = item.layout()
+        if inner is not None and _in_layout(inner, widget):
+            return True
+    return False
+
+
+def laid_out(widget: QWidget) -> bool:
+    """Whether a layout places ``widget`` (not its parent's own hand, as a combo box
+    places its line edit or a table its header, nor a floating overlay)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    return layout is not None and _in_layout(layout, widget)
+
+
 def squeezed(widget: QWidget) -> str | None:
     """A widget smaller than the least its own layout rules would ever give it."""
-    if widget.isWindow():
+    if widget.isWindow() or not laid_out(widget):
         return None
     hint = widget.sizeHint()
     minimum_hint = widget.minimumSizeHint()
@@ -91,8 +113,6 @@ def squeezed(widget: QWidget) -> str | None:
 def _shown_text(widget: QWidget) -> str:
     if isinstance(widget, QLabel | QAbstractButton):
         return widget.text()
-    if isinstance(widget, QComboBox):
-        return widget.currentText()
     return ""
 
 
@@ -114,14 +134,8 @@ def elided_without_whole_text(widget: QWidget) -> str | None:
     "…" that ends a button's text is the convention for "opens a window" and one that
     starts a text leads into it: neither is a shortening.
     """
+    # A combo box's list shows each of its texts whole: the combo itself is not judged.
     shown = _shown_text(widget)
-    if isinstance(widget, QComboBox):
-        metrics = QFontMetrics(widget.font())
-        # The arrow and the frame take about two lines' height of the combo's width.
-        room = widget.width() - 2 * metrics.height()
-        if metrics.horizontalAdvance(shown) > room and not _whole_text_reachable(widget, ""):
-            return f"elided, no whole text: {shown[:60]!r}"
-        return None
     whole = getattr(widget, "full_text", None)
     if isinstance(whole, str):
         # A label that wraps and shortens its own text (the step card's) knows its whole

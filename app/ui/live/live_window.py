@@ -669,8 +669,9 @@ class LiveWindow(QWidget):
         loop = self.session.domain.offered_loop_back
         target = self.session.domain.loop_back_target()
         if loop is not None and target is not None:
+            # Shortened at the end only: the moment to recognise reads first, whole.
             self._loop_back_text = f"↺  {loop.when}? Back to “{target.title}” · Ctrl+B"
-            self.loop_back_button.setToolTip(f"{loop.when}: go back to “{target.title}”")
+            self.loop_back_button.setToolTip(f"{loop.when}? Go back to “{target.title}” (Ctrl+B)")
             self._fit_loop_back_text()
             self.loop_back_button.show()
         else:
@@ -681,10 +682,10 @@ class LiveWindow(QWidget):
 
     def _fit_loop_back_text(self) -> None:
         # A button does not wrap: in a narrow window its text ends in "…" (the tooltip
-        # has it all) rather than being cut at the edge.
+        # has it all); never in the middle, where the sentence would lose its sense.
         room = self.step_column.width() - 24
         metrics = self.loop_back_button.fontMetrics()
-        text = metrics.elidedText(self._loop_back_text, Qt.TextElideMode.ElideMiddle, room)
+        text = metrics.elidedText(self._loop_back_text, Qt.TextElideMode.ElideRight, room)
         self.loop_back_button.setText(text)
 
     def _tick(self) -> None:
