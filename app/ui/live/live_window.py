@@ -79,6 +79,7 @@ from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
 from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.live_settings import LiveSettingsFollower
 from app.ui.live.notes_panel import DATE_HINT, NotesPanel
 from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
@@ -103,8 +104,6 @@ STEP_IN = "step_in"
 MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
-
-
 
 
 class EndMeetingDialog(QDialog):
@@ -191,7 +190,9 @@ class LiveWindow(QWidget):
         self._build_actions()
         self._restore_geometry()
 
+        self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
         self.overlay = CueOverlay(self)
+        self.overlay.band_anchor = self.step_column.card_view
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
         self.overlay.painted.connect(session.confirm_cue_painted)
         self.toast = Toast(self)
@@ -297,6 +298,7 @@ class LiveWindow(QWidget):
         self.step_column = StepColumn(
             position_widget, self.card, [self.loop_back_button, nav_widget], self.notes
         )
+        self.step_column.notes_hint.linkActivated.connect(self._notes_hint_clicked)
 
         self.follow_up_label = QLabel("No follow-up date yet · Ctrl+U")
         self.follow_up_label.setObjectName("muted")
@@ -571,10 +573,12 @@ class LiveWindow(QWidget):
         self._place_toast()
 
     def _place_toast(self) -> None:
-        # Just above Back/Next: over the step card's calm lower edge, never over the note
-        # being typed.
-        nav_top = self.previous_button.mapTo(self, self.previous_button.rect().topLeft()).y()
-        self.toast.place(self.width(), nav_top - 14 if nav_top > 60 else self.height() - 12)
+        # Over the client · title line (known to the user, read at the start), between
+        # the clocks and "Step n of N": it hides nothing needed during the meeting.
+        who = self.who.geometry()
+        self.toast.place(
+            self.width(), who.bottom() + (self.toast.height_needed() - who.height()) // 2
+        )
         self.toast.raise_()
 
     def _ask_partner_tip(self) -> str:
@@ -778,6 +782,9 @@ class LiveWindow(QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_typing_state()
         return target
+
+    def _notes_hint_clicked(self, _link: str) -> None:
+        self.return_to_note()
 
     def _show_typing_state(self) -> None:
         typing = self.typing

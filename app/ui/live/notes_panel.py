@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_session import ActionItemNote, format_elapsed
 from app.domain.meeting_terms import NoteField
+from app.ui.live.note_bursts import NoteBursts
 from app.ui.live.note_forms import (
     DATE_HINT,
     ActionItemForm,
@@ -58,6 +59,7 @@ class NotesPanel(QWidget):
             # The step card gives way to the notes; the note keeps room for a few lines.
             editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * NOTE_MIN_LINES + 16)
             NoteSaver(session, field, editor)
+            NoteBursts(editor)
             self.editors[field] = editor
             self.stack.addWidget(editor)
         self.field_picker.currentIndexChanged.connect(self._show_field)

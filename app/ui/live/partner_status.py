@@ -129,11 +129,14 @@ class Toast(QWidget):
         self._hold.start(self.hold_ms)
         self.update()
 
+    def height_needed(self) -> int:
+        return self.fontMetrics().height() + 12
+
     def place(self, width: int, bottom: int) -> None:
         """Centre the pill across ``width`` with its lower edge at ``bottom``."""
         metrics = self.fontMetrics()
         text_width = min(metrics.horizontalAdvance(self.text) + 28, max(width - 20, 60))
-        height = metrics.height() + 14
+        height = self.height_needed()
         self.setGeometry((width - text_width) // 2, bottom - height, text_width, height)
 
     def _fade_out(self) -> None:
