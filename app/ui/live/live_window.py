@@ -43,9 +43,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -73,14 +70,14 @@ from app.domain.meeting_session import (
     MeetingRecap,
     StepChange,
     format_elapsed,
-    parse_due_date,
 )
 from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
 from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.live_settings import LiveSettingsFollower
-from app.ui.live.notes_panel import DATE_HINT, NotesPanel
+from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import (
@@ -104,58 +101,6 @@ STEP_IN = "step_in"
 MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
-
-
-class EndMeetingDialog(QDialog):
-    """Confirm the end and set or confirm the follow-up date."""
-
-    def __init__(self, follow_up: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("End the meeting?")
-        self.follow_up: date | None = follow_up
-        question = QLabel("End the meeting now? The notes are saved; you can review them later.")
-        question.setWordWrap(True)
-        self.has_follow_up = QCheckBox("Follow up on")
-        self.has_follow_up.setChecked(follow_up is not None)
-        self.when = QLineEdit(follow_up.isoformat() if follow_up else "")
-        self.when.setObjectName("endFollowUp")
-        self.when.setPlaceholderText(DATE_HINT)
-        self.when.textEdited.connect(lambda text: self.has_follow_up.setChecked(bool(text)))
-        self.error = QLabel()
-        self.error.setObjectName("problemLine")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.has_follow_up)
-        row.addWidget(self.when, 1)
-        buttons = QDialogButtonBox()
-        self.end_button = buttons.addButton("End meeting", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.end_button.setObjectName("primaryButton")
-        self.end_button.setDefault(True)
-        buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(question)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(340)
-
-    def _accept(self) -> None:
-        if not self.has_follow_up.isChecked():
-            self.follow_up = None
-            self.accept()
-            return
-        try:
-            self.follow_up = parse_due_date(self.when.text(), date.today())
-        except ValueError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
 
 
 class LiveWindow(QWidget):
