@@ -143,11 +143,13 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         desktop.key("ctrl+i")
         app.click(live, name="actionText")
         desktop.type_text(ACTION)
+        walk.look("live-action-form")
         desktop.key("Return")
         walk.look("live-action-item")
         desktop.key("ctrl+u")
         app.click(live, name="followUpInput")
         desktop.type_text("+3")
+        walk.look("live-follow-up-form")
         desktop.key("Return")
         walk.look("live-follow-up")
 
