@@ -34,8 +34,10 @@ from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
 
 RECENT_STAMPS = 3
-# The note is what the user types into most: it keeps room for this many lines at least.
+# The note is what the user types into most: it keeps room for this many lines at least,
+# and a line more while a form is open (the step card gives way for both).
 NOTE_MIN_LINES = 2
+NOTE_MIN_LINES_WITH_FORM = 3
 
 
 class NotesPanel(QWidget):
@@ -57,7 +59,7 @@ class NotesPanel(QWidget):
             editor.setPlaceholderText(field.hint)
             editor.setTabChangesFocus(True)
             # The step card gives way to the notes; the note keeps room for a few lines.
-            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * NOTE_MIN_LINES + 16)
+            self._keep_lines(editor, NOTE_MIN_LINES)
             NoteSaver(session, field, editor)
             NoteBursts(editor)
             self.editors[field] = editor
@@ -82,6 +84,9 @@ class NotesPanel(QWidget):
         # One form at a time: opening one closes the other, so neither is squeezed.
         self.action_form.opening.connect(self.follow_up_form.hide)
         self.follow_up_form.opening.connect(self.action_form.hide)
+        for form in (self.action_form, self.follow_up_form):
+            form.opening.connect(self._form_opening)
+            form.closed.connect(self._form_closed)
 
         # Whether a key types into a note or moves a step, said in words (see LiveWindow).
         self.typing_state = FittedLabel("typingState")
@@ -130,6 +135,18 @@ class NotesPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.typing_state.fit(self.width(), 1)
+
+    @staticmethod
+    def _keep_lines(editor: QPlainTextEdit, lines: int) -> None:
+        editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * lines + 16)
+
+    def _form_opening(self) -> None:
+        for editor in self.editors.values():
+            self._keep_lines(editor, NOTE_MIN_LINES_WITH_FORM)
+
+    def _form_closed(self) -> None:
+        for editor in self.editors.values():
+            self._keep_lines(editor, NOTE_MIN_LINES)
 
     def _show_field(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
