@@ -25,7 +25,7 @@ from bench.budgets import BUDGETS
 from bench.rows import ROWS_ENV, Row, read_rows
 
 FOLDER = Path(__file__).resolve().parent
-BENCHES = ("startup", "signal_latency", "store", "review", "durability")
+BENCHES = ("startup", "stalls", "signal_latency", "store", "review", "durability")
 QUICK_TIMEOUT_SECONDS = 38
 FULL_TIMEOUT_SECONDS = 1800
 
