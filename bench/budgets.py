@@ -37,6 +37,12 @@ BUDGETS: dict[str, Budget] = {
     "startup.store_open_first": Budget(250),
     "startup.rss_link_off": Budget(100),
     "startup.rss_link_on": Budget(115),
+    # What fits this stack (issue 20's closing note): a bare window with SQLAlchemy opening
+    # the store on a thread already holds ~105 MB and takes ~500 ms under load, so the
+    # figures above are under the floor; these hold Poise's own share over that floor.
+    "startup.store_open_vs_floor": Budget(1.3, "ratio"),
+    "startup.rss_link_off_vs_floor": Budget(1.15, "ratio"),
+    "startup.rss_link_on_vs_floor": Budget(1.2, "ratio"),
     # bench/stalls.py: the GUI thread's longest stall (a 5 ms timer's lateness)
     "stalls.start_to_first_step": Budget(50),
     "stalls.lan_flood": Budget(50),

@@ -51,7 +51,8 @@ CHILD_TIMEOUT_SECONDS = 60
 # children may cache theirs even when PYTHONDONTWRITEBYTECODE is set here: in a folder of
 # the bench's own (kept out of the tree), filled by the warm-up runs.
 PYCACHE_FOLDER_NAME = "poise-bench-pycache"
-KINDS = ("bare", "live-alone", "app", "soak", "seed")
+MEASURES = {"rss"}  # printed like stamps, but a figure (MB), not a moment
+KINDS = ("bare", "bare-store", "live-alone", "app", "soak", "seed")
 
 
 def stamp(name: str) -> None:
@@ -77,6 +78,49 @@ def child_bare() -> None:
     window = Window("Hello")
     window.resize(360, 720)
     window.show()
+    application.exec()
+
+
+def child_bare_store() -> None:
+    """The floor under the store's figures: the bare window, and the store opened on a thread.
+
+    What any Poise on this stack pays before its own code: Python, Qt, one window, and
+    SQLAlchemy opening the same database off the GUI thread while the window paints. Its
+    time to the store open and its resident memory are the baselines of those rows.
+    """
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    application = QApplication(sys.argv[:1])
+
+    def open_it() -> None:
+        from app.store import open_store
+
+        open_store().close()
+        stamp("store-open")
+
+    opener = threading.Thread(target=open_it)
+
+    class Window(QLabel):
+        def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+            super().paintEvent(event)
+            stamp("painted")
+
+    def finish() -> None:
+        if opener.is_alive():
+            QTimer.singleShot(5, finish)
+            return
+        print(f"rss {_rss_mb():.1f}", flush=True)  # the parent reads it as a stamp
+        application.exit(0)
+
+    window = Window("Hello")
+    window.resize(360, 720)
+    window.show()
+    opener.start()
+    QTimer.singleShot(5, finish)
     application.exec()
 
 
@@ -377,7 +421,7 @@ def run_child(kind: str, data_dir: Path, *extra: str) -> dict[str, float]:
     for line in process.stdout:
         name, _, value = line.strip().partition(" ")
         try:
-            stamps[name] = float(value) - launched
+            stamps[name] = float(value) - (0 if name in MEASURES else launched)
         except ValueError:
             continue
     errors = process.stderr.read()
@@ -426,6 +470,18 @@ def time_bare(kind: str = "bare") -> float:
         return run_child(kind, Path(scratch))["painted"]
 
 
+def time_store_floor(seeded: Path) -> dict[str, float]:
+    """The bare window with the store opened on a thread, in a copy of the returning data."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="poise-bench-") as scratch:
+        folder = Path(scratch) / "data"
+        shutil.copytree(seeded, folder)
+        stamps = run_child("bare-store", folder)
+    return {"store": stamps["store-open"], "rss_mb": stamps["rss"]}
+
+
 def run_soak(minutes: float, link_on: bool, seeded: Path) -> dict[str, object]:
     import shutil
     import subprocess
@@ -464,6 +520,9 @@ def main() -> int:
     if args.child == "bare":
         child_bare()
         return 0
+    if args.child == "bare-store":
+        child_bare_store()
+        return 0
     if args.child == "live-alone":
         child_live_alone()
         return 0
@@ -494,10 +553,12 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int, warm_up: bool = 
             time_app("fresh", seeded)
         bare: list[float] = []
         alone: list[float] = []
+        floors: list[dict[str, float]] = []
         runs: dict[str, list[dict[str, float]]] = {"existing": [], "fresh": []}
         for _ in range(rounds):
             bare.append(time_bare())
             alone.append(time_bare("live-alone"))
+            floors.append(time_store_floor(seeded))
             for kind in runs:
                 runs[kind].append(time_app(kind, seeded))
         soaks = {
@@ -507,7 +568,12 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int, warm_up: bool = 
 
     bare_median = statistics.median(bare)
     alone_median = statistics.median(alone)
+    floor = {key: statistics.median(run[key] for run in floors) for key in ("store", "rss_mb")}
     print(f"bare PySide6 window, first paint: median {bare_median * 1000:.0f} ms ({rounds} runs)")
+    print(
+        f"bare window with the store opened on a thread: store open {floor['store'] * 1000:.0f} "
+        f"ms, RSS {floor['rss_mb']:.0f} MB (the floor of the store and memory rows)"
+    )
     print(
         f"live window alone (launched straight into it, no home, dialog or store): "
         f"{alone_median * 1000:.0f} ms (ratio {alone_median / bare_median:.2f}: the floor "
@@ -534,7 +600,7 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int, warm_up: bool = 
                 f"RSS after {soak_minutes:g} simulated minutes, partner link {link}: "
                 f"{float(soak['rss_mb']):.0f} MB; {soak}"  # type: ignore[arg-type]
             )
-    report_rows(bare_median, alone_median, summary, soaks)
+    report_rows(bare_median, alone_median, floor, summary, soaks)
     results = REPO / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "startup.json").write_text(
@@ -543,6 +609,7 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int, warm_up: bool = 
                 "bare_ms": [round(t * 1000, 1) for t in bare],
                 "live_alone_ms": [round(t * 1000, 1) for t in alone],
                 "live_alone_ratio": round(alone_median / bare_median, 3),
+                "store_floor": floors,
                 "seed": seed,
                 "runs_ms": {
                     kind: [{k: round(v * 1000, 1) for k, v in run.items()} for run in kind_runs]
@@ -571,6 +638,7 @@ def bench(rounds: int, soak_minutes: float, past_meetings: int, warm_up: bool = 
 def report_rows(
     bare: float,
     alone: float,
+    floor: dict[str, float],
     summary: dict[str, dict[str, float]],
     soaks: dict[str, dict[str, object]],
 ) -> None:
@@ -604,19 +672,30 @@ def report_rows(
             returning["store"] * 1000,
         ),
         Row("startup.store_open_first", "launch -> store open, first start", first["store"] * 1000),
+        Row(
+            "startup.store_open_vs_floor",
+            "launch -> store open, returning, vs the floor",
+            returning["store"] * 1000,
+            "ms",
+            floor["store"] * 1000,
+            "bare window + store",
+        ),
     ]
     for link, soak in soaks.items():
         if soak:
             seconds = int(soak["simulated_seconds"])  # type: ignore[call-overload]
             length = f"{seconds // 60}-minute" if seconds >= 60 else f"{seconds}-second"
-            rows.append(
-                Row(
-                    f"startup.rss_link_{link}",
-                    f"RSS after a {length} meeting, link {link}",
-                    float(soak["rss_mb"]),  # type: ignore[arg-type]
-                    "MB",
+            for key, words in (("", ""), ("_vs_floor", ", vs the floor")):
+                rows.append(
+                    Row(
+                        f"startup.rss_link_{link}{key}",
+                        f"RSS after a {length} meeting, link {link}{words}",
+                        float(soak["rss_mb"]),  # type: ignore[arg-type]
+                        "MB",
+                        floor["rss_mb"] if key else None,
+                        "bare window + store",
+                    )
                 )
-            )
     report(rows)
 
 
