@@ -246,7 +246,7 @@ class PartnerLinkForFlow(QObject):
         if settings.relay_broker_url:  # issue 15: paho and cryptography load only for it
             from app.ui.relay_wiring import follow_relay
 
-            self.relay = follow_relay(session, window, server, settings)
+            self.relay = follow_relay(session, window, server, settings, attach_partner_link)
         self.serverCreated.emit(server)
 
     def toggle_pairing(self) -> PairingWindow | None:
