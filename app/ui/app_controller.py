@@ -192,7 +192,9 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
-        self.client.background(warm_up_partner_link, on_done=self._warmed_up)
+        self.client.background(
+            warm_up_partner_link, shared_settings().current, on_done=self._warmed_up
+        )
         if self.left_open is None:
             from app.ui.left_open import offer_meetings_left_open
 
@@ -438,15 +440,20 @@ class AppController(QObject):
             self.window.status.setText(self.markdown_problem)
 
 
-def warm_up_partner_link() -> None:
+def warm_up_partner_link(settings: Settings) -> None:
     """Pay the partner link's one-off costs off the GUI thread, once the store is open.
 
-    Its modules (networking, the QR code library) and Qt's first TLS configuration,
-    which loads every system CA certificate (~250 ms here), would otherwise be paid on
-    the GUI thread the moment a meeting starts.
+    Every meeting gets a link (off until turned on): its networking modules would otherwise
+    be paid on the GUI thread the moment a meeting starts. The relay's (paho, cryptography)
+    and Qt's first TLS configuration, which loads every system CA certificate (~250 ms
+    here), only when a relay is set up: a meeting with none never loads them. The QR code
+    loads when the link is first turned on.
     """
-    from PySide6.QtNetwork import QSslConfiguration
+    import app.ui.partner_wiring  # imported for its side effect: a warm cache
 
-    import app.ui.partner_wiring  # noqa: F401  # imported for its side effect: a warm cache
+    if settings.relay_broker_url:
+        from PySide6.QtNetwork import QSslConfiguration
 
-    QSslConfiguration()
+        import app.ui.relay_wiring  # noqa: F401  # the relay's modules, warm
+
+        QSslConfiguration()
