@@ -114,6 +114,7 @@ class AppController(QObject):
         )
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
+        self.shortcuts.applied.connect(self._keys_applied_again)
         self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
         # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
         # too and undo the toggle, so the window's own key exists only without the hook.
@@ -298,6 +299,13 @@ class AppController(QObject):
         if self.window.can_review:
             summary.enable_review()
             summary.reviewRequested.connect(self.window.request_review)
+
+    def _keys_applied_again(self) -> None:
+        # Settings saved mid-meeting: the running live window says what is heard now.
+        flow = self.flow
+        if flow is not None and flow.session is not None and flow.live_window is not None:
+            if flow.session.domain.is_running:
+                self._report_unheard_keys(flow.session, flow.live_window)
 
     def _report_unheard_keys(self, _session: LiveSession, window: LiveWindow) -> None:
         """At the start: the live window says which system-wide keys could not be had."""

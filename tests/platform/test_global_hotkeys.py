@@ -121,3 +121,17 @@ def test_chord_held_by_another_program_is_reported(x_display: str) -> None:
     finally:
         other_program.close()
     assert taken == [parse_combo("ctrl+f9")]
+
+
+def test_the_same_chords_grabbed_again_are_not_taken_by_our_own_old_grab(x_display: str) -> None:
+    """Settings saved mid-meeting re-applies the keys: the old grab must be gone first."""
+    backend = X11GrabBackend(x_display)
+    arrived = threading.Event()
+    chords = {parse_combo("ctrl+alt+page_down"): arrived.set, parse_combo("ctrl+f11"): lambda: None}
+    try:
+        assert backend.start(chords) == []
+        assert backend.start(chords) == []  # at once, as Save does
+        send_keys(x_display, "Control_L", "Alt_L", "Next")
+        assert arrived.wait(5), "the chord grabbed the second time never arrived"
+    finally:
+        backend.stop()
