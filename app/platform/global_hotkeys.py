@@ -276,7 +276,7 @@ class X11GrabBackend:
             session.released.set()
 
     def stop(self) -> None:
-        """Ends listening and returns once the grabs are let go (within a few tenths of a second)."""
+        """Ends listening; returns once the grabs are let go (within a few tenths of a second)."""
         session, self._session = self._session, None
         if session is not None:
             session.stopping.set()

@@ -303,9 +303,10 @@ class AppController(QObject):
     def _keys_applied_again(self) -> None:
         # Settings saved mid-meeting: the running live window says what is heard now.
         flow = self.flow
-        if flow is not None and flow.session is not None and flow.live_window is not None:
-            if flow.session.domain.is_running:
-                self._report_unheard_keys(flow.session, flow.live_window)
+        session = flow.session if flow is not None else None
+        window = flow.live_window if flow is not None else None
+        if session is not None and window is not None and session.domain.is_running:
+            self._report_unheard_keys(session, window)
 
     def _report_unheard_keys(self, _session: LiveSession, window: LiveWindow) -> None:
         """At the start: the live window says which system-wide keys could not be had."""
