@@ -105,8 +105,6 @@ MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 
 
-
-
 class EndMeetingDialog(QDialog):
     """Confirm the end and set or confirm the follow-up date."""
 
