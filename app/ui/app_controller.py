@@ -200,12 +200,19 @@ class AppController(QObject):
             # Meetings a crash left open, and journals the store could not apply.
             self.left_open = offer_meetings_left_open(self.window, self.client, self)
         if self.reminders is None:
+            from app.ui.due_line import DueLine, put_under_status
             from app.ui.reminders import Reminders
 
             # Follow-ups and action items due: a quiet desktop notification once a day.
             self.reminders = Reminders(self.client, parent=self.window)
             self.reminders.openMeeting.connect(self.open_review)
             self.reminders.openReview.connect(self.open_review)
+            # No notification could show them: the home window says them instead.
+            due_line = DueLine(self.window)
+            put_under_status(self.window, due_line)
+            due_line.openReview.connect(self.open_review)
+            due_line.seen.connect(self.reminders.record_shown)
+            self.reminders.undelivered.connect(due_line.show_due)
             self.reminders.start()
 
     def _warmed_up(self, _result: object = None) -> None:
