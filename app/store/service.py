@@ -952,6 +952,7 @@ def _meeting_record(meeting: Meeting) -> MeetingRecord:
         started_at=meeting.started_at,
         ended_at=meeting.ended_at,
         follow_up=meeting.follow_up,
+        uuid=meeting.uuid,
     )
 
 

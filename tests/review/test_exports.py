@@ -156,3 +156,20 @@ def test_pdf_renders_the_meeting(
         check=True,
     )
     assert png.with_suffix(".png").stat().st_size > 5000
+
+
+def test_a_new_meetings_calendar_never_names_a_deleted_meetings_events(store: Store) -> None:
+    """Issue 26: UIDs were made of the meeting id, which SQLite gave again after a delete."""
+    from tests.meeting_factory import draft
+
+    service = store.service
+    old = service.start_meeting(draft("Harbor & Sons", "Pallets"))
+    service.set_follow_up(old.id, date(2025, 3, 11))
+    old_uids = {e.uid_key for e in calendar_entries(build_report(service.load_meeting(old.id)))}
+    service.delete_meeting(old.id)
+    new = service.start_meeting(draft("Calder", "Renewal"))
+    service.set_follow_up(new.id, date(2025, 3, 11))
+    report = build_report(service.load_meeting(new.id))
+    new_uids = {entry.uid_key for entry in calendar_entries(report)}
+    assert new_uids and not new_uids & old_uids
+    assert all(report.uuid in uid for uid in new_uids)

@@ -451,6 +451,7 @@ class MeetingFlow(QObject):
             background=self.client.background,
         )
         summary.exportRequested.connect(self._export_from_summary)
+        self.client.meetingDeleted.connect(summary.meeting_deleted)
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)

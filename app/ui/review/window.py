@@ -61,7 +61,7 @@ from app import APP_NAME
 from app.export.csv_export import write_csv
 from app.export.follow_through import ClientReport, client_report
 from app.settings import shared_settings
-from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, NotFound, SearchHit
 from app.ui.export_folders import ExportFolders
 from app.ui.review.client_page import ClientPage
 from app.ui.review.context import ReviewContext
@@ -547,7 +547,10 @@ class ReviewWindow(QMainWindow):
             self.meeting_opened.emit(meeting_id)
 
         def failed(error: Exception) -> None:
-            self._show_message(f"Could not open that meeting: {error}")
+            if isinstance(error, NotFound):
+                self._show_message("That meeting was deleted: it is no longer in Poise.")
+            else:
+                self._show_message(f"Could not open that meeting: {error}")
 
         self.context.run(lambda: service.load_meeting(meeting_id), done, failed)
 
