@@ -173,3 +173,29 @@ def test_a_new_meetings_calendar_never_names_a_deleted_meetings_events(store: St
     new_uids = {entry.uid_key for entry in calendar_entries(report)}
     assert new_uids and not new_uids & old_uids
     assert all(report.uuid in uid for uid in new_uids)
+
+
+def test_the_markdown_timeline_leaves_out_steps_only_passed_through(store: Store) -> None:
+    """Issue 26: every hop of the clicker was a line of its own."""
+    from app.export.markdown import meeting_markdown
+    from tests.meeting_factory import draft
+
+    service = store.service
+    start = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+    meeting = service.start_meeting(draft("Harbor & Sons", "Pallets", started_at=start))
+    for seconds, key, title in [
+        (0, "listen", "Let them speak"),
+        (60, "restate", "Restate"),  # stayed four minutes
+        (300, "apologize", "Apologize"),  # a hop
+        (302, "solve", "Work out the fix"),  # a hop, and back:
+        (304, "restate", "Restate"),
+    ]:
+        service.enter_step(meeting.id, key, title, start + timedelta(seconds=seconds))
+    service.add_stamped_line(meeting.id, "they want a credit", start + timedelta(seconds=400))
+    service.end_meeting(meeting.id, start + timedelta(seconds=600))
+    timeline = meeting_markdown(build_report(service.load_meeting(meeting.id))).split(
+        "## Timeline"
+    )[1]
+    assert timeline.count("Step: Restate") == 2
+    assert "Step: Apologize" not in timeline and "Step: Work out the fix" not in timeline
+    assert "Step: Let them speak" in timeline and "they want a credit" in timeline

@@ -221,6 +221,7 @@ def test_data_at_an_earlier_revision_survives_the_upgrade(
             ("croissant", "Title"),
             ("crois", "Title"),  # a prefix, as typed
             ("oldfield", "Client"),
+            ("replacement", "Action item"),  # 0005 indexed the items already there
         ]:
             assert [(hit.meeting_id, hit.where) for hit in store.service.search(word)] == [
                 (1, where)

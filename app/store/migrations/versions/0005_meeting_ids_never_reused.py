@@ -1,4 +1,4 @@
-"""Meeting ids are never used twice, and every meeting has a uuid for the outside world.
+"""Meeting ids are never used twice, every meeting has a uuid, action items are searchable.
 
 SQLite gave a deleted meeting's id to the next one (``INTEGER PRIMARY KEY`` without
 AUTOINCREMENT takes the largest id plus one): a summary window left open on a deleted
@@ -7,7 +7,8 @@ deleted meeting's events with the new one's. SQLite's table is rebuilt with
 AUTOINCREMENT (its ``sqlite_sequence`` remembers the largest id ever given; the rebuild
 keeps every id, so the search documents and their full-text index need no change).
 PostgreSQL's sequences never hand an id out twice already. ``uuid`` names the meeting
-in what leaves Poise (the calendar's UIDs); meetings already there get one here.
+in what leaves Poise (the calendar's UIDs); meetings already there get one here. Action
+items join the search documents (kind ``item``), those already there too.
 
 Revision ID: 0005_meeting_ids_never_reused
 Revises: 0004_action_item_done_at
@@ -27,8 +28,17 @@ branch_labels = None
 depends_on = None
 
 
+# Action items become searchable: their text joins the search documents (the triggers,
+# or PostgreSQL's generated column, index it).
+ITEMS_BACKFILL = (
+    "INSERT INTO search_documents (meeting_id, kind, ref_key, body) "
+    "SELECT meeting_id, 'item', CAST(id AS VARCHAR(64)), text FROM action_items"
+)
+
+
 def upgrade() -> None:
     bind = op.get_bind()
+    op.execute(ITEMS_BACKFILL)
     with op.batch_alter_table("meetings") as batch:
         batch.add_column(sa.Column("uuid", sa.String(32), nullable=True))
     ids = [row[0] for row in bind.execute(sa.text("SELECT id FROM meetings"))]
@@ -64,6 +74,7 @@ def _sequence_past_every_id(bind: sa.Connection) -> None:
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM search_documents WHERE kind = 'item'")
     if op.get_bind().dialect.name != "sqlite":
         op.drop_constraint("uq_meetings_uuid", "meetings", type_="unique")
         op.drop_column("meetings", "uuid")
