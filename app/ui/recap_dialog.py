@@ -72,8 +72,9 @@ class RecapDialog(QDialog):
         self.body_edit = QPlainTextEdit(draft.body)
         self.body_edit.setObjectName("recapBody")
         intro = QLabel(
-            "Read it through and change anything, in your own words. Poise sends nothing: "
-            "it goes from your mail program."
+            "Read it through and change anything, in your own words. Your own guesses (the "
+            "real concern, what they are not saying) are left out. Poise sends nothing: it "
+            "goes from your mail program."
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")

@@ -429,7 +429,7 @@ def test_recap_from_a_meeting_page_opens_in_mail_copies_and_saves_eml(
     qtbot.waitExposed(dialog)
     body = dialog.body()
     assert "- Three late deliveries in March" in body  # what they said
-    assert "- We call every Friday" in body  # typed a moment ago, not yet saved
+    assert "- We will call every Friday" in body  # typed a moment ago, not yet saved
     assert "- Send the revised plan (Sam, by Fri 14 Mar 2025)" in body
     assert "I will be back in touch by Mon 17 Mar 2025." in body
     dialog.body_edit.setPlainText(body.replace("Hello,", "Hello Dana,"))

@@ -68,8 +68,8 @@ def test_summary_gives_back_notes_lines_requests_recap_and_exports(
     recap = summary.open_recap()
     qtbot.waitExposed(recap)
     body = recap.body()
-    assert "What I heard from you:\n- Three late deliveries\n- No call back" in body
-    assert "What we agreed:\n- A named contact by Friday" in body
+    assert "You told us:\n- Three late deliveries\n- No call back" in body
+    assert "What we will do:\n- A named contact by Friday" in body
     assert "- Send the revised plan (Sam)" in body
     assert "boss" not in body  # what they are not saying stays private
     assert "I will be back in touch by" in body
