@@ -92,7 +92,9 @@ def test_what_they_said_is_told_back_to_them_in_the_second_person():
         started_at=STARTED,
         title="",
         notes={
-            NoteField.WHAT_THEY_SAY: "They fear losing face with their CFO\nThey're tired of waiting",
+            NoteField.WHAT_THEY_SAY: (
+                "They fear losing face with their CFO\nThey're tired of waiting"
+            ),
             NoteField.COMMITMENTS: "we call every Friday\nI'll send the plan",
         },
         steps=[],

@@ -148,9 +148,9 @@ def stored(data_dir: Path, query: str) -> list[tuple[object, ...]]:
 def row_value(app: PoiseProcess, window: str, label: Widget) -> str:
     """The text on the right of ``label`` on its row (a summary line's time)."""
     for widget in app.widgets(window):
-        if widget is not label and widget.kind == "QLabel" and abs(widget.y - label.y) <= 3:
-            if widget.x > label.x:
-                return widget.text
+        same_row = widget.kind == "QLabel" and abs(widget.y - label.y) <= 3
+        if same_row and widget.x > label.x:
+            return widget.text
     return ""
 
 
