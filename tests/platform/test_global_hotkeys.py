@@ -21,8 +21,16 @@ from .xvfb import xvfb_display
 
 @pytest.fixture(scope="module")
 def x_display() -> Iterator[str]:
+    from Xlib import display
+
     with xvfb_display() as display_name:
-        yield display_name
+        # Xvfb resets when its last client leaves, and refuses connections meanwhile: one
+        # client stays for the whole module, as a desktop always has some.
+        keeper = display.Display(display_name)
+        try:
+            yield display_name
+        finally:
+            keeper.close()
 
 
 def send_keys(display_name: str, *keysyms: str) -> None:
