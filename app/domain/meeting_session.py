@@ -485,7 +485,8 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 def parse_due_date(text: str, today: date) -> date | None:
     """A date typed in a couple of keystrokes: ``+3`` or ``3d`` (days), ``2w`` (weeks),
-    ``tomorrow``, a weekday (``fri``: the next one, never today), or ``2025-03-14``.
+    ``tomorrow``, a weekday (``fri``, ``next fri``: the coming one, never today), or
+    ``2025-03-14``.
 
     Empty text means no date; anything else unreadable raises ``ValueError`` with a hint.
     """
@@ -503,8 +504,12 @@ def parse_due_date(text: str, today: date) -> date | None:
         number = number[:-1]
     if number.isdigit() and (raw.startswith("+") or unit != 1 or raw.endswith("d")):
         return today + timedelta(days=int(number) * unit)
+    # "next tue" and "this tue" say what "tue" says: the coming one, never today.
+    day = " ".join(raw.split())
+    for prefix in ("next ", "this ", "on "):
+        day = day.removeprefix(prefix)
     for index, name in enumerate(_WEEKDAYS):
-        if len(raw) >= 2 and name.startswith(raw[:3]) and raw[:2] == name[:2]:
+        if len(day) >= 2 and name.startswith(day[:3]) and day[:2] == name[:2]:
             ahead = (index - today.weekday()) % 7 or 7
             return today + timedelta(days=ahead)
     try:

@@ -59,7 +59,11 @@ class RelayStatusLine(QLabel):
         else:
             parts = [f"{name} {_PATH_WORDS[path]}" for name, path in paths]
             if self._lan_count:
-                parts.append(f"{self._lan_count} on the LAN link")
+                parts.append(
+                    "Partner connected on this network"
+                    if self._lan_count == 1
+                    else f"{self._lan_count} partners connected on this network"
+                )
             self.setText(" · ".join(parts))
         self.setToolTip(self.text())
         self.setVisible(bool(self.text()))
