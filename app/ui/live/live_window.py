@@ -451,15 +451,13 @@ class LiveWindow(QWidget):
             self._window_key_actions.append(window_action)
         combos = list(unheard.values())
         if len(combos) > 2:
-            names = "system-wide keys"
+            names = "System-wide keys"
         elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
             names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
         else:
             names = " ".join(combo.display for combo in combos)
-        steps = {HotkeyAction.NEXT_STEP, HotkeyAction.PREVIOUS_STEP} & set(unheard)
-        instead = "PageDown/PageUp" if steps else "this window"
-        # What to do first: a narrow window shortens the end, not the way out.
-        self._keys_text = f"Use {instead}: {names} not heard outside Poise"
+        # Short enough for the default width: the tooltip says why and what to do.
+        self._keys_text = f"{names}: only in Poise"
         self.keys_line.setToolTip(
             f"{self._keys_text}.\nWhy: {why}\nSettings › Shortcuts can choose other keys."
         )
