@@ -15,4 +15,6 @@ export QT_QPA_PLATFORM=offscreen
 for platform in linux win32 darwin; do
   .venv/bin/python -m mypy --platform "$platform" --cache-dir ".mypy_cache/$platform" app
 done
+# Every bench in its quick mode: fails only when one crashes, never on a timing.
+.venv/bin/python -m bench --quick
 exec .venv/bin/python -m pytest "$@"

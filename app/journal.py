@@ -207,8 +207,10 @@ class MeetingJournal:
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._condition:
             # Once stopping, "written" also means the file is closed (or removed).
-            while self._started and not self._stopped() and (
-                self._pending or self._writing or self._stopping
+            while (
+                self._started
+                and not self._stopped()
+                and (self._pending or self._writing or self._stopping)
             ):
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:

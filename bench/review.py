@@ -14,7 +14,8 @@ large one (10,000 by default). For each, the script measures, in the real window
 Meetings are written straight through the store's ORM models in one transaction (the
 service's one-transaction-per-call would take minutes for 10,000); the search index is
 filled by the same database triggers the service relies on. Results are printed with
-ratios against the baseline and written to bench/results/review.json.
+ratios against the baseline and written to bench/results/review.json. ``--quick``: 300
+meetings against 50, one round, to check the bench runs.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from app.store import Store, open_store
 from app.store.models import Client, Meeting, Note, SearchDocument, Signal
 from app.ui.review.window import ReviewWindow
 from app.ui.store_client import StoreClient
+from bench.rows import Row, report
 from tests.meeting_factory import WORDS as FACTORY_WORDS
 
 TODAY = date(2025, 3, 12)
@@ -258,7 +260,10 @@ def main() -> int:
     parser.add_argument("--meetings", type=int, default=10_000)
     parser.add_argument("--baseline", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="300 meetings against 50, 1 round")
     args = parser.parse_args()
+    if args.quick:
+        args.meetings, args.baseline, args.rounds = 300, 50, 1
     application = QApplication.instance() or QApplication(sys.argv[:1])
     assert application is not None
     measure(args.baseline, 1)  # warm-up: first window, fonts, imports; not counted
@@ -271,6 +276,23 @@ def main() -> int:
             continue
         ratio = large[key] / baseline[key] if baseline[key] else float("nan")
         print(f"{key:<42}{baseline[key]:>12.1f}{large[key]:>12.1f}{ratio:>8.2f}")
+    report(
+        [
+            Row(
+                f"review.{key}",
+                f"review, {args.meetings:,} meetings: {words}",
+                large[key],
+                "ms",
+                baseline[key],
+                f"{args.baseline:,} meetings",
+            )
+            for key, words in (
+                ("open_ms", "open"),
+                ("search_answer_ms", "search answered"),
+                ("longest_gui_pause_while_searching_ms", "longest GUI stall searching"),
+            )
+        ]
+    )
     results = Path(__file__).resolve().parent / "results"
     results.mkdir(exist_ok=True)
     (results / "review.json").write_text(

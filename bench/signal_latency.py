@@ -23,8 +23,8 @@ paired partner, the partner (another process, paho over WebSocket, sealing as th
 does) pressing and waiting for "shown", next to a raw MQTT round trip over the same broker
 (partner to an echo client in this process and back, QoS 1 like the relay's messages).
 
-Results (p50, p99, max) are printed and written to bench/results/signal.json. Targets, for
-each path: press-to-painted p99 < 30 ms and within 2x of its raw round trip's p99.
+Results (p50, p99, max) are printed and written to bench/results/signal.json; the budgets
+are in bench/budgets.py. ``--quick``: 30 presses a path, to check the bench runs.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from app.link.relay import RelayMeeting, new_mqtt_client
 from app.link.relay_crypto import TOPIC_PREFIX
 from app.link.server import PartnerLinkServer, RateLimits
 from app.ui.partner_wiring import attach_partner_link
+from bench.rows import Row, report
 from tests.relay.local_broker import LocalBroker
 
 RESULTS = Path(__file__).resolve().parent / "results" / "signal.json"
@@ -223,7 +224,10 @@ def summary(seconds: list[float]) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=1000)
+    parser.add_argument("--quick", action="store_true", help="30 presses a path")
     args = parser.parse_args()
+    if args.quick:
+        args.presses = 30
 
     application = QApplication(sys.argv[:1])
     session = BenchSession(DEFAULT_CUES)
@@ -234,6 +238,8 @@ def main() -> int:
         presses_per_second=10**6,
         all_presses_burst=10**6,
         all_presses_per_second=10**6,
+        bytes_burst=10**9,
+        bytes_per_second=10**9,
     )
     server = PartnerLinkServer(session.cues, bind_address="127.0.0.1", rate_limits=generous)
     requested_at: dict[str, float] = {}
@@ -288,13 +294,6 @@ def main() -> int:
         "press_to_shown_status": summary(to_shown),
         "sources": sorted(source.value for source in session.sources),
     }
-    painted_p99 = results["press_to_painted"]["p99_ms"]
-    raw_p99 = results["raw_echo_round_trip"]["p99_ms"]
-    results["targets"] = {
-        "painted_p99_under_30_ms": painted_p99 < 30,
-        "painted_p99_within_2x_raw_p99": painted_p99 <= 2 * raw_p99,
-        "ratio_painted_p99_to_raw_p99": round(painted_p99 / raw_p99, 2),
-    }
     relay_painted = [
         relay_session.painted_at[mid] - sent for mid, sent, _ in relay_measured["press"]
     ]
@@ -304,13 +303,6 @@ def main() -> int:
         "press_to_cue_requested": summary(relay_requested),
         "press_to_painted": summary(relay_painted),
         "press_to_shown_status": summary([rt for _, _, rt in relay_measured["press"]]),
-    }
-    relay_painted_p99 = results["relay"]["press_to_painted"]["p99_ms"]
-    relay_raw_p99 = results["relay"]["raw_mqtt_round_trip"]["p99_ms"]
-    results["relay"]["targets"] = {
-        "painted_p99_under_30_ms": relay_painted_p99 < 30,
-        "painted_p99_within_2x_raw_p99": relay_painted_p99 <= 2 * relay_raw_p99,
-        "ratio_painted_p99_to_raw_p99": round(relay_painted_p99 / relay_raw_p99, 2),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -325,7 +317,6 @@ def main() -> int:
             f"{name:<24} p50 {row['p50_ms']:7.3f} ms   p99 {row['p99_ms']:7.3f} ms   "
             f"max {row['max_ms']:7.3f} ms"
         )
-    print(f"targets: {results['targets']}")
     for name in (
         "raw_mqtt_round_trip",
         "press_to_cue_requested",
@@ -337,8 +328,24 @@ def main() -> int:
             f"relay {name:<20} p50 {row['p50_ms']:7.3f} ms   p99 {row['p99_ms']:7.3f} ms   "
             f"max {row['max_ms']:7.3f} ms"
         )
-    print(f"relay targets: {results['relay']['targets']}")
+    report_rows(results)
     return 0
+
+
+def report_rows(results: dict) -> None:
+    rows = []
+    for key, path, name, raw in (
+        ("lan", results, "LAN", "raw_echo_round_trip"),
+        ("relay", results["relay"], "relay", "raw_mqtt_round_trip"),
+    ):
+        painted, raw_p99 = path["press_to_painted"]["p99_ms"], path[raw]["p99_ms"]
+        measure = f"{name} press -> cue painted, p99"
+        rows.append(Row(f"signal.{key}_press_to_painted_p99", measure, painted))
+        against = f"{name} press -> cue painted p99 vs raw round trip p99"
+        rows.append(
+            Row(f"signal.{key}_press_to_painted_vs_raw", against, painted, "ms", raw_p99, "raw")
+        )
+    report(rows)
 
 
 def measure_relay(

@@ -164,6 +164,15 @@ class CueTracker:
         self.current = event
         return CueReceipt(CueOutcome.SHOWN, event, replaced)
 
+    def restore(self, events: tuple[CueEvent, ...]) -> None:
+        """Cues from before a crash (a resumed meeting): in the recap, and never shown twice."""
+        for event in events:
+            if event.message_id in self._by_message:
+                continue
+            self.events.append(event)
+            self._by_message[event.message_id] = event
+        self.events.sort(key=lambda event: event.shown_at)
+
     def acknowledge(self, at: datetime) -> CueEvent | None:
         """The user's one key or click; ``None`` when no cue is on screen."""
         event = self.current
@@ -202,6 +211,18 @@ class ActionItemNote:
     text: str
     owner: str
     due: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSoFar:
+    """What the store holds of a meeting a crash left open, to go on from where it was."""
+
+    started_at: datetime
+    steps_entered: tuple[tuple[str, datetime], ...]  # (step key, when), oldest first
+    cues: tuple[CueEvent, ...] = ()
+    action_items: tuple[ActionItemNote, ...] = ()
+    stamped: tuple[tuple[datetime, str], ...] = ()  # (when, text) of each stamped line
+    follow_up: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +295,31 @@ class MeetingSession:
         now = self.clock()
         self.started_at = now
         return self._enter(0, now, via_loop_back=False)
+
+    def resume(self, so_far: MeetingSoFar) -> tuple[StepChange, bool]:
+        """Go on with a meeting a crash left open: its clock, steps, cues and items come back.
+
+        The step it was on stays open (the time away counts to it, as in the review).
+        Returns the step it is on and whether that is new (no known step was entered
+        before, so the first one is entered now and is the caller's to record).
+        """
+        if self.started_at is not None:
+            raise SessionError("the meeting has already started")
+        self.started_at = so_far.started_at
+        index_of = {step.key: index for index, step in enumerate(self.steps)}
+        entered = [(index_of[key], at) for key, at in so_far.steps_entered if key in index_of]
+        for (index, at), following in zip(entered, [*entered[1:], None], strict=True):
+            left = following[1] if following is not None else None
+            self.visits.append(StepVisit(self.steps[index], index, at, left))
+        self.tracker.restore(so_far.cues)
+        self.action_items.extend(so_far.action_items)
+        self.stamped_lines += len(so_far.stamped)
+        self.follow_up = so_far.follow_up
+        if not entered:
+            return self._enter(0, self.clock(), via_loop_back=False), True
+        self._index = entered[-1][0]
+        last = self.visits[-1]
+        return StepChange(last.step, last.index, len(self.steps), last.entered_at), False
 
     def end(self) -> datetime:
         self._require_running()
@@ -439,7 +485,8 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 def parse_due_date(text: str, today: date) -> date | None:
     """A date typed in a couple of keystrokes: ``+3`` or ``3d`` (days), ``2w`` (weeks),
-    ``tomorrow``, a weekday (``fri``: the next one, never today), or ``2025-03-14``.
+    ``tomorrow``, a weekday (``fri``, ``next fri``: the coming one, never today), or
+    ``2025-03-14``.
 
     Empty text means no date; anything else unreadable raises ``ValueError`` with a hint.
     """
@@ -457,8 +504,12 @@ def parse_due_date(text: str, today: date) -> date | None:
         number = number[:-1]
     if number.isdigit() and (raw.startswith("+") or unit != 1 or raw.endswith("d")):
         return today + timedelta(days=int(number) * unit)
+    # "next tue" and "this tue" say what "tue" says: the coming one, never today.
+    day = " ".join(raw.split())
+    for prefix in ("next ", "this ", "on "):
+        day = day.removeprefix(prefix)
     for index, name in enumerate(_WEEKDAYS):
-        if len(raw) >= 2 and name.startswith(raw[:3]) and raw[:2] == name[:2]:
+        if len(day) >= 2 and name.startswith(day[:3]) and day[:2] == name[:2]:
             ahead = (index - today.weekday()) % 7 or 7
             return today + timedelta(days=ahead)
     try:

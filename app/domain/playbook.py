@@ -227,9 +227,7 @@ class _LineFinder:
         if headers is None:
             pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
             headers = [
-                number
-                for number, line in enumerate(self._lines, start=1)
-                if pattern.match(line)
+                number for number, line in enumerate(self._lines, start=1) if pattern.match(line)
             ]
             self._tables[name] = headers
         return headers[index] if 0 <= index < len(headers) else None

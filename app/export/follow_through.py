@@ -69,7 +69,7 @@ class ClientMeetingView:
         return {
             FollowUpOutcome.MISSED: f"Follow-up {day}: missed, no meeting by then",
             FollowUpOutcome.TODAY: f"Follow-up {day}: today",
-        }.get(self.follow_up_outcome, f"Follow-up {day}: ahead")
+        }.get(self.follow_up_outcome, f"Follow-up {day}: not due yet")
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,3 +75,8 @@ def follow_up_status(follow_up: date | None, today: date) -> str:
     if follow_up == today:
         return "today"
     return "upcoming"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 signal``, ``2 signals``, ``0 signals``; ``many`` for words that do not take an s."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from app.export.markdown_text import action_line, escape_inline, note_block
 from app.export.plain_text import without_controls
-from app.export.report import MeetingReport
+from app.export.report import MeetingReport, ReportEvent
 from app.private_files import write_private
+
+# Shorter on a step than this, and straight on to the next: passed through, not stayed on.
+PASSING_THROUGH = timedelta(seconds=20)
 
 
 def meeting_markdown(report: MeetingReport) -> str:
@@ -27,11 +32,31 @@ def meeting_markdown(report: MeetingReport) -> str:
         out += ["## Timeline", ""]
         out += [
             f"- `{event.offset}` ({event.clock}) {escape_inline(event.text)}"
-            for event in report.timeline
+            for event in steps_that_matter(report.timeline)
         ]
         out.append("")
     # A control code pasted into a note would reach whatever shows the file (a terminal).
     return without_controls("\n".join(out).rstrip("\n") + "\n")
+
+
+def steps_that_matter(timeline: Sequence[ReportEvent]) -> list[ReportEvent]:
+    """The timeline without the steps only passed through on the way to another.
+
+    A step left for another within ``PASSING_THROUGH`` with nothing in between (no cue,
+    no stamped line) was a hop of the clicker, not a part of the meeting; the step
+    stayed on is listed, and so is every step something happened in.
+    """
+    kept: list[ReportEvent] = []
+    for event, following in zip(timeline, [*timeline[1:], None], strict=True):
+        hop = (
+            event.kind == "step"
+            and following is not None
+            and following.kind == "step"
+            and following.at - event.at < PASSING_THROUGH
+        )
+        if not hop:
+            kept.append(event)
+    return kept
 
 
 def write_markdown(path: Path, report: MeetingReport) -> None:

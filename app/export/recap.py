@@ -1,15 +1,17 @@
 """The recap message after a meeting: a draft the user edits and sends from their own mail.
 
-``recap_draft`` writes it from the meeting's report only: what the client said, the real
-concern, what was agreed, the next steps with owners and dates, and when the user will be
-back in touch. A field left empty is left out; nothing is added that the notes do not
-hold. "What they are not saying" and the free notes stay private: they are the user's
-reading of the room, not words to send. Poise never sends the message: ``mailto_url``
+``recap_draft`` writes it from the meeting's report only, spoken to the client: what they
+told us ("You told us:", their words with they/their turned to you/your), what we will do
+("We will ..."), the next steps with owners and dates, and when the user will be back in
+touch. A field left empty is left out; nothing is added that the notes do not hold. "The
+real concern", "What they are not saying" and the free notes stay private: they are the
+user's reading of the room, not words to send. Poise never sends the message: ``mailto_url``
 hands it to the mail program, ``eml_bytes`` saves it as a file that opens as a draft.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,12 +24,45 @@ from app.domain.meeting_terms import NoteField
 from app.export.formatting import format_day, local
 from app.export.report import MeetingReport
 
-# Lines the recap quotes from each note field, and the heading it puts above them.
+# The note fields the recap speaks from, and the heading it puts above each, in the
+# client's own terms: what they told us, and what we will do. "The real concern" and
+# "What they are not saying" are the user's guesses about the client: never sent.
 _QUOTED_FIELDS = (
-    (NoteField.WHAT_THEY_SAY, "What I heard from you:"),
-    (NoteField.REAL_CONCERN, "What matters most, as I understand it:"),
-    (NoteField.COMMITMENTS, "What we agreed:"),
+    (NoteField.WHAT_THEY_SAY, "You told us:"),
+    (NoteField.COMMITMENTS, "What we will do:"),
 )
+
+# Notes speak of the client in the third person; the letter speaks to them.
+_TO_THE_CLIENT = {
+    "they": "you",
+    "them": "you",
+    "their": "your",
+    "theirs": "yours",
+    "themselves": "yourselves",
+    "they're": "you're",
+    "they've": "you've",
+    "they'll": "you'll",
+    "they'd": "you'd",
+}
+_THIRD_PERSON = re.compile(r"\b(" + "|".join(_TO_THE_CLIENT) + r")\b", re.IGNORECASE)
+# "We send ..." in a note is a promise: the letter says "We will send ...".
+_WE_PROMISE = re.compile(r"^(we|I)\s+(?!will\b|'ll\b|shall\b)", re.IGNORECASE)
+
+
+def to_the_client(line: str) -> str:
+    """A note line addressed to the client: they/their/them become you/your/you."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        replacement = _TO_THE_CLIENT[word.lower()]
+        return replacement.capitalize() if word[0].isupper() else replacement
+
+    return _THIRD_PERSON.sub(swap, line)
+
+
+def as_promise(line: str) -> str:
+    """``We name one contact`` as ``We will name one contact``; other lines as they are."""
+    return _WE_PROMISE.sub(lambda match: f"{match.group(1).capitalize()} will ", line, count=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +123,9 @@ def recap_draft_from(
         ],
     ]
     for note_field, heading in _QUOTED_FIELDS:
-        points = _points(notes.get(note_field, ""))
+        points = [to_the_client(point) for point in _points(notes.get(note_field, ""))]
+        if note_field is NoteField.COMMITMENTS:
+            points = [f"- {as_promise(point[2:])}" for point in points]
         if points:
             paragraphs.append([heading, *points])
     open_steps = [step for step in steps if not step.done]

@@ -115,6 +115,12 @@ class MeetingReport:
     action_items: tuple[ReportAction, ...]
     steps: tuple[ReportStep, ...]
     signals: tuple[ReportSignal, ...]
+    uuid: str = ""  # the meeting's own name outside Poise: ids of deleted meetings come back
+
+    @property
+    def calendar_key(self) -> str:
+        """What the calendar's UIDs are made of: the uuid, else (no store yet) the id."""
+        return self.uuid or f"{self.meeting_id}"
 
     @property
     def heading(self) -> str:
@@ -192,6 +198,7 @@ def build_report(
     end = meeting.ended_at
     return MeetingReport(
         meeting_id=meeting.id,
+        uuid=meeting.uuid,
         title=meeting.title,
         client_name=meeting.client_name,
         started_at=start,
@@ -220,7 +227,7 @@ def calendar_entries(report: MeetingReport) -> list[CalendarEntry]:
     if report.follow_up is not None:
         entries.append(
             CalendarEntry(
-                uid_key=f"meeting-{report.meeting_id}-follow-up",
+                uid_key=f"meeting-{report.calendar_key}-follow-up",
                 day=report.follow_up,
                 summary=f"Follow up with {report.client_name}",
                 description=about,
@@ -232,7 +239,7 @@ def calendar_entries(report: MeetingReport) -> list[CalendarEntry]:
         owner = f" ({action.owner})" if action.owner else ""
         entries.append(
             CalendarEntry(
-                uid_key=f"meeting-{report.meeting_id}-action-{action.item_id}",
+                uid_key=f"meeting-{report.calendar_key}-action-{action.item_id}",
                 day=action.due,
                 summary=f"Due: {action.text}{owner}",
                 description=about,

@@ -315,10 +315,6 @@ class PartnerLinkServer(QObject):
         self._tcp.newConnection.connect(self._on_tcp_connection)
         self._sockets = QWebSocketServer("Poise", QWebSocketServer.SslMode.NonSecureMode, self)
         self._sockets.setHandshakeTimeout(head_timeout_ms)
-        # Plain ws:// only. Without an explicit (empty) TLS configuration, the first
-        # handshake copies Qt's default one and loads every system CA certificate on the
-        # GUI thread: a measured 250-360 ms freeze when the first partner connects.
-        self._sockets.setSslConfiguration(QSslConfiguration())
         self._sockets.newConnection.connect(self._on_websocket)
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -370,7 +366,11 @@ class PartnerLinkServer(QObject):
             raise LinkError("this meeting has ended; its partner link cannot start again")
         if self.is_running:
             return
-        if self._page is None:
+        if self._page is None:  # first start: plain ws:// only, and the page
+            # An explicit (empty) TLS configuration, or the first handshake copies Qt's
+            # default one and loads every CA certificate on the GUI thread (250-360 ms);
+            # made here, not with the server, as TLS's first use costs ~130 ms itself.
+            self._sockets.setSslConfiguration(QSslConfiguration())
             self._page = _load_page()
         address = QHostAddress(self._bind_address)
         if address.isNull():

@@ -62,10 +62,13 @@ class FreedesktopNotifications:
         *,
         bus_address: str | None = None,
         on_failed: Callable[[str], None] | None = None,
+        on_delivered: Callable[[str, bool], None] | None = None,
     ) -> None:
         self._app_name = app_name
         self._on_clicked = on_clicked
         self._on_failed = on_failed or (lambda reason: log.info("notifications: %s", reason))
+        # (notice key, shown?) for every notice, once the service answered or could not.
+        self._on_delivered = on_delivered or (lambda _key, _shown: None)
         self._bus_address = bus_address
         self._outgoing: queue.Queue[Notice | None] = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -99,6 +102,7 @@ class FreedesktopNotifications:
             connection = open_dbus_connection(bus=self._bus_address or "SESSION")
         except (OSError, ValueError, KeyError) as error:
             self._on_failed(f"no session bus: {error}")
+            self._undeliver_waiting()
             return
         address = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
         rule = MatchRule(type="signal", interface=INTERFACE, path=PATH)
@@ -124,8 +128,18 @@ class FreedesktopNotifications:
                         shown.pop(message.body[0], None)
         except (OSError, ConnectionError) as error:
             self._on_failed(f"the session bus went away: {error}")
+            self._undeliver_waiting()
         finally:
             connection.close()
+
+    def _undeliver_waiting(self) -> None:
+        while True:
+            try:
+                notice = self._outgoing.get_nowait()
+            except queue.Empty:
+                return
+            if notice is not None:
+                self._on_delivered(notice.key, False)
 
     def _send_waiting(
         self, connection: Any, address: Any, new_method_call: Any, shown: dict[int, str]
@@ -161,8 +175,11 @@ class FreedesktopNotifications:
                 reply = connection.send_and_get_reply(call, timeout=_CALL_SECONDS)
             except TimeoutError:
                 self._on_failed("the notification service did not answer")
+                self._on_delivered(notice.key, False)
                 continue
             if reply.header.message_type.name == "error":
                 self._on_failed(f"the notification service refused: {reply.body}")
+                self._on_delivered(notice.key, False)
                 continue
             shown[int(reply.body[0])] = notice.key
+            self._on_delivered(notice.key, True)

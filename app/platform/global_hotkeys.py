@@ -170,12 +170,14 @@ class _X11Session:
     display: Any
     grabs: list[_Grab] = field(default_factory=list)
     stopping: threading.Event = field(default_factory=threading.Event)
+    released: threading.Event = field(default_factory=threading.Event)
 
 
 class X11GrabBackend:
     """Grabs each chord on the X11 root window; events are read on a thread of its own."""
 
     _POLL_SECONDS = 0.1
+    _RELEASE_SECONDS = 2.0
 
     def __init__(self, display_name: str) -> None:
         self._display_name = display_name
@@ -231,7 +233,8 @@ class X11GrabBackend:
             session.display.sync()
             if conflict.get_error():
                 taken.append(combo)
-                root.ungrab_key(keycode, mask)
+                for variant in lock_variants:  # those of the variants we did get
+                    root.ungrab_key(keycode, mask | variant)
                 continue
             session.grabs.append(_Grab(keycode, mask, handler))
         relevant = X.ControlMask | X.Mod1Mask | X.ShiftMask | X.Mod4Mask
@@ -259,12 +262,24 @@ class X11GrabBackend:
                 for grab in session.grabs:
                     if grab.keycode == event.detail and grab.modifier_mask == state:
                         grab.handler()
+            # Let go explicitly and wait for the server to have done so: closing the
+            # connection frees the grabs only when the server notices, and a new grab of
+            # the same chords (Settings saved mid-meeting) would meet our own old one.
+            root = connection.screen().root
+            for grab in session.grabs:
+                root.ungrab_key(grab.keycode, X.AnyModifier)
+            connection.sync()
             connection.close()
         except ConnectionClosedError:
             return  # the X session ended (logout, or the server went away): nothing to listen to
+        finally:
+            session.released.set()
 
     def stop(self) -> None:
-        """Ends listening; the thread lets go of the grabs within a tenth of a second."""
+        """Ends listening; returns once the grabs are let go (within a few tenths of a second)."""
         session, self._session = self._session, None
         if session is not None:
             session.stopping.set()
+            thread = self.thread
+            if thread is not None and thread is not threading.current_thread():
+                session.released.wait(self._RELEASE_SECONDS)

@@ -122,10 +122,7 @@ def read_journal(path: Path) -> JournalContent:
 def apply_journal(session: Session, content: JournalContent) -> int:
     """Apply one journal inside ``session``'s transaction; returns the meeting's id."""
     from app.store import models
-    from app.store.service import _KIND_CLIENT as KIND_CLIENT
-    from app.store.service import _KIND_NOTE as KIND_NOTE
-    from app.store.service import _KIND_STAMP as KIND_STAMP
-    from app.store.service import _KIND_TITLE as KIND_TITLE
+    from app.store.search_queries import KIND_CLIENT, KIND_ITEM, KIND_NOTE, KIND_STAMP, KIND_TITLE
     from app.store.service import _cues_to_json as cues_to_json
     from app.store.service import _index as index_text
 
@@ -240,15 +237,12 @@ def apply_journal(session: Session, content: JournalContent) -> int:
             item_key = (str(event["text"]), str(event["owner"]), due)
             journal_items[item_key] += 1
             if journal_items[item_key] > stored_items[item_key]:
-                session.add(
-                    models.ActionItem(
-                        meeting_id=meeting_id,
-                        text=item_key[0],
-                        owner=item_key[1],
-                        due=due,
-                        done=False,
-                    )
+                item = models.ActionItem(
+                    meeting_id=meeting_id, text=item_key[0], owner=item_key[1], due=due, done=False
                 )
+                session.add(item)
+                session.flush()
+                index_text(session, meeting_id, KIND_ITEM, str(item.id), item.text)
         elif kind == "follow_up":
             meeting.follow_up = date.fromisoformat(event["date"]) if event.get("date") else None
         elif kind == "end":

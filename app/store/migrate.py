@@ -46,7 +46,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # tests/store/test_migrations.py checks it against Alembic's own head. A new database is
 # stamped with it, so a stale value would make the next start replay a revision whose
 # changes the models already hold.
-HEAD_REVISION = "0004_action_item_done_at"
+HEAD_REVISION = "0005_meeting_ids_never_reused"
 VERSION_TABLE = "alembic_version"
 # Alembic's version table exactly as Alembic creates it (MigrationContext's default
 # version_table_pk and 32 characters), so that Alembic finds the stamp where it looks.
@@ -161,17 +161,33 @@ def create_at_head(engine: Engine, location: Location) -> bool:
 
 
 def upgrade_to(engine: Engine, location: Location, revision: str) -> None:
-    """Upgrade to ``revision`` (tests use it to build databases at earlier revisions)."""
-    with (
-        translated_errors(location),
-        engine.execution_options(**{WRITE_OPTION: True}).begin() as connection,
-    ):
-        from alembic import command
+    """Upgrade to ``revision`` (tests use it to build databases at earlier revisions).
 
-        if connection.dialect.name == "postgresql":
-            # Upgrading a large table may take longer than any one statement of a meeting.
-            connection.execute(text("SET LOCAL statement_timeout = 0"))
-        command.upgrade(alembic_config(connection), revision)
+    On SQLite foreign keys are off while the revisions run, as SQLite's own recipe for
+    rebuilding a table asks: dropping the old ``meetings`` would otherwise delete every
+    row that points at it. They are checked before the transaction commits.
+    """
+    with translated_errors(location), engine.connect() as outside:
+        sqlite = outside.dialect.name == "sqlite"
+        driver = outside.connection.dbapi_connection
+        if sqlite and driver is not None:
+            # Outside any transaction (inside one SQLite ignores the pragma).
+            driver.cursor().execute("PRAGMA foreign_keys = OFF")
+        try:
+            with outside.execution_options(**{WRITE_OPTION: True}).begin():
+                from alembic import command
+
+                if outside.dialect.name == "postgresql":
+                    # Upgrading a large table may take longer than any one statement.
+                    outside.execute(text("SET LOCAL statement_timeout = 0"))
+                command.upgrade(alembic_config(outside), revision)
+                if sqlite:
+                    broken = outside.execute(text("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"the upgrade would break references: {broken[:3]}")
+        finally:
+            if sqlite and driver is not None:
+                driver.cursor().execute("PRAGMA foreign_keys = ON")
 
 
 def backup_sqlite_file(file: Path, revision: str) -> Path:

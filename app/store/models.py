@@ -11,6 +11,7 @@ this gives exactly the schema the revisions build.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
@@ -83,7 +84,8 @@ class Client(Base):
 
 class Meeting(Base):
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_started_at", "started_at"),)
+    # AUTOINCREMENT: SQLite never gives a deleted meeting's id to another (revision 0005).
+    __table_args__ = (Index("ix_meetings_started_at", "started_at"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -97,6 +99,8 @@ class Meeting(Base):
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     follow_up: Mapped[date | None] = mapped_column(Date, index=True)
+    # Names the meeting outside Poise (calendar UIDs): unique, and never another's.
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid4().hex)
 
     client: Mapped[Client] = relationship(back_populates="meetings")
     steps: Mapped[list[StepEntered]] = relationship(

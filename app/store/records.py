@@ -48,6 +48,7 @@ class MeetingRecord:
     started_at: datetime
     ended_at: datetime | None
     follow_up: date | None
+    uuid: str = ""  # names the meeting outside Poise (calendar UIDs); never another's
 
 
 class TimelineKind(StrEnum):

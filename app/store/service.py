@@ -61,20 +61,22 @@ from app.store.records import (
     TimelineEventRecord,
     TimelineKind,
 )
+from app.store.search_queries import (
+    KIND_CLIENT,
+    KIND_ITEM,
+    KIND_NOTE,
+    KIND_STAMP,
+    KIND_TITLE,
+    search_postgres,
+    search_sqlite,
+    where_label,
+)
 
 if TYPE_CHECKING:
     from app.store.journal import JournalContent
 
 # A pause longer than this starts a new revision: history gets one entry per burst of typing.
 REVISION_PAUSE = timedelta(seconds=30)
-SNIPPET_WORDS = 12
-# How many of the newest matching documents relevance ranking considers (see search).
-RANK_WINDOW = 2000
-
-_KIND_TITLE = "title"
-_KIND_CLIENT = "client"
-_KIND_NOTE = "note"
-_KIND_STAMP = "stamp"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _UNSET: Any = object()
 _Row = TypeVar("_Row")
@@ -137,8 +139,8 @@ class MeetingService:
             )
             session.add(meeting)
             session.flush()
-            _index(session, meeting.id, _KIND_TITLE, "", meeting.title)
-            _index(session, meeting.id, _KIND_CLIENT, "", client.name)
+            _index(session, meeting.id, KIND_TITLE, "", meeting.title)
+            _index(session, meeting.id, KIND_CLIENT, "", client.name)
             return _meeting_record(meeting)
 
     def apply_journal(self, content: JournalContent) -> int:
@@ -293,7 +295,7 @@ class MeetingService:
             line = StampedLine(meeting_id=meeting_id, text=text, at=at, step_key=step_key)
             session.add(line)
             session.flush()
-            _index(session, meeting_id, _KIND_STAMP, str(line.id), text)
+            _index(session, meeting_id, KIND_STAMP, str(line.id), text)
             return _stamp_record(line)
 
     # -- notes ----------------------------------------------------------------------------
@@ -355,10 +357,10 @@ class MeetingService:
                 )
             if not index:
                 return
-            document = {"meeting_id": meeting_id, "kind": _KIND_NOTE, "ref_key": field.value}
+            document = {"meeting_id": meeting_id, "kind": KIND_NOTE, "ref_key": field.value}
             updated = connection.execute(
                 _UPDATE_DOCUMENT,
-                {"of_meeting": meeting_id, "of_kind": _KIND_NOTE, "of_ref_key": field.value}
+                {"of_meeting": meeting_id, "of_kind": KIND_NOTE, "of_ref_key": field.value}
                 | {"new_body": text},
             )
             if updated.rowcount == 0:
@@ -373,7 +375,7 @@ class MeetingService:
         fields = [NoteField(field).value] if field is not None else [f.value for f in NoteField]
         with translated_errors(self._location), self._write_engine.begin() as connection:
             for name in fields:
-                keys = {"meeting_id": meeting_id, "field": name, "kind": _KIND_NOTE}
+                keys = {"meeting_id": meeting_id, "field": name, "kind": KIND_NOTE}
                 connection.execute(_SYNC_NOTE_DOCUMENT, keys)
                 connection.execute(_ADD_NOTE_DOCUMENT, keys)
 
@@ -424,7 +426,7 @@ class MeetingService:
             else:
                 note.text = old.text
                 note.updated_at = at
-            _index(session, meeting_id, _KIND_NOTE, field.value, old.text)
+            _index(session, meeting_id, KIND_NOTE, field.value, old.text)
 
     # -- action items and follow-up ---------------------------------------------------------
 
@@ -436,6 +438,7 @@ class MeetingService:
             item = ActionItem(meeting_id=meeting_id, text=text, owner=owner, due=due, done=False)
             session.add(item)
             session.flush()
+            _index(session, meeting_id, KIND_ITEM, str(item.id), text)
             return _action_record(item)
 
     def update_action_item(
@@ -456,6 +459,7 @@ class MeetingService:
             item = _get(session, ActionItem, item_id)
             if text is not None:
                 item.text = text
+                _index(session, item.meeting_id, KIND_ITEM, str(item.id), text)
             if owner is not None:
                 item.owner = owner
             if due is not _UNSET:
@@ -470,7 +474,15 @@ class MeetingService:
 
     def delete_action_item(self, item_id: int) -> None:
         with self._writing() as session:
-            session.delete(_get(session, ActionItem, item_id))
+            item = _get(session, ActionItem, item_id)
+            session.execute(
+                delete(SearchDocument).where(
+                    SearchDocument.meeting_id == item.meeting_id,
+                    SearchDocument.kind == KIND_ITEM,
+                    SearchDocument.ref_key == str(item_id),
+                )
+            )
+            session.delete(item)
 
     def set_follow_up(self, meeting_id: int, follow_up: date | None) -> None:
         with self._writing() as session:
@@ -649,7 +661,7 @@ class MeetingService:
     # -- search -------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Ranked hits over titles, client names, notes and stamped lines.
+        """Ranked hits over titles, client names, notes, stamped lines and action items.
 
         Every word of the query must occur; the last one may be the start of a word,
         so results follow the user's typing. The snippet marks matches as [[word]].
@@ -662,24 +674,24 @@ class MeetingService:
                 # Whole-word matches first: FTS5 reads them lazily, newest first, while a
                 # prefix must gather every document of every word it starts, which for a
                 # common word is most of the index. Prefix matches fill what is left.
-                rows = list(_search_sqlite(session, words, limit, prefix=False))
+                rows = list(search_sqlite(session, words, limit, prefix=False))
                 if len(rows) < limit:
                     seen = {(row.meeting_id, row.kind, row.ref_key) for row in rows}
-                    for row in _search_sqlite(session, words, limit, prefix=True):
+                    for row in search_sqlite(session, words, limit, prefix=True):
                         if (
                             len(rows) < limit
                             and (row.meeting_id, row.kind, row.ref_key) not in seen
                         ):
                             rows.append(row)
             else:
-                rows = _search_postgres(session, words, limit)
+                rows = search_postgres(session, words, limit)
             return [
                 SearchHit(
                     meeting_id=row.meeting_id,
                     client_name=row.client_name,
                     title=row.title,
                     started_at=row.started_at,
-                    where=_where_label(row.kind, row.ref_key),
+                    where=where_label(row.kind, row.ref_key),
                     snippet=row.snippet,
                 )
                 for row in rows
@@ -797,89 +809,6 @@ def _add_revision(
     )
 
 
-def _sqlite_match_expression(words: list[str], *, prefix: bool = True) -> str:
-    # Each word quoted, so FTS5 operators typed by the user (NEAR, AND, -) stay plain words.
-    quoted = [f'"{word}"' for word in words]
-    if prefix:
-        quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def _postgres_tsquery(words: list[str]) -> str:
-    quoted = [f"'{word}'" for word in words]
-    quoted[-1] += ":*"
-    return " & ".join(quoted)
-
-
-_SEARCH_COLUMNS = {"started_at": UtcDateTime()}
-
-
-def _search_sqlite(session: Session, words: list[str], limit: int, *, prefix: bool) -> Any:
-    # Ranking every match of a very common word costs time in proportion to the whole
-    # index, so bm25 ranks the newest RANK_WINDOW matching documents (all of them for any
-    # selective query); snippets are built for the returned rows alone.
-    statement = text(
-        """
-        WITH recent AS (
-            SELECT rowid AS id, bm25(search_fts) AS score FROM search_fts
-            WHERE search_fts MATCH :match ORDER BY rowid DESC LIMIT :window
-        ),
-        best AS (SELECT id, score FROM recent ORDER BY score, id DESC LIMIT :limit)
-        SELECT d.meeting_id, d.kind, d.ref_key, m.title, m.started_at, c.name AS client_name,
-               snippet(search_fts, 0, '[[', ']]', '…', :words) AS snippet
-        FROM best
-        JOIN search_fts ON search_fts.rowid = best.id
-        JOIN search_documents d ON d.id = best.id
-        JOIN meetings m ON m.id = d.meeting_id
-        JOIN clients c ON c.id = m.client_id
-        WHERE search_fts MATCH :match
-        ORDER BY best.score, best.id DESC
-        """
-    ).columns(**_SEARCH_COLUMNS)
-    return session.execute(
-        statement,
-        {
-            "match": _sqlite_match_expression(words, prefix=prefix),
-            "limit": limit,
-            "window": RANK_WINDOW,
-            "words": SNIPPET_WORDS,
-        },
-    ).all()
-
-
-def _search_postgres(session: Session, words: list[str], limit: int) -> Any:
-    statement = text(
-        """
-        WITH q AS (SELECT to_tsquery('simple'::regconfig, :tsquery) AS query),
-        best AS (
-            SELECT d.id, d.meeting_id, d.kind, d.ref_key, d.body,
-                   ts_rank(d.tsv, q.query) AS score
-            FROM search_documents d, q
-            WHERE d.tsv @@ q.query
-            ORDER BY score DESC, d.id
-            LIMIT :limit
-        )
-        SELECT best.meeting_id, best.kind, best.ref_key, m.title, m.started_at,
-               c.name AS client_name,
-               ts_headline('simple'::regconfig, best.body, q.query,
-                           'StartSel=[[, StopSel=]], MaxWords=18, MinWords=6, '
-                           || 'MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-        FROM best
-        CROSS JOIN q
-        JOIN meetings m ON m.id = best.meeting_id
-        JOIN clients c ON c.id = m.client_id
-        ORDER BY best.score DESC, best.id
-        """
-    ).columns(**_SEARCH_COLUMNS)
-    return session.execute(statement, {"tsquery": _postgres_tsquery(words), "limit": limit}).all()
-
-
-def _where_label(kind: str, ref_key: str) -> str:
-    if kind == _KIND_NOTE:
-        return NoteField(ref_key).label
-    return {_KIND_TITLE: "Title", _KIND_CLIENT: "Client", _KIND_STAMP: "Stamped line"}[kind]
-
-
 def _summary_query() -> Select[Any]:
     signal_count = (
         select(func.count(Signal.id)).where(Signal.meeting_id == Meeting.id).scalar_subquery()
@@ -952,6 +881,7 @@ def _meeting_record(meeting: Meeting) -> MeetingRecord:
         started_at=meeting.started_at,
         ended_at=meeting.ended_at,
         follow_up=meeting.follow_up,
+        uuid=meeting.uuid,
     )
 
 

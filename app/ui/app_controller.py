@@ -114,6 +114,7 @@ class AppController(QObject):
         )
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
+        self.shortcuts.applied.connect(self._keys_applied_again)
         self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
         # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
         # too and undo the toggle, so the window's own key exists only without the hook.
@@ -192,19 +193,28 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
-        self.client.background(warm_up_partner_link, on_done=self._warmed_up)
+        self.client.background(
+            warm_up_partner_link, shared_settings().current, on_done=self._warmed_up
+        )
         if self.left_open is None:
             from app.ui.left_open import offer_meetings_left_open
 
             # Meetings a crash left open, and journals the store could not apply.
             self.left_open = offer_meetings_left_open(self.window, self.client, self)
         if self.reminders is None:
+            from app.ui.due_line import DueLine, put_under_status
             from app.ui.reminders import Reminders
 
             # Follow-ups and action items due: a quiet desktop notification once a day.
             self.reminders = Reminders(self.client, parent=self.window)
             self.reminders.openMeeting.connect(self.open_review)
             self.reminders.openReview.connect(self.open_review)
+            # No notification could show them: the home window says them instead.
+            due_line = DueLine(self.window)
+            put_under_status(self.window, due_line)
+            due_line.openReview.connect(self.open_review)
+            due_line.seen.connect(self.reminders.record_shown)
+            self.reminders.undelivered.connect(due_line.show_due)
             self.reminders.start()
 
     def _warmed_up(self, _result: object = None) -> None:
@@ -298,6 +308,14 @@ class AppController(QObject):
         if self.window.can_review:
             summary.enable_review()
             summary.reviewRequested.connect(self.window.request_review)
+
+    def _keys_applied_again(self) -> None:
+        # Settings saved mid-meeting: the running live window says what is heard now.
+        flow = self.flow
+        session = flow.session if flow is not None else None
+        window = flow.live_window if flow is not None else None
+        if session is not None and window is not None and session.domain.is_running:
+            self._report_unheard_keys(session, window)
 
     def _report_unheard_keys(self, _session: LiveSession, window: LiveWindow) -> None:
         """At the start: the live window says which system-wide keys could not be had."""
@@ -438,15 +456,20 @@ class AppController(QObject):
             self.window.status.setText(self.markdown_problem)
 
 
-def warm_up_partner_link() -> None:
+def warm_up_partner_link(settings: Settings) -> None:
     """Pay the partner link's one-off costs off the GUI thread, once the store is open.
 
-    Its modules (networking, the QR code library) and Qt's first TLS configuration,
-    which loads every system CA certificate (~250 ms here), would otherwise be paid on
-    the GUI thread the moment a meeting starts.
+    Every meeting gets a link (off until turned on): its networking modules would otherwise
+    be paid on the GUI thread the moment a meeting starts. The relay's (paho, cryptography)
+    and Qt's first TLS configuration, which loads every system CA certificate (~250 ms
+    here), only when a relay is set up: a meeting with none never loads them. The QR code
+    loads when the link is first turned on.
     """
-    from PySide6.QtNetwork import QSslConfiguration
+    import app.ui.partner_wiring  # imported for its side effect: a warm cache
 
-    import app.ui.partner_wiring  # noqa: F401  # imported for its side effect: a warm cache
+    if settings.relay_broker_url:
+        from PySide6.QtNetwork import QSslConfiguration
 
-    QSslConfiguration()
+        import app.ui.relay_wiring  # noqa: F401  # the relay's modules, warm
+
+        QSslConfiguration()

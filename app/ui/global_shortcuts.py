@@ -18,6 +18,8 @@ from app.platform.global_hotkeys import Availability, HotkeyBackend, detect_back
 
 class GlobalShortcuts(QObject):
     triggered = Signal(str)  # a HotkeyAction value
+    # The keys were applied again (Settings saved): windows showing what is heard follow it.
+    applied = Signal()
     # Emitted from the hook's thread and delivered queued; carries the action's value.
     _pressed_elsewhere = Signal(str)
 
@@ -35,13 +37,22 @@ class GlobalShortcuts(QObject):
 
     def apply(self, bindings: Mapping[HotkeyAction, str]) -> bool:
         """Listen for ``bindings``; False (with ``problem`` set) when they cannot all be used."""
-        self._backend.stop()
-        self.active, self.taken, self.problem = {}, [], ""
+        try:
+            return self._apply(bindings)
+        finally:
+            self.applied.emit()
+
+    def _apply(self, bindings: Mapping[HotkeyAction, str]) -> bool:
         try:
             combos = validate_bindings(bindings)
         except HotkeyError as error:
-            self.problem = str(error)
+            self._backend.stop()
+            self.active, self.taken, self.problem = {}, [], str(error)
             return False
+        if combos and combos == self.active and not self.taken and not self.problem:
+            return True  # the same keys, all heard: keep the grab rather than redo it
+        self._backend.stop()
+        self.active, self.taken, self.problem = {}, [], ""
         availability = self._backend.availability()
         if not availability.available:
             self.problem = availability.reason

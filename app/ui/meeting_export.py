@@ -39,5 +39,7 @@ def write_meeting_export(kind: str, path: Path, report: MeetingReport, fade_seco
                 return "No follow-up or open due date to put in a calendar"
             write_calendar(path, entries)
     except OSError as error:
-        return f"Could not write {path}: {error.strerror or error}"
-    return f"Saved {path}"
+        return f"Not saved: could not write {path} ({error.strerror or error})"
+    if not path.is_file():
+        return f"Not saved: {path} is not there after writing it"
+    return f"Saved {path.name} in {path.parent}"

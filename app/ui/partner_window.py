@@ -104,7 +104,7 @@ class PartnerWindow(QWidget):
     def __init__(self, url: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partnerWindow")
-        self.setWindowTitle(f"{APP_NAME} — partner")
+        self.setWindowTitle(f"Partner · {APP_NAME}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)
         self.resize(380, 420)

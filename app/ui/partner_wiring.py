@@ -30,8 +30,6 @@ from app.domain.meeting_terms import SignalSource
 from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
-from app.ui.pairing_panel import PairingPanel
-from app.ui.relay_wiring import RelayMeeting, follow_relay
 
 PAIRING_KEY = "Ctrl+P"
 """Shows and hides the pairing panel; also the live window's "Partner link" action."""
@@ -41,6 +39,7 @@ if TYPE_CHECKING:
     from app.ui.live.flow import MeetingFlow
     from app.ui.live.live_window import LiveWindow
     from app.ui.live.session import LiveSession
+    from app.ui.relay_wiring import RelayMeeting
 
 _log = logging.getLogger(__name__)
 
@@ -130,6 +129,10 @@ class PairingWindow(QWidget):
         frame = QFrame(self)
         frame.setObjectName("pairingFrame")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
+        # The QR code's library loads with the first panel: a meeting whose link stays
+        # off never pays for it.
+        from app.ui.pairing_panel import PairingPanel
+
         self.panel = PairingPanel(server, frame)
         self.panel.setFixedWidth(320)
         self.hide_button = QPushButton(f"Hide ({QKeySequence(PAIRING_KEY).toString()})")
@@ -251,7 +254,11 @@ class PartnerLinkForFlow(QObject):
         self._window = window
         self._session = session
         window.enable_partner_link(self.toggle_pairing)
-        self.relay = follow_relay(session, window, server, settings)  # issue 15, if set up
+        self.relay = None
+        if settings.relay_broker_url:  # issue 15: paho and cryptography load only for it
+            from app.ui.relay_wiring import follow_relay
+
+            self.relay = follow_relay(session, window, server, settings, attach_partner_link)
         self.serverCreated.emit(server)
 
     def toggle_pairing(self) -> PairingWindow | None:

@@ -1,6 +1,7 @@
 """The recap draft: the user reads and edits it, then sends it from their own mail program.
 
-"Open in mail" hands a ``mailto:`` link to the system, "Copy" puts subject and text on
+"Open in mail" hands a ``mailto:`` link to the system (``MailHandoff``: it says so only
+once the system took it), "Copy" puts subject and text on
 the clipboard, "Save as .eml…" writes a file that mail programs open as a draft (off the
 GUI thread). Poise itself sends nothing. The words come from ``app.export.recap``.
 """
@@ -10,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.export.file_names import export_file_name
 from app.export.recap import RecapDraft, mailto_url, write_eml
 from app.ui.export_folders import ExportFolders
+from app.ui.mail_handoff import MailHandoff
 
 # Some mail programs (and Windows' URL handler) cut links longer than about this.
 MAILTO_SAFE_LENGTH = 2000
@@ -53,9 +55,12 @@ class RecapDialog(QDialog):
         self.resize(620, 560)
         # Where the .eml dialog opens (the last export folder) and remembers the new one.
         self._export_folders = export_folders or ExportFolders()
-        # Overridable in tests: opening a URL and asking for a file name reach the desktop.
-        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        # Overridable in tests: asking for a file name reaches the desktop.
         self.ask_eml_path: Callable[[str], Path | None] = self._ask_eml_path
+        self.mail = MailHandoff(self)
+        self.mail.opened.connect(self._mail_opened)
+        self.mail.failed.connect(self._mail_failed)
+        self._long_mailto = False
 
         self.to_edit = QLineEdit()
         self.to_edit.setObjectName("recapTo")
@@ -67,8 +72,9 @@ class RecapDialog(QDialog):
         self.body_edit = QPlainTextEdit(draft.body)
         self.body_edit.setObjectName("recapBody")
         intro = QLabel(
-            "Read it through and change anything, in your own words. Poise sends nothing: "
-            "it goes from your mail program."
+            "Read it through and change anything, in your own words. Your own guesses (the "
+            "real concern, what they are not saying) are left out. Poise sends nothing: it "
+            "goes from your mail program."
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")
@@ -112,17 +118,28 @@ class RecapDialog(QDialog):
         return mailto_url(self.subject(), self.body(), self.to_edit.text())
 
     def open_in_mail(self) -> None:
-        url = self.mailto()
-        if not self.open_url(QUrl(url)):
-            self.status.setText("No mail program answered. Copy the text and paste it instead.")
+        """Hand the message over; the status line says what came of it, only once it has."""
+        if self.mail.busy:
             return
-        if len(url) > MAILTO_SAFE_LENGTH:
+        url = self.mailto()
+        self._long_mailto = len(url) > MAILTO_SAFE_LENGTH
+        self.status.setText("Opening your mail program…")
+        self.mail.hand_over(url)
+
+    def _mail_opened(self) -> None:
+        if self._long_mailto:
             self.status.setText(
-                "Sent to your mail program. It is a long recap: if the message there is cut "
-                "short, use Copy and paste it instead."
+                "Handed to your mail program. It is a long recap: if the message there is "
+                "cut short, use Copy and paste it instead."
             )
         else:
-            self.status.setText("Sent to your mail program: check it there, then send.")
+            self.status.setText("Handed to your mail program: check it there, then send.")
+
+    def _mail_failed(self, reason: str) -> None:
+        self.status.setText(
+            f"Not opened in mail: {reason}. Use Copy and paste it into your mail, "
+            "or Save as .eml and open that file."
+        )
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(f"{self.subject()}\n\n{self.body()}")

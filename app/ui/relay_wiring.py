@@ -11,6 +11,7 @@ broker cannot be reached.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -59,16 +60,28 @@ class RelayStatusLine(QLabel):
         else:
             parts = [f"{name} {_PATH_WORDS[path]}" for name, path in paths]
             if self._lan_count:
-                parts.append(f"{self._lan_count} on the LAN link")
+                parts.append(
+                    "Partner connected on this network"
+                    if self._lan_count == 1
+                    else f"{self._lan_count} partners connected on this network"
+                )
             self.setText(" · ".join(parts))
         self.setToolTip(self.text())
         self.setVisible(bool(self.text()))
 
 
-def follow_relay(session: Any, window: Any, lan: Any, settings: Settings) -> RelayMeeting | None:
-    """Start this meeting's relay when a broker is set; None when there is none."""
-    from app.ui.partner_wiring import attach_partner_link  # it imports this module
+def follow_relay(
+    session: Any,
+    window: Any,
+    lan: Any,
+    settings: Settings,
+    attach: Callable[[Any, RelayMeeting], None],
+) -> RelayMeeting | None:
+    """Start this meeting's relay when a broker is set; None when there is none.
 
+    ``attach`` joins it to the session (``partner_wiring.attach_partner_link``, handed in
+    by its caller so that neither module imports the other).
+    """
     if not settings.relay_broker_url:
         return None
     try:
@@ -79,7 +92,7 @@ def follow_relay(session: Any, window: Any, lan: Any, settings: Settings) -> Rel
         # Settings refuses such an address; a hand-edited file gets the LAN link only.
         _log.warning("the relay address in settings cannot be used: %r", settings.relay_broker_url)
         return None
-    attach_partner_link(session, relay)
+    attach(session, relay)
     line = RelayStatusLine(relay, lan)
     window.add_status_line(line)
     relay.start()

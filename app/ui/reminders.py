@@ -57,26 +57,36 @@ def notices_for(reminders: list[Reminder], today: date) -> list[Notice]:
 
 
 class _Clicks(QObject):
-    """Brings a click from the notification thread onto the GUI thread."""
+    """Brings a click, or word of a notice shown or not, from the notification thread."""
 
     clicked = Signal(str)
+    delivered = Signal(str, bool)
 
 
 class DesktopNotifier(QObject):
-    """Shows notices; ``clicked(key)`` when the user clicks one."""
+    """Shows notices; ``clicked(key)`` when the user clicks one.
+
+    ``delivered(key, shown)`` follows every notice: shown is False when nothing could show
+    it (no notification service answered, no tray), so the caller can say it another way.
+    """
 
     clicked = Signal(str)
+    delivered = Signal(str, bool)
 
     def __init__(self, parent: QObject | None = None, *, bus_address: str | None = None) -> None:
         super().__init__(parent)
         self._clicks = _Clicks(self)
         self._clicks.clicked.connect(self.clicked)
+        self._clicks.delivered.connect(self.delivered)
         self._freedesktop: FreedesktopNotifications | None = None
         self._tray: QSystemTrayIcon | None = None
         self._last_tray_key = ""
         if desktop_notifications.available(bus_address):
             self._freedesktop = FreedesktopNotifications(
-                APP_NAME, self._clicks.clicked.emit, bus_address=bus_address
+                APP_NAME,
+                self._clicks.clicked.emit,
+                bus_address=bus_address,
+                on_delivered=self._clicks.delivered.emit,
             )
 
     @property
@@ -89,11 +99,13 @@ class DesktopNotifier(QObject):
             return
         tray = self._tray_icon()
         if tray is None:
-            log.info("no way to show a notification here: %s", notice.body)
+            log.info("no way to show a notification here")
+            self._clicks.delivered.emit(notice.key, False)
             return
         # The tray shows one message at a time; a click means the newest.
         self._last_tray_key = notice.key
         tray.showMessage(notice.summary, notice.body, QSystemTrayIcon.MessageIcon.NoIcon, 15000)
+        self._clicks.delivered.emit(notice.key, True)
 
     def _tray_icon(self) -> QSystemTrayIcon | None:
         if self._tray is None:
@@ -126,6 +138,8 @@ class Reminders(QObject):
     openMeeting = Signal(int)  # noqa: N815 (Qt signal naming)
     openReview = Signal()  # noqa: N815 -- the "and N more" notice
     checked = Signal(int)
+    # Nothing could show some of today's notices: the home window says them (``DueLine``).
+    undelivered = Signal(object)  # list[Reminder]
 
     def __init__(
         self,
@@ -144,6 +158,10 @@ class Reminders(QObject):
         self._service = self._client.service
         self.notifier = notifier or DesktopNotifier(self)
         self.notifier.clicked.connect(self._clicked)
+        self.notifier.delivered.connect(self._delivered)
+        self._waiting: dict[str, bool] = {}  # notice key -> shown, of today's check
+        self._answered: set[str] = set()
+        self._due: list[Reminder] = []
         self._today = today
         self._checked_on: date | None = None
         self._timer = QTimer(self)
@@ -182,11 +200,31 @@ class Reminders(QObject):
         self._client.read(work, on_done=self._show, on_error=self._failed)
 
     def _show(self, reminders: list[Reminder]) -> None:
-        if reminders:
-            shared_settings().update(reminders_shown_on=self._today().isoformat())
-        for notice in notices_for(reminders, self._today()):
+        # Counted as shown once every notice was (``_delivered``), never on sending alone.
+        notices = notices_for(reminders, self._today())
+        self._due = reminders
+        self._waiting = {notice.key: False for notice in notices}
+        self._answered = set()
+        for notice in notices:
             self.notifier.notify(notice)
         self.checked.emit(len(reminders))
+
+    def _delivered(self, key: str, shown: bool) -> None:
+        if key not in self._waiting or key in self._answered:
+            return
+        self._answered.add(key)
+        self._waiting[key] = shown
+        if len(self._answered) < len(self._waiting):
+            return
+        if all(self._waiting.values()):
+            self.record_shown()
+        else:
+            self.undelivered.emit(list(self._due))
+        self._waiting = {}
+
+    def record_shown(self) -> None:
+        """Today's reminders reached the user (a notification, or the home window's line)."""
+        shared_settings().update(reminders_shown_on=self._today().isoformat())
 
     def _failed(self, error: object) -> None:
         log.warning("could not read what is due: %s", error)

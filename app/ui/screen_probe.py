@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLabel,
@@ -40,6 +41,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from app.ui.fit_checks import fit_problems
 
 PROBE_ENV = "POISE_SCREEN_PROBE"
 PROBE_INTERVAL_MS = 200
@@ -51,6 +54,7 @@ _DESCRIBED_CLASSES = (
     QTextEdit,
     QComboBox,
     QAbstractScrollArea,
+    QAbstractSpinBox,
 )
 
 
@@ -135,6 +139,9 @@ def describe_widget(widget: QWidget) -> dict[str, Any]:
         entry["text"] = widget.toPlainText()
     elif isinstance(widget, QComboBox):
         entry["text"] = widget.currentText()
+    # Too short for a line of its font, squeezed below its minimum, elided with no whole
+    # text: the real-session test fails on any of them (app/ui/fit_checks.py).
+    entry["fit_problems"] = fit_problems(widget)
     if isinstance(widget, QAbstractScrollArea):
         entry["scrolls"] = widget.verticalScrollBar().isVisible()
     if isinstance(widget, QAbstractItemView) and widget.model() is not None:

@@ -348,6 +348,9 @@ def test_format_elapsed(seconds: int, text: str) -> None:
         ("fri", date(2025, 3, 7)),
         ("Friday", date(2025, 3, 7)),
         ("tue", date(2025, 3, 11)),  # today is a Tuesday: the next one
+        ("next tuesday", date(2025, 3, 11)),
+        ("Next  Fri", date(2025, 3, 7)),
+        ("this thursday", date(2025, 3, 6)),
         ("2025-04-01", date(2025, 4, 1)),
     ],
 )
@@ -355,7 +358,7 @@ def test_parse_due_date(text: str, expected: date | None) -> None:
     assert parse_due_date(text, date(2025, 3, 4)) == expected
 
 
-@pytest.mark.parametrize("text", ["soon", "3", "2025-13-01", "x"])
+@pytest.mark.parametrize("text", ["soon", "3", "2025-13-01", "x", "next week", "next"])
 def test_parse_due_date_rejects_with_hint(text: str) -> None:
     with pytest.raises(ValueError, match="try"):
         parse_due_date(text, date(2025, 3, 4))

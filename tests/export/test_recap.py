@@ -37,23 +37,25 @@ def test_the_recap_restates_thanks_lists_steps_and_says_when_we_are_back():
     assert draft.subject == "Our meeting on Mon 10 Mar 2025: Missed pallets"
     body = draft.body
     assert body.startswith("Hello,\n\nThank you for meeting with me on Mon 10 Mar 2025.")
-    assert "What I heard from you:\n- Three late deliveries in March\n- Nobody called back" in body
-    assert "What matters most, as I understand it:\n- Their Easter promotion depends on us" in body
-    assert "What we agreed:\n- We name one contact; they send the Easter volumes" in body
+    assert "You told us:\n- Three late deliveries in March\n- Nobody called back" in body
+    # Commitments as promises, spoken to the client.
+    assert "What we will do:\n- We will name one contact; you send the Easter volumes" in body
     assert (
         "Next steps:\n- Send the revised delivery plan (Sam, by Fri 14 Mar 2025)\n"
         "- Share the Easter volumes (Harbor & Finch)"
     ) in body
     assert "Already done:\n- Credit the late fee" in body
     assert "I will be back in touch by Mon 17 Mar 2025." in body
-    # The user's private reading of the room never goes into a message to the client.
-    assert "boss" not in body and "tired" not in body
+    # The user's private reading of the room never goes into a message to the client:
+    # neither what they are not saying, nor the real concern, nor the free notes.
+    assert "boss" not in body and "tired" not in body and "Easter promotion" not in body
+    assert "they" not in body.lower().replace("thank", "")
 
 
 def test_empty_fields_are_left_out_and_nothing_is_invented():
     draft = recap_draft_from(started_at=STARTED, title="", notes={}, steps=[], follow_up=None)
     assert draft.subject == "Our meeting on Mon 10 Mar 2025"
-    for absent in ("heard", "matters", "agreed", "Next steps", "back in touch", "done"):
+    for absent in ("told us", "will do", "Next steps", "back in touch", "done"):
         assert absent not in draft.body
     assert draft.body.count("\n\n") == 2  # hello, thanks for meeting, thanks again
 
@@ -83,3 +85,22 @@ def test_the_eml_parses_back_as_an_unsent_draft():
     assert message.get_content_type() == "text/plain"
     assert message.get_content().replace("\r\n", "\n") == draft.body
     assert b"\r\n" in data  # mail files use CRLF line ends
+
+
+def test_what_they_said_is_told_back_to_them_in_the_second_person():
+    draft = recap_draft_from(
+        started_at=STARTED,
+        title="",
+        notes={
+            NoteField.WHAT_THEY_SAY: (
+                "They fear losing face with their CFO\nThey're tired of waiting"
+            ),
+            NoteField.COMMITMENTS: "we call every Friday\nI'll send the plan",
+        },
+        steps=[],
+        follow_up=None,
+    )
+    assert "You told us:\n- You fear losing face with your CFO\n- You're tired of waiting" in (
+        draft.body
+    )
+    assert "What we will do:\n- We will call every Friday\n- I'll send the plan" in draft.body

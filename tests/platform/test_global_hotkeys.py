@@ -21,8 +21,16 @@ from .xvfb import xvfb_display
 
 @pytest.fixture(scope="module")
 def x_display() -> Iterator[str]:
+    from Xlib import display
+
     with xvfb_display() as display_name:
-        yield display_name
+        # Xvfb resets when its last client leaves, and refuses connections meanwhile: one
+        # client stays for the whole module, as a desktop always has some.
+        keeper = display.Display(display_name)
+        try:
+            yield display_name
+        finally:
+            keeper.close()
 
 
 def send_keys(display_name: str, *keysyms: str) -> None:
@@ -121,3 +129,17 @@ def test_chord_held_by_another_program_is_reported(x_display: str) -> None:
     finally:
         other_program.close()
     assert taken == [parse_combo("ctrl+f9")]
+
+
+def test_the_same_chords_grabbed_again_are_not_taken_by_our_own_old_grab(x_display: str) -> None:
+    """Settings saved mid-meeting re-applies the keys: the old grab must be gone first."""
+    backend = X11GrabBackend(x_display)
+    arrived = threading.Event()
+    chords = {parse_combo("ctrl+alt+page_down"): arrived.set, parse_combo("ctrl+f11"): lambda: None}
+    try:
+        assert backend.start(chords) == []
+        assert backend.start(chords) == []  # at once, as Save does
+        send_keys(x_display, "Control_L", "Alt_L", "Next")
+        assert arrived.wait(5), "the chord grabbed the second time never arrived"
+    finally:
+        backend.stop()

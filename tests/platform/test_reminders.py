@@ -228,3 +228,29 @@ def test_the_settings_dialog_turns_reminders_off_and_on(qtbot: QtBot, data_dir: 
     again.reminders.setChecked(True)
     again.accept()
     assert load_settings().reminders_enabled is True
+
+
+def test_with_no_notification_service_the_home_window_says_them_and_only_then_they_count(
+    qtbot: QtBot, store: Store, bus_address: str
+):
+    """Issue 26: a bus but no notification service on it: nothing showed, yet Poise
+    recorded today's reminders as shown, so they were gone for good."""
+    from app.ui.due_line import DueLine
+
+    _due_meetings(store)
+    notifier = DesktopNotifier(bus_address=bus_address)  # nobody answers Notify there
+    reminders = Reminders(store, notifier, today=lambda: TODAY)
+    line = DueLine()
+    qtbot.addWidget(line)
+    line.seen.connect(reminders.record_shown)
+    with qtbot.waitSignal(reminders.undelivered, timeout=10000) as undelivered:
+        reminders.check()
+    assert load_settings().reminders_shown_on != TODAY.isoformat()  # nothing seen yet
+    line.show_due(undelivered.args[0])
+    qtbot.waitUntil(line.isVisible, timeout=5000)
+    assert line.text().startswith("Due: Follow up with Birchwood Dental")
+    assert "and 1 more" in line.text()
+    assert load_settings().reminders_shown_on == TODAY.isoformat()  # seen on the home window
+    with qtbot.waitSignal(line.openReview, timeout=1000):
+        line.linkActivated.emit("review")
+    reminders.stop()

@@ -76,7 +76,7 @@ def test_client_report_and_briefing_read_kept_missed_done_and_overdue(
     assert [v.meeting.meeting.id for v in report.meetings] == harbor[::-1]
     outcomes = [v.follow_up_sentence for v in report.meetings]
     assert outcomes == [
-        "Follow-up Fri 14 Mar 2025: ahead",
+        "Follow-up Fri 14 Mar 2025: not due yet",
         "Follow-up Mon 24 Feb 2025: missed, no meeting by then",
         "Follow-up Mon 10 Feb 2025: kept (met again Mon 10 Feb 2025)",
     ]
@@ -91,7 +91,7 @@ def test_client_report_and_briefing_read_kept_missed_done_and_overdue(
     assert briefing_lines(report) == [
         "Last meeting: Mon 3 Mar 2025, Fees, again",
         "Promised then: A written apology and a call every Friday",
-        "Follow-up Fri 14 Mar 2025: ahead",
+        "Follow-up Fri 14 Mar 2025: not due yet",
         "Overdue: Credit the late fees (me, due Thu 20 Feb 2025)",
         "Overdue: Call every Friday (Dana, due Fri 7 Mar 2025)",
     ]

@@ -156,3 +156,46 @@ def test_pdf_renders_the_meeting(
         check=True,
     )
     assert png.with_suffix(".png").stat().st_size > 5000
+
+
+def test_a_new_meetings_calendar_never_names_a_deleted_meetings_events(store: Store) -> None:
+    """Issue 26: UIDs were made of the meeting id, which SQLite gave again after a delete."""
+    from tests.meeting_factory import draft
+
+    service = store.service
+    old = service.start_meeting(draft("Harbor & Sons", "Pallets"))
+    service.set_follow_up(old.id, date(2025, 3, 11))
+    old_uids = {e.uid_key for e in calendar_entries(build_report(service.load_meeting(old.id)))}
+    service.delete_meeting(old.id)
+    new = service.start_meeting(draft("Calder", "Renewal"))
+    service.set_follow_up(new.id, date(2025, 3, 11))
+    report = build_report(service.load_meeting(new.id))
+    new_uids = {entry.uid_key for entry in calendar_entries(report)}
+    assert new_uids and not new_uids & old_uids
+    assert all(report.uuid in uid for uid in new_uids)
+
+
+def test_the_markdown_timeline_leaves_out_steps_only_passed_through(store: Store) -> None:
+    """Issue 26: every hop of the clicker was a line of its own."""
+    from app.export.markdown import meeting_markdown
+    from tests.meeting_factory import draft
+
+    service = store.service
+    start = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+    meeting = service.start_meeting(draft("Harbor & Sons", "Pallets", started_at=start))
+    for seconds, key, title in [
+        (0, "listen", "Let them speak"),
+        (60, "restate", "Restate"),  # stayed four minutes
+        (300, "apologize", "Apologize"),  # a hop
+        (302, "solve", "Work out the fix"),  # a hop, and back:
+        (304, "restate", "Restate"),
+    ]:
+        service.enter_step(meeting.id, key, title, start + timedelta(seconds=seconds))
+    service.add_stamped_line(meeting.id, "they want a credit", start + timedelta(seconds=400))
+    service.end_meeting(meeting.id, start + timedelta(seconds=600))
+    timeline = meeting_markdown(build_report(service.load_meeting(meeting.id))).split(
+        "## Timeline"
+    )[1]
+    assert timeline.count("Step: Restate") == 2
+    assert "Step: Apologize" not in timeline and "Step: Work out the fix" not in timeline
+    assert "Step: Let them speak" in timeline and "they want a credit" in timeline

@@ -9,6 +9,7 @@ names; the client column; the wheel for the page; the CSV, PDF and calendar cont
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -396,8 +397,25 @@ def test_open_meeting_ended_after_the_page(store: Store):
     assert data.duration_s == pytest.approx(4 * 60 + 20)
 
 
+def fake_opener(folder: Path, exit_code: int) -> Path:
+    """An ``xdg-open`` that keeps the link it was given, says it to stderr, and exits so."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "xdg-open"
+    script.write_text(
+        f'#!/bin/sh\nprintf "%s" "$1" > "{folder}/link"\necho "opening $1" >&2\nexit {exit_code}\n'
+    )
+    script.chmod(0o755)
+    return folder / "link"
+
+
 def test_recap_from_a_meeting_page_opens_in_mail_copies_and_saves_eml(
-    qtbot: QtBot, window: ReviewWindow, harbor: int, tmp_path: Path, screens_dir: Path
+    qtbot: QtBot,
+    window: ReviewWindow,
+    harbor: int,
+    tmp_path: Path,
+    screens_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
 ):
     import email
     from email import policy
@@ -411,16 +429,23 @@ def test_recap_from_a_meeting_page_opens_in_mail_copies_and_saves_eml(
     qtbot.waitExposed(dialog)
     body = dialog.body()
     assert "- Three late deliveries in March" in body  # what they said
-    assert "- We call every Friday" in body  # typed a moment ago, not yet saved
+    assert "- We will call every Friday" in body  # typed a moment ago, not yet saved
     assert "- Send the revised plan (Sam, by Fri 14 Mar 2025)" in body
     assert "I will be back in touch by Mon 17 Mar 2025." in body
     dialog.body_edit.setPlainText(body.replace("Hello,", "Hello Dana,"))
-    opened: list[str] = []
-    dialog.open_url = lambda url: (
-        opened.append(url.toString(url.ComponentFormattingOption.FullyEncoded)) or True
-    )
+    # No mail program: xdg-open fails, and the dialog says so, with what to do instead.
+    link = fake_opener(tmp_path / "failing", 3)
+    monkeypatch.setenv("PATH", f"{link.parent}:{os.environ['PATH']}")
     dialog.mail_button.click()
-    query = parse_qs(urlsplit(opened[0]).query)
+    qtbot.waitUntil(lambda: "Not opened in mail" in dialog.status.text(), timeout=5000)
+    assert "Copy" in dialog.status.text() and ".eml" in dialog.status.text()
+    assert "Dana" not in capfd.readouterr().err  # the recap's words are printed nowhere
+    link = fake_opener(tmp_path / "working", 0)
+    monkeypatch.setenv("PATH", f"{link.parent}:{os.environ['PATH']}")
+    dialog.mail_button.click()
+    qtbot.waitUntil(lambda: "Handed to your mail" in dialog.status.text(), timeout=5000)
+    assert "Dana" not in capfd.readouterr().err
+    query = parse_qs(urlsplit(link.read_text()).query)
     assert query["body"][0].startswith("Hello Dana,\r\n")
     assert query["subject"] == ["Our meeting on Mon 10 Mar 2025: Missed pallets <again>"]
     dialog.copy_button.click()

@@ -190,3 +190,14 @@ def test_trends_show_calmer_meetings(qtbot: QtBot, review: ReviewWindow):
         review.client_filter.setCurrentIndex(review.client_filter.findText(client))
     assert {p.client_name for p in review.trends_chart.points()} == {client}
     assert client in review.trends_title.text()
+
+
+def test_an_action_item_is_found_by_the_reviews_search(
+    qtbot: QtBot, review: ReviewWindow, filled_store: Store
+):
+    """Issue 26: the review's search did not look at action items."""
+    meeting_id = review.meeting_model.summary(2).id
+    filled_store.service.add_action_item(meeting_id, "Book the quokka-proof courier", "Sam")
+    with qtbot.waitSignal(review.search.results, timeout=5000) as blocker:
+        qtbot.keyClicks(review.search_box, "quokka")
+    assert [(hit.meeting_id, hit.where) for hit in blocker.args[1]] == [(meeting_id, "Action item")]

@@ -296,6 +296,22 @@ class PoiseProcess:
                     )
         return found
 
+    def fit_problems(self) -> list[str]:
+        """Inputs shorter than a line of their font, widgets squeezed below their minimum,
+        text elided with no whole text to read (the probe's ``fit_problems``)."""
+        found = []
+        for window in self.windows():
+            for widget in window["widgets"]:
+                for problem in widget.get("fit_problems", []):
+                    found.append(
+                        f"{window['title']}: {widget['class']} {widget['name']!r} {problem}"
+                    )
+        return found
+
+    def layout_faults(self) -> list[str]:
+        """Everything a person would see as cramped: clipped text and every fit problem."""
+        return self.clipped_texts() + self.fit_problems()
+
     def qt_messages(self) -> list[str]:
         return list(self.screen().get("qt_messages", []))
 

@@ -52,7 +52,7 @@ class Walk:
         if expect_windows:
             wait_until(lambda: self.app.windows(), 10, "a window on screen")
         self.desktop.screenshot(name)
-        self.clipped += [f"{name}: {text}" for text in self.app.clipped_texts()]
+        self.clipped += [f"{name}: {text}" for text in self.app.layout_faults()]
 
 
 def meeting_rows(data_dir: Path) -> list[tuple[str, str | None]]:
@@ -143,11 +143,13 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         desktop.key("ctrl+i")
         app.click(live, name="actionText")
         desktop.type_text(ACTION)
+        walk.look("live-action-form")
         desktop.key("Return")
         walk.look("live-action-item")
         desktop.key("ctrl+u")
         app.click(live, name="followUpInput")
         desktop.type_text("+3")
+        walk.look("live-follow-up-form")
         desktop.key("Return")
         walk.look("live-follow-up")
 

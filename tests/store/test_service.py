@@ -297,3 +297,18 @@ def test_delete_meeting_removes_it_everywhere(store: Store, backend: str) -> Non
         assert b"xylophonist" not in raw
         assert b"Zanzibarquokka" not in raw
         assert b"Keep me" in raw
+
+
+def test_search_finds_action_items_and_follows_their_edits(store: Store) -> None:
+    """Issue 26: action items were not searchable."""
+    service = store.service
+    meeting = service.start_meeting(draft("Harbor & Sons", "Pallets"))
+    item = service.add_action_item(meeting.id, "Send the revised delivery plan", "Sam")
+    hits = service.search("revised")
+    assert [(hit.meeting_id, hit.where) for hit in hits] == [(meeting.id, "Action item")]
+    assert "[[revised]]" in hits[0].snippet
+    service.update_action_item(item.id, text="Call the depot manager")
+    assert service.search("revised") == []
+    assert [hit.where for hit in service.search("depot")] == ["Action item"]
+    service.delete_action_item(item.id)
+    assert service.search("depot") == []

@@ -18,6 +18,7 @@ from app.store import Store, open_store
 from app.store.records import MeetingDraft
 from app.ui.app_controller import AppController
 from app.ui.left_open import LeftOpenOffer
+from app.ui.live.live_window import EndMeetingDialog
 from tests.ui.conftest import started_app
 
 WAIT_MS = 5000
@@ -120,3 +121,52 @@ def test_a_journal_the_store_kept_is_named_on_the_home_window(
         assert kept.exists()
     finally:
         store.close()
+
+
+def test_resume_then_end_sums_up_the_whole_meeting_as_the_store_holds_it(
+    qtbot: QtBot, library: PlaybookLibrary, store: Store
+) -> None:
+    """Issue 26: after kill -9, Resume, End, the summary had "Cues: none" and no lines."""
+    from app.domain.meeting_terms import SignalSource
+
+    meeting_id = left_open(store, library)
+    signal = store.service.record_signal_sent(
+        meeting_id, "calm", SignalSource.PHONE, START + timedelta(minutes=4), "m-1"
+    )
+    store.service.record_signal_shown(signal, START + timedelta(minutes=4, seconds=1))
+    store.service.add_stamped_line(meeting_id, "they want a credit", START + timedelta(minutes=5))
+    window = home(qtbot, library, store)
+    offer = the_offer(qtbot, window)
+    qtbot.waitUntil(offer.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(offer.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.flow is not None and window.flow.live_window is not None)
+    live = window.flow.live_window
+    qtbot.addWidget(live)
+    assert "they want a credit" in live.notes.recent.text()  # the earlier line is listed
+    live.session.stamp_line("after the crash")
+    qtbot.mouseClick(live.end_button, Qt.MouseButton.LeftButton)
+    dialog = live.findChild(EndMeetingDialog, "endMeetingDialog")
+    assert dialog is not None
+    with qtbot.waitSignal(window.flow.summaryShown, timeout=WAIT_MS) as shown:
+        qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    summary = shown.args[0]
+    qtbot.addWidget(summary)
+    assert store.writer.flush(5)
+    assert "none" not in summary.fact_labels["Cues"].text()
+    recap = summary.recap
+    assert len(recap.cues) == 1 and recap.cues[0].cue.key == "calm"
+    assert recap.stamped_lines == 2
+    texts = [text for _at, text in live.session.lines]
+    assert texts == ["they want a credit", "after the crash"]
+    # Step times as the review counts them: the first step from the original start.
+    playbook = library.entries[0].playbook
+    spent = {step.key: span for step, span in recap.steps_seen}
+    assert spent[playbook.during[0].key] == timedelta(minutes=3)
+    assert recap.duration > timedelta(hours=1)
+    # Nothing the store held was written twice.
+    detail = store.service.load_meeting(meeting_id)
+    assert len(detail.signals) == 1
+    assert [e.step_key for e in detail.timeline if e.kind.value == "step"] == [
+        playbook.during[0].key,
+        playbook.during[1].key,
+    ]

@@ -68,8 +68,8 @@ def test_summary_gives_back_notes_lines_requests_recap_and_exports(
     recap = summary.open_recap()
     qtbot.waitExposed(recap)
     body = recap.body()
-    assert "What I heard from you:\n- Three late deliveries\n- No call back" in body
-    assert "What we agreed:\n- A named contact by Friday" in body
+    assert "You told us:\n- Three late deliveries\n- No call back" in body
+    assert "What we will do:\n- A named contact by Friday" in body
     assert "- Send the revised plan (Sam)" in body
     assert "boss" not in body  # what they are not saying stays private
     assert "I will be back in touch by" in body
@@ -80,7 +80,8 @@ def test_summary_gives_back_notes_lines_requests_recap_and_exports(
     summary.ask_export_path = lambda kind, suggested: tmp_path / suggested
     summary.export_buttons["pdf"].click()
     qtbot.waitUntil(lambda: summary.message_line.text().startswith("Saved"), timeout=WAIT_MS)
-    written = Path(summary.message_line.text().removeprefix("Saved "))
+    written = tmp_path / summary.message_line.text().removeprefix("Saved ").split(" in ")[0]
+    assert summary.message_line.text().endswith(f" in {tmp_path}")  # says where
     assert written.name.endswith("Harbor & Sons - Missed launch date.pdf")
     text = subprocess.run(
         ["pdftotext", str(written), "-"], capture_output=True, text=True, check=True
@@ -88,10 +89,7 @@ def test_summary_gives_back_notes_lines_requests_recap_and_exports(
     assert "Three late deliveries" in text
     assert "Page 1 of " in text
     summary.export_buttons["ics"].click()
-    qtbot.waitUntil(lambda: summary.message_line.text().endswith(".ics"), timeout=WAIT_MS)
-    assert (
-        Path(summary.message_line.text().removeprefix("Saved "))
-        .read_bytes()
-        .startswith(b"BEGIN:VCALENDAR")
-    )
+    qtbot.waitUntil(lambda: ".ics in " in summary.message_line.text(), timeout=WAIT_MS)
+    name = summary.message_line.text().removeprefix("Saved ").split(" in ")[0]
+    assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR")
     summary.close()

@@ -10,7 +10,16 @@ band, and moves up into its place once the band has gone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QEasingCurve, QObject, QPropertyAnimation, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    Property,
+    QEasingCurve,
+    QObject,
+    QPoint,
+    QPropertyAnimation,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
 
@@ -143,6 +152,9 @@ class CueOverlay(QObject):
         self.countdown = PauseCountdown(host)
         self.current: CueEvent | None = None
         self._reported: str | None = None
+        # The band's top edge follows this widget's (the step card's), so the clock and
+        # "Step n of N" above stay in sight; None: the host's top.
+        self.band_anchor: QWidget | None = None
         self.glow.painted.connect(self._on_painted)
         self.band.painted.connect(self._on_painted)
         self._glow_animation = QPropertyAnimation(self.glow, b"strength", self)
@@ -182,7 +194,10 @@ class CueOverlay(QObject):
         width = host.width() - 2 * margin
         self.band.setFixedWidth(width)
         height = self.band.heightForWidth(width)
-        self.band.setGeometry(margin, margin, width, max(height, self.band.sizeHint().height()))
+        top = margin
+        if self.band_anchor is not None and self.band_anchor.isVisible():
+            top = max(self.band_anchor.mapTo(self._host, QPoint(0, 0)).y(), margin)
+        self.band.setGeometry(margin, top, width, max(height, self.band.sizeHint().height()))
         top = self.band.geometry().bottom() + 7 if self.band.isVisible() else margin
         self.countdown.setGeometry(margin, top, width, self.countdown.heightForWidth(width))
 

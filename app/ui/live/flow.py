@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from app import paths
 from app.domain.library import PlaybookLibrary
-from app.domain.meeting_session import Clock, MeetingRecap, utc_now
+from app.domain.meeting_session import Clock, MeetingRecap, MeetingSoFar, utc_now
 from app.export.follow_through import briefing_lines, client_report
 from app.export.report import MeetingReport, build_report
 from app.journal import MeetingJournal
@@ -36,7 +36,7 @@ from app.settings import Settings, shared_settings
 from app.ui.export_folders import ExportFolders
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
-from app.ui.live.resume import resume_where_it_was
+from app.ui.live.resume import meeting_so_far, show_notes_as_they_were
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
 from app.ui.meeting_export import write_meeting_export
@@ -381,15 +381,23 @@ class MeetingFlow(QObject):
             meeting.partner_name,
             meeting.cues,
         )
-        session = self._open_live(plan, shared_settings().current, stored_id=meeting.id)
+        settings = shared_settings().current
+        fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
+        so_far = meeting_so_far(detail, fade)
+        self._open_live(plan, settings, stored_id=meeting.id, resuming=so_far)
         assert self.live_window is not None
-        resume_where_it_was(session, self.live_window, detail)
+        show_notes_as_they_were(self.live_window, detail)
         return self.live_window
 
     def _open_live(
-        self, plan: MeetingPlan, settings: Settings, *, stored_id: int | None = None
+        self,
+        plan: MeetingPlan,
+        settings: Settings,
+        *,
+        stored_id: int | None = None,
+        resuming: MeetingSoFar | None = None,
     ) -> LiveSession:
-        """``stored_id``: a meeting already in the store, resumed (no journal needed)."""
+        """``stored_id``: a meeting already in the store, resumed from ``resuming``."""
         fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
         session = LiveSession(
             self.client if stored_id is not None else None,
@@ -401,6 +409,7 @@ class MeetingFlow(QObject):
             journal=journal_for(plan) if stored_id is None else None,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
+        session.resuming = resuming
         if self.session is not None and self.session.stored:
             # One still waiting for the store is kept (a child of the flow) until it is in.
             self.session.deleteLater()
@@ -442,6 +451,7 @@ class MeetingFlow(QObject):
             background=self.client.background,
         )
         summary.exportRequested.connect(self._export_from_summary)
+        self.client.meetingDeleted.connect(summary.meeting_deleted)
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)

@@ -43,9 +43,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -73,13 +70,14 @@ from app.domain.meeting_session import (
     MeetingRecap,
     StepChange,
     format_elapsed,
-    parse_due_date,
 )
 from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
 from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
-from app.ui.live.notes_panel import DATE_HINT, NotesPanel
+from app.ui.live.end_dialog import EndMeetingDialog
+from app.ui.live.live_settings import LiveSettingsFollower
+from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import (
@@ -103,60 +101,6 @@ STEP_IN = "step_in"
 MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
-
-
-
-
-class EndMeetingDialog(QDialog):
-    """Confirm the end and set or confirm the follow-up date."""
-
-    def __init__(self, follow_up: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("End the meeting?")
-        self.follow_up: date | None = follow_up
-        question = QLabel("End the meeting now? The notes are saved; you can review them later.")
-        question.setWordWrap(True)
-        self.has_follow_up = QCheckBox("Follow up on")
-        self.has_follow_up.setChecked(follow_up is not None)
-        self.when = QLineEdit(follow_up.isoformat() if follow_up else "")
-        self.when.setObjectName("endFollowUp")
-        self.when.setPlaceholderText(DATE_HINT)
-        self.when.textEdited.connect(lambda text: self.has_follow_up.setChecked(bool(text)))
-        self.error = QLabel()
-        self.error.setObjectName("problemLine")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.has_follow_up)
-        row.addWidget(self.when, 1)
-        buttons = QDialogButtonBox()
-        self.end_button = buttons.addButton("End meeting", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.end_button.setObjectName("primaryButton")
-        self.end_button.setDefault(True)
-        buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(question)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(340)
-
-    def _accept(self) -> None:
-        if not self.has_follow_up.isChecked():
-            self.follow_up = None
-            self.accept()
-            return
-        try:
-            self.follow_up = parse_due_date(self.when.text(), date.today())
-        except ValueError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
 
 
 class LiveWindow(QWidget):
@@ -191,7 +135,9 @@ class LiveWindow(QWidget):
         self._build_actions()
         self._restore_geometry()
 
+        self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
         self.overlay = CueOverlay(self)
+        self.overlay.band_anchor = self.step_column.card_view
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
         self.overlay.painted.connect(session.confirm_cue_painted)
         self.toast = Toast(self)
@@ -297,6 +243,7 @@ class LiveWindow(QWidget):
         self.step_column = StepColumn(
             position_widget, self.card, [self.loop_back_button, nav_widget], self.notes
         )
+        self.step_column.notes_hint.linkActivated.connect(self._notes_hint_clicked)
 
         self.follow_up_label = QLabel("No follow-up date yet · Ctrl+U")
         self.follow_up_label.setObjectName("muted")
@@ -504,15 +451,13 @@ class LiveWindow(QWidget):
             self._window_key_actions.append(window_action)
         combos = list(unheard.values())
         if len(combos) > 2:
-            names = "system-wide keys"
+            names = "System-wide keys"
         elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
             names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
         else:
             names = " ".join(combo.display for combo in combos)
-        steps = {HotkeyAction.NEXT_STEP, HotkeyAction.PREVIOUS_STEP} & set(unheard)
-        instead = "PageDown/PageUp" if steps else "this window"
-        # What to do first: a narrow window shortens the end, not the way out.
-        self._keys_text = f"Use {instead}: {names} not heard outside Poise"
+        # Short enough for the default width: the tooltip says why and what to do.
+        self._keys_text = f"{names}: only in Poise"
         self.keys_line.setToolTip(
             f"{self._keys_text}.\nWhy: {why}\nSettings › Shortcuts can choose other keys."
         )
@@ -571,10 +516,12 @@ class LiveWindow(QWidget):
         self._place_toast()
 
     def _place_toast(self) -> None:
-        # Just above Back/Next: over the step card's calm lower edge, never over the note
-        # being typed.
-        nav_top = self.previous_button.mapTo(self, self.previous_button.rect().topLeft()).y()
-        self.toast.place(self.width(), nav_top - 14 if nav_top > 60 else self.height() - 12)
+        # Over the client · title line (known to the user, read at the start), between
+        # the clocks and "Step n of N": it hides nothing needed during the meeting.
+        who = self.who.geometry()
+        self.toast.place(
+            self.width(), who.bottom() + (self.toast.height_needed() - who.height()) // 2
+        )
         self.toast.raise_()
 
     def _ask_partner_tip(self) -> str:
@@ -669,8 +616,9 @@ class LiveWindow(QWidget):
         loop = self.session.domain.offered_loop_back
         target = self.session.domain.loop_back_target()
         if loop is not None and target is not None:
+            # Shortened at the end only: the moment to recognise reads first, whole.
             self._loop_back_text = f"↺  {loop.when}? Back to “{target.title}” · Ctrl+B"
-            self.loop_back_button.setToolTip(f"{loop.when}: go back to “{target.title}”")
+            self.loop_back_button.setToolTip(f"{loop.when}? Go back to “{target.title}” (Ctrl+B)")
             self._fit_loop_back_text()
             self.loop_back_button.show()
         else:
@@ -681,10 +629,10 @@ class LiveWindow(QWidget):
 
     def _fit_loop_back_text(self) -> None:
         # A button does not wrap: in a narrow window its text ends in "…" (the tooltip
-        # has it all) rather than being cut at the edge.
+        # has it all); never in the middle, where the sentence would lose its sense.
         room = self.step_column.width() - 24
         metrics = self.loop_back_button.fontMetrics()
-        text = metrics.elidedText(self._loop_back_text, Qt.TextElideMode.ElideMiddle, room)
+        text = metrics.elidedText(self._loop_back_text, Qt.TextElideMode.ElideRight, room)
         self.loop_back_button.setText(text)
 
     def _tick(self) -> None:
@@ -777,6 +725,9 @@ class LiveWindow(QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_typing_state()
         return target
+
+    def _notes_hint_clicked(self, _link: str) -> None:
+        self.return_to_note()
 
     def _show_typing_state(self) -> None:
         typing = self.typing

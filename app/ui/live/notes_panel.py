@@ -7,159 +7,37 @@ writer: typing never waits for the disk.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.meeting_session import ActionItemNote, format_elapsed, parse_due_date
+from app.domain.meeting_session import ActionItemNote, format_elapsed
 from app.domain.meeting_terms import NoteField
+from app.ui.live.note_bursts import NoteBursts
+from app.ui.live.note_forms import (
+    DATE_HINT,
+    ActionItemForm,
+    ElidedLines,
+    FollowUpForm,
+    SubmitLine,
+)
 from app.ui.live.note_saver import NoteSaver
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
 
 RECENT_STAMPS = 3
-DATE_HINT = "+3, 2w, fri, tomorrow, 2025-03-14"
-
-
-class _SubmitLine(QLineEdit):
-    """A line edit that reports Enter as ``submitted`` (Esc is left to the window)."""
-
-    submitted = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submitted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class ActionItemForm(QFrame):
-    """Text, owner, due: three fields and Enter."""
-
-    closed = Signal()
-
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("inlineForm")
-        self._session = session
-        self.text = _SubmitLine()
-        self.text.setObjectName("actionText")
-        self.text.setPlaceholderText("Action item")
-        self.owner = _SubmitLine()
-        self.owner.setObjectName("actionOwner")
-        self.owner.setPlaceholderText("Owner")
-        self.due = _SubmitLine()
-        self.due.setObjectName("actionDue")
-        self.due.setPlaceholderText("Due: +3, fri…")
-        self.due.setToolTip(f"Due date, for example {DATE_HINT}; empty for none")
-        self.error = QLabel()
-        self.error.setObjectName("problemLine")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        heading = QLabel("New action item · Enter adds · Esc closes")
-        heading.setObjectName("hint")
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.owner, 3)
-        row.addWidget(self.due, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(heading)
-        layout.addWidget(self.text)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        for line in (self.text, self.owner, self.due):
-            line.submitted.connect(self.submit)
-        self.hide()
-
-    def open(self) -> None:
-        self.error.hide()
-        self.show()
-        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def close_form(self) -> None:
-        self.hide()
-        self.closed.emit()
-
-    def submit(self) -> None:
-        if not self.text.text().strip():
-            self.text.setFocus()
-            return
-        try:
-            due = parse_due_date(self.due.text(), date.today())
-        except ValueError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            self.due.setFocus()
-            return
-        self._session.add_action_item(self.text.text(), self.owner.text(), due)
-        for line in (self.text, self.owner, self.due):
-            line.clear()
-        self.close_form()
-
-
-class FollowUpForm(QFrame):
-    """The follow-up date in one line: type ``fri`` and Enter."""
-
-    closed = Signal()
-
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("inlineForm")
-        self._session = session
-        self.when = _SubmitLine()
-        self.when.setObjectName("followUpInput")
-        self.when.setPlaceholderText(DATE_HINT)
-        self.error = QLabel()
-        self.error.setObjectName("problemLine")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        heading = QLabel("Follow up on · Enter sets · empty clears")
-        heading.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(heading)
-        layout.addWidget(self.when)
-        layout.addWidget(self.error)
-        self.when.submitted.connect(self.submit)
-        self.hide()
-
-    def open(self) -> None:
-        self.error.hide()
-        current = self._session.domain.follow_up
-        self.when.setText(current.isoformat() if current else "")
-        self.when.selectAll()
-        self.show()
-        self.when.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def close_form(self) -> None:
-        self.hide()
-        self.closed.emit()
-
-    def submit(self) -> None:
-        try:
-            follow_up = parse_due_date(self.when.text(), date.today())
-        except ValueError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self._session.set_follow_up(follow_up)
-        self.close_form()
+# The note is what the user types into most: it keeps room for this many lines at least,
+# and a line more while a form is open (the step card gives way for both).
+NOTE_MIN_LINES = 2
+NOTE_MIN_LINES_WITH_FORM = 3
 
 
 class NotesPanel(QWidget):
@@ -180,30 +58,35 @@ class NotesPanel(QWidget):
             editor.setObjectName(f"note_{field.value}")
             editor.setPlaceholderText(field.hint)
             editor.setTabChangesFocus(True)
-            # The notes give way to the step card, down to two lines of the note.
-            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 2 + 16)
+            # The step card gives way to the notes; the note keeps room for a few lines.
+            self._keep_lines(editor, NOTE_MIN_LINES)
             NoteSaver(session, field, editor)
+            NoteBursts(editor)
             self.editors[field] = editor
             self.stack.addWidget(editor)
         self.field_picker.currentIndexChanged.connect(self._show_field)
 
-        self.quick_line = _SubmitLine()
+        self.quick_line = SubmitLine()
         self.quick_line.setObjectName("quickLine")
         self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the meeting time")
         self.quick_line.submitted.connect(self._stamp)
-        self.recent = QLabel()
-        self.recent.setObjectName("muted")
-        self.recent.setWordWrap(True)
-        self.recent.setTextFormat(Qt.TextFormat.PlainText)
+        # The last stamped lines, one line each (a long one ends in "…", whole on hover).
+        self.recent = ElidedLines("recentStamps")
+        self.recent.setProperty("muted", "true")
         self.recent.hide()
         self._recent_lines: list[str] = []
 
         self.action_form = ActionItemForm(session)
         self.follow_up_form = FollowUpForm(session)
-        self.action_summary = QLabel()
-        self.action_summary.setObjectName("muted")
-        self.action_summary.setWordWrap(True)
+        self.action_summary = ElidedLines("actionSummary")
+        self.action_summary.setProperty("muted", "true")
         self.action_summary.hide()
+        # One form at a time: opening one closes the other, so neither is squeezed.
+        self.action_form.opening.connect(self.follow_up_form.hide)
+        self.follow_up_form.opening.connect(self.action_form.hide)
+        for form in (self.action_form, self.follow_up_form):
+            form.opening.connect(self._form_opening)
+            form.closed.connect(self._form_closed)
 
         # Whether a key types into a note or moves a step, said in words (see LiveWindow).
         self.typing_state = FittedLabel("typingState")
@@ -253,6 +136,18 @@ class NotesPanel(QWidget):
         super().resizeEvent(event)
         self.typing_state.fit(self.width(), 1)
 
+    @staticmethod
+    def _keep_lines(editor: QPlainTextEdit, lines: int) -> None:
+        editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * lines + 16)
+
+    def _form_opening(self) -> None:
+        for editor in self.editors.values():
+            self._keep_lines(editor, NOTE_MIN_LINES_WITH_FORM)
+
+    def _form_closed(self) -> None:
+        for editor in self.editors.values():
+            self._keep_lines(editor, NOTE_MIN_LINES)
+
     def _show_field(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
 
@@ -266,8 +161,7 @@ class NotesPanel(QWidget):
         when = format_elapsed(at - started) if started is not None else ""
         self._recent_lines.append(f"{when}  {text}")
         self._recent_lines = self._recent_lines[-RECENT_STAMPS:]
-        self.recent.setText("\n".join(self._recent_lines))
-        self.recent.show()
+        self.recent.set_lines(self._recent_lines)
 
     def _on_action_item(self, _item: ActionItemNote) -> None:
         items = self._session.domain.action_items
@@ -275,8 +169,7 @@ class NotesPanel(QWidget):
         owner = f" · {last.owner}" if last.owner else ""
         due = f" · due {last.due:%a %d %b}" if last.due else ""
         count = f"{len(items)} action items. Last: " if len(items) > 1 else "Action item: "
-        self.action_summary.setText(f"{count}{last.text}{owner}{due}")
-        self.action_summary.show()
+        self.action_summary.set_lines([f"{count}{last.text}{owner}{due}"])
 
 
-__all__ = ["ActionItemForm", "FollowUpForm", "NotesPanel"]
+__all__ = ["DATE_HINT", "ActionItemForm", "FollowUpForm", "NotesPanel"]

@@ -47,7 +47,7 @@ class PartnerStatus(QWidget):
             self.hide()
             return
         self.text = "Partner connected" if self.count == 1 else f"{self.count} partners connected"
-        self.setToolTip("Your partner's page is open: they can send you cues")
+        self.setToolTip(f"{self.text}: your partner's page is open, they can send you cues")
         self.updateGeometry()
         self.show()
         self.update()
@@ -57,7 +57,11 @@ class PartnerStatus(QWidget):
         return QSize(_DOT + _GAP + metrics.horizontalAdvance(self.text) + 2, metrics.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.sizeHint()
+        # A narrow header may shorten the words ("Partner conn…", whole on hover); the
+        # dot and the first word stay.
+        metrics = self.fontMetrics()
+        least = _DOT + _GAP + metrics.horizontalAdvance("Partner…") + 2
+        return QSize(min(least, self.sizeHint().width()), metrics.height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         colors = current_colors()
@@ -69,8 +73,11 @@ class PartnerStatus(QWidget):
         painter.drawEllipse(QRectF(0.5, middle - _DOT / 2, _DOT, _DOT))
         painter.setPen(QColor(colors["text_muted"]))
         text_rect = QRectF(_DOT + _GAP, 0, self.width() - _DOT - _GAP, self.height())
+        shown = self.fontMetrics().elidedText(
+            self.text, Qt.TextElideMode.ElideRight, int(text_rect.width())
+        )
         painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown
         )
         painter.end()
 
@@ -122,11 +129,14 @@ class Toast(QWidget):
         self._hold.start(self.hold_ms)
         self.update()
 
+    def height_needed(self) -> int:
+        return self.fontMetrics().height() + 12
+
     def place(self, width: int, bottom: int) -> None:
         """Centre the pill across ``width`` with its lower edge at ``bottom``."""
         metrics = self.fontMetrics()
         text_width = min(metrics.horizontalAdvance(self.text) + 28, max(width - 20, 60))
-        height = metrics.height() + 14
+        height = self.height_needed()
         self.setGeometry((width - text_width) // 2, bottom - height, text_width, height)
 
     def _fade_out(self) -> None:

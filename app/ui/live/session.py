@@ -34,6 +34,7 @@ from app.domain.meeting_session import (
     CueState,
     MeetingRecap,
     MeetingSession,
+    MeetingSoFar,
     StepChange,
     utc_now,
 )
@@ -107,6 +108,8 @@ class LiveSession(QObject):
         self.journal = journal
         self._journal_replay_failed = False
         self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
+        # A meeting a crash left open: set before ``start``, which then goes on from it.
+        self.resuming: MeetingSoFar | None = None
         self._service: StoreService | None = None
         self._client: StoreClient | None = None
         # Writes made before the meeting is in the store, oldest first; note text is kept
@@ -243,10 +246,28 @@ class LiveSession(QObject):
     # -- navigation ----------------------------------------------------------------------
 
     def start(self) -> StepChange:
+        if self.resuming is not None:
+            return self._resume(self.resuming)
         change = self.domain.start()
         if self.journal is not None and self._client is None:
             self.journal.start(change.at)
         self._stamp_step(change)
+        return change
+
+    def _resume(self, so_far: MeetingSoFar) -> StepChange:
+        # What the store holds is not written again: only a first step never entered is.
+        change, new = self.domain.resume(so_far)
+        self._lines_all[:0] = so_far.stamped
+        if new:
+            self._stamp_step(change)
+        else:
+            self.stepChanged.emit(change)
+        for at, text in so_far.stamped:
+            self.lineStamped.emit(text, at)
+        if so_far.action_items:
+            self.actionItemAdded.emit(so_far.action_items[-1])
+        if so_far.follow_up is not None:
+            self.followUpChanged.emit(so_far.follow_up)
         return change
 
     def next_step(self) -> StepChange | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
@@ -119,9 +119,7 @@ class FittedLabel(QLabel):
             room = (
                 width - _WRAP_SLACK - (metrics.horizontalAdvance(self._hang) if budget > 1 else 0)
             )
-            last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)
-            if not last.endswith("…"):
-                last = metrics.elidedText(rest + " …", Qt.TextElideMode.ElideRight, room)
+            last = _elide_at_word(metrics, rest, room)
             lines = [*lines[: budget - 1], last]
             self.setToolTip(text)
         else:
@@ -129,6 +127,19 @@ class FittedLabel(QLabel):
         lines = [lines[0], *(self._hang + line for line in lines[1:])]
         self.setText("\n".join(lines))
         return self.height_for(len(lines))
+
+
+def _elide_at_word(metrics: QFontMetrics, text: str, room: int) -> str:
+    """``text`` shortened to ``room`` pixels, ending in "…" after a whole word."""
+    last = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    if not last.endswith("…"):
+        last = metrics.elidedText(text + " …", Qt.TextElideMode.ElideRight, room)
+    kept = last[:-1]
+    cut_in_word = len(kept) < len(text) and not text[len(kept)].isspace()
+    if cut_in_word and " " in kept.strip():
+        kept = kept.rstrip()
+        kept = kept[: kept.rfind(" ")]
+    return kept.rstrip(" ,;:–—") + "…"
 
 
 @dataclass(slots=True)
@@ -264,6 +275,9 @@ class StepCard(QFrame):
         shown = [True] * len(blocks)
         text_width = width - _PADDING[0] - _PADDING[2]
         phrases = [b for b in blocks if b.label in (*self.say_lines, *self.avoid_lines)]
+        # The words to say are what the card is for: they shorten to one line last.
+        says = [b for b in phrases if b.label in self.say_lines]
+        avoids = [b for b in phrases if b.label in self.avoid_lines]
 
         def fits(more: bool) -> bool:
             return room is None or self._height(width, blocks, shown, more) <= room
@@ -273,11 +287,12 @@ class StepCard(QFrame):
                 (phrases, 3),
                 (phrases, 2),
                 ([blocks[1]], 3),
-                (phrases, 1),
+                (avoids, 1),
                 ([blocks[1]], 2),
                 ([blocks[0]], 2),
                 ([blocks[1]], 1),
                 ([blocks[0]], 1),
+                (says, 1),
             ]
             for targets, budget in steps:
                 for block in targets:
@@ -288,8 +303,9 @@ class StepCard(QFrame):
             else:
                 next_index = len(blocks) - 1
                 shown[next_index] = False
-                # Then the last phrases, AVOID's before SAY's, keeping one of each if it can.
-                for block in reversed(phrases):
+                # Then the last phrases, AVOID's before SAY's, then the "do" line: the
+                # notes' fields keep their room, the card shows its title and Ctrl+E.
+                for block in [*reversed(phrases), blocks[1]]:
                     if fits(True):
                         break
                     shown[blocks.index(block)] = False
@@ -341,11 +357,11 @@ class StepCard(QFrame):
         self.setFixedSize(width, y + _PADDING[3])
 
     def minimum_height(self, width: int) -> int:
-        """The least the card can take: the title and the "do" line, a line each."""
+        """The least the card can take: the title on one line, and the way to the rest."""
         left, top, right, bottom = _PADDING
         del left, right, width
         more = self.more.sizeHint().height() + _SPACING
-        return top + self.title.height_for(1) + _SPACING + self.do.height_for(1) + more + bottom
+        return top + self.title.height_for(1) + more + bottom
 
 
 class StepColumn(QWidget):
@@ -382,10 +398,31 @@ class StepColumn(QWidget):
         for widget in (above, *below, notes):
             widget.setParent(self)
         self.whole_step = False
+        self._arranged_for = -1
+        # Where the notes were while the whole step shows: how to get them back.
+        self.notes_hint = QLabel(
+            "Notes hidden to show the whole step · <a href='notes'>Back to the notes</a> (Esc)",
+            self,
+        )
+        self.notes_hint.setObjectName("notesHiddenHint")
+        self.notes_hint.setWordWrap(True)
+        self.notes_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.notes_hint.hide()
+        # A form opened or a line added in the notes changes what they need: arrange again,
+        # or their layout squeezes the new fields into the old height.
+        notes.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.notes and event.type() == QEvent.Type.LayoutRequest:
+            needed = self.notes_minimum()
+            if needed != self._arranged_for and not self.whole_step:
+                self.arrange()
+        return False
 
     def set_whole_step(self, on: bool) -> None:
         self.whole_step = on
         self.notes.setVisible(not on)
+        self.notes_hint.setVisible(on)
         self.card_view.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded if on else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
@@ -418,15 +455,20 @@ class StepColumn(QWidget):
         below = [w for w in self.below if not w.isHidden()]
         below_height = sum(w.sizeHint().height() + self.SPACING for w in below)
         if self.whole_step:
-            area = max(height - y - below_height, 0)
+            hint = self.notes_hint.heightForWidth(width) + self.SPACING
+            area = max(height - y - below_height - hint, 0)
             scrollbar = self.card_view.verticalScrollBar().sizeHint().width()
             needed = self.card.fit(width, None)
             if needed > area:
-                self.card.fit(width - scrollbar, None)
-            card_height = area
+                needed = self.card.fit(width - scrollbar, None)
+            # As tall as the step, no taller: Back / Next and the hint follow right below.
+            card_height = min(needed, area)
         else:
-            room = height - y - self.SPACING - below_height - self.notes_minimum()
+            self._arranged_for = self.notes_minimum()
+            room = height - y - self.SPACING - below_height - self._arranged_for
             card_height = self.card.fit(width, max(room, self.card.minimum_height(width)))
+            # In a window too small for both, the notes keep their fields; the card is cut.
+            card_height = max(min(card_height, room), 0)
         self.card_view.setGeometry(0, y, width, card_height)
         self.card_view.verticalScrollBar().setValue(0)
         y += card_height + self.SPACING
@@ -436,6 +478,8 @@ class StepColumn(QWidget):
             y += widget_height + self.SPACING
         if not self.whole_step:
             self.notes.setGeometry(0, y, width, max(height - y, 0))
+        else:
+            self.notes_hint.setGeometry(0, y, width, self.notes_hint.heightForWidth(width))
 
 
 __all__ = [

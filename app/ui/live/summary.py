@@ -184,6 +184,7 @@ class SummaryWindow(QWidget):
         self.review_button.setObjectName("openReviewButton")
         self.review_button.setToolTip("Opens once Poise has opened your notes")
         self.review_button.setEnabled(False)
+        self._deleted = False  # deleted in the review while this window stayed open
         self.review_button.clicked.connect(lambda: self.reviewRequested.emit(self.meeting_id))
         done = QPushButton("Done")
         done.setObjectName("primaryButton")
@@ -243,7 +244,19 @@ class SummaryWindow(QWidget):
         self._refresh_review_button()
         self._refresh_export_buttons()
 
+    def meeting_deleted(self, meeting_id: int) -> None:
+        """The review deleted a meeting: if it is this one, nothing here may open it now."""
+        if meeting_id != self.meeting_id:
+            return
+        self._deleted = True
+        for button in (self.review_button, *self.export_buttons.values()):
+            button.setEnabled(False)
+            button.setToolTip("This meeting was deleted")
+        self.show_message("This meeting was deleted in the review: it is no longer in Poise.")
+
     def _refresh_export_buttons(self) -> None:
+        if self._deleted:
+            return
         stored = self.meeting_id is not None
         for button in self.export_buttons.values():
             button.setEnabled(stored)
@@ -346,7 +359,7 @@ class SummaryWindow(QWidget):
             )
 
     def _refresh_review_button(self) -> None:
-        if not self._review_available:
+        if not self._review_available or self._deleted:
             return
         stored = self.meeting_id is not None
         self.review_button.setEnabled(stored)

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_session import parse_due_date
 from app.domain.meeting_terms import NoteField
-from app.export.formatting import follow_up_status, format_day
+from app.export.formatting import follow_up_status, format_day, plural
 from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report
 from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
@@ -93,6 +93,7 @@ class MeetingPage(QWidget):
     changed = Signal(int)  # meeting id: follow-up or items changed, lists should refresh
     client_requested = Signal(int)  # client id: show the client page
     message = Signal(str)  # short status for the window's status bar
+    exported = Signal(str)  # where an export went, or why not: stays until the next one
 
     def __init__(
         self,
@@ -361,7 +362,7 @@ class MeetingPage(QWidget):
             facts.append(f"playbook {report.playbook}")
         if report.partner:
             facts.append(f"partner {report.partner}")
-        facts.append(f"{len(report.signals)} signals")
+        facts.append(plural(len(report.signals), "signal"))
         self.facts.setText(" · ".join(facts))
         self._show_follow_up(detail.follow_up)
         self.strip.set_data(strip_data_from(report, self._cue_fade_seconds))
@@ -618,10 +619,8 @@ class MeetingPage(QWidget):
     def export(self, suffix: str, path: Path) -> None:
         """Write this meeting as shown now: 'md', 'pdf' or 'ics'."""
         self.save_notes()
-        if self._report is not None:
-            self.message.emit(
-                write_meeting_export(suffix, path, self._report, self._cue_fade_seconds)
-            )
+        if (report := self._report) is not None:
+            self.exported.emit(write_meeting_export(suffix, path, report, self._cue_fade_seconds))
 
     def _ask_save_path(self, suffix: str, suggested: str) -> Path | None:
         return self.export_folders.ask_save_path(

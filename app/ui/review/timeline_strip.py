@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.export.formatting import format_seconds
+from app.export.formatting import format_seconds, plural
 from app.export.timeline_picture import (
     DARK_STRIP,
     LANE_SIGNALS,
@@ -56,8 +56,8 @@ class TimelineStrip(QWidget):
         self._data = data
         flags = sum(1 for stamp in data.stamps if stamp.flagged)
         self.setAccessibleDescription(
-            f"{len(data.steps)} steps, {len(data.signals)} signals, "
-            f"{len(data.stamps) - flags} stamps, {flags} flags"
+            f"{plural(len(data.steps), 'step')}, {plural(len(data.signals), 'signal')}, "
+            f"{plural(len(data.stamps) - flags, 'stamp')}, {plural(flags, 'flag')}"
         )
         self.update()
 

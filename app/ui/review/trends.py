@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.export.formatting import format_seconds, local
+from app.export.formatting import format_seconds, local, plural
 from app.store.api import MeetingDetail
 
 DEFAULT_TREND_MEETINGS = 20
@@ -158,9 +158,12 @@ class TrendsChart(QWidget):
         painter.drawText(
             QRectF(8, 4, self.width() - 16, line + 2), int(flags), verdict(self._points)
         )
-        if not self._points:
+        if len(self._points) < MIN_TREND_POINTS:
+            # Bars from one or two meetings would look like a trend the verdict denies.
+            count = len(self._points)
+            so_far = f"{plural(count, 'meeting')} so far" if count else "No meetings yet"
             painter.setPen(self._muted())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No meetings yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, so_far)
             painter.end()
             return
         top = line + 12

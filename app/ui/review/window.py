@@ -9,7 +9,7 @@ searches, Enter opens, Ctrl+PgUp/PgDown move to the newer/older meeting, Esc goe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +60,14 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.export.csv_export import write_csv
 from app.export.follow_through import ClientReport, client_report
+from app.export.formatting import plural
 from app.settings import shared_settings
-from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, SearchHit
+from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, NotFound, SearchHit
 from app.ui.export_folders import ExportFolders
 from app.ui.review.client_page import ClientPage
 from app.ui.review.context import ReviewContext
+from app.ui.review.filter_dates import FIRST_FILTER_DATE, day_start
+from app.ui.review.headings import bold_title
 from app.ui.review.meeting_page import MeetingPage
 from app.ui.review.models import (
     HTML_ROLE,
@@ -82,7 +85,6 @@ from app.ui.review.trends import (
 )
 from app.ui.store_client import StoreClient
 
-FIRST_FILTER_DATE = QDate(2000, 1, 1)
 _SELECTED_HIT = QColor("#dbe7f3")
 _SELECTED_EDGE = QColor("#2f6fb0")
 LIST_PAGE, SEARCH_PAGE = 0, 1
@@ -158,7 +160,7 @@ class ReviewWindow(QMainWindow):
         self.setObjectName("reviewWindow")
         self.playbook_titles = dict(playbook_titles or {})
         self.export_folders = ExportFolders(export_folder, self._save_export_folder)
-        self.setWindowTitle(f"{APP_NAME} — Review")
+        self.setWindowTitle(f"Review · {APP_NAME}")
         self.resize(1260, 780)
         self.context = ReviewContext(client, today=today, parent=self)
         self.context.error.connect(self._show_message)
@@ -268,8 +270,8 @@ class ReviewWindow(QMainWindow):
         follow_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         follow_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.follow_up_view.activated.connect(self._open_from_follow_ups)
-        self.follow_up_title = _title("Open follow-ups")
-        self.trends_title = _title("Trends: all clients")
+        self.follow_up_title = bold_title("Open follow-ups")
+        self.trends_title = bold_title("Trends: all clients")
         self.trends_chart = TrendsChart()
         side = QWidget()
         side.setObjectName("frontPageSide")
@@ -310,6 +312,7 @@ class ReviewWindow(QMainWindow):
         self._client_return: QWidget = self.overview
         self.setCentralWidget(self.pages)
         self.status = QLabel()
+        self._list_status = ""  # the list's count, kept while the client page shows its own
         self.status.setObjectName("reviewStatus")
         self.statusBar().addWidget(self.status, 1)
 
@@ -333,6 +336,7 @@ class ReviewWindow(QMainWindow):
         self.meeting_page.deleted.connect(self._meeting_deleted)
         self.meeting_page.changed.connect(self._meeting_changed)
         self.meeting_page.message.connect(self._show_message)
+        self.meeting_page.exported.connect(self._show_lasting_message)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(800)
@@ -365,8 +369,8 @@ class ReviewWindow(QMainWindow):
 
     def filters(self) -> dict[str, Any]:
         """The keyword filters for ``list_meetings``/``count_meetings``, from the widgets."""
-        since = _day_start(self.since_edit.date())
-        until = _day_start(self.until_edit.date(), next_day=True)
+        since = day_start(self.since_edit.date())
+        until = day_start(self.until_edit.date(), next_day=True)
         return {"client_id": self.client_filter.currentData(), "since": since, "until": until}
 
     def set_date_range(self, since: date | None, until: date | None) -> None:
@@ -543,11 +547,14 @@ class ReviewWindow(QMainWindow):
             self._update_step_buttons()
             report = self.meeting_page.report
             if report is not None:
-                self.setWindowTitle(f"{APP_NAME} — {report.heading}")
+                self.setWindowTitle(f"{report.heading} · {APP_NAME}")
             self.meeting_opened.emit(meeting_id)
 
         def failed(error: Exception) -> None:
-            self._show_message(f"Could not open that meeting: {error}")
+            if isinstance(error, NotFound):
+                self._show_message("That meeting was deleted: it is no longer in Poise.")
+            else:
+                self._show_message(f"Could not open that meeting: {error}")
 
         self.context.run(lambda: service.load_meeting(meeting_id), done, failed)
 
@@ -585,7 +592,8 @@ class ReviewWindow(QMainWindow):
         self.meeting_page.save_notes()
         self._opening = None
         self.pages.setCurrentWidget(self.overview)
-        self.setWindowTitle(f"{APP_NAME} — Review")
+        self.setWindowTitle(f"Review · {APP_NAME}")
+        self.status.setText(self._list_status or self.status.text())
         view = self._nav_view or self._results_view()
         if view.isVisible():
             view.setFocus()
@@ -620,7 +628,10 @@ class ReviewWindow(QMainWindow):
                 self._client_return = came_from
             self.client_page.show_report(report)
             self.pages.setCurrentWidget(self.client_page)
-            self.setWindowTitle(f"{APP_NAME} — {report.client_name}")
+            self.setWindowTitle(f"{report.client_name} · {APP_NAME}")
+            # The client's count, not the list's: given back by show_overview.
+            self._list_status, meetings = self.status.text(), len(report.meetings)
+            self.status.setText(f"{plural(meetings, 'meeting')} with {report.client_name}")
             self.client_shown.emit(client_id)
 
         def failed(error: Exception) -> None:
@@ -634,7 +645,7 @@ class ReviewWindow(QMainWindow):
             self.pages.setCurrentWidget(self.meeting_page)
             report = self.meeting_page.report
             if report is not None:
-                self.setWindowTitle(f"{APP_NAME} — {report.heading}")
+                self.setWindowTitle(f"{report.heading} · {APP_NAME}")
             self.meeting_page.setFocus()
         else:
             self.show_overview()
@@ -758,7 +769,7 @@ class ReviewWindow(QMainWindow):
             )
 
         def done(count: int) -> None:
-            self._show_message(f"Saved {count:,} meetings to {path}")
+            self._show_message(f"Saved {plural(count, 'meeting')} to {path}")
             self.csv_written.emit(str(path), count)
 
         def failed(error: Exception) -> None:
@@ -776,26 +787,11 @@ class ReviewWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
+    def _show_lasting_message(self, text: str) -> None:
+        # Where a file went (or why not) may be read long after the save dialog closed.
+        self.statusBar().showMessage(text)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.meeting_page.save_notes()
         self.context.close()
         super().closeEvent(event)
-
-
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
-    return label
-
-
-def _day_start(day: QDate, *, next_day: bool = False) -> datetime | None:
-    """Local midnight of the chosen day, in UTC; ``None`` for 'any date'."""
-    if day == FIRST_FILTER_DATE:
-        return None
-    plain = date(day.year(), day.month(), day.day())
-    if next_day:
-        plain += timedelta(days=1)
-    return datetime.combine(plain, time()).astimezone().astimezone(UTC)

@@ -1,0 +1,217 @@
+"""The two small inline forms of the notes (action item, follow-up date) and the one-line
+texts beside them (the stamped lines, the last action item).
+
+Each field keeps at least one line of its font: the forms are never squeezed by the
+layout (the step card above gives way instead, see ``StepColumn``), and a text that is
+too long for the window ends in "…" with the whole of it on hover, never cut in half.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.meeting_session import parse_due_date
+from app.ui.live.session import LiveSession
+
+DATE_HINT = "+3, 2w, fri, next tue, tomorrow, 2025-03-14"
+
+
+class SubmitLine(QLineEdit):
+    """A line edit that reports Enter as ``submitted`` (Esc is left to the window)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ElidedLines(QLabel):
+    """A few lines of plain text, each on one line: a long one ends in "…", whole on hover.
+
+    Unlike a word-wrapped label its height never depends on its width, so a layout that
+    places it by hand (``StepColumn``) always gives it every line.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.lines: list[str] = []
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.lines = [" ".join(line.splitlines()) for line in lines]
+        self.setVisible(bool(self.lines))
+        self._fit()
+        self.updateGeometry()
+
+    def _fit(self) -> None:
+        metrics = QFontMetrics(self.font())
+        room = max(self.contentsRect().width() - 2, 20)
+        shown = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in self.lines]
+        self.setText("\n".join(shown))
+        self.setToolTip("\n".join(self.lines) if shown != self.lines else "")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        metrics = QFontMetrics(self.font())
+        lines = max(len(self.lines), 1)
+        margins = self.contentsMargins()
+        height = metrics.lineSpacing() * lines + margins.top() + margins.bottom() + 1
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+
+class ProblemLines(ElidedLines):
+    """What could not be read, a line each for what and what to type instead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("problemLine", parent)
+        self.hide()
+
+    def say(self, message: str) -> None:
+        what, _, instead = message.partition(": ")
+        self.set_lines([f"{what}:", instead] if instead else [what])
+
+
+def _problem_line() -> ProblemLines:
+    return ProblemLines()
+
+
+class ActionItemForm(QFrame):
+    """Text, owner, due: three fields and Enter."""
+
+    closed = Signal()
+    opening = Signal()
+
+    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineForm")
+        self._session = session
+        self.text = SubmitLine()
+        self.text.setObjectName("actionText")
+        self.text.setPlaceholderText("Action item")
+        self.owner = SubmitLine()
+        self.owner.setObjectName("actionOwner")
+        self.owner.setPlaceholderText("Owner")
+        self.due = SubmitLine()
+        self.due.setObjectName("actionDue")
+        self.due.setPlaceholderText("Due: +3, fri…")
+        self.due.setToolTip(f"Due date, for example {DATE_HINT}; empty for none")
+        self.error = _problem_line()
+        heading = ElidedLines("hint")
+        heading.set_lines(["New action item · Enter adds · Esc closes"])
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.owner, 3)
+        row.addWidget(self.due, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        for line in (self.text, self.owner, self.due):
+            line.submitted.connect(self.submit)
+        self.hide()
+
+    def open(self) -> None:
+        self.opening.emit()
+        self.error.hide()
+        self.show()
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def close_form(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def submit(self) -> None:
+        if not self.text.text().strip():
+            self.text.setFocus()
+            return
+        try:
+            due = parse_due_date(self.due.text(), date.today())
+        except ValueError as error:
+            self.error.say(str(error))
+            self.due.setFocus()
+            return
+        self._session.add_action_item(self.text.text(), self.owner.text(), due)
+        for line in (self.text, self.owner, self.due):
+            line.clear()
+        self.close_form()
+
+
+class FollowUpForm(QFrame):
+    """The follow-up date in one line: type ``fri`` and Enter."""
+
+    closed = Signal()
+    opening = Signal()
+
+    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineForm")
+        self._session = session
+        self.when = SubmitLine()
+        self.when.setObjectName("followUpInput")
+        self.when.setPlaceholderText(DATE_HINT)
+        self.when.setToolTip(f"Follow-up date, for example {DATE_HINT}; empty clears it")
+        self.error = _problem_line()
+        heading = ElidedLines("hint")
+        heading.set_lines(["Follow up on · Enter sets · empty clears"])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self.when)
+        layout.addWidget(self.error)
+        self.when.submitted.connect(self.submit)
+        self.hide()
+
+    def open(self) -> None:
+        self.opening.emit()
+        self.error.hide()
+        current = self._session.domain.follow_up
+        self.when.setText(current.isoformat() if current else "")
+        self.when.selectAll()
+        self.show()
+        self.when.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def close_form(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def submit(self) -> None:
+        try:
+            follow_up = parse_due_date(self.when.text(), date.today())
+        except ValueError as error:
+            # Said where the date was typed, and the text stays for the user to mend.
+            self.error.say(str(error))
+            self.when.setFocus()
+            return
+        self._session.set_follow_up(follow_up)
+        self.close_form()
+
+
+__all__ = ["DATE_HINT", "ActionItemForm", "ElidedLines", "FollowUpForm", "SubmitLine"]

@@ -1,0 +1,1 @@
+"""Benches: see bench/__main__.py (``python -m bench``) and bench/budgets.py."""

@@ -1,0 +1,99 @@
+"""A meeting with the partner link off loads none of the link's heavy modules.
+
+paho-mqtt and ``cryptography`` (the relay) and segno (the QR code) cost the GUI thread
+a quarter of a second and the process megabytes of memory; a meeting that never turns the
+link on, with no relay set up, needs none of them. Checked in a fresh interpreter that takes
+the app's own start path (home window, store opened on its thread, New meeting, Start),
+then turns the link on as Ctrl+P does: only then do they load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+HEAVY = ("paho", "cryptography", "segno")
+
+CHILD = r"""
+import json, sys
+from PySide6.QtCore import QTimer
+from app.playbooks import load_all_playbooks
+from app.ui.app_controller import AppController
+from app.ui.application import create_application
+
+HEAVY = ("paho", "cryptography", "segno")
+application = create_application()
+controller = AppController(application, load_all_playbooks())
+seen = {}
+
+def heavy():
+    return sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
+
+def started(session, live):
+    session.meetingStored.connect(lambda _id: QTimer.singleShot(1500, lambda: link_on(live)))
+
+def link_on(live):
+    seen["off"] = heavy()
+    seen["partner_link_action_visible"] = live.partner_link_action.isVisible()
+    live.partner_link_action.trigger()  # what Ctrl+P does
+    link = controller.partner_link
+    seen["running"] = bool(link and link.server and link.server.is_running)
+    seen["on"] = heavy()
+    print(json.dumps(seen), flush=True)
+    application.exit(0)
+
+def start(dialog):
+    dialog.client.setEditText("Imports client")
+    dialog.title.setText("Imports")
+    dialog.go_to_checklist()
+    dialog.start_button.click()
+
+def new_meeting():
+    flow = controller.ensure_flow()
+    flow.prepareOpened.connect(lambda dialog: QTimer.singleShot(0, lambda: start(dialog)))
+    flow.sessionStarted.connect(started)
+    controller.window.new_meeting()
+
+controller.window.show()
+controller.open_store()
+QTimer.singleShot(0, new_meeting)
+QTimer.singleShot(40000, lambda: application.exit(2))
+code = application.exec()
+controller.close(5.0)
+sys.exit(code)
+"""
+
+
+def test_a_meeting_with_the_link_off_imports_no_paho_cryptography_or_segno(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    environment = dict(
+        os.environ,
+        PYTHONPATH=str(REPO_ROOT),
+        POISE_DATA_DIR=str(data),
+        POISE_LINK_BIND="127.0.0.1",
+        QT_QPA_PLATFORM="offscreen",
+    )
+    environment.pop("POISE_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        env=environment,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["partner_link_action_visible"]
+    assert seen["off"] == []
+    # Turned on, the link runs and shows its QR code.
+    assert seen["running"]
+    assert "segno" in seen["on"]
