@@ -311,7 +311,11 @@ class PartnerLinkForFlow(QObject):
             return  # this meeting's relay keeps its broker; the next meeting takes the new one
         if self._settings is not None:
             self._settings = replace(self._settings, relay_broker_url=settings.relay_broker_url)
-        self.relay = follow_relay(session, window, server, self._settings or settings)
+        from app.ui.relay_wiring import follow_relay  # a broker is set only now
+
+        self.relay = follow_relay(
+            session, window, server, self._settings or settings, attach_partner_link
+        )
 
     def _on_meeting_ended(self) -> None:
         self._session = None
