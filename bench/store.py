@@ -42,7 +42,8 @@ from app.store.models import (
     SearchDocument,
     StampedLine,
 )
-from app.store.service import _cues_to_json, _sqlite_match_expression
+from app.store.search_queries import sqlite_match_expression
+from app.store.service import _cues_to_json
 from bench.rows import Row, report
 
 START = datetime(2023, 1, 2, 9, 0, tzinfo=UTC)
@@ -349,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
             (
                 lambda query=query: raw.execute(
                     "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 50",
-                    (_sqlite_match_expression(query.split()),),
+                    (sqlite_match_expression(query.split()),),
                 ).fetchall()
             )
             for query in queries

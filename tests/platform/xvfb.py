@@ -26,6 +26,12 @@ def require_xvfb() -> str:
 DISPLAY_ENV = "POISE_TEST_XVFB_DISPLAY"
 
 
+# -noreset: by default Xvfb resets when its last client leaves, and a client polling it
+# (xprop, xdotool) between the window manager's start and its connection made openbox
+# miss the server now and then ("timed out waiting for openbox to manage the display").
+_ARGUMENTS = ("-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
+
+
 @contextmanager
 def xvfb_display() -> Iterator[str]:
     """Start Xvfb on a free display number (or ``$POISE_TEST_XVFB_DISPLAY``), yield its name."""
@@ -37,7 +43,7 @@ def xvfb_display() -> Iterator[str]:
         return
     read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [binary, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [binary, "-displayfd", str(write_end), *_ARGUMENTS],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -60,7 +66,7 @@ def xvfb_display() -> Iterator[str]:
 @contextmanager
 def _xvfb_on(binary: str, name: str) -> Iterator[str]:
     process = subprocess.Popen(
-        [binary, name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [binary, name, *_ARGUMENTS],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

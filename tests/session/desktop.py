@@ -117,6 +117,7 @@ def private_desktop(screens_dir: Path) -> Iterator[Desktop]:
             f"{width}x{height}x24",
             "-nolisten",
             "tcp",
+            "-noreset",  # a polling client leaving must not reset the server under openbox
         ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,

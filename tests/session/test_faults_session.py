@@ -51,6 +51,8 @@ def start_meeting(app: PoiseProcess, desktop: Desktop) -> None:
     app.wait_window("prepareDialog")
     app.click("prepareDialog", name="clientPicker")
     desktop.type_text(CLIENT)
+    # Keys reach a loaded X server late: press on only once the client is in the field.
+    app.wait_widget("prepareDialog", name="clientPicker", text=CLIENT)
     app.click("prepareDialog", name="primaryButton")
     app.wait_widget("prepareDialog", text="Before you start")
     app.click("prepareDialog", name="primaryButton", text="Start")
