@@ -75,7 +75,13 @@ class PairingBook:
             return self._partners.get(partner_id)
 
     def add_listener(self, listener: Callable[[], None]) -> None:
+        """A live meeting's relay follows the book from its start to its end."""
         self._listeners.append(listener)
+
+    @property
+    def followed_by_a_live_meeting(self) -> bool:
+        """A meeting is live with its relay: a partner paired now joins it at once."""
+        return bool(self._listeners)
 
     def remove_listener(self, listener: Callable[[], None]) -> None:
         with contextlib.suppress(ValueError):

@@ -22,8 +22,9 @@ every reconnect and whenever a partner says "hello"; and "ended" at the end.
 
 :class:`RelayMeeting` is Poise's side for one meeting, with the same signals and
 reports as ``PartnerLinkServer`` so ``attach_partner_link`` joins it to the session
-alike. :class:`RelayPartnerClient` is a second Poise's side (``poise partner LINK``),
-with the same signals as ``PartnerLinkClient``.
+alike. A revoked partner hears a sealed "revoked" on its own channels before its keys are
+dropped, so its page can say the pairing ended. ``app.link.relay_partner`` is a second
+Poise's side (``poise partner LINK``).
 """
 
 from __future__ import annotations
@@ -64,12 +65,9 @@ from app.domain.signal_protocol import (
     Status,
     Welcome,
     encode,
-    new_message_id,
     parse_client_message,
-    parse_server_message,
 )
-from app.link.client import STALE_AFTER_MS, LinkState, PressState
-from app.link.pairing import PairedPartner, PairingBook, parse_relay_link
+from app.link.pairing import PairedPartner, PairingBook
 from app.link.rate_limit import TokenBucket
 from app.link.relay_crypto import (
     MAX_SEALED_BYTES,
@@ -410,10 +408,7 @@ class RelayMeeting(QObject):
         self._ended = True
         self._book.remove_listener(self._sync_partners)
         for partner in self._partners.values():
-            self._seal_and_publish(partner.lobby.down.topic, partner, "ended", lobby=True)
-            self._seal_and_publish(partner.meeting.down.topic, partner, "ended")
-            self.opener.forget(partner.lobby.up.topic)
-            self.opener.forget(partner.meeting.up.topic)
+            self._say_farewell(partner, "ended")
         self._partners.clear()
         self._by_topic.clear()
         self._deliveries.clear()
@@ -440,8 +435,8 @@ class RelayMeeting(QObject):
         for partner_id in list(self._partners):
             if partner_id not in wanted:
                 gone = self._partners.pop(partner_id)
+                self._say_farewell(gone, "revoked")  # sealed with its keys, then they go
                 for channel in (gone.lobby.up, gone.meeting.up):
-                    self.opener.forget(channel.topic)  # before the broker hears of it
                     self.link.unsubscribe(channel.topic)
                     self._by_topic.pop(channel.topic, None)
         for partner_id, paired in wanted.items():
@@ -465,6 +460,13 @@ class RelayMeeting(QObject):
 
     def _on_status(self, _status: str) -> None:
         self.pathsChanged.emit()
+
+    def _say_farewell(self, partner: _RelayPartner, kind: str) -> None:
+        """``ended`` or ``revoked`` on both of its channels; nothing it says is heard after."""
+        self._seal_and_publish(partner.lobby.down.topic, partner, kind, lobby=True)
+        self._seal_and_publish(partner.meeting.down.topic, partner, kind)
+        self.opener.forget(partner.lobby.up.topic)
+        self.opener.forget(partner.meeting.up.topic)
 
     # --- the lobby ----------------------------------------------------------------------
 
@@ -615,240 +617,13 @@ class RelayMeeting(QObject):
         return len(reached)
 
 
-# --- a second Poise's side ------------------------------------------------------------------
-
-
-class MeetingState(StrEnum):
-    WAITING = "waiting"  # paired, no meeting live
-    LIVE = "live"
-    ENDED = "ended"
-
-
-@dataclass(slots=True)
-class _LastPress:
-    message_id: str
-    cue_key: str
-    age_timer: QTimer
-    state: PressState
-
-
-class RelayPartnerClient(QObject):
-    """A partner's Poise through the relay; the signals of ``PartnerLinkClient`` and more."""
-
-    linkStateChanged = Signal(str)  # noqa: N815 -- LinkState value
-    cuesChanged = Signal(object)  # noqa: N815 -- tuple[CueButton, ...]
-    pressStateChanged = Signal(str, str)  # noqa: N815 -- message id, PressState value
-    requestReceived = Signal(object)  # noqa: N815 -- Request
-    requestAnswered = Signal(str)  # noqa: N815 -- request id
-    meetingStateChanged = Signal(str)  # noqa: N815 -- MeetingState value
-
-    def __init__(
-        self, link: str, *, stale_after_ms: int = STALE_AFTER_MS, parent: QObject | None = None
-    ) -> None:
-        qt_workarounds.install()
-        super().__init__(parent)
-        pairing = parse_relay_link(link)
-        self._secret = pairing.secret
-        self._lobby = derive_channels(pairing.secret)
-        self._meeting: Channels | None = None
-        self._meeting_id: str | None = None
-        self._stale_after_ms = stale_after_ms
-        self._state = LinkState.CONNECTING
-        self._meeting_state = MeetingState.WAITING
-        self._cues: tuple[CueButton, ...] = ()
-        self._last: _LastPress | None = None
-        self._request: Request | None = None
-        self._answering: str | None = None
-        self._answered: set[str] = set()
-        self.opener = Opener()
-        self.opener.listen(self._lobby.down)
-        self._sealer = Sealer()
-        self.link = MqttLink(pairing.broker_url, self.opener, self)
-        self.link.envelopeReceived.connect(self._on_envelope)
-        self.link.connected.connect(self._on_connected)
-        self.link.statusChanged.connect(self._on_status)
-
-    @property
-    def link_state(self) -> LinkState:
-        return self._state
-
-    @property
-    def meeting_state(self) -> MeetingState:
-        return self._meeting_state
-
-    @property
-    def cues(self) -> tuple[CueButton, ...]:
-        return self._cues
-
-    @property
-    def last_press_state(self) -> PressState | None:
-        return self._last.state if self._last else None
-
-    @property
-    def open_request(self) -> Request | None:
-        return self._request
-
-    def start(self) -> None:
-        self.link.subscribe(self._lobby.down.topic)
-        self.link.start()
-
-    def stop(self) -> None:
-        self.link.stop()
-
-    def press(self, cue_key: str) -> str:
-        if self._last is not None:
-            self._last.age_timer.stop()
-            self._last.age_timer.deleteLater()
-        age_timer = QTimer(self, singleShot=True, interval=self._stale_after_ms)
-        age_timer.timeout.connect(self._on_press_stale)
-        age_timer.start()
-        self._last = _LastPress(new_message_id(), cue_key, age_timer, PressState.PENDING)
-        sent = self._send(Press(self._last.message_id, cue_key))
-        self._set_press_state(PressState.SENT if sent else PressState.PENDING)
-        return self._last.message_id
-
-    def acknowledge_request(self, message_id: str) -> None:
-        if message_id in self._answered:
-            return
-        self._answering = message_id
-        self._send(RequestAck(message_id))
-
-    # --- the broker ---------------------------------------------------------------------
-
-    def _on_connected(self) -> None:
-        self.link.publish(self._lobby.up.topic, self._sealer.seal(self._lobby.up, "hello"))
-
-    def _on_status(self, status: str) -> None:
-        if BrokerStatus(status) is BrokerStatus.CONNECTED:
-            if self._meeting_state is MeetingState.LIVE:
-                self._set_link_state(LinkState.CONNECTED)
-        elif BrokerStatus(status) is BrokerStatus.UNREACHABLE:
-            self._set_link_state(LinkState.OFFLINE)
-
-    def _on_envelope(self, topic: str, envelope: Envelope) -> None:
-        if topic == self._lobby.down.topic:
-            if envelope.kind == "live" and envelope.meeting and envelope.msg:
-                self._on_live(envelope.meeting, envelope.msg)
-            elif envelope.kind == "ended":
-                self._on_ended()
-            return
-        if self._meeting is None or topic != self._meeting.down.topic:
-            return
-        if envelope.kind == "ended":
-            self._on_ended()
-        elif envelope.kind == "signal" and envelope.msg:
-            self._on_signal(envelope.msg)
-
-    def _on_live(self, meeting_id: str, welcome_frame: str) -> None:
-        try:
-            welcome = parse_server_message(welcome_frame)
-        except ProtocolError:
-            return
-        if not isinstance(welcome, Welcome):
-            return
-        if meeting_id != self._meeting_id:
-            if self._meeting is not None:
-                self.opener.forget(self._meeting.down.topic)
-                self.link.unsubscribe(self._meeting.down.topic)
-            self._meeting_id = meeting_id
-            self._meeting = derive_channels(self._secret, meeting_id)
-            self.opener.listen(self._meeting.down)
-            self.link.subscribe(self._meeting.down.topic)
-        self._cues = welcome.cues
-        self.cuesChanged.emit(welcome.cues)
-        self._set_meeting_state(MeetingState.LIVE)
-        self._set_link_state(LinkState.CONNECTED)
-        self._send(Hello(ClientKind.PARTNER_APP))
-        self._resume()
-        if self._answering is not None:
-            self._send(RequestAck(self._answering))
-
-    def _on_ended(self) -> None:
-        if self._meeting is not None:
-            self.opener.forget(self._meeting.down.topic)
-            self.link.unsubscribe(self._meeting.down.topic)
-        self._meeting = None
-        self._meeting_id = None
-        self._cues = ()
-        self._request = None
-        self.cuesChanged.emit(())
-        self._set_meeting_state(MeetingState.ENDED)
-
-    def _send(self, message: Hello | Press | Query | RequestAck | Ping) -> bool:
-        if self._meeting is None or self.link.status is not BrokerStatus.CONNECTED:
-            return False
-        channel = self._meeting.up
-        self.link.publish(channel.topic, self._sealer.seal(channel, "signal", msg=encode(message)))
-        return True
-
-    def _resume(self) -> None:
-        last = self._last
-        if last is None or last.state.is_final:
-            return
-        if last.state in (PressState.PENDING, PressState.SENT) and last.age_timer.isActive():
-            self._send(Press(last.message_id, last.cue_key))
-            self._set_press_state(PressState.SENT)
-        else:
-            self._send(Query(last.message_id))
-
-    def _on_press_stale(self) -> None:
-        if self._last is not None and self._last.state is PressState.PENDING:
-            self._set_press_state(PressState.UNDELIVERED)
-
-    def _on_signal(self, frame: str) -> None:
-        try:
-            message = parse_server_message(frame)
-        except ProtocolError:
-            return
-        match message:
-            case Request(message_id):
-                if message_id not in self._answered and message_id != self._answering:
-                    self._request = message
-                    self.requestReceived.emit(message)
-            case Status(message_id, DeliveryState.ACKNOWLEDGED) if self._is_request(message_id):
-                self._answered.add(message_id)
-                if self._answering == message_id:
-                    self._answering = None
-                if self._request is not None and self._request.message_id == message_id:
-                    self._request = None
-                self.requestAnswered.emit(message_id)
-            case Status(message_id, state):
-                if self._last is not None and message_id == self._last.message_id:
-                    if state is DeliveryState.UNKNOWN:
-                        self._set_press_state(PressState.UNDELIVERED)
-                    elif PressState(state.value) != self._last.state:
-                        self._set_press_state(PressState(state.value))
-
-    def _is_request(self, message_id: str) -> bool:
-        return message_id == self._answering or (
-            self._request is not None and self._request.message_id == message_id
-        )
-
-    def _set_link_state(self, state: LinkState) -> None:
-        if state is not self._state:
-            self._state = state
-            self.linkStateChanged.emit(state.value)
-
-    def _set_meeting_state(self, state: MeetingState) -> None:
-        if state is not self._meeting_state:
-            self._meeting_state = state
-            self.meetingStateChanged.emit(state.value)
-
-    def _set_press_state(self, state: PressState) -> None:
-        if self._last is not None:
-            self._last.state = state
-            self.pressStateChanged.emit(self._last.message_id, state.value)
-
-
 __all__ = [
     "MAX_SEALED_BYTES",
     "BrokerStatus",
-    "MeetingState",
     "MqttLink",
     "PartnerPath",
     "RelayError",
     "RelayMeeting",
-    "RelayPartnerClient",
     "new_mqtt_client",
     "parse_broker_url",
 ]

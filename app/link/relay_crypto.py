@@ -56,7 +56,7 @@ FRESH_WITHIN_MS = 30_000
 REMEMBERED_MESSAGES = 4096
 _VERSION_LABEL = "poise relay v1"
 _SENDER_CHARS = frozenset("0123456789abcdef")
-KINDS = frozenset({"hello", "live", "ended", "signal"})
+KINDS = frozenset({"hello", "live", "ended", "revoked", "signal"})
 
 
 class PairingSecretError(ValueError):

@@ -427,7 +427,9 @@ class AppController(QObject):
 
             return MarkdownFolder(folder).remove(meeting_id)
 
-        self.client.background(remove, on_error=self._markdown_failed)
+        # In order after the meeting's own writes (its Markdown file among them), so a
+        # file still being written is removed, not kept by a manifest not yet saved.
+        self.client.write(remove, on_error=self._markdown_failed)
 
     def show_settings_problem(self, message: str) -> None:
         """The settings cannot be written: said once, on the home window; meetings go on."""

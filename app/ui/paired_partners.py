@@ -4,21 +4,28 @@ Pair once: the user names a partner and Poise shows a QR code and a link holding
 new pairing secret (in the link's ``#fragment`` only). The phone or second Poise that
 opens it is then paired for every meeting, through the relay, until the user revokes
 it here. Each partner shows when it was paired and last heard from. The book itself
-is ``app.link.pairing``; a revoke takes effect in a live meeting at once.
+is ``app.link.pairing``.
+
+Pairing and revoking act at once, as the page says, and Settings' Cancel does not undo
+them: a partner paired during a live meeting joins it (the relay's address it was paired
+with is saved with it, so the meeting can start its relay), and a revoke, asked first by
+name, tells the partner's page at once. Enter in the name field pairs and shows the code;
+it never closes Settings.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.link.relay import RelayError, parse_broker_url
-from app.settings import Settings
+from app.settings import Settings, shared_settings
 from app.ui.qr_code import qr_image
 
 ADDRESS_HINT = "The relay address looks like wss://relay.example.org/mqtt"
+AT_ONCE_NOTE = "Pair and Revoke act at once; Cancel does not undo them."
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def when_text(moment: datetime | None, never: str) -> str:
@@ -75,9 +84,15 @@ class PairedPartnersPage(QWidget):
         self.name_field = QLineEdit()
         self.name_field.setObjectName("newPartnerName")
         self.name_field.setPlaceholderText("Partner's name, e.g. Alex")
-        self.name_field.returnPressed.connect(self.pair_new_partner)
+        # Enter pairs here and stops: the dialog's default button (Save) would close
+        # Settings before the partner ever saw the code.
+        self.name_field.installEventFilter(self)
         self.pair_button = QPushButton("Pair")
         self.pair_button.setObjectName("pairPartner")
+        self.pair_button.setAutoDefault(False)
+        # Room for the word whatever the style's padding (it read "Pai..." under Fusion).
+        text_px = self.pair_button.fontMetrics().horizontalAdvance("Pair")
+        self.pair_button.setMinimumWidth(text_px + 40)
         self.pair_button.clicked.connect(self.pair_new_partner)
         pair_row = QHBoxLayout()
         pair_row.addWidget(self.name_field, 1)
@@ -111,12 +126,17 @@ class PairedPartnersPage(QWidget):
 
         heading = QLabel("Paired partners")
         heading.setObjectName("sectionHeading")
+        at_once = QLabel(AT_ONCE_NOTE)
+        at_once.setObjectName("muted")
+        at_once.setWordWrap(True)
+        self.revoke_question: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.address_problem)
         layout.addWidget(note)
         layout.addSpacing(8)
         layout.addWidget(heading)
+        layout.addWidget(at_once)
         layout.addWidget(self.empty_label)
         layout.addLayout(self.partner_grid)
         layout.addLayout(pair_row)
@@ -168,7 +188,9 @@ class PairedPartnersPage(QWidget):
             revoke = QPushButton("Revoke")
             revoke.setObjectName(f"revoke-{partner.partner_id}")
             revoke.setToolTip(f"{partner.name} can no longer send you cues or see your meetings")
-            revoke.clicked.connect(lambda _checked=False, p=partner: self.revoke(p))
+            revoke.setAutoDefault(False)
+            show.setAutoDefault(False)
+            revoke.clicked.connect(lambda _checked=False, p=partner: self.ask_to_revoke(p))
             for column, widget in enumerate((name, paired, seen, show, revoke)):
                 self.partner_grid.addWidget(widget, row, column)
                 self._rows.append(widget)
@@ -178,6 +200,12 @@ class PairedPartnersPage(QWidget):
         if not self.broker_url() or not self.address_is_valid():
             self._say_pair_problem("Set the team relay's address first. " + ADDRESS_HINT)
             return None
+        url = self.broker_url()
+        settings = shared_settings()
+        if settings.current.relay_broker_url != url:
+            # Pairing acts at once, so does the address it was made with: a meeting live
+            # now starts its relay with it (app.ui.partner_wiring).
+            settings.update(relay_broker_url=url)
         try:
             partner = self.book.pair(self.name_field.text())
         except PairingError as problem:
@@ -194,14 +222,84 @@ class PairedPartnersPage(QWidget):
             self._say_pair_problem("Set the team relay's address first. " + ADDRESS_HINT)
             return
         link = pairing_link(partner, self.broker_url(), self._page_url)
+        joins = (
+            f" {partner.name} joins the meeting that is live now as soon as they open it."
+            if self.book.followed_by_a_live_meeting
+            else ""
+        )
         self.link_hint.setText(
             f"{partner.name} scans this with their phone, or opens the link in their "
-            "Poise (poise partner LINK). Once is enough: they stay paired until you revoke them."
+            "Poise (poise partner LINK). Once is enough: they stay paired until you revoke "
+            f"them.{joins}"
         )
         self.link_field.setText(link)
         self.link_field.setCursorPosition(0)
-        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(link)))
+        picture = QPixmap.fromImage(qr_image(link))
+        self.qr_label.setPixmap(picture)
+        # Never squeezed: a code cut at its edges (finder patterns, quiet zone) may not scan.
+        self.qr_label.setFixedSize(picture.size())
         self.link_box.show()
+        self._make_room()
+
+    def _make_room(self, tries: int = 3) -> None:
+        """Grow Settings until the code shows whole: Qt's minimum size leaves out wrapped
+        text, so the window is grown by what its parts still lack (again once laid out)."""
+        window = self.window()
+        layout = window.layout()
+        if layout is None or window is self:
+            return
+        layout.activate()
+        short = 0
+        for part in (self.link_box, self):
+            wanted = (
+                part.heightForWidth(part.width())
+                if part.hasHeightForWidth()
+                else part.sizeHint().height()
+            )
+            short = max(short, wanted - part.height())
+        shown = self.qr_label.visibleRegion().boundingRect()
+        if not shown.isEmpty():
+            short = max(short, self.qr_label.height() - shown.height())
+        if short > 0:
+            window.resize(window.width(), window.height() + short)
+        if tries > 1:
+            QTimer.singleShot(0, self, lambda: self._make_room(tries - 1))
+
+    def ask_to_revoke(self, partner: PairedPartner) -> QMessageBox:
+        """Asks first, by name: a revoke acts at once and Cancel cannot bring it back."""
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Revoke",
+            f"End the pairing with {partner.name}?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        question.setObjectName("revokeQuestion")
+        question.setInformativeText(
+            f"{partner.name} can no longer send you cues, and their page says the pairing "
+            "ended, at once. To pair again you show them a new code."
+        )
+        confirm = question.addButton(f"Revoke {partner.name}", QMessageBox.ButtonRole.AcceptRole)
+        confirm.setObjectName("confirmRevoke")
+        keep = question.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
+        question.setDefaultButton(keep)
+        question.setEscapeButton(keep)
+        confirm.clicked.connect(lambda _checked=False, p=partner: self.revoke(p))
+        question.finished.connect(question.deleteLater)
+        self.revoke_question = question
+        question.open()
+        return question
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (
+            watched is self.name_field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+        ):
+            self.pair_new_partner()
+            return True
+        return super().eventFilter(watched, event)
 
     def revoke(self, partner: PairedPartner) -> None:
         self.book.revoke(partner.partner_id)

@@ -27,7 +27,7 @@ from app import APP_NAME
 from app.domain.signal_protocol import CueButton, Request
 from app.link.client import LinkState, PairingUrlError, PartnerLinkClient, PressState
 from app.link.pairing import PairingError, is_relay_link
-from app.link.relay import MeetingState, RelayPartnerClient
+from app.link.relay_partner import MeetingState, RelayPartnerClient
 
 LINK_TEXT = {
     LinkState.CONNECTING: "Connecting…",
@@ -39,7 +39,9 @@ MEETING_TEXT = {
     MeetingState.WAITING: "Paired — waiting for a meeting",
     MeetingState.LIVE: "Meeting live",
     MeetingState.ENDED: "Meeting ended",
+    MeetingState.REVOKED: "This pairing was ended",
 }
+REVOKED_TEXT = "The user ended this pairing. Ask them for a new link if you still need one."
 PRESS_TEXT = {
     PressState.PENDING: "Offline — will send when back",
     PressState.SENT: "Sent…",
@@ -48,7 +50,7 @@ PRESS_TEXT = {
     PressState.ACKNOWLEDGED: "Acknowledged",
     PressState.EXPIRED: "Faded, not acknowledged",
     PressState.REJECTED: "Not accepted — wait a moment",
-    PressState.UNDELIVERED: "Not delivered",
+    PressState.UNDELIVERED: "Did not get through",
 }
 ANSWERED_SHOWN_MS = 20000
 _DOT_COLOR = {
@@ -236,6 +238,9 @@ class PartnerWindow(QWidget):
         self._show_press_state(PressState(state))
 
     def _show_link_state(self, state: LinkState, connected_once: bool = True) -> None:
+        client = self.client
+        if isinstance(client, RelayPartnerClient) and client.meeting_state is MeetingState.REVOKED:
+            return  # the pairing is over: no link state means anything now
         self.link_label.setText(LINK_TEXT[state] if connected_once else "Not connected")
         if state is LinkState.CONNECTED and isinstance(self.client, RelayPartnerClient):
             self.link_label.setText(MEETING_TEXT[self.client.meeting_state])
@@ -251,7 +256,13 @@ class PartnerWindow(QWidget):
         self.press_label.setText("The meeting has ended. You can close this window.")
 
     def _show_meeting_state(self, state: str) -> None:
-        self.link_label.setText(MEETING_TEXT[MeetingState(state)])
+        meeting = MeetingState(state)
+        self.link_label.setText(MEETING_TEXT[meeting])
+        if meeting is MeetingState.REVOKED:
+            self._show_cues(())
+            self.request_box.hide()
+            self.press_label.setText(REVOKED_TEXT)
+            self.press_label.setProperty("state", "revoked")
 
     def _show_cues(self, cues: tuple[CueButton, ...]) -> None:
         if tuple(self.cue_buttons) == tuple(cue.key for cue in cues):
@@ -315,6 +326,9 @@ class PartnerWindow(QWidget):
             widget.style().polish(widget)
 
     def _show_press_state(self, state: PressState) -> None:
+        client = self.client
+        if isinstance(client, RelayPartnerClient) and client.meeting_state is MeetingState.REVOKED:
+            return  # REVOKED_TEXT says more than "not delivered"
         self.press_label.setText(PRESS_TEXT[state])
         self.press_label.setProperty("state", state.value)
         # A dynamic property only restyles after the style is applied again.

@@ -20,12 +20,14 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFrame, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.domain.meeting_terms import SignalSource
+from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
 
@@ -220,6 +222,13 @@ class PartnerLinkForFlow(QObject):
         self.pairing_window: PairingWindow | None = None
         self.relay: RelayMeeting | None = None
         self._window: LiveWindow | None = None
+        self._session: LiveSession | None = None
+        self._listened: tuple[str, int] | None = None  # this meeting's link's address and port
+        # A relay set (by pairing) while a meeting is live serves that meeting at once.
+        owner = shared_settings()  # the one it subscribed to, even if the data folder moves
+        listener = self._on_settings_changed
+        owner.subscribe(listener)
+        self.destroyed.connect(lambda: owner.unsubscribe(listener))
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
 
@@ -227,6 +236,7 @@ class PartnerLinkForFlow(QObject):
         """Give this meeting its own link (off until turned on), ended with the meeting."""
         self._forget_meeting()
         settings = self._settings if self._settings is not None else shared_settings().current
+        release_port(settings.partner_link_port)  # an old meeting's "expired" answer steps aside
         server = PartnerLinkServer(
             session.cues,
             bind_address=settings.link_bind_address,
@@ -237,10 +247,12 @@ class PartnerLinkForFlow(QObject):
         # The session and its server outlive the live window: they reach it through bound
         # methods of the window or of a child of it, which Qt disconnects when it goes.
         server.partnerCountChanged.connect(window.set_partner_status)
+        server.runningChanged.connect(self._remember_address)
         _WindowSide(session, window)
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
         self._window = window
+        self._session = session
         window.enable_partner_link(self.toggle_pairing)
         self.relay = None
         if settings.relay_broker_url:  # issue 15: paho and cryptography load only for it
@@ -282,7 +294,35 @@ class PartnerLinkForFlow(QObject):
             # The link already moved; only the next start forgets the choice.
             _log.warning("could not save the partner link's address", exc_info=True)
 
+    def _remember_address(self) -> None:
+        server = self.server
+        if server is not None and server.is_running:
+            self._listened = (server.bind_address, server.port)
+
+    def _on_settings_changed(self, settings: Settings, changed: frozenset[str]) -> None:
+        if "relay_broker_url" not in changed or not settings.relay_broker_url:
+            return
+        if not shiboken6.isValid(self):
+            return  # gone with its flow; the owner has not heard yet
+        session, window, server = self._session, self._window, self.server
+        if session is None or window is None or server is None or server.has_ended:
+            return  # no meeting live: the next one starts its relay itself
+        if self.relay is not None and not self.relay.has_ended:
+            return  # this meeting's relay keeps its broker; the next meeting takes the new one
+        if self._settings is not None:
+            self._settings = replace(self._settings, relay_broker_url=settings.relay_broker_url)
+        from app.ui.relay_wiring import follow_relay  # a broker is set only now
+
+        self.relay = follow_relay(
+            session, window, server, self._settings or settings, attach_partner_link
+        )
+
     def _on_meeting_ended(self) -> None:
+        self._session = None
+        if self._listened is not None:
+            # An old link then says "This link has expired", never "connection refused".
+            keep_answering_expired(*self._listened)
+            self._listened = None
         # attach_partner_link has already ended the server: no listening, secret gone.
         if self.pairing_window is not None:
             self.pairing_window.hide()
@@ -295,6 +335,7 @@ class PartnerLinkForFlow(QObject):
         self._on_meeting_ended()
         self.server = None
         self._window = None
+        self.relay = None
 
 
 def attach_partner_link_to_flow(

@@ -8,6 +8,8 @@ import segno
 from PySide6.QtGui import QImage
 
 QR_SIDE_PX = 188
+QUIET_ZONE_MODULES = 4
+"""The white margin the QR standard asks for; phone scanners miss codes with less."""
 
 
 def qr_image(text: str, side_px: int = QR_SIDE_PX) -> QImage:
@@ -16,10 +18,17 @@ def qr_image(text: str, side_px: int = QR_SIDE_PX) -> QImage:
     Whole pixels per module: a scaled-down code has uneven modules phones misread.
     """
     code = segno.make(text, error="m", micro=False)
-    modules = code.symbol_size(scale=1, border=2)[0]
+    modules = code.symbol_size(scale=1, border=QUIET_ZONE_MODULES)[0]
     scale = max(1, side_px // modules)
     buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=scale, border=2, dark="#000000", light="#ffffff")
+    code.save(
+        buffer,
+        kind="png",
+        scale=scale,
+        border=QUIET_ZONE_MODULES,
+        dark="#000000",
+        light="#ffffff",
+    )
     # Qt reads the format from the PNG header; naming it trips a stub/runtime mismatch
     # (the stubs want bytes, PySide6 at run time a str).
     return QImage.fromData(buffer.getvalue())

@@ -163,7 +163,7 @@ def test_the_phone_page_in_a_real_meeting(
         "Breathe. Listen. Don't defend.",
         "Acknowledged",
         "Offline — will send when back",
-        "Not delivered",
+        "Did not get through",
         "[[180, 90, 180]]",
         "Acknowledged — they know you're stepping in",
         "Partner is stepping in",

@@ -136,8 +136,7 @@ def test_ended_and_deleted_meetings_follow_into_the_markdown_folder(
     assert "Late pallets" in written.read_text(encoding="utf-8")
 
     controller.remove_markdown(meeting.id)
-    # On the client's pool, which may still be warming up the partner link (a second or
-    # more on a loaded machine) and answering the start's reads.
+    # On the writer thread, after the meeting's own writes.
     qtbot.waitUntil(lambda: not written.exists(), timeout=15000)
 
 

@@ -76,6 +76,9 @@ def test_pairing_a_partner_then_revoking_them(
     )
     assert again.partners_page.link_field.text() == link
     qtbot.mouseClick(revoke, Qt.MouseButton.LeftButton)
+    question = again.partners_page.revoke_question
+    assert question is not None and question.isVisible()
+    qtbot.mouseClick(question.findChild(QPushButton, "confirmRevoke"), Qt.MouseButton.LeftButton)
     assert pairing_book().partners == ()
     assert again.partners_page.link_field.text() == ""
     assert again.partners_page.empty_label.isVisible()

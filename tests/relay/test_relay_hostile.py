@@ -22,8 +22,9 @@ from pytestqt.qtbot import QtBot
 from app.domain.signal_protocol import Press, encode, new_message_id
 from app.link.client import PressState
 from app.link.pairing import PairedPartner
-from app.link.relay import MeetingState, RelayPartnerClient, new_mqtt_client
+from app.link.relay import new_mqtt_client
 from app.link.relay_crypto import Sealer, decode_secret, derive_channels, now_ms
+from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker

@@ -18,7 +18,8 @@ from app.domain.meeting_terms import SignalSource
 from app.domain.signal_protocol import ClientKind, Hello, Press, encode
 from app.link.client import LinkState, PressState
 from app.link.pairing import PairedPartner, PairingBook
-from app.link.relay import MeetingState, PartnerPath, RelayPartnerClient
+from app.link.relay import PartnerPath
+from app.link.relay_partner import MeetingState, RelayPartnerClient
 from app.ui.partner_window import PartnerWindow
 from app.ui.relay_wiring import UNREACHABLE_TEXT, RelayStatusLine
 from tests.link.conftest import RealMeeting, in_thread
@@ -123,7 +124,7 @@ def test_broker_restarted_mid_meeting_both_sides_reconnect_no_cue_lost_or_double
         client.stop()
 
 
-def test_a_revoked_partner_can_send_nothing_and_hears_nothing(
+def test_a_revoked_partner_is_told_and_can_send_nothing(
     qtbot: QtBot,
     relay_meeting: RealMeeting,
     broker: LocalBroker,
@@ -138,15 +139,63 @@ def test_a_revoked_partner_can_send_nothing_and_hears_nothing(
         assert relay is not None
         book.revoke(alex.partner_id)
         assert relay.paths() == []
+        # Sealed with its keys before they were dropped: the partner knows it is over.
+        qtbot.waitUntil(lambda: client.meeting_state is MeetingState.REVOKED, timeout=5000)
+        assert client.cues == ()
         client.press(session.cues[0].key)
-        # The broker took it (QoS 1); Poise no longer listens on that partner's topics.
         with qtbot.assertNotEmitted(session.cueDisplayRequested, wait=1000):
             pass
-        assert client.last_press_state is PressState.SENT
+        assert client.last_press_state is not PressState.SENT
         relay_meeting.end()
-        with qtbot.assertNotEmitted(client.meetingStateChanged, wait=500):
-            pass
-        assert client.meeting_state is MeetingState.LIVE  # not even "ended" reaches it
+        assert client.meeting_state is MeetingState.REVOKED  # nothing after it counts
+    finally:
+        client.stop()
+
+
+def test_the_partner_window_says_the_pairing_ended_and_keeps_no_live_buttons(
+    qtbot: QtBot,
+    relay_meeting: RealMeeting,
+    broker: LocalBroker,
+    book: PairingBook,
+    alex: PairedPartner,
+) -> None:
+    window = PartnerWindow(link_for(alex, broker))
+    qtbot.addWidget(window)
+    window.show()
+    relay_meeting.start()
+    qtbot.waitUntil(lambda: window.link_label.text() == "Meeting live", timeout=5000)
+    assert window.cue_buttons
+    book.revoke(alex.partner_id)
+    qtbot.waitUntil(lambda: window.link_label.text() == "This pairing was ended", timeout=5000)
+    assert not window.cue_buttons
+    assert "ended this pairing" in window.press_label.text()
+    relay_meeting.end()
+    qtbot.wait(300)  # the meeting's "ended" goes to nobody: the window keeps saying why
+    assert window.link_label.text() == "This pairing was ended"
+    window.close()
+
+
+def test_a_press_poise_never_answers_is_reported_as_not_through(
+    qtbot: QtBot,
+    relay_meeting: RealMeeting,
+    broker: LocalBroker,
+    alex: PairedPartner,
+) -> None:
+    from app.link.relay_partner import RelayPartnerClient as Client
+
+    client = Client(link_for(alex, broker), answer_within_ms=400)
+    client.start()
+    try:
+        session, _window = relay_meeting.start()
+        qtbot.waitUntil(lambda: client.meeting_state is MeetingState.LIVE, timeout=5000)
+        relay = relay_meeting.link.relay  # type: ignore[union-attr]
+        assert relay is not None
+        # Poise stops listening to this partner without a word (as after a missed revoke).
+        for topic in list(relay._by_topic):
+            relay.opener.forget(topic)
+        client.press(session.cues[0].key)
+        assert client.last_press_state is PressState.SENT
+        qtbot.waitUntil(lambda: client.last_press_state is PressState.UNDELIVERED, timeout=3000)
     finally:
         client.stop()
 

@@ -5,7 +5,8 @@ WebCrypto works) by a plain file server standing in for the team's HTTPS front.
 Pair once; the page then hears of every meeting by itself: "Meeting live" and the cue
 buttons, a tap shown in the live window through the broker alone (the LAN link is off), the
 user's Esc back as "Acknowledged", "Meeting ended" at the end. A broker restart loses no
-cue and shows none twice; a revoked partner's tap goes nowhere.
+cue and shows none twice; a revoked partner is told the pairing ended and keeps no buttons;
+a tap Poise never answers says it did not get through.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,12 +22,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import SignalSource
-from app.link.pairing import PairingBook
+from app.link.pairing import PairedPartner, PairingBook
 from app.resources import resource_path
-from app.settings import load_settings, save_settings
+from app.settings import shared_settings
 from app.ui.live.settings_dialog import SettingsDialog
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE, SLOW_DOWN, chromium_path
+from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
 
 __all__ = ["chromium_path"]
@@ -69,7 +70,7 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
 ) -> None:
     page_url, requested = page_server
     # Pairing, as the user does it: Settings, Partners, the relay's address, a name, Pair.
-    save_settings(replace(load_settings(), relay_page_url=page_url))
+    shared_settings().update(relay_page_url=page_url)  # as Settings keeps it
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
     dialog.partners_page.broker_field.setText(broker.ws_url)
@@ -143,10 +144,13 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
                 expect(delivery).to_have_attribute("data-state", "acknowledged")
                 seen["after_restart"] = qt.call(lambda: list(shown))
 
-                # Revoked in Settings: the phone's next tap reaches nothing.
+                # Revoked in Settings: the phone is told, and has nothing left to tap.
                 qt.call(lambda: book.revoke(alex.partner_id))
-                buttons.first.click()
-                page.wait_for_timeout(1500)  # only waiting can show that nothing arrives
+                expect(status).to_have_text("This pairing was ended")
+                expect(buttons).to_have_count(0)
+                expect(delivery).not_to_have_text("Sent…")
+                page.screenshot(path=screens_dir / "relay_page_revoked.png")
+                page.wait_for_timeout(1000)  # only waiting can show that nothing arrives
                 seen["after_revoke"] = qt.call(lambda: list(shown))
                 seen["dropped"] = page.evaluate("window.__relayDropped")
             finally:
@@ -163,3 +167,43 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
     assert seen["after_revoke"] == seen["after_restart"]
     assert all(alex.secret not in path for path in requested)  # the fragment stayed home
     assert "/mqtt.min.js" in requested
+
+
+def test_a_tap_poise_never_answers_says_it_did_not_get_through(
+    qtbot: QtBot,
+    chromium_path: Path,
+    relay_meeting: RealMeeting,
+    broker: LocalBroker,
+    alex: PairedPartner,
+    page_server: tuple[str, list[str]],
+) -> None:
+    link = link_for(alex, broker, page_server[0])
+    qt = QtThreadCalls()
+
+    def on_the_phone() -> str:
+        from playwright.sync_api import expect, sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                page = browser.new_page(**PHONE)
+                page.clock.install()
+                page.goto(link)
+                expect(page.locator("#link")).to_have_text("Paired — waiting for a meeting")
+                qt.call(lambda: relay_meeting.start())
+                expect(page.locator("#link")).to_have_text("Meeting live")
+                # Poise stops hearing this partner without a word (a revoke the phone missed).
+                relay = qt.call(lambda: relay_meeting.link.relay)
+                qt.call(lambda: [relay.opener.forget(topic) for topic in list(relay._by_topic)])
+                page.locator("button.cue").first.click()
+                delivery = page.locator("#delivery")
+                expect(delivery).to_have_attribute("data-state", "sent")
+                page.clock.fast_forward(9000)
+                expect(delivery).to_have_attribute("data-state", "undelivered")
+                return str(delivery.inner_text())
+            finally:
+                browser.close()
+
+    assert in_thread(qtbot, on_the_phone, timeout_ms=60000, qt_calls=qt) == "Did not get through"

@@ -4,6 +4,10 @@ playbook's "before" checklist. Returns a ``MeetingPlan``; nothing is stored unti
 When the client has met the user before, a few lines say what was promised last time and
 what is still open or overdue (``clientSettled`` asks; ``show_briefing`` answers, with
 lines the flow reads off the GUI thread), on both pages.
+
+The keyboard starts in the client field; Enter goes on to the next field and, in the last,
+to the checklist (``app.ui.live.form_keys``); closing with typed details asks first. The
+briefing appears without moving any field sideways: the scroll bar's room is kept.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,10 +27,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +41,7 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import DEFAULT_CUE_WORDS, MAX_CUES, Cue, CueStyle, MeetingMode
 from app.domain.playbook import Playbook
 from app.settings import Settings
+from app.ui.live.form_keys import EnterMovesOn, ask_before_discarding
 
 # Offered when the user adds a second or third cue; each can be reworded.
 SUGGESTED_CUES: tuple[tuple[str, str], ...] = (
@@ -129,6 +137,9 @@ class PrepareDialog(QDialog):
         self._briefing_timer.setSingleShot(True)
         self._briefing_timer.setInterval(self.BRIEFING_DELAY_MS)
         self._briefing_timer.timeout.connect(self._client_settled)
+        self.discard_question: QMessageBox | None = None
+        self._discard_confirmed = False
+        self._enter_moves_on = EnterMovesOn(self, self._text_fields, self._enter_in_last_field)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._details_page(client_names, settings))
         self.pages.addWidget(self._checklist_page())
@@ -136,6 +147,9 @@ class PrepareDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addWidget(self.pages)
         self.resize(500, 640)
+        for field in (self.client, self._client_line, self.title, self.partner):
+            self._enter_moves_on.watch(field)
+        self._untouched = self._typed()
 
     # -- page 1 ----------------------------------------------------------------------------
 
@@ -235,6 +249,8 @@ class PrepareDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the first key goes to the client field
+        self._keep_fields_width(scroll, inner_layout)
 
         cancel = QPushButton("Cancel")
         cancel.clicked.connect(self.reject)
@@ -254,6 +270,52 @@ class PrepareDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         return page
+
+    @staticmethod
+    def _keep_fields_width(scroll: QScrollArea, inner_layout: QVBoxLayout) -> None:
+        """The scroll bar takes room the margin gave up: a briefing long enough to scroll
+        must not narrow (and so shift) every field under the pointer."""
+        bar = scroll.verticalScrollBar()
+        extent = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+        def fit(_low: int = 0, high: int = 0) -> None:
+            inner_layout.setContentsMargins(0, 0, 8 if high > 0 else 8 + extent, 0)
+
+        bar.rangeChanged.connect(fit)
+        fit(0, bar.maximum())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.pages.currentIndex() == 0 and not self.client.currentText():
+            self._client_line.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- the keyboard and closing ------------------------------------------------------------
+
+    def _text_fields(self) -> list[QLineEdit]:
+        fields = [self._client_line, self.title, self.partner]
+        for row in self.cue_rows:
+            fields += [row.label, row.words]
+        return fields
+
+    def _enter_in_last_field(self) -> None:
+        self.go_to_checklist()
+
+    def _typed(self) -> tuple[str, ...]:
+        cues = tuple(f"{row.label.text()}\n{row.words.text()}" for row in self.cue_rows)
+        return (self.client.currentText(), self.title.text(), self.partner.text(), *cues)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: typed details are thrown away only when asked."""
+        if self._discard_confirmed or self._typed() == self._untouched:
+            super().reject()
+            return
+        if self.discard_question is not None and self.discard_question.isVisible():
+            return
+        self.discard_question = ask_before_discarding(self, "this meeting's details", self._discard)
+
+    def _discard(self) -> None:
+        self._discard_confirmed = True
+        self.reject()
 
     @property
     def mode(self) -> MeetingMode:
@@ -334,6 +396,8 @@ class PrepareDialog(QDialog):
         row.remove.clicked.connect(lambda: self._remove_cue_row(row))
         self.cue_rows.append(row)
         self.cue_box.addWidget(row)
+        self._enter_moves_on.watch(row.label)
+        self._enter_moves_on.watch(row.words)
 
     def _add_suggested_cue(self) -> None:
         used = {row.label.text().strip().casefold() for row in self.cue_rows}
