@@ -39,6 +39,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
@@ -185,6 +186,16 @@ def _send_without_delay(_client: mqtt.Client, _userdata: object, sock: object) -
             tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
+def _silence(client: mqtt.Client) -> None:
+    """No more callbacks from paho's thread; disconnect, and join that thread off this one."""
+    client.on_message = None
+    client.on_connect = None
+    client.on_disconnect = None
+    client.on_connect_fail = None
+    client.disconnect()
+    threading.Thread(target=client.loop_stop, name="relay-stop", daemon=True).start()
+
+
 class MqttLink(QObject):
     """One paho client: reconnects by itself, opens messages on its own thread.
 
@@ -222,6 +233,8 @@ class MqttLink(QObject):
         client.on_connect_fail = self._on_connect_fail
         client.on_message = self._on_message
         self._client = client
+        # Deleted with its parent before stop(): paho's thread must not call back into it.
+        self.destroyed.connect(partial(_silence, client))
 
     @property
     def status(self) -> BrokerStatus:
@@ -237,9 +250,7 @@ class MqttLink(QObject):
     def stop(self) -> None:
         """Disconnect after what is queued; the loop thread is joined off the GUI thread."""
         self._stopping = True
-        client = self._client
-        client.disconnect()
-        threading.Thread(target=client.loop_stop, name="relay-stop", daemon=True).start()
+        _silence(self._client)
         self._set_status(BrokerStatus.OFF.value)
 
     def subscribe(self, topic: str) -> None:
@@ -302,7 +313,10 @@ class MqttLink(QObject):
             self._loop_thread_niced = True
             _lower_this_threads_priority()
         envelope = self.opener.open(message.topic, bytes(message.payload))
-        if envelope is not None:
+        if envelope is None or self._stopping:
+            return
+        # Deleted between the check and the emit: nobody is left to deliver to.
+        with contextlib.suppress(RuntimeError):
             self._arrived.emit(message.topic, envelope)
 
     # --- back on the GUI thread ---------------------------------------------------------
