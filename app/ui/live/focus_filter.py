@@ -32,9 +32,9 @@ class FocusChainFilter(QObject):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = self._window
-        for widget in self._chain:
+        for left in self._chain:
             with contextlib.suppress(RuntimeError):  # a widget deleted since
-                widget.removeEventFilter(window)
+                left.removeEventFilter(window)
         self._chain = []
         if new is None or new.window() is not window:
             return
