@@ -49,6 +49,13 @@ BUDGETS: dict[str, Budget] = {
     "stalls.relay_flood": Budget(50),
     "stalls.paste_5mb": Budget(100),
     "stalls.typing_after_paste": Budget(1.5, "ratio"),
+    # What fits Qt's editor (issue 20, second round): a bare QPlainTextEdit with no Poise
+    # code stalls ~1-2 s at a 5 MB one-paragraph paste and ~1.1-1.9 s per key after it, in
+    # C++ (QTextLayout lays a block out whole at every edit; Poise's Python per key is under
+    # 10 ms, cProfile). The two targets above need the paragraph held as display blocks;
+    # until then these hold Poise's own share over the bare editor.
+    "stalls.paste_5mb_vs_bare_editor": Budget(1.2, "ratio"),
+    "stalls.typing_after_paste_vs_bare_editor": Budget(1.2, "ratio"),
     # bench/signal_latency.py: a press on the wire to the cue painted (p99)
     "signal.lan_press_to_painted_p99": Budget(30),
     "signal.lan_press_to_painted_vs_raw": Budget(2, "ratio"),

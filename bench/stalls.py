@@ -19,7 +19,8 @@ Reported with the p99 and the maximum, each beside the same probe's lateness whi
 - 5 MB pasted into a note as one paragraph, and the keys typed after it against the same
   keys typed before (the ratio).
 
-``--quick``: short floods and a 200 KB paste, to check the bench runs.
+``--quick``: short floods and a 200 KB paste, to check the bench runs. The paste is also
+made into a bare QPlainTextEdit: the floor of this stack, beside Poise's figure.
 """
 
 from __future__ import annotations
@@ -377,6 +378,39 @@ def measure_paste(characters: int, keys: int) -> dict[str, float]:
     return {"paste_max_ms": max(paste_stalls), "key_before_ms": before, "key_after_ms": after}
 
 
+def measure_bare_paste(characters: int, keys: int) -> dict[str, float]:
+    """The same paste and keys into a bare QPlainTextEdit: the floor of this stack.
+
+    Qt lays a paragraph out as a whole (one QTextLayout per block), so each key typed into
+    one long paragraph re-lays out all of it in C++; no Poise code runs here at all.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    editor = QPlainTextEdit()
+    editor.resize(360, 300)
+    editor.show()
+    editor.setFocus()
+    wait(50)
+    sentence = "They say the launch slipped twice and nobody called them. "
+    QGuiApplication.clipboard().setText((sentence * (characters // len(sentence) + 1))[:characters])
+    probe = StallProbe()
+    probe.start()
+    editor.paste()
+    wait(300)
+    paste_stalls = probe.stop()
+    costs = []
+    for _ in range(keys):
+        began = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_K)
+        QGuiApplication.processEvents()
+        costs.append((time.perf_counter() - began) * 1000)
+    editor.close()
+    return {"paste_max_ms": max(paste_stalls), "key_after_ms": sorted(costs)[len(costs) // 2]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short floods, a 200 KB paste")
@@ -402,6 +436,7 @@ def main() -> int:
     lan, lan_sent = measure_lan_flood(1000, flood_seconds)
     relay, relay_sent = measure_relay_flood(1000, flood_seconds)
     paste = measure_paste(paste_chars, 5 if args.quick else 20)
+    bare_paste = measure_bare_paste(paste_chars, 3 if args.quick else 5)
 
     idle_max, idle_p99 = max(idle), percentile(idle, 0.99)
     rows = []
@@ -442,6 +477,26 @@ def main() -> int:
             "ms",
             paste["key_before_ms"],
             "before it",
+        )
+    )
+    rows.append(
+        Row(
+            "stalls.paste_5mb_vs_bare_editor",
+            f"GUI stall max, {size} pasted as one paragraph, vs a bare editor",
+            paste["paste_max_ms"],
+            "ms",
+            bare_paste["paste_max_ms"],
+            "bare QPlainTextEdit",
+        )
+    )
+    rows.append(
+        Row(
+            "stalls.typing_after_paste_vs_bare_editor",
+            f"a key typed after the {size} paste, vs a bare editor",
+            paste["key_after_ms"],
+            "ms",
+            bare_paste["key_after_ms"],
+            "bare QPlainTextEdit",
         )
     )
     for row in rows:

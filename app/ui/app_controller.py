@@ -193,6 +193,8 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
+        if self.flow is None:
+            self.client.background(warm_up_meeting_flow)
         self.client.background(
             warm_up_partner_link, shared_settings().current, on_done=self._warmed_up
         )
@@ -456,6 +458,16 @@ class AppController(QObject):
         self.markdown_problem = f"Could not write the meeting's Markdown file in {folder}: {error}"
         if self._window_alive:
             self.window.status.setText(self.markdown_problem)
+
+
+def warm_up_meeting_flow() -> None:
+    """Load the meeting flow's code off the GUI thread while the home window waits.
+
+    The flow's modules (the prepare dialog, the live window, the summary and its exports)
+    cost the GUI thread ~100 ms at the first "New meeting" otherwise. Imports only: no Qt
+    object is made here, the flow itself is still made on the GUI thread when first used.
+    """
+    import app.ui.live.flow  # noqa: F401  # imported for its side effect: a warm cache
 
 
 def warm_up_partner_link(settings: Settings) -> None:

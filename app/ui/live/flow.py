@@ -34,6 +34,7 @@ from app.export.report import MeetingReport, build_report
 from app.journal import MeetingJournal
 from app.settings import Settings, shared_settings
 from app.ui.export_folders import ExportFolders
+from app.ui.live.live_warm_up import warm_up_live_window_soon
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.resume import meeting_so_far, show_notes_as_they_were
@@ -206,6 +207,7 @@ class MeetingFlow(QObject):
         dialog.clientSettled.connect(self._fetch_briefing)
         self.prepare = dialog
         dialog.open()
+        warm_up_live_window_soon(self.library, dialog)
         self.prepareOpened.emit(dialog)
         if self.client.is_open:
             self._fetch_clients()

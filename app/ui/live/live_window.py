@@ -76,6 +76,7 @@ from app.settings import DockSide, Settings, shared_settings
 from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
+from app.ui.live.focus_filter import FocusChainFilter
 from app.ui.live.live_settings import LiveSettingsFollower
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.partner_status import PartnerStatus, Toast
@@ -158,8 +159,7 @@ class LiveWindow(QWidget):
         self._geometry_timer.setInterval(_GEOMETRY_SAVE_DELAY_MS)
         self._geometry_timer.timeout.connect(self._save_geometry)
 
-        for child in [self, *self.findChildren(QWidget)]:
-            child.installEventFilter(self)
+        self._focus_filter = FocusChainFilter(self)
         if self.settings.stay_on_top:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.stay_on_top_action.setChecked(True)
