@@ -34,6 +34,7 @@ from sqlalchemy import insert
 
 from app.domain.meeting_terms import DEFAULT_CUES, NoteField
 from app.store import Store, open_store
+from app.store.cue_column import cues_to_json
 from app.store.models import (
     Client,
     Meeting,
@@ -43,7 +44,6 @@ from app.store.models import (
     StampedLine,
 )
 from app.store.search_queries import sqlite_match_expression
-from app.store.service import _cues_to_json
 from bench.rows import Row, report
 
 START = datetime(2023, 1, 2, 9, 0, tzinfo=UTC)
@@ -95,7 +95,7 @@ def generate(store: Store, meetings: int, randomness: random.Random) -> int:
     words = Words(randomness)
     clients = max(1, meetings // 20)
     lines = 0
-    cues = _cues_to_json(DEFAULT_CUES)
+    cues = cues_to_json(DEFAULT_CUES)
     with store.engine.begin() as connection:
         connection.execute(
             insert(Client),

@@ -122,9 +122,15 @@ def read_journal(path: Path) -> JournalContent:
 def apply_journal(session: Session, content: JournalContent) -> int:
     """Apply one journal inside ``session``'s transaction; returns the meeting's id."""
     from app.store import models
-    from app.store.search_queries import KIND_CLIENT, KIND_ITEM, KIND_NOTE, KIND_STAMP, KIND_TITLE
-    from app.store.service import _cues_to_json as cues_to_json
-    from app.store.service import _index as index_text
+    from app.store.cue_column import cues_to_json
+    from app.store.search_queries import (
+        KIND_CLIENT,
+        KIND_ITEM,
+        KIND_NOTE,
+        KIND_STAMP,
+        KIND_TITLE,
+        index_text,
+    )
 
     facts = content.meeting
     client_name = str(facts["client_name"]).strip() or "Unknown client"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain.meeting_terms import NoteField
-from app.store.models import UtcDateTime
+from app.store.models import SearchDocument, UtcDateTime
 
 SNIPPET_WORDS = 12
 # How many of the newest matching documents relevance ranking considers (see search).
@@ -113,3 +113,18 @@ def where_label(kind: str, ref_key: str) -> str:
     if kind == KIND_NOTE:
         return NoteField(ref_key).label
     return WHERE_LABELS[kind]
+
+
+def index_text(session: Session, meeting_id: int, kind: str, ref_key: str, body: str) -> None:
+    """Keep the meeting's search document for (kind, ref_key) in step with its text."""
+    document = session.scalar(
+        select(SearchDocument).where(
+            SearchDocument.meeting_id == meeting_id,
+            SearchDocument.kind == kind,
+            SearchDocument.ref_key == ref_key,
+        )
+    )
+    if document is None:
+        session.add(SearchDocument(meeting_id=meeting_id, kind=kind, ref_key=ref_key, body=body))
+    elif document.body != body:
+        document.body = body

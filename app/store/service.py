@@ -8,7 +8,6 @@ service can be called from any thread. Environment failures come out as
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
+from app.domain.meeting_terms import MeetingMode, NoteField, SignalSource
+from app.store.cue_column import cues_from_json, cues_to_json
 from app.store.db import WRITE_OPTION, Location, translated_errors
 from app.store.errors import NotFound
 from app.store.models import (
@@ -67,6 +67,7 @@ from app.store.search_queries import (
     KIND_NOTE,
     KIND_STAMP,
     KIND_TITLE,
+    index_text,
     search_postgres,
     search_sqlite,
     where_label,
@@ -134,13 +135,13 @@ class MeetingService:
                 playbook_id=draft.playbook_id,
                 playbook_version=draft.playbook_version,
                 partner_name=draft.partner_name.strip(),
-                cues_json=_cues_to_json(draft.cues),
+                cues_json=cues_to_json(draft.cues),
                 started_at=draft.started_at,
             )
             session.add(meeting)
             session.flush()
-            _index(session, meeting.id, KIND_TITLE, "", meeting.title)
-            _index(session, meeting.id, KIND_CLIENT, "", client.name)
+            index_text(session, meeting.id, KIND_TITLE, "", meeting.title)
+            index_text(session, meeting.id, KIND_CLIENT, "", client.name)
             return _meeting_record(meeting)
 
     def apply_journal(self, content: JournalContent) -> int:
@@ -295,7 +296,7 @@ class MeetingService:
             line = StampedLine(meeting_id=meeting_id, text=text, at=at, step_key=step_key)
             session.add(line)
             session.flush()
-            _index(session, meeting_id, KIND_STAMP, str(line.id), text)
+            index_text(session, meeting_id, KIND_STAMP, str(line.id), text)
             return _stamp_record(line)
 
     # -- notes ----------------------------------------------------------------------------
@@ -426,7 +427,7 @@ class MeetingService:
             else:
                 note.text = old.text
                 note.updated_at = at
-            _index(session, meeting_id, KIND_NOTE, field.value, old.text)
+            index_text(session, meeting_id, KIND_NOTE, field.value, old.text)
 
     # -- action items and follow-up ---------------------------------------------------------
 
@@ -438,7 +439,7 @@ class MeetingService:
             item = ActionItem(meeting_id=meeting_id, text=text, owner=owner, due=due, done=False)
             session.add(item)
             session.flush()
-            _index(session, meeting_id, KIND_ITEM, str(item.id), text)
+            index_text(session, meeting_id, KIND_ITEM, str(item.id), text)
             return _action_record(item)
 
     def update_action_item(
@@ -459,7 +460,7 @@ class MeetingService:
             item = _get(session, ActionItem, item_id)
             if text is not None:
                 item.text = text
-                _index(session, item.meeting_id, KIND_ITEM, str(item.id), text)
+                index_text(session, item.meeting_id, KIND_ITEM, str(item.id), text)
             if owner is not None:
                 item.owner = owner
             if due is not _UNSET:
@@ -773,21 +774,6 @@ def _get(session: Session, model: type[_Row], row_id: int) -> _Row:
     return found
 
 
-def _index(session: Session, meeting_id: int, kind: str, ref_key: str, body: str) -> None:
-    """Keep the meeting's search document for (kind, ref_key) in step with its text."""
-    document = session.scalar(
-        select(SearchDocument).where(
-            SearchDocument.meeting_id == meeting_id,
-            SearchDocument.kind == kind,
-            SearchDocument.ref_key == ref_key,
-        )
-    )
-    if document is None:
-        session.add(SearchDocument(meeting_id=meeting_id, kind=kind, ref_key=ref_key, body=body))
-    elif document.body != body:
-        document.body = body
-
-
 def _add_revision(
     session: Session,
     meeting_id: int,
@@ -850,23 +836,6 @@ def _summary(row: Any) -> MeetingSummary:
     )
 
 
-def _cues_to_json(cues: tuple[Cue, ...]) -> str:
-    return json.dumps(
-        [
-            {"key": cue.key, "label": cue.label, "words": cue.words, "style": cue.style.value}
-            for cue in cues
-        ],
-        ensure_ascii=False,
-    )
-
-
-def _cues_from_json(stored: str) -> tuple[Cue, ...]:
-    return tuple(
-        Cue(item["key"], item["label"], item["words"], CueStyle(item["style"]))
-        for item in json.loads(stored)
-    )
-
-
 def _meeting_record(meeting: Meeting) -> MeetingRecord:
     return MeetingRecord(
         id=meeting.id,
@@ -877,7 +846,7 @@ def _meeting_record(meeting: Meeting) -> MeetingRecord:
         playbook_id=meeting.playbook_id,
         playbook_version=meeting.playbook_version,
         partner_name=meeting.partner_name,
-        cues=_cues_from_json(meeting.cues_json),
+        cues=cues_from_json(meeting.cues_json),
         started_at=meeting.started_at,
         ended_at=meeting.ended_at,
         follow_up=meeting.follow_up,
