@@ -7,13 +7,9 @@ follows starts as before.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO_ROOT
+from tests.fresh_interpreter import run_fresh
 
 CHILD = r"""
 import json, sys, time
@@ -73,25 +69,7 @@ sys.exit(code)
 def test_an_unseen_live_window_is_built_once_while_the_prepare_dialog_waits(
     tmp_path: Path,
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir(mode=0o700)
-    environment = dict(
-        os.environ,
-        PYTHONPATH=str(REPO_ROOT),
-        POISE_DATA_DIR=str(data),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    environment.pop("POISE_DATABASE_URL", None)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env=environment,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = run_fresh(CHILD, tmp_path)
     assert seen["warmed"] == 1
     assert seen["dialog_open"]  # it waited for the user, never closed by the warm-up
     assert seen["left_behind"] == 0  # the unseen window is gone before Start

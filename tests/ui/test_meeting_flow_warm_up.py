@@ -7,13 +7,9 @@ its thread), where nothing has imported the flow yet.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO_ROOT
+from tests.fresh_interpreter import run_fresh
 
 CHILD = r"""
 import json, sys, time
@@ -50,25 +46,7 @@ sys.exit(code)
 def test_the_meeting_flow_is_imported_in_the_background_once_the_store_opens(
     tmp_path: Path,
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir(mode=0o700)
-    environment = dict(
-        os.environ,
-        PYTHONPATH=str(REPO_ROOT),
-        POISE_DATA_DIR=str(data),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    environment.pop("POISE_DATABASE_URL", None)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env=environment,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = run_fresh(CHILD, tmp_path)
     assert not seen["at_home"]  # the home window paints without it
     assert seen["warm"]
     assert not seen["flow_made"]  # only its code: the flow is made at "New meeting"

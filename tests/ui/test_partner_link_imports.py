@@ -9,13 +9,9 @@ then turns the link on as Ctrl+P does: only then do they load.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO_ROOT
+from tests.fresh_interpreter import run_fresh
 
 HEAVY = ("paho", "cryptography", "segno")
 
@@ -72,26 +68,7 @@ sys.exit(code)
 def test_a_meeting_with_the_link_off_imports_no_paho_cryptography_or_segno(
     tmp_path: Path,
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir(mode=0o700)
-    environment = dict(
-        os.environ,
-        PYTHONPATH=str(REPO_ROOT),
-        POISE_DATA_DIR=str(data),
-        POISE_LINK_BIND="127.0.0.1",
-        QT_QPA_PLATFORM="offscreen",
-    )
-    environment.pop("POISE_DATABASE_URL", None)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env=environment,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = run_fresh(CHILD, tmp_path, POISE_LINK_BIND="127.0.0.1")
     assert seen["partner_link_action_visible"]
     assert seen["off"] == []
     # Turned on, the link runs and shows its QR code.
