@@ -43,8 +43,8 @@ from sqlalchemy.orm import Session
 from app.domain.meeting_terms import DEFAULT_CUES, NoteField
 from app.store import Store, open_store
 from app.store.models import Client, Meeting, Note, SearchDocument, Signal
+from app.ui.common.store_client import StoreClient
 from app.ui.review.window import ReviewWindow
-from app.ui.store_client import StoreClient
 from bench.rows import Row, report
 from tests.meeting_factory import WORDS as FACTORY_WORDS
 

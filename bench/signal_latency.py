@@ -52,7 +52,7 @@ from app.link.pairing import PairingBook
 from app.link.relay import RelayMeeting, new_mqtt_client
 from app.link.relay_crypto import TOPIC_PREFIX
 from app.link.server import PartnerLinkServer, RateLimits
-from app.ui.partner_wiring import attach_partner_link
+from app.ui.partner.partner_wiring import attach_partner_link
 from bench.rows import Row, report
 from tests.relay.local_broker import LocalBroker
 

@@ -178,7 +178,7 @@ def child_start() -> None:
     from app.settings import load_settings
     from app.ui.app_controller import AppController
     from app.ui.application import create_application
-    from app.ui.live.theme import ThemeController
+    from app.ui.common.theme import ThemeController
 
     application = create_application()
     ThemeController(application, load_settings().theme).apply()
@@ -269,7 +269,7 @@ def live_window() -> tuple[Any, Any]:
 
 def measure_lan_flood(rate: int, seconds: float) -> tuple[list[float], int]:
     from app.link.server import PartnerLinkServer
-    from app.ui.partner_wiring import attach_partner_link
+    from app.ui.partner.partner_wiring import attach_partner_link
 
     session, window = live_window()
     server = PartnerLinkServer(session.cues, bind_address="127.0.0.1")
@@ -298,7 +298,7 @@ def measure_lan_flood(rate: int, seconds: float) -> tuple[list[float], int]:
 def measure_relay_flood(rate: int, seconds: float) -> tuple[list[float], int]:
     from app.link.pairing import PairingBook
     from app.link.relay import RelayMeeting
-    from app.ui.partner_wiring import attach_partner_link
+    from app.ui.partner.partner_wiring import attach_partner_link
     from tests.relay.local_broker import LocalBroker
 
     with tempfile.TemporaryDirectory(prefix="poise-bench-relay-") as folder:

@@ -177,7 +177,7 @@ def child_app(soak_minutes: float = 0.0, link_on: bool = False) -> None:
     from app.settings import load_settings
     from app.ui.app_controller import AppController
     from app.ui.application import create_application
-    from app.ui.live.theme import ThemeController
+    from app.ui.common.theme import ThemeController
 
     application = create_application()
     ThemeController(application, load_settings().theme).apply()

@@ -62,7 +62,7 @@ def screens_dir() -> Path:
 def garbage_collected_on_gui_thread(request: pytest.FixtureRequest) -> None:
     """As in the app: a Qt test's garbage is collected on the GUI thread, never elsewhere."""
     if {"qapp", "qtbot"} & set(request.fixturenames):
-        from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
+        from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread
 
         collect_garbage_on_gui_thread(request.getfixturevalue("qapp"))
 
@@ -115,7 +115,7 @@ def no_exception_in_slots(
     import sys
     import threading
 
-    from app.ui import crash
+    from app.ui.common import crash
 
     caught = UnexpectedExceptions()
     expected = request.node.get_closest_marker("crash_expected") is not None

@@ -73,3 +73,61 @@ def test_windows_know_the_store_only_through_its_light_api() -> None:
                 continue
             offending.append(f"{path.relative_to(REPO_ROOT)} imports {module}")
     assert offending == []
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan), each a cycle of imports."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in graph.get(module, ()):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_two_modules_import_each_other_in_a_loop() -> None:
+    # The layers contract sees only imports between rooms; a loop inside one room (the
+    # journal's replay and the service once, partner and relay wiring once) needs this.
+    # grimp (import-linter's graph) reads every import, those inside functions too.
+    import grimp
+
+    built = grimp.build_graph("app")
+    modules = {module for module in built.modules if module.startswith("app")}
+    graph = {
+        module: {
+            imported
+            for imported in built.find_modules_directly_imported_by(module)
+            if imported in modules
+        }
+        for module in modules
+    }
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_check_sees_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -146,7 +146,7 @@ class _NoTopicCallbacks:
 
     paho-mqtt 2.2 matches every incoming message against per-topic callbacks with a
     recursive closure (``MQTTMatcher.iter_match``): one reference cycle per message.
-    With the collector on the GUI thread (``app.ui.gui_thread_gc``), 10,000 junk
+    With the collector on the GUI thread (``app.ui.common.gui_thread_gc``), 10,000 junk
     messages left 30,000 cycles there and stalled the live window 60-170 ms (measured
     by the hostile relay test). With no per-topic callbacks nothing ever matches.
     """

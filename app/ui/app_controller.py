@@ -33,22 +33,22 @@ from app.domain.hotkeys import (
 from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
 from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
-from app.ui.crash import CrashHandler
-from app.ui.global_shortcuts import GlobalShortcuts
-from app.ui.gui_thread_gc import freeze_long_lived
-from app.ui.main_window import RECENT_LIMIT, MainWindow
-from app.ui.panic import PanicHide
-from app.ui.settings_signals import SettingsSignals
-from app.ui.store_client import StoreClient
+from app.ui.common.crash import CrashHandler
+from app.ui.common.global_shortcuts import GlobalShortcuts
+from app.ui.common.gui_thread_gc import freeze_long_lived
+from app.ui.common.panic import PanicHide
+from app.ui.common.settings_signals import SettingsSignals
+from app.ui.common.store_client import StoreClient
+from app.ui.home.main_window import RECENT_LIMIT, MainWindow
 
 if TYPE_CHECKING:
-    from app.ui.left_open import LeftOpenOffer
+    from app.ui.home.left_open import LeftOpenOffer
+    from app.ui.home.reminders import Reminders
     from app.ui.live.flow import MeetingFlow
     from app.ui.live.live_window import LiveWindow
     from app.ui.live.session import LiveSession
     from app.ui.live.summary import SummaryWindow
-    from app.ui.partner_wiring import PartnerLinkForFlow
-    from app.ui.reminders import Reminders
+    from app.ui.partner.partner_wiring import PartnerLinkForFlow
     from app.ui.review.window import ReviewWindow
 
 # How soon a store that could not be opened for a passing reason is tried again.
@@ -199,13 +199,13 @@ class AppController(QObject):
             warm_up_partner_link, shared_settings().current, on_done=self._warmed_up
         )
         if self.left_open is None:
-            from app.ui.left_open import offer_meetings_left_open
+            from app.ui.home.left_open import offer_meetings_left_open
 
             # Meetings a crash left open, and journals the store could not apply.
             self.left_open = offer_meetings_left_open(self.window, self.client, self)
         if self.reminders is None:
-            from app.ui.due_line import DueLine, put_under_status
-            from app.ui.reminders import Reminders
+            from app.ui.home.due_line import DueLine, put_under_status
+            from app.ui.home.reminders import Reminders
 
             # Follow-ups and action items due: a quiet desktop notification once a day.
             self.reminders = Reminders(self.client, parent=self.window)
@@ -349,7 +349,7 @@ class AppController(QObject):
         if not session.domain.is_running:
             return
         if self.partner_link is None:
-            from app.ui.partner_wiring import PartnerLinkForFlow
+            from app.ui.partner.partner_wiring import PartnerLinkForFlow
 
             # No settings given: each meeting reads the link's address and port afresh.
             self.partner_link = PartnerLinkForFlow(self.ensure_flow(), follow_flow=False)
@@ -388,7 +388,7 @@ class AppController(QObject):
         self.open_partner_window()
 
     def open_partner_window(self, url: str | None = None) -> QWidget:
-        from app.ui.partner_window import PartnerWindow
+        from app.ui.partner.partner_window import PartnerWindow
 
         partner = PartnerWindow(url)
         self.partner_windows = [w for w in self.partner_windows if w.isVisible()]
@@ -479,11 +479,11 @@ def warm_up_partner_link(settings: Settings) -> None:
     here), only when a relay is set up: a meeting with none never loads them. The QR code
     loads when the link is first turned on.
     """
-    import app.ui.partner_wiring  # imported for its side effect: a warm cache
+    import app.ui.partner.partner_wiring  # imported for its side effect: a warm cache
 
     if settings.relay_broker_url:
         from PySide6.QtNetwork import QSslConfiguration
 
-        import app.ui.relay_wiring  # noqa: F401  # the relay's modules, warm
+        import app.ui.partner.relay_wiring  # noqa: F401  # the relay's modules, warm
 
         QSslConfiguration()

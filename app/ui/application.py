@@ -25,12 +25,12 @@ from app.private_files import tighten_data_folder
 from app.resources import resource_path
 from app.settings import shared_settings
 from app.ui.app_controller import AppController, warm_up_partner_link
-from app.ui.crash import install_crash_handler
-from app.ui.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
-from app.ui.live.theme import ThemeController
-from app.ui.screen_probe import install_screen_probe
+from app.ui.common.crash import install_crash_handler
+from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
+from app.ui.common.screen_probe import install_screen_probe
+from app.ui.common.theme import ThemeController
+from app.ui.home.start_check import StartCheck
 from app.ui.shutdown import CleanShutdown
-from app.ui.start_check import StartCheck
 
 __all__ = ["create_application", "run_app", "run_partner", "run_review", "warm_up_partner_link"]
 

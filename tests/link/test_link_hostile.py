@@ -23,7 +23,7 @@ from websockets.sync.client import connect
 
 from app.domain.signal_protocol import DropReason
 from app.link.server import MAX_PENDING_PER_ADDRESS, REFUSAL_RESPONSE, PartnerLinkServer
-from app.ui.partner_wiring import attach_partner_link
+from app.ui.partner.partner_wiring import attach_partner_link
 from tests.link.conftest import StandInSession, in_thread
 
 BURST = 10_000

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.link.client import PartnerLinkClient
 from app.link.server import PartnerLinkServer
-from app.ui.pairing_panel import PairingPanel, partners_text, qr_image
+from app.ui.partner.pairing_panel import PairingPanel, partners_text, qr_image
 from tests.link.conftest import TWO_CUES
 
 

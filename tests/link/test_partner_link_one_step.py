@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from app.link.lan_address import THIS_COMPUTER_ONLY, listen_choices
 from app.link.server import BIND_ENV, PartnerLinkServer
 from app.settings import DockSide, load_settings
-from app.ui.pairing_panel import COPIED_SHOWN_MS, PairingPanel
-from app.ui.panic import PanicHide
-from app.ui.partner_wiring import DOCK_GAP_PX, dock_beside
+from app.ui.common.panic import PanicHide
+from app.ui.partner.pairing_panel import COPIED_SHOWN_MS, PairingPanel
+from app.ui.partner.partner_wiring import DOCK_GAP_PX, dock_beside
 from tests.link.conftest import TWO_CUES, QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_link_server import partner, receive
 

@@ -13,8 +13,8 @@ from app.cli import EXIT_USAGE, main
 from app.domain.meeting_terms import SignalSource
 from app.link.client import PairingUrlError, PartnerLinkClient, PressState, parse_pairing_url
 from app.link.server import PartnerLinkServer
-from app.ui.partner_window import PartnerWindow
-from app.ui.partner_wiring import attach_partner_link
+from app.ui.partner.partner_window import PartnerWindow
+from app.ui.partner.partner_wiring import attach_partner_link
 from tests.link.conftest import StandInSession
 
 SECRET = "Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4"

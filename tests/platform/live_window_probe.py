@@ -21,10 +21,10 @@ from app.domain.hotkeys import resolve_bindings
 from app.domain.library import Origin, load_library
 from app.domain.meeting_terms import DEFAULT_CUES, NoteField
 from app.settings import DEFAULTS
-from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.common.global_shortcuts import GlobalShortcuts
+from app.ui.common.theme import apply_look
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.session import LiveSession
-from app.ui.live.theme import apply_look
 
 PLAYBOOKS = Path(__file__).resolve().parents[2] / "playbooks"
 

@@ -18,7 +18,7 @@ from app.settings import shared_settings
 from app.store import Store
 from app.store.records import MeetingRecord
 from app.ui.app_controller import AppController
-from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.common.global_shortcuts import GlobalShortcuts
 from tests.meeting_factory import draft
 
 from .test_global_shortcuts import FakeHook
@@ -103,7 +103,7 @@ def test_step_keys_without_a_meeting_do_nothing(running: tuple[AppController, Fa
 def test_settings_know_whether_system_wide_keys_work(
     qtbot: QtBot, running: tuple[AppController, FakeHook]
 ) -> None:
-    from app.ui.live.settings_dialog import SettingsDialog
+    from app.ui.settings.settings_dialog import SettingsDialog
 
     controller, _hook = running
     controller.window.settings_button.click()

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction, KeyCombo, parse_combo
 from app.platform.global_hotkeys import Availability
-from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.common.global_shortcuts import GlobalShortcuts
 
 
 class FakeHook:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.panic import PanicHide
+from app.ui.common.panic import PanicHide
 
 
 def make_window(qtbot: QtBot, title: str, geometry: QRect) -> QWidget:

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.settings import load_settings, shared_settings
 from app.store import Store, open_store
-from app.ui.reminders import MAX_NOTICES, DesktopNotifier, Reminders
+from app.ui.home.reminders import MAX_NOTICES, DesktopNotifier, Reminders
 from tests.meeting_factory import make_meeting
 
 TODAY = date(2025, 3, 12)
@@ -214,7 +214,7 @@ def test_many_due_become_three_notices_and_one_that_counts_the_rest(
 
 
 def test_the_settings_dialog_turns_reminders_off_and_on(qtbot: QtBot, data_dir: Path):
-    from app.ui.live.settings_dialog import SettingsDialog
+    from app.ui.settings.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
@@ -235,7 +235,7 @@ def test_with_no_notification_service_the_home_window_says_them_and_only_then_th
 ):
     """Issue 26: a bus but no notification service on it: nothing showed, yet Poise
     recorded today's reminders as shown, so they were gone for good."""
-    from app.ui.due_line import DueLine
+    from app.ui.home.due_line import DueLine
 
     _due_meetings(store)
     notifier = DesktopNotifier(bus_address=bus_address)  # nobody answers Notify there

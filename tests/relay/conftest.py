@@ -16,9 +16,9 @@ from app.link.pairing import PairedPartner, PairingBook, pairing_book, pairing_l
 from app.playbooks import load_all_playbooks
 from app.settings import load_settings
 from app.store import Store
+from app.ui.common.theme import apply_look
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.theme import apply_look
-from app.ui.partner_wiring import attach_partner_link_to_flow
+from app.ui.partner.partner_wiring import attach_partner_link_to_flow
 from tests.link.conftest import RealMeeting, free_port, loopback_only
 from tests.relay.local_broker import LocalBroker, dynamic_security_plugin, mosquitto_program
 

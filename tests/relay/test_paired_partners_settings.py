@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.link.pairing import PAIRING_FILE_NAME, pairing_book, parse_relay_link
 from app.link.relay_crypto import decode_secret
 from app.settings import load_settings
-from app.ui.live.settings_dialog import SettingsDialog
+from app.ui.settings.settings_dialog import SettingsDialog
 
 
 def open_partners_page(qtbot: QtBot) -> SettingsDialog:

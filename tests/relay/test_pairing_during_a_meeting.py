@@ -18,10 +18,10 @@ from app.link.relay_partner import MeetingState, RelayPartnerClient
 from app.playbooks import load_all_playbooks
 from app.settings import shared_settings
 from app.store import Store
+from app.ui.common.theme import apply_look
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.settings_dialog import SettingsDialog
-from app.ui.live.theme import apply_look
-from app.ui.partner_wiring import attach_partner_link_to_flow
+from app.ui.partner.partner_wiring import attach_partner_link_to_flow
+from app.ui.settings.settings_dialog import SettingsDialog
 from tests.link.conftest import RealMeeting, free_port
 from tests.relay.local_broker import LocalBroker
 

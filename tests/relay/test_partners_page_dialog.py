@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.link.pairing import pairing_book
-from app.ui.live.settings_dialog import SettingsDialog
-from app.ui.qr_code import QUIET_ZONE_MODULES
+from app.ui.partner.qr_code import QUIET_ZONE_MODULES
+from app.ui.settings.settings_dialog import SettingsDialog
 
 
 def partners_page_at_default_size(qtbot: QtBot) -> SettingsDialog:

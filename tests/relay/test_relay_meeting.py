@@ -20,8 +20,8 @@ from app.link.client import LinkState, PressState
 from app.link.pairing import PairedPartner, PairingBook
 from app.link.relay import PartnerPath
 from app.link.relay_partner import MeetingState, RelayPartnerClient
-from app.ui.partner_window import PartnerWindow
-from app.ui.relay_wiring import UNREACHABLE_TEXT, RelayStatusLine
+from app.ui.partner.partner_window import PartnerWindow
+from app.ui.partner.relay_wiring import UNREACHABLE_TEXT, RelayStatusLine
 from tests.link.conftest import RealMeeting, in_thread
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker

@@ -25,7 +25,7 @@ from app.domain.meeting_terms import SignalSource
 from app.link.pairing import PairedPartner, PairingBook
 from app.resources import resource_path
 from app.settings import shared_settings
-from app.ui.live.settings_dialog import SettingsDialog
+from app.ui.settings.settings_dialog import SettingsDialog
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE, SLOW_DOWN, chromium_path
 from tests.relay.conftest import link_for

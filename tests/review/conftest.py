@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.store import Store, open_store
+from app.ui.common.store_client import StoreClient
 from app.ui.review.window import ReviewWindow
-from app.ui.store_client import StoreClient
 from tests.meeting_factory import GeneratedMeeting, fill
 
 TODAY = date(2025, 3, 12)

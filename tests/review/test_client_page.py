@@ -15,8 +15,8 @@ from app.domain.meeting_terms import NoteField
 from app.export.follow_through import briefing_lines, client_report, due_reminders
 from app.playbooks import load_all_playbooks
 from app.store import Store
+from app.ui.common.theme import apply_look
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.theme import apply_look
 from app.ui.review.window import ReviewWindow
 from tests.meeting_factory import CLIENTS, GeneratedMeeting, make_meeting
 from tests.review.conftest import TODAY

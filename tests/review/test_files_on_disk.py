@@ -22,7 +22,7 @@ from app.export.markdown_folder import MarkdownFolder, file_name
 from app.export.report import build_report
 from app.private_files import tighten_data_folder
 from app.store import Store
-from app.ui.crash import write_crash_report
+from app.ui.common.crash import write_crash_report
 from app.ui.review.window import ReviewWindow
 from tests.conftest import REPO_ROOT
 from tests.meeting_factory import make_meeting

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from app.playbooks import load_all_playbooks
 from app.store import open_store
+from app.ui.common.store_client import StoreClient
 from app.ui.live.flow import MeetingFlow
 from app.ui.review import open_review_window
-from app.ui.store_client import StoreClient
 from tests.link.conftest import RealMeeting
 from tests.meeting_factory import make_meeting
 

@@ -29,12 +29,12 @@ from app.export.report import build_report
 from app.export.timeline_picture import axis_ticks, step_label, strip_data_from, strip_image
 from app.settings import load_settings
 from app.store import Store
-from app.ui.live.theme import apply_look
+from app.ui.common.store_client import StoreClient
+from app.ui.common.theme import apply_look
 from app.ui.review import open_review_window
 from app.ui.review.meeting_page import RevisionDialog
 from app.ui.review.trends import trend_points, verdict
 from app.ui.review.window import ReviewWindow
-from app.ui.store_client import StoreClient
 from tests.meeting_factory import make_meeting
 from tests.review.conftest import TODAY
 

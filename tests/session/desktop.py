@@ -2,7 +2,7 @@
 
 Poise runs in its own process as a person runs it. The test sees it only through the
 screen (screenshots), the keyboard and mouse (xdotool, which sends XTest events), and the
-screen probe the app writes when ``POISE_SCREEN_PROBE`` is set (app/ui/screen_probe.py):
+screen probe the app writes when ``POISE_SCREEN_PROBE`` is set (app/ui/common/screen_probe.py):
 where each widget is, what it says, which one has the keyboard, whether text is clipped.
 """
 

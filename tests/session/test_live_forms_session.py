@@ -4,7 +4,7 @@ On a real X server with openbox, keys only through XTest: a quick line stamped, 
 action-item form (Ctrl+I) and the follow-up form (Ctrl+U) opened and typed into, with the
 usual text and with "Larger step text". Every screen must show every field at least one
 line of its font tall, nothing squeezed below its minimum, nothing elided without its whole
-text, nothing clipped (the probe's checks, app/ui/fit_checks.py).
+text, nothing clipped (the probe's checks, app/ui/common/fit_checks.py).
 """
 
 from __future__ import annotations

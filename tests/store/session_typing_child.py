@@ -27,9 +27,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
 from app.playbooks import load_all_playbooks
-from app.ui.live.prepare_dialog import MeetingPlan
+from app.ui.common.store_client import StoreClient
 from app.ui.live.session import LiveSession
-from app.ui.store_client import StoreClient
+from app.ui.prepare.prepare_dialog import MeetingPlan
 from tests.store.typing_child import SOURCE
 
 CLIENT = "Journal Test Client"

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.meeting_terms import NoteField
 from app.ui.application import create_application, run_app
+from app.ui.home.main_window import MainWindow
 from app.ui.live.live_window import LiveWindow
-from app.ui.live.prepare_dialog import PrepareDialog
-from app.ui.main_window import MainWindow
+from app.ui.prepare.prepare_dialog import PrepareDialog
 
 CLIENT = "Shutdown Test Client"
 WORDS = "They say the delivery was late three times and nobody called. " * 50

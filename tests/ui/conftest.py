@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.library import Origin, PlaybookLibrary, load_library
 from app.ui.app_controller import AppController
-from app.ui.global_shortcuts import GlobalShortcuts
-from app.ui.live.theme import apply_look
+from app.ui.common.global_shortcuts import GlobalShortcuts
+from app.ui.common.theme import apply_look
 
 PLAYBOOK = """
 format = 1

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.ui.gui_thread_gc import collect_garbage_on_gui_thread
+from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread
 
 
 class Cyclic(QObject):

@@ -25,8 +25,8 @@ from app.settings import (
 )
 from app.store import StoreError, open_store
 from app.store.api import MeetingDraft
-from app.ui.live.capture_guard import capture_protection_supported
-from app.ui.live.settings_dialog import SettingsDialog
+from app.ui.common.capture_guard import capture_protection_supported
+from app.ui.settings.settings_dialog import SettingsDialog
 from tests.ui.conftest import started_app
 
 WAIT_MS = 5000

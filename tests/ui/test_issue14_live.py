@@ -18,6 +18,7 @@ from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
 from app.settings import DEFAULTS, Settings
 from app.store import Store
 from app.store.records import MeetingDraft
+from app.ui.common.theme import apply_look
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import (
     MEETING_RUNNING_TEXT,
@@ -27,7 +28,6 @@ from app.ui.live.live_window import (
 )
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
-from app.ui.live.theme import apply_look
 
 from .test_live_flow import fill_and_start, wait_stored
 
@@ -438,7 +438,7 @@ def test_a_key_another_program_holds_is_said_in_one_line_and_works_in_the_window
     qtbot: QtBot, store: Store, library: PlaybookLibrary, screens_dir: Path
 ) -> None:
     from app.ui.app_controller import AppController
-    from app.ui.global_shortcuts import GlobalShortcuts
+    from app.ui.common.global_shortcuts import GlobalShortcuts
     from tests.platform.test_global_shortcuts import FakeHook
 
     hook = FakeHook(held_elsewhere=("ctrl+alt+page_down", "ctrl+alt+page_up"))
@@ -479,7 +479,7 @@ def test_settings_offer_larger_text_and_the_client_in_the_title(
     qtbot: QtBot, data_dir: Path
 ) -> None:
     from app.settings import load_settings
-    from app.ui.live.settings_dialog import SettingsDialog
+    from app.ui.settings.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(shortcuts=None)
     qtbot.addWidget(dialog)

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.hotkeys import HotkeyAction, parse_combo
 from app.domain.library import PlaybookLibrary
 from app.store import Store
-from app.ui.live.settings_dialog import SettingsDialog
+from app.ui.settings.settings_dialog import SettingsDialog
 from tests.platform.test_global_shortcuts import FakeHook
 
 from .test_live_flow import fill_and_start, wait_stored
@@ -18,7 +18,7 @@ def test_settings_saved_mid_meeting_updates_the_live_windows_keys_line(
     qtbot: QtBot, store: Store, library: PlaybookLibrary
 ) -> None:
     from app.ui.app_controller import AppController
-    from app.ui.global_shortcuts import GlobalShortcuts
+    from app.ui.common.global_shortcuts import GlobalShortcuts
 
     hook = FakeHook()
     application = QApplication.instance()

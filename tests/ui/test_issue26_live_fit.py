@@ -18,10 +18,10 @@ from app.domain.meeting_terms import Cue, MeetingMode
 from app.settings import DEFAULTS, Settings
 from app.store import Store
 from app.store.records import MeetingDraft
-from app.ui.fit_checks import window_fit_problems
+from app.ui.common.fit_checks import window_fit_problems
+from app.ui.common.theme import apply_look
 from app.ui.live.live_window import LiveWindow
 from app.ui.live.session import LiveSession
-from app.ui.live.theme import apply_look
 from tests.conftest import REPO_ROOT, SCREENS_DIR
 
 CUES = (Cue("calm", "Calm down", "Breathe. Listen. Don't defend."),)

@@ -21,11 +21,11 @@ from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
 from app.platform.global_hotkeys import Availability
 from app.settings import DEFAULTS, load_settings, settings_file, shared_settings
 from app.store import Store
-from app.ui.global_shortcuts import GlobalShortcuts
+from app.ui.common.global_shortcuts import GlobalShortcuts
+from app.ui.common.store_client import StoreClient
 from app.ui.live.live_window import FLAG_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
-from app.ui.live.settings_dialog import SettingsDialog
-from app.ui.store_client import StoreClient
+from app.ui.settings.settings_dialog import SettingsDialog
 from tests.meeting_factory import draft
 
 WAIT_MS = 5000

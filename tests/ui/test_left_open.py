@@ -17,7 +17,7 @@ from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField
 from app.store import Store, open_store
 from app.store.records import MeetingDraft
 from app.ui.app_controller import AppController
-from app.ui.left_open import LeftOpenOffer
+from app.ui.home.left_open import LeftOpenOffer
 from app.ui.live.live_window import EndMeetingDialog
 from tests.ui.conftest import started_app
 

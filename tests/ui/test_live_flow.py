@@ -17,8 +17,8 @@ from app.store import Store
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import EndMeetingDialog, LiveWindow
-from app.ui.live.prepare_dialog import PrepareDialog
 from app.ui.live.summary import long_date
+from app.ui.prepare.prepare_dialog import PrepareDialog
 
 WAIT_MS = 5000
 

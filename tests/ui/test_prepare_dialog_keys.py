@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.library import PlaybookLibrary
 from app.playbooks import load_all_playbooks
 from app.settings import load_settings
-from app.ui.live.prepare_dialog import PrepareDialog
+from app.ui.prepare.prepare_dialog import PrepareDialog
 
 
 def open_dialog(qtbot: QtBot, library: PlaybookLibrary, clients: list[str]) -> PrepareDialog:

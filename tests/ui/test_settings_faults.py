@@ -195,7 +195,7 @@ def test_qt_listeners_follow_changes_and_are_forgotten_when_they_go(
 ) -> None:
     from PySide6.QtCore import QObject
 
-    from app.ui.settings_signals import SettingsSignals
+    from app.ui.common.settings_signals import SettingsSignals
 
     owner = shared_settings()
     holder = QObject()

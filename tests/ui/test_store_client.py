@@ -22,7 +22,7 @@ from app import paths
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import NoteField
 from app.store import DatabaseLocked, open_store
-from app.ui.crash import CRASH_FOLDER
+from app.ui.common.crash import CRASH_FOLDER
 from tests.meeting_factory import draft
 from tests.ui.conftest import started_app
 from tests.ui.test_meeting_before_store import end, start

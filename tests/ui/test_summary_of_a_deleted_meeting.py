@@ -40,8 +40,8 @@ def test_a_summary_left_open_says_its_meeting_was_deleted(
 
 
 def test_the_review_says_a_meeting_is_deleted_in_words(qtbot: QtBot, store: Store) -> None:
+    from app.ui.common.store_client import StoreClient
     from app.ui.review.window import ReviewWindow
-    from app.ui.store_client import StoreClient
     from tests.meeting_factory import draft
 
     gone = store.service.start_meeting(draft("Harbor & Sons", "Pallets"))

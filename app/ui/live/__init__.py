@@ -1,1 +1,1 @@
-"""The live meeting: prepare, the live window and its parts, the session, the summary."""
+"""The meeting itself: the live window, its session and notes, the flow from prepare to summary."""

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QLabel, QVBoxLayou
 
 from app.domain.meeting_session import CueEvent
 from app.domain.meeting_terms import CueStyle
+from app.ui.common.theme import current_colors
 from app.ui.live.pause_countdown import PauseCountdown
-from app.ui.live.theme import current_colors
 
 GLOW_WIDTH = 14
 FADE_IN_MS = 500

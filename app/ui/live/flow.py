@@ -33,16 +33,16 @@ from app.export.follow_through import briefing_lines, client_report
 from app.export.report import MeetingReport, build_report
 from app.journal import MeetingJournal
 from app.settings import Settings, shared_settings
-from app.ui.export_folders import ExportFolders
+from app.ui.common.export_folders import ExportFolders
+from app.ui.common.meeting_export import write_meeting_export
+from app.ui.common.meeting_journal import kept_words
+from app.ui.common.store_client import StoreClient
 from app.ui.live.live_warm_up import warm_up_live_window_soon
 from app.ui.live.live_window import LiveWindow
-from app.ui.live.prepare_dialog import MeetingPlan, PrepareDialog
 from app.ui.live.resume import meeting_so_far, show_notes_as_they_were
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
-from app.ui.meeting_export import write_meeting_export
-from app.ui.meeting_journal import kept_words
-from app.ui.store_client import StoreClient
+from app.ui.prepare.prepare_dialog import MeetingPlan, PrepareDialog
 
 if TYPE_CHECKING:
     from app.store.api import ClientRecord, MeetingDetail, MeetingRecord, OpenStore

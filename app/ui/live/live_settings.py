@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from app.settings import Settings, shared_settings
+from app.ui.common.settings_signals import SettingsSignals
 from app.ui.live.step_card import StepCard, StepColumn
-from app.ui.settings_signals import SettingsSignals
 
 
 class LiveSettingsFollower(QObject):

@@ -73,7 +73,7 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
 from app.settings import DockSide, Settings, shared_settings
-from app.ui.live.capture_guard import CaptureProtection, set_capture_excluded
+from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from app.ui.live.theme import current_colors
+from app.ui.common.theme import current_colors
 
 _DOT = 8
 _GAP = 6

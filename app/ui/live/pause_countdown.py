@@ -14,7 +14,7 @@ from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, S
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from app.ui.live.theme import current_colors
+from app.ui.common.theme import current_colors
 
 _RING = 40
 _PAD = 10

@@ -48,7 +48,7 @@ from app.domain.meeting_terms import (
 from app.domain.playbook import Playbook
 from app.journal import MeetingJournal
 from app.store.api import OpenStore, StoreService
-from app.ui.store_client import StoreClient
+from app.ui.common.store_client import StoreClient
 
 # A store write of the session's: called on the writer thread with the service and the id.
 StoreJob = Callable[[StoreService, int], Any]

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.ui.common.store_client import StoreClient
     from app.ui.review.window import ReviewWindow
-    from app.ui.store_client import StoreClient
 
 
 def open_review_window(

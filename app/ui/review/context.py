@@ -4,7 +4,7 @@ Every read the review makes goes through ``ReviewContext.run`` (the client's rea
 after the writer has written what it holds, so a search or a history finds words typed
 a moment ago) and every change through ``ReviewContext.write`` (the writer thread, one
 at a time, in the order the user made them). Both are thin facades over
-``app.ui.store_client.StoreClient``: the context only remembers its own calls, so the
+``app.ui.common.store_client.StoreClient``: the context only remembers its own calls, so the
 review knows when it is busy and drops the answers once its window has closed.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.domain.meeting_terms import NoteField
 from app.store.api import StoreService
-from app.ui.store_client import StoreClient
+from app.ui.common.store_client import StoreClient
 
 
 class ReviewContext(QObject):

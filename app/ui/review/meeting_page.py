@@ -55,9 +55,9 @@ from app.export.formatting import follow_up_status, format_day, plural
 from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report
 from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
-from app.ui.export_folders import ExportFolders
-from app.ui.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
-from app.ui.recap_dialog import RecapDialog
+from app.ui.common.export_folders import ExportFolders
+from app.ui.common.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
+from app.ui.recap.recap_dialog import RecapDialog
 from app.ui.review.context import ReviewContext
 from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from

@@ -63,7 +63,8 @@ from app.export.follow_through import ClientReport, client_report
 from app.export.formatting import plural
 from app.settings import shared_settings
 from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, NotFound, SearchHit
-from app.ui.export_folders import ExportFolders
+from app.ui.common.export_folders import ExportFolders
+from app.ui.common.store_client import StoreClient
 from app.ui.review.client_page import ClientPage
 from app.ui.review.context import ReviewContext
 from app.ui.review.filter_dates import FIRST_FILTER_DATE, day_start
@@ -83,7 +84,6 @@ from app.ui.review.trends import (
     counts_for_trends,
     trend_points,
 )
-from app.ui.store_client import StoreClient
 
 _SELECTED_HIT = QColor("#dbe7f3")
 _SELECTED_EDGE = QColor("#2f6fb0")

@@ -32,7 +32,7 @@ from app.domain.meeting_session import format_elapsed
 
 if TYPE_CHECKING:
     from app.store.api import MeetingSummary
-    from app.ui.global_shortcuts import GlobalShortcuts
+    from app.ui.common.global_shortcuts import GlobalShortcuts
 
 RECENT_LIMIT = 30
 _Index = QModelIndex | QPersistentModelIndex
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def open_settings(self) -> None:
-        from app.ui.live.settings_dialog import SettingsDialog
+        from app.ui.settings.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self, shortcuts=self.shortcuts)
         dialog.open()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.link.relay import RelayError, parse_broker_url
 from app.settings import Settings, shared_settings
-from app.ui.qr_code import qr_image
+from app.ui.partner.qr_code import qr_image
 
 ADDRESS_HINT = "The relay address looks like wss://relay.example.org/mqtt"
 AT_ONCE_NOTE = "Pair and Revoke act at once; Cancel does not undo them."
@@ -204,7 +204,7 @@ class PairedPartnersPage(QWidget):
         settings = shared_settings()
         if settings.current.relay_broker_url != url:
             # Pairing acts at once, so does the address it was made with: a meeting live
-            # now starts its relay with it (app.ui.partner_wiring).
+            # now starts its relay with it (app.ui.partner.partner_wiring).
             settings.update(relay_broker_url=url)
         try:
             partner = self.book.pair(self.name_field.text())

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.fit_checks import fit_problems
+from app.ui.common.fit_checks import fit_problems
 
 PROBE_ENV = "POISE_SCREEN_PROBE"
 PROBE_INTERVAL_MS = 200
@@ -140,7 +140,7 @@ def describe_widget(widget: QWidget) -> dict[str, Any]:
     elif isinstance(widget, QComboBox):
         entry["text"] = widget.currentText()
     # Too short for a line of its font, squeezed below its minimum, elided with no whole
-    # text: the real-session test fails on any of them (app/ui/fit_checks.py).
+    # text: the real-session test fails on any of them (app/ui/common/fit_checks.py).
     entry["fit_problems"] = fit_problems(widget)
     if isinstance(widget, QAbstractScrollArea):
         entry["scrolls"] = widget.verticalScrollBar().isVisible()

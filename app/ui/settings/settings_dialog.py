@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.hotkeys import HotkeyAction, HotkeyError, resolve_bindings, validate_bindings
 from app.settings import Settings, Theme, default_hotkeys, shared_settings
-from app.ui.live.capture_guard import capture_protection_supported
-from app.ui.live.key_capture import KeyCaptureButton, display
-from app.ui.live.theme import ThemeController
-from app.ui.paired_partners import PairedPartnersPage
+from app.ui.common.capture_guard import capture_protection_supported
+from app.ui.common.theme import ThemeController
+from app.ui.partner.paired_partners import PairedPartnersPage
+from app.ui.settings.key_capture import KeyCaptureButton, display
 
 if TYPE_CHECKING:
-    from app.ui.global_shortcuts import GlobalShortcuts
+    from app.ui.common.global_shortcuts import GlobalShortcuts
 
 _THEME_LABELS = {Theme.SYSTEM: "Follow the system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}
 SHORTCUTS_NOTE = (

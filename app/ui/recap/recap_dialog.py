@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.export.file_names import export_file_name
 from app.export.recap import RecapDraft, mailto_url, write_eml
-from app.ui.export_folders import ExportFolders
-from app.ui.mail_handoff import MailHandoff
+from app.ui.common.export_folders import ExportFolders
+from app.ui.recap.mail_handoff import MailHandoff
 
 # Some mail programs (and Windows' URL handler) cut links longer than about this.
 MAILTO_SAFE_LENGTH = 2000

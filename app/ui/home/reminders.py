@@ -24,7 +24,7 @@ from app.platform import desktop_notifications
 from app.platform.desktop_notifications import FreedesktopNotifications, Notice
 from app.settings import shared_settings
 from app.store.api import OpenStore
-from app.ui.store_client import StoreClient
+from app.ui.common.store_client import StoreClient
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.link.lan_address import listen_choices
 from app.link.server import BIND_ENV, LinkError, PartnerLinkServer
-from app.ui.qr_code import QR_SIDE_PX, qr_image
+from app.ui.partner.qr_code import QR_SIDE_PX, qr_image
 
 COPIED_SHOWN_MS = 2000
 

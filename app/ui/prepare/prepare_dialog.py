@@ -6,7 +6,7 @@ what is still open or overdue (``clientSettled`` asks; ``show_briefing`` answers
 lines the flow reads off the GUI thread), on both pages.
 
 The keyboard starts in the client field; Enter goes on to the next field and, in the last,
-to the checklist (``app.ui.live.form_keys``); closing with typed details asks first. The
+to the checklist (``app.ui.prepare.form_keys``); closing with typed details asks first. The
 briefing appears without moving any field sideways: the scroll bar's room is kept.
 """
 
@@ -41,7 +41,7 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import DEFAULT_CUE_WORDS, MAX_CUES, Cue, CueStyle, MeetingMode
 from app.domain.playbook import Playbook
 from app.settings import Settings
-from app.ui.live.form_keys import EnterMovesOn, ask_before_discarding
+from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 
 # Offered when the user adds a second or third cue; each can be reworded.
 SUGGESTED_CUES: tuple[tuple[str, str], ...] = (

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.store_client import StoreClient
+from app.ui.common.store_client import StoreClient
 
 if TYPE_CHECKING:
     from app.ui.live.flow import MeetingFlow

@@ -9,7 +9,7 @@ Three kinds, each named in words a test can print:
 - a text shortened with "…" with no way to read it whole (no tooltip, no accessible
   text holding more): ``elided, no whole text``.
 
-The screen probe (app/ui/screen_probe.py) writes these for every visible widget, so the
+The screen probe (app/ui/common/screen_probe.py) writes these for every visible widget, so the
 real-session test fails on them; widget tests call ``fit_problems`` directly.
 """
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from app.ui.live.flow import MeetingFlow
     from app.ui.live.live_window import LiveWindow
     from app.ui.live.session import LiveSession
-    from app.ui.relay_wiring import RelayMeeting
+    from app.ui.partner.relay_wiring import RelayMeeting
 
 _log = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class PairingWindow(QWidget):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         # The QR code's library loads with the first panel: a meeting whose link stays
         # off never pays for it.
-        from app.ui.pairing_panel import PairingPanel
+        from app.ui.partner.pairing_panel import PairingPanel
 
         self.panel = PairingPanel(server, frame)
         self.panel.setFixedWidth(320)
@@ -256,7 +256,7 @@ class PartnerLinkForFlow(QObject):
         window.enable_partner_link(self.toggle_pairing)
         self.relay = None
         if settings.relay_broker_url:  # issue 15: paho and cryptography load only for it
-            from app.ui.relay_wiring import follow_relay
+            from app.ui.partner.relay_wiring import follow_relay
 
             self.relay = follow_relay(session, window, server, settings, attach_partner_link)
         self.serverCreated.emit(server)
@@ -311,7 +311,7 @@ class PartnerLinkForFlow(QObject):
             return  # this meeting's relay keeps its broker; the next meeting takes the new one
         if self._settings is not None:
             self._settings = replace(self._settings, relay_broker_url=settings.relay_broker_url)
-        from app.ui.relay_wiring import follow_relay  # a broker is set only now
+        from app.ui.partner.relay_wiring import follow_relay  # a broker is set only now
 
         self.relay = follow_relay(
             session, window, server, self._settings or settings, attach_partner_link

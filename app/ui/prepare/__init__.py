@@ -1,0 +1,1 @@
+"""Before the meeting: the prepare dialog (client, title, playbook, partner and cues, the checklist)."""
