@@ -1,1 +1,3 @@
-"""The home window: New meeting, the recent meetings, what start-up has to say (a store that will not open, meetings left open, reminders due)."""
+"""The home window: New meeting, the recent meetings, what start-up has to say (a store that will
+not open, meetings left open, reminders due).
+"""

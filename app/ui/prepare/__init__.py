@@ -1,1 +1,3 @@
-"""Before the meeting: the prepare dialog (client, title, playbook, partner and cues, the checklist)."""
+"""Before the meeting: the prepare dialog (client, title, playbook, partner and cues, the
+checklist).
+"""

@@ -1,1 +1,3 @@
-"""The message to the client after a meeting: the recap dialog and its hand-off to the mail program."""
+"""The message to the client after a meeting: the recap dialog and its hand-off to the mail
+program.
+"""
