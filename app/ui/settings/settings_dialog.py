@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -101,6 +102,13 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(12)
+        # Said once: the settings file was damaged, set aside, and the defaults are in use.
+        self.damage_notice = QLabel(shared_settings().take_damage_notice())
+        self.damage_notice.setObjectName("problemLine")
+        self.damage_notice.setWordWrap(True)
+        self.damage_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.damage_notice.setVisible(bool(self.damage_notice.text()))
+        layout.addWidget(self.damage_notice)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
