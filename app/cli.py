@@ -103,7 +103,8 @@ def _playbook_command(args: argparse.Namespace) -> int:
 
 
 def _check_playbooks(files: Sequence[Path]) -> int:
-    from app.domain.playbook import PlaybookError, load_playbook
+    from app.domain.playbook import PlaybookError
+    from app.domain.playbook_file import load_playbook
 
     failed = False
     for path in files:

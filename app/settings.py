@@ -14,6 +14,8 @@ QSettings, because:
 - reading is forgiving: a missing, unreadable, oversized (refused before parsing, so a
   deeply nested file cannot exhaust the stack) or damaged file reads as the defaults; an
   unknown key or a bad value falls back to the default for that key alone, logged once;
+  a file that is there but damaged is kept aside first (``app.settings_damage``), so the
+  next save cannot overwrite what the person had;
 - writing is atomic (temporary file, fsync, replace; user-only) and never raises: a
   file that cannot be written keeps the change in memory and the owner's problem
   listeners hear about it once.
@@ -36,7 +38,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app import paths, settings_damage
 from app.domain.hotkeys import (
     DEFAULT_BINDINGS,
     FORMER_DEFAULT_BINDINGS,
@@ -140,13 +142,24 @@ def settings_file() -> Path:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings; anything missing or wrong reads as its default (logged once)."""
-    path = path or settings_file()
-    data = _read_json(path)
+    return read_settings(path or settings_file())[0]
+
+
+class DamagedSettingsError(ValueError):
+    """The settings file is there but cannot be read as settings; the text says why."""
+
+
+def read_settings(path: Path) -> tuple[Settings, str]:
+    """The settings, and why the file is damaged when it is there but unreadable (or "")."""
+    try:
+        data = _read_json(path)
+        if data is not None and not isinstance(data, dict):
+            raise DamagedSettingsError("it holds no settings")
+    except DamagedSettingsError as damage:
+        _log.warning("%s is damaged (%s); the default settings are used", path, damage)
+        return DEFAULTS, str(damage)
     if data is None:
-        return DEFAULTS
-    if not isinstance(data, dict):
-        _log.warning("%s holds no settings; the defaults are used", path)
-        return DEFAULTS
+        return DEFAULTS, ""
     values: dict[str, Any] = {}
     for spec in fields(Settings):
         if spec.name in data:
@@ -159,11 +172,14 @@ def load_settings(path: Path | None = None) -> Settings:
                 )
             else:
                 values[spec.name] = parsed
-    return replace(DEFAULTS, **values)
+    return replace(DEFAULTS, **values), ""
 
 
 def _read_json(path: Path) -> Any:
-    """The parsed file, or ``None`` when it is missing, not a plain file, too big or damaged."""
+    """The parsed file, or ``None`` when it is missing, unreadable or not a plain file.
+
+    Raises ``DamagedSettingsError`` when it is far too big or not JSON.
+    """
     try:
         with path.open("rb") as stream:
             # Checked on the open file: a FIFO or a device in its place would never end.
@@ -177,17 +193,19 @@ def _read_json(path: Path) -> Any:
         _log.warning("cannot read %s (%s); the default settings are used", path, error)
         return None
     if len(raw) > MAX_SETTINGS_BYTES:
-        _log.warning(
-            "%s is larger than %d KB, far more than settings take; the defaults are used",
-            path,
-            MAX_SETTINGS_BYTES // 1024,
+        raise DamagedSettingsError(
+            f"it is larger than {MAX_SETTINGS_BYTES // 1024} KB, far more than settings take"
         )
-        return None
     try:
         return json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError) as error:
-        _log.warning("%s is damaged (%s); the default settings are used", path, error)
-        return None
+    except UnicodeDecodeError as error:
+        raise DamagedSettingsError(f"it is not text: byte {error.start + 1} is broken") from None
+    except RecursionError:
+        raise DamagedSettingsError("it is nested too deeply") from None
+    except json.JSONDecodeError as error:
+        raise DamagedSettingsError(
+            f"it is not valid JSON: {error.msg} at line {error.lineno}"
+        ) from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -213,10 +231,31 @@ class SettingsOwner:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or settings_file()
-        self._current = load_settings(self.path)
+        self._current, damage = read_settings(self.path)
         self._listeners: list[SettingsListener] = []
         self._problem_listeners: list[ProblemListener] = []
         self.problem = ""
+        # What the Settings dialog says, once, about a damaged file; while it cannot be
+        # moved aside nothing is written over it.
+        self._damage_notice = ""
+        self._hold_writes = False
+        if damage:
+            self._keep_damaged_file(damage)
+
+    def _keep_damaged_file(self, damage: str) -> None:
+        try:
+            kept = settings_damage.keep_aside(self.path)
+        except OSError as error:
+            self._hold_writes = True
+            self._damage_notice = settings_damage.notice(self.path, damage, None, _reason(error))
+        else:
+            self._damage_notice = settings_damage.notice(self.path, damage, kept)
+        _log.warning("%s", self._damage_notice)
+
+    def take_damage_notice(self) -> str:
+        """What to tell the person about a damaged settings file, the first time only."""
+        notice, self._damage_notice = self._damage_notice, ""
+        return notice
 
     @property
     def current(self) -> Settings:
@@ -254,6 +293,8 @@ class SettingsOwner:
         return settings
 
     def _write(self, settings: Settings) -> None:
+        if self._hold_writes:
+            return  # the damaged file is still in place: never written over
         try:
             save_settings(settings, self.path)
         except OSError as error:

@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.meeting_terms import MeetingMode
-from app.domain.playbook import Playbook, PlaybookError, load_playbook, parse_playbook
+from app.domain.playbook import Playbook, PlaybookError
+from app.domain.playbook_file import load_playbook
+from app.domain.playbook_parser import parse_playbook
 
 from .conftest import REPO_ROOT
 

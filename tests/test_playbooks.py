@@ -15,16 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.library import Origin
-from app.domain.playbook import (
-    MAX_FILE_BYTES,
-    Phase,
-    Playbook,
-    PlaybookError,
-    Problem,
-    Step,
-    load_playbook,
-    parse_playbook,
-)
+from app.domain.playbook import Phase, Playbook, PlaybookError, Problem, Step
+from app.domain.playbook_file import MAX_FILE_BYTES, load_playbook
+from app.domain.playbook_parser import parse_playbook
 from app.playbooks import load_all_playbooks
 
 from .conftest import REPO_ROOT

@@ -11,13 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from app.domain.playbook import (
-    PLAYBOOK_SUFFIX,
-    Playbook,
-    PlaybookError,
-    Problem,
-    load_playbook,
-)
+from app.domain.playbook import PLAYBOOK_SUFFIX, Playbook, PlaybookError, Problem
+from app.domain.playbook_file import load_playbook
 
 
 class Origin(StrEnum):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from app.domain.due_dates import out_of_range, within_due_range
 from app.domain.meeting_terms import Cue, SignalSource
 from app.domain.playbook import LoopBack, Playbook, Step
 
@@ -486,10 +487,17 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def parse_due_date(text: str, today: date) -> date | None:
     """A date typed in a couple of keystrokes: ``+3`` or ``3d`` (days), ``2w`` (weeks),
     ``tomorrow``, a weekday (``fri``, ``next fri``: the coming one, never today), or
-    ``2025-03-14``.
+    ``2025-03-14``, within ``app.domain.due_dates``' range.
 
     Empty text means no date; anything else unreadable raises ``ValueError`` with a hint.
     """
+    try:
+        return within_due_range(_read_due_date(text, today), text)
+    except OverflowError:
+        raise out_of_range(text) from None
+
+
+def _read_due_date(text: str, today: date) -> date | None:
     raw = text.strip().lower()
     if not raw:
         return None

@@ -1,10 +1,9 @@
 """iCalendar (RFC 5545) files of follow-up and due dates, for any calendar to import.
 
-Each date becomes an all-day VEVENT with an alarm (VALARM) at 09:00 that morning.
-The text is written by hand rather than with a library because the subset needed is
-small: escaped TEXT values, lines folded at 75 octets without splitting a UTF-8
-character, CRLF line ends, and a stable UID per date so importing the same file twice
-updates the events instead of doubling them.
+Each date becomes an all-day VEVENT with an alarm (VALARM) at 09:00 that morning, and a
+stable UID per date, so importing the same file twice updates the events instead of
+doubling them. The ``icalendar`` library writes the text (escaping, folding at 75 octets,
+CRLF, four-digit years); it loads only when a calendar is written, not at start.
 """
 
 from __future__ import annotations
@@ -20,8 +19,7 @@ from app.private_files import write_private
 
 UID_DOMAIN = "poise.invalid"
 # The alarm rings this long after the start of the all-day event: 09:00 that morning.
-ALARM_TRIGGER = "PT9H"
-_MAX_LINE_OCTETS = 75
+ALARM_TRIGGER = timedelta(hours=9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,70 +32,41 @@ class CalendarEntry:
     description: str = ""
 
 
-def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 §3.3.11): backslash first, then ; , and newlines."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def fold_line(line: str) -> str:
-    """Fold one content line into chunks of at most 75 octets joined by CRLF + space."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= _MAX_LINE_OCTETS:
-        return line
-    pieces: list[str] = []
-    current = ""
-    current_octets = 0
-    # Continuation lines start with a space that counts toward their 75 octets.
-    limit = _MAX_LINE_OCTETS
-    for character in line:
-        size = len(character.encode("utf-8"))
-        if current_octets + size > limit:
-            pieces.append(current)
-            current, current_octets = "", 0
-            limit = _MAX_LINE_OCTETS - 1
-        current += character
-        current_octets += size
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+def _text(value: str) -> str:
+    # RFC 5545 §3.1: no control character but tab in a content line; line breaks are escaped.
+    return without_controls(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def calendar_text(entries: Iterable[CalendarEntry], *, now: datetime | None = None) -> str:
     """The whole VCALENDAR as text with CRLF line ends."""
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//{APP_NAME}//{APP_NAME} {__version__}//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+    import icalendar
+
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", f"-//{APP_NAME}//{APP_NAME} {__version__}//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     for entry in entries:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{escape_text(entry.uid_key)}@{UID_DOMAIN}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{entry.day:%Y%m%d}",
-            # An all-day event ends (exclusively) on the next day.
-            f"DTEND;VALUE=DATE:{entry.day + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape_text(entry.summary)}",
-        ]
+        event = icalendar.Event()
+        event.add("uid", f"{_text(entry.uid_key)}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", entry.day)
+        # An all-day event ends (exclusively) on the next day; on the calendar's last day
+        # DTEND is left out, which RFC 5545 §3.6.1 reads as the same one-day event.
+        if entry.day < date.max:
+            event.add("dtend", entry.day + timedelta(days=1))
+        event.add("summary", _text(entry.summary))
         if entry.description:
-            lines.append(f"DESCRIPTION:{escape_text(entry.description)}")
-        lines += [
-            "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(entry.summary)}",
-            f"TRIGGER;RELATED=START:{ALARM_TRIGGER}",
-            "END:VALARM",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    # RFC 5545 §3.1: no control character but tab in a content line (newlines are escaped).
-    return "".join(
-        fold_line(without_controls(line, keep_line_breaks=False)) + "\r\n" for line in lines
-    )
+            event.add("description", _text(entry.description))
+        event.add("transp", "TRANSPARENT")
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _text(entry.summary))
+        alarm.add("trigger", ALARM_TRIGGER, parameters={"RELATED": "START"})
+        event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
 
 
 def write_calendar(path: Path, entries: Iterable[CalendarEntry]) -> None:

@@ -11,6 +11,7 @@ hands it to the mail program, ``eml_bytes`` saves it as a file that opens as a d
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from urllib.parse import quote
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import format_day, local
 from app.export.report import MeetingReport
+from app.private_files import write_private
 
 # The note fields the recap speaks from, and the heading it puts above each, in the
 # client's own terms: what they told us, and what we will do. "The real concern" and
@@ -114,6 +116,7 @@ def recap_draft_from(
 ) -> RecapDraft:
     """The draft from the meeting's parts (the summary has them before the store does)."""
     day = format_day(local(started_at).date())
+    title = one_line(title)
     subject = f"Our meeting on {day}" + (f": {title}" if title else "")
     paragraphs: list[list[str]] = [
         ["Hello,"],
@@ -148,25 +151,65 @@ def recap_draft_from(
     return RecapDraft(subject, body)
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: a line break pasted into a one-line field becomes a space.
+
+    A mail header cannot hold a line break (Python's email refuses it), and a title or
+    subject is one line wherever it is shown.
+    """
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def mailto_url(subject: str, body: str, to: str = "") -> str:
     """A ``mailto:`` link (RFC 6068) that opens a new message with these words."""
     # RFC 6068: line breaks in the body are CRLF, everything outside unreserved is encoded.
     encoded_body = quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
-    address = quote(to.strip(), safe="@,")
-    return f"mailto:{address}?subject={quote(subject, safe='')}&body={encoded_body}"
+    address = quote(one_line(to), safe="@,")
+    return f"mailto:{address}?subject={quote(one_line(subject), safe='')}&body={encoded_body}"
+
+
+# RFC 2047's encoded word; a subject holding one as typed text must not be decoded by mail.
+_ENCODED_WORD_START = "=?"
+
+
+def _encoded_words(text: str) -> str:
+    """``text`` wholly as RFC 2047 base64 encoded words, each short enough for one line.
+
+    ``email.header.Header`` leaves plain ASCII runs unencoded (and may split "=?" between
+    two words), so the words are made here, cut between characters, never inside one.
+    """
+    words: list[str] = []
+    chunk = ""
+    for character in text:
+        # 39 bytes of UTF-8 are 52 of base64: with "=?utf-8?b?", "?=" and "Subject: " a line
+        # of 73 columns, under the 78 past which Python's email would fold (and decode) it.
+        if len((chunk + character).encode()) > 39:
+            words.append(chunk)
+            chunk = ""
+        chunk += character
+    words.append(chunk)
+    encoded = (base64.b64encode(word.encode()).decode("ascii") for word in words)
+    # Whitespace between two encoded words is not shown, so they fold on separate lines.
+    return "\r\n ".join(f"=?utf-8?b?{word}?=" for word in encoded)
 
 
 def eml_bytes(subject: str, body: str, to: str = "") -> bytes:
     """The message as an .eml file; ``X-Unsent`` makes mail programs open it as a draft."""
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = subject
-    if to.strip():
-        message["To"] = to.strip()
+    subject = one_line(subject)
+    if _ENCODED_WORD_START in subject:
+        # Python's email would read "=?utf-8?b?...?=" typed by the user as an encoded word
+        # and the reader would see it decoded; encoding the whole subject keeps it literal.
+        message.set_raw("Subject", _encoded_words(subject))
+    else:
+        message["Subject"] = subject
+    if one_line(to):
+        message["To"] = one_line(to)
     message["X-Unsent"] = "1"
     message.set_content(body)
     return message.as_bytes()
 
 
 def write_eml(path: Path, subject: str, body: str, to: str = "") -> None:
-    """Save the message as an .eml file; raises OSError when it cannot."""
-    path.write_bytes(eml_bytes(subject, body, to))
+    """Save the message as an .eml file, readable by the user alone; OSError when it cannot."""
+    write_private(path, eml_bytes(subject, body, to))

@@ -224,25 +224,16 @@ def calendar_entries(report: MeetingReport) -> list[CalendarEntry]:
     about = f"Meeting {report.when} with {report.client_name}"
     if report.title:
         about += f": {report.title}"
+
+    def entry(what: str, day: date, summary: str) -> CalendarEntry:
+        # The UID stays the same for the same date of the same meeting: a re-import updates.
+        return CalendarEntry(f"meeting-{report.calendar_key}-{what}", day, summary, about)
+
     if report.follow_up is not None:
-        entries.append(
-            CalendarEntry(
-                uid_key=f"meeting-{report.calendar_key}-follow-up",
-                day=report.follow_up,
-                summary=f"Follow up with {report.client_name}",
-                description=about,
-            )
-        )
+        entries.append(entry("follow-up", report.follow_up, f"Follow up with {report.client_name}"))
     for action in report.action_items:
         if action.due is None or action.done:
             continue
         owner = f" ({action.owner})" if action.owner else ""
-        entries.append(
-            CalendarEntry(
-                uid_key=f"meeting-{report.calendar_key}-action-{action.item_id}",
-                day=action.due,
-                summary=f"Due: {action.text}{owner}",
-                description=about,
-            )
-        )
+        entries.append(entry(f"action-{action.item_id}", action.due, f"Due: {action.text}{owner}"))
     return entries

@@ -19,7 +19,8 @@ from app.domain.meeting_session import (
     parse_due_date,
 )
 from app.domain.meeting_terms import Cue, CueStyle, SignalSource
-from app.domain.playbook import Playbook, parse_playbook
+from app.domain.playbook import Playbook
+from app.domain.playbook_parser import parse_playbook
 
 PLAYBOOK_TEXT = """
 format = 1

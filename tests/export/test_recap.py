@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import email
+import stat
+import sys
 from datetime import UTC, date, datetime
 from email import policy
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
 
 from app.domain.meeting_terms import NoteField
 from app.export.recap import RecapStep, eml_bytes, mailto_url, recap_draft_from
@@ -104,3 +109,54 @@ def test_what_they_said_is_told_back_to_them_in_the_second_person():
         draft.body
     )
     assert "What we will do:\n- We will call every Friday\n- I'll send the plan" in draft.body
+
+
+def _saved_through_the_dialog(qtbot, tmp_path, subject: str, to: str) -> Path:
+    from PySide6.QtCore import Qt
+
+    from app.export.recap import RecapDraft
+    from app.ui.recap.recap_dialog import RecapDialog
+
+    dialog = RecapDialog(RecapDraft(subject="", body="Hello,\n\nThank you.\n"))
+    qtbot.addWidget(dialog)
+    # As pasted: QLineEdit keeps the line break a paste brings.
+    dialog.subject_edit.setText(subject)
+    dialog.to_edit.setText(to)
+    path = tmp_path / "recap.eml"
+    dialog.ask_eml_path = lambda suggested: path
+    qtbot.mouseClick(dialog.eml_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() != "")
+    assert dialog.status.text().startswith(f"Saved {path}"), dialog.status.text()
+    return path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_the_saved_eml_is_readable_by_the_user_alone(qtbot, tmp_path):
+    path = _saved_through_the_dialog(qtbot, tmp_path, "Our meeting", "ops@harbor-finch.example")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_line_break_pasted_into_the_subject_or_to_still_saves_on_one_line(qtbot, tmp_path):
+    path = _saved_through_the_dialog(
+        qtbot, tmp_path, "Our meeting\nwith Harbor Finch\r\n", "ops@harbor-finch.example\n"
+    )
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Our meeting with Harbor Finch"
+    assert message["To"] == "ops@harbor-finch.example"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "=?utf-8?b?SGVsbG8=?=",
+        "Budget =?utf-8?q?x?= and " + "a long tail of words, é and 😀, " * 4,
+    ],
+)
+def test_an_encoded_word_typed_in_a_title_reaches_the_reader_as_typed(title):
+    draft = recap_draft_from(
+        started_at=STARTED, title=title + "\nsecond line", notes=NOTES, steps=STEPS, follow_up=None
+    )
+    assert draft.subject.endswith(f": {title.strip()} second line")
+    message = email.message_from_bytes(eml_bytes(draft.subject, draft.body), policy=policy.default)
+    assert message["Subject"] == draft.subject
+    assert all(len(line) <= 78 for line in eml_bytes(draft.subject, "").split(b"\r\n"))

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
 from app.export.csv_export import CSV_COLUMNS, write_csv
-from app.export.ics import CalendarEntry, calendar_text, fold_line, write_calendar
+from app.export.ics import CalendarEntry, calendar_text, write_calendar
 from app.export.markdown import meeting_markdown
 from app.export.pdf import write_pdf
 from app.export.report import build_report, calendar_entries
@@ -106,7 +106,6 @@ def test_ics_escapes_and_folds_long_lines_without_breaking_characters():
     event = next(iter(parsed.walk("VEVENT")))
     assert str(event["SUMMARY"]) == summary
     assert str(event["DESCRIPTION"]) == "a\nb"
-    assert fold_line("short") == "short"
 
 
 def test_csv_lists_every_meeting_as_shown(store: Store, two_meetings: tuple[int, int], tmp_path):

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.due_dates import LATEST_DUE_DAY
 from app.domain.meeting_session import parse_due_date
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import follow_up_status, format_day, plural
@@ -178,7 +179,8 @@ class MeetingPage(QWidget):
         self.follow_up_edit = QDateEdit()
         self.follow_up_edit.setCalendarPopup(True)
         self.follow_up_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.follow_up_edit.setMinimumDate(QDate(2000, 1, 1))
+        last = QDate(LATEST_DUE_DAY.year, LATEST_DUE_DAY.month, LATEST_DUE_DAY.day)
+        self.follow_up_edit.setDateRange(QDate(2000, 1, 1), last)
         self.follow_up_edit.setSpecialValueText("none")
         self.follow_up_edit.setToolTip("Follow-up date; set it to the first date to clear")
         self.follow_up_status = QLabel()

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -49,6 +51,23 @@ SHORTCUTS_NOTE = (
     "press the clicker's button once."
 )
 NO_SHORTCUTS_LAYER = "System-wide shortcuts start with Poise; restart Poise to use new keys."
+
+
+def _tab_page(*parts: QWidget | QLayout | int) -> QWidget:
+    """A Settings tab: its parts from the top (a number is extra space), then the stretch."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 12, 4, 4)
+    layout.setSpacing(10)
+    for part in parts:
+        if isinstance(part, int):
+            layout.addSpacing(part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    layout.addStretch(1)
+    return page
 
 
 class ShortcutRow:
@@ -101,6 +120,13 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(12)
+        # Said once: the settings file was damaged, set aside, and the defaults are in use.
+        self.damage_notice = QLabel(shared_settings().take_damage_notice())
+        self.damage_notice.setObjectName("problemLine")
+        self.damage_notice.setWordWrap(True)
+        self.damage_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.damage_notice.setVisible(bool(self.damage_notice.text()))
+        layout.addWidget(self.damage_notice)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -167,20 +193,16 @@ class SettingsDialog(QDialog):
         pause_row.addWidget(self.pause_cue)
         pause_row.addWidget(self.pause_seconds)
         pause_row.addStretch(1)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(4, 12, 4, 4)
-        layout.setSpacing(10)
-        layout.addLayout(form)
-        layout.addLayout(pause_row)
-        layout.addWidget(self.sound)
-        layout.addWidget(self.stay_on_top)
-        layout.addWidget(self.large_text)
-        layout.addWidget(self.client_in_title)
-        layout.addWidget(self.exclude)
-        layout.addWidget(self.capture_note)
-        layout.addStretch(1)
-        return page
+        return _tab_page(
+            form,
+            pause_row,
+            self.sound,
+            self.stay_on_top,
+            self.large_text,
+            self.client_in_title,
+            self.exclude,
+            self.capture_note,
+        )
 
     # -- Shortcuts -------------------------------------------------------------------------
 
@@ -231,19 +253,15 @@ class SettingsDialog(QDialog):
         defaults_row.addWidget(self.shortcut_problem, 1)
         defaults_row.addWidget(self.restore_defaults)
 
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(4, 12, 4, 4)
-        layout.setSpacing(10)
-        layout.addWidget(self.global_enabled)
-        layout.addWidget(note)
-        layout.addWidget(self.availability)
-        layout.addSpacing(4)
-        layout.addLayout(grid)
-        layout.addWidget(self.capture_hint)
-        layout.addLayout(defaults_row)
-        layout.addStretch(1)
-        return page
+        return _tab_page(
+            self.global_enabled,
+            note,
+            self.availability,
+            4,
+            grid,
+            self.capture_hint,
+            defaults_row,
+        )
 
     def _show_availability(self) -> None:
         if self.shortcuts is None:
@@ -350,17 +368,13 @@ class SettingsDialog(QDialog):
         self.reminders.setObjectName("remindersEnabled")
         self.reminders.setChecked(settings.reminders_enabled)
 
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(4, 12, 4, 4)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addLayout(row)
-        layout.addWidget(note)
-        layout.addSpacing(12)
-        layout.addWidget(self.reminders)
-        layout.addStretch(1)
-        return page
+        return _tab_page(
+            heading,
+            row,
+            note,
+            12,
+            self.reminders,
+        )
 
     def _open_folder_dialog(self) -> None:
         # open(), not exec(): the meeting's windows keep running while the user browses.
