@@ -46,7 +46,7 @@ from app.store.search_queries import KIND_CLIENT, KIND_STAMP, KIND_TITLE, index_
 from app.store.service_sessions import ServiceSessions
 
 if TYPE_CHECKING:
-    from app.store.journal import JournalContent
+    from app.journal.replay import JournalContent
 
 
 class MeetingCalls(ServiceSessions):
@@ -85,7 +85,7 @@ class MeetingCalls(ServiceSessions):
 
     def apply_journal(self, content: JournalContent) -> int:
         """Apply a meeting journal in one transaction (idempotent); returns the meeting id."""
-        from app.store.journal import apply_journal
+        from app.journal.replay import apply_journal
 
         with self._writing() as session:
             return apply_journal(session, content)
