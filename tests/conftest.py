@@ -71,7 +71,7 @@ def garbage_collected_on_gui_thread(request: pytest.FixtureRequest) -> None:
 def meeting_journals_closed() -> Iterator[None]:
     """A journal a test's meeting left open is closed, so the next test starts without it."""
     yield
-    from app.journal import journals_in_use
+    from app.journal.writer import journals_in_use
 
     for journal in journals_in_use():
         journal.close()

@@ -4,7 +4,8 @@
 data folder), creates it user-only, upgrades its schema (after a backup copy) or
 refuses one from a newer Poise, and returns a ``Store`` with the synchronous
 ``service`` and the background ``writer`` the live window types into. The API is
-described in docs/architecture.md; what the windows may use of it is ``app.store.api``.
+described in docs/architecture.md; what the windows may use of it is ``app.store.api``,
+which also holds the records and the ``StoreError`` family every caller catches.
 
 Importing this package loads no SQLAlchemy: ``open_store``, ``Store``,
 ``MeetingService`` and ``NoteWriter`` are imported on first use (``app.store.opening``).
@@ -14,36 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.store.errors import (
-    DatabaseLocked,
-    DatabaseTooNew,
-    DatabaseUnavailable,
-    DiskFull,
-    NotADatabase,
-    NotFound,
-    ReadOnly,
-    StoreError,
-)
-
 if TYPE_CHECKING:
     from app.store.opening import Store, open_store
     from app.store.service import MeetingService
     from app.store.writer import NoteWriter
 
-__all__ = [
-    "DatabaseLocked",
-    "DatabaseTooNew",
-    "DatabaseUnavailable",
-    "DiskFull",
-    "MeetingService",
-    "NotADatabase",
-    "NotFound",
-    "NoteWriter",
-    "ReadOnly",
-    "Store",
-    "StoreError",
-    "open_store",
-]
+__all__ = ["MeetingService", "NoteWriter", "Store", "open_store"]
 
 _HEAVY = {
     "Store": "app.store.opening",

@@ -11,6 +11,7 @@ this gives exactly the schema the revisions build.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Annotated
 from uuid import uuid4
 
 from sqlalchemy import (
@@ -64,6 +65,13 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+# The meeting a row of a meeting's timeline or action items belongs to: found by it
+# (indexed), and deleted with it.
+IndexedMeetingId = Annotated[
+    int, mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+]
 
 
 class Base(DeclarativeBase):
@@ -122,9 +130,7 @@ class StepEntered(Base):
     __tablename__ = "steps_entered"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[IndexedMeetingId]
     step_key: Mapped[str] = mapped_column(String(64))
     step_title: Mapped[str] = mapped_column(String(300))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -134,9 +140,7 @@ class Signal(Base):
     __tablename__ = "signals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[IndexedMeetingId]
     cue_key: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(20))
     # The partner link's id for the message, so a repeated delivery is recognised.
@@ -179,9 +183,7 @@ class StampedLine(Base):
     __tablename__ = "stamped_lines"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[IndexedMeetingId]
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     step_key: Mapped[str | None] = mapped_column(String(64))
@@ -191,9 +193,7 @@ class ActionItem(Base):
     __tablename__ = "action_items"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[IndexedMeetingId]
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(200))
     due: Mapped[date | None] = mapped_column(Date)

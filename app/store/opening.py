@@ -12,8 +12,8 @@ from pathlib import Path
 from sqlalchemy import URL, Engine
 
 from app import paths
+from app.journal.replay import JournalOutcome, apply_leftover_journals
 from app.store.db import Location, make_engine, prepare_sqlite_file, resolve_location
-from app.store.journal import JournalOutcome, apply_leftover_journals
 from app.store.migrate import UpgradeOutcome, upgrade_to_head
 from app.store.service import MeetingService
 from app.store.writer import DEFAULT_RETRY_INTERVAL, NoteWriter

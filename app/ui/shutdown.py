@@ -145,7 +145,7 @@ class CleanShutdown(QObject):
         writer = self._writer()
         if writer is not None and not writer.flush(FLUSH_SECONDS):
             log.warning("some writes were still on their way to the store when Poise quit")
-        from app.journal import journals_in_use  # on the way out only, not at start
+        from app.journal.writer import journals_in_use  # on the way out only, not at start
 
         for journal in journals_in_use():
             if not journal.wait_written(FLUSH_SECONDS):

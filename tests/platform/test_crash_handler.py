@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
-from app.journal import MeetingJournal
+from app.journal.writer import MeetingJournal
 from app.store import Store
 from app.ui.common.crash import CRASH_FOLDER, CrashHandler, install_crash_handler
 from tests.meeting_factory import draft

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.meeting_terms import NoteField
-from app.journal import fallback_journal_folder
+from app.journal.writer import fallback_journal_folder
 from app.store import open_store
 from tests.store import session_typing_child, typing_child
 from tests.store.filesystems import fill_up, small_tmpfs

@@ -22,15 +22,14 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.meeting_terms import NoteField
-from app.store import (
+from app.store import Store, open_store
+from app.store.api import (
     DatabaseLocked,
     DatabaseTooNew,
     DatabaseUnavailable,
     DiskFull,
     NotADatabase,
     ReadOnly,
-    Store,
-    open_store,
 )
 from app.store.db import CONNECT_TIMEOUT_SECONDS, STATEMENT_TIMEOUT_MS, resolve_location
 from app.store.writer import fallback_recovery_file

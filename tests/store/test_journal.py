@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.meeting_terms import DEFAULT_CUES, NoteField, SignalSource
-from app.journal import MeetingJournal, apply_note_change, note_change
+from app.journal.replay import read_journal
+from app.journal.writer import MeetingJournal, apply_note_change, note_change
 from app.store import open_store
-from app.store.journal import read_journal
 from app.store.records import TimelineKind
 
 START = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)

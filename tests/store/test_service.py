@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
-from app.store import NotFound, Store
+from app.store import Store
+from app.store.api import NotFound
 from app.store.records import TimelineKind
 from tests.meeting_factory import draft
 

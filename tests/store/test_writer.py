@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.domain.meeting_terms import NoteField
-from app.store import NotFound, Store, open_store
+from app.store import Store, open_store
+from app.store.api import NotFound
 from app.store.db import resolve_location
 from tests.meeting_factory import draft
 

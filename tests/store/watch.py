@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from app.store import Store, StoreError
+from app.store import Store
+from app.store.api import StoreError
 
 
 class WriterEvents:

@@ -23,8 +23,8 @@ from app.settings import (
     settings_file,
     shared_settings,
 )
-from app.store import StoreError, open_store
-from app.store.api import MeetingDraft
+from app.store import open_store
+from app.store.api import MeetingDraft, StoreError
 from app.ui.common.capture_guard import capture_protection_supported
 from app.ui.settings.settings_dialog import SettingsDialog
 from tests.ui.conftest import started_app

@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from app import paths
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import NoteField, SignalSource
-from app.store import NotADatabase, Store, open_store
-from app.store.journal import read_journal
+from app.journal.replay import read_journal
+from app.store import Store, open_store
+from app.store.api import NotADatabase
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_window import PROBLEM_HEADLINE, EndMeetingDialog, LiveWindow

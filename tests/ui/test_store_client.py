@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from app import paths
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import NoteField
-from app.store import DatabaseLocked, open_store
+from app.store import open_store
+from app.store.api import DatabaseLocked
 from app.ui.common.crash import CRASH_FOLDER
 from tests.meeting_factory import draft
 from tests.ui.conftest import started_app

@@ -76,7 +76,7 @@ class CrashHandler:
     def _tell(self, saved: bool | None, recovery: Path | None = None) -> None:
         # "Saved" only for what the store holds; "kept" only for what is on disk.
         # Imported here: only a crash needs it, and start-up does not pay for it.
-        from app.ui.common.meeting_journal import unsaved_journal_words
+        from app.ui.common.journal_words import unsaved_journal_words
 
         in_journal = unsaved_journal_words()
         if saved is None:

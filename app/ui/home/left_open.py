@@ -4,7 +4,7 @@ One quiet line under the status, never a dialog: "Your meeting with Acme (Tue 14
 left open. [Resume] [End at last activity]". Resume reopens the live window on it with its
 notes (``MeetingFlow.resume_meeting``); ending stamps the end at the time of the
 meeting's last recorded write. The same line names any meeting journal the store could
-not apply at start (the file is kept; ``app.store.journal``). The store is only reached
+not apply at start (the file is kept; ``app.journal.replay``). The store is only reached
 through the app's ``StoreClient``, never from the GUI thread.
 """
 

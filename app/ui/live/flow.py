@@ -31,11 +31,11 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, MeetingSoFar, utc_now
 from app.export.follow_through import briefing_lines, client_report
 from app.export.report import MeetingReport, build_report
-from app.journal import MeetingJournal
+from app.journal.writer import MeetingJournal
 from app.settings import Settings, shared_settings
 from app.ui.common.export_folders import ExportFolders
+from app.ui.common.journal_words import kept_words
 from app.ui.common.meeting_export import write_meeting_export
-from app.ui.common.meeting_journal import kept_words
 from app.ui.common.store_client import StoreClient
 from app.ui.live.live_warm_up import warm_up_live_window_soon
 from app.ui.live.live_window import LiveWindow

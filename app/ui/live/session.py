@@ -46,7 +46,7 @@ from app.domain.meeting_terms import (
     partner_request,
 )
 from app.domain.playbook import Playbook
-from app.journal import MeetingJournal
+from app.journal.writer import MeetingJournal
 from app.store.api import OpenStore, StoreService
 from app.ui.common.store_client import StoreClient
 

@@ -1,10 +1,8 @@
-"""Applying a meeting journal (``app.journal``) to the store, exactly once.
+"""Replaying meeting journals into the store, exactly once (step 5 in ``app.journal``).
 
-A journal holds the writes of a meeting the store did not have yet. ``open_store`` calls
-``apply_leftover_journals`` for the journals a crash left behind: each is read, applied in
-one transaction and then removed. Applying is idempotent, so a journal whose writes
-partly reached the store before the crash (or that was applied just before a crash
-removed it) never doubles anything:
+``open_store`` calls ``apply_leftover_journals`` for the journals a crash left behind.
+Applying is idempotent, so a journal whose writes partly reached the store before the
+crash (or that was applied just before a crash removed it) never doubles anything:
 
 - the meeting is found by its start time, title and client, and created if missing;
 - note text replaces the stored text only if it was typed later;
@@ -24,14 +22,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app import journal as journal_file
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
+from app.journal import writer
 from app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from app.store.models import StampedLine, StepEntered
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ def read_journal(path: Path) -> JournalContent:
         if content is None:
             if kind != "meeting" or "started_at" not in record:
                 raise JournalUnreadableError("it does not begin with its meeting")
-            if record.get("format") != journal_file.JOURNAL_FORMAT:
+            if record.get("format") != writer.JOURNAL_FORMAT:
                 raise JournalUnreadableError(f"format {record.get('format')!r} is not known here")
             content = JournalContent(path, record)
             continue
@@ -108,7 +109,7 @@ def read_journal(path: Path) -> JournalContent:
         try:
             if kind == "note":
                 name = NoteField(record["field"])
-                texts[name] = journal_file.apply_note_change(texts.get(name, ""), record)
+                texts[name] = writer.apply_note_change(texts.get(name, ""), record)
                 content.notes[name] = (texts[name], datetime.fromisoformat(record["at"]))
             else:
                 content.events.append(record)
@@ -185,16 +186,8 @@ def apply_journal(session: Session, content: JournalContent) -> int:
         kind = event["kind"]
         if kind == "step":
             at = datetime.fromisoformat(event["at"])
-            present = session.scalar(
-                select(func.count())
-                .select_from(models.StepEntered)
-                .where(
-                    models.StepEntered.meeting_id == meeting_id,
-                    models.StepEntered.step_key == event["step_key"],
-                    models.StepEntered.at == at,
-                )
-            )
-            if not present:
+            step_key = models.StepEntered.step_key == event["step_key"]
+            if not _stored(session, models.StepEntered, meeting_id, at, step_key):
                 session.add(
                     models.StepEntered(
                         meeting_id=meeting_id,
@@ -205,16 +198,8 @@ def apply_journal(session: Session, content: JournalContent) -> int:
                 )
         elif kind == "line":
             at = datetime.fromisoformat(event["at"])
-            present = session.scalar(
-                select(func.count())
-                .select_from(models.StampedLine)
-                .where(
-                    models.StampedLine.meeting_id == meeting_id,
-                    models.StampedLine.text == event["text"],
-                    models.StampedLine.at == at,
-                )
-            )
-            if not present:
+            same_text = models.StampedLine.text == event["text"]
+            if not _stored(session, models.StampedLine, meeting_id, at, same_text):
                 line = models.StampedLine(
                     meeting_id=meeting_id, text=event["text"], at=at, step_key=event["step_key"]
                 )
@@ -288,18 +273,30 @@ def apply_journal(session: Session, content: JournalContent) -> int:
     return meeting_id
 
 
+def _stored(
+    session: Session,
+    model: type[StepEntered | StampedLine],
+    meeting_id: int,
+    at: datetime,
+    same: ColumnElement[bool],
+) -> bool:
+    """Whether the meeting has a step or stamped line at ``at`` that is ``same`` already."""
+    found = select(func.count()).select_from(model)
+    return bool(session.scalar(found.where(model.meeting_id == meeting_id, model.at == at, same)))
+
+
 def leftover_journals(data_dir: Path) -> list[Path]:
     """Journals in this data folder's journal folders that no running Poise is writing."""
     found: list[Path] = []
-    folders = journal_file.journal_folders(data_dir)
+    folders = writer.journal_folders(data_dir)
     for folder in folders:
         try:
-            candidates = sorted(folder.glob(f"*{journal_file.JOURNAL_SUFFIX}"))
+            candidates = sorted(folder.glob(f"*{writer.JOURNAL_SUFFIX}"))
         except OSError:
             continue
         for path in candidates:
-            lock = journal_file.lock_path(folders[1] / path.name)
-            if journal_file.is_in_use(path) or journal_file.locked_by_another_process(lock):
+            lock = writer.lock_path(folders[1] / path.name)
+            if writer.is_in_use(path) or writer.locked_by_another_process(lock):
                 continue
             found.append(path)
     return found
@@ -333,5 +330,5 @@ def apply_leftover_journals(service: Any, data_dir: Path) -> JournalOutcome:
             continue
         outcome.applied.append(meeting_id)
         # If this fails, the next start applies it again, which adds nothing twice.
-        journal_file.remove_quietly(path)
+        writer.remove_quietly(path)
     return outcome

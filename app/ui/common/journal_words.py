@@ -1,13 +1,13 @@
-"""The live meeting's journal, seen from the UI: one per meeting, and the words about it.
+"""The live meeting's journal in words: where its notes are while the store lacks them.
 
-A new meeting writes into its journal (``app.journal``, made by the meeting flow) until
-the store has it; ``kept_words`` says truthfully where the notes are right now, for the
-live window and the crash message: "kept" is said only of what is on disk.
+The journal's round trip is told in ``app.journal``. ``kept_words`` says truthfully where
+the notes are right now, for the live window and the crash message: "kept" is said only
+of what is on disk.
 """
 
 from __future__ import annotations
 
-from app.journal import MeetingJournal, journals_in_use
+from app.journal.writer import MeetingJournal, journals_in_use
 
 
 def kept_words(journal: MeetingJournal | None) -> str:

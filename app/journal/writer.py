@@ -1,19 +1,10 @@
-"""The meeting journal: every write of a live meeting on disk within milliseconds.
+"""Writing the meeting journal: every write of a live meeting on disk within milliseconds.
 
-A meeting starts before the store may have it (the database still opening, locked, full
-or unreachable). Until it does, each write of the meeting (note text, stamped lines,
-steps, cues, action items, follow-up, end) is appended to ``<data dir>/journal/<uuid>.jsonl``
-by a thread of the journal's own, which fsyncs every batch: the GUI thread only hands
-over a record. The file is readable by the user alone. When the store has the meeting
-and everything the journal held, the journal is removed; a journal left behind by a
-crash is applied by the next ``open_store`` (``app.store.journal``).
-
-The file is JSON lines. The first line describes the meeting (``kind: "meeting"``); each
-line after it is one write. Note text is written as the change from the text before it
-(``head`` characters kept from the start, ``tail`` from the end, ``text`` in between), so
-a keystroke in a long note costs a short line, not the whole note. When the data folder
-cannot be written (a full disk), the whole journal is written again, compacted, to a
-private folder in the temporary directory, named after the data folder.
+Step 2 of the round trip in ``app.journal``. The file is JSON lines. The first line
+describes the meeting (``kind: "meeting"``); each line after it is one write. Note text
+is written as the change from the text before it (``head`` characters kept from the
+start, ``tail`` from the end, ``text`` in between), so a keystroke in a long note costs a
+short line, not the whole note.
 
 Plain Python, and free of the store's modules: the live window imports it at once.
 """

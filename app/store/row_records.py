@@ -1,0 +1,176 @@
+"""Rows of the store made into the frozen records the service returns (``app.store.records``).
+
+Shared by every part of the meeting service: the list row of a meeting (``summary_query``
+with ``summary_from_row``), each kind of row to its record, and ``get_row``, which says
+which row of what was not found.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.meeting_terms import MeetingMode, NoteField, SignalSource
+from app.store.cue_column import cues_from_json
+from app.store.errors import NotFound
+from app.store.models import (
+    ActionItem,
+    Client,
+    Meeting,
+    NoteRevision,
+    Signal,
+    StampedLine,
+    StepEntered,
+)
+from app.store.records import (
+    ActionItemRecord,
+    MeetingRecord,
+    MeetingSummary,
+    NoteRevisionRecord,
+    SignalRecord,
+    StampedLineRecord,
+    TimelineEventRecord,
+    TimelineKind,
+)
+
+_Row = TypeVar("_Row")
+
+
+def get_row(session: Session, model: type[_Row], row_id: int) -> _Row:
+    found = session.get(model, row_id)
+    if found is None:
+        raise NotFound(f"no {model.__name__} with id {row_id}")
+    return found
+
+
+def summary_query() -> Select[Any]:
+    signal_count = (
+        select(func.count(Signal.id)).where(Signal.meeting_id == Meeting.id).scalar_subquery()
+    )
+    return select(
+        Meeting.id,
+        Meeting.started_at,
+        Meeting.ended_at,
+        Client.name,
+        Meeting.title,
+        Meeting.playbook_id,
+        signal_count,
+        Meeting.follow_up,
+    ).join(Client, Client.id == Meeting.client_id)
+
+
+def filtered_by(
+    query: Select[Any], client_id: int | None, since: datetime | None, until: datetime | None
+) -> Select[Any]:
+    if client_id is not None:
+        query = query.where(Meeting.client_id == client_id)
+    if since is not None:
+        query = query.where(Meeting.started_at >= since)
+    if until is not None:
+        query = query.where(Meeting.started_at < until)
+    return query
+
+
+def summary_from_row(row: Any) -> MeetingSummary:
+    return MeetingSummary(
+        id=row[0],
+        started_at=row[1],
+        ended_at=row[2],
+        client_name=row[3],
+        title=row[4],
+        playbook_id=row[5],
+        signal_count=int(row[6]),
+        follow_up=row[7],
+    )
+
+
+def meeting_record(meeting: Meeting) -> MeetingRecord:
+    return MeetingRecord(
+        id=meeting.id,
+        client_id=meeting.client_id,
+        client_name=meeting.client.name,
+        title=meeting.title,
+        mode=MeetingMode(meeting.mode),
+        playbook_id=meeting.playbook_id,
+        playbook_version=meeting.playbook_version,
+        partner_name=meeting.partner_name,
+        cues=cues_from_json(meeting.cues_json),
+        started_at=meeting.started_at,
+        ended_at=meeting.ended_at,
+        follow_up=meeting.follow_up,
+        uuid=meeting.uuid,
+    )
+
+
+def step_event(step: StepEntered) -> TimelineEventRecord:
+    return TimelineEventRecord(
+        kind=TimelineKind.STEP,
+        id=step.id,
+        at=step.at,
+        step_key=step.step_key,
+        step_title=step.step_title,
+    )
+
+
+def signal_record(signal: Signal) -> SignalRecord:
+    return SignalRecord(
+        id=signal.id,
+        meeting_id=signal.meeting_id,
+        cue_key=signal.cue_key,
+        source=SignalSource(signal.source),
+        message_id=signal.message_id,
+        sent_at=signal.sent_at,
+        shown_at=signal.shown_at,
+        acknowledged_at=signal.acknowledged_at,
+    )
+
+
+def signal_event(signal: SignalRecord) -> TimelineEventRecord:
+    return TimelineEventRecord(
+        kind=TimelineKind.SIGNAL,
+        id=signal.id,
+        at=signal.sent_at,
+        cue_key=signal.cue_key,
+        source=signal.source,
+        message_id=signal.message_id,
+        shown_at=signal.shown_at,
+        acknowledged_at=signal.acknowledged_at,
+    )
+
+
+def stamp_record(line: StampedLine) -> StampedLineRecord:
+    return StampedLineRecord(
+        id=line.id, meeting_id=line.meeting_id, text=line.text, at=line.at, step_key=line.step_key
+    )
+
+
+def stamp_event(line: StampedLineRecord) -> TimelineEventRecord:
+    return TimelineEventRecord(
+        kind=TimelineKind.STAMP, id=line.id, at=line.at, step_key=line.step_key, text=line.text
+    )
+
+
+def revision_record(row: NoteRevision) -> NoteRevisionRecord:
+    return NoteRevisionRecord(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        field=NoteField(row.field),
+        text=row.text,
+        started_at=row.started_at,
+        saved_at=row.saved_at,
+    )
+
+
+def action_record(item: ActionItem) -> ActionItemRecord:
+    return ActionItemRecord(
+        id=item.id,
+        meeting_id=item.meeting_id,
+        text=item.text,
+        owner=item.owner,
+        due=item.due,
+        done=item.done,
+        done_at=item.done_at,
+    )
