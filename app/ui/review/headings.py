@@ -12,3 +12,14 @@ def bold_title(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.1)
     label.setFont(font)
     return label
+
+
+def section_title(text: str) -> QLabel:
+    """A meeting page section's heading (Timeline, Notes, ...), named for the style sheet."""
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    label.setFont(font)
+    return label
