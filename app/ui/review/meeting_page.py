@@ -36,6 +36,7 @@ from app.export.formatting import follow_up_status, format_day, plural
 from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report
 from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.common.bold_label import bold_label
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
 from app.ui.recap.recap_dialog import RecapDialog
@@ -129,14 +130,9 @@ class MeetingPage(QWidget):
         bar.addWidget(self.delete_button)
 
         # Plain text: a client called "Harbor & Finch" must read so, not "&amp;".
-        self.heading = QLabel()
+        self.heading = bold_label(scale=1.5, name="meetingHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setObjectName("meetingHeading")
         self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.facts = QLabel()
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setObjectName("meetingFacts")
