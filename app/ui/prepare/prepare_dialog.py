@@ -112,6 +112,16 @@ class CueRow(QFrame):
         return Cue(key, label, words, CueStyle(self.style_picker.currentData()))
 
 
+def _page_heading(text: str) -> QLabel:
+    """The heading of one of the dialog's two pages: larger, in the text's own weight."""
+    heading = QLabel(text)
+    heading.setObjectName("heading")
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    heading.setFont(font)
+    return heading
+
+
 class PrepareDialog(QDialog):
     """Two pages: the meeting's details, then the checklist before it starts."""
 
@@ -154,11 +164,7 @@ class PrepareDialog(QDialog):
     # -- page 1 ----------------------------------------------------------------------------
 
     def _details_page(self, client_names: list[str], settings: Settings) -> QWidget:
-        heading = QLabel("New meeting")
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading = _page_heading("New meeting")
 
         self.client = QComboBox()
         self.client.setObjectName("clientPicker")
@@ -460,11 +466,7 @@ class PrepareDialog(QDialog):
     # -- page 2 ----------------------------------------------------------------------------
 
     def _checklist_page(self) -> QWidget:
-        heading = QLabel("Before you start")
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading = _page_heading("Before you start")
         self.checklist_intro = QLabel()
         self.checklist_intro.setObjectName("muted")
         self.checklist_intro.setWordWrap(True)
