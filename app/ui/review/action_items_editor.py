@@ -60,7 +60,7 @@ class ActionItemsEditor(QWidget):
         add_row.addWidget(self.new_action_due)
         add_row.addWidget(self.add_action_button)
         add_row.addWidget(self.remove_action_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)  # the page's own spacing, as when the two sat in it directly
         layout.addWidget(self.action_view)
@@ -73,6 +73,9 @@ class ActionItemsEditor(QWidget):
         header = self.action_view.horizontalHeader().sizeHint().height()
         self.action_view.setFixedHeight(header + row_height * rows + 4)
         self.action_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # At once, as when the table sat in the page itself: the page's layout, the next
+        # to settle, then sees this editor's new height rather than the table's first guess.
+        self._layout.activate()
 
     def clear_inputs(self) -> None:
         self.new_action_text.clear()
