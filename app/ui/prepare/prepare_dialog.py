@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -120,6 +121,20 @@ def _page_heading(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.5)
     heading.setFont(font)
     return heading
+
+
+def _page(scroll: QWidget, *foot: QWidget | QLayout) -> QWidget:
+    """One of the dialog's two pages: its scrolling content, then what stays at its foot."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll, 1)
+    for item in foot:
+        if isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return page
 
 
 class PrepareDialog(QDialog):
@@ -269,13 +284,7 @@ class PrepareDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.next_button)
 
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        return page
+        return _page(scroll, self.error, buttons)
 
     @staticmethod
     def _keep_fields_width(scroll: QScrollArea, inner_layout: QVBoxLayout) -> None:
@@ -502,12 +511,7 @@ class PrepareDialog(QDialog):
         buttons.addWidget(back)
         buttons.addWidget(self.start_button)
 
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
-        return page
+        return _page(scroll, buttons)
 
     def _fill_checklist(self, plan: MeetingPlan) -> None:
         for widget in self._checklist_widgets:
