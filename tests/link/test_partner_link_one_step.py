@@ -17,7 +17,8 @@ from app.link.lan_address import THIS_COMPUTER_ONLY, listen_choices
 from app.link.server import BIND_ENV, PartnerLinkServer
 from app.settings import DockSide, load_settings
 from app.ui.common.panic import PanicHide
-from app.ui.partner.pairing_panel import COPIED_SHOWN_MS, PairingPanel
+from app.ui.partner.copy_field import COPIED_SHOWN_MS
+from app.ui.partner.pairing_panel import PairingPanel
 from app.ui.partner.partner_wiring import DOCK_GAP_PX, dock_beside
 from tests.link.conftest import TWO_CUES, QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_link_server import partner, receive

@@ -51,6 +51,10 @@ def test_pairing_a_partner_then_revoking_them(
     assert page.link_box.isVisible() and not page.qr_label.pixmap().isNull()
     link = page.link_field.text()
     assert link.startswith("https://relay.example.org/#k=")
+    # Copy puts the link on the clipboard and says so, as the pairing panel's Copy does.
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == link
+    assert page.copy_button.text() == "Copied"
     (alex,) = pairing_book().partners
     assert alex.name == "Alex" and parse_relay_link(link).secret == decode_secret(alex.secret)
     assert page.name_field.text() == ""

@@ -32,7 +32,7 @@ from app.store import Store
 from app.ui.common.store_client import StoreClient
 from app.ui.common.theme import apply_look
 from app.ui.review import open_review_window
-from app.ui.review.meeting_page import RevisionDialog
+from app.ui.review.revision_dialog import RevisionDialog
 from app.ui.review.trends import trend_points, verdict
 from app.ui.review.window import ReviewWindow
 from tests.meeting_factory import make_meeting

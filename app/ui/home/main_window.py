@@ -14,7 +14,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import format_elapsed
+from app.ui.common.bold_label import bold_label
+from app.ui.common.rows_list_model import RowsListModel
 
 if TYPE_CHECKING:
     from app.store.api import MeetingSummary
@@ -52,25 +54,16 @@ def describe_meeting(meeting: MeetingSummary) -> str:
     return "\n".join([parts[0], " · ".join(parts[1:])])
 
 
-class RecentMeetingsModel(QAbstractListModel):
+class RecentMeetingsModel(RowsListModel):
     """The newest meetings, as plain summaries from the store."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.meetings: list[MeetingSummary] = []
-
     def set_meetings(self, meetings: list[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self.meetings = list(meetings)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.meetings)
+        self.reset_rows(meetings)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.meetings):
+        meeting = self.row_at(index)
+        if meeting is None:
             return None
-        meeting = self.meetings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return describe_meeting(meeting)
         if role == Qt.ItemDataRole.UserRole:
@@ -93,12 +86,7 @@ class MainWindow(QMainWindow):
         # Asked before the window closes (the app quits with it); False keeps it open.
         self.close_guard: Callable[[], bool] | None = None
 
-        heading = QLabel(APP_NAME)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = bold_label(APP_NAME, scale=1.8, name="heading")
         tagline = QLabel("A quiet companion for the meeting with an upset client.")
         tagline.setObjectName("muted")
         tagline.setWordWrap(True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
+from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.link.relay import RelayError, parse_broker_url
 from app.settings import Settings, shared_settings
+from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import qr_image
 
 ADDRESS_HINT = "The relay address looks like wss://relay.example.org/mqtt"
@@ -108,20 +109,15 @@ class PairedPartnersPage(QWidget):
         self.link_hint = QLabel()
         self.link_hint.setObjectName("pairingLinkHint")
         self.link_hint.setWordWrap(True)
-        self.link_field = QLineEdit()
-        self.link_field.setObjectName("pairingLink")
-        self.link_field.setReadOnly(True)
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.clicked.connect(self._copy_link)
-        link_row = QHBoxLayout()
-        link_row.addWidget(self.link_field, 1)
-        link_row.addWidget(self.copy_button)
+        self.link_copy = CopyField("pairingLink")
+        self.link_field = self.link_copy.field
+        self.copy_button = self.link_copy.button
         self.link_box = QWidget()
         link_layout = QVBoxLayout(self.link_box)
         link_layout.setContentsMargins(0, 0, 0, 0)
         link_layout.addWidget(self.link_hint)
         link_layout.addWidget(self.qr_label, alignment=Qt.AlignmentFlag.AlignHCenter)
-        link_layout.addLayout(link_row)
+        link_layout.addWidget(self.link_copy)
         self.link_box.hide()
 
         heading = QLabel("Paired partners")
@@ -316,7 +312,3 @@ class PairedPartnersPage(QWidget):
     def _say_pair_problem(self, message: str) -> None:
         self.pair_problem.setText(message)
         self.pair_problem.show()
-
-    def _copy_link(self) -> None:
-        if self.link_field.text():
-            QGuiApplication.clipboard().setText(self.link_field.text())

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.link.lan_address import listen_choices
 from app.link.server import BIND_ENV, LinkError, PartnerLinkServer
+from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import QR_SIDE_PX, qr_image
-
-COPIED_SHOWN_MS = 2000
 
 
 def partners_text(count: int) -> str:
@@ -68,27 +66,17 @@ class PairingPanel(QWidget):
         self.qr_label.setObjectName("pairingQr")
         self.qr_label.setFixedSize(QR_SIDE_PX, QR_SIDE_PX)
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.url_field = QLineEdit()
-        self.url_field.setObjectName("pairingUrl")
-        self.url_field.setReadOnly(True)
-        self.copy_button = QPushButton("Copy")
+        self.url_copy = CopyField("pairingUrl")
+        self.url_field = self.url_copy.field
+        self.copy_button = self.url_copy.button
         self.copy_button.setObjectName("pairingCopy")
         self.copy_button.setToolTip("Copy the address, for `poise partner URL` on a laptop")
-        self.copy_button.clicked.connect(self._copy_url)
-        self._copied_timer = QTimer(self)
-        self._copied_timer.setSingleShot(True)
-        self._copied_timer.setInterval(COPIED_SHOWN_MS)
-        self._copied_timer.timeout.connect(self._end_copied)
-        url_row = QHBoxLayout()
-        url_row.setSpacing(6)
-        url_row.addWidget(self.url_field, stretch=1)
-        url_row.addWidget(self.copy_button)
         self.details = QWidget()
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.setSpacing(8)
         details_layout.addWidget(self.qr_label, alignment=Qt.AlignmentFlag.AlignHCenter)
-        details_layout.addLayout(url_row)
+        details_layout.addWidget(self.url_copy)
 
         self.who_label = QLabel()
         self.who_label.setObjectName("partnerWho")
@@ -214,12 +202,3 @@ class PairingPanel(QWidget):
         else:
             self.bindAddressChosen.emit(address)
         self._refresh()
-
-    def _copy_url(self) -> None:
-        if self.url_field.text():
-            QGuiApplication.clipboard().setText(self.url_field.text())
-            self.copy_button.setText("Copied")
-            self._copied_timer.start()
-
-    def _end_copied(self) -> None:
-        self.copy_button.setText("Copy")

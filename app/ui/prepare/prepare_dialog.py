@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -112,6 +113,30 @@ class CueRow(QFrame):
         return Cue(key, label, words, CueStyle(self.style_picker.currentData()))
 
 
+def _page_heading(text: str) -> QLabel:
+    """The heading of one of the dialog's two pages: larger, in the text's own weight."""
+    heading = QLabel(text)
+    heading.setObjectName("heading")
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    heading.setFont(font)
+    return heading
+
+
+def _page(scroll: QWidget, *foot: QWidget | QLayout) -> QWidget:
+    """One of the dialog's two pages: its scrolling content, then what stays at its foot."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll, 1)
+    for item in foot:
+        if isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return page
+
+
 class PrepareDialog(QDialog):
     """Two pages: the meeting's details, then the checklist before it starts."""
 
@@ -154,11 +179,7 @@ class PrepareDialog(QDialog):
     # -- page 1 ----------------------------------------------------------------------------
 
     def _details_page(self, client_names: list[str], settings: Settings) -> QWidget:
-        heading = QLabel("New meeting")
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading = _page_heading("New meeting")
 
         self.client = QComboBox()
         self.client.setObjectName("clientPicker")
@@ -263,13 +284,7 @@ class PrepareDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.next_button)
 
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        return page
+        return _page(scroll, self.error, buttons)
 
     @staticmethod
     def _keep_fields_width(scroll: QScrollArea, inner_layout: QVBoxLayout) -> None:
@@ -460,11 +475,7 @@ class PrepareDialog(QDialog):
     # -- page 2 ----------------------------------------------------------------------------
 
     def _checklist_page(self) -> QWidget:
-        heading = QLabel("Before you start")
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading = _page_heading("Before you start")
         self.checklist_intro = QLabel()
         self.checklist_intro.setObjectName("muted")
         self.checklist_intro.setWordWrap(True)
@@ -500,12 +511,7 @@ class PrepareDialog(QDialog):
         buttons.addWidget(back)
         buttons.addWidget(self.start_button)
 
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
-        return page
+        return _page(scroll, buttons)
 
     def _fill_checklist(self, plan: MeetingPlan) -> None:
         for widget in self._checklist_widgets:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.export.follow_through import ClientReport, FollowUpOutcome, ItemState
 from app.export.formatting import format_day, format_duration, local
+from app.ui.common.bold_label import bold_label
 from app.ui.review.models import OVERDUE_COLOUR, TODAY_COLOUR, _ColumnsModel
 
 _KEPT_COLOUR = QColor("#1a7f37")
@@ -142,13 +143,8 @@ class ClientPage(QWidget):
         self.back_button = QPushButton("← Back")
         self.back_button.setToolTip("Back where you came from (Esc)")
         self.back_button.clicked.connect(self.back_requested)
-        self.heading = QLabel()
-        self.heading.setObjectName("clientHeading")
+        self.heading = bold_label(scale=1.5, name="clientHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.overview = QLabel()
         self.overview.setObjectName("clientOverview")
         self.overview.setTextFormat(Qt.TextFormat.PlainText)
@@ -170,9 +166,9 @@ class ClientPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.heading)
         layout.addWidget(self.overview)
-        layout.addWidget(_title("Meetings, newest first"))
+        layout.addWidget(bold_label("Meetings, newest first"))
         layout.addWidget(self.meeting_view, 3)
-        layout.addWidget(_title("Action items, ours and theirs"))
+        layout.addWidget(bold_label("Action items, ours and theirs"))
         layout.addWidget(self.item_view, 2)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -223,14 +219,6 @@ class ClientPage(QWidget):
     def _open_item_meeting(self, index: QModelIndex) -> None:
         if index.isValid():
             self.meeting_requested.emit(self.item_model.meeting_id(index.row()))
-
-
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 __all__ = ["ClientItemModel", "ClientMeetingModel", "ClientPage"]

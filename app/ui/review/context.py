@@ -20,6 +20,10 @@ from app.domain.meeting_terms import NoteField
 from app.store.api import StoreService
 from app.ui.common.store_client import StoreClient
 
+_Work = Callable[[], Any]
+_Done = Callable[[Any], None]
+_Failed = Callable[[Exception], None]
+
 
 class ReviewContext(QObject):
     error = Signal(str)  # a failed call that nobody else handles, for the window to show
@@ -38,26 +42,22 @@ class ReviewContext(QObject):
         self._calls: set[int] = set()
         self._closed = False
 
-    def run(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None] | None = None,
-    ) -> None:
-        if not self._closed:
-            self._remember(self.client.read(work, on_done=on_done, on_error=self._failed(on_error)))
+    def run(self, work: _Work, on_done: _Done, on_error: _Failed | None = None) -> None:
+        self._send(self.client.read, work, on_done, on_error)
 
-    def write(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None] | None = None,
-    ) -> None:
+    def write(self, work: _Work, on_done: _Done, on_error: _Failed | None = None) -> None:
         """Like ``run``, for changes: one at a time, in order, after the typed text."""
+        self._send(self.client.write, work, on_done, on_error)
+
+    def _send(
+        self,
+        send: Callable[..., int],
+        work: _Work,
+        on_done: _Done,
+        on_error: _Failed | None,
+    ) -> None:
         if not self._closed:
-            self._remember(
-                self.client.write(work, on_done=on_done, on_error=self._failed(on_error))
-            )
+            self._remember(send(work, on_done=on_done, on_error=self._failed(on_error)))
 
     def save_note(self, meeting_id: int, field: NoteField, text: str) -> None:
         self.client.save_note(meeting_id, field, text)
@@ -77,9 +77,7 @@ class ReviewContext(QObject):
     def _remember(self, token: int) -> None:
         self._calls.add(token)
 
-    def _failed(
-        self, on_error: Callable[[Exception], None] | None
-    ) -> Callable[[BaseException], None]:
+    def _failed(self, on_error: _Failed | None) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
             if on_error is not None and isinstance(error, Exception):
                 on_error(error)

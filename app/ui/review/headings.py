@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from app.ui.common.bold_label import bold_label
+
 
 def bold_title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
-    return label
+    """A front-page panel's title (Open follow-ups, Trends)."""
+    return bold_label(text, scale=1.1)
+
+
+def section_title(text: str) -> QLabel:
+    """A meeting page section's heading (Timeline, Notes, ...), named for the style sheet."""
+    return bold_label(text, scale=1.15, name="sectionTitle")

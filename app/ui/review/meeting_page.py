@@ -9,42 +9,23 @@ The page never queries: it asks ``ReviewContext`` to run service calls off the G
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QKeySequence,
-    QShortcut,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QTableView,
-    QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,33 +37,21 @@ from app.export.formatting import follow_up_status, format_day, plural
 from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report
 from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
+from app.ui.common.bold_label import bold_label
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS, suggested_file_name, write_meeting_export
 from app.ui.recap.recap_dialog import RecapDialog
+from app.ui.review.action_items_editor import ActionItemsEditor
 from app.ui.review.context import ReviewContext
-from app.ui.review.models import ActionItemEdit, ActionItemModel, RevisionModel, TimelineModel
+from app.ui.review.delete_question import confirm_meeting_delete
+from app.ui.review.headings import section_title
+from app.ui.review.meeting_notes_panel import MeetingNotesPanel
+from app.ui.review.models import ActionItemEdit, TimelineModel
+from app.ui.review.revision_dialog import RevisionDialog
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
 from app.ui.review.wheel_guard import PageWheelGuard
 
 NOTE_SAVE_DELAY_MS = 400
-
-
-def _section_title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-@dataclass
-class _NoteEditor:
-    field: NoteField
-    editor: QPlainTextEdit
-    history_button: QToolButton
-    saved_text: str
 
 
 class MeetingPage(QWidget):
@@ -162,14 +131,9 @@ class MeetingPage(QWidget):
         bar.addWidget(self.delete_button)
 
         # Plain text: a client called "Harbor & Finch" must read so, not "&amp;".
-        self.heading = QLabel()
+        self.heading = bold_label(scale=1.5, name="meetingHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setObjectName("meetingHeading")
         self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.facts = QLabel()
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setObjectName("meetingFacts")
@@ -207,74 +171,28 @@ class MeetingPage(QWidget):
         )
         legend.setStyleSheet("color: #57606a;")
 
-        notes_grid = QGridLayout()
-        notes_grid.setHorizontalSpacing(10)
-        notes_grid.setVerticalSpacing(4)
-        self.note_editors: dict[NoteField, _NoteEditor] = {}
-        for row, note_field in enumerate(NoteField):
-            label = QLabel(note_field.label)
-            label.setToolTip(note_field.hint)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            editor = QPlainTextEdit()
-            editor.setObjectName(f"note_{note_field.value}")
-            editor.setPlaceholderText(note_field.hint)
-            editor.setTabChangesFocus(True)
-            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 14)
-            history = QToolButton()
-            history.setText("History")
-            history.setToolTip(f"Earlier versions of “{note_field.label}”, to restore one")
-            history.clicked.connect(lambda _=False, f=note_field: self.show_history(f))
-            notes_grid.addWidget(label, row, 0)
-            notes_grid.addWidget(editor, row, 1)
-            notes_grid.addWidget(history, row, 2, Qt.AlignmentFlag.AlignTop)
-            entry = _NoteEditor(note_field, editor, history, "")
-            self.note_editors[note_field] = entry
-            editor.textChanged.connect(lambda f=note_field: self._note_typed(f))
-        notes_grid.setColumnStretch(1, 1)
+        self.notes_panel = MeetingNotesPanel()
+        self.note_editors = self.notes_panel.editors
+        self.notes_panel.typed.connect(self._note_typed)
+        self.notes_panel.history_requested.connect(self.show_history)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_notes)
         self._dirty_fields: set[NoteField] = set()
 
-        self.action_model = ActionItemModel(context.today, self)
+        self.action_items = ActionItemsEditor(context.today)
+        self.action_model = self.action_items.action_model
         self.action_model.edited.connect(self._save_action_edit)
-        self.action_view = QTableView()
-        self.action_view.setObjectName("actionItems")
-        self.action_view.setModel(self.action_model)
-        self.action_view.verticalHeader().hide()
-        self.action_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.action_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        header = self.action_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.action_view.setToolTip("Space ticks; F2 edits; due date as +3, fri or 2025-03-14")
-        self.new_action_text = QLineEdit()
-        self.new_action_text.setPlaceholderText("New action item…")
-        self.new_action_owner = QLineEdit()
-        self.new_action_owner.setPlaceholderText("Owner")
-        self.new_action_owner.setMaximumWidth(140)
-        self.new_action_due = QLineEdit()
-        self.new_action_due.setPlaceholderText("Due: +3, fri…")
-        self.new_action_due.setMaximumWidth(130)
-        self.add_action_button = QPushButton("Add")
-        self.remove_action_button = QPushButton("Remove selected")
+        self.action_view = self.action_items.action_view
+        self.new_action_text = self.action_items.new_action_text
+        self.new_action_owner = self.action_items.new_action_owner
+        self.new_action_due = self.action_items.new_action_due
+        self.add_action_button = self.action_items.add_action_button
+        self.remove_action_button = self.action_items.remove_action_button
         self.add_action_button.clicked.connect(self.add_action_from_inputs)
         self.new_action_text.returnPressed.connect(self.add_action_from_inputs)
         self.remove_action_button.clicked.connect(self.remove_selected_action)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_action_text, 1)
-        add_row.addWidget(self.new_action_owner)
-        add_row.addWidget(self.new_action_due)
-        add_row.addWidget(self.add_action_button)
-        add_row.addWidget(self.remove_action_button)
-
         self.timeline_model = TimelineModel(self)
         self.timeline_view = QListView()
         self.timeline_view.setObjectName("timelineList")
@@ -293,18 +211,17 @@ class MeetingPage(QWidget):
         layout.addWidget(self.facts)
         layout.addLayout(follow_row)
         layout.addSpacing(6)
-        layout.addWidget(_section_title("Timeline"))
+        layout.addWidget(section_title("Timeline"))
         layout.addWidget(self.strip)
         layout.addWidget(legend)
         layout.addSpacing(6)
-        layout.addWidget(_section_title("Notes"))
-        layout.addLayout(notes_grid)
+        layout.addWidget(section_title("Notes"))
+        layout.addWidget(self.notes_panel)
         layout.addSpacing(6)
-        layout.addWidget(_section_title("Action items"))
-        layout.addWidget(self.action_view)
-        layout.addLayout(add_row)
+        layout.addWidget(section_title("Action items"))
+        layout.addWidget(self.action_items)
         layout.addSpacing(6)
-        layout.addWidget(_section_title("Steps, signals and stamped lines"))
+        layout.addWidget(section_title("Steps, signals and stamped lines"))
         layout.addWidget(self.timeline_view)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -368,12 +285,7 @@ class MeetingPage(QWidget):
         self.facts.setText(" · ".join(facts))
         self._show_follow_up(detail.follow_up)
         self.strip.set_data(strip_data_from(report, self._cue_fade_seconds))
-        for note_field, entry in self.note_editors.items():
-            text = detail.notes.get(note_field, "")
-            entry.saved_text = text
-            entry.editor.blockSignals(True)
-            entry.editor.setPlainText(text)
-            entry.editor.blockSignals(False)
+        self.notes_panel.show_notes(detail.notes)
         self._dirty_fields.clear()
         self.action_model.set_items(detail.action_items)
         self.timeline_model.set_events(report.timeline)
@@ -383,37 +295,17 @@ class MeetingPage(QWidget):
 
     def _fit_tables(self) -> None:
         # The page scrolls as a whole; the small lists show every row instead of scrolling.
-        rows = max(1, self.action_model.rowCount())
-        row_height = self.action_view.verticalHeader().defaultSectionSize()
-        header = self.action_view.horizontalHeader().sizeHint().height()
-        self.action_view.setFixedHeight(header + row_height * rows + 4)
+        self.action_items.fit_table()
         line = self.timeline_view.sizeHintForRow(0) if self.timeline_model.rowCount() else 20
         visible = min(max(1, self.timeline_model.rowCount()), 14)
         self.timeline_view.setFixedHeight(line * visible + 6)
-        self.action_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def apply_highlight(self, query: str) -> None:
         """Mark every occurrence of the searched words in the note fields."""
-        words = [w for w in re.findall(r"\w+", query) if len(w) > 1]
-        marked = QTextCharFormat()
-        marked.setBackground(QColor("#ffe58f"))
-        for entry in self.note_editors.values():
-            selections: list[QTextEdit.ExtraSelection] = []
-            document = entry.editor.document()
-            for word in words:
-                cursor = QTextCursor(document)
-                while True:
-                    cursor = document.find(word, cursor, QTextDocument.FindFlag(0))
-                    if cursor.isNull():
-                        break
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor
-                    selection.format = marked
-                    selections.append(selection)
-            entry.editor.setExtraSelections(selections)
+        self.notes_panel.apply_highlight(query)
 
     def highlighted_count(self) -> int:
-        return sum(len(e.editor.extraSelections()) for e in self.note_editors.values())
+        return self.notes_panel.highlighted_count()
 
     def _show_follow_up(self, follow_up: date | None) -> None:
         self.follow_up_edit.blockSignals(True)
@@ -462,8 +354,6 @@ class MeetingPage(QWidget):
         )
 
     def _replace_detail(self, **changes: Any) -> None:
-        from dataclasses import replace
-
         if self._detail is None:
             return
         self._detail = replace(self._detail, **changes)
@@ -564,9 +454,7 @@ class MeetingPage(QWidget):
             self.message.emit(str(problem))
             return
         self.add_action(text, self.new_action_owner.text().strip(), due)
-        self.new_action_text.clear()
-        self.new_action_owner.clear()
-        self.new_action_due.clear()
+        self.action_items.clear_inputs()
 
     def add_action(self, text: str, owner: str, due: date | None) -> None:
         if self._detail is None:
@@ -672,89 +560,4 @@ class MeetingPage(QWidget):
         self.deleted.emit(meeting_id)
 
     def _confirm_delete(self, heading: str) -> bool:
-        # QMessageBox has no standard Delete button; a destructive-role button says the
-        # act in its own word, and Cancel stays the default so Enter deletes nothing.
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete meeting")
-        box.setText(
-            f"Delete “{heading}” with all its notes, signals and action items?\n\n"
-            "This cannot be undone."
-        )
-        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel_button)
-        box.setEscapeButton(cancel_button)
-        box.exec()
-        return box.clickedButton() is delete_button
-
-
-class RevisionDialog(QDialog):
-    """A field's saved versions, newest first, with the selected one's full text."""
-
-    restore_requested = Signal(int)
-
-    def __init__(
-        self,
-        note_field: NoteField,
-        revisions: list[NoteRevisionRecord],
-        parent: QWidget,
-        *,
-        current_text: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        # The field's text now: a version that reads the same is not offered for restoring.
-        if current_text is None and revisions:
-            current_text = revisions[0].text
-        self._current_text = current_text
-        self.setWindowTitle(f"History of “{note_field.label}”")
-        self.resize(560, 380)
-        self.model = RevisionModel(self)
-        self.model.set_revisions(revisions)
-        self.list_view = QListView()
-        self.list_view.setModel(self.model)
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(
-            "Restore this version", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self._restore)
-        self.list_view.selectionModel().currentChanged.connect(self._show_selected)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel("Saved versions, newest first:" if revisions else "No saved versions yet.")
-        )
-        layout.addWidget(self.list_view, 1)
-        layout.addWidget(QLabel("Text of the selected version:"))
-        layout.addWidget(self.preview, 1)
-        self.same_as_current = QLabel("This is the text the field holds now.")
-        self.same_as_current.setObjectName("sameAsCurrent")
-        self.same_as_current.setVisible(False)
-        layout.addWidget(self.same_as_current)
-        layout.addWidget(buttons)
-        if revisions:
-            self.list_view.setCurrentIndex(self.model.index(min(1, len(revisions) - 1)))
-        self.list_view.setFocus()
-
-    def _show_selected(self) -> None:
-        row = self.list_view.currentIndex().row()
-        if row >= 0:
-            self.preview.setPlainText(self.model.revision(row).text)
-        # The newest version, and any that reads like the text now, would change nothing.
-        offered = self.can_restore(row)
-        self.restore_button.setEnabled(offered)
-        self.restore_button.setVisible(offered)
-        self.same_as_current.setVisible(row >= 0 and not offered)
-
-    def can_restore(self, row: int) -> bool:
-        if row <= 0 or row >= self.model.rowCount():
-            return False
-        return self.model.revision(row).text != self._current_text
-
-    def _restore(self) -> None:
-        row = self.list_view.currentIndex().row()
-        if self.can_restore(row):
-            self.restore_requested.emit(self.model.revision(row).id)
-            self.accept()
+        return confirm_meeting_delete(self, heading)

@@ -17,7 +17,6 @@ from html import escape
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -38,6 +37,7 @@ from app.export.formatting import (
 )
 from app.export.report import ReportEvent, playbook_title
 from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
+from app.ui.common.rows_list_model import RowsListModel
 
 PAGE_SIZE = 200
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -259,23 +259,7 @@ def snippet_plain(snippet: str) -> str:
     return snippet.replace("[[", "").replace("]]", "")
 
 
-class _RowsListModel(QAbstractListModel):
-    """A flat list of ``rows``; subclasses say how a row is shown."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def _reset_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-
-class SearchHitModel(_RowsListModel):
+class SearchHitModel(RowsListModel):
     """Search results, best first; ``HTML_ROLE`` gives the two-line rich text to paint."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -284,15 +268,15 @@ class SearchHitModel(_RowsListModel):
 
     def set_hits(self, query: str, hits: Sequence[SearchHit]) -> None:
         self.query = query
-        self._reset_rows(hits)
+        self.reset_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
         return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        hit = self.row_at(index)
+        if hit is None:
             return None
-        hit = self._rows[index.row()]
         heading = f"{format_when(hit.started_at)} · {hit.client_name}"
         if hit.title:
             heading += f" — {hit.title}"
@@ -452,7 +436,7 @@ def _replace(item: ActionItemRecord, **changes: Any) -> ActionItemRecord:
     return replace(item, **changes)
 
 
-class TimelineModel(_RowsListModel):
+class TimelineModel(RowsListModel):
     """The meeting's steps, signals and stamped lines in time order, as the exports list them."""
 
     _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎", "flag": "⚑"}
@@ -463,12 +447,12 @@ class TimelineModel(_RowsListModel):
     }
 
     def set_events(self, events: Sequence[ReportEvent]) -> None:
-        self._reset_rows(events)
+        self.reset_rows(events)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        event = self.row_at(index)
+        if event is None:
             return None
-        event = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{event.offset:>8}   {self._MARKS.get(event.kind, '')} {event.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -478,19 +462,19 @@ class TimelineModel(_RowsListModel):
         return None
 
 
-class RevisionModel(_RowsListModel):
+class RevisionModel(RowsListModel):
     """A note field's revisions, newest first: when saved, and how the text began."""
 
     def set_revisions(self, revisions: Sequence[NoteRevisionRecord]) -> None:
-        self._reset_rows(revisions)
+        self.reset_rows(revisions)
 
     def revision(self, row: int) -> NoteRevisionRecord:
         return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        revision = self.row_at(index)
+        if revision is None:
             return None
-        revision = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             first_line = revision.text.strip().splitlines()[0] if revision.text.strip() else ""
             if len(first_line) > 70:

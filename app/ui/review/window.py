@@ -13,46 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QCloseEvent,
-    QColor,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QResizeEvent,
-    QShortcut,
-    QTextDocument,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -62,80 +31,20 @@ from app.export.csv_export import write_csv
 from app.export.follow_through import ClientReport, client_report
 from app.export.formatting import plural
 from app.settings import shared_settings
-from app.store.api import ClientRecord, MeetingDetail, MeetingSummary, NotFound, SearchHit
+from app.store.api import MeetingDetail, MeetingSummary, NotFound, SearchHit
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.store_client import StoreClient
 from app.ui.review.client_page import ClientPage
 from app.ui.review.context import ReviewContext
-from app.ui.review.filter_dates import FIRST_FILTER_DATE, day_start
-from app.ui.review.headings import bold_title
+from app.ui.review.filter_bar import ReviewFilterBar
+from app.ui.review.follow_ups_and_trends import FollowUpsAndTrends
 from app.ui.review.meeting_page import MeetingPage
-from app.ui.review.models import (
-    HTML_ROLE,
-    PAGE_SIZE,
-    FollowUpModel,
-    MeetingListModel,
-    SearchHitModel,
-)
+from app.ui.review.meeting_table import MeetingTable
+from app.ui.review.models import PAGE_SIZE, MeetingListModel, SearchHitModel
 from app.ui.review.search import SearchController
-from app.ui.review.trends import (
-    DEFAULT_TREND_MEETINGS,
-    TrendsChart,
-    counts_for_trends,
-    trend_points,
-)
+from app.ui.review.search_hit_delegate import HtmlItemDelegate
 
-_SELECTED_HIT = QColor("#dbe7f3")
-_SELECTED_EDGE = QColor("#2f6fb0")
 LIST_PAGE, SEARCH_PAGE = 0, 1
-CLIENT_COLUMN, TITLE_COLUMN, PLAYBOOK_COLUMN = 1, 2, 3
-# The client column grows to its longest loaded name; the title keeps this much.
-_MIN_TITLE = 100
-
-
-class HtmlItemDelegate(QStyledItemDelegate):
-    """Paints an item's ``HTML_ROLE`` text, so search hits show the match highlighted."""
-
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
-        document.setTextWidth(max(100, option.rect.width() - 12))
-        return document
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        painter.save()
-        # A light selection keeps the grey labels and the yellow match marks readable.
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, _SELECTED_HIT)
-            painter.fillRect(
-                QRectF(option.rect.left(), option.rect.top(), 3, option.rect.height()),
-                _SELECTED_EDGE,
-            )
-        elif index.row() % 2:
-            painter.fillRect(option.rect, option.palette.alternateBase())
-        painter.translate(option.rect.left() + 8, option.rect.top() + 4)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        clip = QRectF(0, 0, option.rect.width() - 6, option.rect.height() - 4)
-        painter.setClipRect(clip)
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(  # noqa: N802
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 8)
 
 
 class ReviewWindow(QMainWindow):
@@ -171,77 +80,22 @@ class ReviewWindow(QMainWindow):
         self._opening: int | None = None
         self.ask_csv_path: Callable[[str], Path | None] = self._ask_csv_path
 
-        # Filter bar -------------------------------------------------------------------
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search all notes… (Ctrl+F)")
-        self.search_box.setClearButtonEnabled(True)
+        # Filter bar: its widgets are the window's too, for the keyboard and the tests.
+        self.filter_bar = ReviewFilterBar()
+        self.search_box = self.filter_bar.search_box
         self.search_box.installEventFilter(self)
-        self.client_filter = QComboBox()
-        self.client_filter.setObjectName("clientFilter")
-        self.client_filter.addItem("All clients", None)
-        self.client_filter.setMinimumWidth(170)
-        self.since_edit = self._date_filter("From")
-        self.until_edit = self._date_filter("To")
-        self.client_button = QPushButton("Client page")
-        self.client_button.setObjectName("openClientPage")
-        self.client_button.setToolTip(
-            "Every meeting with the chosen client (or the selected meeting's client)"
-        )
-        self.csv_button = QPushButton("Export list to CSV…")
-        self.csv_button.setToolTip("Every meeting matching the filter, one row each")
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search_box)
-        bar.addWidget(search_label)
-        bar.addWidget(self.search_box, 3)
-        client_label = QLabel("&Client:")
-        client_label.setBuddy(self.client_filter)
-        bar.addWidget(client_label)
-        bar.addWidget(self.client_filter, 1)
-        for text, edit in (("F&rom:", self.since_edit), ("&To:", self.until_edit)):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            bar.addWidget(label)
-            bar.addWidget(edit)
-        bar.addWidget(self.client_button)
-        bar.addWidget(self.csv_button)
+        self.client_filter = self.filter_bar.client_filter
+        self.since_edit = self.filter_bar.since_edit
+        self.until_edit = self.filter_bar.until_edit
+        self.client_button = self.filter_bar.client_button
+        self.csv_button = self.filter_bar.csv_button
 
         # Meetings and search results ----------------------------------------------------
         self.meeting_model = MeetingListModel(
             self._load_page, today, self, playbook_titles=self.playbook_titles
         )
         self.meeting_model.page_loaded.connect(self._page_loaded)
-        self.meeting_view = QTableView()
-        self.meeting_view.setObjectName("meetingList")
-        self.meeting_view.setModel(self.meeting_model)
-        self.meeting_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.meeting_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.meeting_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.meeting_view.setAlternatingRowColors(True)
-        self.meeting_view.verticalHeader().hide()
-        self.meeting_view.setWordWrap(False)
-        self.meeting_view.verticalHeader().setDefaultSectionSize(
-            self.meeting_view.fontMetrics().height() + 10
-        )
-        header = self.meeting_view.horizontalHeader()
-        metrics = self.meeting_view.fontMetrics()
-        # Widths from the widest value each column can show, so nothing is cut off.
-        samples = (
-            "30 Sep 2025 23:59",
-            "Birchwood Dental",
-            "",
-            max(["Playbook", *self.playbook_titles.values()], key=metrics.horizontalAdvance)[:34],
-            "1 h 05 min",
-            "Signals",
-            "⚠ 30 Sep 2025",
-        )
-        for column, sample in enumerate(samples):
-            if sample:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 22)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
+        self.meeting_view = MeetingTable(self.meeting_model, self.playbook_titles)
         self.meeting_view.activated.connect(self._open_from_list)
 
         self.search_model = SearchHitModel(self)
@@ -258,30 +112,16 @@ class ReviewWindow(QMainWindow):
         self.results_stack.addWidget(self.search_view)
 
         # Front page: follow-ups and trends ----------------------------------------------
-        self.follow_up_model = FollowUpModel(today, self)
-        self.follow_up_view = QTableView()
-        self.follow_up_view.setObjectName("followUps")
-        self.follow_up_view.setModel(self.follow_up_model)
-        self.follow_up_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.follow_up_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.follow_up_view.verticalHeader().hide()
-        self.follow_up_view.setWordWrap(False)
-        follow_header = self.follow_up_view.horizontalHeader()
-        follow_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        follow_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.follow_up_view.activated.connect(self._open_from_follow_ups)
-        self.follow_up_title = bold_title("Open follow-ups")
-        self.trends_title = bold_title("Trends: all clients")
-        self.trends_chart = TrendsChart()
-        side = QWidget()
-        side.setObjectName("frontPageSide")
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 0, 0, 0)
-        side_layout.addWidget(self.follow_up_title)
-        side_layout.addWidget(self.follow_up_view, 1)
-        side_layout.addSpacing(8)
-        side_layout.addWidget(self.trends_title)
-        side_layout.addWidget(self.trends_chart)
+        side = FollowUpsAndTrends(self.context, today)
+        self.follow_ups_and_trends = side
+        self.follow_up_model = side.follow_up_model
+        self.follow_up_view = side.follow_up_view
+        self.follow_up_title = side.follow_up_title
+        self.trends_title = side.trends_title
+        self.trends_chart = side.trends_chart
+        side.follow_up_view.activated.connect(self._open_from_follow_ups)
+        side.follow_ups_refreshed.connect(self.follow_ups_refreshed)
+        side.trends_refreshed.connect(self.trends_refreshed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.results_stack)
@@ -295,7 +135,7 @@ class ReviewWindow(QMainWindow):
         self.overview.setObjectName("reviewOverview")
         overview_layout = QVBoxLayout(self.overview)
         overview_layout.setContentsMargins(12, 12, 12, 8)
-        overview_layout.addLayout(bar)
+        overview_layout.addWidget(self.filter_bar)
         overview_layout.addWidget(splitter, 1)
 
         self.meeting_page = MeetingPage(
@@ -356,44 +196,19 @@ class ReviewWindow(QMainWindow):
         self.search_box.setFocus()
 
     # Filters ------------------------------------------------------------------------------
-    def _date_filter(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(f"{name.lower()}Filter")
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        edit.setMinimumDate(FIRST_FILTER_DATE)
-        edit.setSpecialValueText("any date")
-        edit.setDate(FIRST_FILTER_DATE)
-        edit.setMinimumWidth(118)
-        return edit
-
     def filters(self) -> dict[str, Any]:
         """The keyword filters for ``list_meetings``/``count_meetings``, from the widgets."""
-        since = day_start(self.since_edit.date())
-        until = day_start(self.until_edit.date(), next_day=True)
-        return {"client_id": self.client_filter.currentData(), "since": since, "until": until}
+        return self.filter_bar.filters()
 
     def set_date_range(self, since: date | None, until: date | None) -> None:
-        for edit, day in ((self.since_edit, since), (self.until_edit, until)):
-            edit.setDate(QDate(day.year, day.month, day.day) if day else FIRST_FILTER_DATE)
+        self.filter_bar.set_date_range(since, until)
 
     def _filter_changed(self) -> None:
         self.meeting_model.reset()
         self.refresh_trends()
 
     def _load_clients(self) -> None:
-        self.context.run(self._service.list_clients, self._clients_loaded)
-
-    def _clients_loaded(self, clients: list[ClientRecord]) -> None:
-        current = self.client_filter.currentData()
-        self.client_filter.blockSignals(True)
-        self.client_filter.clear()
-        self.client_filter.addItem("All clients", None)
-        for client in sorted(clients, key=lambda c: c.name.casefold()):
-            self.client_filter.addItem(client.name, client.id)
-        found = self.client_filter.findData(current)
-        self.client_filter.setCurrentIndex(max(0, found))
-        self.client_filter.blockSignals(False)
+        self.context.run(self._service.list_clients, self.filter_bar.set_clients)
 
     # Meeting list -------------------------------------------------------------------------
     def _load_page(self, offset: int, limit: int, generation: int) -> None:
@@ -422,36 +237,15 @@ class ReviewWindow(QMainWindow):
         self.context.run(work, done, lambda _: self.meeting_model.page_failed(generation))
 
     def _page_loaded(self, rows: int) -> None:
-        self._fit_client_column()
+        self.meeting_view.fit_client_column()
         if self.results_stack.currentIndex() == LIST_PAGE:
             self._show_list_status()
         if rows and not self.meeting_view.currentIndex().isValid():
             self.meeting_view.setCurrentIndex(self.meeting_model.index(0, 0))
 
-    def _fit_client_column(self) -> None:
-        """Widen the client column to the longest loaded name, leaving the title room."""
-        metrics = self.meeting_view.fontMetrics()
-        widest = max(
-            (metrics.horizontalAdvance(name) for name in self.meeting_model.client_names()),
-            default=0,
-        )
-        header = self.meeting_view.horizontalHeader()
-        # The client and the title share what the fixed columns leave; the title keeps
-        # at least _MIN_TITLE, or half of that room when the list is narrow.
-        fixed = sum(
-            header.sectionSize(column)
-            for column in range(header.count())
-            if column not in (CLIENT_COLUMN, TITLE_COLUMN)
-        )
-        free = self.meeting_view.viewport().width() - fixed
-        room = max(free - _MIN_TITLE, free // 2, 120)
-        wanted = min(room, max(widest + 24, metrics.horizontalAdvance("Client") + 24))
-        if wanted != header.sectionSize(CLIENT_COLUMN):
-            header.resizeSection(CLIENT_COLUMN, wanted)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit_client_column()
+        self.meeting_view.fit_client_column()
 
     def _show_list_status(self) -> None:
         total = self._total
@@ -608,8 +402,7 @@ class ReviewWindow(QMainWindow):
             index = self.meeting_view.currentIndex()
             if self.results_stack.currentIndex() == LIST_PAGE and index.isValid():
                 name = self.meeting_model.summary(index.row()).client_name
-                found = self.client_filter.findText(name, Qt.MatchFlag.MatchFixedString)
-                client_id = self.client_filter.itemData(found) if found >= 0 else None
+                client_id = self.filter_bar.client_id_named(name)
         if client_id is None:
             self._show_message("Choose a client, or select one of their meetings")
             return
@@ -699,46 +492,12 @@ class ReviewWindow(QMainWindow):
             self.search.run_now()
 
     def refresh_follow_ups(self) -> None:
-        service = self._service
-        today = self._today()
-
-        def done(rows: list[MeetingSummary]) -> None:
-            self.follow_up_model.set_rows(rows)
-            overdue = sum(1 for r in rows if r.follow_up and r.follow_up < today)
-            due_today = sum(1 for r in rows if r.follow_up == today)
-            marks = []
-            if overdue:
-                marks.append(f"{overdue} overdue")
-            if due_today:
-                marks.append(f"{due_today} today")
-            extra = f" ({', '.join(marks)})" if marks else ""
-            self.follow_up_title.setText(f"Open follow-ups: {len(rows)}{extra}")
-            self.follow_ups_refreshed.emit(len(rows))
-
-        self.context.run(lambda: service.open_follow_ups(today), done)
+        self.follow_ups_and_trends.refresh_follow_ups()
 
     def refresh_trends(self) -> None:
-        service = self._service
-        client_id = self.client_filter.currentData()
-        client_name = self.client_filter.currentText()
-
-        def work() -> list[Any]:
-            # Short tries and open meetings do not count; look further back for enough.
-            recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS * 3)
-            counted = [s for s in recent if counts_for_trends(s.started_at, s.ended_at)]
-            chosen = counted[:DEFAULT_TREND_MEETINGS]
-            return trend_points([service.load_meeting(summary.id) for summary in chosen])
-
-        def done(points: list[Any]) -> None:
-            if self.client_filter.currentData() != client_id:
-                return
-            self.trends_chart.set_points(points)
-            scope = "all clients" if client_id is None else client_name
-            counted = "last meeting" if len(points) == 1 else f"last {len(points)} meetings"
-            self.trends_title.setText(f"Trends: {counted}, {scope}")
-            self.trends_refreshed.emit(len(points))
-
-        self.context.run(work, done)
+        self.follow_ups_and_trends.refresh_trends(
+            self.client_filter.currentData(), self.client_filter.currentText()
+        )
 
     # CSV ----------------------------------------------------------------------------------
     def _export_csv_with_dialog(self) -> None:

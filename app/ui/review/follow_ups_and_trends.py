@@ -1,0 +1,103 @@
+"""The review front page's side panel: the open follow-ups and the trends chart.
+
+It loads both through the ``ReviewContext`` (off the GUI thread) and says how many it
+showed; ``ReviewWindow`` places it beside the meeting list and opens what is activated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from app.store.api import MeetingSummary
+from app.ui.review.context import ReviewContext
+from app.ui.review.headings import bold_title
+from app.ui.review.models import FollowUpModel
+from app.ui.review.trends import (
+    DEFAULT_TREND_MEETINGS,
+    TrendsChart,
+    counts_for_trends,
+    trend_points,
+)
+
+
+class FollowUpsAndTrends(QWidget):
+    follow_ups_refreshed = Signal(int)
+    trends_refreshed = Signal(int)
+
+    def __init__(
+        self, context: ReviewContext, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("frontPageSide")
+        self.context = context
+        self._today = today
+        self._trends_client: int | None = None
+        self.follow_up_model = FollowUpModel(today, self)
+        self.follow_up_view = QTableView()
+        self.follow_up_view.setObjectName("followUps")
+        self.follow_up_view.setModel(self.follow_up_model)
+        self.follow_up_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.follow_up_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.follow_up_view.verticalHeader().hide()
+        self.follow_up_view.setWordWrap(False)
+        follow_header = self.follow_up_view.horizontalHeader()
+        follow_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        follow_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.follow_up_title = bold_title("Open follow-ups")
+        self.trends_title = bold_title("Trends: all clients")
+        self.trends_chart = TrendsChart()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.follow_up_title)
+        layout.addWidget(self.follow_up_view, 1)
+        layout.addSpacing(8)
+        layout.addWidget(self.trends_title)
+        layout.addWidget(self.trends_chart)
+
+    def refresh_follow_ups(self) -> None:
+        service = self.context.service
+        today = self._today()
+
+        def done(rows: list[MeetingSummary]) -> None:
+            self.follow_up_model.set_rows(rows)
+            overdue = sum(1 for r in rows if r.follow_up and r.follow_up < today)
+            due_today = sum(1 for r in rows if r.follow_up == today)
+            marks = []
+            if overdue:
+                marks.append(f"{overdue} overdue")
+            if due_today:
+                marks.append(f"{due_today} today")
+            extra = f" ({', '.join(marks)})" if marks else ""
+            self.follow_up_title.setText(f"Open follow-ups: {len(rows)}{extra}")
+            self.follow_ups_refreshed.emit(len(rows))
+
+        self.context.run(lambda: service.open_follow_ups(today), done)
+
+    def refresh_trends(self, client_id: int | None, client_name: str) -> None:
+        """The trends of one client's (or, with None, everyone's) last counted meetings."""
+        service = self.context.service
+        # Only the latest request shows: the client filter may have moved on meanwhile.
+        self._trends_client = client_id
+
+        def work() -> list[Any]:
+            # Short tries and open meetings do not count; look further back for enough.
+            recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS * 3)
+            counted = [s for s in recent if counts_for_trends(s.started_at, s.ended_at)]
+            chosen = counted[:DEFAULT_TREND_MEETINGS]
+            return trend_points([service.load_meeting(summary.id) for summary in chosen])
+
+        def done(points: list[Any]) -> None:
+            if self._trends_client != client_id:
+                return
+            self.trends_chart.set_points(points)
+            scope = "all clients" if client_id is None else client_name
+            counted = "last meeting" if len(points) == 1 else f"last {len(points)} meetings"
+            self.trends_title.setText(f"Trends: {counted}, {scope}")
+            self.trends_refreshed.emit(len(points))
+
+        self.context.run(work, done)
