@@ -23,7 +23,8 @@ from app.store import NotADatabase, Store, open_store
 from app.store.journal import read_journal
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import PROBLEM_HEADLINE, EndMeetingDialog, LiveWindow
+from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.status_lines import PROBLEM_HEADLINE
 from app.ui.live.summary import SummaryWindow
 from tests.ui.test_live_flow import open_prepare
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.domain.cue_display import fade_timer_ms
 from app.domain.meeting_session import (
     DEFAULT_CUE_FADE,
     Clock,
@@ -52,6 +53,14 @@ from app.ui.common.store_client import StoreClient
 
 # A store write of the session's: called on the writer thread with the service and the id.
 StoreJob = Callable[[StoreService, int], Any]
+
+
+def _record_shown(service: StoreService, signal_id: int, at: datetime) -> None:
+    service.record_signal_shown(signal_id, at)
+
+
+def _record_acknowledged(service: StoreService, signal_id: int, at: datetime) -> None:
+    service.record_signal_acknowledged(signal_id, at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +402,7 @@ class LiveSession(QObject):
             {"cue_key": cue_key, "source": source, "at": event.sent_at, "message_id": message_id},
             on_error=self._report,
         )
-        self._fade_timer.start(max(1, int(self.domain.cue_fade.total_seconds() * 1000)))
+        self._fade_timer.start(fade_timer_ms(self.domain.cue_fade))
         self.cueDisplayRequested.emit(event)
         return message_id
 
@@ -405,14 +414,7 @@ class LiveSession(QObject):
         if event is None:
             return
         self._painted.add(message_id)
-        at = self.now()
-        ids = self._signal_ids
-        self._submit(
-            lambda service, _meeting: service.record_signal_shown(ids[message_id], at),
-            "cue_shown",
-            {"message_id": message_id, "at": at},
-            on_error=self._report,
-        )
+        self._record_cue_moment(_record_shown, "cue_shown", message_id, self.now())
         self.cueShown.emit(message_id)
 
     def acknowledge_cue(self) -> None:
@@ -422,16 +424,25 @@ class LiveSession(QObject):
             return
         self._fade_timer.stop()
         at = event.ended_at or self.now()
+        self._record_cue_moment(_record_acknowledged, "cue_acknowledged", event.message_id, at)
+        self.cueWithdrawn.emit(event)
+        self.cueAcknowledged.emit(event.message_id)
+
+    def _record_cue_moment(
+        self,
+        record: Callable[[StoreService, int, datetime], object],
+        kind: str,
+        message_id: str,
+        at: datetime,
+    ) -> None:
+        """Write when a cue was shown or acknowledged, once the store has its signal's id."""
         ids = self._signal_ids
-        message_id = event.message_id
         self._submit(
-            lambda service, _meeting: service.record_signal_acknowledged(ids[message_id], at),
-            "cue_acknowledged",
+            lambda service, _meeting: record(service, ids[message_id], at),
+            kind,
             {"message_id": message_id, "at": at},
             on_error=self._report,
         )
-        self.cueWithdrawn.emit(event)
-        self.cueAcknowledged.emit(message_id)
 
     def _fade_due(self) -> None:
         event = self.domain.tracker.current
