@@ -13,9 +13,6 @@ from datetime import datetime
 
 from app.domain.meeting_terms import USER_REQUESTS, PartnerRequest, partner_request
 
-# What the live window says when a partner answered a request it no longer knows.
-UNKNOWN_ANSWER_TEXT = "Your partner got it"
-
 
 @dataclass(frozen=True, slots=True)
 class RequestToPartner:
@@ -30,6 +27,10 @@ class RequestToPartner:
     @property
     def label(self) -> str:
         return next((cue.label for cue in USER_REQUESTS if cue.key == self.key), self.key)
+
+
+# What the live window says when a partner answered a request it no longer knows.
+UNKNOWN_ANSWER_TEXT = "Your partner got it"
 
 
 class PartnerRequests:
