@@ -20,12 +20,8 @@ from app.store import Store
 from app.store.records import MeetingDraft
 from app.ui.common.theme import apply_look
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import (
-    MEETING_RUNNING_TEXT,
-    NOT_TYPING_TEXT,
-    TYPING_TEXT,
-    LiveWindow,
-)
+from app.ui.live.live_keys import NOT_TYPING_TEXT, TYPING_TEXT
+from app.ui.live.live_window import MEETING_RUNNING_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
 

@@ -24,7 +24,8 @@ from app.store import Store, open_store
 from app.store.api import NotADatabase
 from app.store.records import TimelineKind
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import PROBLEM_HEADLINE, EndMeetingDialog, LiveWindow
+from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.status_lines import PROBLEM_HEADLINE
 from app.ui.live.summary import SummaryWindow
 from tests.ui.test_live_flow import open_prepare
 

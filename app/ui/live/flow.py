@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app import paths
+from app.domain.awaiting_store import AwaitingStore
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, MeetingSoFar, utc_now
 from app.export.follow_through import briefing_lines, client_report
@@ -117,17 +118,8 @@ class MeetingFlow(QObject):
         self.summary: SummaryWindow | None = None
         # Which day it is, for what is overdue (tests set it).
         self.today: Callable[[], date] = date.today
-        # Usually one, for a moment; more only if meetings end before the store opens.
-        self._unstored: list[_UnstoredMeeting] = []
-        # Those whose row is on its way to the writer: never sent twice, or it is written twice.
-        self._writing: list[_UnstoredMeeting] = []
-        # Why the store cannot take meetings right now ("" while all is well).
-        self._store_problem = ""
+        self._awaiting: AwaitingStore[_UnstoredMeeting] = AwaitingStore()
         self._unsaved_folder: Path | None = None
-        # Ended meetings already filed as a Markdown copy, still waiting for a store that
-        # may yet open (a lock, a full disk): they land there too, and are filed once.
-        self._filed: list[_UnstoredMeeting] = []
-        self._store_may_open = True
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(STORE_RETRY_MS)
@@ -162,8 +154,7 @@ class MeetingFlow(QObject):
 
     def _store_opened(self, _store: object = None) -> None:
         """The store is open: offer its clients, and write the meeting that waited for it."""
-        self._store_problem = ""
-        self._store_may_open = True
+        self._awaiting.store_opened()
         if self.prepare is not None:
             self._fetch_clients()
         self._store_waiting_meetings()
@@ -171,23 +162,22 @@ class MeetingFlow(QObject):
     @property
     def has_unstored_meeting(self) -> bool:
         """A meeting (running or ended) whose notes are not in the store yet."""
-        return bool(self._unstored)
+        return bool(self._awaiting)
 
     def store_failed(self, error: BaseException) -> None:
         """The store could not be opened: a running meeting goes on, an ended one is filed."""
-        self._store_problem = str(error)
         # A passing problem (locked, full, unreachable) may clear: the meetings keep
         # waiting for the store as well as being filed.
-        self._store_may_open = bool(getattr(error, "transient", False))
-        for waiting in list(self._unstored):
+        self._awaiting.store_failed(str(error), transient=bool(getattr(error, "transient", False)))
+        for waiting in self._awaiting.waiting:
             if waiting.session.domain.is_running:
                 waiting.session.problem.emit(self._unsaved_message(waiting.session))
-            elif waiting not in self._filed:
+            elif not self._awaiting.is_filed(waiting):
                 self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
     def _unsaved_message(self, session: LiveSession) -> str:
         return (
-            f"{self._store_problem}\n\nThis meeting goes on: {kept_words(session.journal)} "
+            f"{self._awaiting.problem}\n\nThis meeting goes on: {kept_words(session.journal)} "
             "When it ends they are also written to a file in Poise's data folder."
         )
 
@@ -283,18 +273,18 @@ class MeetingFlow(QObject):
         started_at = session.domain.started_at
         assert started_at is not None
         waiting = _UnstoredMeeting(session, plan, started_at)
-        self._unstored.append(waiting)
+        self._awaiting.add(waiting)
         if self.client.is_open:
             self._store_meeting(waiting)
-        elif self._store_problem:
+        elif self._awaiting.problem:
             session.problem.emit(self._unsaved_message(session))
         else:
             self._slow_store.start()
 
     def _say_store_is_slow(self) -> None:
-        if self.client.is_open or self._store_problem:
+        if self.client.is_open or self._awaiting.problem:
             return
-        for waiting in self._unstored:
+        for waiting in self._awaiting.waiting:
             if waiting.session.domain.is_running:
                 waiting.session.problem.emit(
                     "Poise is still opening your notes database. "
@@ -303,14 +293,13 @@ class MeetingFlow(QObject):
                 )
 
     def _store_waiting_meetings(self) -> None:
-        for waiting in list(self._unstored):
+        for waiting in self._awaiting.waiting:
             self._store_meeting(waiting)
 
     def _store_meeting(self, waiting: _UnstoredMeeting) -> None:
         """Write a meeting's row; its session then sends what it kept meanwhile."""
-        if not self.client.is_open or waiting in self._writing:
+        if not self.client.is_open or not self._awaiting.begin_write(waiting):
             return
-        self._writing.append(waiting)
         service = self.client.service
         plan, started_at = waiting.plan, waiting.started_at
 
@@ -337,12 +326,8 @@ class MeetingFlow(QObject):
         )
 
     def _meeting_stored(self, waiting: _UnstoredMeeting, meeting: MeetingRecord) -> None:
-        self._writing.remove(waiting)
-        if waiting not in self._unstored:
-            return  # filed as an unsaved copy meanwhile
-        self._unstored.remove(waiting)
-        if waiting in self._filed:
-            self._filed.remove(waiting)  # in the store after all (its Markdown copy stays)
+        if not self._awaiting.written(waiting):
+            return  # filed as an unsaved copy meanwhile, by a store that never opens
         session = waiting.session
         session.attach_meeting(self.client, meeting.id)
         self.client.announce_stored(meeting.id)
@@ -351,8 +336,7 @@ class MeetingFlow(QObject):
             self.summary.set_meeting_id(meeting.id)
 
     def _meeting_refused(self, waiting: _UnstoredMeeting, error: object) -> None:
-        self._writing.remove(waiting)
-        if waiting not in self._unstored:
+        if not self._awaiting.refused(waiting):
             return
         if waiting.session.domain.is_running:
             waiting.session.problem.emit(
@@ -384,8 +368,7 @@ class MeetingFlow(QObject):
             meeting.cues,
         )
         settings = shared_settings().current
-        fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
-        so_far = meeting_so_far(detail, fade)
+        so_far = meeting_so_far(detail, self._cue_fade(settings))
         self._open_live(plan, settings, stored_id=meeting.id, resuming=so_far)
         assert self.live_window is not None
         show_notes_as_they_were(self.live_window, detail)
@@ -400,7 +383,7 @@ class MeetingFlow(QObject):
         resuming: MeetingSoFar | None = None,
     ) -> LiveSession:
         """``stored_id``: a meeting already in the store, resumed from ``resuming``."""
-        fade = self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
+        fade = self._cue_fade(settings)
         session = LiveSession(
             self.client if stored_id is not None else None,
             stored_id,
@@ -428,6 +411,10 @@ class MeetingFlow(QObject):
         window.begin()
         self.sessionStarted.emit(session, window)
         return session
+
+    def _cue_fade(self, settings: Settings) -> timedelta:
+        """How long a cue stays on screen: the flow's own (a test's), else the settings'."""
+        return self.cue_fade or timedelta(seconds=settings.cue_fade_seconds)
 
     def _ended_in_store(self, session: LiveSession) -> None:
         if session.meeting_id is not None:
@@ -457,8 +444,8 @@ class MeetingFlow(QObject):
         self.summary = summary
         summary.show()
         self.summaryShown.emit(summary)
-        waiting = next((w for w in self._unstored if w.session is session), None)
-        if waiting is not None and self._store_problem:
+        waiting = next((w for w in self._awaiting.waiting if w.session is session), None)
+        if waiting is not None and self._awaiting.problem:
             self._write_unsaved_copy(waiting, recap)
 
     def _export_from_summary(self, kind: str, path: Path) -> None:
@@ -469,9 +456,7 @@ class MeetingFlow(QObject):
         service = self.client.service
         meeting_id = summary.meeting_id
         titles = self.library.titles()
-        fade = (
-            self.cue_fade or timedelta(seconds=shared_settings().current.cue_fade_seconds)
-        ).total_seconds()
+        fade = self._cue_fade(shared_settings().current).total_seconds()
 
         def written(report: MeetingReport) -> None:
             if self.summary is not None:
@@ -493,10 +478,7 @@ class MeetingFlow(QObject):
         from app.export.unsaved import unsaved_meeting_markdown, write_unsaved_copy
 
         self._unsaved_folder = paths.data_dir() / "unsaved-meetings"
-        if self._store_may_open:
-            self._filed.append(waiting)
-        else:
-            self._unstored.remove(waiting)
+        self._awaiting.file(waiting)
         session, plan, started_at = waiting.session, waiting.plan, waiting.started_at
         text = unsaved_meeting_markdown(
             client_name=plan.client_name,
@@ -529,10 +511,7 @@ class MeetingFlow(QObject):
 
         folder = paths.data_dir() / "unsaved-meetings"
         written: list[Path] = []
-        for waiting in list(self._unstored):
-            self._unstored.remove(waiting)
-            if waiting in self._filed:
-                continue
+        for waiting in self._awaiting.let_go_unfiled():
             session, plan = waiting.session, waiting.plan
             text = unsaved_meeting_markdown(
                 client_name=plan.client_name,

@@ -28,29 +28,22 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from datetime import date
-from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QKeyEvent,
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -58,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain import meeting_terms
+from app.domain.cue_display import leaves_quickly, pauses_after
 from app.domain.hotkeys import (
     HotkeyAction,
     HotkeyError,
@@ -71,40 +65,33 @@ from app.domain.meeting_session import (
     StepChange,
     format_elapsed,
 )
-from app.domain.meeting_terms import FLAG_TEXT, NoteField, SignalSource
+from app.domain.meeting_terms import FLAG_TEXT
 from app.settings import DockSide, Settings, shared_settings
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter
+from app.ui.live.live_keys import SteeringKeys
+from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
+from app.ui.live.status_lines import KeysLine, ProblemLine
 from app.ui.live.step_card import (
     LINE_PX,
-    WHOLE_STEP_KEY,
     FittedLabel,
     StepCard,
     StepColumn,
     set_pixel_font,
 )
 
-_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
-TYPING_TEXT = "✎ Typing · Esc leaves the note"
-NOT_TYPING_TEXT = "Not typing · ← → Space: steps · type to write"
-_STEP_KEYS_NEXT = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
-_STEP_KEYS_PREVIOUS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 _GEOMETRY_SAVE_DELAY_MS = 800
-_PARTNER_SOURCES = (SignalSource.PHONE, SignalSource.PARTNER_APP)
-STEP_IN = "step_in"
 MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
-# What the problem line says first: what the user must know in the middle of a meeting.
-PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
 
 
-class LiveWindow(QWidget):
+class LiveWindow(SteeringKeys):
     """The companion window of one running meeting."""
 
     ended = Signal(object)  # MeetingRecap, after the user confirmed the end
@@ -147,7 +134,7 @@ class LiveWindow(QWidget):
         session.cueDisplayRequested.connect(self._show_cue)
         session.cueWithdrawn.connect(self._withdraw_cue)
         session.followUpChanged.connect(self._show_follow_up)
-        session.problem.connect(self._show_problem)
+        session.problem.connect(self.problem_line.show_problem)
         session.problemResolved.connect(self.problem_line.hide)
         session.meetingEnded.connect(self.overlay.countdown.stop)
 
@@ -250,22 +237,9 @@ class LiveWindow(QWidget):
         # Beside "Ask partner" and "End…" a narrow window needs two lines, not a cut-off date.
         self.follow_up_label.setWordWrap(True)
         # One line a glance can take in; what went wrong and where is one click away.
-        self.problem_line = QLabel()
-        self.problem_line.setObjectName("problemLine")
-        self.problem_line.setWordWrap(True)
-        self.problem_line.setTextFormat(Qt.TextFormat.RichText)
-        self.problem_line.linkActivated.connect(self._toggle_problem_details)
-        self.problem_line.hide()
-        self._problem_details = ""
-        self._problem_expanded = False
-
+        self.problem_line = ProblemLine()
         # At the start, when a system-wide key could not be had: one line, and what to use.
-        self.keys_line = QLabel()
-        self.keys_line.setObjectName("keysLine")
-        self._keys_text = ""
-        self.keys_line.setTextFormat(Qt.TextFormat.RichText)
-        self.keys_line.linkActivated.connect(self._dismiss_keys_line)
-        self.keys_line.hide()
+        self.keys_line = KeysLine()
         self._window_key_actions: list[QAction] = []
 
         self.end_button = QPushButton("End…")
@@ -296,101 +270,12 @@ class LiveWindow(QWidget):
         layout.addLayout(bottom)
 
     def _build_actions(self) -> None:
-        menu = QMenu(self)
-        context = Qt.ShortcutContext.WindowShortcut
-
-        def action(text: str, shortcut: str | None, slot: object, name: str) -> QAction:
-            created = QAction(text, self)
-            created.setObjectName(name)
-            if shortcut:
-                created.setShortcut(QKeySequence(shortcut))
-                created.setShortcutContext(context)
-            created.triggered.connect(slot)
-            self.addAction(created)
-            return created
-
-        cue_menu = menu.addMenu("Show a cue")
-        self.cue_actions: list[QAction] = []
-        for index, cue in enumerate(self.session.cues):
-            shortcut = "Ctrl+G" if index == 0 else None
-            cue_action = action(
-                f"{cue.label}: “{cue.words}”",
-                shortcut,
-                lambda _checked=False, key=cue.key: self.session.trigger_cue(
-                    key, SignalSource.WINDOW
-                ),
-                f"cue_{cue.key}",
-            )
-            cue_menu.addAction(cue_action)
-            self.cue_actions.append(cue_action)
-        menu.addSeparator()
-        self.action_item_action = action(
-            "Add action item", "Ctrl+I", self.notes.action_form.open, "addActionItem"
-        )
-        self.follow_up_action = action(
-            "Set follow-up date", "Ctrl+U", self.notes.follow_up_form.open, "setFollowUp"
-        )
-        self.quick_line_action = action(
-            "Quick line", "Ctrl+L", lambda: self.notes.quick_line.setFocus(), "quickLineFocus"
-        )
-        self.loop_back_action = action(
-            "Follow the loop-back", "Ctrl+B", self.session.follow_loop_back, "followLoopBack"
-        )
-        self.whole_step_action = action(
-            "Show the whole step", WHOLE_STEP_KEY, self.toggle_whole_step, "wholeStep"
-        )
-        for action_ in (
-            self.action_item_action,
-            self.follow_up_action,
-            self.quick_line_action,
-            self.loop_back_action,
-            self.whole_step_action,
-        ):
-            menu.addAction(action_)
-        for number, field in enumerate(NoteField, start=1):
-            action(
-                f"Note: {field.label}",
-                f"Ctrl+{number}",
-                lambda _checked=False, field=field: self.notes.select_field(field),
-                f"noteField{number}",
-            )
-        menu.addSeparator()
-        self.stay_on_top_action = action(
-            "Stay on top", "Ctrl+T", self._toggle_stay_on_top, "stayOnTop"
-        )
-        self.stay_on_top_action.setCheckable(True)
-        menu.addAction(self.stay_on_top_action)
-        dock_menu = menu.addMenu("Dock")
-        for side, text in ((DockSide.LEFT, "Left edge"), (DockSide.RIGHT, "Right edge")):
-            dock_menu.addAction(
-                action(text, None, lambda _c=False, side=side: self.dock(side), f"dock_{side}")
-            )
-        menu.addSeparator()
-        self.flag_action = action("Flag this moment", None, self.flag_moment, "flagMoment")
-        menu.addAction(self.flag_action)
-        self.ask_partner_actions: list[QAction] = []
-        for request in meeting_terms.USER_REQUESTS:
-            text = (
-                "Ask partner to step in"
-                if request.key == STEP_IN
-                else f"Tell partner: {request.label}"
-            )
-            request_action = action(
-                text,
-                None,
-                lambda _checked=False, key=request.key: self.ask_partner(key),
-                f"askPartner_{request.key}",
-            )
-            menu.addAction(request_action)
-            self.ask_partner_actions.append(request_action)
-        # One step (issue 14): the link goes on and its panel docks beside this window.
-        self.partner_link_action = action("Partner link", "Ctrl+P", lambda: None, "partnerLink")
-        self.partner_link_action.setVisible(False)
-        menu.addAction(self.partner_link_action)
-        menu.addSeparator()
-        menu.addAction(action("End meeting…", "Ctrl+Shift+E", self.request_end, "endMeeting"))
-        self.menu_button.setMenu(menu)
-        self.menu = menu
+        self.menu = LiveMenu(self, self)
+        self.menu_button.setMenu(self.menu)
+        self.loop_back_action = self.menu.loop_back_action
+        self.stay_on_top_action = self.menu.stay_on_top_action
+        self.partner_link_action = self.menu.partner_link_action
+        self.ask_partner_actions = self.menu.ask_partner_actions
 
     def enable_partner_link(self, callback: object) -> None:
         """Issue 5 hook: show "Partner link…" in the menu, running ``callback`` when chosen."""
@@ -449,35 +334,12 @@ class LiveWindow(QWidget):
             window_action.triggered.connect(self._window_key_pressed)
             self.addAction(window_action)
             self._window_key_actions.append(window_action)
-        combos = list(unheard.values())
-        if len(combos) > 2:
-            names = "System-wide keys"
-        elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
-            names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
-        else:
-            names = " ".join(combo.display for combo in combos)
-        # Short enough for the default width: the tooltip says why and what to do.
-        self._keys_text = f"{names}: only in Poise"
-        self.keys_line.setToolTip(
-            f"{self._keys_text}.\nWhy: {why}\nSettings › Shortcuts can choose other keys."
-        )
-        self._fit_keys_line()
-        self.keys_line.show()
-
-    def _fit_keys_line(self) -> None:
-        # One line, always: shortened with "…" in a narrow window (the tooltip has it all).
-        metrics = self.keys_line.fontMetrics()
-        room = self.step_column.width() - metrics.horizontalAdvance("  OK") - 4
-        text = metrics.elidedText(self._keys_text, Qt.TextElideMode.ElideRight, room)
-        self.keys_line.setText(f"{escape(text)} <a href='dismiss'>OK</a>")
+        self.keys_line.say(list(unheard.values()), why, self.step_column.width())
 
     def _window_key_pressed(self) -> None:
         sender = self.sender()
         if isinstance(sender, QAction):
             self.perform(str(sender.data()))
-
-    def _dismiss_keys_line(self, _link: str = "") -> None:
-        self.keys_line.hide()
 
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
@@ -556,7 +418,7 @@ class LiveWindow(QWidget):
         self.move(x + 1 if side is DockSide.RIGHT else x, area.top())
         self.settings = shared_settings().update(dock_side=side)
 
-    def _toggle_stay_on_top(self, on: bool) -> None:
+    def toggle_stay_on_top(self, on: bool) -> None:
         visible = self.isVisible()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
         if visible:
@@ -583,8 +445,7 @@ class LiveWindow(QWidget):
         super().resizeEvent(event)
         self.overlay.reposition()
         self.who.fit(self.step_column.width(), 1)
-        if self._keys_text:
-            self._fit_keys_line()
+        self.keys_line.fit(self.step_column.width())
         if self._loop_back_text:
             self._fit_loop_back_text()
         if self.toast.isVisible():
@@ -646,38 +507,17 @@ class LiveWindow(QWidget):
         else:
             self.follow_up_label.setText(f"Follow up {follow_up:%a %d %b} · Ctrl+U")
 
-    def _show_problem(self, message: str) -> None:
-        self._problem_details = message
-        self._problem_expanded = False
-        self._render_problem()
-        self.problem_line.show()
-
-    def _toggle_problem_details(self, _link: str = "") -> None:
-        self._problem_expanded = not self._problem_expanded
-        self._render_problem()
-
-    def _render_problem(self) -> None:
-        link = "Hide" if self._problem_expanded else "Details"
-        text = f"{escape(PROBLEM_HEADLINE)} <a href='details'>{link}</a>"
-        if self._problem_expanded:
-            details = escape(self._problem_details).replace("\n", "<br>")
-            text += f"<br><br>{details}"
-        self.problem_line.setText(text)
-        self.problem_line.setToolTip(self._problem_details)
-
     def _show_cue(self, event: CueEvent) -> None:
         if self.settings.cue_sound:
             QApplication.beep()
         self.overlay.show_cue(event)
-        if event.source in _PARTNER_SOURCES:
-            # Read now rather than at the start: the user may have changed it mid-meeting.
-            settings = shared_settings().current
-            if settings.pause_cue_enabled:
-                self.overlay.start_pause(settings.pause_cue_seconds)
+        # Read now rather than at the start: the user may have changed it mid-meeting.
+        settings = shared_settings().current
+        if pauses_after(event, settings.pause_cue_enabled):
+            self.overlay.start_pause(settings.pause_cue_seconds)
 
     def _withdraw_cue(self, event: CueEvent) -> None:
-        quick = event.ended_at is not None and event.state.value == "acknowledged"
-        self.overlay.withdraw(event, quick=quick)
+        self.overlay.withdraw(event, quick=leaves_quickly(event))
 
     def request_end(self) -> None:
         if not self.session.domain.is_running:
@@ -692,143 +532,6 @@ class LiveWindow(QWidget):
         self._clock.stop()
         self._recap = self.session.end(follow_up)
         self.ended.emit(self._recap)
-
-    # -- keys ----------------------------------------------------------------------------
-    #
-    # Two states, always visible: typing (a note, the quick line or a form has the caret,
-    # drawn with an accent border and "✎ Typing") and not typing (the step card is
-    # outlined instead). Typing: every key is text except PageUp/PageDown, Alt+arrows, the
-    # Ctrl shortcuts and Esc. Esc (with no cue on screen and no form open), a click on the
-    # card, Back or Next leave the note. Not typing: arrows and Space move through the
-    # steps, Enter or any letter returns to the note, and the letter is typed there.
-
-    @property
-    def typing(self) -> bool:
-        focus = self.focusWidget()
-        return isinstance(focus, _TEXT_INPUTS) and focus.isVisible()
-
-    def leave_note(self) -> None:
-        """Take the caret out of the note: keys now move through the steps."""
-        focus = self.focusWidget()
-        if isinstance(focus, _TEXT_INPUTS):
-            self._last_input = focus
-        self.card.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._show_typing_state()
-
-    def return_to_note(self) -> QWidget:
-        """Give the caret back to the last note typed in (the current field's at first)."""
-        if self.step_column.whole_step:
-            self.step_column.set_whole_step(False)  # the notes come back first
-        target = self._last_input
-        if target is None or not target.isVisible():
-            target = self.notes.editors[self.notes.current_field]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._show_typing_state()
-        return target
-
-    def _notes_hint_clicked(self, _link: str) -> None:
-        self.return_to_note()
-
-    def _show_typing_state(self) -> None:
-        typing = self.typing
-        self.notes.show_typing_state(typing, TYPING_TEXT if typing else NOT_TYPING_TEXT)
-        steering = "false" if typing else "true"
-        if self.card.property("steering") != steering:
-            self.card.setProperty("steering", steering)
-            self.card.style().unpolish(self.card)
-            self.card.style().polish(self.card)
-
-    def _next_clicked(self) -> None:
-        self.session.next_step()
-        self.leave_note()
-
-    def _previous_clicked(self) -> None:
-        self.session.previous_step()
-        self.leave_note()
-
-    def _loop_back_clicked(self) -> None:
-        self.session.follow_loop_back()
-        self.leave_note()
-
-    def toggle_whole_step(self) -> None:
-        """Show the whole step (the notes step aside), or go back to step and notes."""
-        self.step_column.set_whole_step(not self.step_column.whole_step)
-        if self.step_column.whole_step:
-            self.leave_note()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        kind = event.type()
-        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            # Claim Esc before a text field or a shortcut does, while a cue is on screen.
-            if event.key() == Qt.Key.Key_Escape and self.overlay.is_showing:
-                event.accept()
-                return True
-            return False
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if isinstance(watched, QWidget) and watched.window() is not self:
-                return False  # a menu or popup of this window: its own keys
-            return self._handle_key(watched, event)
-        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            if isinstance(watched, _TEXT_INPUTS) and kind == QEvent.Type.FocusIn:
-                self._last_input = watched
-            # After the focus has settled; tied to this window, so never after it is gone.
-            QTimer.singleShot(0, self, self._show_typing_state)
-        return False
-
-    def _handle_key(self, watched: QObject, event: QKeyEvent) -> bool:
-        key = event.key()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        plain = modifiers == Qt.KeyboardModifier.NoModifier
-        alt = modifiers == Qt.KeyboardModifier.AltModifier
-        typing = isinstance(watched, _TEXT_INPUTS)
-        if key == Qt.Key.Key_Escape and plain:
-            if self.overlay.is_showing:
-                self.session.acknowledge_cue()  # the caret stays where it was
-                return True
-            if self.notes.close_forms():
-                return True
-            if self.step_column.whole_step:
-                self.toggle_whole_step()
-                return True
-            if typing:
-                self.leave_note()
-                return True
-            return False
-        if (plain and key == Qt.Key.Key_PageDown) or (alt and key == Qt.Key.Key_Right):
-            self.session.next_step()
-            return True
-        if (plain and key == Qt.Key.Key_PageUp) or (alt and key == Qt.Key.Key_Left):
-            self.session.previous_step()
-            return True
-        if typing:
-            return False
-        if plain and key in _STEP_KEYS_NEXT:
-            self.session.next_step()
-            return True
-        if plain and key in _STEP_KEYS_PREVIOUS:
-            self.session.previous_step()
-            return True
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.return_to_note()
-            return True
-        text = event.text()
-        command = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
-        if text and text.isprintable() and not (modifiers & command) and not alt:
-            # A letter while not typing: back to the note, and the letter goes in with it.
-            target = self.return_to_note()
-            QApplication.sendEvent(
-                target,
-                QKeyEvent(
-                    QEvent.Type.KeyPress,
-                    key,
-                    event.modifiers(),
-                    text,
-                    event.isAutoRepeat(),
-                    event.count(),
-                ),
-            )
-            return True
-        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.session.domain.is_running:

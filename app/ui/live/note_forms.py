@@ -95,20 +95,53 @@ class ProblemLines(ElidedLines):
         self.set_lines([f"{what}:", instead] if instead else [what])
 
 
-def _problem_line() -> ProblemLines:
-    return ProblemLines()
+class InlineForm(QFrame):
+    """A form that opens in the notes, under a one-line heading: Enter submits, Esc closes.
 
-
-class ActionItemForm(QFrame):
-    """Text, owner, due: three fields and Enter."""
+    Its mistakes are said on the error line under its fields, where they were typed.
+    """
 
     closed = Signal()
     opening = Signal()
 
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveSession, heading: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("inlineForm")
         self._session = session
+        self.error = ProblemLines()
+        title = ElidedLines("hint")
+        title.set_lines([heading])
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 6, 8, 8)
+        self._layout.setSpacing(6)
+        self._layout.addWidget(title)
+
+    def _finish_layout(self, *lines: SubmitLine) -> None:
+        """Put the error line under the fields; Enter in any of ``lines`` submits."""
+        self._layout.addWidget(self.error)
+        for line in lines:
+            line.submitted.connect(self.submit)
+        self.hide()
+
+    def _open_at(self, line: SubmitLine) -> None:
+        self.opening.emit()
+        self.error.hide()
+        self.show()
+        line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def close_form(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class ActionItemForm(InlineForm):
+    """Text, owner, due: three fields and Enter."""
+
+    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, "New action item · Enter adds · Esc closes", parent)
         self.text = SubmitLine()
         self.text.setObjectName("actionText")
         self.text.setPlaceholderText("Action item")
@@ -119,33 +152,16 @@ class ActionItemForm(QFrame):
         self.due.setObjectName("actionDue")
         self.due.setPlaceholderText("Due: +3, fri…")
         self.due.setToolTip(f"Due date, for example {DATE_HINT}; empty for none")
-        self.error = _problem_line()
-        heading = ElidedLines("hint")
-        heading.set_lines(["New action item · Enter adds · Esc closes"])
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.owner, 3)
         row.addWidget(self.due, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(heading)
-        layout.addWidget(self.text)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        for line in (self.text, self.owner, self.due):
-            line.submitted.connect(self.submit)
-        self.hide()
+        self._layout.addWidget(self.text)
+        self._layout.addLayout(row)
+        self._finish_layout(self.text, self.owner, self.due)
 
     def open(self) -> None:
-        self.opening.emit()
-        self.error.hide()
-        self.show()
-        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def close_form(self) -> None:
-        self.hide()
-        self.closed.emit()
+        self._open_at(self.text)
 
     def submit(self) -> None:
         if not self.text.text().strip():
@@ -163,44 +179,23 @@ class ActionItemForm(QFrame):
         self.close_form()
 
 
-class FollowUpForm(QFrame):
+class FollowUpForm(InlineForm):
     """The follow-up date in one line: type ``fri`` and Enter."""
 
-    closed = Signal()
-    opening = Signal()
-
     def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("inlineForm")
-        self._session = session
+        super().__init__(session, "Follow up on · Enter sets · empty clears", parent)
         self.when = SubmitLine()
         self.when.setObjectName("followUpInput")
         self.when.setPlaceholderText(DATE_HINT)
         self.when.setToolTip(f"Follow-up date, for example {DATE_HINT}; empty clears it")
-        self.error = _problem_line()
-        heading = ElidedLines("hint")
-        heading.set_lines(["Follow up on · Enter sets · empty clears"])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(heading)
-        layout.addWidget(self.when)
-        layout.addWidget(self.error)
-        self.when.submitted.connect(self.submit)
-        self.hide()
+        self._layout.addWidget(self.when)
+        self._finish_layout(self.when)
 
     def open(self) -> None:
-        self.opening.emit()
-        self.error.hide()
         current = self._session.domain.follow_up
         self.when.setText(current.isoformat() if current else "")
         self.when.selectAll()
-        self.show()
-        self.when.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def close_form(self) -> None:
-        self.hide()
-        self.closed.emit()
+        self._open_at(self.when)
 
     def submit(self) -> None:
         try:

@@ -31,7 +31,7 @@ from app.ui.live.note_forms import (
 )
 from app.ui.live.note_saver import NoteSaver
 from app.ui.live.session import LiveSession
-from app.ui.live.step_card import FittedLabel
+from app.ui.live.step_card import FittedLabel, set_style_state
 
 RECENT_STAMPS = 3
 # The note is what the user types into most: it keeps room for this many lines at least,
@@ -117,11 +117,7 @@ class NotesPanel(QWidget):
     def show_typing_state(self, typing: bool, text: str) -> None:
         self.typing_state.set_full_text(text)
         self.typing_state.fit(self.width(), 1)
-        state = "true" if typing else "false"
-        if self.typing_state.property("typing") != state:
-            self.typing_state.setProperty("typing", state)
-            self.typing_state.style().unpolish(self.typing_state)
-            self.typing_state.style().polish(self.typing_state)
+        set_style_state(self.typing_state, "typing", "true" if typing else "false")
 
     def close_forms(self) -> bool:
         """Close an open inline form; ``True`` if one was open."""

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.domain.cue_display import fade_timer_ms
 from app.domain.meeting_session import (
     DEFAULT_CUE_FADE,
     Clock,
@@ -39,12 +39,12 @@ from app.domain.meeting_session import (
     utc_now,
 )
 from app.domain.meeting_terms import (
-    USER_REQUESTS,
     Cue,
     NoteField,
     SignalSource,
     partner_request,
 )
+from app.domain.partner_requests import PartnerRequests, RequestToPartner
 from app.domain.playbook import Playbook
 from app.journal.writer import MeetingJournal
 from app.store.api import OpenStore, StoreService
@@ -54,19 +54,12 @@ from app.ui.common.store_client import StoreClient
 StoreJob = Callable[[StoreService, int], Any]
 
 
-@dataclass(frozen=True, slots=True)
-class RequestToPartner:
-    """One request to the partner: what the timeline says, and when the partner answered."""
+def _record_shown(service: StoreService, signal_id: int, at: datetime) -> None:
+    service.record_signal_shown(signal_id, at)
 
-    key: str
-    asked_words: str
-    asked_at: datetime
-    answered_at: datetime | None = None
-    answer_words: str = ""
 
-    @property
-    def label(self) -> str:
-        return next((cue.label for cue in USER_REQUESTS if cue.key == self.key), self.key)
+def _record_acknowledged(service: StoreService, signal_id: int, at: datetime) -> None:
+    service.record_signal_acknowledged(signal_id, at)
 
 
 class LiveSession(QObject):
@@ -120,13 +113,11 @@ class LiveSession(QObject):
         # What the summary shows at the end, kept whether or not the store has it yet.
         self._notes_now: dict[NoteField, str] = {}
         self._lines_all: list[tuple[datetime, str]] = []
-        self._requests: dict[str, RequestToPartner] = {}
+        self._requests = PartnerRequests()
         # message id -> store signal id; written and read only on the writer thread, whose
         # queue runs in order, so "shown"/"acknowledged" always find the id "sent" stored.
         self._signal_ids: dict[str, int] = {}
         self._painted: set[str] = set()
-        self._asks: dict[str, str] = {}  # request message id -> request key
-        self._answered_asks: set[str] = set()
         self._fade_timer = QTimer(self)
         self._fade_timer.setSingleShot(True)
         self._fade_timer.timeout.connect(self._fade_due)
@@ -158,14 +149,13 @@ class LiveSession(QObject):
     @property
     def lines(self) -> list[tuple[datetime, str]]:
         """Every stamped line (time, text), flags included; requests to the partner not."""
-        asked = {(r.asked_at, r.asked_words) for r in self._requests.values()}
-        answered = {(r.answered_at, r.answer_words) for r in self._requests.values()}
-        return [line for line in self._lines_all if line not in asked | answered]
+        of_requests = self._requests.timeline_lines()
+        return [line for line in self._lines_all if line not in of_requests]
 
     @property
     def requests(self) -> list[RequestToPartner]:
         """What the user asked the partner, in order, with when (if) the partner answered."""
-        return sorted(self._requests.values(), key=lambda request: request.asked_at)
+        return self._requests.in_order()
 
     def attach_meeting(self, store: StoreClient | OpenStore, meeting_id: int) -> None:
         """The meeting is in the store: send what waited, in order, then write directly.
@@ -393,7 +383,7 @@ class LiveSession(QObject):
             {"cue_key": cue_key, "source": source, "at": event.sent_at, "message_id": message_id},
             on_error=self._report,
         )
-        self._fade_timer.start(max(1, int(self.domain.cue_fade.total_seconds() * 1000)))
+        self._fade_timer.start(fade_timer_ms(self.domain.cue_fade))
         self.cueDisplayRequested.emit(event)
         return message_id
 
@@ -405,14 +395,7 @@ class LiveSession(QObject):
         if event is None:
             return
         self._painted.add(message_id)
-        at = self.now()
-        ids = self._signal_ids
-        self._submit(
-            lambda service, _meeting: service.record_signal_shown(ids[message_id], at),
-            "cue_shown",
-            {"message_id": message_id, "at": at},
-            on_error=self._report,
-        )
+        self._record_cue_moment(_record_shown, "cue_shown", message_id, self.now())
         self.cueShown.emit(message_id)
 
     def acknowledge_cue(self) -> None:
@@ -422,16 +405,25 @@ class LiveSession(QObject):
             return
         self._fade_timer.stop()
         at = event.ended_at or self.now()
+        self._record_cue_moment(_record_acknowledged, "cue_acknowledged", event.message_id, at)
+        self.cueWithdrawn.emit(event)
+        self.cueAcknowledged.emit(event.message_id)
+
+    def _record_cue_moment(
+        self,
+        record: Callable[[StoreService, int, datetime], object],
+        kind: str,
+        message_id: str,
+        at: datetime,
+    ) -> None:
+        """Write when a cue was shown or acknowledged, once the store has its signal's id."""
         ids = self._signal_ids
-        message_id = event.message_id
         self._submit(
-            lambda service, _meeting: service.record_signal_acknowledged(ids[message_id], at),
-            "cue_acknowledged",
+            lambda service, _meeting: record(service, ids[message_id], at),
+            kind,
             {"message_id": message_id, "at": at},
             on_error=self._report,
         )
-        self.cueWithdrawn.emit(event)
-        self.cueAcknowledged.emit(message_id)
 
     def _fade_due(self) -> None:
         event = self.domain.tracker.current
@@ -464,31 +456,21 @@ class LiveSession(QObject):
         message_id = uuid.uuid4().hex
         if not self.domain.is_running:
             return message_id
-        self._asks[message_id] = key
-        asked_at = self._stamp(words.asked)
-        self._requests[message_id] = RequestToPartner(key, words.asked, asked_at)
+        self._requests.asked(message_id, key, self._stamp(words.asked))
         self.partnerAsked.emit(message_id, key)
         return message_id
 
     def record_partner_answer(self, message_id: str) -> None:
         """A partner acknowledged the request: stamp it once and say so."""
-        key = self._asks.get(message_id)
-        if key is None or message_id in self._answered_asks or not self.domain.is_running:
+        words = self._requests.awaiting_answer(message_id)
+        if words is None or not self.domain.is_running:
             return
-        self._answered_asks.add(message_id)
-        words = partner_request(key)
-        answered_at = self._stamp(words.acknowledged)
-        asked = self._requests.get(message_id)
-        if asked is not None:
-            self._requests[message_id] = replace(
-                asked, answered_at=answered_at, answer_words=words.acknowledged
-            )
+        self._requests.answered(message_id, self._stamp(words.acknowledged))
         self.partnerAnswered.emit(message_id, "acknowledged")
 
     def answer_text(self, message_id: str) -> str:
         """What the live window shows when the partner answered this request."""
-        key = self._asks.get(message_id)
-        return partner_request(key).acknowledged_short if key is not None else "Your partner got it"
+        return self._requests.answer_text(message_id)
 
     # -- the end -------------------------------------------------------------------------
 

@@ -45,6 +45,14 @@ def set_pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> None:
     widget.setFont(font)
 
 
+def set_style_state(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet draws by (``[typing="true"]``) and redraw on a change."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class FittedLabel(QLabel):
     """Plain text wrapped within a line budget: past it, the last line ends in "…"."""
 

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.meeting_session import CueState, MeetingRecap, format_elapsed
 from app.domain.meeting_terms import FLAG_TEXT, NoteField
+from app.domain.partner_requests import RequestToPartner
 from app.export.file_names import export_file_name
 from app.export.recap import RecapStep, recap_draft_from
 from app.settings import shared_settings
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS
-from app.ui.live.session import RequestToPartner
 from app.ui.recap.recap_dialog import Background, RecapDialog
 
 NOTE_LINES = 4  # lines of each note field the summary shows

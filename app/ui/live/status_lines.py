@@ -1,0 +1,94 @@
+"""The live window's two one-line notices above its bottom row.
+
+``ProblemLine``: the store cannot take what is typed. One line a glance can take in; what
+went wrong and where is one click ("Details") away. ``KeysLine``: at the start, some
+system-wide keys could not be had; it says which, work only in Poise, and goes on "OK".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.domain.hotkeys import KeyCombo
+
+# What the problem line says first: what the user must know in the middle of a meeting.
+PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
+
+
+class ProblemLine(QLabel):
+    """The store's trouble: the headline, and the details on a click."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("problemLine")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.linkActivated.connect(self._toggle_details)
+        self.hide()
+        self._details = ""
+        self._expanded = False
+
+    def show_problem(self, message: str) -> None:
+        self._details = message
+        self._expanded = False
+        self._render()
+        self.show()
+
+    def _toggle_details(self, _link: str = "") -> None:
+        self._expanded = not self._expanded
+        self._render()
+
+    def _render(self) -> None:
+        link = "Hide" if self._expanded else "Details"
+        text = f"{escape(PROBLEM_HEADLINE)} <a href='details'>{link}</a>"
+        if self._expanded:
+            details = escape(self._details).replace("\n", "<br>")
+            text += f"<br><br>{details}"
+        self.setText(text)
+        self.setToolTip(self._details)
+
+
+def unheard_keys_summary(combos: Sequence[KeyCombo]) -> str:
+    """The keys that only work in Poise, short enough for the live window's default width."""
+    if len(combos) > 2:
+        names = "System-wide keys"
+    elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
+        names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
+    else:
+        names = " ".join(combo.display for combo in combos)
+    return f"{names}: only in Poise"
+
+
+class KeysLine(QLabel):
+    """Which system-wide keys work only in this window, on one line, until "OK"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("keysLine")
+        self.summary = ""
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.linkActivated.connect(self._dismiss)
+        self.hide()
+
+    def say(self, combos: Sequence[KeyCombo], why: str, width: int) -> None:
+        self.summary = unheard_keys_summary(combos)
+        # The tooltip says why and what to do.
+        self.setToolTip(f"{self.summary}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.")
+        self.fit(width)
+        self.show()
+
+    def fit(self, width: int) -> None:
+        # One line, always: shortened with "…" in a narrow window (the tooltip has it all).
+        if not self.summary:
+            return
+        metrics = self.fontMetrics()
+        room = width - metrics.horizontalAdvance("  OK") - 4
+        text = metrics.elidedText(self.summary, Qt.TextElideMode.ElideRight, room)
+        self.setText(f"{escape(text)} <a href='dismiss'>OK</a>")
+
+    def _dismiss(self, _link: str = "") -> None:
+        self.hide()
