@@ -32,8 +32,8 @@ from app.domain.signal_protocol import (
     parse_server_message,
 )
 from app.link.client import STALE_AFTER_MS, LinkState, PressState
+from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import parse_relay_link
-from app.link.relay import BrokerStatus, MqttLink
 from app.link.relay_crypto import Channels, Envelope, Opener, Sealer, derive_channels
 
 ANSWER_WITHIN_MS = 8000
