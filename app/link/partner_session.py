@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain.meeting_terms import Cue, SignalSource, partner_request
 from app.domain.signal_protocol import (
@@ -227,3 +227,48 @@ class PartnerSession(Generic[PeerT]):
             wanted.answered,
         )
         return self._broadcast(self.open_request)
+
+
+class SessionReports:
+    """The user's side of a :class:`PartnerSession`, as both transports offer it.
+
+    Mixed into ``PartnerLinkServer`` and ``RelayMeeting`` (after QObject), so the session
+    joins either to the live meeting alike (``attach_partner_link``).
+    """
+
+    _session: PartnerSession[Any]
+
+    @property
+    def has_ended(self) -> bool:
+        raise NotImplementedError
+
+    def delivery_state(self, message_id: str) -> DeliveryState:
+        return self._session.delivery_state(message_id)
+
+    def report_shown(self, message_id: str) -> None:
+        self._session.advance(message_id, DeliveryState.SHOWN)
+
+    def report_acknowledged(self, message_id: str) -> None:
+        self._session.advance(message_id, DeliveryState.ACKNOWLEDGED)
+
+    def report_expired(self, message_id: str) -> None:
+        self._session.advance(message_id, DeliveryState.EXPIRED)
+
+    def report_rejected(self, message_id: str) -> None:
+        self._session.advance(message_id, DeliveryState.REJECTED)
+
+    @property
+    def open_request(self) -> Request | None:
+        """The request no partner has answered yet; partners who join later get it too."""
+        return self._session.open_request
+
+    def send_request(self, message_id: str, key: str) -> int:
+        """Ask every partner for help (a newer request replaces an unanswered one).
+
+        Returns how many partners it reached now; with none (or the link off) it waits
+        for the next partner. ``key`` is one of ``USER_REQUESTS``, else KeyError.
+        """
+        partner_request(key)  # KeyError for an unknown key, even after the end
+        if self.has_ended:
+            return 0
+        return self._session.send_request(message_id, key)

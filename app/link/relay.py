@@ -36,11 +36,11 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import qt_workarounds
-from app.domain.meeting_terms import Cue, partner_request
-from app.domain.signal_protocol import ClientKind, DeliveryState, Request, encode
+from app.domain.meeting_terms import Cue
+from app.domain.signal_protocol import ClientKind, encode
 from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import PairedPartner, PairingBook
-from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits
+from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
 from app.link.rate_limit import TokenBucket
 from app.link.relay_crypto import (
     MAX_SEALED_BYTES,
@@ -80,7 +80,7 @@ class _RelayPartner:
     announce_due: bool = False
 
 
-class RelayMeeting(QObject):
+class RelayMeeting(QObject, SessionReports):
     """The relay for one live meeting: every paired partner, one broker connection."""
 
     cueRequested = Signal(str, str, str)  # noqa: N815 -- cue key, SignalSource value, message id
@@ -265,33 +265,6 @@ class RelayMeeting(QObject):
     def _on_hello(self, partner: _RelayPartner, _changed: bool) -> None:
         if self._session.open_request is not None:
             self._send(partner, encode(self._session.open_request))
-
-    # --- reports from the user's side (as PartnerLinkServer) ----------------------------
-
-    def delivery_state(self, message_id: str) -> DeliveryState:
-        return self._session.delivery_state(message_id)
-
-    def report_shown(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.SHOWN)
-
-    def report_acknowledged(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.ACKNOWLEDGED)
-
-    def report_expired(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.EXPIRED)
-
-    def report_rejected(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.REJECTED)
-
-    @property
-    def open_request(self) -> Request | None:
-        return self._session.open_request
-
-    def send_request(self, message_id: str, key: str) -> int:
-        partner_request(key)  # KeyError for an unknown key, even after the end
-        if self._ended:
-            return 0
-        return self._session.send_request(message_id, key)
 
 
 __all__ = ["MAX_SEALED_BYTES", "PartnerPath", "RelayMeeting"]

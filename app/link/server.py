@@ -57,14 +57,12 @@ from PySide6.QtNetwork import (
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
-from app.domain.meeting_terms import Cue, partner_request
+from app.domain.meeting_terms import Cue
 from app.domain.signal_protocol import (
     MAX_MESSAGE_BYTES,
     ClientKind,
-    DeliveryState,
     DropReason,
     Ended,
-    Request,
     encode,
 )
 from app.link.http_head import RequestHead
@@ -79,7 +77,7 @@ from app.link.lan_requests import (
     WaitingRequests,
     close_when_written,
 )
-from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits
+from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
 from app.link.secret import new_secret, secret_matches
 from app.link.websocket_rules import is_valid_key
 from app.resources import resource_path
@@ -118,7 +116,7 @@ def configured_bind_address(explicit: str | None = None) -> str:
     return explicit or os.environ.get(BIND_ENV) or DEFAULT_BIND_ADDRESS
 
 
-class PartnerLinkServer(QObject):
+class PartnerLinkServer(QObject, SessionReports):
     """Serves the partner page and channel for one meeting; see the module docstring."""
 
     # cue key, SignalSource value, message id
@@ -276,39 +274,6 @@ class PartnerLinkServer(QObject):
             if host in ("0.0.0.0", "::"):
                 host = guess_lan_address()
         return f"http://{host}:{self.port}{PAGE_PREFIX}{self._secret}"
-
-    # --- reports from the user's side (the session's) -----------------------------------
-
-    def delivery_state(self, message_id: str) -> DeliveryState:
-        return self._session.delivery_state(message_id)
-
-    def report_shown(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.SHOWN)
-
-    def report_acknowledged(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.ACKNOWLEDGED)
-
-    def report_expired(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.EXPIRED)
-
-    def report_rejected(self, message_id: str) -> None:
-        self._session.advance(message_id, DeliveryState.REJECTED)
-
-    @property
-    def open_request(self) -> Request | None:
-        """The request no partner has answered yet; partners who join later get it too."""
-        return self._session.open_request
-
-    def send_request(self, message_id: str, key: str) -> int:
-        """Ask every partner for help (a newer request replaces an unanswered one).
-
-        Returns how many partners it reached now; with none (or the link off) it waits
-        for the next partner to connect. ``key`` is one of ``USER_REQUESTS``, else KeyError.
-        """
-        partner_request(key)  # KeyError for an unknown key, even after the end
-        if self.has_ended:
-            return 0
-        return self._session.send_request(message_id, key)
 
     # --- HTTP: peek at the head, then serve, refuse or upgrade --------------------------
 
