@@ -38,7 +38,7 @@ class LanPartner:
         self.presses = presses
         self.bytes = TokenBucket(limits.bytes_burst, limits.bytes_per_second)
         self.rate_drops = 0
-        self.flooded = False
+        self.cut_off = False  # closed for flooding or breaking the protocol
         self.frame_connections: list[QMetaObject.Connection] = []
         self.meter: TrafficMeter | None = None
         self.idle = QTimer(socket)

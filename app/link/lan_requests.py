@@ -8,13 +8,16 @@ upgrade or a refusal). Strangers must never take a partner's turn, so:
   one packet; a slow drip is not a partner);
 - one address keeps at most :data:`MAX_PENDING_PER_ADDRESS` connections waiting, and all
   addresses together :data:`MAX_PENDING_REQUESTS`. When either is full, the newcomer is
-  let in and the *oldest* waiting connection of the busiest address gives way (of its own
-  address, when that one is at its share). A connection that sent its head at once is
-  answered within milliseconds, so it is never the oldest for long; a dripping stranger
-  only pushes out its own old sockets, even when a partner shares its address (one
-  guest Wi-Fi behind one NAT, a stuck tab on the partner's own phone). This is what
-  nginx's ``client_header_timeout`` and per-address limits do, with eviction in place
-  of refusal so a shared address is never locked out.
+  let in and the *oldest* waiting connection of the busiest address gives way (of its
+  own address, when that one is at its share). Before anyone gives way, every head
+  already in the kernel's buffers is read, so a connection that sent its head at once is
+  answered, never pushed out; a dripping stranger only pushes out its own old sockets,
+  even when a partner shares its address (one guest Wi-Fi behind one NAT, a stuck tab on
+  the partner's own phone).
+
+Like nginx's ``client_header_timeout`` and ``limit_conn`` per address, except that an
+address at its limit loses its oldest waiting connection instead of the newcomer being
+refused: a shared address is never locked out.
 """
 
 from __future__ import annotations
@@ -161,14 +164,30 @@ class WaitingRequests(QObject):
         close_when_written(socket)
 
     def _make_room_for(self, address: str) -> None:
-        by_address: dict[str, list[QTcpSocket]] = {}
-        for waiting, (waiting_address, *_rest) in self._waiting.items():  # oldest first
-            by_address.setdefault(waiting_address, []).append(waiting)
+        if self._is_full(address):
+            # Before anyone gives way, read the heads that already arrived: a partner whose
+            # request is in the kernel's buffer is answered now, never pushed out by a
+            # stranger's next socket.
+            for waiting in list(self._waiting):
+                if waiting in self._waiting:
+                    waiting.waitForReadyRead(0)
+        by_address = self._by_address()
         own = by_address.get(address, [])
         if len(own) >= MAX_PENDING_PER_ADDRESS:
             self._give_way(own[0])
         elif len(self._waiting) >= MAX_PENDING_REQUESTS:
             self._give_way(max(by_address.values(), key=len)[0])
+
+    def _is_full(self, address: str) -> bool:
+        own = len(self._by_address().get(address, ()))
+        return own >= MAX_PENDING_PER_ADDRESS or len(self._waiting) >= MAX_PENDING_REQUESTS
+
+    def _by_address(self) -> dict[str, list[QTcpSocket]]:
+        """The waiting sockets of each address, oldest first."""
+        by_address: dict[str, list[QTcpSocket]] = {}
+        for waiting, (waiting_address, *_rest) in self._waiting.items():
+            by_address.setdefault(waiting_address, []).append(waiting)
+        return by_address
 
     def _give_way(self, oldest: QTcpSocket) -> None:
         self._dropped.add(DropReason.TOO_MANY_CONNECTIONS)

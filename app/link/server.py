@@ -82,6 +82,8 @@ from app.link.secret import new_secret, secret_matches
 from app.link.websocket_rules import is_valid_key
 from app.resources import resource_path
 
+CloseCode = QWebSocketProtocol.CloseCode
+
 BIND_ENV = "POISE_LINK_BIND"
 DEFAULT_BIND_ADDRESS = "0.0.0.0"
 PAGE_PREFIX = "/p/"
@@ -335,7 +337,7 @@ class PartnerLinkServer(QObject, SessionReports):
             meter.tcp.flush()
             meter.tcp.abort()
         elif not meter.all_masked(arrived):
-            self._close_unmasked(partner)
+            self._close_unmasked(partner, meter.tcp)
 
     def _after_partner_bytes(self, meter: TrafficMeter) -> None:
         if meter.partner is None:
@@ -357,36 +359,28 @@ class PartnerLinkServer(QObject, SessionReports):
             meter.partner.meter = None
         meter.partner = None
 
-    def _stop_reading(self, partner: LanPartner) -> None:
+    def _close_flooding(self, partner: LanPartner) -> None:
+        self._cut_off(partner, DropReason.FLOODING, CloseCode.CloseCodePolicyViolated, "flood")
+
+    def _close_unmasked(self, partner: LanPartner, tcp: QTcpSocket) -> None:
+        """RFC 6455 5.1: a client frame without a mask closes the connection with 1002."""
+        self._cut_off(partner, DropReason.BAD_REQUEST, CloseCode.CloseCodeProtocolError, "mask")
+        # Written out, then nothing more read: Qt must not answer the unmasked frame.
+        tcp.flush()
+        tcp.readAll()
+        tcp.disconnectFromHost()
+
+    def _cut_off(self, partner: LanPartner, reason: DropReason, code: CloseCode, why: str) -> None:
+        if partner.cut_off:
+            return
+        partner.cut_off = True
+        self.dropped.add(reason)
         # Qt goes on delivering frames already buffered; stop paying Python for each.
         for connection in partner.frame_connections:
             QObject.disconnect(connection)
         partner.frame_connections = []
-
-    def _close_flooding(self, partner: LanPartner) -> None:
-        if partner.flooded:
-            return
-        partner.flooded = True
-        self.dropped.add(DropReason.FLOODING)
-        self._stop_reading(partner)
-        partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
+        partner.socket.close(code, why)
         # A peer that does not read never sees the close frame: do not wait for it.
-        QTimer.singleShot(self._head_timeout_ms, partner.socket, partner.socket.abort)
-
-    def _close_unmasked(self, partner: LanPartner) -> None:
-        """RFC 6455 5.1: a client frame without a mask closes the connection with 1002."""
-        if partner.flooded:
-            return
-        partner.flooded = True
-        self.dropped.add(DropReason.BAD_REQUEST)
-        self._stop_reading(partner)
-        partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodeProtocolError, "unmasked")
-        if partner.meter is not None:
-            # Written out, then no more reading: Qt must not answer the unmasked frame.
-            tcp = partner.meter.tcp
-            tcp.flush()
-            tcp.readAll()
-            tcp.disconnectFromHost()
         QTimer.singleShot(self._head_timeout_ms, partner.socket, partner.socket.abort)
 
     # --- WebSocket partners --------------------------------------------------------------
