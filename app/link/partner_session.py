@@ -106,15 +106,14 @@ class PartnerSession(Generic[PeerT]):
         self.buttons = tuple(CueButton(cue.key, cue.label) for cue in cues)
         self._cue_keys = frozenset(cue.key for cue in cues)
         self.limits = limits
-        self._peers = peers
-        self._send = send
-        self._on_cue = on_cue
+        self._all_presses = TokenBucket(limits.all_presses_burst, limits.all_presses_per_second)
+        # The transport's part: who to reach, how, and who hears the meeting's news.
+        self._peers, self._send = peers, send
+        self._on_cue, self._on_hello = on_cue, on_hello
         self._on_request_acknowledged = on_request_acknowledged
-        self._on_hello = on_hello
         self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
         self.open_request: Request | None = None
         self._answered_requests: OrderedDict[str, None] = OrderedDict()
-        self._all_presses = TokenBucket(limits.all_presses_burst, limits.all_presses_per_second)
         self.dropped = DropCounters()
 
     def new_press_allowance(self) -> TokenBucket:

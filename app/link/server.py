@@ -96,6 +96,15 @@ FLOOD_LIMIT = 200
 """Rate-limited frames after which a connection is closed instead of being read."""
 
 
+class LinkError(RuntimeError):
+    """The link could not start (port taken, no such address); the message says why."""
+
+
+def configured_bind_address(explicit: str | None = None) -> str:
+    """The address to listen on: the argument, then ``POISE_LINK_BIND``, then every interface."""
+    return explicit or os.environ.get(BIND_ENV) or DEFAULT_BIND_ADDRESS
+
+
 @dataclass(frozen=True, slots=True)
 class PartnerInfo:
     """Who is connected, as the user may see it: the kind of partner and its address."""
@@ -107,15 +116,6 @@ class PartnerInfo:
     def description(self) -> str:
         what = "Phone" if self.kind is ClientKind.PHONE else "Poise on a laptop"
         return f"{what} · {self.address}"
-
-
-class LinkError(RuntimeError):
-    """The link could not start (port taken, no such address); the message says why."""
-
-
-def configured_bind_address(explicit: str | None = None) -> str:
-    """The address to listen on: the argument, then ``POISE_LINK_BIND``, then every interface."""
-    return explicit or os.environ.get(BIND_ENV) or DEFAULT_BIND_ADDRESS
 
 
 class PartnerLinkServer(QObject, SessionReports):

@@ -19,11 +19,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from pytestqt.qtbot import QtBot
-from websockets.sync.client import connect
 
 from app.link.server import PartnerLinkServer
 from tests.link.conftest import TWO_CUES, in_thread
-from tests.link.test_link_strangers import SlowLoris, read_head, socket_from
+from tests.link.test_link_strangers import SlowLoris, partner_is_welcomed, read_head, socket_from
 
 ADDRESS = "127.0.0.1"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -135,18 +134,7 @@ def test_dripping_sockets_from_the_partners_own_address_leave_it_room(
         succeeded = 0
         with SlowLoris(ADDRESS, port, 20):
             for _ in range(FRESH_CONNECTIONS):
-                try:
-                    raw = socket_from(ADDRESS, port)
-                    with connect(
-                        socket_url,
-                        sock=raw,
-                        origin=origin,  # type: ignore[arg-type]
-                        open_timeout=AT_ONCE_S,
-                    ) as partner:
-                        welcome = json.loads(partner.recv(timeout=AT_ONCE_S))
-                        succeeded += welcome["type"] == "welcome"
-                except Exception:  # counted, not raised: the number is the result
-                    pass
+                succeeded += partner_is_welcomed(ADDRESS, port, socket_url, origin)
         return succeeded
 
     succeeded = in_thread(qtbot, attack_and_connect, timeout_ms=120_000)
