@@ -48,8 +48,9 @@ from PySide6.QtWebSockets import QWebSocketServer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.meeting_terms import DEFAULT_CUES, Cue, SignalSource
+from app.link.mqtt_link import new_mqtt_client
 from app.link.pairing import PairingBook
-from app.link.relay import RelayMeeting, new_mqtt_client
+from app.link.relay import RelayMeeting
 from app.link.relay_crypto import TOPIC_PREFIX
 from app.link.server import PartnerLinkServer, RateLimits
 from app.ui.partner.partner_wiring import attach_partner_link
@@ -96,7 +97,7 @@ repo, port, secret, cue, echo_up, echo_down, presses, warm_up = sys.argv[1:9]
 sys.path.insert(0, repo)
 from app.domain.signal_protocol import ClientKind, Hello, Press, Status
 from app.domain.signal_protocol import encode, parse_server_message
-from app.link.relay import new_mqtt_client
+from app.link.mqtt_link import new_mqtt_client
 from app.link.relay_crypto import Opener, Sealer, decode_secret, derive_channels
 presses, warm_up = int(presses), int(warm_up)
 secret = decode_secret(secret)

@@ -71,7 +71,7 @@ import queue, sys, time
 repo, port, secret, cue, rate, seconds = sys.argv[1:7]
 sys.path.insert(0, repo)
 from app.domain.signal_protocol import ClientKind, Hello, Press, encode
-from app.link.relay import new_mqtt_client
+from app.link.mqtt_link import new_mqtt_client
 from app.link.relay_crypto import Opener, Sealer, decode_secret, derive_channels
 rate, seconds = int(rate), float(seconds)
 secret = decode_secret(secret)

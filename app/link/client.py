@@ -11,34 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol
 
 from app import qt_workarounds
 from app.domain.signal_protocol import (
     ClientKind,
-    CueButton,
-    DeliveryState,
     Ended,
     Hello,
     Ping,
     Pong,
-    Press,
     ProtocolError,
-    Query,
-    Request,
-    RequestAck,
-    Status,
     Welcome,
     encode,
-    new_message_id,
     parse_server_message,
 )
+from app.link.partner_end import STALE_AFTER_MS, ClientMessage, LinkState, PartnerEnd
 
-STALE_AFTER_MS = 30000
 PING_EVERY_MS = 5000
 PONG_WITHIN_MS = 4000
 BACKOFF_MS = (250, 500, 1000, 2000, 4000, 5000)
@@ -76,51 +67,8 @@ def parse_pairing_url(text: str) -> PairingAddress:
     )
 
 
-class LinkState(StrEnum):
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    OFFLINE = "offline"
-    ENDED = "ended"  # the user's meeting is over: the link will not come back
-
-
-class PressState(StrEnum):
-    """How far the latest press got, as the partner sees it."""
-
-    PENDING = "pending"  # made while offline, not sent yet
-    SENT = "sent"
-    RECEIVED = "received"
-    SHOWN = "shown"
-    ACKNOWLEDGED = "acknowledged"
-    EXPIRED = "expired"
-    REJECTED = "rejected"
-    UNDELIVERED = "undelivered"
-
-    @property
-    def is_final(self) -> bool:
-        return self in (
-            PressState.ACKNOWLEDGED,
-            PressState.EXPIRED,
-            PressState.REJECTED,
-            PressState.UNDELIVERED,
-        )
-
-
-@dataclass(slots=True)
-class _LastPress:
-    message_id: str
-    cue_key: str
-    age_timer: QTimer
-    state: PressState
-
-
-class PartnerLinkClient(QObject):
+class PartnerLinkClient(PartnerEnd):
     """A partner's connection to the user's Poise; all work on Qt's event loop."""
-
-    linkStateChanged = Signal(str)  # noqa: N815 (Qt signal naming) -- LinkState value
-    cuesChanged = Signal(object)  # noqa: N815 (Qt signal naming) -- tuple[CueButton, ...]
-    pressStateChanged = Signal(str, str)  # noqa: N815 (Qt signal naming) -- message id, state
-    requestReceived = Signal(object)  # noqa: N815 (Qt signal naming) -- Request
-    requestAnswered = Signal(str)  # noqa: N815 (Qt signal naming) -- request id, acknowledged
 
     def __init__(
         self,
@@ -130,15 +78,8 @@ class PartnerLinkClient(QObject):
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()  # PySide6 6.12 loses a reference to True per emit
-        super().__init__(parent)
+        super().__init__(stale_after_ms, parent)
         self.address = parse_pairing_url(url)
-        self._stale_after_ms = stale_after_ms
-        self._state = LinkState.CONNECTING
-        self._cues: tuple[CueButton, ...] = ()
-        self._last: _LastPress | None = None
-        self._request: Request | None = None
-        self._answering: str | None = None  # an "OK" that may not have reached Poise yet
-        self._answered: set[str] = set()
         self._attempt = 0
         self._ping_number = 0
         self._running = False
@@ -158,30 +99,6 @@ class PartnerLinkClient(QObject):
         self._pong_due = QTimer(self, singleShot=True, interval=PONG_WITHIN_MS)
         self._pong_due.timeout.connect(self._on_silence)
 
-    @property
-    def link_state(self) -> LinkState:
-        return self._state
-
-    @property
-    def cues(self) -> tuple[CueButton, ...]:
-        return self._cues
-
-    @property
-    def last_press_state(self) -> PressState | None:
-        return self._last.state if self._last else None
-
-    @property
-    def open_request(self) -> Request | None:
-        """The user's request waiting for this partner's answer, if any."""
-        return self._request
-
-    def acknowledge_request(self, message_id: str) -> None:
-        """The partner's "OK, stepping in"; sent now or as soon as the link is back."""
-        if message_id in self._answered:
-            return
-        self._answering = message_id
-        self._send(RequestAck(message_id))
-
     def start(self) -> None:
         self._running = True
         self._attempt = 0
@@ -191,21 +108,6 @@ class PartnerLinkClient(QObject):
         self._running = False
         self._retry.stop()
         self._drop_socket()
-
-    def press(self, cue_key: str) -> str:
-        """Send a cue now, or as soon as the link is back; returns its message id."""
-        if self._last is not None:
-            self._last.age_timer.stop()
-            self._last.age_timer.deleteLater()
-        age_timer = QTimer(self, singleShot=True, interval=self._stale_after_ms)
-        age_timer.timeout.connect(self._on_press_stale)
-        age_timer.start()
-        self._last = _LastPress(new_message_id(), cue_key, age_timer, PressState.PENDING)
-        if self._send(Press(self._last.message_id, cue_key)):
-            self._set_press_state(PressState.SENT)
-        else:
-            self._set_press_state(PressState.PENDING)
-        return self._last.message_id
 
     # --- connection -----------------------------------------------------------------
     # One QWebSocket for the client's whole life, opened again after each drop: deleting
@@ -224,8 +126,6 @@ class PartnerLinkClient(QObject):
         self._send(Hello(ClientKind.PARTNER_APP))
         self._ping.start()
         self._resume()
-        if self._answering is not None:
-            self._send(RequestAck(self._answering))
 
     def _on_disconnected(self) -> None:
         if not self._is_open_or_opening:
@@ -249,7 +149,7 @@ class PartnerLinkClient(QObject):
     def _on_socket_error(self, _error: object) -> None:
         self._on_disconnected()
 
-    def _send(self, message: Hello | Press | Query | RequestAck | Ping) -> bool:
+    def _send(self, message: ClientMessage) -> bool:
         if not self._is_open_or_opening or self._state is not LinkState.CONNECTED:
             return False
         self._socket.sendTextMessage(encode(message))
@@ -260,21 +160,6 @@ class PartnerLinkClient(QObject):
         if self._send(Ping(self._ping_number)) and not self._pong_due.isActive():
             self._pong_due.start()
 
-    def _resume(self) -> None:
-        last = self._last
-        if last is None or last.state.is_final:
-            return
-        fresh = last.age_timer.isActive()
-        if last.state in (PressState.PENDING, PressState.SENT) and fresh:
-            self._send(Press(last.message_id, last.cue_key))  # a repeat is dropped by Poise
-            self._set_press_state(PressState.SENT)
-        else:
-            self._send(Query(last.message_id))
-
-    def _on_press_stale(self) -> None:
-        if self._last is not None and self._last.state is PressState.PENDING:
-            self._set_press_state(PressState.UNDELIVERED)
-
     def _on_text(self, text: str) -> None:
         try:
             message = parse_server_message(text)
@@ -282,29 +167,13 @@ class PartnerLinkClient(QObject):
             return  # a newer Poise may say more than this one understands
         match message:
             case Welcome(cues):
-                self._cues = cues
-                self.cuesChanged.emit(cues)
-            case Request(message_id):
-                if message_id not in self._answered and message_id != self._answering:
-                    self._request = message
-                    self.requestReceived.emit(message)
-            case Status(message_id, DeliveryState.ACKNOWLEDGED) if self._is_request(message_id):
-                self._answered.add(message_id)
-                if self._answering == message_id:
-                    self._answering = None
-                if self._request is not None and self._request.message_id == message_id:
-                    self._request = None
-                self.requestAnswered.emit(message_id)
-            case Status(message_id, state):
-                if self._last is not None and message_id == self._last.message_id:
-                    if state is DeliveryState.UNKNOWN:
-                        self._set_press_state(PressState.UNDELIVERED)
-                    else:
-                        self._set_press_state(PressState(state.value))
+                self._set_cues(cues)
             case Pong():
                 self._pong_due.stop()
             case Ended():
                 self._on_meeting_ended()
+            case _:
+                self._hear(message)
 
     def _on_meeting_ended(self) -> None:
         # The user's Poise said so before closing: stop, and never knock again.
@@ -312,18 +181,3 @@ class PartnerLinkClient(QObject):
         if self._request is not None:
             self._request = None
         self._set_link_state(LinkState.ENDED)
-
-    def _is_request(self, message_id: str) -> bool:
-        return message_id == self._answering or (
-            self._request is not None and self._request.message_id == message_id
-        )
-
-    def _set_link_state(self, state: LinkState) -> None:
-        if state is not self._state:
-            self._state = state
-            self.linkStateChanged.emit(state.value)
-
-    def _set_press_state(self, state: PressState) -> None:
-        if self._last is not None:
-            self._last.state = state
-            self.pressStateChanged.emit(self._last.message_id, state.value)

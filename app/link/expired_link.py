@@ -19,7 +19,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtNetwork import QHostAddress, QTcpServer, QTcpSocket
 
-from app.link.server import REFUSAL_RESPONSE
+from app.link.lan_requests import REFUSAL_RESPONSE
 
 MAX_ANSWERING = 4
 MAX_WAITING = 8

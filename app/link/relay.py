@@ -6,11 +6,10 @@ partner at home. Both sides talk to the team's broker over WebSocket
 (``wss://`` in real use) and the broker sees only opaque topics, timing and
 ciphertext (``app.link.relay_crypto``).
 
-Threads. paho-mqtt runs its network loop on its own thread (``loop_start``); that
-thread also opens each message, so junk, forgeries and replays are counted and
-dropped without ever reaching the GUI thread. Only opened envelopes cross to Qt,
-through a queued signal. Publishing is paho's thread-safe queue: nothing here
-waits for the network.
+The broker connection, its thread and its reconnects are ``app.link.mqtt_link``; what
+the meeting knows (presses, requests, allowances) is ``app.link.partner_session``,
+shared with the LAN link. This module keeps what is the relay's own: the paired
+partners' channels, the lobby, sealing.
 
 What is said is the partner link's own protocol (``app.domain.signal_protocol``):
 a press, its status, the user's request and the partner's answer, each frame
@@ -29,46 +28,19 @@ Poise's side (``poise partner LINK``).
 
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import sys
-import threading
 import time
-from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import partial
-from urllib.parse import urlsplit
 
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import qt_workarounds
-from app.domain.meeting_terms import USER_REQUESTS, Cue, SignalSource
-from app.domain.signal_protocol import (
-    ClientKind,
-    CueButton,
-    DeliveryState,
-    DropCounters,
-    DropReason,
-    Hello,
-    Ping,
-    Pong,
-    Press,
-    ProtocolError,
-    Query,
-    Request,
-    RequestAck,
-    ServerMessage,
-    Status,
-    Welcome,
-    encode,
-    parse_client_message,
-)
+from app.domain.meeting_terms import Cue
+from app.domain.signal_protocol import ClientKind, encode
+from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import PairedPartner, PairingBook
+from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
 from app.link.rate_limit import TokenBucket
 from app.link.relay_crypto import (
     MAX_SEALED_BYTES,
@@ -80,261 +52,9 @@ from app.link.relay_crypto import (
     derive_channels,
     new_meeting_id,
 )
-from app.link.server import RateLimits
 
-KEEPALIVE_S = 15
-RECONNECT_MIN_S = 0.25
-RECONNECT_MAX_S = 4
 ANNOUNCE_EVERY_S = 1.0
 """A partner's "hello" is answered at most this often (a flood of hellos costs little)."""
-REMEMBERED_PRESSES = 512
-DEFAULT_RATE_LIMITS = RateLimits()
-"""The LAN link's press allowances, per partner and overall (frames are the broker's)."""
-LOOP_THREAD_NICENESS = 10
-"""The network loop thread yields the CPU to the GUI thread (Linux): under a flood of junk
-it otherwise took the process's share of two busy cores, and the live window stalled
-20-60 ms (the hostile relay test); lowered, 6-11 ms on a quiet moment of the machine."""
-
-_SOURCE_OF = {
-    ClientKind.PHONE: SignalSource.PHONE,
-    ClientKind.PARTNER_APP: SignalSource.PARTNER_APP,
-}
-
-
-class RelayError(ValueError):
-    """A broker address that cannot be used; the message says what to fix."""
-
-
-class BrokerStatus(StrEnum):
-    OFF = "off"
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    UNREACHABLE = "unreachable"
-
-
-@dataclass(frozen=True, slots=True)
-class BrokerAddress:
-    host: str
-    port: int
-    path: str
-    tls: bool
-    transport: str  # "websockets", or "tcp" for mqtt:// (benchmarks, a team's own tools)
-
-
-def parse_broker_url(url: str) -> BrokerAddress:
-    """``wss://host[:port]/path`` (or ``ws://``, ``mqtt://``, ``mqtts://``); RelayError else."""
-    parts = urlsplit(url.strip())
-    defaults = {"wss": 443, "ws": 80, "mqtts": 8883, "mqtt": 1883}
-    if parts.scheme not in defaults or not parts.hostname:
-        raise RelayError("a relay address looks like wss://relay.example.org/mqtt")
-    try:
-        port = parts.port or defaults[parts.scheme]
-    except ValueError:
-        raise RelayError("the relay address has a port that is not a number") from None
-    websockets = parts.scheme in ("ws", "wss")
-    return BrokerAddress(
-        parts.hostname,
-        port,
-        parts.path or "/mqtt",
-        parts.scheme in ("wss", "mqtts"),
-        "websockets" if websockets else "tcp",
-    )
-
-
-class _NoTopicCallbacks:
-    """Stands in for paho's per-topic callback matcher, which nothing here uses.
-
-    paho-mqtt 2.2 matches every incoming message against per-topic callbacks with a
-    recursive closure (``MQTTMatcher.iter_match``): one reference cycle per message.
-    With the collector on the GUI thread (``app.ui.common.gui_thread_gc``), 10,000 junk
-    messages left 30,000 cycles there and stalled the live window 60-170 ms (measured
-    by the hostile relay test). With no per-topic callbacks nothing ever matches.
-    """
-
-    def iter_match(self, _topic: str) -> Iterator[object]:
-        return iter(())
-
-    def __setitem__(self, _topic: str, _callback: object) -> None:
-        raise TypeError("per-topic callbacks are not used with the relay's client")
-
-
-def _lower_this_threads_priority() -> None:
-    if sys.platform == "linux":
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOOP_THREAD_NICENESS)
-
-
-def new_mqtt_client(transport: str = "websockets") -> mqtt.Client:
-    """A paho MQTT 5 client that leaves no garbage per message (see _NoTopicCallbacks)."""
-    client = mqtt.Client(
-        CallbackAPIVersion.VERSION2,
-        protocol=mqtt.MQTTv5,
-        transport=transport,  # type: ignore[arg-type]
-    )
-    if hasattr(client, "_on_message_filtered"):
-        client._on_message_filtered = _NoTopicCallbacks()  # type: ignore[assignment]
-    client.on_socket_open = _send_without_delay
-    return client
-
-
-def _send_without_delay(_client: mqtt.Client, _userdata: object, sock: object) -> None:
-    """Nagle's algorithm off: a status right after a PUBACK otherwise waits for the broker's
-    delayed ACK, 40 ms per hop on Linux (bench/signal_latency.py measured 45 ms per press)."""
-    tcp = getattr(sock, "_socket", sock)  # paho wraps the TCP socket for WebSocket
-    if isinstance(tcp, socket.socket):  # ssl.SSLSocket is one too
-        with contextlib.suppress(OSError):
-            tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-
-def _silence(client: mqtt.Client) -> None:
-    """No more callbacks from paho's thread; disconnect, and join that thread off this one."""
-    client.on_message = None
-    client.on_connect = None
-    client.on_disconnect = None
-    client.on_connect_fail = None
-    client.disconnect()
-    threading.Thread(target=client.loop_stop, name="relay-stop", daemon=True).start()
-
-
-class MqttLink(QObject):
-    """One paho client: reconnects by itself, opens messages on its own thread.
-
-    ``envelopeReceived`` and ``statusChanged`` are always delivered on the thread this
-    object lives on (the GUI thread).
-    """
-
-    envelopeReceived = Signal(str, object)  # noqa: N815 -- topic, Envelope
-    statusChanged = Signal(str)  # noqa: N815 -- BrokerStatus value
-    connected = Signal()
-    _arrived = Signal(str, object)
-    _status = Signal(str)
-
-    def __init__(self, broker_url: str, opener: Opener, parent: QObject | None = None) -> None:
-        qt_workarounds.install()
-        super().__init__(parent)
-        self.address = parse_broker_url(broker_url)
-        self.opener = opener
-        self._topics: set[str] = set()
-        self._lock = threading.Lock()
-        self._stopping = False
-        self._loop_thread_niced = False
-        self._state = BrokerStatus.OFF
-        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._status.connect(self._set_status, Qt.ConnectionType.QueuedConnection)
-        client = new_mqtt_client(self.address.transport)
-        if self.address.transport == "websockets":
-            client.ws_set_options(path=self.address.path)
-        if self.address.tls:
-            client.tls_set()
-        client.reconnect_delay_set(RECONNECT_MIN_S, RECONNECT_MAX_S)  # type: ignore[arg-type]
-        client.max_inflight_messages_set(100)
-        client.on_connect = self._on_connect
-        client.on_disconnect = self._on_disconnect
-        client.on_connect_fail = self._on_connect_fail
-        client.on_message = self._on_message
-        self._client = client
-        # Deleted with its parent before stop(): paho's thread must not call back into it.
-        self.destroyed.connect(partial(_silence, client))
-
-    @property
-    def status(self) -> BrokerStatus:
-        return self._state
-
-    def start(self) -> None:
-        self._set_status(BrokerStatus.CONNECTING.value)
-        self._client.connect_async(
-            self.address.host, self.address.port, keepalive=KEEPALIVE_S, clean_start=True
-        )
-        self._client.loop_start()
-
-    def stop(self) -> None:
-        """Disconnect after what is queued; the loop thread is joined off the GUI thread."""
-        self._stopping = True
-        _silence(self._client)
-        self._set_status(BrokerStatus.OFF.value)
-
-    def subscribe(self, topic: str) -> None:
-        with self._lock:
-            self._topics.add(topic)
-        if self._client.is_connected():
-            self._client.subscribe(topic, qos=1)
-
-    def unsubscribe(self, topic: str) -> None:
-        with self._lock:
-            self._topics.discard(topic)
-        if self._client.is_connected():
-            self._client.unsubscribe(topic)
-
-    def publish(self, topic: str, payload: bytes) -> None:
-        if not self._stopping:
-            self._client.publish(topic, payload, qos=1, retain=False)
-
-    # --- paho's thread ------------------------------------------------------------------
-
-    def _on_connect(
-        self,
-        client: mqtt.Client,
-        _userdata: object,
-        _flags: object,
-        reason: object,
-        _properties: object,
-    ) -> None:
-        if not self._loop_thread_niced:
-            self._loop_thread_niced = True
-            _lower_this_threads_priority()
-        if getattr(reason, "is_failure", False):
-            self._status.emit(BrokerStatus.UNREACHABLE.value)
-            return
-        with self._lock:
-            topics = sorted(self._topics)
-        for topic in topics:  # clean start: a reconnect has no subscriptions left
-            client.subscribe(topic, qos=1)
-        self._status.emit(BrokerStatus.CONNECTED.value)
-
-    def _on_disconnect(
-        self,
-        _client: mqtt.Client,
-        _userdata: object,
-        _flags: object,
-        _reason: object,
-        _properties: object,
-    ) -> None:
-        if not self._stopping:
-            self._status.emit(BrokerStatus.UNREACHABLE.value)
-
-    def _on_connect_fail(self, _client: mqtt.Client, _userdata: object) -> None:
-        if not self._stopping:
-            self._status.emit(BrokerStatus.UNREACHABLE.value)
-
-    def _on_message(
-        self, _client: mqtt.Client, _userdata: object, message: mqtt.MQTTMessage
-    ) -> None:
-        if not self._loop_thread_niced:
-            self._loop_thread_niced = True
-            _lower_this_threads_priority()
-        envelope = self.opener.open(message.topic, bytes(message.payload))
-        if envelope is None or self._stopping:
-            return
-        # Deleted between the check and the emit: nobody is left to deliver to.
-        with contextlib.suppress(RuntimeError):
-            self._arrived.emit(message.topic, envelope)
-
-    # --- back on the GUI thread ---------------------------------------------------------
-
-    def _deliver(self, topic: str, envelope: Envelope) -> None:
-        if not self._stopping:
-            self.envelopeReceived.emit(topic, envelope)
-
-    def _set_status(self, value: str) -> None:
-        status = BrokerStatus(value)
-        if self._stopping and status is not BrokerStatus.OFF:
-            return
-        changed = status is not self._state
-        self._state = status
-        if changed:
-            self.statusChanged.emit(status.value)
-        if status is BrokerStatus.CONNECTED:
-            self.connected.emit()
 
 
 # --- Poise's side of one meeting ------------------------------------------------------------
@@ -360,7 +80,7 @@ class _RelayPartner:
     announce_due: bool = False
 
 
-class RelayMeeting(QObject):
+class RelayMeeting(QObject, SessionReports):
     """The relay for one live meeting: every paired partner, one broker connection."""
 
     cueRequested = Signal(str, str, str)  # noqa: N815 -- cue key, SignalSource value, message id
@@ -378,22 +98,24 @@ class RelayMeeting(QObject):
     ) -> None:
         qt_workarounds.install()
         super().__init__(parent)
-        self._limits = rate_limits
-        self._buttons = tuple(CueButton(cue.key, cue.label) for cue in cues)
-        self._cue_keys = frozenset(cue.key for cue in cues)
         self._book = book
         self.meeting_id = new_meeting_id()
         self.opener = Opener()
         self._sealer = Sealer()
         self._partners: dict[str, _RelayPartner] = {}
         self._by_topic: dict[str, _RelayPartner] = {}
-        self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
-        self._open_request: Request | None = None
-        self._answered_requests: set[str] = set()
-        self._all_presses = TokenBucket(
-            rate_limits.all_presses_burst, rate_limits.all_presses_per_second
+        self._session: PartnerSession[_RelayPartner] = PartnerSession(
+            cues,
+            rate_limits,
+            # A broadcast reaches those heard from in this meeting: the others are told
+            # on the lobby, and hear the open request when they say hello.
+            peers=lambda: (partner for partner in self._partners.values() if partner.heard),
+            send=self._send,
+            on_cue=self.cueRequested.emit,
+            on_request_acknowledged=self.requestAcknowledged.emit,
+            on_hello=self._on_hello,
         )
-        self.dropped = DropCounters()
+        self.dropped = self._session.dropped
         self._ended = False
         self.link = MqttLink(broker_url, self.opener, self)
         self.link.envelopeReceived.connect(self._on_envelope)
@@ -425,7 +147,7 @@ class RelayMeeting(QObject):
             self._say_farewell(partner, "ended")
         self._partners.clear()
         self._by_topic.clear()
-        self._deliveries.clear()
+        self._session.forget()
         self.link.stop()
         self.pathsChanged.emit()
 
@@ -461,7 +183,7 @@ class RelayMeeting(QObject):
                 paired,
                 derive_channels(secret),
                 derive_channels(secret, self.meeting_id),
-                TokenBucket(self._limits.presses_burst, self._limits.presses_per_second),
+                self._session.new_press_allowance(),
             )
             self._partners[partner_id] = joined
             for channel in (joined.lobby.up, joined.meeting.up):
@@ -498,7 +220,7 @@ class RelayMeeting(QObject):
                 QTimer.singleShot(int(wait_s * 1000) + 1, self, lambda: self._announce_due(partner))
             return
         partner.announced_at = now
-        welcome = encode(Welcome(self._buttons, len(self._partners)))
+        welcome = self._session.welcome(len(self._partners))
         self._seal_and_publish(partner.lobby.down.topic, partner, "live", msg=welcome, lobby=True)
 
     def _announce_due(self, partner: _RelayPartner) -> None:
@@ -519,13 +241,8 @@ class RelayMeeting(QObject):
         meeting = self.meeting_id if kind == "live" else None
         self.link.publish(topic, self._sealer.seal(channel, kind, msg=msg, meeting=meeting))
 
-    def _send(self, partner: _RelayPartner, message: ServerMessage) -> None:
-        self._seal_and_publish(partner.meeting.down.topic, partner, "signal", msg=encode(message))
-
-    def _send_all(self, message: ServerMessage) -> None:
-        for partner in self._partners.values():
-            if partner.heard:
-                self._send(partner, message)
+    def _send(self, partner: _RelayPartner, frame: str) -> None:
+        self._seal_and_publish(partner.meeting.down.topic, partner, "signal", msg=frame)
 
     # --- what partners say --------------------------------------------------------------
 
@@ -543,101 +260,11 @@ class RelayMeeting(QObject):
         if not partner.heard:
             partner.heard = True
             self.pathsChanged.emit()
-        try:
-            message = parse_client_message(envelope.msg)
-        except ProtocolError as bad:
-            self.dropped.add(bad.reason)
-            return
-        match message:
-            case Press():
-                self._on_press(partner, message)
-            case Hello(kind):
-                partner.kind = kind
-                if self._open_request is not None:
-                    self._send(partner, self._open_request)
-            case Query(message_id):
-                self._send(partner, Status(message_id, self.delivery_state(message_id)))
-            case RequestAck(message_id):
-                self._on_request_ack(partner, message_id)
-            case Ping(number):
-                self._send(partner, Pong(number))
+        self._session.receive(partner, envelope.msg)
 
-    def _on_press(self, partner: _RelayPartner, press: Press) -> None:
-        known = self._deliveries.get(press.message_id)
-        if known is not None:
-            self._send(partner, Status(press.message_id, known))  # a repeat: say where it got
-            return
-        if press.cue_key not in self._cue_keys:
-            self.dropped.add(DropReason.UNKNOWN_CUE)
-            self._send(partner, Status(press.message_id, DeliveryState.REJECTED))
-            return
-        if not (partner.presses.try_take() and self._all_presses.try_take()):
-            self.dropped.add(DropReason.RATE_LIMITED)
-            self._send(partner, Status(press.message_id, DeliveryState.REJECTED))
-            return
-        self._deliveries[press.message_id] = DeliveryState.RECEIVED
-        while len(self._deliveries) > REMEMBERED_PRESSES:
-            self._deliveries.popitem(last=False)
-        self._send_all(Status(press.message_id, DeliveryState.RECEIVED))
-        self.cueRequested.emit(press.cue_key, _SOURCE_OF[partner.kind].value, press.message_id)
-
-    def _on_request_ack(self, partner: _RelayPartner, message_id: str) -> None:
-        answered = Status(message_id, DeliveryState.ACKNOWLEDGED)
-        if message_id in self._answered_requests:
-            self._send(partner, answered)
-            return
-        if self._open_request is None or self._open_request.message_id != message_id:
-            self.dropped.add(DropReason.UNKNOWN_REQUEST)
-            return
-        self._open_request = None
-        self._answered_requests.add(message_id)
-        self._send_all(answered)
-        self.requestAcknowledged.emit(message_id)
-
-    # --- reports from the user's side (as PartnerLinkServer) ----------------------------
-
-    def delivery_state(self, message_id: str) -> DeliveryState:
-        return self._deliveries.get(message_id, DeliveryState.UNKNOWN)
-
-    def report_shown(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.SHOWN)
-
-    def report_acknowledged(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.ACKNOWLEDGED)
-
-    def report_expired(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.EXPIRED)
-
-    def report_rejected(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.REJECTED)
-
-    def _advance(self, message_id: str, state: DeliveryState) -> None:
-        current = self._deliveries.get(message_id)
-        if current is None or state.rank <= current.rank:
-            return
-        self._deliveries[message_id] = state
-        self._send_all(Status(message_id, state))
-
-    def send_request(self, message_id: str, key: str) -> int:
-        wanted = next((request for request in USER_REQUESTS if request.key == key), None)
-        if wanted is None:
-            raise KeyError(key)
-        if self._ended:
-            return 0
-        self._open_request = Request(message_id, wanted.key, wanted.label, wanted.words)
-        reached = [partner for partner in self._partners.values() if partner.heard]
-        for partner in reached:
-            self._send(partner, self._open_request)
-        return len(reached)
+    def _on_hello(self, partner: _RelayPartner, _changed: bool) -> None:
+        if self._session.open_request is not None:
+            self._send(partner, encode(self._session.open_request))
 
 
-__all__ = [
-    "MAX_SEALED_BYTES",
-    "BrokerStatus",
-    "MqttLink",
-    "PartnerPath",
-    "RelayError",
-    "RelayMeeting",
-    "new_mqtt_client",
-    "parse_broker_url",
-]
+__all__ = ["MAX_SEALED_BYTES", "PartnerPath", "RelayMeeting"]

@@ -8,7 +8,6 @@ before it drops the keys). A press the broker took but Poise never answered with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,24 +15,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app import qt_workarounds
 from app.domain.signal_protocol import (
     ClientKind,
-    CueButton,
-    DeliveryState,
     Hello,
-    Ping,
-    Press,
     ProtocolError,
-    Query,
-    Request,
-    RequestAck,
-    Status,
     Welcome,
     encode,
-    new_message_id,
     parse_server_message,
 )
-from app.link.client import STALE_AFTER_MS, LinkState, PressState
+from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import parse_relay_link
-from app.link.relay import BrokerStatus, MqttLink
+from app.link.partner_end import STALE_AFTER_MS, ClientMessage, LinkState, PartnerEnd, PressState
 from app.link.relay_crypto import Channels, Envelope, Opener, Sealer, derive_channels
 
 ANSWER_WITHIN_MS = 8000
@@ -48,22 +38,9 @@ class MeetingState(StrEnum):
     REVOKED = "revoked"  # the user ended the pairing; nothing more will come
 
 
-@dataclass(slots=True)
-class _LastPress:
-    message_id: str
-    cue_key: str
-    age_timer: QTimer
-    state: PressState
-
-
-class RelayPartnerClient(QObject):
+class RelayPartnerClient(PartnerEnd):
     """A partner's Poise through the relay; the signals of ``PartnerLinkClient`` and more."""
 
-    linkStateChanged = Signal(str)  # noqa: N815 -- LinkState value
-    cuesChanged = Signal(object)  # noqa: N815 -- tuple[CueButton, ...]
-    pressStateChanged = Signal(str, str)  # noqa: N815 -- message id, PressState value
-    requestReceived = Signal(object)  # noqa: N815 -- Request
-    requestAnswered = Signal(str)  # noqa: N815 -- request id
     meetingStateChanged = Signal(str)  # noqa: N815 -- MeetingState value
 
     def __init__(
@@ -75,20 +52,13 @@ class RelayPartnerClient(QObject):
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()
-        super().__init__(parent)
+        super().__init__(stale_after_ms, parent)
         pairing = parse_relay_link(link)
         self._secret = pairing.secret
         self._lobby = derive_channels(pairing.secret)
         self._meeting: Channels | None = None
         self._meeting_id: str | None = None
-        self._stale_after_ms = stale_after_ms
-        self._state = LinkState.CONNECTING
         self._meeting_state = MeetingState.WAITING
-        self._cues: tuple[CueButton, ...] = ()
-        self._last: _LastPress | None = None
-        self._request: Request | None = None
-        self._answering: str | None = None
-        self._answered: set[str] = set()
         self._answer_timer = QTimer(self, singleShot=True, interval=answer_within_ms)
         self._answer_timer.timeout.connect(self._on_no_answer)
         self.opener = Opener()
@@ -100,24 +70,8 @@ class RelayPartnerClient(QObject):
         self.link.statusChanged.connect(self._on_status)
 
     @property
-    def link_state(self) -> LinkState:
-        return self._state
-
-    @property
     def meeting_state(self) -> MeetingState:
         return self._meeting_state
-
-    @property
-    def cues(self) -> tuple[CueButton, ...]:
-        return self._cues
-
-    @property
-    def last_press_state(self) -> PressState | None:
-        return self._last.state if self._last else None
-
-    @property
-    def open_request(self) -> Request | None:
-        return self._request
 
     def start(self) -> None:
         self.link.subscribe(self._lobby.down.topic)
@@ -125,26 +79,6 @@ class RelayPartnerClient(QObject):
 
     def stop(self) -> None:
         self.link.stop()
-
-    def press(self, cue_key: str) -> str:
-        if self._last is not None:
-            self._last.age_timer.stop()
-            self._last.age_timer.deleteLater()
-        age_timer = QTimer(self, singleShot=True, interval=self._stale_after_ms)
-        age_timer.timeout.connect(self._on_press_stale)
-        age_timer.start()
-        self._last = _LastPress(new_message_id(), cue_key, age_timer, PressState.PENDING)
-        sent = self._send(Press(self._last.message_id, cue_key))
-        self._set_press_state(PressState.SENT if sent else PressState.PENDING)
-        if sent:
-            self._answer_timer.start()
-        return self._last.message_id
-
-    def acknowledge_request(self, message_id: str) -> None:
-        if message_id in self._answered:
-            return
-        self._answering = message_id
-        self._send(RequestAck(message_id))
 
     # --- the broker ---------------------------------------------------------------------
 
@@ -192,14 +126,11 @@ class RelayPartnerClient(QObject):
             self._meeting = derive_channels(self._secret, meeting_id)
             self.opener.listen(self._meeting.down)
             self.link.subscribe(self._meeting.down.topic)
-        self._cues = welcome.cues
-        self.cuesChanged.emit(welcome.cues)
+        self._set_cues(welcome.cues)
         self._set_meeting_state(MeetingState.LIVE)
         self._set_link_state(LinkState.CONNECTED)
         self._send(Hello(ClientKind.PARTNER_APP))
         self._resume()
-        if self._answering is not None:
-            self._send(RequestAck(self._answering))
 
     def _on_ended(self) -> None:
         if self._meeting is not None:
@@ -207,9 +138,8 @@ class RelayPartnerClient(QObject):
             self.link.unsubscribe(self._meeting.down.topic)
         self._meeting = None
         self._meeting_id = None
-        self._cues = ()
         self._request = None
-        self.cuesChanged.emit(())
+        self._set_cues(())
         self._set_meeting_state(MeetingState.ENDED)
 
     def _own_topics(self) -> tuple[str, ...]:
@@ -229,72 +159,30 @@ class RelayPartnerClient(QObject):
         if self._last is not None and self._last.state is PressState.SENT:
             self._set_press_state(PressState.UNDELIVERED)
 
-    def _send(self, message: Hello | Press | Query | RequestAck | Ping) -> bool:
+    def _send(self, message: ClientMessage) -> bool:
         if self._meeting is None or self.link.status is not BrokerStatus.CONNECTED:
             return False
         channel = self._meeting.up
         self.link.publish(channel.topic, self._sealer.seal(channel, "signal", msg=encode(message)))
         return True
 
-    def _resume(self) -> None:
-        last = self._last
-        if last is None or last.state.is_final:
-            return
-        if last.state in (PressState.PENDING, PressState.SENT) and last.age_timer.isActive():
-            if self._send(Press(last.message_id, last.cue_key)):
-                self._set_press_state(PressState.SENT)
-                self._answer_timer.start()
-        else:
-            self._send(Query(last.message_id))
+    def _press_went_out(self) -> None:
+        self._answer_timer.start()
 
-    def _on_press_stale(self) -> None:
-        if self._last is not None and self._last.state is PressState.PENDING:
-            self._set_press_state(PressState.UNDELIVERED)
+    def _press_answered(self) -> None:
+        self._answer_timer.stop()
 
     def _on_signal(self, frame: str) -> None:
         try:
             message = parse_server_message(frame)
         except ProtocolError:
             return
-        match message:
-            case Request(message_id):
-                if message_id not in self._answered and message_id != self._answering:
-                    self._request = message
-                    self.requestReceived.emit(message)
-            case Status(message_id, DeliveryState.ACKNOWLEDGED) if self._is_request(message_id):
-                self._answered.add(message_id)
-                if self._answering == message_id:
-                    self._answering = None
-                if self._request is not None and self._request.message_id == message_id:
-                    self._request = None
-                self.requestAnswered.emit(message_id)
-            case Status(message_id, state):
-                if self._last is not None and message_id == self._last.message_id:
-                    self._answer_timer.stop()
-                    if state is DeliveryState.UNKNOWN:
-                        self._set_press_state(PressState.UNDELIVERED)
-                    elif PressState(state.value) != self._last.state:
-                        self._set_press_state(PressState(state.value))
-
-    def _is_request(self, message_id: str) -> bool:
-        return message_id == self._answering or (
-            self._request is not None and self._request.message_id == message_id
-        )
-
-    def _set_link_state(self, state: LinkState) -> None:
-        if state is not self._state:
-            self._state = state
-            self.linkStateChanged.emit(state.value)
+        self._hear(message)
 
     def _set_meeting_state(self, state: MeetingState) -> None:
         if state is not self._meeting_state:
             self._meeting_state = state
             self.meetingStateChanged.emit(state.value)
-
-    def _set_press_state(self, state: PressState) -> None:
-        if self._last is not None:
-            self._last.state = state
-            self.pressStateChanged.emit(self._last.message_id, state.value)
 
 
 __all__ = ["ANSWER_WITHIN_MS", "MeetingState", "RelayPartnerClient"]

@@ -1,51 +1,52 @@
 """The partner link server: one port serving the phone page and its WebSocket channel.
 
-Why this design. Everything runs on the GUI thread with Qt's asynchronous
-sockets: a ``QTcpServer`` accepts each connection, *peeks* at the request head
-without consuming it, and then either answers the page itself, refuses, or
-hands the untouched socket to ``QWebSocketServer.handleConnection`` for the
-upgrade. QtHttpServer (6.12) is not used: it sends empty bodies and keeps no
-reference to its route callbacks (see shared/PLATFORM.md). An asyncio server
-(``websockets``) on its own thread was the other candidate; it would add a
-second event loop, a thread hop through queued signals on every press, and GIL
-contention on a two-core machine, in exchange for isolation we get anyway by
-keeping the per-message work tiny: rate limits are checked *before* a frame is
-parsed, a flooding connection is closed, frames are capped at 1 KiB by Qt
-itself. Measured on this machine (bench/signal_latency.py and the hostile test): a press
-reaches ``cueRequested`` and the cue is painted in well under a millisecond
-beyond the raw WebSocket round trip, and a 10,000-frame burst never stalls the
-event loop for long (the hostile test asserts the longest stall).
+Why this design. Everything runs on the GUI thread with Qt's asynchronous sockets: a
+``QTcpServer`` accepts each connection, *peeks* at the request head without consuming
+it, and then either answers the page itself, refuses, or hands the untouched socket to
+``QWebSocketServer.handleConnection`` for the upgrade. QtHttpServer (6.12) is not used:
+it sends empty bodies and keeps no reference to its route callbacks (see
+shared/PLATFORM.md). An asyncio server (``websockets``) on its own thread was the other
+candidate; it would add a second event loop, a thread hop through queued signals on
+every press, and GIL contention on a two-core machine, in exchange for isolation we get
+anyway by keeping the per-message work tiny: rate limits are checked *before* a frame is
+parsed, a flooding connection is closed, frames are capped at 1 KiB by Qt itself.
+Measured on this machine (bench/signal_latency.py and the hostile test): a press reaches
+``cueRequested`` and the cue is painted in well under a millisecond beyond the raw
+WebSocket round trip, and a 10,000-frame burst never stalls the event loop for long (the
+hostile test asserts the longest stall).
 
-Security, in order of the checks: nothing listens unless :meth:`start` was
-called (a live meeting with the link on); the request head must be complete,
-small and well formed within a short time (1.5 s), and one address may keep only
-a few requests waiting for theirs, so strangers dripping bytes never take the
-partner's slot (when all slots are taken, the busiest address gives one up); the
-path must carry the meeting's secret (compared in constant time) and anything
-else gets the same small "This link has expired" page; a WebSocket upgrade must
-come from the page's own origin, the address and port the connection reached
-(never the client's Host header); then every byte a partner sends (WebSocket
-pings included, which Qt answers by itself) is counted against an allowance, and
-every frame is rate-limited, size-limited and schema-checked
-(``app.domain.signal_protocol``), and anything refused is only counted. When the
-meeting ends, every partner is told ("ended") before the link closes, so its page
-stops reconnecting. The page is the only thing ever served;
-the user's notes are not reachable from here at all.
+Security, in order of the checks: nothing listens unless :meth:`start` was called (a
+live meeting with the link on); the request head must be complete, small and well formed
+within a short time (1.5 s), and one address may keep only a few requests waiting for
+theirs (``app.link.lan_requests``: a newcomer always gets in, the oldest waiting one
+gives way), so strangers dripping bytes never take the partner's slot, even from the
+partner's own address; the path must carry the meeting's secret (compared in constant
+time) and anything else gets the same small "This link has expired" page; a WebSocket
+upgrade must come from the page's own origin, the address and port the connection
+reached (never the client's Host header) and carry a well-formed key, and its frames
+must be masked (RFC 6455, ``app.link.websocket_rules``: else 400, or a close with 1002);
+then every byte a partner sends (WebSocket pings included, which Qt answers by itself)
+is counted against an allowance, and every frame is rate-limited, size-limited and
+schema-checked (``app.domain.signal_protocol``), and anything refused is only counted.
+When the meeting ends, every partner is told ("ended") before the link closes, so its
+page stops reconnecting. The page is the only thing ever served; the user's notes are
+not reachable from here at all.
 
-The other direction (issue 8): ``send_request`` asks every partner to step in, keeps
-the request open for a partner who joins later, and ``requestAcknowledged`` fires once
-when a partner answers it; an answer to any other id is only counted.
+What the meeting knows (presses, requests, allowances) is ``app.link.partner_session``,
+shared with the relay. The other direction (issue 8): ``send_request`` asks every
+partner to step in, keeps the request open for a partner who joins later, and
+``requestAcknowledged`` fires once when a partner answers it; an answer to any other id
+is only counted.
 """
 
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import (
     QAbstractSocket,
     QHostAddress,
@@ -56,33 +57,32 @@ from PySide6.QtNetwork import (
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from app import qt_workarounds
-from app.domain.meeting_terms import Cue, SignalSource, partner_request
+from app.domain.meeting_terms import Cue
 from app.domain.signal_protocol import (
     MAX_MESSAGE_BYTES,
     ClientKind,
-    CueButton,
-    DeliveryState,
-    DropCounters,
     DropReason,
     Ended,
-    Hello,
-    Ping,
-    Pong,
-    Press,
-    ProtocolError,
-    Query,
-    Request,
-    RequestAck,
-    Status,
-    Welcome,
     encode,
-    parse_client_message,
 )
-from app.link.http_head import MAX_HEAD_BYTES, RequestHead, head_length, parse_head
+from app.link.http_head import RequestHead
 from app.link.lan_address import guess_lan_address
-from app.link.rate_limit import TokenBucket
+from app.link.lan_partner import MAX_UNSENT_BYTES, READ_BUFFER_BYTES, LanPartner, TrafficMeter
+from app.link.lan_requests import (
+    BAD_HANDSHAKE_RESPONSE,
+    HEAD_TIMEOUT_MS,
+    MAX_PENDING_REQUESTS,
+    PAGE_HEADERS,
+    Lifetime,
+    WaitingRequests,
+    close_when_written,
+)
+from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
 from app.link.secret import new_secret, secret_matches
+from app.link.websocket_rules import is_valid_key
 from app.resources import resource_path
+
+CloseCode = QWebSocketProtocol.CloseCode
 
 BIND_ENV = "POISE_LINK_BIND"
 DEFAULT_BIND_ADDRESS = "0.0.0.0"
@@ -90,60 +90,19 @@ PAGE_PREFIX = "/p/"
 SOCKET_PREFIX = "/ws/"
 
 MAX_PARTNERS = 4
-MAX_PENDING_REQUESTS = 16
-MAX_PENDING_PER_ADDRESS = 4
-"""One address (one stranger) never holds more than this many not-yet-answered requests,
-so a partner on another address always finds a free slot."""
-HEAD_TIMEOUT_MS = 1500
-"""A phone sends its whole request head in one packet; a slow drip is not a partner."""
-READ_BUFFER_BYTES = 8192
-"""How much of a partner's unread traffic Qt holds at once: what one metering pass sees."""
-MAX_UNSENT_BYTES = 65536
-"""Answers (pongs included) a partner has not read; beyond this it is not reading at all."""
 IDLE_TIMEOUT_MS = 20000
 """A partner pings every 5 s; silence this long means the phone is gone."""
 FLOOD_LIMIT = 200
 """Rate-limited frames after which a connection is closed instead of being read."""
-REMEMBERED_PRESSES = 512
-REMEMBERED_REQUESTS = 64
 
-_SOURCE_OF = {
-    ClientKind.PHONE: SignalSource.PHONE,
-    ClientKind.PARTNER_APP: SignalSource.PARTNER_APP,
-}
-# One small page for every refusal (a wrong secret, an old meeting's link, anything odd):
-# it says the same whatever the reason, so a guess learns nothing.
-EXPIRED_PAGE = (
-    b"<!doctype html><html lang=en><meta charset=utf-8>"
-    b'<meta name=viewport content="width=device-width, initial-scale=1">'
-    b"<meta name=color-scheme content=dark><title>Partner</title>"
-    b'<body style="margin:0;min-height:100vh;display:grid;place-items:center;'
-    b'background:#0b0c0e;color:#7d828a;font:17px system-ui,sans-serif">'
-    b"<p>This link has expired</p></body></html>"
-)
-REFUSAL_RESPONSE = (
-    b"HTTP/1.1 404 Not Found\r\n"
-    b"Content-Type: text/html; charset=utf-8\r\n"
-    b"Content-Length: " + str(len(EXPIRED_PAGE)).encode("ascii") + b"\r\n"
-    b"Cache-Control: no-store\r\n"
-    b"Referrer-Policy: no-referrer\r\n"
-    b"X-Content-Type-Options: nosniff\r\n"
-    b"Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
-    b"Connection: close\r\n\r\n" + EXPIRED_PAGE
-)
-_PAGE_HEADERS = (
-    "HTTP/1.1 200 OK\r\n"
-    "Content-Type: text/html; charset=utf-8\r\n"
-    "Content-Length: {length}\r\n"
-    "Cache-Control: no-store\r\n"
-    "Referrer-Policy: no-referrer\r\n"
-    "X-Content-Type-Options: nosniff\r\n"
-    "X-Frame-Options: DENY\r\n"
-    "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
-    "script-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; "
-    "form-action 'none'; frame-ancestors 'none'\r\n"
-    "Connection: close\r\n\r\n"
-)
+
+class LinkError(RuntimeError):
+    """The link could not start (port taken, no such address); the message says why."""
+
+
+def configured_bind_address(explicit: str | None = None) -> str:
+    """The address to listen on: the argument, then ``POISE_LINK_BIND``, then every interface."""
+    return explicit or os.environ.get(BIND_ENV) or DEFAULT_BIND_ADDRESS
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,104 +118,7 @@ class PartnerInfo:
         return f"{what} · {self.address}"
 
 
-class LinkError(RuntimeError):
-    """The link could not start (port taken, no such address); the message says why."""
-
-
-def configured_bind_address(explicit: str | None = None) -> str:
-    """The address to listen on: the argument, then ``POISE_LINK_BIND``, then every interface."""
-    return explicit or os.environ.get(BIND_ENV) or DEFAULT_BIND_ADDRESS
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimits:
-    """Allowances: frames of any kind per connection, presses per connection and overall.
-
-    A partner presses a handful of times per meeting; a phone pings every 5 s.
-    """
-
-    frames_burst: int = 40
-    frames_per_second: float = 20
-    presses_burst: int = 3
-    presses_per_second: float = 0.5
-    all_presses_burst: int = 6
-    all_presses_per_second: float = 1
-    # Every byte a partner sends, WebSocket pings and pongs included (Qt answers those
-    # itself, unseen by the frame allowance above): a phone sends about 20 bytes a second.
-    bytes_burst: int = 16384
-    bytes_per_second: float = 2048
-
-
-class _Partner:
-    """One authorised WebSocket connection and its allowances."""
-
-    def __init__(self, socket: QWebSocket, idle_timeout_ms: int, limits: RateLimits) -> None:
-        self.socket = socket
-        self.kind = ClientKind.PHONE
-        self.address = _plain_address(socket.peerAddress().toString())
-        self.frames = TokenBucket(limits.frames_burst, limits.frames_per_second)
-        self.presses = TokenBucket(limits.presses_burst, limits.presses_per_second)
-        self.bytes = TokenBucket(limits.bytes_burst, limits.bytes_per_second)
-        self.rate_drops = 0
-        self.flooded = False
-        self.frame_connections: list[QMetaObject.Connection] = []
-        self.meter: _TrafficMeter | None = None
-        self.idle = QTimer(socket)
-        self.idle.setSingleShot(True)
-        self.idle.setInterval(idle_timeout_ms)
-
-
-class _TrafficMeter(QObject):
-    """Counts the bytes arriving on one upgraded connection, before Qt reads them.
-
-    ``before`` is connected to the TCP socket's readyRead ahead of Qt's WebSocket, so it
-    sees what is buffered (what Qt left last time plus what just arrived); ``after`` runs
-    behind Qt and notes what Qt left unread. The difference is the new traffic.
-
-    A QObject with real slots, not Python callables: PySide ties a callable to the
-    sender's ``destroyed`` signal, and Qt's WebSocket later disconnects everything from
-    its socket, which then warns on every connection.
-    """
-
-    def __init__(self, tcp: QTcpSocket, server: PartnerLinkServer) -> None:
-        super().__init__()
-        self.tcp = tcp
-        self.server = server
-        self.key = _peer_key(tcp)  # kept: a socket forgets its peer once disconnected
-        self.left_unread = 0
-        self.partner: _Partner | None = None
-
-    def new_bytes(self) -> int:
-        return max(0, self.tcp.bytesAvailable() - self.left_unread)
-
-    @Slot()
-    def before(self) -> None:
-        self.server._on_partner_bytes(self)
-
-    @Slot()
-    def after(self) -> None:
-        self.server._after_partner_bytes(self)
-
-    @Slot()
-    def gone(self) -> None:
-        if self.server._lifetime.alive:
-            self.server._forget_meter(self.key)
-
-
-class _Lifetime:
-    """Whether the server is still whole: its children say goodbye while it is destroyed.
-
-    A plain Python object, so its slot still runs when ``destroyed`` is emitted.
-    """
-
-    def __init__(self) -> None:
-        self.alive = True
-
-    def end(self) -> None:
-        self.alive = False
-
-
-class PartnerLinkServer(QObject):
+class PartnerLinkServer(QObject, SessionReports):
     """Serves the partner page and channel for one meeting; see the module docstring."""
 
     # cue key, SignalSource value, message id
@@ -279,36 +141,36 @@ class PartnerLinkServer(QObject):
         port: int = 0,
         head_timeout_ms: int = HEAD_TIMEOUT_MS,
         idle_timeout_ms: int = IDLE_TIMEOUT_MS,
-        rate_limits: RateLimits = RateLimits(),  # frozen: one shared default is safe
+        rate_limits: RateLimits = DEFAULT_RATE_LIMITS,
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()  # PySide6 6.12 loses a reference to True per emit
         super().__init__(parent)
-        self._buttons = tuple(CueButton(cue.key, cue.label) for cue in cues)
-        self._cue_keys = frozenset(cue.key for cue in cues)
         self._bind_address = configured_bind_address(bind_address)
         self._wanted_port = port
         self._head_timeout_ms = head_timeout_ms
         self._idle_timeout_ms = idle_timeout_ms
         self._secret: str | None = new_secret()
         self._page: bytes | None = None
-        # Each waiting socket's head timer and its two connections (see _forget_pending).
-        self._pending: dict[
-            QTcpSocket, tuple[QTimer, QMetaObject.Connection, QMetaObject.Connection]
-        ] = {}
-        self._partners: dict[QWebSocket, _Partner] = {}
+        self._partners: dict[QWebSocket, LanPartner] = {}
         # Upgraded TCP sockets by peer (address, port), until their WebSocket appears.
-        self._meters: dict[tuple[str, int], _TrafficMeter] = {}
-        self._deliveries: OrderedDict[str, DeliveryState] = OrderedDict()
-        self._open_request: Request | None = None
-        self._answered_requests: OrderedDict[str, None] = OrderedDict()
+        self._meters: dict[tuple[str, int], TrafficMeter] = {}
         self._limits = rate_limits
-        self._presses = TokenBucket(
-            rate_limits.all_presses_burst, rate_limits.all_presses_per_second
+        self._session: PartnerSession[LanPartner] = PartnerSession(
+            cues,
+            rate_limits,
+            peers=lambda: self._partners.values(),
+            send=_send_frame,
+            on_cue=self.cueRequested.emit,
+            on_request_acknowledged=self.requestAcknowledged.emit,
+            on_hello=self._on_hello,
         )
-        self.dropped = DropCounters()
-        self._lifetime = _Lifetime()
+        self.dropped = self._session.dropped
+        self._lifetime = Lifetime()
         self.destroyed.connect(self._lifetime.end)
+        self._waiting = WaitingRequests(
+            self._on_head, self.dropped, head_timeout_ms, self._lifetime, self
+        )
 
         self._tcp = QTcpServer(self)
         self._tcp.setMaxPendingConnections(MAX_PENDING_REQUESTS)
@@ -387,9 +249,7 @@ class PartnerLinkServer(QObject):
         """Stop listening and drop every connection; the secret stays for this meeting."""
         was_running = self.is_running
         self._tcp.close()
-        for socket in list(self._pending):
-            self._forget_pending(socket)
-            socket.abort()
+        self._waiting.drop_all()
         for partner_socket in list(self._partners):
             partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "link off")
         if was_running:
@@ -404,9 +264,7 @@ class PartnerLinkServer(QObject):
             partner_socket.close(QWebSocketProtocol.CloseCode.CloseCodeNormal, "meeting ended")
         self.stop()
         self._secret = None
-        self._deliveries.clear()
-        self._open_request = None
-        self._answered_requests.clear()
+        self._session.forget()
         self.runningChanged.emit()
 
     def pairing_url(self, host: str | None = None) -> str:
@@ -419,203 +277,47 @@ class PartnerLinkServer(QObject):
                 host = guess_lan_address()
         return f"http://{host}:{self.port}{PAGE_PREFIX}{self._secret}"
 
-    # --- reports from the user's side ---------------------------------------------------
-
-    def report_shown(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.SHOWN)
-
-    def report_acknowledged(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.ACKNOWLEDGED)
-
-    def report_expired(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.EXPIRED)
-
-    def report_rejected(self, message_id: str) -> None:
-        self._advance(message_id, DeliveryState.REJECTED)
-
-    # --- the user's own requests to the partner (issue 8) -------------------------------
-
-    @property
-    def open_request(self) -> Request | None:
-        """The request no partner has answered yet; partners who join later get it too."""
-        return self._open_request
-
-    def send_request(self, message_id: str, key: str) -> int:
-        """Ask every partner for help (a newer request replaces an unanswered one).
-
-        Returns how many partners it reached now; with none (or the link off) it waits
-        for the next partner to connect. ``key`` is one of ``USER_REQUESTS``, else KeyError.
-        """
-        wanted = partner_request(key)
-        if self.has_ended:
-            return 0
-        self._open_request = Request(
-            message_id,
-            wanted.key,
-            wanted.label,
-            wanted.words,
-            wanted.answer_button,
-            wanted.answered,
-        )
-        frame = encode(self._open_request)
-        for socket in self._partners:
-            socket.sendTextMessage(frame)
-        return len(self._partners)
-
-    def _on_request_ack(self, partner: _Partner, message_id: str) -> None:
-        answered = encode(Status(message_id, DeliveryState.ACKNOWLEDGED))
-        if message_id in self._answered_requests:
-            # A second phone, or a repeat after a reconnect: tell it, announce nothing.
-            partner.socket.sendTextMessage(answered)
-            return
-        if self._open_request is None or self._open_request.message_id != message_id:
-            self.dropped.add(DropReason.UNKNOWN_REQUEST)
-            return
-        self._open_request = None
-        self._answered_requests[message_id] = None
-        while len(self._answered_requests) > REMEMBERED_REQUESTS:
-            self._answered_requests.popitem(last=False)
-        for socket in self._partners:
-            socket.sendTextMessage(answered)
-        self.requestAcknowledged.emit(message_id)
-
-    def delivery_state(self, message_id: str) -> DeliveryState:
-        return self._deliveries.get(message_id, DeliveryState.UNKNOWN)
-
-    def _advance(self, message_id: str, state: DeliveryState) -> None:
-        current = self._deliveries.get(message_id)
-        # Cues from the user's own window are not ours to report; states never go back.
-        if current is None or state.rank <= current.rank:
-            return
-        self._deliveries[message_id] = state
-        frame = encode(Status(message_id, state))
-        for socket in self._partners:
-            socket.sendTextMessage(frame)
-
     # --- HTTP: peek at the head, then serve, refuse or upgrade --------------------------
 
     def _on_tcp_connection(self) -> None:
         while self._tcp.hasPendingConnections():
-            socket = self._tcp.nextPendingConnection()
-            if not self._make_room_for(socket.peerAddress().toString()):
-                self.dropped.add(DropReason.TOO_MANY_CONNECTIONS)
-                socket.abort()
-                socket.deleteLater()
-                continue
-            timer = QTimer(socket)
-            timer.setSingleShot(True)
-            timer.timeout.connect(lambda socket=socket: self._on_head_timeout(socket))
-            timer.start(self._head_timeout_ms)
-            self._pending[socket] = (
-                timer,
-                socket.readyRead.connect(self._on_head_bytes),
-                socket.disconnected.connect(self._on_pending_disconnected),
-            )
-            if socket.bytesAvailable():
-                self._read_head(socket)
+            self._waiting.admit(self._tcp.nextPendingConnection())
 
-    def _make_room_for(self, address: str) -> bool:
-        """Whether a new request from ``address`` may wait for its head.
-
-        An address already holding its share is refused; when every slot is taken, the
-        oldest request of the busiest address gives way, so a newcomer always gets in.
-        """
-        waiting_by_address: dict[str, list[QTcpSocket]] = {}
-        for waiting in self._pending:  # oldest first
-            waiting_by_address.setdefault(waiting.peerAddress().toString(), []).append(waiting)
-        if len(waiting_by_address.get(address, ())) >= MAX_PENDING_PER_ADDRESS:
-            return False
-        if len(self._pending) >= MAX_PENDING_REQUESTS:
-            busiest = max(waiting_by_address.values(), key=len)
-            oldest = busiest[0]
-            self.dropped.add(DropReason.TOO_MANY_CONNECTIONS)
-            self._forget_pending(oldest)
-            oldest.abort()
-            oldest.deleteLater()
-        return True
-
-    def _on_head_bytes(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QTcpSocket) and socket in self._pending:
-            self._read_head(socket)
-
-    def _on_pending_disconnected(self) -> None:
-        if not self._lifetime.alive:
-            return
-        socket = self.sender()
-        if isinstance(socket, QTcpSocket) and socket in self._pending:
-            self._forget_pending(socket)
-            socket.deleteLater()
-
-    def _on_head_timeout(self, socket: QTcpSocket) -> None:
-        if socket in self._pending:
-            self.dropped.add(DropReason.TIMED_OUT)
-            self._forget_pending(socket)
-            socket.abort()
-            socket.deleteLater()
-
-    def _forget_pending(self, socket: QTcpSocket) -> None:
-        entry = self._pending.pop(socket, None)
-        if entry is None:
-            return
-        timer, *connections = entry
-        timer.stop()
-        # QObject.disconnect(handle), not signal.disconnect(slot): in PySide6 6.12 the
-        # latter over-releases Python's True on every call and crashes at exit.
-        for connection in connections:
-            QObject.disconnect(connection)
-
-    def _read_head(self, socket: QTcpSocket) -> None:
-        buffered = bytes(socket.peek(MAX_HEAD_BYTES + 1).data())
-        length = head_length(buffered)
-        if length is None:
-            if len(buffered) > MAX_HEAD_BYTES:
-                self._refuse(socket, DropReason.TOO_LARGE)
-            return
-        try:
-            head = parse_head(buffered[:length])
-        except ProtocolError as bad:
-            self._refuse(socket, bad.reason)
-            return
+    def _on_head(self, socket: QTcpSocket, head: RequestHead, length: int) -> None:
         route, secret = _split_target(head.target)
         if head.method != "GET" or route is None:
-            self._refuse(socket, DropReason.BAD_REQUEST)
+            self._waiting.refuse(socket, DropReason.BAD_REQUEST)
         elif not secret_matches(secret, self._secret):
-            self._refuse(socket, DropReason.WRONG_SECRET)
+            self._waiting.refuse(socket, DropReason.WRONG_SECRET)
         elif route == PAGE_PREFIX and not head.wants_websocket:
             self._serve_page(socket, length)
         elif route == SOCKET_PREFIX and head.wants_websocket:
             self._upgrade(socket, head)
         else:
-            self._refuse(socket, DropReason.BAD_REQUEST)
+            self._waiting.refuse(socket, DropReason.BAD_REQUEST)
 
-    def _refuse(self, socket: QTcpSocket, reason: DropReason) -> None:
-        self.dropped.add(reason)
-        self._forget_pending(socket)
-        # Drain what was sent so closing does not reset the connection before the 404 is read.
-        socket.readAll()
-        socket.write(REFUSAL_RESPONSE)
-        _close_when_written(socket)
-
-    def _serve_page(self, socket: QTcpSocket, head_length_: int) -> None:
+    def _serve_page(self, socket: QTcpSocket, head_length: int) -> None:
         assert self._page is not None
-        self._forget_pending(socket)
-        socket.read(head_length_)
-        socket.write(_PAGE_HEADERS.format(length=len(self._page)).encode("ascii") + self._page)
-        _close_when_written(socket)
+        socket.read(head_length)
+        socket.write(PAGE_HEADERS.format(length=len(self._page)).encode("ascii") + self._page)
+        close_when_written(socket)
 
     def _upgrade(self, socket: QTcpSocket, head: RequestHead) -> None:
         # The page's own origin is the address and port this connection reached, never
         # what the client's Host header claims (a forged Host would match a forged Origin).
         if head.header("origin") != _served_origin(socket):
-            self._refuse(socket, DropReason.BAD_ORIGIN)
+            self._waiting.refuse(socket, DropReason.BAD_ORIGIN)
+            return
+        if not is_valid_key(head.header("sec-websocket-key")):
+            self._waiting.refuse(socket, DropReason.BAD_REQUEST, BAD_HANDSHAKE_RESPONSE)
             return
         if len(self._partners) >= MAX_PARTNERS:
-            self._refuse(socket, DropReason.TOO_MANY_CONNECTIONS)
+            self._waiting.refuse(socket, DropReason.TOO_MANY_CONNECTIONS)
             return
-        self._forget_pending(socket)
         socket.setReadBufferSize(READ_BUFFER_BYTES)
-        meter = _TrafficMeter(socket, self)
+        meter = TrafficMeter(
+            socket, self._on_partner_bytes, self._after_partner_bytes, self._forget_meter
+        )
         # Connected before the WebSocket's own reader, so it runs first on every arrival.
         socket.readyRead.connect(meter.before)
         socket.disconnected.connect(meter.gone)
@@ -623,7 +325,7 @@ class PartnerLinkServer(QObject):
         # The head is still unread in the socket: the WebSocket server does the handshake.
         self._sockets.handleConnection(socket)
 
-    def _on_partner_bytes(self, meter: _TrafficMeter) -> None:
+    def _on_partner_bytes(self, meter: TrafficMeter) -> None:
         if meter.partner is None:
             return  # still the handshake: Qt's own timeout and size limits apply
         partner = meter.partner
@@ -634,8 +336,10 @@ class PartnerLinkServer(QObject):
             # Qt would go on answering every ping already buffered: stop it reading now.
             meter.tcp.flush()
             meter.tcp.abort()
+        elif not meter.all_masked(arrived):
+            self._close_unmasked(partner, meter.tcp)
 
-    def _after_partner_bytes(self, meter: _TrafficMeter) -> None:
+    def _after_partner_bytes(self, meter: TrafficMeter) -> None:
         if meter.partner is None:
             return
         meter.left_unread = meter.tcp.bytesAvailable()
@@ -645,6 +349,8 @@ class PartnerLinkServer(QObject):
             self._close_flooding(meter.partner)
 
     def _forget_meter(self, key: tuple[str, int]) -> None:
+        if not self._lifetime.alive:
+            return
         meter = self._meters.pop(key, None)
         if meter is None:
             return
@@ -653,16 +359,27 @@ class PartnerLinkServer(QObject):
             meter.partner.meter = None
         meter.partner = None
 
-    def _close_flooding(self, partner: _Partner) -> None:
-        if partner.flooded:
+    def _close_flooding(self, partner: LanPartner) -> None:
+        self._cut_off(partner, DropReason.FLOODING, CloseCode.CloseCodePolicyViolated, "flood")
+
+    def _close_unmasked(self, partner: LanPartner, tcp: QTcpSocket) -> None:
+        """RFC 6455 5.1: a client frame without a mask closes the connection with 1002."""
+        self._cut_off(partner, DropReason.BAD_REQUEST, CloseCode.CloseCodeProtocolError, "mask")
+        # Written out, then nothing more read: Qt must not answer the unmasked frame.
+        tcp.flush()
+        tcp.readAll()
+        tcp.disconnectFromHost()
+
+    def _cut_off(self, partner: LanPartner, reason: DropReason, code: CloseCode, why: str) -> None:
+        if partner.cut_off:
             return
-        partner.flooded = True
-        self.dropped.add(DropReason.FLOODING)
+        partner.cut_off = True
+        self.dropped.add(reason)
         # Qt goes on delivering frames already buffered; stop paying Python for each.
         for connection in partner.frame_connections:
             QObject.disconnect(connection)
         partner.frame_connections = []
-        partner.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "flood")
+        partner.socket.close(code, why)
         # A peer that does not read never sees the close frame: do not wait for it.
         QTimer.singleShot(self._head_timeout_ms, partner.socket, partner.socket.abort)
 
@@ -677,7 +394,9 @@ class PartnerLinkServer(QObject):
                 continue
             socket.setMaxAllowedIncomingFrameSize(MAX_MESSAGE_BYTES)
             socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE_BYTES)
-            partner = _Partner(socket, self._idle_timeout_ms, self._limits)
+            partner = LanPartner(
+                socket, self._idle_timeout_ms, self._limits, self._session.new_press_allowance()
+            )
             self._partners[socket] = partner
             self._start_metering(socket, partner)
             partner.frame_connections = [
@@ -691,13 +410,13 @@ class PartnerLinkServer(QObject):
             socket.disconnected.connect(lambda socket=socket: self._on_partner_gone(socket))
             partner.idle.timeout.connect(lambda partner=partner: self._on_idle(partner))
             partner.idle.start()
-            socket.sendTextMessage(encode(Welcome(self._buttons, len(self._partners))))
-            if self._open_request is not None:
-                socket.sendTextMessage(encode(self._open_request))
+            socket.sendTextMessage(self._session.welcome(len(self._partners)))
+            if self._session.open_request is not None:
+                socket.sendTextMessage(encode(self._session.open_request))
             self.partnerCountChanged.emit(len(self._partners))
             self.partnersChanged.emit()
 
-    def _start_metering(self, socket: QWebSocket, partner: _Partner) -> None:
+    def _start_metering(self, socket: QWebSocket, partner: LanPartner) -> None:
         meter = self._meters.get((socket.peerAddress().toString(), socket.peerPort()))
         if meter is None:
             return
@@ -722,13 +441,13 @@ class PartnerLinkServer(QObject):
         self.partnerCountChanged.emit(len(self._partners))
         self.partnersChanged.emit()
 
-    def _on_idle(self, partner: _Partner) -> None:
+    def _on_idle(self, partner: LanPartner) -> None:
         if not self._lifetime.alive or not shiboken6.isValid(partner.socket):
             return  # gone already, with its meeting
         self.dropped.add(DropReason.TIMED_OUT)
         partner.socket.abort()
 
-    def _admit_frame(self, partner: _Partner) -> bool:
+    def _admit_frame(self, partner: LanPartner) -> bool:
         # Checked before parsing so a burst costs a counter per frame and nothing more.
         if partner.frames.try_take():
             partner.idle.start()
@@ -739,69 +458,21 @@ class PartnerLinkServer(QObject):
             self._close_flooding(partner)
         return False
 
-    def _on_binary(self, partner: _Partner) -> None:
+    def _on_binary(self, partner: LanPartner) -> None:
         if self._admit_frame(partner):
             self.dropped.add(DropReason.NOT_TEXT)
 
-    def _on_text(self, partner: _Partner, text: str) -> None:
-        if not self._admit_frame(partner):
-            return
-        try:
-            message = parse_client_message(text)
-        except ProtocolError as bad:
-            self.dropped.add(bad.reason)
-            return
-        match message:
-            case Press():
-                self._on_press(partner, message)
-            case Ping(number):
-                partner.socket.sendTextMessage(encode(Pong(number)))
-            case Query(message_id):
-                state = self.delivery_state(message_id)
-                partner.socket.sendTextMessage(encode(Status(message_id, state)))
-            case RequestAck(message_id):
-                self._on_request_ack(partner, message_id)
-            case Hello(kind):
-                if partner.kind is not kind:
-                    partner.kind = kind
-                    self.partnersChanged.emit()
+    def _on_text(self, partner: LanPartner, text: str) -> None:
+        if self._admit_frame(partner):
+            self._session.receive(partner, text)
 
-    def _on_press(self, partner: _Partner, press: Press) -> None:
-        known = self._deliveries.get(press.message_id)
-        if known is not None:
-            # A press repeated after a reconnect: say where it got to, never show it twice.
-            partner.socket.sendTextMessage(encode(Status(press.message_id, known)))
-            return
-        if press.cue_key not in self._cue_keys:
-            self.dropped.add(DropReason.UNKNOWN_CUE)
-            partner.socket.sendTextMessage(encode(Status(press.message_id, DeliveryState.REJECTED)))
-            return
-        if not (partner.presses.try_take() and self._presses.try_take()):
-            self.dropped.add(DropReason.RATE_LIMITED)
-            partner.socket.sendTextMessage(encode(Status(press.message_id, DeliveryState.REJECTED)))
-            return
-        self._deliveries[press.message_id] = DeliveryState.RECEIVED
-        while len(self._deliveries) > REMEMBERED_PRESSES:
-            self._deliveries.popitem(last=False)
-        frame = encode(Status(press.message_id, DeliveryState.RECEIVED))
-        for socket in self._partners:
-            socket.sendTextMessage(frame)
-        self.cueRequested.emit(press.cue_key, _SOURCE_OF[partner.kind].value, press.message_id)
+    def _on_hello(self, _partner: LanPartner, changed: bool) -> None:
+        if changed:
+            self.partnersChanged.emit()
 
 
-def _close_when_written(socket: QTcpSocket) -> None:
-    # A Python callable, not the C++ slot: see PLATFORM.md on "Cannot add dynamic method".
-    socket.disconnected.connect(lambda: socket.deleteLater())
-    socket.disconnectFromHost()
-
-
-def _peer_key(socket: QTcpSocket) -> tuple[str, int]:
-    return socket.peerAddress().toString(), socket.peerPort()
-
-
-def _plain_address(text: str) -> str:
-    # Listening on "::" shows IPv4 clients as "::ffff:192.168.1.20".
-    return text[7:] if text.lower().startswith("::ffff:") and "." in text else text
+def _send_frame(partner: LanPartner, frame: str) -> None:
+    partner.socket.sendTextMessage(frame)
 
 
 def _served_origin(socket: QTcpSocket) -> str:

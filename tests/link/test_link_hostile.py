@@ -22,7 +22,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from app.domain.signal_protocol import DropReason
-from app.link.server import MAX_PENDING_PER_ADDRESS, REFUSAL_RESPONSE, PartnerLinkServer
+from app.link.lan_requests import MAX_PENDING_PER_ADDRESS, REFUSAL_RESPONSE
+from app.link.server import PartnerLinkServer
 from app.ui.partner.partner_wiring import attach_partner_link
 from tests.link.conftest import StandInSession, in_thread
 

@@ -1,4 +1,5 @@
-"""The small parts of the link: secret, rate limiter, request heads, LAN address guess."""
+"""The small parts of the link: secret, rate limiter, request heads, LAN address guess,
+and the RFC 6455 checks on raw WebSocket bytes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from app.link.http_head import MAX_HEAD_BYTES, head_length, parse_head
 from app.link.lan_address import FALLBACK_ADDRESS, Candidate, guess_lan_address, pick_lan_address
 from app.link.rate_limit import TokenBucket
 from app.link.secret import new_secret, secret_matches
+from app.link.websocket_rules import MaskedFrames, is_valid_key
 
 
 def test_secrets_are_long_and_compared_exactly() -> None:
@@ -102,3 +104,41 @@ def test_the_lan_guess_prefers_a_private_address_on_a_real_interface() -> None:
 def test_the_lan_guess_on_this_machine_is_an_ipv4_address() -> None:
     parts = guess_lan_address().split(".")
     assert len(parts) == 4 and all(part.isdigit() for part in parts)
+
+
+def masked_frame(payload: bytes, *, masked: bool = True) -> bytes:
+    """A client text frame as a browser writes it (RFC 6455 5.2), lengths of every size."""
+    size = len(payload)
+    mask_bit = 0x80 if masked else 0
+    if size < 126:
+        head = bytes([0x81, mask_bit | size])
+    elif size < 65536:
+        head = bytes([0x81, mask_bit | 126]) + size.to_bytes(2, "big")
+    else:
+        head = bytes([0x81, mask_bit | 127]) + size.to_bytes(8, "big")
+    key = b"\x01\x02\x03\x04" if masked else b""
+    body = bytes(byte ^ key[at % 4] for at, byte in enumerate(payload)) if masked else payload
+    return head + key + body
+
+
+def test_websocket_keys_must_be_sixteen_bytes_of_base64() -> None:
+    assert is_valid_key("dGhlIHNhbXBsZSBub25jZQ==")  # the RFC's own example
+    for bad in ("", "dGhlIHNhbXBsZSBub25jZQ", "not base64 at all!", "A" * 24, "é" * 24):
+        assert not is_valid_key(bad), bad
+
+
+@pytest.mark.parametrize("size", [0, 5, 125, 126, 300, 65535, 65536])
+def test_masked_frames_of_every_length_pass_even_split_byte_by_byte(size: int) -> None:
+    stream = masked_frame(b"x" * size) + masked_frame(b'{"type":"ping","n":1}')
+    whole = MaskedFrames()
+    assert whole.feed(stream)
+    dripped = MaskedFrames()
+    assert all(dripped.feed(stream[at : at + 1]) for at in range(min(len(stream), 300)))
+    assert dripped.feed(stream[300:])
+
+
+def test_an_unmasked_frame_after_masked_ones_is_caught() -> None:
+    frames = MaskedFrames()
+    assert frames.feed(masked_frame(b"a" * 200))
+    assert not frames.feed(masked_frame(b"b", masked=False))
+    assert not frames.feed(masked_frame(b"c"))  # once broken, the stream stays refused

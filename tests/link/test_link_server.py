@@ -20,7 +20,8 @@ from websockets.sync.client import ClientConnection, connect
 
 from app.domain.meeting_terms import DEFAULT_CUES
 from app.domain.signal_protocol import ClientKind, DropReason
-from app.link.server import EXPIRED_PAGE, LinkError, PartnerInfo, PartnerLinkServer
+from app.link.lan_requests import EXPIRED_PAGE
+from app.link.server import LinkError, PartnerInfo, PartnerLinkServer
 from tests.link.conftest import in_thread
 
 MESSAGE_ID = "0123456789abcdef0123456789abcdef"

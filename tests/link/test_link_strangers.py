@@ -78,6 +78,21 @@ def read_head(raw: socket.socket) -> bytes:
     return received
 
 
+def partner_is_welcomed(source: str, port: int, socket_url: str, origin: str) -> bool:
+    """Whether a partner from ``source`` connects and is welcomed within a second."""
+    try:
+        raw = socket_from(source, port)
+        with connect(
+            socket_url,
+            sock=raw,
+            origin=origin,  # type: ignore[arg-type]
+            open_timeout=AT_ONCE_S,
+        ) as partner:
+            return bool(json.loads(partner.recv(timeout=AT_ONCE_S))["type"] == "welcome")
+    except Exception:  # counted, not raised: the number is the result
+        return False
+
+
 class SlowLoris:
     """``count`` sockets from one address, each dripping one byte every half second.
 
@@ -149,18 +164,7 @@ def test_slow_sockets_from_one_address_leave_room_for_a_partner(
         with SlowLoris(STRANGER, port, SLOW_SOCKETS) as loris:
             for _ in range(FRESH_CONNECTIONS):
                 started = time.perf_counter()
-                try:
-                    raw = socket_from(PARTNER, port)
-                    with connect(
-                        socket_url,
-                        sock=raw,
-                        origin=origin,  # type: ignore[arg-type]
-                        open_timeout=AT_ONCE_S,
-                    ) as partner:
-                        welcome = json.loads(partner.recv(timeout=AT_ONCE_S))
-                        succeeded += welcome["type"] == "welcome"
-                except Exception:  # counted, not raised: the number is the result
-                    pass
+                succeeded += partner_is_welcomed(PARTNER, port, socket_url, origin)
                 slowest = max(slowest, time.perf_counter() - started)
             return succeeded, slowest, loris.reopened
 

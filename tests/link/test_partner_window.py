@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import EXIT_USAGE, main
 from app.domain.meeting_terms import SignalSource
-from app.link.client import PairingUrlError, PartnerLinkClient, PressState, parse_pairing_url
+from app.link.client import PairingUrlError, PartnerLinkClient, parse_pairing_url
+from app.link.partner_end import PressState
 from app.link.server import PartnerLinkServer
 from app.ui.partner.partner_window import PartnerWindow
 from app.ui.partner.partner_wiring import attach_partner_link

@@ -20,9 +20,9 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from app.domain.signal_protocol import Press, encode, new_message_id
-from app.link.client import PressState
+from app.link.mqtt_link import new_mqtt_client
 from app.link.pairing import PairedPartner
-from app.link.relay import new_mqtt_client
+from app.link.partner_end import PressState
 from app.link.relay_crypto import Sealer, decode_secret, derive_channels, now_ms
 from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting

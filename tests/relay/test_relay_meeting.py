@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import SignalSource
 from app.domain.signal_protocol import ClientKind, Hello, Press, encode
-from app.link.client import LinkState, PressState
 from app.link.pairing import PairedPartner, PairingBook
+from app.link.partner_end import LinkState, PressState
 from app.link.relay import PartnerPath
 from app.link.relay_partner import MeetingState, RelayPartnerClient
 from app.ui.partner.partner_window import PartnerWindow

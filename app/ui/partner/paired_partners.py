@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.link.mqtt_link import RelayError, parse_broker_url
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
-from app.link.relay import RelayError, parse_broker_url
 from app.settings import Settings, shared_settings
 from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import qr_image

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain.signal_protocol import CueButton, Request
-from app.link.client import LinkState, PairingUrlError, PartnerLinkClient, PressState
+from app.link.client import PairingUrlError, PartnerLinkClient
 from app.link.pairing import PairingError, is_relay_link
+from app.link.partner_end import LinkState, PressState
 from app.link.relay_partner import MeetingState, RelayPartnerClient
 
 LINK_TEXT = {

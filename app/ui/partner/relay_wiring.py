@@ -16,8 +16,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.link.mqtt_link import RelayError
 from app.link.pairing import pairing_book
-from app.link.relay import PartnerPath, RelayError, RelayMeeting
+from app.link.relay import PartnerPath, RelayMeeting
 from app.settings import Settings
 
 _log = logging.getLogger(__name__)

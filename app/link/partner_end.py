@@ -1,0 +1,207 @@
+"""The partner's end of a link, whatever carries it: the last press and the open request.
+
+Both partner clients (``app.link.client`` over the LAN's WebSocket, and
+``app.link.relay_partner`` through the relay) subclass :class:`PartnerEnd`. It holds
+what a partner's Poise knows of the conversation: how far its latest press got
+(pending while offline, sent, received, shown... or undelivered when too old to help),
+the user's open request, and the "OK" it owes or has given. It resends a fresh press
+(same message id: Poise drops the repeat) or asks after an old one when the link is
+back, and reads Poise's answers the same way on both paths. A subclass says how one
+message goes out (:meth:`PartnerEnd._send`) and keeps its own connection states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.domain.signal_protocol import (
+    CueButton,
+    DeliveryState,
+    Hello,
+    Ping,
+    Press,
+    Query,
+    Request,
+    RequestAck,
+    ServerMessage,
+    Status,
+    new_message_id,
+)
+
+STALE_AFTER_MS = 30000
+"""A press not sent within this long is too old to help: reported undelivered."""
+
+
+class LinkState(StrEnum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    OFFLINE = "offline"
+    ENDED = "ended"  # the user's meeting is over: the link will not come back
+
+
+class PressState(StrEnum):
+    """How far the latest press got, as the partner sees it."""
+
+    PENDING = "pending"  # made while offline, not sent yet
+    SENT = "sent"
+    RECEIVED = "received"
+    SHOWN = "shown"
+    ACKNOWLEDGED = "acknowledged"
+    EXPIRED = "expired"
+    REJECTED = "rejected"
+    UNDELIVERED = "undelivered"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (
+            PressState.ACKNOWLEDGED,
+            PressState.EXPIRED,
+            PressState.REJECTED,
+            PressState.UNDELIVERED,
+        )
+
+
+@dataclass(slots=True)
+class _LastPress:
+    message_id: str
+    cue_key: str
+    age_timer: QTimer
+    state: PressState
+
+
+ClientMessage = Hello | Press | Query | RequestAck | Ping
+
+
+class PartnerEnd(QObject):
+    """A partner's side of one link; all work on Qt's event loop. See the module docstring."""
+
+    linkStateChanged = Signal(str)  # noqa: N815 (Qt signal naming) -- LinkState value
+    cuesChanged = Signal(object)  # noqa: N815 (Qt signal naming) -- tuple[CueButton, ...]
+    pressStateChanged = Signal(str, str)  # noqa: N815 (Qt signal naming) -- message id, state
+    requestReceived = Signal(object)  # noqa: N815 (Qt signal naming) -- Request
+    requestAnswered = Signal(str)  # noqa: N815 (Qt signal naming) -- request id, acknowledged
+
+    def __init__(self, stale_after_ms: int, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self._stale_after_ms = stale_after_ms
+        self._state = LinkState.CONNECTING
+        self._cues: tuple[CueButton, ...] = ()
+        self._last: _LastPress | None = None
+        self._request: Request | None = None
+        self._answering: str | None = None  # an "OK" that may not have reached Poise yet
+        self._answered: set[str] = set()
+
+    def _send(self, message: ClientMessage) -> bool:
+        """Sends one message now; False when the link cannot carry it at the moment."""
+        raise NotImplementedError
+
+    def _press_went_out(self) -> None:
+        """A press was just sent (the relay waits for its answer from here)."""
+
+    def _press_answered(self) -> None:
+        """Poise said where the latest press got to."""
+
+    @property
+    def link_state(self) -> LinkState:
+        return self._state
+
+    @property
+    def cues(self) -> tuple[CueButton, ...]:
+        return self._cues
+
+    @property
+    def last_press_state(self) -> PressState | None:
+        return self._last.state if self._last else None
+
+    @property
+    def open_request(self) -> Request | None:
+        """The user's request waiting for this partner's answer, if any."""
+        return self._request
+
+    def acknowledge_request(self, message_id: str) -> None:
+        """The partner's "OK, stepping in"; sent now or as soon as the link is back."""
+        if message_id in self._answered:
+            return
+        self._answering = message_id
+        self._send(RequestAck(message_id))
+
+    def press(self, cue_key: str) -> str:
+        """Send a cue now, or as soon as the link is back; returns its message id."""
+        if self._last is not None:
+            self._last.age_timer.stop()
+            self._last.age_timer.deleteLater()
+        age_timer = QTimer(self, singleShot=True, interval=self._stale_after_ms)
+        age_timer.timeout.connect(self._on_press_stale)
+        age_timer.start()
+        self._last = _LastPress(new_message_id(), cue_key, age_timer, PressState.PENDING)
+        sent = self._send(Press(self._last.message_id, cue_key))
+        self._set_press_state(PressState.SENT if sent else PressState.PENDING)
+        if sent:
+            self._press_went_out()
+        return self._last.message_id
+
+    def _resume(self) -> None:
+        """The link is back: a fresh press goes again, an old one is asked after, and an
+        "OK" that may not have arrived is said again."""
+        self._resume_press()
+        if self._answering is not None:
+            self._send(RequestAck(self._answering))
+
+    def _resume_press(self) -> None:
+        last = self._last
+        if last is None or last.state.is_final:
+            return
+        if last.state in (PressState.PENDING, PressState.SENT) and last.age_timer.isActive():
+            if self._send(Press(last.message_id, last.cue_key)):  # a repeat is dropped
+                self._set_press_state(PressState.SENT)
+                self._press_went_out()
+        else:
+            self._send(Query(last.message_id))
+
+    def _on_press_stale(self) -> None:
+        if self._last is not None and self._last.state is PressState.PENDING:
+            self._set_press_state(PressState.UNDELIVERED)
+
+    def _hear(self, message: ServerMessage) -> None:
+        """What Poise says about requests and presses, the same on every path."""
+        match message:
+            case Request(message_id):
+                if message_id not in self._answered and message_id != self._answering:
+                    self._request = message
+                    self.requestReceived.emit(message)
+            case Status(message_id, DeliveryState.ACKNOWLEDGED) if self._is_request(message_id):
+                self._answered.add(message_id)
+                if self._answering == message_id:
+                    self._answering = None
+                if self._request is not None and self._request.message_id == message_id:
+                    self._request = None
+                self.requestAnswered.emit(message_id)
+            case Status(message_id, state):
+                if self._last is not None and message_id == self._last.message_id:
+                    self._press_answered()
+                    if state is DeliveryState.UNKNOWN:
+                        self._set_press_state(PressState.UNDELIVERED)
+                    elif PressState(state.value) != self._last.state:
+                        self._set_press_state(PressState(state.value))
+
+    def _is_request(self, message_id: str) -> bool:
+        return message_id == self._answering or (
+            self._request is not None and self._request.message_id == message_id
+        )
+
+    def _set_cues(self, cues: tuple[CueButton, ...]) -> None:
+        self._cues = cues
+        self.cuesChanged.emit(cues)
+
+    def _set_link_state(self, state: LinkState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.linkStateChanged.emit(state.value)
+
+    def _set_press_state(self, state: PressState) -> None:
+        if self._last is not None:
+            self._last.state = state
+            self.pressStateChanged.emit(self._last.message_id, state.value)
