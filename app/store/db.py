@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
@@ -45,6 +45,30 @@ STATEMENT_TIMEOUT_MS = 5000
 # Execution option that marks a connection as a writer: on SQLite it takes the write
 # lock at BEGIN, so a transaction never fails half-way when it turns from read to write.
 WRITE_OPTION = "poise_write"
+
+# What the user reads for the failures that SQLite, PostgreSQL and the file system all
+# report, each in its own words; ``{name}`` is the database as the user knows it.
+_FOLDER_IN_PLACE = (
+    "{name} is a folder, where Poise expects its notes database file. Poise has not "
+    "changed it. Move or rename that folder and start Poise again, or choose another "
+    "folder with --data-dir."
+)
+_LOCKED = (
+    "The notes database {name} is busy: another program (perhaps a second Poise) "
+    "is writing to it. What you type is kept and saved as soon as it is free; "
+    "close the other program if this lasts."
+)
+_DISK_FULL = (
+    "The disk that holds {name} is full. What you type is kept and saved as soon "
+    "as there is room: free some space on that disk."
+)
+_READ_ONLY = (
+    "Poise cannot write to {name}: the file or its folder is read-only. What you type "
+    "is kept and saved when it is writable again: check the folder's permissions, or "
+    "choose another folder with --data-dir."
+)
+
+_Failure = TypeVar("_Failure", bound=StoreError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,43 +310,26 @@ def translate_os_error(failure: OSError, location: Location) -> StoreError:
     )
 
 
-def folder_in_place_error(location: Location) -> NotADatabase:
+def _explained(kind: type[_Failure], location: Location, message: str) -> _Failure:
+    """A ``kind`` whose message names the database, where ``message`` says ``{name}``."""
     name = location.display
-    return NotADatabase(
-        f"{name} is a folder, where Poise expects its notes database file. Poise has not "
-        "changed it. Move or rename that folder and start Poise again, or choose another "
-        "folder with --data-dir.",
-        location=name,
-    )
+    return kind(message.format(name=name), location=name)
+
+
+def folder_in_place_error(location: Location) -> NotADatabase:
+    return _explained(NotADatabase, location, _FOLDER_IN_PLACE)
 
 
 def locked_error(location: Location) -> DatabaseLocked:
-    name = location.display
-    return DatabaseLocked(
-        f"The notes database {name} is busy: another program (perhaps a second Poise) "
-        "is writing to it. What you type is kept and saved as soon as it is free; "
-        "close the other program if this lasts.",
-        location=name,
-    )
+    return _explained(DatabaseLocked, location, _LOCKED)
 
 
 def disk_full_error(location: Location) -> DiskFull:
-    name = location.display
-    return DiskFull(
-        f"The disk that holds {name} is full. What you type is kept and saved as soon "
-        "as there is room: free some space on that disk.",
-        location=name,
-    )
+    return _explained(DiskFull, location, _DISK_FULL)
 
 
 def read_only_error(location: Location) -> ReadOnly:
-    name = location.display
-    return ReadOnly(
-        f"Poise cannot write to {name}: the file or its folder is read-only. What you type "
-        "is kept and saved when it is writable again: check the folder's permissions, or "
-        "choose another folder with --data-dir.",
-        location=name,
-    )
+    return _explained(ReadOnly, location, _READ_ONLY)
 
 
 def _translate_postgres_error(failure: DBAPIError, location: Location) -> StoreError | None:

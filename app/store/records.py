@@ -35,17 +35,11 @@ class MeetingDraft:
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingRecord:
+class MeetingRecord(MeetingDraft):
+    """A meeting the store holds: what was set before it started, and what the store adds."""
+
     id: int
     client_id: int
-    client_name: str
-    title: str
-    mode: MeetingMode
-    playbook_id: str
-    playbook_version: str
-    partner_name: str
-    cues: tuple[Cue, ...]
-    started_at: datetime
     ended_at: datetime | None
     follow_up: date | None
     uuid: str = ""  # names the meeting outside Poise (calendar UIDs); never another's

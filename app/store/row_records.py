@@ -7,8 +7,9 @@ which row of what was not found.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -36,7 +37,11 @@ from app.store.records import (
     TimelineKind,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 _Row = TypeVar("_Row")
+_Record = TypeVar("_Record", bound="DataclassInstance")
 
 
 def get_row(session: Session, model: type[_Row], row_id: int) -> _Row:
@@ -87,21 +92,28 @@ def summary_from_row(row: Any) -> MeetingSummary:
     )
 
 
+def same_named_fields(record_type: type[_Record], row: object, **converted: Any) -> _Record:
+    """A ``record_type`` whose every field is the row's attribute of the same name, but for
+    those given as ``converted`` (a column kept as text that the record holds as its type).
+
+    A field added to a record and its row is copied with no line here, so a field with a
+    default is never left at it by a list of fields that forgot it.
+    """
+    copied = {
+        spec.name: getattr(row, spec.name)
+        for spec in fields(record_type)
+        if spec.name not in converted
+    }
+    return record_type(**copied, **converted)
+
+
 def meeting_record(meeting: Meeting) -> MeetingRecord:
-    return MeetingRecord(
-        id=meeting.id,
-        client_id=meeting.client_id,
+    return same_named_fields(
+        MeetingRecord,
+        meeting,
         client_name=meeting.client.name,
-        title=meeting.title,
         mode=MeetingMode(meeting.mode),
-        playbook_id=meeting.playbook_id,
-        playbook_version=meeting.playbook_version,
-        partner_name=meeting.partner_name,
         cues=cues_from_json(meeting.cues_json),
-        started_at=meeting.started_at,
-        ended_at=meeting.ended_at,
-        follow_up=meeting.follow_up,
-        uuid=meeting.uuid,
     )
 
 
@@ -116,16 +128,7 @@ def step_event(step: StepEntered) -> TimelineEventRecord:
 
 
 def signal_record(signal: Signal) -> SignalRecord:
-    return SignalRecord(
-        id=signal.id,
-        meeting_id=signal.meeting_id,
-        cue_key=signal.cue_key,
-        source=SignalSource(signal.source),
-        message_id=signal.message_id,
-        sent_at=signal.sent_at,
-        shown_at=signal.shown_at,
-        acknowledged_at=signal.acknowledged_at,
-    )
+    return same_named_fields(SignalRecord, signal, source=SignalSource(signal.source))
 
 
 def signal_event(signal: SignalRecord) -> TimelineEventRecord:
@@ -142,9 +145,7 @@ def signal_event(signal: SignalRecord) -> TimelineEventRecord:
 
 
 def stamp_record(line: StampedLine) -> StampedLineRecord:
-    return StampedLineRecord(
-        id=line.id, meeting_id=line.meeting_id, text=line.text, at=line.at, step_key=line.step_key
-    )
+    return same_named_fields(StampedLineRecord, line)
 
 
 def stamp_event(line: StampedLineRecord) -> TimelineEventRecord:
@@ -154,23 +155,8 @@ def stamp_event(line: StampedLineRecord) -> TimelineEventRecord:
 
 
 def revision_record(row: NoteRevision) -> NoteRevisionRecord:
-    return NoteRevisionRecord(
-        id=row.id,
-        meeting_id=row.meeting_id,
-        field=NoteField(row.field),
-        text=row.text,
-        started_at=row.started_at,
-        saved_at=row.saved_at,
-    )
+    return same_named_fields(NoteRevisionRecord, row, field=NoteField(row.field))
 
 
 def action_record(item: ActionItem) -> ActionItemRecord:
-    return ActionItemRecord(
-        id=item.id,
-        meeting_id=item.meeting_id,
-        text=item.text,
-        owner=item.owner,
-        due=item.due,
-        done=item.done,
-        done_at=item.done_at,
-    )
+    return same_named_fields(ActionItemRecord, item)
