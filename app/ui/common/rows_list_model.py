@@ -7,20 +7,22 @@ revisions are all such lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 
+RowT = TypeVar("RowT")
 
-class RowsListModel(QAbstractListModel):
+
+class RowsListModel(QAbstractListModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[RowT] = []
 
-    def reset_rows(self, rows: Sequence[Any]) -> None:
+    def reset_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -28,8 +30,22 @@ class RowsListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def row_at(self, index: _Index) -> Any:
+    def record(self, row: int) -> RowT:
+        """The row at ``row``, which the caller knows is there (a view's current row)."""
+        return self._rows[row]
+
+    def row_at(self, index: _Index) -> RowT | None:
         """The row an index points at; None for an invalid index or one past the end."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.row_at(index)
+        if record is None:
+            return None
+        return self.shown(record, index.row(), role)
+
+    def shown(self, record: RowT, row: int, role: int) -> Any:
+        """What ``role`` shows of ``record``, the row at ``row``; None for a role not shown."""
+        raise NotImplementedError

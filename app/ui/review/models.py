@@ -259,7 +259,7 @@ def snippet_plain(snippet: str) -> str:
     return snippet.replace("[[", "").replace("]]", "")
 
 
-class SearchHitModel(RowsListModel):
+class SearchHitModel(RowsListModel[SearchHit]):
     """Search results, best first; ``HTML_ROLE`` gives the two-line rich text to paint."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -271,12 +271,9 @@ class SearchHitModel(RowsListModel):
         self.reset_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
-        return self._rows[row]
+        return self.record(row)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        hit = self.row_at(index)
-        if hit is None:
-            return None
+    def shown(self, hit: SearchHit, row: int, role: int) -> Any:
         heading = f"{format_when(hit.started_at)} · {hit.client_name}"
         if hit.title:
             heading += f" — {hit.title}"
@@ -436,7 +433,7 @@ def _replace(item: ActionItemRecord, **changes: Any) -> ActionItemRecord:
     return replace(item, **changes)
 
 
-class TimelineModel(RowsListModel):
+class TimelineModel(RowsListModel[ReportEvent]):
     """The meeting's steps, signals and stamped lines in time order, as the exports list them."""
 
     _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎", "flag": "⚑"}
@@ -449,10 +446,7 @@ class TimelineModel(RowsListModel):
     def set_events(self, events: Sequence[ReportEvent]) -> None:
         self.reset_rows(events)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        event = self.row_at(index)
-        if event is None:
-            return None
+    def shown(self, event: ReportEvent, row: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{event.offset:>8}   {self._MARKS.get(event.kind, '')} {event.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -462,25 +456,22 @@ class TimelineModel(RowsListModel):
         return None
 
 
-class RevisionModel(RowsListModel):
+class RevisionModel(RowsListModel[NoteRevisionRecord]):
     """A note field's revisions, newest first: when saved, and how the text began."""
 
     def set_revisions(self, revisions: Sequence[NoteRevisionRecord]) -> None:
         self.reset_rows(revisions)
 
     def revision(self, row: int) -> NoteRevisionRecord:
-        return self._rows[row]
+        return self.record(row)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        revision = self.row_at(index)
-        if revision is None:
-            return None
+    def shown(self, revision: NoteRevisionRecord, row: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             first_line = revision.text.strip().splitlines()[0] if revision.text.strip() else ""
             if len(first_line) > 70:
                 first_line = first_line[:69] + "…"
             label = format_when(revision.saved_at)
-            if index.row() == 0:
+            if row == 0:
                 label += " (current)"
             return f"{label}: {first_line or '(empty)'}"
         if role == Qt.ItemDataRole.ToolTipRole:
