@@ -1,7 +1,9 @@
-"""A Qt list model over a plain list of rows; a subclass says how a row is shown.
+"""Qt models over a plain list of rows; a subclass says how a row is shown.
 
-The home window's recent meetings and the review's search hits, timeline and note
-revisions are all such lists.
+``RowsTableModel`` puts the rows under fixed ``COLUMNS`` headers (the review's meeting
+list, follow-ups, action items and a client's page); ``RowsListModel`` is its one-column
+form (the home window's recent meetings and the review's search hits, timeline and note
+revisions).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -17,7 +19,11 @@ _NO_INDEX = QModelIndex()
 RowT = TypeVar("RowT")
 
 
-class RowsListModel(QAbstractListModel, Generic[RowT]):
+class RowsTableModel(QAbstractTableModel, Generic[RowT]):
+    """A flat table of rows under fixed ``COLUMNS`` headers."""
+
+    COLUMNS: tuple[str, ...] = ()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
@@ -29,6 +35,19 @@ class RowsListModel(QAbstractListModel, Generic[RowT]):
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
 
     def record(self, row: int) -> RowT:
         """The row at ``row``, which the caller knows is there (a view's current row)."""
@@ -44,8 +63,18 @@ class RowsListModel(QAbstractListModel, Generic[RowT]):
         record = self.row_at(index)
         if record is None:
             return None
-        return self.shown(record, index.row(), role)
+        return self.shown(record, index, role)
 
-    def shown(self, record: RowT, row: int, role: int) -> Any:
-        """What ``role`` shows of ``record``, the row at ``row``; None for a role not shown."""
+    def shown(self, record: RowT, index: _Index, role: int) -> Any:
+        """What ``role`` shows of ``record`` at ``index``; None for a role not shown."""
         raise NotImplementedError
+
+
+class RowsListModel(RowsTableModel[RowT]):
+    """One column and no header: a list of rows."""
+
+    COLUMNS = ("",)
+
+    def index(self, row: int, column: int = 0, parent: _Index = _NO_INDEX) -> QModelIndex:
+        # A list is asked by row alone, as QAbstractListModel allows.
+        return super().index(row, column, parent)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.ui.common.global_shortcuts import GlobalShortcuts
 
 RECENT_LIMIT = 30
+_Index = QModelIndex | QPersistentModelIndex
 
 
 def describe_meeting(meeting: MeetingSummary) -> str:
@@ -59,7 +60,7 @@ class RecentMeetingsModel(RowsListModel["MeetingSummary"]):  # store.api: for ty
     def set_meetings(self, meetings: list[MeetingSummary]) -> None:
         self.reset_rows(meetings)
 
-    def shown(self, meeting: MeetingSummary, row: int, role: int) -> Any:
+    def shown(self, meeting: MeetingSummary, index: _Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return describe_meeting(meeting)
         if role == Qt.ItemDataRole.UserRole:

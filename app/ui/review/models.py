@@ -17,7 +17,6 @@ from html import escape
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,7 +36,7 @@ from app.export.formatting import (
 )
 from app.export.report import ReportEvent, playbook_title
 from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
-from app.ui.common.rows_list_model import RowsListModel
+from app.ui.common.rows_list_model import RowsListModel, RowsTableModel
 
 PAGE_SIZE = 200
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,33 +74,7 @@ def follow_up_colour(follow_up: date | None, today: date) -> QColor | None:
     return {"overdue": OVERDUE_COLOUR, "today": TODAY_COLOUR}.get(status)
 
 
-class _ColumnsModel(QAbstractTableModel):
-    """A flat table of ``rows`` under fixed ``COLUMNS`` headers."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-
-class MeetingListModel(_ColumnsModel):
+class MeetingListModel(RowsTableModel[MeetingSummary]):
     """All meetings matching the filter, newest first, loaded a page at a time.
 
     ``page_loader(offset, limit, generation)`` must start loading and later call
@@ -190,7 +163,7 @@ class MeetingListModel(_ColumnsModel):
             self._request_page()
 
     def summary(self, row: int) -> MeetingSummary:
-        return self._rows[row]
+        return self.record(row)
 
     def client_names(self) -> set[str]:
         return {summary.client_name for summary in self._rows}
@@ -201,10 +174,7 @@ class MeetingListModel(_ColumnsModel):
                 return row
         return -1
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
+    def shown(self, summary: MeetingSummary, index: _Index, role: int) -> Any:
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
@@ -273,7 +243,7 @@ class SearchHitModel(RowsListModel[SearchHit]):
     def hit(self, row: int) -> SearchHit:
         return self.record(row)
 
-    def shown(self, hit: SearchHit, row: int, role: int) -> Any:
+    def shown(self, hit: SearchHit, index: _Index, role: int) -> Any:
         heading = f"{format_when(hit.started_at)} · {hit.client_name}"
         if hit.title:
             heading += f" — {hit.title}"
@@ -292,7 +262,7 @@ class SearchHitModel(RowsListModel[SearchHit]):
         return None
 
 
-class FollowUpModel(_ColumnsModel):
+class FollowUpModel(RowsTableModel[MeetingSummary]):
     """Open follow-ups across all meetings, oldest date first, overdue and today marked."""
 
     COLUMNS = ("Follow-up", "Meeting")
@@ -302,17 +272,12 @@ class FollowUpModel(_ColumnsModel):
         self._today = today
 
     def set_rows(self, rows: Sequence[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_rows(rows)
 
     def summary(self, row: int) -> MeetingSummary:
-        return self._rows[row]
+        return self.record(row)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
+    def shown(self, summary: MeetingSummary, index: _Index, role: int) -> Any:
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -340,7 +305,7 @@ class ActionItemEdit:
     done: bool | None = None
 
 
-class ActionItemModel(_ColumnsModel):
+class ActionItemModel(RowsTableModel[ActionItemRecord]):
     """The meeting's action items: tick Done, edit text, owner and due date (YYYY-MM-DD)."""
 
     COLUMNS = ("Done", "Action", "Owner", "Due")
@@ -351,15 +316,13 @@ class ActionItemModel(_ColumnsModel):
         self._today = today
 
     def set_items(self, items: Sequence[ActionItemRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(items)
-        self.endResetModel()
+        self.reset_rows(items)
 
     def items(self) -> list[ActionItemRecord]:
         return list(self._rows)
 
     def item(self, row: int) -> ActionItemRecord:
-        return self._rows[row]
+        return self.record(row)
 
     def replace(self, record: ActionItemRecord) -> None:
         for row, item in enumerate(self._rows):
@@ -374,10 +337,7 @@ class ActionItemModel(_ColumnsModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
+    def shown(self, item: ActionItemRecord, index: _Index, role: int) -> Any:
         column = index.column()
         if column == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
@@ -446,7 +406,7 @@ class TimelineModel(RowsListModel[ReportEvent]):
     def set_events(self, events: Sequence[ReportEvent]) -> None:
         self.reset_rows(events)
 
-    def shown(self, event: ReportEvent, row: int, role: int) -> Any:
+    def shown(self, event: ReportEvent, index: _Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{event.offset:>8}   {self._MARKS.get(event.kind, '')} {event.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -465,13 +425,13 @@ class RevisionModel(RowsListModel[NoteRevisionRecord]):
     def revision(self, row: int) -> NoteRevisionRecord:
         return self.record(row)
 
-    def shown(self, revision: NoteRevisionRecord, row: int, role: int) -> Any:
+    def shown(self, revision: NoteRevisionRecord, index: _Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             first_line = revision.text.strip().splitlines()[0] if revision.text.strip() else ""
             if len(first_line) > 70:
                 first_line = first_line[:69] + "…"
             label = format_when(revision.saved_at)
-            if row == 0:
+            if index.row() == 0:
                 label += " (current)"
             return f"{label}: {first_line or '(empty)'}"
         if role == Qt.ItemDataRole.ToolTipRole:
