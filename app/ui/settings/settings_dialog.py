@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, resolve_bindings, validate_bindings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
 from app.settings import Settings, Theme, default_hotkeys, shared_settings
 from app.ui.common.capture_guard import capture_protection_supported
 from app.ui.common.theme import ThemeController
@@ -322,7 +322,7 @@ class SettingsDialog(QDialog):
         if self.shortcuts is None:
             return
         if settings.global_hotkeys_enabled:
-            self.shortcuts.apply(resolve_bindings(settings.hotkeys))
+            self.shortcuts.apply(settings.key_bindings())
         else:
             self.shortcuts.stop()
         self._show_availability()
