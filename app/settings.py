@@ -124,6 +124,17 @@ class Settings:
     def link_bind_address(self) -> str:
         return os.environ.get(LINK_BIND_ENV) or self.partner_link_bind_address
 
+    def key_bindings(self) -> dict[HotkeyAction, str]:
+        """Every system-wide shortcut action with its combination, defaults filled in."""
+        return resolve_bindings(self.hotkeys)
+
+    def key_combo(self, action: HotkeyAction) -> KeyCombo | None:
+        """The combination ``action`` is set to; None when it has none or it does not read."""
+        try:
+            return parse_combo(self.key_bindings()[action])
+        except HotkeyError:
+            return None
+
 
 DEFAULTS = Settings()
 

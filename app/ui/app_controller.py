@@ -22,14 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.domain.hotkeys import (
-    HotkeyAction,
-    HotkeyError,
-    KeyCombo,
-    parse_combo,
-    resolve_bindings,
-    validate_bindings,
-)
+from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
 from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
 from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
@@ -110,7 +103,7 @@ class AppController(QObject):
 
         self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
         listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
-            resolve_bindings(self.settings.hotkeys)
+            self.settings.key_bindings()
         )
         listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
         self.shortcuts.triggered.connect(self.on_hotkey)
@@ -149,9 +142,8 @@ class AppController(QObject):
 
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
-        try:
-            combo = parse_combo(resolve_bindings(self.settings.hotkeys)[action])
-        except (HotkeyError, KeyError):
+        combo = self.settings.key_combo(action)
+        if combo is None:
             return None
         shortcut = QShortcut(QKeySequence(combo.display), self.window)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -325,7 +317,7 @@ class AppController(QObject):
         if not settings.global_hotkeys_enabled:
             return  # the user turned them off: nothing to miss
         try:
-            wanted = validate_bindings(resolve_bindings(settings.hotkeys))
+            wanted = validate_bindings(settings.key_bindings())
         except HotkeyError:
             return  # the settings screen says why
         unheard: dict[HotkeyAction, KeyCombo] = {

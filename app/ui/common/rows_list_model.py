@@ -1,26 +1,34 @@
-"""A Qt list model over a plain list of rows; a subclass says how a row is shown.
+"""Qt models over a plain list of rows; a subclass says how a row is shown.
 
-The home window's recent meetings and the review's search hits, timeline and note
-revisions are all such lists.
+``RowsTableModel`` puts the rows under fixed ``COLUMNS`` headers (the review's meeting
+list, follow-ups, action items and a client's page); ``RowsListModel`` is its one-column
+form (the home window's recent meetings and the review's search hits, timeline and note
+revisions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 
+RowT = TypeVar("RowT")
 
-class RowsListModel(QAbstractListModel):
+
+class RowsTableModel(QAbstractTableModel, Generic[RowT]):
+    """A flat table of rows under fixed ``COLUMNS`` headers."""
+
+    COLUMNS: tuple[str, ...] = ()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[RowT] = []
 
-    def reset_rows(self, rows: Sequence[Any]) -> None:
+    def reset_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -28,8 +36,45 @@ class RowsListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def row_at(self, index: _Index) -> Any:
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def record(self, row: int) -> RowT:
+        """The row at ``row``, which the caller knows is there (a view's current row)."""
+        return self._rows[row]
+
+    def row_at(self, index: _Index) -> RowT | None:
         """The row an index points at; None for an invalid index or one past the end."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.row_at(index)
+        if record is None:
+            return None
+        return self.shown(record, index, role)
+
+    def shown(self, record: RowT, index: _Index, role: int) -> Any:
+        """What ``role`` shows of ``record`` at ``index``; None for a role not shown."""
+        raise NotImplementedError
+
+
+class RowsListModel(RowsTableModel[RowT]):
+    """One column and no header: a list of rows."""
+
+    COLUMNS = ("",)
+
+    def index(self, row: int, column: int = 0, parent: _Index = _NO_INDEX) -> QModelIndex:
+        # A list is asked by row alone, as QAbstractListModel allows.
+        return super().index(row, column, parent)

@@ -127,9 +127,7 @@ class StoreClient(QObject):
 
     @property
     def service(self) -> StoreService:
-        if self.store is None:
-            raise RuntimeError("the store is not open yet")
-        return self.store.service
+        return self._require_store().service
 
     def open(self, url: str | None = None) -> None:
         """Open the store on the pool; ``storeOpened`` or ``storeFailed`` follows."""
@@ -191,9 +189,7 @@ class StoreClient(QObject):
             writer.flush(WRITES_FIRST_SECONDS)
             return function(*args)
 
-        token, _ = self._enter(after_writes, (), on_done, on_error)
-        self._start(token)
-        return token
+        return self.background(after_writes, on_done=on_done, on_error=on_error)
 
     def background(
         self,

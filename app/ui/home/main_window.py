@@ -54,16 +54,13 @@ def describe_meeting(meeting: MeetingSummary) -> str:
     return "\n".join([parts[0], " · ".join(parts[1:])])
 
 
-class RecentMeetingsModel(RowsListModel):
+class RecentMeetingsModel(RowsListModel["MeetingSummary"]):  # store.api: for types only
     """The newest meetings, as plain summaries from the store."""
 
     def set_meetings(self, meetings: list[MeetingSummary]) -> None:
         self.reset_rows(meetings)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        meeting = self.row_at(index)
-        if meeting is None:
-            return None
+    def shown(self, meeting: MeetingSummary, index: _Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return describe_meeting(meeting)
         if role == Qt.ItemDataRole.UserRole:

@@ -52,13 +52,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain import meeting_terms
 from app.domain.cue_display import leaves_quickly, pauses_after
-from app.domain.hotkeys import (
-    HotkeyAction,
-    HotkeyError,
-    KeyCombo,
-    parse_combo,
-    resolve_bindings,
-)
+from app.domain.hotkeys import HotkeyAction, KeyCombo
 from app.domain.meeting_session import (
     CueEvent,
     MeetingRecap,
@@ -387,9 +381,8 @@ class LiveWindow(SteeringKeys):
         self.toast.raise_()
 
     def _ask_partner_tip(self) -> str:
-        try:
-            combo = parse_combo(resolve_bindings(self.settings.hotkeys)[HotkeyAction.ASK_PARTNER])
-        except HotkeyError:
+        combo = self.settings.key_combo(HotkeyAction.ASK_PARTNER)
+        if combo is None:
             return "Ask your partner to step in"
         return f"Ask your partner to step in · {combo.display} from any window"
 

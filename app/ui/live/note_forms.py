@@ -129,6 +129,11 @@ class InlineForm(QFrame):
         self.show()
         line.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _say_at(self, line: SubmitLine, problem: str) -> None:
+        # Said where it was typed, and the text stays for the user to mend.
+        self.error.say(problem)
+        line.setFocus()
+
     def close_form(self) -> None:
         self.hide()
         self.closed.emit()
@@ -170,8 +175,7 @@ class ActionItemForm(InlineForm):
         try:
             due = parse_due_date(self.due.text(), date.today())
         except ValueError as error:
-            self.error.say(str(error))
-            self.due.setFocus()
+            self._say_at(self.due, str(error))
             return
         self._session.add_action_item(self.text.text(), self.owner.text(), due)
         for line in (self.text, self.owner, self.due):
@@ -201,9 +205,7 @@ class FollowUpForm(InlineForm):
         try:
             follow_up = parse_due_date(self.when.text(), date.today())
         except ValueError as error:
-            # Said where the date was typed, and the text stays for the user to mend.
-            self.error.say(str(error))
-            self.when.setFocus()
+            self._say_at(self.when, str(error))
             return
         self._session.set_follow_up(follow_up)
         self.close_form()

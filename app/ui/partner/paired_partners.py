@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.link.mqtt_link import RelayError, parse_broker_url
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.settings import Settings, shared_settings
+from app.ui.common.problem_line import hidden_problem_line
 from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import qr_image
 
@@ -64,10 +65,7 @@ class PairedPartnersPage(QWidget):
         self.broker_field.setObjectName("relayBrokerUrl")
         self.broker_field.setPlaceholderText("wss://relay.example.org/mqtt")
         self.broker_field.textChanged.connect(self._check_address)
-        self.address_problem = QLabel()
-        self.address_problem.setObjectName("relayAddressProblem")
-        self.address_problem.setWordWrap(True)
-        self.address_problem.hide()
+        self.address_problem = hidden_problem_line("relayAddressProblem")
         form = QFormLayout()
         form.addRow("Team relay", self.broker_field)
         note = QLabel(
@@ -98,10 +96,7 @@ class PairedPartnersPage(QWidget):
         pair_row = QHBoxLayout()
         pair_row.addWidget(self.name_field, 1)
         pair_row.addWidget(self.pair_button)
-        self.pair_problem = QLabel()
-        self.pair_problem.setObjectName("pairProblem")
-        self.pair_problem.setWordWrap(True)
-        self.pair_problem.hide()
+        self.pair_problem = hidden_problem_line("pairProblem")
 
         self.qr_label = QLabel()
         self.qr_label.setObjectName("pairingQr")

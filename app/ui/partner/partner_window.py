@@ -29,6 +29,7 @@ from app.link.client import PairingUrlError, PartnerLinkClient
 from app.link.pairing import PairingError, is_relay_link
 from app.link.partner_end import LinkState, PressState
 from app.link.relay_partner import MeetingState, RelayPartnerClient
+from app.ui.common.problem_line import hidden_problem_line
 
 LINK_TEXT = {
     LinkState.CONNECTING: "Connecting…",
@@ -118,10 +119,7 @@ class PartnerWindow(QWidget):
         self.url_field.returnPressed.connect(self._connect_from_field)
         self.connect_button = QPushButton("Connect")
         self.connect_button.clicked.connect(self._connect_from_field)
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("pairingProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.hide()
+        self.problem_label = hidden_problem_line("pairingProblem")
         pairing_row = QHBoxLayout()
         pairing_row.setSpacing(8)
         pairing_row.addWidget(self.url_field, stretch=1)

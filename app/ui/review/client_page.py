@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.export.follow_through import ClientReport, FollowUpOutcome, ItemState
+from app.export.follow_through import ClientMeetingView, ClientReport, FollowUpOutcome, ItemState
 from app.export.formatting import format_day, format_duration, local
 from app.ui.common.bold_label import bold_label
-from app.ui.review.models import OVERDUE_COLOUR, TODAY_COLOUR, _ColumnsModel
+from app.ui.common.rows_list_model import RowsTableModel
+from app.ui.review.models import OVERDUE_COLOUR, TODAY_COLOUR
 
 _KEPT_COLOUR = QColor("#1a7f37")
 _Index = QModelIndex | QPersistentModelIndex
@@ -37,23 +38,18 @@ def _one_line(text: str, limit: int = 140) -> str:
     return joined if len(joined) <= limit else joined[: limit - 1].rstrip() + "…"
 
 
-class ClientMeetingModel(_ColumnsModel):
+class ClientMeetingModel(RowsTableModel[ClientMeetingView]):
     """The client's meetings, newest first: date, title, what was promised, the follow-up."""
 
     COLUMNS = ("Date", "Meeting", "Promised", "Follow-up")
 
     def set_report(self, report: ClientReport | None) -> None:
-        self.beginResetModel()
-        self._rows = list(report.meetings) if report else []
-        self.endResetModel()
+        self.reset_rows(report.meetings if report else ())
 
     def meeting_id(self, row: int) -> int:
         return int(self._rows[row].meeting.meeting.id)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        view = self._rows[index.row()]
+    def shown(self, view: ClientMeetingView, index: _Index, role: int) -> Any:
         summary = view.meeting.meeting
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -76,7 +72,7 @@ class ClientMeetingModel(_ColumnsModel):
         return None
 
 
-class ClientItemModel(_ColumnsModel):
+class ClientItemModel(RowsTableModel[ItemState]):
     """Every action item agreed with the client: open ones first, overdue at the top."""
 
     COLUMNS = ("Action", "Owner", "Due", "State", "Meeting")
@@ -101,10 +97,7 @@ class ClientItemModel(_ColumnsModel):
     def meeting_id(self, row: int) -> int:
         return int(self._rows[row].meeting_id)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        state: ItemState = self._rows[index.row()]
+    def shown(self, state: ItemState, index: _Index, role: int) -> Any:
         item = state.item
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -175,7 +168,7 @@ class ClientPage(QWidget):
         escape.activated.connect(self.back_requested.emit)
 
     @staticmethod
-    def _table(name: str, model: _ColumnsModel, stretch: int) -> QTableView:
+    def _table(name: str, model: RowsTableModel, stretch: int) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)

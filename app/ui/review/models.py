@@ -17,7 +17,6 @@ from html import escape
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,7 +36,7 @@ from app.export.formatting import (
 )
 from app.export.report import ReportEvent, playbook_title
 from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
-from app.ui.common.rows_list_model import RowsListModel
+from app.ui.common.rows_list_model import RowsListModel, RowsTableModel
 
 PAGE_SIZE = 200
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,33 +74,7 @@ def follow_up_colour(follow_up: date | None, today: date) -> QColor | None:
     return {"overdue": OVERDUE_COLOUR, "today": TODAY_COLOUR}.get(status)
 
 
-class _ColumnsModel(QAbstractTableModel):
-    """A flat table of ``rows`` under fixed ``COLUMNS`` headers."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-
-class MeetingListModel(_ColumnsModel):
+class MeetingListModel(RowsTableModel[MeetingSummary]):
     """All meetings matching the filter, newest first, loaded a page at a time.
 
     ``page_loader(offset, limit, generation)`` must start loading and later call
@@ -190,7 +163,7 @@ class MeetingListModel(_ColumnsModel):
             self._request_page()
 
     def summary(self, row: int) -> MeetingSummary:
-        return self._rows[row]
+        return self.record(row)
 
     def client_names(self) -> set[str]:
         return {summary.client_name for summary in self._rows}
@@ -201,10 +174,7 @@ class MeetingListModel(_ColumnsModel):
                 return row
         return -1
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
+    def shown(self, summary: MeetingSummary, index: _Index, role: int) -> Any:
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
@@ -259,7 +229,7 @@ def snippet_plain(snippet: str) -> str:
     return snippet.replace("[[", "").replace("]]", "")
 
 
-class SearchHitModel(RowsListModel):
+class SearchHitModel(RowsListModel[SearchHit]):
     """Search results, best first; ``HTML_ROLE`` gives the two-line rich text to paint."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -271,12 +241,9 @@ class SearchHitModel(RowsListModel):
         self.reset_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
-        return self._rows[row]
+        return self.record(row)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        hit = self.row_at(index)
-        if hit is None:
-            return None
+    def shown(self, hit: SearchHit, index: _Index, role: int) -> Any:
         heading = f"{format_when(hit.started_at)} · {hit.client_name}"
         if hit.title:
             heading += f" — {hit.title}"
@@ -295,7 +262,7 @@ class SearchHitModel(RowsListModel):
         return None
 
 
-class FollowUpModel(_ColumnsModel):
+class FollowUpModel(RowsTableModel[MeetingSummary]):
     """Open follow-ups across all meetings, oldest date first, overdue and today marked."""
 
     COLUMNS = ("Follow-up", "Meeting")
@@ -305,17 +272,12 @@ class FollowUpModel(_ColumnsModel):
         self._today = today
 
     def set_rows(self, rows: Sequence[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_rows(rows)
 
     def summary(self, row: int) -> MeetingSummary:
-        return self._rows[row]
+        return self.record(row)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
+    def shown(self, summary: MeetingSummary, index: _Index, role: int) -> Any:
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -343,7 +305,7 @@ class ActionItemEdit:
     done: bool | None = None
 
 
-class ActionItemModel(_ColumnsModel):
+class ActionItemModel(RowsTableModel[ActionItemRecord]):
     """The meeting's action items: tick Done, edit text, owner and due date (YYYY-MM-DD)."""
 
     COLUMNS = ("Done", "Action", "Owner", "Due")
@@ -354,15 +316,13 @@ class ActionItemModel(_ColumnsModel):
         self._today = today
 
     def set_items(self, items: Sequence[ActionItemRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(items)
-        self.endResetModel()
+        self.reset_rows(items)
 
     def items(self) -> list[ActionItemRecord]:
         return list(self._rows)
 
     def item(self, row: int) -> ActionItemRecord:
-        return self._rows[row]
+        return self.record(row)
 
     def replace(self, record: ActionItemRecord) -> None:
         for row, item in enumerate(self._rows):
@@ -377,10 +337,7 @@ class ActionItemModel(_ColumnsModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
+    def shown(self, item: ActionItemRecord, index: _Index, role: int) -> Any:
         column = index.column()
         if column == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
@@ -436,7 +393,7 @@ def _replace(item: ActionItemRecord, **changes: Any) -> ActionItemRecord:
     return replace(item, **changes)
 
 
-class TimelineModel(RowsListModel):
+class TimelineModel(RowsListModel[ReportEvent]):
     """The meeting's steps, signals and stamped lines in time order, as the exports list them."""
 
     _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎", "flag": "⚑"}
@@ -449,10 +406,7 @@ class TimelineModel(RowsListModel):
     def set_events(self, events: Sequence[ReportEvent]) -> None:
         self.reset_rows(events)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        event = self.row_at(index)
-        if event is None:
-            return None
+    def shown(self, event: ReportEvent, index: _Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{event.offset:>8}   {self._MARKS.get(event.kind, '')} {event.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -462,19 +416,16 @@ class TimelineModel(RowsListModel):
         return None
 
 
-class RevisionModel(RowsListModel):
+class RevisionModel(RowsListModel[NoteRevisionRecord]):
     """A note field's revisions, newest first: when saved, and how the text began."""
 
     def set_revisions(self, revisions: Sequence[NoteRevisionRecord]) -> None:
         self.reset_rows(revisions)
 
     def revision(self, row: int) -> NoteRevisionRecord:
-        return self._rows[row]
+        return self.record(row)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        revision = self.row_at(index)
-        if revision is None:
-            return None
+    def shown(self, revision: NoteRevisionRecord, index: _Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             first_line = revision.text.strip().splitlines()[0] if revision.text.strip() else ""
             if len(first_line) > 70:

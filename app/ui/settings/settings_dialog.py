@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, resolve_bindings, validate_bindings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
 from app.settings import Settings, Theme, default_hotkeys, shared_settings
 from app.ui.common.capture_guard import capture_protection_supported
+from app.ui.common.problem_line import hidden_problem_line
 from app.ui.common.theme import ThemeController
 from app.ui.partner.paired_partners import PairedPartnersPage
 from app.ui.settings.key_capture import KeyCaptureButton, display
@@ -242,10 +243,7 @@ class SettingsDialog(QDialog):
         self.capture_hint = QLabel(" ")
         self.capture_hint.setObjectName("muted")
         self.capture_hint.setWordWrap(True)
-        self.shortcut_problem = QLabel()
-        self.shortcut_problem.setObjectName("problemLine")
-        self.shortcut_problem.setWordWrap(True)
-        self.shortcut_problem.hide()
+        self.shortcut_problem = hidden_problem_line("problemLine")
         self.restore_defaults = QPushButton("Restore defaults")
         self.restore_defaults.clicked.connect(self._restore_defaults)
         self.restore_defaults.setAutoDefault(False)
@@ -322,7 +320,7 @@ class SettingsDialog(QDialog):
         if self.shortcuts is None:
             return
         if settings.global_hotkeys_enabled:
-            self.shortcuts.apply(resolve_bindings(settings.hotkeys))
+            self.shortcuts.apply(settings.key_bindings())
         else:
             self.shortcuts.stop()
         self._show_availability()
