@@ -12,6 +12,7 @@ message goes out (:meth:`PartnerEnd._send`) and keeps its own connection states.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -94,9 +95,12 @@ class PartnerEnd(QObject):
         self._answering: str | None = None  # an "OK" that may not have reached Poise yet
         self._answered: set[str] = set()
 
+    @abstractmethod
     def _send(self, message: ClientMessage) -> bool:
-        """Sends one message now; False when the link cannot carry it at the moment."""
-        raise NotImplementedError
+        """Sends one message now; False when the link cannot carry it at the moment.
+
+        Each transport says how: a WebSocket frame on the LAN, a sealed MQTT message on
+        the relay."""
 
     def _press_went_out(self) -> None:
         """A press was just sent (the relay waits for its answer from here)."""

@@ -12,6 +12,7 @@ itself only what differs: connections, pings at the socket level, topics, keys.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -238,8 +239,9 @@ class SessionReports:
     _session: PartnerSession[Any]
 
     @property
+    @abstractmethod
     def has_ended(self) -> bool:
-        raise NotImplementedError
+        """Whether the meeting's link is over; only the transport knows when it ended."""
 
     def delivery_state(self, message_id: str) -> DeliveryState:
         return self._session.delivery_state(message_id)

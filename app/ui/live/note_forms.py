@@ -8,6 +8,7 @@ too long for the window ends in "…" with the whole of it on hover, never cut i
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -138,8 +139,9 @@ class InlineForm(QFrame):
         self.hide()
         self.closed.emit()
 
+    @abstractmethod
     def submit(self) -> None:
-        raise NotImplementedError
+        """Takes the form's lines into the meeting; each form knows what its lines are."""
 
 
 class ActionItemForm(InlineForm):
