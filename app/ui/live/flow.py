@@ -23,6 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -246,7 +247,8 @@ class MeetingFlow(QObject):
         _log.warning("could not read the client's history: %s", error)
 
     def _offer_briefing(self, answer: tuple[str, list[str]]) -> None:
-        if self.prepare is not None:
+        # The answer can come after the dialog is gone (Start pressed on a busy machine).
+        if self.prepare is not None and shiboken6.isValid(self.prepare):
             self.prepare.show_briefing(*answer)
 
     def _prepare_closed(self, _result: int) -> None:
