@@ -196,7 +196,7 @@ class Screen(Protocol):
 class PoiseProcess:
     """One Poise process on the desktop, observed through its screen probe."""
 
-    platform = "xcb"  # Qt's platform plugin for the process
+    platform: str | None = "xcb"  # Qt's platform plugin for the process; None: Poise's choice
     stdin: int | None = None  # subprocess.PIPE for a process that takes commands
 
     def __init__(
@@ -215,12 +215,14 @@ class PoiseProcess:
         env = {
             **self.base_env(),
             **desktop.env,
-            "QT_QPA_PLATFORM": self.platform,
+            "QT_QPA_PLATFORM": self.platform or "",
             "POISE_SCREEN_PROBE": str(self.probe_file),
             "PYTHONPATH": str(REPO_ROOT),
             **(extra_env or {}),
         }
         env.pop("QT_QUICK_BACKEND", None)
+        if self.platform is None:
+            env.pop("QT_QPA_PLATFORM")
         self._log = self.log_file.open("wb")
         self.process = subprocess.Popen(
             self.command(data_dir, args),

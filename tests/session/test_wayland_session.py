@@ -16,13 +16,14 @@ and shows GNOME's own way.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.session.desktop import wait_until
+from tests.session.desktop import private_desktop, wait_until
 from tests.session.wayland import WaylandDesktop, WaylandPoise, private_weston
 
 pytestmark = pytest.mark.session
@@ -33,7 +34,7 @@ TITLE = "Invoice charged twice"
 NOTE = "Billed twice in March"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")  # one compositor for the walk and the next start
 def weston() -> Iterator[WaylandDesktop]:
     with private_weston(SCREENS) as running:
         yield running
@@ -104,16 +105,63 @@ def test_a_meeting_natively_on_wayland(weston: WaylandDesktop, tmp_path: Path) -
         wait_until(lambda: ended_meetings(data_dir), 10, "the meeting's end in the database")
         assert NOTE in note_texts(data_dir)
 
-        for window in ("summaryWindow", "mainWindow"):
-            app.close_window(window)
+        # Settings offers XWayland for the next start, with its trade-off.
+        app.close_window("summaryWindow")
+        app.click("mainWindow", name="settingsButton")
+        now = app.wait_widget("settingsDialog", name="xwaylandNow")
+        # This start was asked for by QT_QPA_PLATFORM, as a user may: Settings says it wins.
+        assert now.text.startswith("QT_QPA_PLATFORM=wayland is set"), now.text
+        app.click("settingsDialog", name="runThroughXWayland")
+        look("settings-xwayland")
+        app.click("settingsDialog", kind="QPushButton", text="Save")
+        wait_until(lambda: app.window("settingsDialog") is None, 10, "Settings to close")
+        assert json.loads((data_dir / "settings.json").read_text())["run_through_xwayland"]
+        app.close_window("mainWindow")
         assert app.wait_exit(20) == 0
     finally:
         app.kill()
+    check_clean(app, data_dir)
+    assert not faults, "\n".join(faults)
+
+
+def test_the_next_start_goes_through_xwayland(weston: WaylandDesktop, tmp_path: Path) -> None:
+    """Chosen in Settings: with no QT_QPA_PLATFORM of the user's, Poise starts on xcb."""
+    data_dir = tmp_path / "poise-data"
+    data_dir.mkdir()
+    (data_dir / "settings.json").write_text(json.dumps({"run_through_xwayland": True}))
+    # Xvfb stands in for the X server a Wayland desktop runs beside it (XWayland).
+    with private_desktop(tmp_path / "x-screens") as x_server:
+        app = PoiseOnChosenPlatform(
+            weston,
+            data_dir,
+            extra_env={"XDG_SESSION_TYPE": "wayland", **x_server.env},
+        )
+        try:
+            app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+            # On the X server, not on Weston: the window manager there lists it.
+            x_server.xdotool("search", "--sync", "--onlyvisible", "--name", "^Poise$")
+            app.click("mainWindow", name="settingsButton")
+            now = app.wait_widget("settingsDialog", name="xwaylandNow")
+            assert now.text == "Poise runs through XWayland now.", now.text
+            app.close_window("settingsDialog")
+            app.close_window("mainWindow")
+            assert app.wait_exit(20) == 0
+        finally:
+            app.kill()
+    check_clean(app, data_dir)
+
+
+class PoiseOnChosenPlatform(WaylandPoise):
+    """No QT_QPA_PLATFORM in its environment: the platform is Poise's own choice."""
+
+    platform = None
+
+
+def check_clean(app: WaylandPoise, data_dir: Path) -> None:
     output = app.output()
     assert "Traceback" not in output, output
     assert not app.qt_messages(), app.qt_messages()
     assert not list((data_dir / "crash-reports").glob("*")), "crash reports written"
-    assert not faults, "\n".join(faults)
 
 
 def ended_meetings(data_dir: Path) -> list[str]:
