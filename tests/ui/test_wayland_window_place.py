@@ -77,6 +77,7 @@ def test_native_wayland_says_once_what_cannot_work_and_gnomes_way(
     assert "Run through XWayland" in line.toolTip()
     line.linkActivated.emit("dismiss")  # its "OK"
     assert not line.isVisible()
+    assert shared_settings().current.window_place_note_read
     # Asking for what cannot work here brings the word back, not silence.
     live_on_gnome.stay_on_top_action.trigger()
     qtbot.waitUntil(line.isVisible, timeout=2000)
@@ -88,6 +89,17 @@ def test_native_wayland_says_once_what_cannot_work_and_gnomes_way(
     assert dock is not None
     dock.trigger()
     qtbot.waitUntil(line.isVisible, timeout=2000)
+
+
+def test_once_read_the_next_meeting_starts_without_it(
+    qtbot: QtBot, store: Store, library: PlaybookLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_session(monkeypatch, NATIVE_GNOME)
+    shared_settings().update(window_place_note_read=True)
+    for live in open_live(qtbot, store, library):
+        assert not live.window_place_line.isVisible()
+        live.stay_on_top_action.trigger()
+        qtbot.waitUntil(live.window_place_line.isVisible, timeout=2000)
 
 
 def test_kde_gets_its_window_menu(

@@ -6,9 +6,9 @@ a Wayland window has no way to ask for "keep above" or for a place on the screen
 "Stay on top" and "Dock" would quietly do nothing (changing the flag only remakes the
 window) and the live window would slip behind the call. Instead one line says so when
 the window opens, with the desktop's own way (GNOME's title-bar menu, KDE's window menu
-or a window rule), until "OK". It says it again only when the user asks for stay-on-top
-or docking, the two things it cannot do. Settings › General offers to start through
-XWayland, where both work.
+or a window rule), until "OK", which later meetings remember. It says it again only when
+the user asks for stay-on-top or docking, the two things it cannot do. Settings › General
+offers to start through XWayland, where both work.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.platform.window_session import WindowSession, detect_window_session
-from app.settings import DockSide
+from app.settings import DockSide, shared_settings
 
 CANNOT_PLACE = "On Wayland, Poise cannot keep this window on top or dock it."
 XWAYLAND_POINTER = "Or: Settings › General › Run through XWayland, at the next start."
@@ -39,7 +39,7 @@ class WindowPlaceLine(QLabel):
         self.setText(f"{escape(CANNOT_PLACE)} {escape(hint)} <a href='dismiss'>OK</a>")
         self.setToolTip(f"{CANNOT_PLACE}\n{hint}\n{XWAYLAND_POINTER}")
         self.linkActivated.connect(self._dismiss)
-        if self.session.can_place_windows:
+        if self.session.can_place_windows or shared_settings().current.window_place_note_read:
             self.hide()  # not shown otherwise: it appears with the window it is laid out in
 
     def remind(self) -> None:
@@ -49,6 +49,8 @@ class WindowPlaceLine(QLabel):
 
     def _dismiss(self, _link: str = "") -> None:
         self.hide()
+        # Read once: later meetings start without it; asking for on-top or docking brings it.
+        shared_settings().update(window_place_note_read=True)
 
 
 def keep_on_top(window: QWidget, on: bool) -> None:
