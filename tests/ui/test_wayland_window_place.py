@@ -137,6 +137,7 @@ def test_settings_offers_xwayland_for_the_next_start(
 ) -> None:
     on_session(monkeypatch, NATIVE_GNOME)
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")  # XWayland beside the compositor
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -147,6 +148,17 @@ def test_settings_offers_xwayland_for_the_next_start(
     qtbot.mouseClick(section.choice, Qt.MouseButton.LeftButton)
     save(qtbot, dialog)
     assert shared_settings().current.run_through_xwayland
+
+
+def test_settings_says_when_there_is_no_xwayland(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_session(monkeypatch, NATIVE_GNOME)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    assert "this session has no XWayland" in dialog.xwayland.now.text()
 
 
 def test_settings_says_when_the_users_platform_wins(

@@ -8,6 +8,7 @@ macOS) the section is hidden and the setting left as it was.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from PySide6.QtGui import QGuiApplication
@@ -29,7 +30,7 @@ TRADE_OFF = (
 )
 
 
-def running_now(session: WindowSession, user_platform: str) -> str:
+def running_now(session: WindowSession, user_platform: str, has_x_server: bool) -> str:
     """One line on how this start runs, and why a choice here might not apply."""
     if user_platform:
         return (
@@ -38,6 +39,8 @@ def running_now(session: WindowSession, user_platform: str) -> str:
         )
     if session.kind is SessionKind.XWAYLAND:
         return "Poise runs through XWayland now."
+    if not has_x_server:
+        return "Poise runs natively on Wayland now: this session has no XWayland to run in."
     return "Poise runs natively on Wayland now."
 
 
@@ -54,7 +57,8 @@ class XWaylandSection(QWidget):
         note = QLabel(TRADE_OFF)
         note.setObjectName("muted")
         note.setWordWrap(True)
-        self.now = QLabel(running_now(self.session, platform_set_by_user()))
+        has_x_server = bool(os.environ.get("DISPLAY"))
+        self.now = QLabel(running_now(self.session, platform_set_by_user(), has_x_server))
         self.now.setObjectName("xwaylandNow")
         self.now.setWordWrap(True)
         layout = QVBoxLayout(self)
