@@ -90,6 +90,10 @@ class Settings:
     stay_on_top: bool = False
     dock_side: DockSide = DockSide.NONE
     exclude_from_capture: bool = True
+    # Issue 23: start on Qt's xcb platform (XWayland) in a Wayland session, where a
+    # native window can neither stay on top nor dock; read before the QApplication exists
+    run_through_xwayland: bool = False
+    window_place_note_read: bool = False  # "OK" on the live window's line about Wayland
     # The title shows in the taskbar and on a shared screen: no client name unless asked
     client_name_in_title: bool = False
     # Step card text a size up, to read at arm's length

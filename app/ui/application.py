@@ -10,6 +10,7 @@ opened leaves the app running and says so on the home window (see ``app_controll
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
 from app.domain.library import PlaybookLibrary
+from app.platform.window_session import choose_platform
 from app.playbooks import load_all_playbooks
 from app.private_files import tighten_data_folder
 from app.resources import resource_path
@@ -48,6 +50,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # Issue 23: in a Wayland session the user may choose XWayland, where the live window
+    # can stay on top and dock; only Qt's platform at creation decides it.
+    choose_platform(os.environ, shared_settings().current.run_through_xwayland)
     application = QApplication(argv if argv is not None else sys.argv[:1])
     # Never on the store's threads: there a collected Qt object can freeze the app.
     collect_garbage_on_gui_thread(application)

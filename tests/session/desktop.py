@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 
@@ -142,13 +142,17 @@ def private_desktop(screens_dir: Path) -> Iterator[Desktop]:
         yield desktop
     finally:
         for process in (manager, server):
-            if process is None:
-                continue
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            if process is not None:
+                stop_process(process)
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Ask it to end; kill it if it has not in ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def _window_manager_ready(desktop: Desktop) -> Callable[[], bool]:
@@ -182,12 +186,22 @@ class Widget:
         return self.x + self.width // 2, self.y + self.height // 2
 
 
+class Screen(Protocol):
+    """A display server a Poise process can be started on (X11 here, Wayland beside)."""
+
+    @property
+    def env(self) -> dict[str, str]: ...
+
+
 class PoiseProcess:
     """One Poise process on the desktop, observed through its screen probe."""
 
+    platform: str | None = "xcb"  # Qt's platform plugin for the process; None: Poise's choice
+    stdin: int | None = None  # subprocess.PIPE for a process that takes commands
+
     def __init__(
         self,
-        desktop: Desktop,
+        desktop: Screen,
         data_dir: Path,
         *args: str,
         name: str = "poise",
@@ -199,22 +213,32 @@ class PoiseProcess:
         self.log_file = data_dir.parent / f"{name}-stderr.log"
         self.probe_file.unlink(missing_ok=True)
         env = {
-            **os.environ,
+            **self.base_env(),
             **desktop.env,
-            "QT_QPA_PLATFORM": "xcb",
+            "QT_QPA_PLATFORM": self.platform or "",
             "POISE_SCREEN_PROBE": str(self.probe_file),
             "PYTHONPATH": str(REPO_ROOT),
             **(extra_env or {}),
         }
         env.pop("QT_QUICK_BACKEND", None)
+        if self.platform is None:
+            env.pop("QT_QPA_PLATFORM")
         self._log = self.log_file.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+            self.command(data_dir, args),
             env=env,
             cwd=REPO_ROOT,
+            stdin=self.stdin,
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
+
+    def base_env(self) -> dict[str, str]:
+        """The environment before Poise's own variables (called once, before the start)."""
+        return dict(os.environ)
+
+    def command(self, data_dir: Path, args: tuple[str, ...]) -> list[str]:
+        return [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args]
 
     # -- what is on screen ------------------------------------------------------------------
 

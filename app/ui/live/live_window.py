@@ -79,6 +79,7 @@ from app.ui.live.step_card import (
     StepColumn,
     set_pixel_font,
 )
+from app.ui.live.window_placement import WindowPlaceLine, dock_to_edge, keep_on_top
 
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
 _GEOMETRY_SAVE_DELAY_MS = 800
@@ -234,6 +235,8 @@ class LiveWindow(SteeringKeys):
         self.problem_line = ProblemLine()
         # At the start, when a system-wide key could not be had: one line, and what to use.
         self.keys_line = KeysLine()
+        # On native Wayland: stay-on-top and docking cannot work; the desktop's own way.
+        self.window_place_line = WindowPlaceLine()
         self._window_key_actions: list[QAction] = []
 
         self.end_button = QPushButton("End…")
@@ -261,6 +264,7 @@ class LiveWindow(SteeringKeys):
         layout.addWidget(self.step_column, 1)
         layout.addWidget(self.problem_line)
         layout.addWidget(self.keys_line)
+        layout.addWidget(self.window_place_line)
         layout.addLayout(bottom)
 
     def _build_actions(self) -> None:
@@ -401,21 +405,17 @@ class LiveWindow(SteeringKeys):
         )
 
     def dock(self, side: DockSide) -> None:
-        screen = self.screen() or QApplication.primaryScreen()
-        area = screen.availableGeometry()
-        frame_extra = self.frameGeometry().height() - self.height()
-        height = area.height() - max(frame_extra, 0)
-        width = self.width()
-        x = area.left() if side is DockSide.LEFT else area.right() - self.frameGeometry().width()
-        self.resize(width, height)
-        self.move(x + 1 if side is DockSide.RIGHT else x, area.top())
+        if self.window_place_line.session.can_place_windows:
+            dock_to_edge(self, side)
+        else:
+            self.window_place_line.remind()
         self.settings = shared_settings().update(dock_side=side)
 
     def toggle_stay_on_top(self, on: bool) -> None:
-        visible = self.isVisible()
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        if visible:
-            self.show()  # changing a window flag hides the window until shown again
+        if self.window_place_line.session.can_place_windows:
+            keep_on_top(self, on)
+        elif on:
+            self.window_place_line.remind()  # the flag would only remake the window here
         self.settings = shared_settings().update(stay_on_top=on)
 
     def apply_capture_setting(self) -> CaptureProtection:

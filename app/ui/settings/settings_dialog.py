@@ -41,6 +41,7 @@ from app.ui.common.problem_line import hidden_problem_line
 from app.ui.common.theme import ThemeController
 from app.ui.partner.paired_partners import PairedPartnersPage
 from app.ui.settings.key_capture import KeyCaptureButton, display
+from app.ui.settings.xwayland_section import XWaylandSection
 
 if TYPE_CHECKING:
     from app.ui.common.global_shortcuts import GlobalShortcuts
@@ -181,6 +182,7 @@ class SettingsDialog(QDialog):
         self.capture_note.setWordWrap(True)
         if not capability.supported:
             self.capture_note.setObjectName("problemLine")
+        self.xwayland = XWaylandSection(settings)  # shown in a Wayland session only
 
         self.pause_seconds.setToolTip("Drawn, never heard: a ring that empties, and the seconds")
         for spin in (self.fade, self.pause_seconds):
@@ -203,6 +205,7 @@ class SettingsDialog(QDialog):
             self.client_in_title,
             self.exclude,
             self.capture_note,
+            self.xwayland,
         )
 
     # -- Shortcuts -------------------------------------------------------------------------
@@ -394,7 +397,7 @@ class SettingsDialog(QDialog):
 
     def chosen(self, base: Settings) -> Settings:
         return replace(
-            base,
+            self.xwayland.chosen(base),
             theme=Theme(self.theme.currentData()),
             stay_on_top=self.stay_on_top.isChecked(),
             large_step_text=self.large_text.isChecked(),
