@@ -3,17 +3,18 @@
 ``ProblemLine``: the store cannot take what is typed. One line a glance can take in; what
 went wrong and where is one click ("Details") away. ``KeysLine``: at the start, some
 system-wide keys could not be had; it says which, work only in Poise, and goes on "OK".
+On Wayland it also says which keys the desktop bound where they differ from those asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.domain.hotkeys import KeyCombo
+from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, parse_combo
 
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
@@ -63,6 +64,31 @@ def unheard_keys_summary(combos: Sequence[KeyCombo]) -> str:
     return f"{names}: only in Poise"
 
 
+def desktop_keys_summary(
+    asked: Mapping[HotkeyAction, KeyCombo], bound: Mapping[HotkeyAction, str]
+) -> tuple[str, str]:
+    """The keys the desktop bound otherwise than asked: one line, and the whole list.
+
+    ("", "") when it bound each as asked. ``bound`` is in the desktop's own words.
+    """
+
+    def same(action: HotkeyAction, words: str) -> bool:
+        try:
+            return parse_combo(words.replace(" ", "_")) == asked.get(action)
+        except HotkeyError:
+            return False  # words Poise cannot read: shown as they are
+
+    changed = {action: words for action, words in bound.items() if not same(action, words)}
+    if not changed:
+        return "", ""
+    lines = [
+        f"{action.label}: {words or 'no key'}, as your desktop set it"
+        for action, words in changed.items()
+    ]
+    summary = lines[0] if len(lines) == 1 else "Some keys as your desktop set them"
+    return summary, "\n".join(lines)
+
+
 class KeysLine(QLabel):
     """Which system-wide keys work only in this window, on one line, until "OK"."""
 
@@ -75,9 +101,15 @@ class KeysLine(QLabel):
         self.hide()
 
     def say(self, combos: Sequence[KeyCombo], why: str, width: int) -> None:
-        self.summary = unheard_keys_summary(combos)
+        summary = unheard_keys_summary(combos)
         # The tooltip says why and what to do.
-        self.setToolTip(f"{self.summary}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.")
+        self.say_text(
+            summary, f"{summary}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.", width
+        )
+
+    def say_text(self, summary: str, details: str, width: int) -> None:
+        self.summary = summary
+        self.setToolTip(details)
         self.fit(width)
         self.show()
 

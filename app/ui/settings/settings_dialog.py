@@ -112,6 +112,8 @@ class SettingsDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._general_page(settings), "General")
         self.shortcuts_page = self._shortcuts_page(settings)
+        if shortcuts is not None:  # the desktop's portal answers later (Wayland)
+            shortcuts.applied.connect(self._show_availability)
         self.tabs.addTab(self.shortcuts_page, "Shortcuts")
         self.export_page = self._export_page(settings)
         self.tabs.addTab(self.export_page, "Export")
