@@ -54,7 +54,7 @@ NO_ANSWER = (
     "Poise's window."
 )
 GONE = "Your desktop's shortcuts portal stopped; use the keys in Poise's window."
-NO_KEY = "no key yet (your desktop's settings can give it one)"
+BOUND = "Your desktop bound Poise's keys; its own settings can change them."
 
 _MODIFIERS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "cmd": "LOGO"}
 _POLL_SECONDS = 0.2  # how often the thread looks whether it should stop
@@ -115,7 +115,6 @@ class PortalShortcutsBackend:
         self._answer_seconds = answer_seconds
         self._lock = threading.Lock()
         self._outcome = PortalOutcome()
-        self._descriptions: dict[str, str] = {}
         self._run: _Run | None = None
         self._thread: threading.Thread | None = None
         self._on_change: Callable[[], None] = lambda: None
@@ -135,16 +134,8 @@ class PortalShortcutsBackend:
         if outcome.problem:
             return Availability(True, outcome.problem)
         if outcome.bound is not None:
-            return Availability(True, self._bound_text(outcome.bound))
+            return Availability(True, BOUND)
         return Availability(True, ASKING if outcome.asking else NOT_ASKED)
-
-    def _bound_text(self, bound: Mapping[str, str]) -> str:
-        lines = [
-            f"{self._descriptions.get(action_id, action_id)}: "
-            f"{trigger + ', as your desktop set it' if trigger else NO_KEY}"
-            for action_id, trigger in bound.items()
-        ]
-        return "\n".join([*lines, "Your desktop's settings can change them."])
 
     def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
         """Asks the desktop for the keys in the background; none is reported taken here."""
@@ -161,7 +152,6 @@ class PortalShortcutsBackend:
             )
             by_id[named.action_id] = named
             triggers[named.action_id] = xdg_trigger(combo)
-        self._descriptions = {action_id: h.description for action_id, h in by_id.items()}
         run = _Run(by_id, triggers)
         self._run = run
         self._set(run, PortalOutcome(asking=True))

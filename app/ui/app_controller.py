@@ -333,7 +333,7 @@ class AppController(QObject):
         window.report_unheard_keys(unheard, why)
         from app.ui.live.status_lines import desktop_keys_summary
 
-        summary, details = desktop_keys_summary(wanted, self.shortcuts.desktop_keys)
+        summary, details = desktop_keys_summary(self.shortcuts.desktop_changed())
         if summary and not unheard:
             window.keys_line.say_text(summary, details, window.step_column.width())
 

@@ -54,6 +54,7 @@ class ServiceProcess:
             text=True,
         )
         self.calls: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.history: list[dict[str, Any]] = []  # every call ``received`` has returned
         assert self.process.stdout is not None
         ready = json.loads(self.process.stdout.readline())
         assert ready == {"ready": True}
@@ -68,6 +69,7 @@ class ServiceProcess:
         found = []
         while not self.calls.empty():
             found.append(self.calls.get_nowait())
+        self.history.extend(found)
         return found
 
     def tell(self, line: str) -> None:

@@ -13,10 +13,17 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, parse_combo, validate_bindings
 from app.platform.global_hotkeys import Availability, HotkeyBackend, detect_backend
 from app.platform.hotkey_backend import NamedHandler
 from app.platform.portal_shortcuts import PortalShortcutsBackend
+
+
+def desktop_key_line(action: HotkeyAction, words: str) -> str:
+    """What the desktop bound for ``action``, said as Settings and the live window say it."""
+    if not words:
+        return f"{action.label}: no key yet; your desktop's settings can give it one"
+    return f"{action.label}: {words}, as your desktop set it"
 
 
 class GlobalShortcuts(QObject):
@@ -94,6 +101,17 @@ class GlobalShortcuts(QObject):
         self.desktop_keys = {action: bound[action.value] for action in self.active}
         self.problem = outcome.problem
         self.applied.emit()
+
+    def desktop_changed(self) -> dict[HotkeyAction, str]:
+        """The keys the desktop bound otherwise than asked (its words for each, "" for none)."""
+
+        def as_asked(action: HotkeyAction, words: str) -> bool:
+            try:
+                return parse_combo(words.replace(" ", "_")) == self.active.get(action)
+            except HotkeyError:
+                return False  # words Poise cannot read: shown as they are
+
+        return {a: words for a, words in self.desktop_keys.items() if not as_asked(a, words)}
 
     def stop(self) -> None:
         self._backend.stop()

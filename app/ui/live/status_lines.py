@@ -14,7 +14,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, parse_combo
+from app.domain.hotkeys import HotkeyAction, KeyCombo
+from app.ui.common.global_shortcuts import desktop_key_line
 
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
@@ -64,29 +65,15 @@ def unheard_keys_summary(combos: Sequence[KeyCombo]) -> str:
     return f"{names}: only in Poise"
 
 
-def desktop_keys_summary(
-    asked: Mapping[HotkeyAction, KeyCombo], bound: Mapping[HotkeyAction, str]
-) -> tuple[str, str]:
-    """The keys the desktop bound otherwise than asked: one line, and the whole list.
-
-    ("", "") when it bound each as asked. ``bound`` is in the desktop's own words.
-    """
-
-    def same(action: HotkeyAction, words: str) -> bool:
-        try:
-            return parse_combo(words.replace(" ", "_")) == asked.get(action)
-        except HotkeyError:
-            return False  # words Poise cannot read: shown as they are
-
-    changed = {action: words for action, words in bound.items() if not same(action, words)}
+def desktop_keys_summary(changed: Mapping[HotkeyAction, str]) -> tuple[str, str]:
+    """The keys the desktop bound otherwise than asked: one short line, and the list."""
     if not changed:
         return "", ""
-    lines = [
-        f"{action.label}: {words or 'no key'}, as your desktop set it"
-        for action, words in changed.items()
-    ]
-    summary = lines[0] if len(lines) == 1 else "Some keys as your desktop set them"
-    return summary, "\n".join(lines)
+    details = "\n".join(desktop_key_line(action, words) for action, words in changed.items())
+    if len(changed) > 1:
+        return "Some keys as your desktop set them", details
+    [(action, words)] = changed.items()
+    return (f"Desktop key {words}: " if words else "No key: ") + action.label, details
 
 
 class KeysLine(QLabel):

@@ -41,6 +41,7 @@ from app.ui.common.problem_line import hidden_problem_line
 from app.ui.common.theme import ThemeController
 from app.ui.partner.paired_partners import PairedPartnersPage
 from app.ui.settings.key_capture import KeyCaptureButton, display
+from app.ui.settings.shortcuts_status import shortcuts_status
 
 if TYPE_CHECKING:
     from app.ui.common.global_shortcuts import GlobalShortcuts
@@ -51,7 +52,6 @@ SHORTCUTS_NOTE = (
     "Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and "
     "press the clicker's button once."
 )
-NO_SHORTCUTS_LAYER = "System-wide shortcuts start with Poise; restart Poise to use new keys."
 
 
 def _tab_page(*parts: QWidget | QLayout | int) -> QWidget:
@@ -264,16 +264,7 @@ class SettingsDialog(QDialog):
         )
 
     def _show_availability(self) -> None:
-        if self.shortcuts is None:
-            text, problem = NO_SHORTCUTS_LAYER, False
-        else:
-            availability = self.shortcuts.availability
-            if not availability.available:
-                text, problem = availability.reason, True
-            elif self.shortcuts.problem:
-                text, problem = self.shortcuts.problem, True
-            else:
-                text, problem = availability.reason, False
+        text, problem = shortcuts_status(self.shortcuts)
         self.availability.setText(text)
         self.availability.setObjectName("problemLine" if problem else "muted")
         self.availability.style().unpolish(self.availability)
