@@ -59,7 +59,7 @@ BOUND = "Your desktop bound Poise's keys; its own settings can change them."
 _MODIFIERS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "cmd": "LOGO"}
 _POLL_SECONDS = 0.2  # how often the thread looks whether it should stop
 _CALL_SECONDS = 5.0  # a method call's own reply comes at once; only the Response waits
-_STOP_SECONDS = 1.0
+_STOP_SECONDS = 0.5  # for the session to close before Settings captures a key; never longer
 _tokens = itertools.count(1)
 
 
