@@ -10,7 +10,9 @@ it receives (member, arguments). Options after the bus address:
 - ``--no-shortcuts``: a portal without the GlobalShortcuts interface (older desktops).
 
 A line "activate <id>" on stdin emits ``Activated`` for that shortcut, as the desktop
-does when its key is pressed; "exit" makes the service leave the bus at once.
+does when its key is pressed; "change <id> <words>" gives it other keys and emits
+``ShortcutsChanged``, as when the user changes them in the desktop's settings; "exit"
+makes the service leave the bus at once.
 """
 
 from __future__ import annotations
@@ -118,6 +120,30 @@ class FakePortal:
             word, _, action_id = line.strip().partition(" ")
             if word == "exit":
                 os._exit(0)  # at once, as a crashed portal leaves the bus
+            if word == "change":
+                action_id, _, words = action_id.partition(" ")
+                self.rebind[action_id] = words
+                self.bound = [
+                    (
+                        a,
+                        {
+                            **p,
+                            "trigger_description": (
+                                "s",
+                                self.rebind.get(a, p["trigger_description"][1]),
+                            ),
+                        },
+                    )
+                    for a, p in self.bound
+                ]
+                self.send(
+                    new_signal(
+                        DBusAddress(PORTAL_PATH, interface=SHORTCUTS),
+                        "ShortcutsChanged",
+                        "oa(sa{sv})",
+                        (self.session, self.bound),
+                    )
+                )
             if word == "activate":
                 self.send(
                     new_signal(

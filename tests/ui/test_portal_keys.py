@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -153,6 +153,20 @@ def test_poise_binds_its_actions_with_their_ids_descriptions_and_preferred_trigg
     assert shortcuts.desktop_keys[HotkeyAction.NEXT_STEP] == "Ctrl+Alt+Page Down"
     text, style = settings_text(qtbot, shortcuts, screens_dir / "portal-keys-settings.png")
     assert (text, style) == (BOUND, "muted")  # each key as asked: nothing more to say
+
+    # A press reaches the GUI thread; a key changed in the desktop's settings is followed.
+    pressed: list[tuple[str, bool]] = []
+    shortcuts.triggered.connect(
+        lambda action: pressed.append((action, QThread.currentThread() is shortcuts.thread()))
+    )
+    service.tell("activate flag_moment")
+    qtbot.waitUntil(lambda: pressed == [("flag_moment", True)], timeout=WAIT_MS)
+    service.tell("change next_step Ctrl+Alt+N")
+    qtbot.waitUntil(
+        lambda: shortcuts.desktop_keys[HotkeyAction.NEXT_STEP] == "Ctrl+Alt+N", timeout=WAIT_MS
+    )
+    changed = "Next step: Ctrl+Alt+N, as your desktop set it"
+    assert settings_text(qtbot, shortcuts) == (f"{BOUND}\n{changed}", "muted")
 
     shortcuts.stop()
     [close] = calls(qtbot, service, "Close")
