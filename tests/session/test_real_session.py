@@ -297,7 +297,9 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
             target = home / f"meeting.{suffix}"
             # The last export's dialog may still be in the probe: wait until it is gone, or
             # the click and the typing land where it was and not in the new dialog.
-            wait_until(lambda: app.window("Export meeting") is None, 10, "the last dialog gone")
+            wait_until(
+                lambda: app.window("Export meeting") is None, 10, "the last dialog gone"
+            )
             app.click("reviewWindow", text=button, kind="QPushButton")
             file_name = app.wait_widget("Export meeting", name="fileNameEdit")
             desktop.click_at(*file_name.center)
