@@ -41,6 +41,11 @@ SHORTCUTS_INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 SESSION_INTERFACE = "org.freedesktop.portal.Session"
 
+# The id of Poise's desktop file (packaging/linux): how the desktop names the app in its
+# dialog and its settings. Apps outside Flatpak or Snap tell it themselves (below).
+APP_ID = "app.poise.Poise"
+REGISTRY_INTERFACE = "org.freedesktop.host.portal.Registry"
+
 NO_PORTAL = "This desktop offers no shortcuts portal; use the keys in Poise's window."
 NOT_ASKED = "Poise asks your desktop for the keys when it starts listening."
 ASKING = "Asking your desktop for the keys; it may show a dialog to approve them."
@@ -259,6 +264,7 @@ class _Conversation:
     def _bind(self) -> None:
         if not self._offers_shortcuts():
             raise _NoPortalError
+        self._register_app()
         token = self._token()
         results = self._request(
             "CreateSession",
@@ -308,6 +314,18 @@ class _Conversation:
             return False
         _signature, version = reply.body[0]
         return int(version) >= 1
+
+    def _register_app(self) -> None:
+        """Names Poise to the portal, as a host app must before its first session (portal
+        1.19 and later); an older portal has no registry and names apps otherwise."""
+        from jeepney import DBusAddress, MessageType, new_method_call
+
+        registry = DBusAddress(PORTAL_PATH, bus_name=PORTAL_BUS, interface=REGISTRY_INTERFACE)
+        reply = self._connection.send_and_get_reply(
+            new_method_call(registry, "Register", "sa{sv}", (APP_ID, {})), timeout=_CALL_SECONDS
+        )
+        if reply.header.message_type is MessageType.error:
+            log.info("portal shortcuts: no app registry: %s", reply.body)
 
     def _token(self) -> str:
         return f"poise{os.getpid()}_{next(_tokens)}"

@@ -112,7 +112,7 @@ class FakePortal:
             self.respond(call, options["handle_token"][1], 0, self.listed())
         elif member == "ListShortcuts":
             self.respond(call, body[1]["handle_token"][1], 0, self.listed())
-        else:  # the session's Close
+        else:  # the app registry's Register, the session's Close
             self.send(new_method_return(call))
 
     def activations(self) -> None:

@@ -133,7 +133,10 @@ def test_poise_binds_its_actions_with_their_ids_descriptions_and_preferred_trigg
     assert not shortcuts.apply(DEFAULT_BINDINGS)  # nothing is heard before the desktop says
     qtbot.waitUntil(lambda: len(shortcuts.active) == len(DEFAULT_BINDINGS), timeout=WAIT_MS)
 
+    [register] = calls(qtbot, service, "Register")  # Poise names itself to the portal first
+    assert register["args"] == ["app.poise.Poise", {}]
     [create] = calls(qtbot, service, "CreateSession")
+    assert service.history.index(register) < service.history.index(create)
     assert set(create["args"][0]) == {"handle_token", "session_handle_token"}
     [bind] = calls(qtbot, service, "BindShortcuts")
     session, shortcuts_asked, _parent, options = bind["args"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, parse_combo, validate_bindings
 from app.platform.global_hotkeys import Availability, HotkeyBackend, detect_backend
@@ -39,7 +39,8 @@ class GlobalShortcuts(QObject):
         super().__init__(parent)
         self._backend = backend if backend is not None else detect_backend()
         self._pressed_elsewhere.connect(self.triggered.emit)
-        self._desktop_answered.connect(self._follow_desktop)
+        # Queued even when emitted on the GUI thread (``start`` says "asking" there).
+        self._desktop_answered.connect(self._follow_desktop, Qt.ConnectionType.QueuedConnection)
         if isinstance(self._backend, PortalShortcutsBackend):
             self._backend.watch(self._desktop_answered.emit)
         self._wanted: dict[HotkeyAction, KeyCombo] = {}
