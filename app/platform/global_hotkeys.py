@@ -5,8 +5,9 @@ through python-xlib (pure Python, so installing needs no compiler): a grabbed
 chord goes to Poise alone, so "next step" never also types into the call app.
 On Windows and macOS it uses pynput's hooks. Where no hook is possible the
 backend says so in plain words for the settings screen, rather than failing
-silently: a Wayland session cannot be listened to by any ordinary program, and
-macOS asks the user to allow Poise under Accessibility.
+silently; macOS asks the user to allow Poise under Accessibility. On Wayland no
+ordinary program can listen, so the desktop binds the keys for Poise through its
+GlobalShortcuts portal (``app.platform.portal_shortcuts``).
 
 Callbacks run on the backend's own thread; the Qt layer turns them into queued
 signals.
@@ -20,25 +21,11 @@ import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from app.domain.hotkeys import KeyCombo
-
-
-@dataclass(frozen=True, slots=True)
-class Availability:
-    available: bool
-    reason: str
-
-
-class HotkeyBackend(Protocol):
-    def availability(self) -> Availability: ...
-
-    def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
-        """Listen for the chords; returns those another program holds already."""
-        ...
-
-    def stop(self) -> None: ...
+from app.platform.hotkey_backend import KEYSYM_NAMES, Availability, HotkeyBackend
+from app.platform.portal_shortcuts import NO_PORTAL, PortalShortcutsBackend
 
 
 def pynput_hotkey(combo: KeyCombo) -> str:
@@ -111,51 +98,18 @@ def detect_backend(environ: Mapping[str, str] | None = None) -> HotkeyBackend:
         if env.get("XDG_SESSION_TYPE") == "wayland" or (
             env.get("WAYLAND_DISPLAY") and not env.get("DISPLAY")
         ):
-            return UnavailableBackend(
-                "This is a Wayland session: Wayland lets no program listen to keys meant for "
-                "other windows. Use the keys in Poise's own window, or log in to an X11 session."
-            )
+            # Wayland lets no program listen to keys meant for others: the desktop binds
+            # them for Poise through its portal, if it has one (it says so once asked).
+            bus = env.get("DBUS_SESSION_BUS_ADDRESS")
+            if not bus:
+                return UnavailableBackend(NO_PORTAL)
+            return PortalShortcutsBackend(bus)
         if not env.get("DISPLAY"):
             return UnavailableBackend(
                 "No X11 display is open, so there is no keyboard to listen to."
             )
         return X11GrabBackend(env["DISPLAY"])
     return PynputBackend()
-
-
-_X11_KEYSYMS = {
-    "right": "Right",
-    "left": "Left",
-    "up": "Up",
-    "down": "Down",
-    "page_up": "Prior",
-    "page_down": "Next",
-    "home": "Home",
-    "end": "End",
-    "space": "space",
-    "enter": "Return",
-    "esc": "Escape",
-    "tab": "Tab",
-    "backspace": "BackSpace",
-    "delete": "Delete",
-    "insert": "Insert",
-    "pause": "Pause",
-    "media_play_pause": "XF86AudioPlay",
-    "media_next": "XF86AudioNext",
-    "media_previous": "XF86AudioPrev",
-    ".": "period",
-    ",": "comma",
-    ";": "semicolon",
-    "/": "slash",
-    "-": "minus",
-    "=": "equal",
-    "[": "bracketleft",
-    "]": "bracketright",
-    "'": "apostrophe",
-    "`": "grave",
-    "\\": "backslash",
-    **{f"f{n}": f"F{n}" for n in range(1, 25)},
-}
 
 
 @dataclass(slots=True)
@@ -212,7 +166,7 @@ class X11GrabBackend:
         lock_variants = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
         taken: list[KeyCombo] = []
         for combo, handler in handlers.items():
-            keysym = XK.string_to_keysym(_X11_KEYSYMS.get(combo.key, combo.key))
+            keysym = XK.string_to_keysym(KEYSYM_NAMES.get(combo.key, combo.key))
             keycode = session.display.keysym_to_keycode(keysym)
             if not keycode:
                 taken.append(combo)

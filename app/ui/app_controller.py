@@ -331,6 +331,11 @@ class AppController(QObject):
         else:
             why = self.shortcuts.problem or self.shortcuts.availability.reason
         window.report_unheard_keys(unheard, why)
+        from app.ui.live.status_lines import desktop_keys_summary
+
+        summary, details = desktop_keys_summary(self.shortcuts.desktop_changed())
+        if summary and not unheard:
+            window.keys_line.say_text(summary, details, window.step_column.width())
 
     def _link_meeting(self, session: LiveSession, window: LiveWindow) -> None:
         # After the live window's first paint: the link pulls in networking and QR codes

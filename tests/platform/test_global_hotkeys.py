@@ -15,6 +15,7 @@ from app.platform.global_hotkeys import (
     detect_backend,
     pynput_hotkey,
 )
+from app.platform.portal_shortcuts import NO_PORTAL, PortalShortcutsBackend
 
 from .xvfb import xvfb_display
 
@@ -58,9 +59,12 @@ def test_pynput_notation() -> None:
 
 def test_wayland_and_headless_sessions_say_why(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.platform", "linux")
-    wayland = detect_backend({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"})
-    assert isinstance(wayland, UnavailableBackend)
-    assert "Wayland" in wayland.availability().reason
+    wayland = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}
+    no_bus = detect_backend(wayland)  # no session bus: no portal to ask
+    assert isinstance(no_bus, UnavailableBackend)
+    assert no_bus.availability().reason == NO_PORTAL
+    on_a_bus = detect_backend(wayland | {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nowhere"})
+    assert isinstance(on_a_bus, PortalShortcutsBackend)
     headless = detect_backend({})
     assert not headless.availability().available
     assert isinstance(detect_backend({"DISPLAY": ":0"}), X11GrabBackend)

@@ -3,12 +3,6 @@ a stand-in notification service on it, the app's notifier, and a click back."""
 
 from __future__ import annotations
 
-import json
-import queue
-import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,69 +15,26 @@ from app.settings import load_settings, shared_settings
 from app.store import Store, open_store
 from app.ui.home.reminders import MAX_NOTICES, DesktopNotifier, Reminders
 from tests.meeting_factory import make_meeting
+from tests.platform.private_bus import ServiceProcess, needs_dbus_daemon, private_session_bus
 
 TODAY = date(2025, 3, 12)
 SERVICE = Path(__file__).with_name("fake_notification_service.py")
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or shutil.which("dbus-daemon") is None,
-    reason="needs dbus-daemon (packaging/install-system-deps.sh test)",
-)
+pytestmark = needs_dbus_daemon
 
 
 @pytest.fixture
-def bus_address(tmp_path: Path) -> Iterator[str]:
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    assert address.startswith("unix:"), address
-    yield address
-    daemon.kill()
-    daemon.wait()
-    daemon.stdout.close()
+def bus_address() -> Iterator[str]:
+    with private_session_bus() as address:
+        yield address
 
 
-class FakeService:
+class FakeService(ServiceProcess):
     def __init__(self, address: str) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(SERVICE), address],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        self.calls: queue.Queue[dict[str, Any]] = queue.Queue()
-        assert self.process.stdout is not None
-        ready = json.loads(self.process.stdout.readline())
-        assert ready == {"ready": True}
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.calls.put(json.loads(line))
-
-    def received(self) -> list[dict[str, Any]]:
-        found = []
-        while not self.calls.empty():
-            found.append(self.calls.get_nowait())
-        return found
+        super().__init__(SERVICE, address)
 
     def click(self, notification_id: int) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(f"click {notification_id}\n")
-        self.process.stdin.flush()
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
+        self.tell(f"click {notification_id}")
 
 
 @pytest.fixture

@@ -3,17 +3,19 @@
 ``ProblemLine``: the store cannot take what is typed. One line a glance can take in; what
 went wrong and where is one click ("Details") away. ``KeysLine``: at the start, some
 system-wide keys could not be had; it says which, work only in Poise, and goes on "OK".
+On Wayland it also says which keys the desktop bound where they differ from those asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.domain.hotkeys import KeyCombo
+from app.domain.hotkeys import HotkeyAction, KeyCombo
+from app.ui.common.global_shortcuts import desktop_key_line
 
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
@@ -63,6 +65,17 @@ def unheard_keys_summary(combos: Sequence[KeyCombo]) -> str:
     return f"{names}: only in Poise"
 
 
+def desktop_keys_summary(changed: Mapping[HotkeyAction, str]) -> tuple[str, str]:
+    """The keys the desktop bound otherwise than asked: one short line, and the list."""
+    if not changed:
+        return "", ""
+    details = "\n".join(desktop_key_line(action, words) for action, words in changed.items())
+    if len(changed) > 1:
+        return "Some keys as your desktop set them", details
+    [(action, words)] = changed.items()
+    return (f"Desktop key {words}: " if words else "No key: ") + action.label, details
+
+
 class KeysLine(QLabel):
     """Which system-wide keys work only in this window, on one line, until "OK"."""
 
@@ -75,9 +88,15 @@ class KeysLine(QLabel):
         self.hide()
 
     def say(self, combos: Sequence[KeyCombo], why: str, width: int) -> None:
-        self.summary = unheard_keys_summary(combos)
+        summary = unheard_keys_summary(combos)
         # The tooltip says why and what to do.
-        self.setToolTip(f"{self.summary}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.")
+        self.say_text(
+            summary, f"{summary}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.", width
+        )
+
+    def say_text(self, summary: str, details: str, width: int) -> None:
+        self.summary = summary
+        self.setToolTip(details)
         self.fit(width)
         self.show()
 

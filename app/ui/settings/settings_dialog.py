@@ -41,6 +41,7 @@ from app.ui.common.problem_line import hidden_problem_line
 from app.ui.common.theme import ThemeController
 from app.ui.partner.paired_partners import PairedPartnersPage
 from app.ui.settings.key_capture import KeyCaptureButton, display
+from app.ui.settings.shortcuts_status import shortcuts_status
 from app.ui.settings.xwayland_section import XWaylandSection
 
 if TYPE_CHECKING:
@@ -52,7 +53,6 @@ SHORTCUTS_NOTE = (
     "Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and "
     "press the clicker's button once."
 )
-NO_SHORTCUTS_LAYER = "System-wide shortcuts start with Poise; restart Poise to use new keys."
 
 
 def _tab_page(*parts: QWidget | QLayout | int) -> QWidget:
@@ -113,6 +113,8 @@ class SettingsDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._general_page(settings), "General")
         self.shortcuts_page = self._shortcuts_page(settings)
+        if shortcuts is not None:  # the desktop's portal answers later (Wayland)
+            shortcuts.applied.connect(self._show_availability)
         self.tabs.addTab(self.shortcuts_page, "Shortcuts")
         self.export_page = self._export_page(settings)
         self.tabs.addTab(self.export_page, "Export")
@@ -265,16 +267,7 @@ class SettingsDialog(QDialog):
         )
 
     def _show_availability(self) -> None:
-        if self.shortcuts is None:
-            text, problem = NO_SHORTCUTS_LAYER, False
-        else:
-            availability = self.shortcuts.availability
-            if not availability.available:
-                text, problem = availability.reason, True
-            elif self.shortcuts.problem:
-                text, problem = self.shortcuts.problem, True
-            else:
-                text, problem = availability.reason, False
+        text, problem = shortcuts_status(self.shortcuts)
         self.availability.setText(text)
         self.availability.setObjectName("problemLine" if problem else "muted")
         self.availability.style().unpolish(self.availability)
