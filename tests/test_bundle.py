@@ -352,6 +352,7 @@ def test_smoke_test_from_source(tmp_path: Path) -> None:
         f"poise smoke test: ok, {len(SHIPPED_PLAYBOOKS)} playbooks, database {database}"
     )
     assert database.is_file()
+    assert not (tmp_path / build.DECOY_DATA_DIR).exists()  # --data-dir won over the environment
 
 
 def test_smoke_test_fails_on_an_unusable_database(tmp_path: Path) -> None:
@@ -376,7 +377,7 @@ def test_smoke_test_flag_is_hidden_from_help() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert "--smoke-test" not in result.stdout
+    assert "--smoke" not in result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -402,6 +403,7 @@ def test_bundle_starts_creates_database_and_quits(linux_bundle: Path, tmp_path: 
         f"poise smoke test: ok, {len(SHIPPED_PLAYBOOKS)} playbooks, database {database}"
     )
     assert database.is_file()
+    assert not (tmp_path / build.DECOY_DATA_DIR).exists()  # --data-dir won over the environment
     assert result.seconds < START_LIMIT_SECONDS
 
 

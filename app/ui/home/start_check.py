@@ -1,9 +1,9 @@
-"""``poise --smoke-test``: start the app for real, prove it came up, quit.
+"""``poise --smoke`` (or ``--smoke-test``): start the app for real, prove it came up, quit.
 
 Used by the packaging tests and the start-time benchmark to run the desktop bundle
 like a user would (window, shipped files, database) and get an exit code back.
 ``run_app`` starts the check and tells it when its store is open (or failed to
-open). Once the first window is on screen and the store is open, the check makes
+open). Once the first window is on screen and has painted, and the store is open, the check makes
 one real query, prints one line and quits with 0; any problem prints one line on
 stderr and quits with 1. No dialog is shown, so nothing waits for a click.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import resources_dir, shipped_playbooks_dir
@@ -36,6 +36,8 @@ class StartCheck(QObject):
         self._playbook_count = playbook_count
         self._store: OpenStore | None = None
         self._done = False
+        self._painted = False
+        window.installEventFilter(self)
         self._started = time.monotonic()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
@@ -50,14 +52,19 @@ class StartCheck(QObject):
         """The app could not open its store: the start failed."""
         self._finish(EXIT_FAILED, f"failed, {_one_line(error)}")
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._painted = True
+        return False
+
     def _check(self) -> None:
         if self._done:
             return
         handle = self._window.windowHandle()
-        shown = handle is not None and handle.isExposed()
+        shown = handle is not None and handle.isExposed() and self._painted
         if not shown or self._store is None:
             if time.monotonic() - self._started > START_TIMEOUT_SECONDS:
-                waiting_for = "the window" if not shown else "the database"
+                waiting_for = "the window's first paint" if not shown else "the database"
                 self._finish(
                     EXIT_FAILED,
                     f"failed, {waiting_for} not ready within {START_TIMEOUT_SECONDS:.0f} s",
