@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
 
 from tests.conftest import REPO_ROOT
 from tests.system_parts import (
+    BY_TEST,
     CHROMIUM,
     MOSQUITTO,
     PLATFORM_ENV,
+    POSIX_MODES,
     XVFB,
     needed_parts,
     skip_reason,
@@ -41,8 +44,8 @@ def test_linux_never_skips_a_missing_part() -> None:
 def test_windows_skips_naming_what_is_missing() -> None:
     reason = skip_reason([XVFB, MOSQUITTO], "win32", _nothing_installed)
     assert reason == (
-        "needs an X server (Xvfb), an MQTT broker (Mosquitto), not on this win32 machine "
-        "(./test.sh installs it on Linux)"
+        "needs an X server (Xvfb), an MQTT broker (Mosquitto), which this win32 machine lacks "
+        "(Linux's ./test.sh has all)"
     )
 
 
@@ -52,8 +55,26 @@ def test_macos_runs_a_test_whose_part_it_has() -> None:
 
     assert skip_reason([MOSQUITTO], "darwin", only_mosquitto) is None
     assert skip_reason([MOSQUITTO, XVFB], "darwin", only_mosquitto) == (
-        "needs an X server (Xvfb), not on this darwin machine (./test.sh installs it on Linux)"
+        "needs an X server (Xvfb), which this darwin machine lacks (Linux's ./test.sh has all)"
     )
+
+
+def test_posix_modes_are_there_on_macos_not_on_windows() -> None:
+    assert skip_reason([POSIX_MODES], "darwin", _nothing_installed) is None
+    reason = skip_reason([POSIX_MODES], "win32", _nothing_installed)
+    assert reason is not None and "POSIX file modes" in reason
+
+
+def test_every_test_named_in_the_table_exists() -> None:
+    # A renamed test would silently stop being skipped off Linux: each entry must match.
+    for node_id in BY_TEST:
+        file_name, _, test_name = node_id.partition("::")
+        path = REPO_ROOT / file_name
+        assert path.is_file(), node_id
+        if test_name:
+            tree = ast.parse(path.read_text())
+            names = [node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+            assert any(name.startswith(test_name) for name in names), node_id
 
 
 def test_collection_skips_linux_only_tests_off_linux() -> None:
@@ -80,4 +101,4 @@ def test_collection_skips_linux_only_tests_off_linux() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "passed" not in result.stdout
-    assert "needs an X server (Xvfb), not on this win32 machine" in result.stdout
+    assert "needs an X server (Xvfb), which this win32 machine lacks" in result.stdout
