@@ -99,11 +99,12 @@ def tighten_data_folder(
     if platform == "win32":
         return _tighten_windows_folder(folder, run, os.environ if environ is None else environ)
     try:
-        mode = stat.S_IMODE(folder.stat().st_mode)
+        status = folder.stat()
     except OSError:
         return ""  # not made yet: it will be made 0700
-    if not mode & 0o077:
-        return ""
+    mode = stat.S_IMODE(status.st_mode)
+    if not stat.S_ISDIR(status.st_mode) or not mode & 0o077:
+        return ""  # a file in its place is the store's to report, not a folder to tighten
     try:
         folder.chmod(PRIVATE_FOLDER_MODE)
     except OSError as error:
