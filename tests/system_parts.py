@@ -57,6 +57,7 @@ BY_FIXTURE: dict[str, tuple[Part, ...]] = {
     "broker": (MOSQUITTO,),
     "postgres_server": (POSTGRES,),
     "bus_address": (DBUS,),
+    "chromium_path": (CHROMIUM,),
 }
 # node id prefix -> parts: tests that start a program themselves rather than via a fixture.
 BY_TEST: dict[str, tuple[Part, ...]] = {

@@ -36,6 +36,10 @@ def test_the_relay_broker_fixture_needs_mosquitto() -> None:
     assert parts == [MOSQUITTO]
 
 
+def test_a_browser_fixture_needs_chromium_even_without_the_marker() -> None:
+    assert needed_parts([], ["chromium_path"], "tests/link/test_x.py::test_y") == [CHROMIUM]
+
+
 def test_linux_never_skips_a_missing_part() -> None:
     # There ./test.sh installs everything, and a missing part must fail its test loudly.
     assert skip_reason([XVFB, MOSQUITTO], "linux", _nothing_installed) is None
