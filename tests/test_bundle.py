@@ -352,6 +352,7 @@ def test_smoke_test_from_source(tmp_path: Path) -> None:
         f"poise smoke test: ok, {len(SHIPPED_PLAYBOOKS)} playbooks, database {database}"
     )
     assert database.is_file()
+    assert not (tmp_path / build.DECOY_DATA_DIR).exists()  # --data-dir won over the environment
 
 
 def test_smoke_test_fails_on_an_unusable_database(tmp_path: Path) -> None:
@@ -366,6 +367,44 @@ def test_smoke_test_fails_on_an_unusable_database(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_smoke_start_refuses_a_data_folder_that_is_a_file(tmp_path: Path) -> None:
+    taken = tmp_path / "data"
+    taken.write_text("a file where the data folder should be\n")
+    command, env = build.source_command()
+    result = build.run_smoke_test(command, taken, extra_env=env)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "poise smoke test: ok" not in result.stdout
+    assert str(taken) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "it is now yours alone" not in result.stderr  # a file is not a folder to tighten
+
+
+def test_smoke_start_without_a_console_leaves_its_verdict_in_the_data_folder(
+    tmp_path: Path,
+) -> None:
+    # A windowed Windows build has sys.stdout and sys.stderr set to None.
+    data = tmp_path / "data"
+    script = (
+        "import sys\n"
+        "sys.stdout = sys.stderr = None\n"
+        "from app.cli import main\n"
+        f"sys.exit(main(['--smoke', '--data-dir', {str(data)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        env={**build.smoke_environment(tmp_path / build.DECOY_DATA_DIR)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    verdict = (data / "smoke-test.txt").read_text(encoding="utf-8")
+    assert verdict.startswith("poise smoke test: ok, ")
+    assert (data / "poise.sqlite3").is_file()
+
+
 def test_smoke_test_flag_is_hidden_from_help() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "app", "--help"],
@@ -376,7 +415,7 @@ def test_smoke_test_flag_is_hidden_from_help() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert "--smoke-test" not in result.stdout
+    assert "--smoke" not in result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -402,6 +441,7 @@ def test_bundle_starts_creates_database_and_quits(linux_bundle: Path, tmp_path: 
         f"poise smoke test: ok, {len(SHIPPED_PLAYBOOKS)} playbooks, database {database}"
     )
     assert database.is_file()
+    assert not (tmp_path / build.DECOY_DATA_DIR).exists()  # --data-dir won over the environment
     assert result.seconds < START_LIMIT_SECONDS
 
 

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,8 +28,8 @@ def _mount(*arguments: str) -> subprocess.CompletedProcess[str]:
 @contextlib.contextmanager
 def small_tmpfs(folder: Path, size: str = "2m") -> Iterator[Path]:
     """Mount a tmpfs of ``size`` on ``folder`` (created 0700); skip the test if we cannot."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small tmpfs for a real full/read-only disk")
+    if not sys.platform.startswith("linux") or os.geteuid() != 0:
+        pytest.skip("needs root on Linux to mount a small tmpfs for a real full/read-only disk")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     mounted = _mount("-t", "tmpfs", "-o", f"size={size},mode=0700", "poise-test", str(folder))
     if mounted.returncode != 0:

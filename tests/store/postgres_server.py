@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import re
 import shutil
 import socket
@@ -78,6 +77,8 @@ class PostgresServer:
             )
 
     def start(self) -> None:
+        import pwd  # POSIX only, and this module is imported on Windows too
+
         if os.geteuid() == 0:
             # PostgreSQL will not run as root: hand the folder to the postgres user.
             self._run_as = "postgres"

@@ -7,6 +7,9 @@
   versions may ignore it, so the message says "most").
 - X11 and Wayland have no such request: any client may read the screen (X11) or the
   compositor decides what a share contains (Wayland). We say so instead of pretending.
+
+Each system's call sits behind a small seam (``WindowsAffinity``, ``MacSharing``) and the
+system is a parameter, so tests drive both branches on Linux with fakes of the calls.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import ctypes
 import ctypes.util
 import sys
 from dataclasses import dataclass
+from typing import Protocol
 
 WDA_NONE = 0x0
 WDA_EXCLUDEFROMCAPTURE = 0x11
@@ -55,61 +59,116 @@ def capture_protection_supported() -> CaptureProtection:
     return CaptureProtection(False, False, UNSUPPORTED_LINUX)
 
 
-def set_capture_excluded(window_id: int, excluded: bool) -> CaptureProtection:
-    """Apply or lift the exclusion on a native window (``QWidget.winId()``)."""
-    if sys.platform == "win32":
-        return _windows(window_id, excluded)
-    if sys.platform == "darwin":
-        return _macos(window_id, excluded)
+class WindowsAffinity(Protocol):
+    """user32's ``SetWindowDisplayAffinity`` and the error it leaves behind."""
+
+    def set_window_display_affinity(self, hwnd: int, affinity: int) -> bool: ...
+
+    def last_error(self) -> int: ...
+
+
+class MacSharing(Protocol):
+    """The two Objective-C messages: ``[view window]`` and ``[window setSharingType:]``."""
+
+    def window_of(self, ns_view: int) -> int | None: ...
+
+    def set_sharing_type(self, ns_window: int, sharing_type: int) -> None: ...
+
+
+def set_capture_excluded(
+    window_id: int,
+    excluded: bool,
+    *,
+    platform: str = sys.platform,
+    windows: WindowsAffinity | None = None,
+    macos: MacSharing | None = None,
+) -> CaptureProtection:
+    """Apply or lift the exclusion on a native window (``QWidget.winId()``).
+
+    ``windows`` and ``macos`` stand in for the system's calls (tests); by default the
+    real ones are loaded, only on the system that has them.
+    """
+    try:
+        if platform == "win32":
+            return exclude_on_windows(window_id, excluded, windows or _user32())
+        if platform == "darwin":
+            return exclude_on_macos(window_id, excluded, macos or _ObjcRuntime())
+    except (AttributeError, OSError, TypeError) as error:
+        if platform == "win32":
+            return CaptureProtection(False, False, f"Windows refused to hide the window: {error}")
+        return CaptureProtection(False, False, f"macOS did not accept the request: {error}")
     return CaptureProtection(False, False, UNSUPPORTED_LINUX)
 
 
-# ctypes.WinDLL and ctypes.get_last_error exist on Windows only.
+def exclude_on_windows(hwnd: int, excluded: bool, user32: WindowsAffinity) -> CaptureProtection:
+    affinity = WDA_EXCLUDEFROMCAPTURE if excluded else WDA_NONE
+    if not user32.set_window_display_affinity(hwnd, affinity):
+        return CaptureProtection(
+            False,
+            False,
+            f"Windows refused to hide the window from capture (error {user32.last_error()}); "
+            "this needs Windows 10 version 2004 or later.",
+        )
+    state = "hidden from" if excluded else "visible in"
+    return CaptureProtection(True, excluded, f"The live window is {state} screen sharing.")
+
+
+def exclude_on_macos(ns_view: int, excluded: bool, runtime: MacSharing) -> CaptureProtection:
+    # Qt's winId() on macOS is the NSView; its window is the NSWindow to mark.
+    ns_window = runtime.window_of(ns_view)
+    if not ns_window:
+        return CaptureProtection(True, False, "The window is not on screen yet.")
+    sharing = NS_WINDOW_SHARING_NONE if excluded else NS_WINDOW_SHARING_READ_ONLY
+    runtime.set_sharing_type(ns_window, sharing)
+    state = "hidden from" if excluded else "visible in"
+    return CaptureProtection(True, excluded, f"The live window is {state} screen captures.")
+
+
+def _user32() -> WindowsAffinity:
+    # ctypes.WinDLL and ctypes.get_last_error exist on Windows only.
+    if sys.platform == "win32":
+        return _User32()
+    raise OSError("user32 exists on Windows only")
+
+
 if sys.platform == "win32":
 
-    def _windows(hwnd: int, excluded: bool) -> CaptureProtection:
-        try:
+    class _User32:
+        def __init__(self) -> None:
             user32 = ctypes.WinDLL("user32", use_last_error=True)
-            set_affinity = user32.SetWindowDisplayAffinity
-            set_affinity.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
-            set_affinity.restype = ctypes.c_int
-            affinity = WDA_EXCLUDEFROMCAPTURE if excluded else WDA_NONE
-            ok = set_affinity(ctypes.c_void_p(hwnd), affinity)
-        except (AttributeError, OSError) as error:
-            return CaptureProtection(False, False, f"Windows refused to hide the window: {error}")
-        if not ok:
-            code = ctypes.get_last_error()
-            return CaptureProtection(
-                False,
-                False,
-                f"Windows refused to hide the window from capture (error {code}); "
-                "this needs Windows 10 version 2004 or later.",
-            )
-        state = "hidden from" if excluded else "visible in"
-        return CaptureProtection(True, excluded, f"The live window is {state} screen sharing.")
+            self._set_affinity = user32.SetWindowDisplayAffinity
+            self._set_affinity.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+            self._set_affinity.restype = ctypes.c_int
+
+        def set_window_display_affinity(self, hwnd: int, affinity: int) -> bool:
+            return bool(self._set_affinity(ctypes.c_void_p(hwnd), affinity))
+
+        def last_error(self) -> int:
+            return ctypes.get_last_error()
 
 
-def _macos(ns_view: int, excluded: bool) -> CaptureProtection:
-    try:
+class _ObjcRuntime:
+    """libobjc through ctypes: objc_msgSend cast to each message's own signature."""
+
+    def __init__(self) -> None:
         objc = ctypes.cdll.LoadLibrary(ctypes.util.find_library("objc") or "libobjc.dylib")
         objc.sel_registerName.restype = ctypes.c_void_p
         objc.sel_registerName.argtypes = [ctypes.c_char_p]
+        self._selector = objc.sel_registerName
         send = objc.objc_msgSend
-        send.restype = ctypes.c_void_p
-        send.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
-        # Qt's winId() on macOS is the NSView; its window is the NSWindow to mark.
-        ns_window = send(ctypes.c_void_p(ns_view), objc.sel_registerName(b"window"))
-        if not ns_window:
-            return CaptureProtection(True, False, "The window is not on screen yet.")
         send_address = ctypes.cast(send, ctypes.c_void_p).value
         if send_address is None:
-            return CaptureProtection(False, False, "macOS has no Objective-C runtime here.")
-        set_sharing = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)(
+            raise OSError("macOS has no Objective-C runtime here")
+        self._send_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)(
             send_address
         )
-        sharing = NS_WINDOW_SHARING_NONE if excluded else NS_WINDOW_SHARING_READ_ONLY
-        set_sharing(ns_window, objc.sel_registerName(b"setSharingType:"), sharing)
-    except (AttributeError, OSError, TypeError) as error:
-        return CaptureProtection(False, False, f"macOS did not accept the request: {error}")
-    state = "hidden from" if excluded else "visible in"
-    return CaptureProtection(True, excluded, f"The live window is {state} screen captures.")
+        self._send_ulong = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)(
+            send_address
+        )
+
+    def window_of(self, ns_view: int) -> int | None:
+        window: int | None = self._send_object(ns_view, self._selector(b"window"))
+        return window
+
+    def set_sharing_type(self, ns_window: int, sharing_type: int) -> None:
+        self._send_ulong(ns_window, self._selector(b"setSharingType:"), sharing_type)

@@ -1,21 +1,25 @@
-"""``poise --smoke-test``: start the app for real, prove it came up, quit.
+"""``poise --smoke`` (or ``--smoke-test``): start the app for real, prove it came up, quit.
 
-Used by the packaging tests and the start-time benchmark to run the desktop bundle
-like a user would (window, shipped files, database) and get an exit code back.
+Used by CI, the packaging tests and the start-time benchmark to run the desktop
+bundle like a user would (window, shipped files, database) and get an exit code back.
 ``run_app`` starts the check and tells it when its store is open (or failed to
-open). Once the first window is on screen and the store is open, the check makes
-one real query, prints one line and quits with 0; any problem prints one line on
-stderr and quits with 1. No dialog is shown, so nothing waits for a click.
+open). Once the first window is on screen and has painted, and the store is open, the
+check makes one real query, prints one line and quits with 0; any problem prints one
+line on stderr and quits with 1. No dialog is shown, so nothing waits for a click. A windowed
+build on Windows has no console: there the line goes to ``smoke-test.txt`` in the data
+folder instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app import paths
 from app.resources import resources_dir, shipped_playbooks_dir
 from app.store.api import OpenStore
 
@@ -24,6 +28,8 @@ START_TIMEOUT_SECONDS = 30.0
 POLL_INTERVAL_MS = 5
 EXIT_OK = 0
 EXIT_FAILED = 1
+# Where the verdict goes when there is no console to print it on.
+VERDICT_FILE_NAME = "smoke-test.txt"
 
 
 class StartCheck(QObject):
@@ -36,6 +42,8 @@ class StartCheck(QObject):
         self._playbook_count = playbook_count
         self._store: OpenStore | None = None
         self._done = False
+        self._painted = False
+        window.installEventFilter(self)
         self._started = time.monotonic()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
@@ -50,14 +58,19 @@ class StartCheck(QObject):
         """The app could not open its store: the start failed."""
         self._finish(EXIT_FAILED, f"failed, {_one_line(error)}")
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._painted = True
+        return False
+
     def _check(self) -> None:
         if self._done:
             return
         handle = self._window.windowHandle()
-        shown = handle is not None and handle.isExposed()
+        shown = handle is not None and handle.isExposed() and self._painted
         if not shown or self._store is None:
             if time.monotonic() - self._started > START_TIMEOUT_SECONDS:
-                waiting_for = "the window" if not shown else "the database"
+                waiting_for = "the window's first paint" if not shown else "the database"
                 self._finish(
                     EXIT_FAILED,
                     f"failed, {waiting_for} not ready within {START_TIMEOUT_SECONDS:.0f} s",
@@ -84,8 +97,16 @@ class StartCheck(QObject):
             return
         self._done = True
         self._timer.stop()
+        line = f"poise smoke test: {verdict}"
         stream = sys.stdout if code == EXIT_OK else sys.stderr
-        print(f"poise smoke test: {verdict}", file=stream, flush=True)
+        if stream is None:
+            # A windowed build (Windows) has no console: the verdict goes beside the database.
+            with contextlib.suppress(OSError):
+                folder = paths.data_dir()
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / VERDICT_FILE_NAME).write_text(line + "\n", encoding="utf-8")
+        else:
+            print(line, file=stream, flush=True)
         self._application.exit(code)
 
 
