@@ -6,7 +6,8 @@
 #                                 Xvfb with openbox, xdotool and xprop (a real desktop session),
 #                                 poppler (PDF export check), desktop metadata validators,
 #                                 Mosquitto (the relay's broker), dbus-daemon (a private session
-#                                 bus for the reminders test)
+#                                 bus for the reminders test), at-spi2-core with python3-pyatspi
+#                                 (the accessibility tree a screen reader reads)
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -17,7 +18,7 @@ app_packages=(
 )
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto dbus-daemon
-  openbox xdotool x11-utils imagemagick
+  openbox xdotool x11-utils imagemagick at-spi2-core python3-pyatspi
 )
 
 case "${1:-app}" in

@@ -32,6 +32,7 @@ class EndMeetingDialog(QDialog):
         self.has_follow_up.setChecked(follow_up is not None)
         self.when = QLineEdit(follow_up.isoformat() if follow_up else "")
         self.when.setObjectName("endFollowUp")
+        self.when.setAccessibleName("Follow-up date")
         self.when.setPlaceholderText(DATE_HINT)
         self.when.textEdited.connect(lambda text: self.has_follow_up.setChecked(bool(text)))
         self.error = QLabel()

@@ -61,6 +61,7 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import FLAG_TEXT
 from app.settings import DockSide, Settings, shared_settings
+from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
@@ -464,6 +465,8 @@ class LiveWindow(SteeringKeys):
         steps = self.session.domain.steps
         following = steps[change.index + 1] if change.index + 1 < len(steps) else None
         self.card.show_step(change.step, following)
+        if self.isVisible():  # the first step is read with the window itself
+            announce(self.position, f"Step {n} of {count}: {change.step.title}")
         self.previous_button.setEnabled(self.session.domain.can_go_previous)
         self.next_button.setEnabled(self.session.domain.can_go_next)
         self.next_button.setText("Next  ›" if self.session.domain.can_go_next else "Last step")

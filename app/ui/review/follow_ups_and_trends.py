@@ -40,6 +40,7 @@ class FollowUpsAndTrends(QWidget):
         self.follow_up_model = FollowUpModel(today, self)
         self.follow_up_view = QTableView()
         self.follow_up_view.setObjectName("followUps")
+        self.follow_up_view.setAccessibleName("Follow-ups")
         self.follow_up_view.setModel(self.follow_up_model)
         self.follow_up_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.follow_up_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

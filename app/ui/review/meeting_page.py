@@ -196,6 +196,7 @@ class MeetingPage(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline_view = QListView()
         self.timeline_view.setObjectName("timelineList")
+        self.timeline_view.setAccessibleName("Timeline")
         self.timeline_view.setModel(self.timeline_model)
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         mono = self.timeline_view.font()

@@ -27,6 +27,7 @@ class MeetingTable(QTableView):
         super().__init__(parent)
         self.meeting_model = model
         self.setObjectName("meetingList")
+        self.setAccessibleName("Meetings")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
