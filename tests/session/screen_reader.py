@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import pytest
 
-from tests.session.desktop import require
+from tests.session.desktop import require, wait_or_kill
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
@@ -103,13 +103,9 @@ def accessibility_bus() -> Iterator[dict[str, str]]:
         if bus.stdout is not None:
             bus.stdout.close()
         for process in (launcher, bus):
-            if process is None:
-                continue
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            if process is not None:
+                process.terminate()
+                wait_or_kill(process)
 
 
 def _wait_for_a11y_bus(env: dict[str, str]) -> None:
@@ -194,12 +190,8 @@ class ScreenReader:
 
     def close(self) -> None:
         if self.process.stdin is not None:
-            self.process.stdin.close()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+            self.process.stdin.close()  # the reader's end of input: it stops by itself
+        wait_or_kill(self.process)
         if self.process.stdout is not None:
             self.process.stdout.close()
         self._log.close()

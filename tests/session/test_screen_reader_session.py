@@ -10,13 +10,12 @@ cue is announced while the keyboard focus stays in the note being typed.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
-from tests.session.phone import Phone
+from tests.session.desktop import Desktop, PoiseProcess, clean_desktop, wait_until
+from tests.session.phone import Phone, pairing_address
 from tests.session.screen_reader import (
     Accessible,
     ScreenReader,
@@ -28,14 +27,6 @@ pytestmark = pytest.mark.session
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens" / "screen_reader"
 TYPED_DURING_CUE = "They calmed down"
-
-
-@pytest.fixture
-def desktop() -> Iterator[Desktop]:
-    for old in SCREENS.glob("*.png"):
-        old.unlink()
-    with private_desktop(SCREENS) as running:
-        yield running
 
 
 class Listener:
@@ -70,14 +61,12 @@ def focused_in(objects: list[Accessible], title_part: str) -> list[Accessible]:
     ]
 
 
-def test_a_screen_reader_hears_every_control_and_the_cue(
-    desktop: Desktop, tmp_path: Path
-) -> None:
+def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None:
     started = time.monotonic()
     data_dir = tmp_path / "poise-data"
     home = tmp_path / "home"
     home.mkdir()
-    with accessibility_bus() as bus_env:
+    with clean_desktop(SCREENS) as desktop, accessibility_bus() as bus_env:
         reader = ScreenReader(bus_env, tmp_path / "atspi-reader.log")
         app = PoiseProcess(
             desktop,
@@ -117,15 +106,7 @@ def test_a_screen_reader_hears_every_control_and_the_cue(
             )
 
             desktop.key("ctrl+p")
-            url = wait_until(
-                lambda: (
-                    (f := app.find("pairingWindow", name="pairingUrl"))
-                    and f.text.startswith("http://127.0.0.1")
-                    and f.text
-                ),
-                15,
-                "the pairing address",
-            )
+            url = pairing_address(app, timeout=15)
             listener.read("pairing", "Partner link ·")
             with Phone(url, SCREENS) as phone:
                 phone.expect_text("#link", "Connected")
