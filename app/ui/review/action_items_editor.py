@@ -31,6 +31,8 @@ class ActionItemsEditor(QWidget):
         self.action_view = QTableView()
         self.action_view.setObjectName("actionItems")
         self.action_view.setAccessibleName("Action items")
+        # Tab moves on to the next control; the arrows move within the table.
+        self.action_view.setTabKeyNavigation(False)
         self.action_view.setModel(self.action_model)
         self.action_view.verticalHeader().hide()
         self.action_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
