@@ -7,6 +7,8 @@ on that Tab never reached and no key of their own reaches either.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -84,9 +86,12 @@ def _group_reached(widget: QWidget, reached: set[QWidget]) -> bool:
     return any(isinstance(done, QRadioButton) and done.parentWidget() is parent for done in reached)
 
 
-def unreached(window: QWidget, chain: list[QWidget]) -> list[str]:
-    """Visible, enabled controls in ``window`` neither on the Tab chain nor with a key."""
-    reached = set(chain)
+def unreached(
+    window: QWidget, chain: list[QWidget], keyed: Iterable[QWidget] = ()
+) -> list[str]:
+    """Visible, enabled controls in ``window`` neither on the Tab chain nor with a key
+    (``keyed``: those the window's own keys reach, each pressed by the test)."""
+    reached = set(chain) | set(keyed)
     missing = []
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(window):

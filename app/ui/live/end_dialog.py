@@ -45,7 +45,6 @@ class EndMeetingDialog(QDialog):
         buttons = QDialogButtonBox()
         self.end_button = buttons.addButton("End meeting", QDialogButtonBox.ButtonRole.AcceptRole)
         self.end_button.setObjectName("primaryButton")
-        self.end_button.setDefault(True)
         buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -56,6 +55,9 @@ class EndMeetingDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Only now, inside the dialog: the dialog keeps it as Enter's button after a Tab
+        # has passed over "Keep going" (set earlier, Enter there would keep going).
+        self.end_button.setDefault(True)
         self.setMinimumWidth(340)
 
     def _accept(self) -> None:
