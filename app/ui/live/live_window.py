@@ -66,6 +66,7 @@ from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter
+from app.ui.live.large_text import LargeTextFit
 from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
@@ -119,6 +120,7 @@ class LiveWindow(SteeringKeys):
         self._restore_geometry()
 
         self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
+        self._large_text_fit = LargeTextFit(self, session, self.step_column)
         self.overlay = CueOverlay(self)
         self.overlay.band_anchor = self.step_column.card_view
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
