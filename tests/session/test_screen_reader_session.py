@@ -2,9 +2,10 @@
 
 Poise runs on the private desktop with Qt's accessibility bridge on, inside a private
 session bus with the AT-SPI bus on it; ``atspi_reader.py`` (the system Python's pyatspi)
-reads the tree as Orca does. The walk goes home -> prepare -> live -> cue -> summary ->
-review and fails on any showing control a person acts on that has no name, and unless the
-cue is announced while the keyboard focus stays in the note being typed.
+reads the tree as Orca does. The walk goes home -> settings -> prepare -> live -> pairing
+-> cue -> summary -> recap -> review (a meeting, its client, the list) and fails on any
+showing control a person acts on that has no name, and unless the cue is announced while
+the keyboard focus stays in the note being typed.
 """
 
 from __future__ import annotations
@@ -77,6 +78,11 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
         try:
             app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
             listener.read("home", "Review…")
+            app.click("mainWindow", name="settingsButton")
+            app.wait_window("Settings")
+            listener.read("settings", "Settings")
+            desktop.key("Escape")
+            wait_until(lambda: app.window("Settings") is None, 10, "Settings closed")
 
             desktop.key("ctrl+n")
             app.wait_window("prepareDialog")
@@ -145,10 +151,18 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
                 app.click(live, name="primaryButton", text="End")
                 app.wait_window("summaryWindow", timeout=15)
             listener.read("summary", "Summary ·")
+            app.click("summaryWindow", name="recapDraftButton")
+            app.wait_window("Recap to send")
+            listener.read("recap", "Recap to send")
+            desktop.key("Escape")
+            wait_until(lambda: app.window("Recap to send") is None, 10, "the recap closed")
 
             app.click("summaryWindow", name="openReviewButton")
             app.wait_widget("reviewWindow", name="meetingHeading", text="Harbor", timeout=20)
             listener.read("review-meeting", "All meetings")
+            app.click("reviewWindow", name="clientButton")
+            listener.read("review-client", "← Back")
+            desktop.key("Escape")
             app.click("reviewWindow", text="All meetings", kind="QPushButton")
             listener.read("review-list", "Review ·")
         finally:

@@ -71,6 +71,7 @@ class RecapDialog(QDialog):
         self.subject_edit.setObjectName("recapSubject")
         self.body_edit = QPlainTextEdit(draft.body)
         self.body_edit.setObjectName("recapBody")
+        self.body_edit.setAccessibleName("Message")
         # A mail needs no tab characters; Tab goes on to the buttons, as everywhere else.
         self.body_edit.setTabChangesFocus(True)
         intro = QLabel(
