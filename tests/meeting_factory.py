@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from app.domain.meeting_terms import DEFAULT_CUES, MeetingMode, NoteField, SignalSource
+from app.domain.meeting_terms import DEFAULT_CUES, Cue, MeetingMode, NoteField, SignalSource
 from app.store.records import MeetingDraft
 
 CLIENTS = ("Acme Logistics", "Birchwood Dental", "Calder & Sons", "Dunmore Hotels", "Eriksen AB")
@@ -180,3 +180,20 @@ def fill(
             )
         )
     return made
+
+
+def live_meeting_draft(
+    playbook: Any, cues: tuple[Cue, ...], client_name: str = "Harbor & Finch Logistics"
+) -> MeetingDraft:
+    """What the prepare dialog hands the store for a live window's tests: an in-person
+    meeting about a missed launch date, with Dana as the partner, starting now."""
+    return MeetingDraft(
+        client_name,
+        "Missed launch date",
+        MeetingMode.IN_PERSON,
+        playbook.id,
+        str(playbook.version),
+        "Dana",
+        cues,
+        datetime.now(UTC),
+    )

@@ -146,13 +146,28 @@ def private_desktop(screens_dir: Path) -> Iterator[Desktop]:
                 stop_process(process)
 
 
-def stop_process(process: subprocess.Popen[bytes]) -> None:
+def stop_process(process: subprocess.Popen[Any]) -> None:
     """Ask it to end; kill it if it has not in ten seconds."""
     process.terminate()
+    wait_or_kill(process)
+
+
+def wait_or_kill(process: subprocess.Popen[Any]) -> None:
+    """Give a process told to stop ten seconds, then kill it."""
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def clean_desktop(screens_dir: Path) -> Iterator[Desktop]:
+    """A private desktop whose screenshots replace the last run's in ``screens_dir``."""
+    for old in screens_dir.glob("*.png"):
+        old.unlink()
+    with private_desktop(screens_dir) as running:
+        yield running
 
 
 def _window_manager_ready(desktop: Desktop) -> Callable[[], bool]:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.session.desktop import PoiseProcess, wait_until
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -27,6 +29,20 @@ PHONE_SIZE = {
     "is_mobile": True,
 }
 EXPECT_TIMEOUT_MS = 15_000
+
+
+def pairing_address(app: PoiseProcess, timeout: float = 10) -> str:
+    """The address the pairing window offers the phone, once the link is listening."""
+    address: str = wait_until(
+        lambda: (
+            (field := app.find("pairingWindow", name="pairingUrl"))
+            and field.text.startswith("http://127.0.0.1")
+            and field.text
+        ),
+        timeout,
+        "the pairing address",
+    )
+    return address
 
 
 class Phone:

@@ -17,7 +17,7 @@ import pytest
 
 from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction
 from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
-from tests.session.phone import Phone
+from tests.session.phone import Phone, pairing_address
 
 pytestmark = pytest.mark.session
 
@@ -156,15 +156,7 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         # The partner link in one step; the phone connects, the QR goes away.
         desktop.key("ctrl+p")
         url_field = app.wait_widget("pairingWindow", name="pairingUrl", timeout=15)
-        url = wait_until(
-            lambda: (
-                (f := app.find("pairingWindow", name="pairingUrl"))
-                and f.text.startswith("http://127.0.0.1")
-                and f.text
-            ),
-            10,
-            "the pairing address",
-        )
+        url = pairing_address(app)
         assert url_field is not None
         walk.look("partner-link-on")
         with Phone(url, SCREENS) as phone:

@@ -5,7 +5,6 @@ step at a glance. Real store, real widgets offscreen, real key events."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,16 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
-from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
+from app.domain.meeting_terms import Cue, NoteField, SignalSource
 from app.settings import DEFAULTS, Settings
 from app.store import Store
-from app.store.records import MeetingDraft
 from app.ui.common.theme import apply_look
 from app.ui.live.flow import MeetingFlow
 from app.ui.live.live_keys import NOT_TYPING_TEXT, TYPING_TEXT
 from app.ui.live.live_window import MEETING_RUNNING_TEXT, LiveWindow
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import FittedLabel
+from tests.meeting_factory import live_meeting_draft
 
 from .test_live_flow import fill_and_start, wait_stored
 
@@ -44,18 +43,7 @@ def open_live(
     apply_look(QApplication.instance(), False)  # type: ignore[arg-type]
     playbook = library.get("ui-test")
     assert playbook is not None
-    meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Harbor & Sons",
-            "Missed launch date",
-            MeetingMode.IN_PERSON,
-            playbook.id,
-            str(playbook.version),
-            "Dana",
-            CUES,
-            datetime.now(UTC),
-        )
-    )
+    meeting = store.service.start_meeting(live_meeting_draft(playbook, CUES, "Harbor & Sons"))
     session = LiveSession(store, meeting.id, playbook, CUES)
     window = LiveWindow(
         session, client_name="Harbor & Sons", meeting_title="Missed launch date", settings=settings

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -14,17 +13,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import Origin, load_library
-from app.domain.meeting_terms import Cue, MeetingMode
 from app.settings import DEFAULTS, Settings
 from app.store import Store
-from app.store.records import MeetingDraft
 from app.ui.common.fit_checks import window_fit_problems
 from app.ui.common.theme import apply_look
 from app.ui.live.live_window import LiveWindow
-from app.ui.live.session import LiveSession
 from tests.conftest import REPO_ROOT, SCREENS_DIR
+from tests.ui.live_windows import live_window_on
 
-CUES = (Cue("calm", "Calm down", "Breathe. Listen. Don't defend."),)
 SHOTS = SCREENS_DIR / "issue26"
 
 
@@ -35,27 +31,8 @@ def open_shipped_live(
     library = load_library([(Origin.SHIPPED, REPO_ROOT / "playbooks")])
     playbook = library.get(playbook_id)
     assert playbook is not None
-    meeting = store.service.start_meeting(
-        MeetingDraft(
-            "Harbor & Finch Logistics",
-            "Missed launch date",
-            MeetingMode.IN_PERSON,
-            playbook.id,
-            str(playbook.version),
-            "Dana",
-            CUES,
-            datetime.now(UTC),
-        )
-    )
-    session = LiveSession(store, meeting.id, playbook, CUES)
-    window = LiveWindow(
-        session,
-        client_name="Harbor & Finch Logistics",
-        meeting_title="Missed launch date",
-        settings=settings,
-    )
+    window = live_window_on(store, playbook, settings)
     qtbot.addWidget(window)
-    window.resize(DEFAULTS.live_width, DEFAULTS.live_height)
     window.show()
     qtbot.waitExposed(window)
     window.begin()

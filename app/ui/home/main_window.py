@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.recent_model = RecentMeetingsModel(self)
         self.recent_list = QListView()
         self.recent_list.setObjectName("recentMeetings")
+        self.recent_list.setAccessibleName("Recent meetings")
         self.recent_list.setModel(self.recent_model)
         self.recent_list.setWordWrap(True)
         self.recent_list.setSpacing(2)

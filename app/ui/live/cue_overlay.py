@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QLabel, QVBoxLayou
 
 from app.domain.meeting_session import CueEvent
 from app.domain.meeting_terms import CueStyle
+from app.ui.common.announcer import announce
 from app.ui.common.theme import current_colors
 from app.ui.live.pause_countdown import PauseCountdown
 
@@ -105,6 +106,7 @@ class CueBand(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("cueBanner")
+        self.setAccessibleName("Cue")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.words = QLabel()
@@ -179,6 +181,8 @@ class CueOverlay(QObject):
         self.glow.raise_()
         self.band.raise_()
         self._animate(1.0, FADE_IN_MS)
+        # Heard at once, even while typing: the caret stays in the note.
+        announce(self.band, f"Cue: {event.cue.words}", urgent=True)
 
     def withdraw(self, event: CueEvent, quick: bool) -> None:
         if self.current is None or self.current.message_id != event.message_id:

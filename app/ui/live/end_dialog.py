@@ -32,6 +32,7 @@ class EndMeetingDialog(QDialog):
         self.has_follow_up.setChecked(follow_up is not None)
         self.when = QLineEdit(follow_up.isoformat() if follow_up else "")
         self.when.setObjectName("endFollowUp")
+        self.when.setAccessibleName("Follow-up date")
         self.when.setPlaceholderText(DATE_HINT)
         self.when.textEdited.connect(lambda text: self.has_follow_up.setChecked(bool(text)))
         self.error = QLabel()
@@ -44,7 +45,6 @@ class EndMeetingDialog(QDialog):
         buttons = QDialogButtonBox()
         self.end_button = buttons.addButton("End meeting", QDialogButtonBox.ButtonRole.AcceptRole)
         self.end_button.setObjectName("primaryButton")
-        self.end_button.setDefault(True)
         buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -55,6 +55,9 @@ class EndMeetingDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Only now, inside the dialog: the dialog keeps it as Enter's button after a Tab
+        # has passed over "Keep going" (set earlier, Enter there would keep going).
+        self.end_button.setDefault(True)
         self.setMinimumWidth(340)
 
     def _accept(self) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.domain import meeting_terms
 from app.domain.meeting_terms import NoteField, SignalSource
@@ -120,6 +120,19 @@ class LiveMenu(QMenu):
         self.addAction(self.partner_link_action)
         self.addSeparator()
         self.addAction(self._action("End meeting…", "Ctrl+Shift+E", host.request_end, "endMeeting"))
+        # The ⋯ button takes no focus (a click must not leave the note), so a key opens it:
+        # F10, as a menu bar does, or the keyboard's menu key.
+        opener = self._action("Open this menu", "F10", self.open_from_keyboard, "openMenu")
+        opener.setShortcuts([QKeySequence("F10"), QKeySequence(Qt.Key.Key_Menu)])
+
+    def open_from_keyboard(self) -> None:
+        """Pop up under the ⋯ button, the first action ready for the arrow keys."""
+        button = self._parent.findChild(QToolButton, "liveMenuButton")
+        anchor = button if button is not None and button.isVisible() else self._parent
+        self.popup(anchor.mapToGlobal(QPoint(0, anchor.height())))
+        first = next((action for action in self.actions() if action.isVisible()), None)
+        if first is not None:
+            self.setActiveAction(first)
 
     def _action(
         self, text: str, shortcut: str | None, slot: Callable[..., object], name: str

@@ -61,10 +61,12 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import FLAG_TEXT
 from app.settings import DockSide, Settings, shared_settings
+from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter
+from app.ui.live.large_text import LargeTextFit
 from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
@@ -119,6 +121,7 @@ class LiveWindow(SteeringKeys):
         self._restore_geometry()
 
         self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
+        self._large_text_fit = LargeTextFit(self, session, self.step_column)
         self.overlay = CueOverlay(self)
         self.overlay.band_anchor = self.step_column.card_view
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
@@ -163,7 +166,8 @@ class LiveWindow(SteeringKeys):
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("liveMenuButton")
         self.menu_button.setText("⋯")
-        self.menu_button.setToolTip("Cues, window, settings, end")
+        self.menu_button.setToolTip("Cues, window, settings, end · F10")
+        self.menu_button.setAccessibleName("Menu")
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.partner_status = PartnerStatus()
@@ -464,6 +468,8 @@ class LiveWindow(SteeringKeys):
         steps = self.session.domain.steps
         following = steps[change.index + 1] if change.index + 1 < len(steps) else None
         self.card.show_step(change.step, following)
+        if self.isVisible():  # the first step is read with the window itself
+            announce(self.position, f"Step {n} of {count}: {change.step.title}")
         self.previous_button.setEnabled(self.session.domain.can_go_previous)
         self.next_button.setEnabled(self.session.domain.can_go_next)
         self.next_button.setText("Next  ›" if self.session.domain.can_go_next else "Last step")

@@ -56,6 +56,7 @@ class NotesPanel(QWidget):
             self.field_picker.addItem(f"{field.label}   Ctrl+{number}", field)
             editor = QPlainTextEdit()
             editor.setObjectName(f"note_{field.value}")
+            editor.setAccessibleName(field.label)
             editor.setPlaceholderText(field.hint)
             editor.setTabChangesFocus(True)
             # The step card gives way to the notes; the note keeps room for a few lines.
@@ -68,6 +69,7 @@ class NotesPanel(QWidget):
 
         self.quick_line = SubmitLine()
         self.quick_line.setObjectName("quickLine")
+        self.quick_line.setAccessibleName("Quick line")
         self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the meeting time")
         self.quick_line.submitted.connect(self._stamp)
         # The last stamped lines, one line each (a long one ends in "…", whole on hover).

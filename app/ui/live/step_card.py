@@ -20,6 +20,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from app.domain.playbook import Step
+from app.ui.common.text_scale import system_text_scale
 
 # Pixel sizes of the card's text, measured at arm's length on a laptop beside a meeting.
 TITLE_PX = 22
@@ -39,8 +40,9 @@ _MEASURE = QRect(0, 0, 10000, 10000)
 
 
 def set_pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> None:
+    """``pixels`` high beside the usual system text; larger with larger system text."""
     font = widget.font()
-    font.setPixelSize(pixels)
+    font.setPixelSize(round(pixels * system_text_scale()))
     font.setBold(bold)
     widget.setFont(font)
 
@@ -445,7 +447,8 @@ class StepColumn(QWidget):
         return heights + self.SPACING * len(visible)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        width = 240
+        # The notes' own fields (the field picker) are never squeezed below their minimum.
+        width = max(240, self.notes.minimumSizeHint().width())
         height = self._fixed_heights() + self.card.minimum_height(width) + self.notes_minimum()
         return QSize(width, height)
 

@@ -67,6 +67,7 @@ class PairingPanel(QWidget):
         self.qr_label.setFixedSize(QR_SIDE_PX, QR_SIDE_PX)
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.url_copy = CopyField("pairingUrl")
+        self.url_copy.field.setAccessibleName("Pairing address")
         self.url_field = self.url_copy.field
         self.copy_button = self.url_copy.button
         self.copy_button.setObjectName("pairingCopy")

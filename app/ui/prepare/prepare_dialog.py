@@ -84,8 +84,10 @@ class CueRow(QFrame):
         self.original_key = cue.key
         self.label = QLineEdit(cue.label)
         self.label.setPlaceholderText("Name, e.g. Calm down")
+        self.label.setAccessibleName("Cue name")
         self.words = QLineEdit(cue.words)
         self.words.setPlaceholderText("Words the cue shows")
+        self.words.setAccessibleName("Cue words")
         self.style_picker = QComboBox()
         for style, text in _STYLE_LABELS.items():
             self.style_picker.addItem(text, style)
@@ -190,6 +192,7 @@ class PrepareDialog(QDialog):
         self.client.addItems(sorted(client_names, key=str.casefold))
         self.client.setCurrentIndex(-1)
         self._client_line.setPlaceholderText("Pick or type a new client")
+        self._client_line.setAccessibleName("Client")
         self.client.editTextChanged.connect(self._client_typed)
         self.title = QLineEdit()
         self.title.setObjectName("meetingTitle")

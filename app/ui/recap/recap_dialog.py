@@ -15,8 +15,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -71,6 +71,9 @@ class RecapDialog(QDialog):
         self.subject_edit.setObjectName("recapSubject")
         self.body_edit = QPlainTextEdit(draft.body)
         self.body_edit.setObjectName("recapBody")
+        self.body_edit.setAccessibleName("Message")
+        # A mail needs no tab characters; Tab goes on to the buttons, as everywhere else.
+        self.body_edit.setTabChangesFocus(True)
         intro = QLabel(
             "Read it through and change anything, in your own words. Your own guesses (the "
             "real concern, what they are not saying) are left out. Poise sends nothing: it "
@@ -82,14 +85,20 @@ class RecapDialog(QDialog):
         form.addRow("&To:", self.to_edit)
         form.addRow("&Subject:", self.subject_edit)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.mail_button = QPushButton("Open in mail")
         self.mail_button.setObjectName("primaryButton")
+        # Enter presses the button drawn as the one to press, not Close.
+        self.mail_button.setDefault(True)
         self.copy_button = QPushButton("Copy")
         self.eml_button = QPushButton("Save as .eml…")
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        # A plain row, not a QDialogButtonBox: its buttons keep Tab among themselves.
+        buttons = QHBoxLayout()
         for button in (self.mail_button, self.copy_button, self.eml_button):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
         self.mail_button.clicked.connect(self.open_in_mail)
         self.copy_button.clicked.connect(self.copy)
         self.eml_button.clicked.connect(self.save_eml_with_dialog)
@@ -105,7 +114,7 @@ class RecapDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.body_edit, 1)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
         self.body_edit.setFocus()
 
     def subject(self) -> str:

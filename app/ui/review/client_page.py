@@ -144,10 +144,10 @@ class ClientPage(QWidget):
         self.overview.setWordWrap(True)
 
         self.meeting_model = ClientMeetingModel(self)
-        self.meeting_view = self._table("clientMeetings", self.meeting_model, stretch=2)
+        self.meeting_view = self._table("clientMeetings", "Meetings", self.meeting_model, 2)
         self.meeting_view.activated.connect(self._open_meeting)
         self.item_model = ClientItemModel(self)
-        self.item_view = self._table("clientItems", self.item_model, stretch=0)
+        self.item_view = self._table("clientItems", "Action items", self.item_model, 0)
         self.item_view.activated.connect(self._open_item_meeting)
 
         bar = QHBoxLayout()
@@ -168,9 +168,12 @@ class ClientPage(QWidget):
         escape.activated.connect(self.back_requested.emit)
 
     @staticmethod
-    def _table(name: str, model: RowsTableModel, stretch: int) -> QTableView:
+    def _table(name: str, spoken_name: str, model: RowsTableModel, stretch: int) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
+        view.setAccessibleName(spoken_name)
+        # Tab moves on to the next control; the arrows move within the table.
+        view.setTabKeyNavigation(False)
         view.setModel(model)
         view.verticalHeader().hide()
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.api import ClientRecord
+from app.ui.review.date_field import DateField
 from app.ui.review.filter_dates import FIRST_FILTER_DATE, day_start
 
 
 def _date_filter(name: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateField()
     edit.setObjectName(f"{name.lower()}Filter")
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")

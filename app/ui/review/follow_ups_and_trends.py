@@ -40,6 +40,9 @@ class FollowUpsAndTrends(QWidget):
         self.follow_up_model = FollowUpModel(today, self)
         self.follow_up_view = QTableView()
         self.follow_up_view.setObjectName("followUps")
+        self.follow_up_view.setAccessibleName("Follow-ups")
+        # Tab moves on to the next control; the arrows move within the table.
+        self.follow_up_view.setTabKeyNavigation(False)
         self.follow_up_view.setModel(self.follow_up_model)
         self.follow_up_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.follow_up_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -42,6 +42,7 @@ class MeetingNotesPanel(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             editor = QPlainTextEdit()
             editor.setObjectName(f"note_{note_field.value}")
+            editor.setAccessibleName(note_field.label)
             editor.setPlaceholderText(note_field.hint)
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 14)

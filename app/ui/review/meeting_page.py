@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from app.ui.common.meeting_export import EXPORT_KINDS, suggested_file_name, writ
 from app.ui.recap.recap_dialog import RecapDialog
 from app.ui.review.action_items_editor import ActionItemsEditor
 from app.ui.review.context import ReviewContext
+from app.ui.review.date_field import DateField
 from app.ui.review.delete_question import confirm_meeting_delete
 from app.ui.review.headings import section_title
 from app.ui.review.meeting_notes_panel import MeetingNotesPanel
@@ -140,7 +140,7 @@ class MeetingPage(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setStyleSheet("color: #57606a;")
 
-        self.follow_up_edit = QDateEdit()
+        self.follow_up_edit = DateField()
         self.follow_up_edit.setCalendarPopup(True)
         self.follow_up_edit.setDisplayFormat("ddd d MMM yyyy")
         last = QDate(LATEST_DUE_DAY.year, LATEST_DUE_DAY.month, LATEST_DUE_DAY.day)
@@ -196,6 +196,7 @@ class MeetingPage(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline_view = QListView()
         self.timeline_view.setObjectName("timelineList")
+        self.timeline_view.setAccessibleName("Timeline")
         self.timeline_view.setModel(self.timeline_model)
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         mono = self.timeline_view.font()

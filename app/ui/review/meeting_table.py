@@ -27,6 +27,9 @@ class MeetingTable(QTableView):
         super().__init__(parent)
         self.meeting_model = model
         self.setObjectName("meetingList")
+        self.setAccessibleName("Meetings")
+        # Tab moves on to the next control; the arrows move within the table.
+        self.setTabKeyNavigation(False)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

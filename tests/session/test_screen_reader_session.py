@@ -1,0 +1,174 @@
+"""A meeting as a screen reader hears it: the AT-SPI tree of every window, and the cue.
+
+Poise runs on the private desktop with Qt's accessibility bridge on, inside a private
+session bus with the AT-SPI bus on it; ``atspi_reader.py`` (the system Python's pyatspi)
+reads the tree as Orca does. The walk goes home -> settings -> prepare -> live -> pairing
+-> cue -> summary -> recap -> review (a meeting, its client, the list) and fails on any
+showing control a person acts on that has no name, and unless the cue is announced while
+the keyboard focus stays in the note being typed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.session.desktop import Desktop, PoiseProcess, clean_desktop, wait_until
+from tests.session.phone import Phone, pairing_address
+from tests.session.screen_reader import (
+    Accessible,
+    ScreenReader,
+    accessibility_bus,
+    unnamed_controls,
+)
+
+pytestmark = pytest.mark.session
+
+SCREENS = Path(__file__).resolve().parents[1] / "screens" / "screen_reader"
+TYPED_DURING_CUE = "They calmed down"
+
+
+class Listener:
+    """Reads the tree at each screen and keeps what has no name, per screen."""
+
+    def __init__(self, reader: ScreenReader, desktop: Desktop) -> None:
+        self.reader = reader
+        self.desktop = desktop
+        self.unnamed: list[str] = []
+
+    def read(self, screen: str, expect: str) -> list[Accessible]:
+        """The tree once a name with ``expect`` in it is there; records its unnamed controls."""
+        objects = wait_until(
+            lambda: (
+                (found := self.reader.tree()) and any(expect in o.name for o in found) and found
+            ),
+            15,
+            f"'{expect}' in the accessibility tree ({screen})",
+        )
+        self.desktop.screenshot(screen)
+        self.unnamed += [f"{screen}: {item}" for item in unnamed_controls(objects)]
+        return objects
+
+
+def focused_in(objects: list[Accessible], title_part: str) -> list[Accessible]:
+    """The focused objects of the window whose title has ``title_part``."""
+    frames = [o.path[0] for o in objects if len(o.path) == 1 and title_part in o.name]
+    return [
+        item
+        for item in objects
+        if item.path[:1] == frames[:1] and "focused" in item.states and item.showing
+    ]
+
+
+def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None:
+    started = time.monotonic()
+    data_dir = tmp_path / "poise-data"
+    home = tmp_path / "home"
+    home.mkdir()
+    with clean_desktop(SCREENS) as desktop, accessibility_bus() as bus_env:
+        reader = ScreenReader(bus_env, tmp_path / "atspi-reader.log")
+        app = PoiseProcess(
+            desktop,
+            data_dir,
+            extra_env={**bus_env, "POISE_LINK_BIND": "127.0.0.1", "HOME": str(home)},
+        )
+        listener = Listener(reader, desktop)
+        try:
+            app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+            listener.read("home", "Review…")
+            app.click("mainWindow", name="settingsButton")
+            app.wait_window("Settings")
+            listener.read("settings", "Settings")
+            desktop.key("Escape")
+            wait_until(lambda: app.window("Settings") is None, 10, "Settings closed")
+
+            desktop.key("ctrl+n")
+            app.wait_window("prepareDialog")
+            listener.read("prepare", "New meeting")
+            desktop.type_text("Harbor & Finch")
+            app.click("prepareDialog", name="meetingTitle")
+            desktop.type_text("Missed launch date")
+            app.click("prepareDialog", name="primaryButton")
+            app.wait_widget("prepareDialog", text="Before you start")
+            listener.read("prepare-checklist", "Start")
+            for box in [w for w in app.widgets("prepareDialog") if w.kind == "QCheckBox"]:
+                desktop.click_at(box.x + 8, box.center[1])
+            app.click("prepareDialog", name="primaryButton", text="Start")
+
+            live = "liveWindow"
+            app.wait_widget(live, name="stepTitle")
+            listener.read("live", "Meeting · Poise")
+            reader.events()  # what was heard up to now does not count
+            desktop.key("Next")
+            wait_until(
+                lambda: any(
+                    e["type"] == "object:announcement" and "Step 2" in str(e["data"])
+                    for e in reader.events()
+                ),
+                10,
+                "the next step announced",
+            )
+
+            desktop.key("ctrl+p")
+            url = pairing_address(app, timeout=15)
+            listener.read("pairing", "Partner link ·")
+            with Phone(url, SCREENS) as phone:
+                phone.expect_text("#link", "Connected")
+                desktop.key("ctrl+4")
+                desktop.type_text(TYPED_DURING_CUE[:6])
+                reader.events()
+                phone.tap_cue(0)
+                wait_until(lambda: app.find(live, name="cueWords"), 10, "the cue on screen")
+                cue_words = app.find(live, name="cueWords")
+                assert cue_words is not None
+                heard: list[dict[str, object]] = []
+                wait_until(
+                    lambda: (
+                        heard.extend(reader.events())
+                        or any(e["type"] == "object:announcement" for e in heard)
+                    ),
+                    10,
+                    "the cue announced",
+                )
+                announcements = [e for e in heard if e["type"] == "object:announcement"]
+                assert any(cue_words.text in str(e["data"]) for e in announcements), announcements
+                desktop.type_text(TYPED_DURING_CUE[6:])
+                # The focus never left the note: no focus event, the caret's field says it.
+                moved = [e for e in heard if e["type"] == "object:state-changed:focused"]
+                assert not moved, moved
+                objects = listener.read("live-cue", "Cue")
+                now = focused_in(objects, "Meeting · Poise")
+                assert [item.role for item in now] == ["text"], [str(item) for item in now]
+                assert now[0].text == TYPED_DURING_CUE, now[0]
+                desktop.key("Escape")
+                wait_until(lambda: app.find(live, name="cueWords") is None, 10, "the cue gone")
+
+                desktop.key("ctrl+shift+e")
+                app.wait_widget(live, name="endMeetingDialog")
+                listener.read("end-dialog", "End the meeting?")
+                app.click(live, name="primaryButton", text="End")
+                app.wait_window("summaryWindow", timeout=15)
+            listener.read("summary", "Summary ·")
+            app.click("summaryWindow", name="recapDraftButton")
+            app.wait_window("Recap to send")
+            listener.read("recap", "Recap to send")
+            desktop.key("Escape")
+            wait_until(lambda: app.window("Recap to send") is None, 10, "the recap closed")
+
+            app.click("summaryWindow", name="openReviewButton")
+            app.wait_widget("reviewWindow", name="meetingHeading", text="Harbor", timeout=20)
+            listener.read("review-meeting", "All meetings")
+            app.click("reviewWindow", name="clientButton")
+            listener.read("review-client", "← Back")
+            desktop.key("Escape")
+            app.click("reviewWindow", text="All meetings", kind="QPushButton")
+            listener.read("review-list", "Review ·")
+        finally:
+            app.kill()
+            reader.close()
+    assert not listener.unnamed, "controls a screen reader cannot name:\n" + "\n".join(
+        listener.unnamed
+    )
+    assert time.monotonic() - started < 60
