@@ -213,9 +213,9 @@ class AppController(QObject):
 
     def _warmed_up(self, _result: object = None) -> None:
         # The store's and the partner link's modules are loaded: no collection scans them
-        # again. Not once a meeting began: its garbage would then never be collected.
-        if self.flow is None:
-            freeze_long_lived()
+        # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
+        # would never be collected. An open prepare dialog alone does not stop it.
+        freeze_long_lived()
 
     def _store_failed(self, error: BaseException) -> None:
         self.store_problem = error
