@@ -213,9 +213,9 @@ class AppController(QObject):
 
     def _warmed_up(self, _result: object = None) -> None:
         # The store's and the partner link's modules are loaded: no collection scans them
-        # again. Not once a meeting began: its garbage would then never be collected.
-        if self.flow is None:
-            freeze_long_lived()
+        # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
+        # would never be collected. An open prepare dialog alone does not stop it.
+        freeze_long_lived()
 
     def _store_failed(self, error: BaseException) -> None:
         self.store_problem = error
@@ -345,12 +345,23 @@ class AppController(QObject):
     def _attach_partner_link(self, session: LiveSession, window: LiveWindow) -> None:
         if not session.domain.is_running:
             return
+        if self.partner_link is None and not shared_settings().current.relay_broker_url:
+            from app.ui.partner.link_on_demand import LinkOnDemand
+
+            # The link's modules on the GUI thread were the start's longest stall: made
+            # at the first Ctrl+P instead, as a relay being set up would need it.
+            LinkOnDemand(session, window, self._make_partner_link)
+            return
+        self._make_partner_link(session, window)
+
+    def _make_partner_link(self, session: LiveSession, window: LiveWindow) -> PartnerLinkForFlow:
         if self.partner_link is None:
             from app.ui.partner.partner_wiring import PartnerLinkForFlow
 
             # No settings given: each meeting reads the link's address and port afresh.
             self.partner_link = PartnerLinkForFlow(self.ensure_flow(), follow_flow=False)
         self.partner_link.follow(session, window)
+        return self.partner_link
 
     # -- keys -------------------------------------------------------------------------------
 

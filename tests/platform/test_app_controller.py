@@ -148,10 +148,9 @@ def test_system_wide_keys_drive_a_live_meeting_and_panic_hide_keeps_it_running(
     controller, hook = running
     meeting = RealMeeting(qtbot, store, controller.ensure_flow(), None, 0)
     session, window = meeting.start()
-    # The controller gives the meeting its partner link just after the window's first paint.
-    qtbot.waitUntil(lambda: controller.partner_link is not None, timeout=5000)
-    assert controller.partner_link.server is not None
-    meeting.link = controller.partner_link
+    # The controller gives the meeting its link's menu entry just after the window's first
+    # paint; the link itself is made at the first Ctrl+P.
+    qtbot.waitUntil(lambda: window.partner_link_action.isVisible(), timeout=5000)
     first = session.domain.index
 
     with qtbot.waitSignal(session.stepChanged):

@@ -97,3 +97,35 @@ def test_a_relay_set_and_paired_during_a_meeting_joins_it_at_once(
     dialog = pair_with_enter(qtbot, broker.ws_url, "Sam")
     assert replace(shared_settings().current).relay_broker_url == broker.ws_url
     joins_the_live_meeting(qtbot, dialog, "Sam")
+
+
+def test_a_relay_paired_during_a_meeting_whose_link_was_never_asked_for_joins_it(
+    qtbot: QtBot, qapp: QApplication, store: Store, broker: LocalBroker, book: PairingBook
+) -> None:
+    """The app's own path: with no relay the link is made only when asked for (Ctrl+P),
+    so the relay saved during the meeting must make it, and the partner still joins."""
+    from app.ui.app_controller import AppController
+
+    apply_look(qapp, False)
+    port = free_port()
+    shared_settings().update(partner_link_port=port, relay_broker_url="")
+    controller = AppController(qapp, load_all_playbooks())
+    controller.window.close_guard = None
+    controller.attach_store(store)
+    meeting = RealMeeting(qtbot, store, controller.ensure_flow(), None, port)
+    session, window = meeting.start()
+    qtbot.waitUntil(window.partner_link_action.isVisible, timeout=5000)
+    assert controller.partner_link is None  # never asked for
+    try:
+        dialog = pair_with_enter(qtbot, broker.ws_url, "Kim")
+        link = controller.partner_link
+        assert link is not None and link.relay is not None
+        joins_the_live_meeting(qtbot, dialog, "Kim")
+    finally:
+        session.end(None)
+        for shown in (window, controller.flow and controller.flow.summary, controller.window):
+            if shown is not None and shiboken6.isValid(shown):
+                shown.close()
+                shown.deleteLater()
+        assert store.writer.flush(5)
+        controller.client.finish_calls()

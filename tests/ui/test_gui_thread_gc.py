@@ -7,10 +7,12 @@ import gc
 import threading
 import weakref
 
+import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.ui.common import gui_thread_gc
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread
 
 
@@ -106,4 +108,33 @@ def test_after_freezing_workers_still_never_collect_and_new_cycles_go(
         kept.clear()
     finally:
         gc.callbacks.remove(note_collection)
+        gc.unfreeze()  # the rest of the test run collects as before
+
+
+def test_the_first_meeting_freezes_start_up_and_then_no_freeze_reaches_a_meeting(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started before the store opened, a meeting still gets start-up's objects frozen (no
+    full collection scans them in its first seconds), and the store's later freeze, which
+    would take the meeting's own objects with it, is refused."""
+    collect_garbage_on_gui_thread(qapp)
+    monkeypatch.setitem(gui_thread_gc._first_meeting, "began", False)
+    long_lived = [[index] for index in range(50_000)]  # start-up's objects, as it were
+    gc.collect()
+    frozen_before = gc.get_freeze_count()
+    try:
+        gui_thread_gc.freeze_before_first_meeting()
+        assert gc.get_freeze_count() >= frozen_before + len(long_lived)
+        frozen_at_start = gc.get_freeze_count()
+
+        garbage = Cyclic()  # made by the meeting
+        gone = weakref.ref(garbage)
+        del garbage
+        gui_thread_gc.freeze_long_lived()  # the store opened after the meeting began
+        gui_thread_gc.freeze_before_first_meeting()  # a second meeting
+        assert gc.get_freeze_count() == frozen_at_start
+        more = [[index] for index in range(5_000)]  # the meeting goes on allocating
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+        assert long_lived[-1] == [49_999] and len(more) == 5_000
+    finally:
         gc.unfreeze()  # the rest of the test run collects as before

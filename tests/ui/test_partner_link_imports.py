@@ -4,7 +4,8 @@ paho-mqtt and ``cryptography`` (the relay) and segno (the QR code) cost the GUI 
 a quarter of a second and the process megabytes of memory; a meeting that never turns the
 link on, with no relay set up, needs none of them. Checked in a fresh interpreter that takes
 the app's own start path (home window, store opened on its thread, New meeting, Start),
-then turns the link on as Ctrl+P does: only then do they load.
+then turns the link on as Ctrl+P does: only then do they load, and only then is the
+meeting's link made at all (the live window's "ask partner" works before it).
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ def started(session, live):
 def link_on(live):
     seen["off"] = heavy()
     seen["partner_link_action_visible"] = live.partner_link_action.isVisible()
+    # Made at the first Ctrl+P, not at the start: the link's modules were its longest stall.
+    seen["link_made_while_off"] = controller.partner_link is not None
+    session = controller.flow.session
+    live.ask_partner_button.click()  # asking works with the link off, as it always did
+    seen["asked"] = [request.key for request in session.requests]
     live.partner_link_action.trigger()  # what Ctrl+P does
     link = controller.partner_link
     seen["running"] = bool(link and link.server and link.server.is_running)
@@ -71,6 +77,8 @@ def test_a_meeting_with_the_link_off_imports_no_paho_cryptography_or_segno(
     seen = run_fresh(CHILD, tmp_path, POISE_LINK_BIND="127.0.0.1")
     assert seen["partner_link_action_visible"]
     assert seen["off"] == []
+    assert not seen["link_made_while_off"]
+    assert seen["asked"] == ["step_in"]
     # Turned on, the link runs and shows its QR code.
     assert seen["running"]
     assert "segno" in seen["on"]

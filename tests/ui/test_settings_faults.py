@@ -88,8 +88,9 @@ def test_settings_that_cannot_be_written_never_stop_a_meeting(
 
         live = start(qtbot, flow)
         assert live.session.domain.is_running
-        # The choice is kept for the rest of the run, and the user is told once.
-        assert shared_settings().current.last_playbook_id == "ui-test"
+        # The choice is kept for the rest of the run (written once the live window is up),
+        # and the user is told once.
+        qtbot.waitUntil(lambda: shared_settings().current.last_playbook_id == "ui-test")
         assert len(heard) == 1 and "cannot save your settings" in heard[0]
         assert heard[0] in window.status.text()
         shared_settings().update(stay_on_top=True)

@@ -89,6 +89,30 @@ def collect_garbage_on_gui_thread(application: QObject) -> GuiThreadGarbageColle
 
 
 def freeze_long_lived() -> None:
-    """Freeze start-up's objects (``GuiThreadGarbageCollector.freeze_long_lived``), if installed."""
-    if _installed is not None:
+    """Freeze start-up's objects (``GuiThreadGarbageCollector.freeze_long_lived``), if installed.
+
+    Refused once a meeting began (``freeze_before_first_meeting``): its objects would be
+    frozen too, and its garbage never collected.
+    """
+    if _installed is not None and not _first_meeting["began"]:
         _installed.freeze_long_lived()
+
+
+# Whether the process's first meeting has begun making its windows.
+_first_meeting = {"began": False}
+
+
+def freeze_before_first_meeting() -> None:
+    """The first meeting is about to make its objects: freeze what start-up made until now.
+
+    A meeting started before the store opened used to leave everything the store and the
+    link imported meanwhile (SQLAlchemy's modules among them) in the oldest generation:
+    every full collection then scanned them again, a 40-50 ms stall on the GUI thread, the
+    first one within half a second of Start (bench/stalls.py, cProfile). Frozen here, only
+    what was made after is scanned. What the store's thread imports from now on is not;
+    the prepare dialog, alive still, is frozen with the rest: one dialog, once per process.
+    """
+    if _first_meeting["began"]:
+        return
+    freeze_long_lived()
+    _first_meeting["began"] = True

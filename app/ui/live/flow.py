@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -36,6 +36,7 @@ from app.export.report import MeetingReport, build_report
 from app.journal.writer import MeetingJournal
 from app.settings import Settings, shared_settings
 from app.ui.common.export_folders import ExportFolders
+from app.ui.common.gui_thread_gc import freeze_before_first_meeting
 from app.ui.common.journal_words import kept_words
 from app.ui.common.meeting_export import write_meeting_export
 from app.ui.common.store_client import StoreClient
@@ -70,6 +71,21 @@ class _UnstoredMeeting:
 def _remember_export_folder(folder: Path) -> None:
     """The summary's save dialogs open here next time (the settings owner saves it)."""
     shared_settings().update(last_export_folder=str(folder))
+
+
+def _with_choices_of(settings: Settings, plan: MeetingPlan) -> Settings:
+    """``settings`` remembering what the prepare dialog chose, for its next opening."""
+    return replace(
+        settings,
+        last_cues=plan.cues,
+        last_partner_name=plan.partner_name,
+        last_playbook_id=plan.playbook.id,
+    )
+
+
+def _remember_choices_of(plan: MeetingPlan) -> None:
+    owner = shared_settings()
+    owner.replace_all(_with_choices_of(owner.current, plan))
 
 
 def journal_for(plan: MeetingPlan) -> MeetingJournal:
@@ -260,17 +276,17 @@ class MeetingFlow(QObject):
         plan = dialog.plan
         if plan is None:
             return
-        # Never raises: settings that cannot be written stay in memory (told once).
-        settings = shared_settings().update(
-            last_cues=plan.cues,
-            last_partner_name=plan.partner_name,
-            last_playbook_id=plan.playbook.id,
-        )
+        settings = _with_choices_of(shared_settings().current, plan)
         # Once the dialog has closed, so that the live window is the one that gets the keys.
         QTimer.singleShot(0, lambda: self._go_live(plan, settings))
 
     def _go_live(self, plan: MeetingPlan, settings: Settings) -> None:
         session = self._open_live(plan, settings)
+        # Written once the live window is up: the file is synced to the disk, 3-60 ms on
+        # the GUI thread (cProfile of the Start path; the most on a busy disk), and the
+        # live window needs the choices, not the file. Never raises: settings that
+        # cannot be written stay in memory (told once).
+        QTimer.singleShot(0, partial(_remember_choices_of, plan))
         # The meeting starts when its first step is on screen, and the store says the same.
         started_at = session.domain.started_at
         assert started_at is not None
@@ -385,6 +401,7 @@ class MeetingFlow(QObject):
         resuming: MeetingSoFar | None = None,
     ) -> LiveSession:
         """``stored_id``: a meeting already in the store, resumed from ``resuming``."""
+        freeze_before_first_meeting()
         fade = self._cue_fade(settings)
         session = LiveSession(
             self.client if stored_id is not None else None,

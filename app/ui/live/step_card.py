@@ -55,6 +55,10 @@ def set_style_state(widget: QWidget, name: str, value: str) -> None:
         widget.style().polish(widget)
 
 
+# How many widths' lines a label keeps (a resize passes through many).
+_KEPT_WRAPS = 32
+
+
 class FittedLabel(QLabel):
     """Plain text wrapped within a line budget: past it, the last line ends in "…"."""
 
@@ -69,11 +73,17 @@ class FittedLabel(QLabel):
         self.full_text = ""
         self.elided = False
         self._hang = ""  # spaces that line up wrapped lines under the text, not the bullet
+        # A card is fitted several times before its first paint (each layout pass tries
+        # shorter versions): the lines at a width and the height of n lines are measured
+        # once per text and font, not at every try (~40 measures at each start, profiled).
+        self._wraps: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._heights: dict[tuple[str, int], int] = {}
 
     def set_full_text(self, text: str, bullet: str = "") -> None:
         """``bullet`` (for example "•  ") starts the first line; later lines hang under it."""
         self.full_text = bullet + " ".join(text.split())
         self._hang = ""
+        self._wraps.clear()
         if bullet:
             metrics = QFontMetrics(self.font())
             space = max(metrics.horizontalAdvance("\u2009"), 1)  # a thin space
@@ -90,6 +100,15 @@ class FittedLabel(QLabel):
 
     def wrapped(self, width: int) -> list[tuple[int, int]]:
         """(start, length) of each line of the full text at ``width`` pixels."""
+        key = (self.font().key(), width)
+        spans = self._wraps.get(key)
+        if spans is None:
+            if len(self._wraps) >= _KEPT_WRAPS:
+                self._wraps.clear()  # a window dragged through many widths
+            spans = self._wraps[key] = self._wrap(width)
+        return spans
+
+    def _wrap(self, width: int) -> list[tuple[int, int]]:
         text = self.full_text
         layout = QTextLayout(text, self.font())
         option = QTextOption()
@@ -114,8 +133,13 @@ class FittedLabel(QLabel):
     def height_for(self, lines: int) -> int:
         # Measured as QLabel measures lines of plain text (a pixel more than the font's
         # height per line, from rounding), so that the label never asks for more.
-        sample = "\n".join(["Xg"] * max(lines, 1))
-        return QFontMetrics(self.font()).boundingRect(_MEASURE, 0, sample).height()
+        key = (self.font().key(), lines)
+        height = self._heights.get(key)
+        if height is None:
+            sample = "\n".join(["Xg"] * max(lines, 1))
+            height = QFontMetrics(self.font()).boundingRect(_MEASURE, 0, sample).height()
+            self._heights[key] = height
+        return height
 
     def fit(self, width: int, budget: int | None) -> int:
         """Show at most ``budget`` lines at ``width``; returns the height they need."""

@@ -30,6 +30,7 @@ from app.domain.meeting_terms import SignalSource
 from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
+from app.ui.partner.window_side import give_window_its_side
 
 PAIRING_KEY = "Ctrl+P"
 """Shows and hides the pairing panel; also the live window's "Partner link" action."""
@@ -189,23 +190,6 @@ class PairingWindow(QWidget):
         self.hide()
 
 
-class _WindowSide(QObject):
-    """The live window's half of the link: a child of the window, so it goes with it."""
-
-    def __init__(self, session: LiveSession, window: LiveWindow) -> None:
-        super().__init__(window)
-        self._session = session
-        self._window = window
-        self._window.askPartnerRequested.connect(self.ask_partner)
-        session.partnerAnswered.connect(self.show_answer)
-
-    def ask_partner(self, key: str) -> None:
-        self._session.ask_partner(key, SignalSource.WINDOW)
-
-    def show_answer(self, message_id: str, _state: str) -> None:
-        self._window.show_partner_answer(self._session.answer_text(message_id))
-
-
 class PartnerLinkForFlow(QObject):
     """The partner link of whichever meeting a ``MeetingFlow`` has live."""
 
@@ -248,7 +232,7 @@ class PartnerLinkForFlow(QObject):
         # methods of the window or of a child of it, which Qt disconnects when it goes.
         server.partnerCountChanged.connect(window.set_partner_status)
         server.runningChanged.connect(self._remember_address)
-        _WindowSide(session, window)
+        give_window_its_side(session, window)
         session.meetingEnded.connect(self._on_meeting_ended)
         self.server = server
         self._window = window
