@@ -63,6 +63,9 @@ def run_probe(tmp_path: Path, screen: tuple[int, int], **environment: str) -> di
     [
         ("scale-factor-2", (3840, 2160), {"QT_SCALE_FACTOR": "2"}),
         ("system-font-200", (1920, 1080), {"POISE_TEST_FONT_SCALE": "2"}),
+        # Not twice the text, but the same promise: on native Wayland the notice that the
+        # window cannot stay on top takes three lines, and the steps still show whole.
+        ("native-wayland-notice", (1920, 1080), {"POISE_TEST_NATIVE_WAYLAND": "1"}),
     ],
 )
 def test_every_step_shows_whole_at_twice_the_text_size(
@@ -74,6 +77,8 @@ def test_every_step_shows_whole_at_twice_the_text_size(
         old.unlink()
     seen = run_probe(tmp_path, screen, POISE_TEST_SHOTS=str(shots), **environment)
     assert not seen["problems"], seen["problems"]
+    wayland = environment.get("POISE_TEST_NATIVE_WAYLAND") == "1"
+    assert seen["notices"] == [wayland] * len(seen["notices"])
     scale = float(environment.get("QT_SCALE_FACTOR", "1"))
     for width, height in seen["sizes"]:
         assert width >= DEFAULTS.live_width and height >= DEFAULTS.live_height

@@ -2,8 +2,11 @@
 ``test_live_twice_size``: run as a subprocess (``QT_SCALE_FACTOR`` is read at start-up).
 
 ``POISE_TEST_FONT_SCALE`` makes the application font that many times larger, as a system
-font at 200 % does. Prints one JSON line: the window's size, and each step whose card
-does not show it whole (part of it hidden behind "the whole step", or text clipped).
+font at 200 % does; ``POISE_TEST_NATIVE_WAYLAND=1`` makes the session native Wayland on
+GNOME, where the live window opens with its notice that it cannot stay on top.
+
+Prints one JSON line: the window's size, whether the notice showed, and each step whose
+card does not show it whole (part of it hidden behind "the whole step", or text clipped).
 """
 
 from __future__ import annotations
@@ -33,8 +36,18 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def as_native_wayland() -> None:
+    from app.platform.window_session import Desktop, SessionKind, WindowSession
+    from app.ui.live import window_placement
+
+    native = WindowSession(SessionKind.WAYLAND, Desktop.GNOME, "wayland")
+    window_placement.detect_window_session = lambda _platform: native  # type: ignore[assignment]
+
+
 def main() -> None:
     application = QApplication(sys.argv)
+    if os.environ.get("POISE_TEST_NATIVE_WAYLAND") == "1":
+        as_native_wayland()
     scale = float(os.environ.get("POISE_TEST_FONT_SCALE", "1"))
     font = application.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -47,12 +60,14 @@ def main() -> None:
     library = load_library([(Origin.SHIPPED, PLAYBOOKS)])
     problems: list[str] = []
     sizes: list[tuple[int, int]] = []
+    notices: list[bool] = []
     for playbook in library.playbooks:
         settings = dataclasses.replace(DEFAULTS, large_step_text=large)
         window = live_window_on(store, playbook, settings)
         session = window.session
         window.show()
         window.begin()
+        notices.append(window.window_place_line.isVisible())
         for number in range(1, len(session.domain.steps) + 1):
             settle()
             where = f"{playbook.id} step {number}"
@@ -69,7 +84,7 @@ def main() -> None:
         settle()
     store.writer.flush(5)
     store.close()
-    print(json.dumps({"problems": problems, "sizes": sizes}))
+    print(json.dumps({"problems": problems, "sizes": sizes, "notices": notices}))
 
 
 if __name__ == "__main__":

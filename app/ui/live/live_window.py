@@ -66,7 +66,6 @@ from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter
-from app.ui.live.large_text import LargeTextFit
 from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
@@ -81,6 +80,7 @@ from app.ui.live.step_card import (
     StepColumn,
     set_pixel_font,
 )
+from app.ui.live.whole_steps_fit import WholeStepsFit
 from app.ui.live.window_placement import WindowPlaceLine, dock_to_edge, keep_on_top
 
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
@@ -121,7 +121,8 @@ class LiveWindow(SteeringKeys):
         self._restore_geometry()
 
         self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
-        self._large_text_fit = LargeTextFit(self, session, self.step_column)
+        notices = (self.keys_line, self.window_place_line)
+        self._whole_steps_fit = WholeStepsFit(self, session, self.step_column, notices)
         self.overlay = CueOverlay(self)
         self.overlay.band_anchor = self.step_column.card_view
         self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)

@@ -1,15 +1,20 @@
-"""The live window with the system's text made larger (a system font at 150 %, 200 %):
-the step card's text grows with it, and the window grows so every step still shows whole.
+"""The live window grown once so every step shows whole, when Poise itself took the room:
+the system's text made larger (a system font at 150 %, 200 %), or a one-time notice below
+the notes (on native Wayland, that the window cannot stay on top; that system-wide keys
+work only in Poise) taking lines the step card would have had.
 
-At the usual text size none of this does anything: the card keeps its measured pixel
-sizes and the window its size. With larger text, when the meeting's first step is shown,
-every step of the playbook is measured once at the window's width, and the window grows
-(never past the screen) until the tallest shows whole above the notes, and widens until
-the notes' own fields are not squeezed. Measured once, so the window does not jump
-from step to step.
+Otherwise none of this does anything: the card keeps its measured pixel sizes and the
+window its size. In those two cases, when the meeting's first step is shown, every step
+of the playbook is measured once at the window's width, and the window grows (never past
+the screen) until the tallest shows whole above the notes, and widens until the notes' own
+fields are not squeezed. Measured once, so the window does not jump from step to step;
+and from what is needed, not by the notice's height, so a window saved at its grown size
+does not grow again at the next meeting.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -34,17 +39,26 @@ def _needed_card_height(card: StepCard, steps: tuple[Step, ...], width: int) -> 
     return tallest
 
 
-class LargeTextFit(QObject):
-    """Grows ``window`` once, at the first step, for text larger than usual."""
+class WholeStepsFit(QObject):
+    """Grows ``window`` once, at the first step, for larger text or a notice showing."""
 
-    def __init__(self, window: QWidget, session: LiveSession, column: StepColumn) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        session: LiveSession,
+        column: StepColumn,
+        notices: Sequence[QWidget] = (),
+    ) -> None:
         super().__init__(window)
         self._window, self._session, self._column = window, session, column
-        if system_text_scale() > 1.0:
-            session.stepChanged.connect(self._first_step)
+        self._notices = tuple(notices)
+        session.stepChanged.connect(self._first_step)
 
     def _first_step(self, change: StepChange) -> None:
         self._session.stepChanged.disconnect(self._first_step)
+        notice_showing = any(not notice.isHidden() for notice in self._notices)
+        if system_text_scale() <= 1.0 and not notice_showing:
+            return
         window, column = self._window, self._column
         screen = window.screen().availableGeometry()
         tallest_window = max(window.height(), screen.height() - SCREEN_ROOM)
