@@ -52,6 +52,19 @@ class Listener:
         return objects
 
 
+def read_and_close(
+    app: PoiseProcess, listener: Listener, opener: tuple[str, str], title: str, screen: str
+) -> None:
+    """Opens a dialog with the button ``opener`` names in its window, has the reader read
+    it as ``screen``, and closes it with Escape, as a keyboard user would."""
+    window, button = opener
+    app.click(window, name=button)
+    app.wait_window(title)
+    listener.read(screen, title)
+    listener.desktop.key("Escape")
+    wait_until(lambda: app.window(title) is None, 10, f"'{title}' closed")
+
+
 def focused_in(objects: list[Accessible], title_part: str) -> list[Accessible]:
     """The focused objects of the window whose title has ``title_part``."""
     frames = [o.path[0] for o in objects if len(o.path) == 1 and title_part in o.name]
@@ -78,11 +91,7 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
         try:
             app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
             listener.read("home", "Review…")
-            app.click("mainWindow", name="settingsButton")
-            app.wait_window("Settings")
-            listener.read("settings", "Settings")
-            desktop.key("Escape")
-            wait_until(lambda: app.window("Settings") is None, 10, "Settings closed")
+            read_and_close(app, listener, ("mainWindow", "settingsButton"), "Settings", "settings")
 
             desktop.key("ctrl+n")
             app.wait_window("prepareDialog")
@@ -151,11 +160,8 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
                 app.click(live, name="primaryButton", text="End")
                 app.wait_window("summaryWindow", timeout=15)
             listener.read("summary", "Summary ·")
-            app.click("summaryWindow", name="recapDraftButton")
-            app.wait_window("Recap to send")
-            listener.read("recap", "Recap to send")
-            desktop.key("Escape")
-            wait_until(lambda: app.window("Recap to send") is None, 10, "the recap closed")
+            opener = ("summaryWindow", "recapDraftButton")
+            read_and_close(app, listener, opener, "Recap to send", "recap")
 
             app.click("summaryWindow", name="openReviewButton")
             app.wait_widget("reviewWindow", name="meetingHeading", text="Harbor", timeout=20)
