@@ -8,6 +8,7 @@ revisions).
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
@@ -65,9 +66,11 @@ class RowsTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         return self.shown(record, index, role)
 
+    @abstractmethod
     def shown(self, record: RowT, index: _Index, role: int) -> Any:
-        """What ``role`` shows of ``record`` at ``index``; None for a role not shown."""
-        raise NotImplementedError
+        """What ``role`` shows of ``record`` at ``index``; None for a role not shown.
+
+        Each model says it: the rows and what they show are its own."""
 
 
 class RowsListModel(RowsTableModel[RowT]):
