@@ -34,7 +34,7 @@ def broker(tmp_path: Path) -> Iterator[LocalBroker]:
     running = LocalBroker(folder, lowest_priority=True)
     running.start()
     yield running
-    running.stop()
+    running.stop(with_agent=True)
 
 
 @pytest.fixture
