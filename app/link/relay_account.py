@@ -22,14 +22,14 @@ import secrets
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import paho.mqtt.client as mqtt
 
 from app import paths
-from app.link.mqtt_link import RelayError, new_mqtt_client, parse_broker_url
+from app.link.broker_pass import BrokerPass
+from app.link.mqtt_link import RelayError, connect_with_pass, new_mqtt_client, parse_broker_url
 from app.link.relay_crypto import pairing_rooms
 
 ACCOUNT_FILE_NAME = "relay-account.json"
@@ -40,14 +40,6 @@ RESPONSE_TOPIC = "poise/a/{person}/res"
 
 class RelayAccountError(RelayError):
     """The relay refused the account or the agent did not do what was asked; says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class BrokerPass:
-    """A username and password on the team's broker (a person's account or a partner pass)."""
-
-    username: str
-    password: str = field(repr=False)
 
 
 # --- the person's account, on disk ----------------------------------------------------------
@@ -89,16 +81,6 @@ def save_relay_account(account: BrokerPass | None) -> None:
 
 
 # --- asking the relay agent -----------------------------------------------------------------
-
-
-def connect_with_pass(client: mqtt.Client, broker_url: str, credentials: BrokerPass) -> None:
-    """Sets the broker's address options and the account on a client not yet connected."""
-    address = parse_broker_url(broker_url)
-    if address.transport == "websockets":
-        client.ws_set_options(path=address.path)
-    if address.tls:
-        client.tls_set()
-    client.username_pw_set(credentials.username, credentials.password)
 
 
 def ask_relay_agent(
@@ -178,3 +160,14 @@ def mint_partner_pass(broker_url: str, account: BrokerPass, secret: bytes) -> Br
 def revoke_partner_pass(broker_url: str, account: BrokerPass, username: str) -> None:
     """The broker deletes the pass and drops the partner if it is connected."""
     ask_relay_agent(broker_url, account, {"op": "revoke", "username": username})
+
+
+__all__ = [
+    "BrokerPass",
+    "RelayAccountError",
+    "ask_relay_agent",
+    "load_relay_account",
+    "mint_partner_pass",
+    "revoke_partner_pass",
+    "save_relay_account",
+]

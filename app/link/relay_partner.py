@@ -64,7 +64,7 @@ class RelayPartnerClient(PartnerEnd):
         self.opener = Opener()
         self.opener.listen(self._lobby.down)
         self._sealer = Sealer()
-        self.link = MqttLink(pairing.broker_url, self.opener, self)
+        self.link = MqttLink(pairing.broker_url, self.opener, self, credentials=pairing.broker_pass)
         self.link.envelopeReceived.connect(self._on_envelope)
         self.link.connected.connect(self._on_connected)
         self.link.statusChanged.connect(self._on_status)

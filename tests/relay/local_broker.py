@@ -105,6 +105,46 @@ class LocalBroker:
         """A person's account, made as the administrator makes it; its password."""
         return self._agent_command("add-person", str(self.agent_config), name)
 
+    def add_room_wide_account(self, name: str) -> str:
+        """An account reaching every room (any ``poise/r/<id>``, never a wildcard filter), for
+        the benches, which measure speed, not who may use which room; its password."""
+        import json
+
+        agent = relay_agent_module()
+        control = agent.Control(json.loads(self.agent_config.read_text(encoding="utf-8")))
+        password = agent.new_password()
+        try:
+            control.command(
+                {"command": "createRole", "rolename": name},
+                *(
+                    {
+                        "command": "addRoleACL",
+                        "rolename": name,
+                        "acltype": kind,
+                        "topic": "poise/r/+",
+                        "allow": True,
+                    }
+                    for kind in ("subscribePattern", "publishClientSend", "publishClientReceive")
+                ),
+                {
+                    "command": "addRoleACL",
+                    "rolename": name,
+                    "acltype": "subscribeLiteral",
+                    "topic": "poise/r/+",
+                    "allow": False,
+                    "priority": 10,
+                },
+                {
+                    "command": "createClient",
+                    "username": name,
+                    "password": password,
+                    "roles": [{"rolename": name}],
+                },
+            )
+        finally:
+            control.close()
+        return str(password)
+
     def remove_person(self, name: str) -> None:
         self._agent_command("remove-person", str(self.agent_config), name)
 

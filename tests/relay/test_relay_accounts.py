@@ -16,6 +16,7 @@ from app.link.relay_account import (
     BrokerPass,
     RelayAccountError,
     ask_relay_agent,
+    load_relay_account,
     mint_partner_pass,
     revoke_partner_pass,
 )
@@ -95,7 +96,10 @@ class RawClient:
 
 @pytest.fixture
 def people(broker: LocalBroker) -> dict[str, BrokerPass]:
-    return {name: BrokerPass(name, broker.add_person(name)) for name in ("ana", "ben")}
+    """Ana (the broker fixture's user, her account saved in her Poise) and a colleague."""
+    ana = load_relay_account()
+    assert ana is not None and ana.username == "ana"
+    return {"ana": ana, "ben": BrokerPass("ben", broker.add_person("ben"))}
 
 
 @pytest.fixture

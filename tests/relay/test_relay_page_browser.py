@@ -76,7 +76,10 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
     dialog.partners_page.broker_field.setText(broker.ws_url)
     qtbot.keyClicks(dialog.partners_page.name_field, "Alex")
     qtbot.mouseClick(dialog.partners_page.pair_button, Qt.MouseButton.LeftButton)
+    # The team's relay admits only the team: the link waits for the partner's pass.
+    qtbot.waitUntil(lambda: bool(dialog.partners_page.link_field.text()), timeout=10000)
     link = dialog.partners_page.link_field.text()
+    assert "&u=partner-" in link and "&p=" in link
     dialog.accept()
     (alex,) = book.partners
     assert link.startswith(page_url + "#k=")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.link.mqtt_link import RelayError
 from app.link.pairing import pairing_book
 from app.link.relay import PartnerPath, RelayMeeting
+from app.link.relay_account import load_relay_account
 from app.settings import Settings
 
 _log = logging.getLogger(__name__)
@@ -87,7 +88,11 @@ def follow_relay(
         return None
     try:
         relay = RelayMeeting(
-            session.cues, pairing_book(), settings.relay_broker_url, parent=session
+            session.cues,
+            pairing_book(),
+            settings.relay_broker_url,
+            credentials=load_relay_account(),
+            parent=session,
         )
     except RelayError:
         # Settings refuses such an address; a hand-edited file gets the LAN link only.
