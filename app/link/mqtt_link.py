@@ -38,6 +38,10 @@ it otherwise took the process's share of two busy cores, and the live window sta
 20-60 ms (the hostile relay test); lowered, 6-11 ms on a quiet moment of the machine."""
 
 
+REFUSED_ACCOUNT_CODES = frozenset({134, 135})
+"""MQTT 5 CONNACK reasons "Bad user name or password" and "Not authorized"."""
+
+
 class RelayError(ValueError):
     """A broker address that cannot be used; the message says what to fix."""
 
@@ -47,6 +51,7 @@ class BrokerStatus(StrEnum):
     CONNECTING = "connecting"
     CONNECTED = "connected"
     UNREACHABLE = "unreachable"
+    REFUSED = "refused"  # the broker turned the account down (wrong, or a revoked pass)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +245,8 @@ class MqttLink(QObject):
             self._loop_thread_niced = True
             _lower_this_threads_priority()
         if getattr(reason, "is_failure", False):
-            self._status.emit(BrokerStatus.UNREACHABLE.value)
+            refused = getattr(reason, "value", 0) in REFUSED_ACCOUNT_CODES
+            self._status.emit((BrokerStatus.REFUSED if refused else BrokerStatus.UNREACHABLE).value)
             return
         with self._lock:
             topics = sorted(self._topics)

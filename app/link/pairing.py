@@ -38,6 +38,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 from app import paths
 from app.link.broker_pass import BrokerPass
 from app.link.relay_crypto import decode_secret, new_pairing_secret
+from app.translation import translate
 
 PAIRING_FILE_NAME = "paired-partners.json"
 MAX_PARTNERS = 16
@@ -213,7 +214,11 @@ def parse_relay_link(text: str) -> RelayLink:
         raise PairingError("the link names no relay: it should start with https://")
     username, password = fields.get("u", [""])[0], fields.get("p", [""])[0]
     if bool(username) != bool(password):
-        raise PairingError("the link's relay pass is incomplete: copy the whole link again")
+        raise PairingError(
+            translate(
+                "PairingLink", "the link's relay pass is incomplete: copy the whole link again"
+            )
+        )
     return RelayLink(secret, broker, BrokerPass(username, password) if username else None)
 
 

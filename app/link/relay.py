@@ -155,7 +155,7 @@ class RelayMeeting(QObject, SessionReports):
 
     def paths(self) -> list[tuple[str, PartnerPath]]:
         """Each paired partner's name and path, in pairing order."""
-        unreachable = self.link.status is BrokerStatus.UNREACHABLE
+        unreachable = self.link.status in (BrokerStatus.UNREACHABLE, BrokerStatus.REFUSED)
         result = []
         for partner in sorted(self._partners.values(), key=lambda p: p.partner.created):
             if unreachable:

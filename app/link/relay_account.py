@@ -31,6 +31,7 @@ from app import paths
 from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import RelayError, connect_with_pass, new_mqtt_client, parse_broker_url
 from app.link.relay_crypto import pairing_rooms
+from app.translation import translate
 
 ACCOUNT_FILE_NAME = "relay-account.json"
 AGENT_TIMEOUT_S = 10.0
@@ -131,18 +132,27 @@ def ask_relay_agent(
         client.loop_start()
         if not answered.wait(timeout_s):
             raise RelayAccountError(
-                "the team relay did not answer: check its address, or ask its administrator"
+                translate(
+                    "RelayAccount",
+                    "the team relay did not answer: check its address, or ask its administrator",
+                )
             )
     finally:
         client.disconnect()
         client.loop_stop()
     if "refused" in outcome:
         raise RelayAccountError(
-            "the team relay refused your relay account: check its name and password"
+            translate(
+                "RelayAccount",
+                "the team relay refused your relay account: check its name and password",
+            )
         )
     answer: dict[str, Any] = outcome["answer"]
     if not answer.get("ok"):
-        raise RelayAccountError(f"the team relay said: {answer.get('error', 'no')}")
+        said = str(answer.get("error", "no"))  # the agent's words, in English
+        raise RelayAccountError(
+            translate("RelayAccount", "the team relay said: {said}").format(said=said)
+        )
     return answer
 
 
@@ -154,7 +164,9 @@ def mint_partner_pass(broker_url: str, account: BrokerPass, secret: bytes) -> Br
     try:
         return BrokerPass(str(answer["username"]), str(answer["password"]))
     except KeyError:
-        raise RelayAccountError("the team relay's answer had no partner pass") from None
+        raise RelayAccountError(
+            translate("RelayAccount", "the team relay's answer had no partner pass")
+        ) from None
 
 
 def revoke_partner_pass(broker_url: str, account: BrokerPass, username: str) -> None:

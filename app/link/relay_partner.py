@@ -91,6 +91,10 @@ class RelayPartnerClient(PartnerEnd):
                 self._set_link_state(LinkState.CONNECTED)
         elif BrokerStatus(status) is BrokerStatus.UNREACHABLE:
             self._set_link_state(LinkState.OFFLINE)
+        elif BrokerStatus(status) is BrokerStatus.REFUSED:
+            # The team's relay no longer admits this pass: the pairing was revoked (or
+            # its user removed) while this side was away.
+            self._on_revoked()
 
     def _on_envelope(self, topic: str, envelope: Envelope) -> None:
         if self._meeting_state is MeetingState.REVOKED:

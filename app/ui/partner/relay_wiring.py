@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.link.mqtt_link import RelayError
+from app.link.mqtt_link import BrokerStatus, RelayError
 from app.link.pairing import pairing_book
 from app.link.relay import PartnerPath, RelayMeeting
 from app.link.relay_account import load_relay_account
@@ -55,7 +55,14 @@ class RelayStatusLine(QLabel):
         if self._relay.has_ended:
             self.hide()
             return
-        if any(path is PartnerPath.UNREACHABLE for _, path in paths) or (
+        if self._relay.broker_status is BrokerStatus.REFUSED:
+            self.setText(
+                self.tr(
+                    "The team relay refused your relay account — check it in Settings, "
+                    "Partners; the LAN link still works"
+                )
+            )
+        elif any(path is PartnerPath.UNREACHABLE for _, path in paths) or (
             not paths and self._relay.broker_status.value == "unreachable"
         ):
             self.setText(UNREACHABLE_TEXT)
