@@ -251,6 +251,7 @@ class PairedPartnersPage(QWidget):
             self._say_pair_problem("Set the team relay's address first. " + ADDRESS_HINT)
             return None
         url = self.broker_url()
+        self.save_account()  # before the address: a live meeting's relay starts with both
         settings = shared_settings()
         if settings.current.relay_broker_url != url:
             # Pairing acts at once, so does the address it was made with: a meeting live
