@@ -5,9 +5,6 @@ temporary folders, XDG_CONFIG_DIRS pointing at the administrator's, a fresh data
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +18,7 @@ from app.settings import DEFAULTS, SettingsOwner, Theme, settings_file, shared_s
 from app.store.db import resolve_location
 
 from ..conftest import REPO_ROOT
+from ..test_cli import run_poise
 from .conftest import write_admin_file
 
 ADMIN_FILE = """\
@@ -215,15 +213,8 @@ def test_team_playbooks_load_after_the_shipped_and_before_the_persons(
     assert any("clash.toml" in line and "tough-call-prep.toml" in line for line in said)
     assert any("mine.toml" in line and "escalation.toml" in line for line in said)
 
-    listed = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data_dir), "playbook", "list"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env={**os.environ},
-        check=True,
-    )
+    listed = run_poise("playbook", "list", data_dir=data_dir)
+    assert listed.returncode == 0
     (team_line,) = [line for line in listed.stdout.splitlines() if " team " in line]
     assert team_line.startswith("northwind-escalation") and str(team) in team_line
     assert "mine.toml" in listed.stderr and "skipped" in listed.stderr
