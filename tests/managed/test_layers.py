@@ -240,3 +240,14 @@ def test_the_first_system_folder_that_exists_is_the_one(
     assert managed_settings.managed_dir() == later
     monkeypatch.setenv("XDG_CONFIG_DIRS", f"{admin_folder.parent}:{tmp_path / 'later'}")
     assert managed_settings.managed_dir() == admin_folder
+
+
+def test_the_documented_example_reads_without_a_problem(admin_folder: Path) -> None:
+    example = REPO_ROOT / "deploy" / "managed" / "settings.toml"
+    write_admin_file(admin_folder, example.read_text(encoding="utf-8"))
+    owner = shared_settings()
+    assert owner.managed.problems == ()
+    assert owner.managed.locked == {"relay_broker_url", "relay_page_url", "cue_sound"}
+    assert [cue.key for cue in owner.current.last_cues] == ["slow", "listen", "breathe"]
+    assert owner.current.last_playbook_id == "client-lashes-out"
+    assert owner.managed.database_url.startswith("postgresql+psycopg://db.northwind.example/")
