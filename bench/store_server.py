@@ -9,6 +9,9 @@ what arrives while it writes, so saves/s divided by 5 is a floor for the people 
 server keeps up with while they all type at once. Also printed: rows per meeting and the
 database's size per 1,000 meetings, for rows per person per year (docs/scale.md).
 
+The test server runs with ``fsync=off`` (tests/store/postgres_server.py): these figures are
+the CPU's and Poise's, not a disk's; a real server's commits also wait for its disk.
+
 Run: ``python3 bench/store_server.py`` (about 40 s); ``--quick``: 50 meetings, 1 s.
 """
 
