@@ -5,6 +5,7 @@ temporary folders, XDG_CONFIG_DIRS pointing at the administrator's, a fresh data
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,17 @@ def test_the_documented_example_reads_without_a_problem(admin_folder: Path) -> N
     assert [cue.key for cue in owner.current.last_cues] == ["slow", "listen", "breathe"]
     assert owner.current.last_playbook_id == "client-lashes-out"
     assert owner.managed.database_url.startswith("postgresql+psycopg://db.northwind.example/")
+
+
+def test_an_installed_bundle_reads_the_folder_beside_it_when_the_system_has_none(
+    admin_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin_folder.rmdir()
+    beside = tmp_path / "Poise" / "managed"
+    beside.mkdir(parents=True)
+    write_admin_file(beside, 'organisation = "Installer"\n')
+    assert managed_settings.managed_dir() is None  # from source: no folder beside the app
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "Poise" / "poise"))
+    assert managed_settings.managed_dir() == beside
+    assert shared_settings().managed.set_by == "Set by Installer"

@@ -10,19 +10,76 @@ locked value either: ``SettingsOwner`` puts it back and never writes it to the p
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.managed_settings import ManagedLayer
 from app.settings import shared_settings
 
-if TYPE_CHECKING:
-    from app.ui.settings.settings_dialog import SettingsDialog
+
+class _ShortcutRow(Protocol):
+    @property
+    def capture(self) -> QWidget: ...
+    @property
+    def clear(self) -> QWidget: ...
 
 
-def _controls(dialog: SettingsDialog) -> dict[str, list[QWidget]]:
+class _PartnersPage(Protocol):
+    @property
+    def broker_field(self) -> QWidget: ...
+
+
+class _XWaylandSection(Protocol):
+    @property
+    def choice(self) -> QWidget: ...
+
+
+class SettingsControls(Protocol):
+    """What this module reads of the Settings dialog (a protocol: the dialog imports us)."""
+
+    @property
+    def theme(self) -> QWidget: ...
+    @property
+    def stay_on_top(self) -> QWidget: ...
+    @property
+    def large_text(self) -> QWidget: ...
+    @property
+    def client_in_title(self) -> QWidget: ...
+    @property
+    def fade(self) -> QWidget: ...
+    @property
+    def sound(self) -> QWidget: ...
+    @property
+    def exclude(self) -> QWidget: ...
+    @property
+    def pause_cue(self) -> QAbstractButton: ...
+    @property
+    def pause_seconds(self) -> QWidget: ...
+    @property
+    def global_enabled(self) -> QWidget: ...
+    @property
+    def restore_defaults(self) -> QWidget: ...
+    @property
+    def markdown_folder(self) -> QWidget: ...
+    @property
+    def choose_folder(self) -> QWidget: ...
+    @property
+    def clear_folder(self) -> QWidget: ...
+    @property
+    def reminders(self) -> QWidget: ...
+
+    @property
+    def shortcut_rows(self) -> Mapping[Any, _ShortcutRow]: ...
+    @property
+    def partners_page(self) -> _PartnersPage: ...
+    @property
+    def xwayland(self) -> _XWaylandSection: ...
+
+
+def _controls(dialog: SettingsControls) -> dict[str, list[QWidget]]:
     """Each setting the dialog edits, and the controls that change it."""
     shortcut_controls: list[QWidget] = [dialog.restore_defaults]
     for row in dialog.shortcut_rows.values():
@@ -68,7 +125,7 @@ class LockedSettingsNote(QLabel):
         self.setVisible(bool(parts))
 
 
-def show_managed_settings(dialog: SettingsDialog) -> LockedSettingsNote:
+def show_managed_settings(dialog: SettingsControls) -> LockedSettingsNote:
     """Lock the dialog's controls of every locked setting; the note to put at the top."""
     layer = shared_settings().managed
     controls = _controls(dialog)
