@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.managed_settings import ManagedLayer
@@ -110,6 +110,8 @@ class LockedSettingsNote(QLabel):
         super().__init__()
         self.setObjectName("managedSettingsNote")
         self.setWordWrap(True)
+        # The file's path, to copy into a message to the administrator.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         parts: list[str] = []
         if locks_something:
             parts.append(
