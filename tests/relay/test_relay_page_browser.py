@@ -148,7 +148,7 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
                 qt.call(lambda: book.revoke(alex.partner_id))
                 expect(status).to_have_text("This pairing was ended")
                 expect(buttons).to_have_count(0)
-                expect(delivery).not_to_have_text("Sent…")
+                expect(delivery).not_to_have_text("Sending…")
                 page.screenshot(path=screens_dir / "relay_page_revoked.png")
                 page.wait_for_timeout(1000)  # only waiting can show that nothing arrives
                 seen["after_revoke"] = qt.call(lambda: list(shown))
