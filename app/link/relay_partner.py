@@ -60,6 +60,8 @@ class RelayPartnerClient(PartnerEnd):
         self._meeting_id: str | None = None
         self._meeting_state = MeetingState.WAITING
         self._newest_lobby_ms = -1
+        self.old_lobby_words = 0
+        """Lobby words dropped for naming another meeting than the one they could be about."""
         self._answer_timer = QTimer(self, singleShot=True, interval=answer_within_ms)
         self._answer_timer.timeout.connect(self._on_no_answer)
         self.opener = Opener()
@@ -121,17 +123,19 @@ class RelayPartnerClient(PartnerEnd):
         counts only when newer (Poise's own clock) than every lobby word heard so far:
         a meeting's words all come after the previous one's "ended"."""
         if envelope.meeting is None:
-            return False
-        if envelope.kind == "ended":
+            accepted = False
+        elif envelope.kind == "ended":
             accepted = envelope.meeting == self._meeting_id
         elif envelope.kind == "live":
             accepted = (
                 envelope.meeting == self._meeting_id or envelope.time_ms > self._newest_lobby_ms
             )
         else:
-            return False
+            accepted = False
         if accepted:
             self._newest_lobby_ms = max(self._newest_lobby_ms, envelope.time_ms)
+        else:
+            self.old_lobby_words += 1
         return accepted
 
     def _on_live(self, meeting_id: str, welcome_frame: str) -> None:
