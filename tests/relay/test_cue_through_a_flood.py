@@ -10,15 +10,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.link.pairing import PairedPartner
 from app.link.partner_end import LinkState, PressState
 from app.link.relay_crypto import decode_secret, derive_channels
 from app.link.relay_partner import MeetingState, RelayPartnerClient
-from tests.link.conftest import RealMeeting
+from app.ui.partner.partner_window import PartnerWindow
+from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
+from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
+from tests.relay.test_relay_page_browser import chromium_path, page_server
+
+__all__ = ["chromium_path", "page_server"]
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -46,6 +52,29 @@ client.loop_stop()
 """
 
 
+class Flood:
+    """Four processes publishing 20,000 junk messages to one room; ``halfway`` once half are out."""
+
+    def __init__(self, broker: LocalBroker, topic: str, folder: Path) -> None:
+        self.marker = folder / "halfway"
+        args = [str(broker.tcp_port), topic, str(EACH), str(self.marker)]
+        self.processes = [
+            subprocess.Popen([sys.executable, "-c", FLOOD, *args]) for _ in range(FLOODERS)
+        ]
+
+    def halfway(self) -> bool:
+        return self.marker.exists()
+
+    def over(self) -> bool:
+        return all(process.poll() is not None for process in self.processes)
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+            process.wait(5)
+
+
 def test_a_press_in_a_flood_arrives_exactly_once(
     qtbot: QtBot,
     relay_meeting: RealMeeting,
@@ -55,7 +84,7 @@ def test_a_press_in_a_flood_arrives_exactly_once(
 ) -> None:
     client = RelayPartnerClient(link_for(alex, broker))
     client.start()
-    floods: list[subprocess.Popen[bytes]] = []
+    flood: Flood | None = None
     try:
         session, _window = relay_meeting.start()
         relay = relay_meeting.link.relay  # type: ignore[union-attr]
@@ -66,14 +95,11 @@ def test_a_press_in_a_flood_arrives_exactly_once(
         session.cueDisplayRequested.connect(lambda event: shown.append(event.message_id))
         states: list[str] = []
         client.pressStateChanged.connect(lambda _id, state: states.append(state))
-        halfway = tmp_path / "halfway"
-        flood_args = [str(broker.tcp_port), up.topic, str(EACH), str(halfway)]
-        for _ in range(FLOODERS):
-            floods.append(subprocess.Popen([sys.executable, "-c", FLOOD, *flood_args]))
-        qtbot.waitUntil(halfway.exists, timeout=20000)
+        flood = Flood(broker, up.topic, tmp_path)
+        qtbot.waitUntil(flood.halfway, timeout=20000)
         press = client.press(session.cues[0].key)  # in the thick of it
         qtbot.waitUntil(lambda: client.last_press_state is PressState.SHOWN, timeout=15000)
-        qtbot.waitUntil(lambda: all(flood.poll() is not None for flood in floods), timeout=30000)
+        qtbot.waitUntil(flood.over, timeout=30000)
         # Repeats still on their way are answered, never shown: wait for the last one.
         opened = lambda: sum(relay.opener.drop_counts().values())  # noqa: E731
         settled = opened()
@@ -84,9 +110,8 @@ def test_a_press_in_a_flood_arrives_exactly_once(
         dropped = FLOODERS * EACH + FLOODERS - relay.opener.drop_counts().get("failed_auth", 0)
         print(f"\nflood: the broker dropped {dropped} of {FLOODERS * EACH} junk messages")
     finally:
-        for flood in floods:
-            if flood.poll() is None:
-                flood.kill()
+        if flood is not None:
+            flood.stop()
         client.stop()
 
 
@@ -110,3 +135,86 @@ def test_with_the_broker_gone_the_partner_is_told_the_cue_did_not_get_through(
         assert shown == []
     finally:
         client.stop()
+
+
+@pytest.mark.browser
+def test_a_tap_on_the_phone_in_a_flood_is_shown_once(
+    qtbot: QtBot,
+    chromium_path: Path,
+    relay_meeting: RealMeeting,
+    broker: LocalBroker,
+    alex: PairedPartner,
+    page_server: tuple[str, list[str]],
+    tmp_path: Path,
+) -> None:
+    link = link_for(alex, broker, page_server[0])
+    qt = QtThreadCalls()
+    shown: list[str] = []
+    floods: list[Flood] = []
+
+    def on_the_phone() -> str:
+        from playwright.sync_api import expect, sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                page = browser.new_page(**PHONE)
+                page.goto(link)
+                expect(page.locator("#link")).to_have_text("Paired — waiting for a meeting")
+                session, _window = qt.call(lambda: relay_meeting.start())
+                qt.call(
+                    lambda: session.cueDisplayRequested.connect(
+                        lambda event: shown.append(event.message_id)
+                    )
+                )
+                expect(page.locator("#link")).to_have_text("Meeting live")
+                relay = qt.call(lambda: relay_meeting.link.relay)
+                up = derive_channels(decode_secret(alex.secret), relay.meeting_id).up
+                floods.append(Flood(broker, up.topic, tmp_path))
+                expect(page.locator("body")).to_have_attribute("data-link", "connected")
+                while not floods[0].halfway():
+                    page.wait_for_timeout(20)
+                page.locator("button.cue").first.click()  # in the thick of it
+                delivery = page.locator("#delivery")
+                expect(delivery).to_have_attribute("data-state", "shown", timeout=15000)
+                while not floods[0].over():
+                    page.wait_for_timeout(50)
+                return str(delivery.inner_text())
+            finally:
+                browser.close()
+
+    try:
+        text = in_thread(qtbot, on_the_phone, timeout_ms=60000, qt_calls=qt)
+        qtbot.wait(1500)  # a repeat still on its way would be shown by now
+        assert text == "Shown on their screen"
+        assert len(shown) == 1
+    finally:
+        for flood in floods:
+            flood.stop()
+
+
+def test_the_partner_window_says_sending_until_poise_answers_then_that_it_did_not_get_through(
+    qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
+) -> None:
+    session, _window = relay_meeting.start()
+    partner = PartnerWindow(link_for(alex, broker))
+    qtbot.addWidget(partner)
+    partner.show()
+    qtbot.waitUntil(lambda: len(partner.cue_buttons) == len(session.cues), timeout=5000)
+    client = partner.client
+    assert isinstance(client, RelayPartnerClient)
+    client._answer_timer.setInterval(2500)  # Poise's answer window, shortened for the test
+    relay = relay_meeting.link.relay  # type: ignore[union-attr]
+    assert relay is not None
+    # Poise stops hearing this partner without a word (a revoke the partner missed).
+    for topic in list(relay._by_topic):
+        relay.opener.forget(topic)
+    texts: list[str] = []
+    client.pressStateChanged.connect(lambda _id, _state: texts.append(partner.press_label.text()))
+    qtbot.mouseClick(partner.cue_buttons[session.cues[0].key], Qt.MouseButton.LeftButton)
+    assert partner.press_label.text() == "Sending…"
+    qtbot.waitUntil(lambda: partner.press_label.text() == "Did not get through", timeout=5000)
+    assert not any(text.startswith("Sent") for text in texts)
+    partner.close()

@@ -200,6 +200,7 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
                 page.locator("button.cue").first.click()
                 delivery = page.locator("#delivery")
                 expect(delivery).to_have_attribute("data-state", "sent")
+                expect(delivery).to_have_text("Sending…")  # not "Sent": nothing answered it
                 page.clock.fast_forward(9000)
                 expect(delivery).to_have_attribute("data-state", "undelivered")
                 return str(delivery.inner_text())
