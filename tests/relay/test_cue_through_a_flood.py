@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 from app.link.pairing import PairedPartner
 from app.link.partner_end import LinkState, PressState
 from app.link.relay_crypto import decode_secret, derive_channels
-from app.link.relay_partner import MeetingState, RelayPartnerClient
+from app.link.relay_partner import RelayPartnerClient
 from app.ui.partner.partner_window import PartnerWindow
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
-from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
+from tests.relay.relay_steps import live_for, phone_page, shown_ids
 from tests.relay.test_relay_page_browser import chromium_path, page_server
 
 __all__ = ["chromium_path", "page_server"]
@@ -50,6 +50,13 @@ client.publish(topic, b"done", qos=1).wait_for_publish(20)
 client.disconnect()
 client.loop_stop()
 """
+
+
+def press_states(client: RelayPartnerClient) -> list[str]:
+    """Every state the partner's latest press goes through from now on."""
+    states: list[str] = []
+    client.pressStateChanged.connect(lambda _id, state: states.append(state))
+    return states
 
 
 class Flood:
@@ -86,15 +93,9 @@ def test_a_press_in_a_flood_arrives_exactly_once(
     client.start()
     flood: Flood | None = None
     try:
-        session, _window = relay_meeting.start()
-        relay = relay_meeting.link.relay  # type: ignore[union-attr]
-        assert relay is not None
-        qtbot.waitUntil(lambda: client.meeting_state is MeetingState.LIVE, timeout=5000)
+        session, _window, relay = live_for(qtbot, relay_meeting, client)
+        shown, states = shown_ids(session), press_states(client)
         up = derive_channels(decode_secret(alex.secret), relay.meeting_id).up
-        shown: list[str] = []
-        session.cueDisplayRequested.connect(lambda event: shown.append(event.message_id))
-        states: list[str] = []
-        client.pressStateChanged.connect(lambda _id, state: states.append(state))
         flood = Flood(broker, up.topic, tmp_path)
         qtbot.waitUntil(flood.halfway, timeout=20000)
         press = client.press(session.cues[0].key)  # in the thick of it
@@ -121,12 +122,8 @@ def test_with_the_broker_gone_the_partner_is_told_the_cue_did_not_get_through(
     client = RelayPartnerClient(link_for(alex, broker), stale_after_ms=1500)
     client.start()
     try:
-        session, _window = relay_meeting.start()
-        qtbot.waitUntil(lambda: client.meeting_state is MeetingState.LIVE, timeout=5000)
-        shown: list[str] = []
-        session.cueDisplayRequested.connect(lambda event: shown.append(event.message_id))
-        states: list[str] = []
-        client.pressStateChanged.connect(lambda _id, state: states.append(state))
+        session, _window, _relay = live_for(qtbot, relay_meeting, client)
+        shown, states = shown_ids(session), press_states(client)
         broker.stop()
         qtbot.waitUntil(lambda: client.link_state is LinkState.OFFLINE, timeout=5000)
         client.press(session.cues[0].key)
@@ -149,47 +146,35 @@ def test_a_tap_on_the_phone_in_a_flood_is_shown_once(
 ) -> None:
     link = link_for(alex, broker, page_server[0])
     qt = QtThreadCalls()
-    shown: list[str] = []
+    shown: list[list[str]] = []  # the list the live window's shows go into, once made
     floods: list[Flood] = []
 
     def on_the_phone() -> str:
-        from playwright.sync_api import expect, sync_playwright
+        from playwright.sync_api import expect
 
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-            )
-            try:
-                page = browser.new_page(**PHONE)
-                page.goto(link)
-                expect(page.locator("#link")).to_have_text("Paired — waiting for a meeting")
-                session, _window = qt.call(lambda: relay_meeting.start())
-                qt.call(
-                    lambda: session.cueDisplayRequested.connect(
-                        lambda event: shown.append(event.message_id)
-                    )
-                )
-                expect(page.locator("#link")).to_have_text("Meeting live")
-                relay = qt.call(lambda: relay_meeting.link.relay)
-                up = derive_channels(decode_secret(alex.secret), relay.meeting_id).up
-                floods.append(Flood(broker, up.topic, tmp_path))
-                expect(page.locator("body")).to_have_attribute("data-link", "connected")
-                while not floods[0].halfway():
-                    page.wait_for_timeout(20)
-                page.locator("button.cue").first.click()  # in the thick of it
-                delivery = page.locator("#delivery")
-                expect(delivery).to_have_attribute("data-state", "shown", timeout=15000)
-                while not floods[0].over():
-                    page.wait_for_timeout(50)
-                return str(delivery.inner_text())
-            finally:
-                browser.close()
+        with phone_page(chromium_path) as page:
+            page.goto(link)
+            expect(page.locator("#link")).to_have_text("Paired — waiting for a meeting")
+            session, _window, relay = qt.call(lambda: live_for(qtbot, relay_meeting))
+            shown.append(qt.call(lambda: shown_ids(session)))
+            expect(page.locator("#link")).to_have_text("Meeting live")
+            up = derive_channels(decode_secret(alex.secret), relay.meeting_id).up
+            floods.append(Flood(broker, up.topic, tmp_path))
+            expect(page.locator("body")).to_have_attribute("data-link", "connected")
+            while not floods[0].halfway():
+                page.wait_for_timeout(20)
+            page.locator("button.cue").first.click()  # in the thick of it
+            delivery = page.locator("#delivery")
+            expect(delivery).to_have_attribute("data-state", "shown", timeout=15000)
+            while not floods[0].over():
+                page.wait_for_timeout(50)
+            return str(delivery.inner_text())
 
     try:
         text = in_thread(qtbot, on_the_phone, timeout_ms=60000, qt_calls=qt)
         qtbot.wait(1500)  # a repeat still on its way would be shown by now
         assert text == "Shown on their screen"
-        assert len(shown) == 1
+        assert len(shown[0]) == 1
     finally:
         for flood in floods:
             flood.stop()
@@ -198,7 +183,7 @@ def test_a_tap_on_the_phone_in_a_flood_is_shown_once(
 def test_the_partner_window_says_sending_until_poise_answers_then_that_it_did_not_get_through(
     qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
 ) -> None:
-    session, _window = relay_meeting.start()
+    session, _window, relay = live_for(qtbot, relay_meeting)
     partner = PartnerWindow(link_for(alex, broker))
     qtbot.addWidget(partner)
     partner.show()
@@ -206,8 +191,6 @@ def test_the_partner_window_says_sending_until_poise_answers_then_that_it_did_no
     client = partner.client
     assert isinstance(client, RelayPartnerClient)
     client._answer_timer.setInterval(2500)  # Poise's answer window, shortened for the test
-    relay = relay_meeting.link.relay  # type: ignore[union-attr]
-    assert relay is not None
     # Poise stops hearing this partner without a word (a revoke the partner missed).
     for topic in list(relay._by_topic):
         relay.opener.forget(topic)

@@ -20,6 +20,7 @@ from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
+from tests.relay.relay_steps import live_for, shown_ids
 from tests.relay.test_relay_hostile import Snooper
 
 pytestmark = pytest.mark.timeout(60)
@@ -40,6 +41,15 @@ class TopicSnooper(Snooper):
         return [payload for seen, payload in list(self.by_topic) if seen == topic]
 
 
+def snooping_on(qtbot: QtBot, broker: LocalBroker, *topics: str) -> TopicSnooper:
+    """A snooper subscribed to ``topics``, each granted."""
+    snooper = TopicSnooper(broker)
+    for topic in topics:
+        snooper.subscribe(topic)
+    qtbot.waitUntil(lambda: len(snooper.granted) == len(topics), timeout=5000)
+    return snooper
+
+
 def replay(broker: LocalBroker, topic: str, payloads: list[bytes]) -> None:
     publisher = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
     publisher.connect("127.0.0.1", broker.tcp_port)
@@ -56,17 +66,12 @@ def test_lobby_words_replayed_from_the_last_meeting_change_nothing(
     qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
 ) -> None:
     lobby = derive_channels(decode_secret(alex.secret))
-    snooper = TopicSnooper(broker)
-    for topic in (lobby.up.topic, lobby.down.topic):
-        snooper.subscribe(topic)
-    qtbot.waitUntil(lambda: len(snooper.granted) == 2, timeout=5000)
+    snooper = snooping_on(qtbot, broker, lobby.up.topic, lobby.down.topic)
     first = RelayPartnerClient(link_for(alex, broker))
     second: RelayPartnerClient | None = None
     try:
         # The first meeting, as the snooper records it: hello, live, ended.
-        session, window = relay_meeting.start(client="Harbor & Sons")
-        relay = relay_meeting.link.relay  # type: ignore[union-attr]
-        assert relay is not None
+        _session, _window, relay = live_for(qtbot, relay_meeting, client="Harbor & Sons")
         qtbot.waitUntil(lambda: relay.broker_status is BrokerStatus.CONNECTED, timeout=5000)
         first.start()
         qtbot.waitUntil(lambda: first.meeting_state is MeetingState.LIVE, timeout=5000)
@@ -79,13 +84,10 @@ def test_lobby_words_replayed_from_the_last_meeting_change_nothing(
         assert len(old_words) >= 2
 
         # The next meeting; a partner that starts only now (a reloaded page, a new window).
-        session, window = relay_meeting.start(client="Northwind")
-        relay = relay_meeting.link.relay  # type: ignore[union-attr]
-        assert relay is not None
         second = RelayPartnerClient(link_for(alex, broker))
         second.start()
+        session, window, relay = live_for(qtbot, relay_meeting, first, second, client="Northwind")
         for client in (first, second):
-            qtbot.waitUntil(lambda c=client: c.meeting_state is MeetingState.LIVE, timeout=5000)
             assert client._meeting_id == relay.meeting_id
         qtbot.wait(1200)  # a hello's answer held back by the one-a-second rule is out
         announced = len(snooper.on(lobby.down.topic))
@@ -125,8 +127,7 @@ def test_lobby_words_replayed_from_the_last_meeting_change_nothing(
         assert len(snooper.on(lobby.down.topic)) == announced + len(old_words)
 
         # And the next press still lands, once, in this meeting.
-        shown: list[str] = []
-        session.cueDisplayRequested.connect(lambda event: shown.append(event.message_id))
+        shown = shown_ids(session)
         press = second.press(session.cues[0].key)
         qtbot.waitUntil(lambda: second.last_press_state is PressState.SHOWN, timeout=5000)
         qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -143,16 +144,11 @@ def test_every_sealed_message_is_one_of_a_few_lengths(
 ) -> None:
     secret = decode_secret(alex.secret)
     lobby = derive_channels(secret)
-    snooper = TopicSnooper(broker)
-    for topic in (lobby.up.topic, lobby.down.topic):
-        snooper.subscribe(topic)
-    qtbot.waitUntil(lambda: len(snooper.granted) == 2, timeout=5000)
+    snooper = snooping_on(qtbot, broker, lobby.up.topic, lobby.down.topic)
     client = RelayPartnerClient(link_for(alex, broker))
     client.start()
     try:
-        session, window = relay_meeting.start()
-        relay = relay_meeting.link.relay  # type: ignore[union-attr]
-        assert relay is not None
+        session, window, relay = live_for(qtbot, relay_meeting)
         meeting = derive_channels(secret, relay.meeting_id)
         for topic in (meeting.up.topic, meeting.down.topic):
             snooper.subscribe(topic)
