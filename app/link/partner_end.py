@@ -4,8 +4,8 @@ Both partner clients (``app.link.client`` over the LAN's WebSocket, and
 ``app.link.relay_partner`` through the relay) subclass :class:`PartnerEnd`. It holds
 what a partner's Poise knows of the conversation: how far its latest press got
 (pending while offline, sent, received, shown... or undelivered when too old to help),
-the user's open request, and the "OK" it owes or has given. A press is sent again every
-:data:`RESEND_EVERY_MS` until Poise answers it, at most :data:`MOST_SENDS` times (same
+the user's open request, and the "OK" it owes or has given. A press (and an "OK") is sent
+again every :data:`RESEND_EVERY_MS` until Poise answers it, at most :data:`MOST_SENDS` times (same
 message id: Poise answers a repeat with where the first got to and never shows it twice),
 so a press a flooded broker dropped still arrives. When the link is back it resends a
 fresh press or asks after an old one, and reads Poise's answers the same way on both
@@ -101,6 +101,7 @@ class PartnerEnd(QObject):
         self._last: _LastPress | None = None
         self._request: Request | None = None
         self._answering: str | None = None  # an "OK" that may not have reached Poise yet
+        self._answer_sends = 0
         self._answered: set[str] = set()
         self._resend_timer = QTimer(self, interval=RESEND_EVERY_MS)
         self._resend_timer.timeout.connect(self._resend)
@@ -140,7 +141,9 @@ class PartnerEnd(QObject):
         if message_id in self._answered:
             return
         self._answering = message_id
-        self._send(RequestAck(message_id))
+        self._answer_sends = 1 if self._send(RequestAck(message_id)) else 0
+        if not self._resend_timer.isActive():
+            self._resend_timer.start()
 
     def press(self, cue_key: str) -> str:
         """Send a cue now, or as soon as the link is back; returns its message id."""
@@ -165,20 +168,27 @@ class PartnerEnd(QObject):
         self._press_went_out()
 
     def _resend(self) -> None:
-        """No answer yet: the same press again (a dropped one arrives, a repeat is answered)."""
+        """No answer yet: the same press, or the same "OK", again (a dropped one arrives,
+        a repeat is answered and never shown twice)."""
+        waiting = False
         last = self._last
-        if last is None or last.state is not PressState.SENT or last.sends >= MOST_SENDS:
+        if last is not None and last.state is PressState.SENT and last.sends < MOST_SENDS:
+            waiting = True
+            if self._send(Press(last.message_id, last.cue_key)):
+                last.sends += 1
+        if self._answering is not None and self._answer_sends < MOST_SENDS:
+            waiting = True
+            if self._send(RequestAck(self._answering)):
+                self._answer_sends += 1
+        if not waiting:
             self._resend_timer.stop()
-            return
-        if self._send(Press(last.message_id, last.cue_key)):
-            last.sends += 1
 
     def _resume(self) -> None:
         """The link is back: a fresh press goes again, an old one is asked after, and an
         "OK" that may not have arrived is said again."""
         self._resume_press()
-        if self._answering is not None:
-            self._send(RequestAck(self._answering))
+        if self._answering is not None and self._send(RequestAck(self._answering)):
+            self._answer_sends += 1
 
     def _resume_press(self) -> None:
         last = self._last
@@ -211,8 +221,7 @@ class PartnerEnd(QObject):
                 self.requestAnswered.emit(message_id)
             case Status(message_id, state):
                 if self._last is not None and message_id == self._last.message_id:
-                    self._resend_timer.stop()
-                    self._press_answered()
+                    self._press_answered()  # no repeat from here: it is not "sent" any more
                     if state is DeliveryState.UNKNOWN:
                         self._set_press_state(PressState.UNDELIVERED)
                     elif PressState(state.value) != self._last.state:

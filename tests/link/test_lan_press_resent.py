@@ -52,3 +52,27 @@ def test_a_press_dropped_by_the_lan_link_arrives_on_a_repeat_and_shows_once(
         assert len(session.recorded) == 1
     finally:
         client.stop()
+
+
+def test_an_ok_dropped_by_the_lan_link_arrives_on_a_repeat_and_is_heard_once(
+    qtbot: QtBot, tight_meeting: tuple[StandInSession, PartnerLinkServer]
+) -> None:
+    session, server = tight_meeting
+    client = PartnerLinkClient(server.pairing_url())
+    client.start()
+    try:
+        qtbot.waitUntil(lambda: client.link_state == "connected")
+        request_id = session.ask_partner()
+        qtbot.waitUntil(lambda: client.open_request is not None)
+        limited = server.dropped[DropReason.RATE_LIMITED]
+        # The allowance holds one message at most: the press takes it, the "OK" is dropped.
+        client.press("calm")
+        client.acknowledge_request(request_id)
+        qtbot.waitUntil(lambda: server.dropped[DropReason.RATE_LIMITED] > limited)
+        answered: list[str] = []
+        client.requestAnswered.connect(answered.append)
+        qtbot.waitUntil(lambda: answered == [request_id], timeout=5000)
+        assert session.answered == [request_id]
+        assert client.last_press_state is PressState.SHOWN
+    finally:
+        client.stop()
