@@ -35,44 +35,48 @@ def tight_meeting(qtbot: QtBot) -> Iterator[tuple[StandInSession, PartnerLinkSer
     server.end()
 
 
-def test_a_press_dropped_by_the_lan_link_arrives_on_a_repeat_and_shows_once(
+@pytest.fixture
+def partner(
     qtbot: QtBot, tight_meeting: tuple[StandInSession, PartnerLinkServer]
+) -> Iterator[PartnerLinkClient]:
+    """A partner's Poise on that link, connected."""
+    client = PartnerLinkClient(tight_meeting[1].pairing_url())
+    client.start()
+    qtbot.waitUntil(lambda: client.link_state == "connected")
+    yield client
+    client.stop()
+
+
+def test_a_press_dropped_by_the_lan_link_arrives_on_a_repeat_and_shows_once(
+    qtbot: QtBot,
+    tight_meeting: tuple[StandInSession, PartnerLinkServer],
+    partner: PartnerLinkClient,
 ) -> None:
     session, server = tight_meeting
-    client = PartnerLinkClient(server.pairing_url())
-    client.start()
-    try:
-        qtbot.waitUntil(lambda: client.link_state == "connected")
-        qtbot.waitUntil(lambda: len(client.cues) == len(session.cues))
-        limited = server.dropped[DropReason.RATE_LIMITED]
-        client.press("calm")  # right after the hello: over the allowance, dropped
-        qtbot.waitUntil(lambda: server.dropped[DropReason.RATE_LIMITED] > limited)
-        assert client.last_press_state is PressState.SENT
-        qtbot.waitUntil(lambda: client.last_press_state is PressState.SHOWN, timeout=5000)
-        assert len(session.recorded) == 1
-    finally:
-        client.stop()
+    qtbot.waitUntil(lambda: len(partner.cues) == len(session.cues))
+    limited = server.dropped[DropReason.RATE_LIMITED]
+    partner.press("calm")  # right after the hello: over the allowance, dropped
+    qtbot.waitUntil(lambda: server.dropped[DropReason.RATE_LIMITED] > limited)
+    assert partner.last_press_state is PressState.SENT
+    qtbot.waitUntil(lambda: partner.last_press_state is PressState.SHOWN, timeout=5000)
+    assert len(session.recorded) == 1
 
 
 def test_an_ok_dropped_by_the_lan_link_arrives_on_a_repeat_and_is_heard_once(
-    qtbot: QtBot, tight_meeting: tuple[StandInSession, PartnerLinkServer]
+    qtbot: QtBot,
+    tight_meeting: tuple[StandInSession, PartnerLinkServer],
+    partner: PartnerLinkClient,
 ) -> None:
     session, server = tight_meeting
-    client = PartnerLinkClient(server.pairing_url())
-    client.start()
-    try:
-        qtbot.waitUntil(lambda: client.link_state == "connected")
-        request_id = session.ask_partner()
-        qtbot.waitUntil(lambda: client.open_request is not None)
-        limited = server.dropped[DropReason.RATE_LIMITED]
-        # The allowance holds one message at most: the press takes it, the "OK" is dropped.
-        client.press("calm")
-        client.acknowledge_request(request_id)
-        qtbot.waitUntil(lambda: server.dropped[DropReason.RATE_LIMITED] > limited)
-        answered: list[str] = []
-        client.requestAnswered.connect(answered.append)
-        qtbot.waitUntil(lambda: answered == [request_id], timeout=5000)
-        assert session.answered == [request_id]
-        assert client.last_press_state is PressState.SHOWN
-    finally:
-        client.stop()
+    request_id = session.ask_partner()
+    qtbot.waitUntil(lambda: partner.open_request is not None)
+    limited = server.dropped[DropReason.RATE_LIMITED]
+    # The allowance holds one message at most: the press takes it, the "OK" is dropped.
+    partner.press("calm")
+    partner.acknowledge_request(request_id)
+    qtbot.waitUntil(lambda: server.dropped[DropReason.RATE_LIMITED] > limited)
+    answered: list[str] = []
+    partner.requestAnswered.connect(answered.append)
+    qtbot.waitUntil(lambda: answered == [request_id], timeout=5000)
+    assert session.answered == [request_id]
+    assert partner.last_press_state is PressState.SHOWN
