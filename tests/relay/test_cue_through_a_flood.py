@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from app.link.pairing import PairedPartner
 from app.link.partner_end import LinkState, PressState
-from app.link.relay_crypto import decode_secret, derive_channels
+from app.link.relay_crypto import SEALED_SIZES, decode_secret, derive_channels
 from app.link.relay_partner import RelayPartnerClient
 from app.ui.partner.partner_window import PartnerWindow
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
-from tests.relay.relay_steps import live_for, phone_page, shown_ids
+from tests.relay.relay_steps import live_for, phone_page, shown_ids, snooping_on
 from tests.relay.test_relay_page_browser import chromium_path, page_server
 
 __all__ = ["chromium_path", "page_server"]
@@ -145,6 +145,8 @@ def test_a_tap_on_the_phone_in_a_flood_is_shown_once(
     tmp_path: Path,
 ) -> None:
     link = link_for(alex, broker, page_server[0])
+    lobby = derive_channels(decode_secret(alex.secret))
+    snooper = snooping_on(qtbot, broker, lobby.up.topic)  # what the page seals, as sent
     qt = QtThreadCalls()
     shown: list[list[str]] = []  # the list the live window's shows go into, once made
     floods: list[Flood] = []
@@ -175,7 +177,10 @@ def test_a_tap_on_the_phone_in_a_flood_is_shown_once(
         qtbot.wait(1500)  # a repeat still on its way would be shown by now
         assert text == "Shown on their screen"
         assert len(shown[0]) == 1
+        hellos = snooper.on(lobby.up.topic)
+        assert hellos and {len(hello) for hello in hellos} == {SEALED_SIZES[0]}
     finally:
+        snooper.stop()
         for flood in floods:
             flood.stop()
 

@@ -20,34 +20,9 @@ from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
-from tests.relay.relay_steps import live_for, shown_ids
-from tests.relay.test_relay_hostile import Snooper
+from tests.relay.relay_steps import live_for, shown_ids, snooping_on
 
 pytestmark = pytest.mark.timeout(60)
-
-
-class TopicSnooper(Snooper):
-    """Keeps each payload with its topic."""
-
-    def __init__(self, broker: LocalBroker) -> None:
-        self.by_topic: list[tuple[str, bytes]] = []
-        super().__init__(broker)
-
-    def _on_message(self, _c: object, _u: object, message: mqtt.MQTTMessage) -> None:
-        super()._on_message(_c, _u, message)
-        self.by_topic.append((message.topic, bytes(message.payload)))
-
-    def on(self, topic: str) -> list[bytes]:
-        return [payload for seen, payload in list(self.by_topic) if seen == topic]
-
-
-def snooping_on(qtbot: QtBot, broker: LocalBroker, *topics: str) -> TopicSnooper:
-    """A snooper subscribed to ``topics``, each granted."""
-    snooper = TopicSnooper(broker)
-    for topic in topics:
-        snooper.subscribe(topic)
-    qtbot.waitUntil(lambda: len(snooper.granted) == len(topics), timeout=5000)
-    return snooper
 
 
 def replay(broker: LocalBroker, topic: str, payloads: list[bytes]) -> None:
