@@ -186,7 +186,11 @@ def test_a_tap_on_the_phone_in_a_flood_is_shown_once(
 
 
 def test_the_partner_window_says_sending_until_poise_answers_then_that_it_did_not_get_through(
-    qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
+    qtbot: QtBot,
+    relay_meeting: RealMeeting,
+    broker: LocalBroker,
+    alex: PairedPartner,
+    screens_dir: Path,
 ) -> None:
     session, _window, relay = live_for(qtbot, relay_meeting)
     partner = PartnerWindow(link_for(alex, broker))
@@ -203,6 +207,7 @@ def test_the_partner_window_says_sending_until_poise_answers_then_that_it_did_no
     client.pressStateChanged.connect(lambda _id, _state: texts.append(partner.press_label.text()))
     qtbot.mouseClick(partner.cue_buttons[session.cues[0].key], Qt.MouseButton.LeftButton)
     assert partner.press_label.text() == "Sending…"
+    assert partner.grab().save(str(screens_dir / "partner_window_sending.png"))
     qtbot.waitUntil(lambda: partner.press_label.text() == "Did not get through", timeout=5000)
     assert not any(text.startswith("Sent") for text in texts)
     partner.close()
