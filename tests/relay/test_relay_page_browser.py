@@ -176,6 +176,7 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
     broker: LocalBroker,
     alex: PairedPartner,
     page_server: tuple[str, list[str]],
+    screens_dir: Path,
 ) -> None:
     link = link_for(alex, broker, page_server[0])
     qt = QtThreadCalls()
@@ -201,8 +202,11 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
                 delivery = page.locator("#delivery")
                 expect(delivery).to_have_attribute("data-state", "sent")
                 expect(delivery).to_have_text("Sending…")  # not "Sent": nothing answered it
+                page.screenshot(path=screens_dir / "relay_page_sending.png")
+                expect(page.locator(".steps span.on")).to_have_count(0)  # nothing reached yet
                 page.clock.fast_forward(9000)
                 expect(delivery).to_have_attribute("data-state", "undelivered")
+                page.screenshot(path=screens_dir / "relay_page_not_through.png")
                 return str(delivery.inner_text())
             finally:
                 browser.close()
