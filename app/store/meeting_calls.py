@@ -44,6 +44,7 @@ from app.store.row_records import (
 )
 from app.store.search_queries import KIND_CLIENT, KIND_STAMP, KIND_TITLE, index_text
 from app.store.service_sessions import ServiceSessions
+from app.store.viewer import own_rows
 
 if TYPE_CHECKING:
     from app.journal.replay import JournalContent
@@ -63,7 +64,8 @@ class MeetingCalls(ServiceSessions):
             raise ValueError("a meeting needs a client name")
         with self._writing() as session:
             key = client_name.casefold()
-            client = session.scalar(select(Client).where(Client.name_key == key))
+            mine = select(Client).where(Client.name_key == key, own_rows(Client.owner_role))
+            client = session.scalar(mine)
             if client is None:
                 client = Client(name=client_name, name_key=key, created_at=draft.started_at)
                 session.add(client)

@@ -43,6 +43,8 @@ class MeetingRecord(MeetingDraft):
     ended_at: datetime | None
     follow_up: date | None
     uuid: str = ""  # names the meeting outside Poise (calendar UIDs); never another's
+    # The colleague (their database role) who shared the meeting; '' for one's own.
+    shared_by: str = ""
 
 
 class TimelineKind(StrEnum):
@@ -155,6 +157,7 @@ class MeetingSummary:
     playbook_id: str
     signal_count: int
     follow_up: date | None
+    shared_by: str = ""  # the colleague who shared it (their role); '' for one's own
 
     @property
     def duration(self) -> timedelta | None:
