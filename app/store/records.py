@@ -186,3 +186,23 @@ class SearchHit:
     started_at: datetime
     where: str
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRecord:
+    """One meeting (``meeting_id``) or one client's history (``client_id``) opened, read-only,
+    to a colleague's role or the team's group role."""
+
+    id: int
+    meeting_id: int | None
+    client_id: int | None
+    with_role: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRoster:
+    """Whom the viewer may share with: the team's group roles and their members."""
+
+    groups: tuple[str, ...]
+    members: tuple[str, ...]

@@ -81,6 +81,9 @@ def upgrade() -> None:
     op.create_index("ix_shares_meeting_id", privacy_schema.SHARES, ["meeting_id"])
     op.create_index("ix_shares_client_id", privacy_schema.SHARES, ["client_id"])
     if postgres:
+        # Beside the other tables, with their owner: the role that ran Poise keeps every right
+        # it had, when an administrator runs this revision (``poise team setup``).
+        op.execute(f'ALTER TABLE {privacy_schema.SHARES} OWNER TO "{existing}"')
         for statement in privacy_schema.at_head():
             op.execute(statement)
 
