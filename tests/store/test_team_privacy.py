@@ -279,3 +279,54 @@ def test_an_existing_single_user_database_keeps_every_row_with_its_role(
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.execute("DROP ROLE IF EXISTS alice, solo")
             admin.execute("DROP ROLE IF EXISTS poise_team")
+
+
+def test_poise_team_sets_up_adds_and_removes_a_person(
+    postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    url = postgres_server.create_database()
+    name = url.rsplit("/", 1)[1]
+    try:
+        assert main(["team", "setup", url]) == 0
+        assert "poise_team" in capsys.readouterr().out
+        assert main(["team", "setup", url]) == 0  # again, after an upgrade: harmless
+        capsys.readouterr()
+        assert main(["--database-url", url, "team", "add", "dana"]) == 0
+        handed = capsys.readouterr().out
+        assert f"postgresql+psycopg://dana@127.0.0.1:{postgres_server.port}/{name}" in handed
+        assert "\\password" in handed
+        with check_connection(postgres_server, name) as check:
+            member = check.execute(
+                "SELECT pg_has_role('dana', 'poise_team', 'MEMBER'), rolcanlogin "
+                "FROM pg_roles WHERE rolname = 'dana'"
+            ).fetchone()
+            assert member == (True, True)
+        assert main(["--database-url", url, "team", "add", "Dana; DROP"]) == 1
+        assert "not a plain role name" in capsys.readouterr().err
+        assert main(["--database-url", url, "team", "remove", "dana"]) == 0
+        with check_connection(postgres_server, name) as check:
+            assert check.execute("SELECT 1 FROM pg_roles WHERE rolname = 'dana'").fetchone() is None
+        assert main(["team", "setup", "sqlite:////tmp/nowhere.sqlite3"]) == 1
+        assert "PostgreSQL" in capsys.readouterr().err
+    finally:
+        with check_connection(postgres_server, name) as check:
+            check.execute("DROP OWNED BY poise_team")
+        postgres_server.drop_database(url)
+        with postgres_server.admin_connect() as admin:
+            admin.execute("DROP ROLE IF EXISTS dana, poise_team")
+
+
+def test_on_sqlite_there_is_nothing_to_share(data_dir: Path) -> None:
+    store = open_store(f"sqlite:///{data_dir / 'poise.sqlite3'}")
+    service = store.service
+    meeting = service.start_meeting(draft(started_at=AT))
+    assert service.sharing_available is False
+    assert service.team_roster().members == ()
+    assert service.list_shares(meeting_id=meeting.id) == []
+    assert service.load_meeting(meeting.id).meeting.shared_by == ""
+    assert [m.shared_by for m in service.list_meetings()] == [""]
+    with pytest.raises(SharingError):
+        service.share_meeting(meeting.id, "bob")
+    store.close()
