@@ -65,14 +65,14 @@ def run_team_command(args: argparse.Namespace) -> int:
                 f"  {person.url}",
                 translate(
                     "TeamCommand",
-                    "{name} sets a password once, with the administrator's help or after you "
-                    "set a first one (ALTER ROLE {name} PASSWORD '…'):",
+                    "Set a first password for {name} (in psql: ALTER ROLE {name} PASSWORD "
+                    "'…'); they change it with:",
                 ).format(name=person.name),
                 f"  {person.password_command}",
                 translate(
                     "TeamCommand",
-                    "and keeps it in ~/.pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf), "
-                    "where Poise's database driver finds it.",
+                    "Poise's database driver reads the password from ~/.pgpass "
+                    "(Windows: %APPDATA%\\postgresql\\pgpass.conf).",
                 ),
             ]
         else:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, text
 from app.store.errors import NotFound
 from app.store.models import Client, Meeting, Share
 from app.store.records import ShareRecord, TeamRoster
+from app.store.row_records import same_named_fields
 from app.store.service_sessions import ServiceSessions
 from app.store.viewer import own_rows
 from app.translation import translate
@@ -128,10 +129,4 @@ class ShareCalls(ServiceSessions):
 
 
 def _record(share: Share) -> ShareRecord:
-    return ShareRecord(
-        id=share.id,
-        meeting_id=share.meeting_id,
-        client_id=share.client_id,
-        with_role=share.with_role,
-        created_at=share.created_at,
-    )
+    return same_named_fields(ShareRecord, share)

@@ -11,6 +11,8 @@ what was shared with it. ``poise team …`` (``app.cli``) calls these and prints
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
@@ -30,6 +32,18 @@ class TeamSetupError(ValueError):
     """The administrator asked for something that cannot be done; the message says why."""
 
 
+def checked_role_name(name: str) -> str:
+    if not ROLE_NAME.fullmatch(name):
+        raise TeamSetupError(
+            translate(
+                "TeamSetup",
+                "“{name}” is not a plain role name: use lower-case letters, digits "
+                "and _, starting with a letter (at most 63).",
+            ).format(name=name)
+        )
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class NewPerson:
     """What to hand a person just added: where to connect, and how to set a password."""
@@ -39,16 +53,15 @@ class NewPerson:
     password_command: str
 
 
-def checked_role_name(name: str, what: str) -> str:
-    if not ROLE_NAME.fullmatch(name):
-        raise TeamSetupError(
-            translate(
-                "TeamSetup",
-                "{what} {name!r} is not a plain role name: use lower-case letters, digits "
-                "and _, starting with a letter (at most 63).",
-            ).format(what=what, name=name)
-        )
-    return name
+@contextmanager
+def _as_administrator(url: str | URL) -> Iterator[tuple[Connection, Location]]:
+    """One transaction on the team's database, its errors in the user's words."""
+    engine, location = _engine(url)
+    try:
+        with translated_errors(location), engine.begin() as connection:
+            yield connection, location
+    finally:
+        engine.dispose()
 
 
 def _engine(url: str | URL) -> tuple[Engine, Location]:
@@ -71,7 +84,7 @@ def _role_exists(connection: Connection, name: str) -> bool:
 
 def setup_team(url: str | URL, group: str = DEFAULT_GROUP) -> list[str]:
     """Schema, group role and grants; safe to run again (after an upgrade of Poise, too)."""
-    checked_role_name(group, translate("TeamSetup", "The group"))
+    checked_role_name(group)
     engine, location = _engine(url)
     try:
         upgrade_to_head(engine, location)
@@ -106,25 +119,21 @@ def setup_team(url: str | URL, group: str = DEFAULT_GROUP) -> list[str]:
 
 def add_person(url: str | URL, name: str, group: str = DEFAULT_GROUP) -> NewPerson:
     """A login role for one person, in the team's group (which must exist: setup first)."""
-    checked_role_name(name, translate("TeamSetup", "The name"))
-    checked_role_name(group, translate("TeamSetup", "The group"))
-    engine, location = _engine(url)
-    try:
-        with translated_errors(location), engine.begin() as connection:
-            if not _role_exists(connection, group):
-                raise TeamSetupError(
-                    translate(
-                        "TeamSetup",
-                        "There is no group role {group} yet: run 'poise team setup URL' first.",
-                    ).format(group=group)
-                )
-            if _role_exists(connection, name):
-                raise TeamSetupError(
-                    translate("TeamSetup", "A role named {name} exists already.").format(name=name)
-                )
-            connection.execute(text(f"CREATE ROLE {name} LOGIN IN ROLE {group}"))
-    finally:
-        engine.dispose()
+    checked_role_name(name)
+    checked_role_name(group)
+    with _as_administrator(url) as (connection, location):
+        if not _role_exists(connection, group):
+            raise TeamSetupError(
+                translate(
+                    "TeamSetup",
+                    "There is no group role {group} yet: run 'poise team setup URL' first.",
+                ).format(group=group)
+            )
+        if _role_exists(connection, name):
+            raise TeamSetupError(
+                translate("TeamSetup", "A role named {name} exists already.").format(name=name)
+            )
+        connection.execute(text(f"CREATE ROLE {name} LOGIN IN ROLE {group}"))
     person_url = location.url.set(username=name, password=None)
     return NewPerson(
         name=name,
@@ -136,23 +145,19 @@ def add_person(url: str | URL, name: str, group: str = DEFAULT_GROUP) -> NewPers
 def remove_person(url: str | URL, name: str) -> list[str]:
     """Drop the person's role: their sessions end now; their rows stay, readable by no one
     but an administrator who bypasses row security."""
-    checked_role_name(name, translate("TeamSetup", "The name"))
-    engine, location = _engine(url)
-    try:
-        with translated_errors(location), engine.begin() as connection:
-            if not _role_exists(connection, name):
-                raise TeamSetupError(
-                    translate("TeamSetup", "There is no role named {name}.").format(name=name)
-                )
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"),
-                {"n": name},
+    checked_role_name(name)
+    with _as_administrator(url) as (connection, _location):
+        if not _role_exists(connection, name):
+            raise TeamSetupError(
+                translate("TeamSetup", "There is no role named {name}.").format(name=name)
             )
-            # A later colleague given the same name must not inherit what was shared.
-            connection.execute(text("DELETE FROM shares WHERE with_role = :n"), {"n": name})
-            connection.execute(text(f"DROP ROLE {name}"))
-    finally:
-        engine.dispose()
+        connection.execute(
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"),
+            {"n": name},
+        )
+        # A later colleague given the same name must not inherit what was shared.
+        connection.execute(text("DELETE FROM shares WHERE with_role = :n"), {"n": name})
+        connection.execute(text(f"DROP ROLE {name}"))
     return [translate("TeamSetup", "Removed {name}; their sessions were ended.").format(name=name)]
 
 

@@ -47,22 +47,22 @@ def team(postgres_server: PostgresServer) -> Iterator[TeamDatabase]:
         drop_team_database(made)
 
 
-@pytest.fixture
-def alice(team: TeamDatabase, data_dir: Path) -> Iterator[Store]:
-    store = open_store(team.url_of("alice"), retry_interval=0.2, data_dir=data_dir / "alice")
+def _person_store(team: TeamDatabase, role: str, data_dir: Path) -> Iterator[Store]:
+    store = open_store(team.url_of(role), retry_interval=0.2, data_dir=data_dir / role)
     try:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture
+def alice(team: TeamDatabase, data_dir: Path) -> Iterator[Store]:
+    yield from _person_store(team, "alice", data_dir)
 
 
 @pytest.fixture
 def bob(team: TeamDatabase, data_dir: Path) -> Iterator[Store]:
-    store = open_store(team.url_of("bob"), retry_interval=0.2, data_dir=data_dir / "bob")
-    try:
-        yield store
-    finally:
-        store.close()
+    yield from _person_store(team, "bob", data_dir)
 
 
 def _full_meeting(store: Store, client: str, title: str, words: str) -> int:
