@@ -93,11 +93,13 @@ class MeetingCalls(ServiceSessions):
             return apply_journal(session, content)
 
     def unended_meetings(self) -> list[MeetingSummary]:
-        """Meetings that were started and never ended (a crash left them open), newest first."""
+        """Meetings that were started and never ended (a crash left them open), newest first.
+
+        One's own only: a colleague's shared meeting is not for this person to resume."""
         with self._reading() as session:
             rows = session.execute(
                 summary_query()
-                .where(Meeting.ended_at.is_(None))
+                .where(Meeting.ended_at.is_(None), own_rows(Meeting.owner_role))
                 .order_by(Meeting.started_at.desc())
             )
             return [summary_from_row(row) for row in rows]

@@ -199,6 +199,24 @@ def test_a_shared_meeting_is_readable_not_writable_and_a_revoke_is_immediate(
     assert alice.service.load_meeting(shared_id).notes[NoteField.COMMITMENTS] == ""
 
 
+def test_a_shared_meeting_is_not_the_colleagues_to_resume_or_follow_up(
+    team: TeamDatabase, alice: Store, bob: Store
+) -> None:
+    """Home's lists (meetings left open, due items, follow-ups) are one's own duties only."""
+    service = alice.service
+    open_meeting = service.start_meeting(draft(client="Oldfield Bakery", started_at=AT))
+    service.add_action_item(open_meeting.id, "Send the credit note", "me", AT.date())
+    service.set_follow_up(open_meeting.id, AT.date())
+    service.share_meeting(open_meeting.id, "bob")
+    assert [m.id for m in service.unended_meetings()] == [open_meeting.id]
+    assert len(service.due_action_items(AT.date())) == 1
+    assert [m.id for m in service.open_follow_ups()] == [open_meeting.id]
+    assert [m.id for m in bob.service.list_meetings()] == [open_meeting.id]
+    assert bob.service.unended_meetings() == []
+    assert bob.service.due_action_items(AT.date()) == []
+    assert bob.service.open_follow_ups() == []
+
+
 def test_a_clients_history_shared_with_the_team_reaches_its_members_only(
     team: TeamDatabase, alice: Store, bob: Store
 ) -> None:
