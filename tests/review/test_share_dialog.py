@@ -114,6 +114,22 @@ def test_the_share_dialog_shares_a_meeting_that_the_colleague_then_reads_only(
         qtbot.waitUntil(lambda: dialog.shares.item(0).data(Qt.ItemDataRole.UserRole) is None)
         assert bob.service.list_meetings() == []
         dialog.close()
+
+        # The client page shares the whole history, here with the team.
+        client_id = alice.service.load_meeting(made.meeting_id).meeting.client_id
+        review.open_client(client_id)
+        qtbot.waitUntil(lambda: review.pages.currentWidget() is review.client_page)
+        assert review.client_page.share_button.isVisible()
+        qtbot.mouseClick(review.client_page.share_button, Qt.MouseButton.LeftButton)
+        history = review.client_page.share_dialog
+        qtbot.waitUntil(lambda: history.recipient.count() == 3)
+        history.recipient.setCurrentIndex(history.recipient.findData("poise_team"))
+        qtbot.mouseClick(history.share_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: history.shares.item(0).data(Qt.ItemDataRole.UserRole) is not None)
+        assert history.shares.item(0).text() == "The whole team (poise_team)"
+        shared = bob.service.client_history(client_id).meetings
+        assert [m.meeting.id for m in shared] == [made.meeting_id]
+        history.close()
     finally:
         for window, client in windows:
             window.close()
