@@ -12,20 +12,23 @@ it, once, before any window sees it.
 
 A playbook's own words are in its ``language``; ``texts`` (on the playbook and on each step)
 carry the same fields in other languages, and ``Playbook.in_language`` picks one, falling
-back field by field to the playbook's own words (``playbook_translation`` holds the rules).
+back field by field to the playbook's own words (``language_codes`` says which codes name one).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from app.domain.language_codes import language_of
 from app.domain.meeting_terms import MeetingMode
 
 PLAYBOOK_SUFFIX = ".toml"
 DEFAULT_LANGUAGE = "en"
+
+_T = TypeVar("_T")
 
 
 class Phase(StrEnum):
@@ -168,9 +171,7 @@ class Playbook:
         Each field this language lacks keeps the playbook's own words and is named in
         ``fell_back``; a language the playbook does not have gives it in its own language.
         """
-        from app.domain.playbook_translation import playbook_in_language
-
-        return playbook_in_language(self, code)
+        return _playbook_in_language(self, code)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -240,6 +241,86 @@ class Playbook:
         return "; ".join(
             f"{s.title}, {s.author}" + (f" ({s.year})" if s.year else "") for s in self.sources
         )
+
+
+def _playbook_in_language(playbook: Playbook, code: str) -> Playbook:
+    language = language_of(code)
+    if language == playbook.language or language not in playbook.languages:
+        return replace(
+            playbook,
+            texts=(),
+            prepare=_own(playbook.prepare),
+            during=_own(playbook.during),
+            after=_own(playbook.after),
+        )
+    fell_back: list[str] = []
+
+    def chosen(translated: _T | None, own: _T, where: str) -> _T:
+        if translated is not None:
+            return translated
+        if own:  # an empty field has nothing to fall back to
+            fell_back.append(where)
+        return own
+
+    top = dict(playbook.texts).get(language, PlaybookText())
+    title = chosen(top.title, playbook.title, "title")
+    summary = chosen(top.summary, playbook.summary, "summary")
+    video_summary = chosen(top.video_summary, playbook.video_summary, "video.summary")
+
+    def step_in(step: Step) -> Step:
+        text = dict(step.texts).get(language, StepText())
+        where = f"{step.phase.value}[{step.key}]."
+        loop_back = step.loop_back
+        if loop_back is not None:
+            when = chosen(text.loop_back_when, loop_back.when, f"{where}loop_back.when")
+            loop_back = LoopBack(when=when, to=loop_back.to)
+        video = step.video
+        if video is not None:
+            words = text.video or StepVariant()
+            video_where = f"{where}video."
+            video = StepVariant(
+                title=_optional(words.title, video.title, f"{video_where}title", fell_back),
+                do=_optional(words.do, video.do, f"{video_where}do", fell_back),
+                say=_optional(words.say, video.say, f"{video_where}say", fell_back),
+                avoid=_optional(words.avoid, video.avoid, f"{video_where}avoid", fell_back),
+                detail=_optional(words.detail, video.detail, f"{video_where}detail", fell_back),
+            )
+        return replace(
+            step,
+            title=chosen(text.title, step.title, f"{where}title"),
+            do=chosen(text.do, step.do, f"{where}do"),
+            say=chosen(text.say, step.say, f"{where}say"),
+            avoid=chosen(text.avoid, step.avoid, f"{where}avoid"),
+            detail=chosen(text.detail, step.detail, f"{where}detail"),
+            loop_back=loop_back,
+            video=video,
+            texts=(),
+        )
+
+    return replace(
+        playbook,
+        title=title,
+        summary=summary,
+        video_summary=video_summary,
+        prepare=tuple(step_in(step) for step in playbook.prepare),
+        during=tuple(step_in(step) for step in playbook.during),
+        after=tuple(step_in(step) for step in playbook.after),
+        language=language,
+        texts=(),
+        fell_back=tuple(fell_back),
+    )
+
+
+def _optional(translated: _T | None, own: _T | None, where: str, fell_back: list[str]) -> _T | None:
+    """A video field: only what the own video words change needs a translation."""
+    if own is None or translated is not None:
+        return translated if own is not None else None
+    fell_back.append(where)
+    return own
+
+
+def _own(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    return tuple(replace(step, texts=()) for step in steps)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from app.domain.language_codes import LANGUAGE_CODES
 from app.domain.playbook import (
     DEFAULT_LANGUAGE,
     Phase,
@@ -30,7 +31,6 @@ from app.domain.playbook_checker import (
     TITLE_MAX_CHARS,
     FieldChecker,
 )
-from app.domain.playbook_translation import LANGUAGE_CODES
 from app.translation import translate
 
 _VIDEO = "video"
