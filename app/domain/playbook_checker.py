@@ -79,8 +79,9 @@ class FieldLines:
         if start is None:
             return None
         header = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\.\s*{re.escape(variant)}\s*\]")
-        dotted = re.compile(rf"^\s*{re.escape(variant)}\s*\.\s*{re.escape(key)}\s*=")
-        assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        dotted = re.compile(rf"^\s*{re.escape(variant)}\s*\.\s*{re.escape(key)}\s*[=.]")
+        # "video.do = …" inside a [during.de] table is where its 'video' is told.
+        assignment = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
         in_variant: int | None = None
         variant_header: int | None = None  # a [name.variant.video] table may follow it
         for number in range(start, len(self._lines)):
