@@ -4,7 +4,6 @@ every mistake in a translation named with file, line and field, and the built-in
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from app.domain.playbook_parser import parse_playbook
 from app.playbooks import load_all_playbooks
 
 from .conftest import REPO_ROOT
+from .test_cli import run_poise
 from .test_playbooks import GLANCE_CHARS, VALID
 
 SHIPPED_FILES = sorted((REPO_ROOT / "playbooks").glob("*.toml"))
@@ -335,22 +335,20 @@ def test_each_mistake_in_german_names_file_line_and_field(
 
 
 def run_check(*files: Path, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data_dir), "playbook", "check"]
-        + [str(f) for f in files],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        check=False,
-    )
+    return run_poise("playbook", "check", *(str(f) for f in files), data_dir=data_dir)
+
+
+def check_german(
+    text: str, tmp_path: Path, data_dir: Path
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    path = tmp_path / "deadline.toml"
+    path.write_text(text, encoding="utf-8")
+    return path, run_check(path, data_dir=data_dir)
 
 
 def test_check_warns_about_german_gaps_and_still_passes(tmp_path: Path, data_dir: Path) -> None:
-    path = tmp_path / "deadline.toml"
     text = GERMAN.replace('detail = "Erst müssen sie sich gehört fühlen."\n', "")
-    path.write_text(text, encoding="utf-8")
-    result = run_check(path, data_dir=data_dir)
+    path, result = check_german(text, tmp_path, data_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"{path}: ok (missed-deadline, 2 steps, with video-call words, in en, de)"
@@ -361,10 +359,8 @@ def test_check_warns_about_german_gaps_and_still_passes(tmp_path: Path, data_dir
 
 
 def test_check_fails_on_a_broken_german_part(tmp_path: Path, data_dir: Path) -> None:
-    path = tmp_path / "deadline.toml"
     text = GERMAN.replace('[during.de]\ntitle = "Erst', '[during.dx]\ntitle = "Erst')
-    path.write_text(text, encoding="utf-8")
-    result = run_check(path, data_dir=data_dir)
+    path, result = check_german(text, tmp_path, data_dir)
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
         f"{path}:{line_of(text, '[during.dx]')}: during[listen].dx: unknown language code 'dx'"

@@ -135,13 +135,13 @@ def step_text(
                 _CONTEXT, "translates '{field}', which this step does not have"
             ).format(field=name)
             check.report(f"{prefix}{name}", message, line_of(name))
-    texts = _texts(check, value, prefix, line_of)
+    words = _texts(check, value, prefix, line_of).words()
     return StepText(
-        title=texts.text("title", TITLE_MAX_CHARS),
-        do=texts.text("do", DO_MAX_CHARS),
-        say=texts.lines("say"),
-        avoid=texts.lines("avoid"),
-        detail=texts.text("detail", None),
+        title=words.title,
+        do=words.do,
+        say=words.say,
+        avoid=words.avoid,
+        detail=words.detail,
         loop_back_when=_loop_back_when(check, value.get("loop_back"), prefix, line_of),
         video=_video_text(check, value.get(_VIDEO), step, index, language, prefix),
     )
@@ -171,14 +171,7 @@ def _video_text(
                 _CONTEXT, "translates '{field}', which this step's video words do not change"
             ).format(field=name)
             check.report(f"{prefix}{name}", message, line_of(name))
-    texts = _texts(check, value, prefix, line_of)
-    return StepVariant(
-        title=texts.text("title", TITLE_MAX_CHARS),
-        do=texts.text("do", DO_MAX_CHARS),
-        say=texts.lines("say"),
-        avoid=texts.lines("avoid"),
-        detail=texts.text("detail", None),
-    )
+    return _texts(check, value, prefix, line_of).words()
 
 
 def _loop_back_when(
@@ -254,6 +247,16 @@ class _texts:  # noqa: N801 - reads as a phrase: _texts(check, ...).text("title"
         if name not in self._table:
             return None
         return self._check.text_list(self._table, name, self._prefix, self._line_of(name))
+
+    def words(self) -> StepVariant:
+        """A step's words, each field checked with the same limit as the own words'."""
+        return StepVariant(
+            title=self.text("title", TITLE_MAX_CHARS),
+            do=self.text("do", DO_MAX_CHARS),
+            say=self.lines("say"),
+            avoid=self.lines("avoid"),
+            detail=self.text("detail", None),
+        )
 
 
 def misplaced_language_tables(check: FieldChecker, text: str, languages: set[str]) -> None:
