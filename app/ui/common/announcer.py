@@ -26,4 +26,6 @@ def announce(source: QWidget, words: str, *, urgent: bool = False) -> None:
         QAccessible.updateAccessibility(event)
         return
     source.setAccessibleDescription(words)
-    QAccessible.updateAccessibility(QAccessibleEvent(source, QAccessible.Event.DescriptionChanged))
+    QAccessible.updateAccessibility(
+        QAccessibleEvent(source, QAccessible.Event.DescriptionChanged)
+    )
