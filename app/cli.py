@@ -128,7 +128,10 @@ def _check_playbooks(files: Sequence[Path]) -> int:
             continue
         steps = len(playbook.all_steps)
         video = ", with video-call words" if playbook.has_video_variant else ""
-        print(f"{path}: ok ({playbook.id}, {steps} steps{video})")
+        languages = ", ".join(playbook.languages)
+        print(f"{path}: ok ({playbook.id}, {steps} steps{video}, in {languages})")
+        for warning in playbook.warnings:
+            print(f"warning: {warning}")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 

@@ -7,7 +7,9 @@ from app.domain.library import Origin, PlaybookLibrary, load_library
 from app.resources import shipped_playbooks_dir
 
 
-def load_all_playbooks() -> PlaybookLibrary:
-    return load_library(
+def load_all_playbooks(language: str | None = None) -> PlaybookLibrary:
+    """Every playbook; in ``language`` ("de", "de_DE") where it has it, None: in its own."""
+    library = load_library(
         [(Origin.SHIPPED, shipped_playbooks_dir()), (Origin.USER, paths.user_playbooks_dir())]
     )
+    return library if language is None else library.in_language(language)
