@@ -15,10 +15,13 @@ from app.managed_settings import team_playbooks_dir
 from app.resources import shipped_playbooks_dir
 
 
-def load_all_playbooks() -> PlaybookLibrary:
+def load_all_playbooks(language: str | None = None) -> PlaybookLibrary:
+    """Every playbook: shipped, the team's, the person's; in ``language`` ("de", "de_DE")
+    where it has it, None: in its own."""
     sources: list[tuple[Origin, Path]] = [(Origin.SHIPPED, shipped_playbooks_dir())]
     team = team_playbooks_dir()
     if team is not None:
         sources.append((Origin.TEAM, team))
     sources.append((Origin.USER, paths.user_playbooks_dir()))
-    return load_library(sources)
+    library = load_library(sources)
+    return library if language is None else library.in_language(language)
