@@ -17,6 +17,7 @@ from app.domain.playbook_file import load_playbook
 
 class Origin(StrEnum):
     SHIPPED = "shipped"
+    TEAM = "team"  # the administrator's folder (app.managed_settings)
     USER = "user"
 
 
