@@ -9,7 +9,7 @@ user asks for help ("Step in"), a calm highlighted box with the words and one bi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,9 +44,10 @@ MEETING_TEXT = {
     MeetingState.REVOKED: "This pairing was ended",
 }
 REVOKED_TEXT = "The user ended this pairing. Ask them for a new link if you still need one."
-PRESS_TEXT = {
+PRESS_TEXT: dict[PressState, str] = {
     PressState.PENDING: "Offline — will send when back",
-    PressState.SENT: "Sent…",
+    # Not "Sent" before Poise said it arrived: it may be lost on the way and go again.
+    PressState.SENT: str(QT_TRANSLATE_NOOP("PartnerWindow", "Sending…")),
     PressState.RECEIVED: "Sent",
     PressState.SHOWN: "Shown on their screen",
     PressState.ACKNOWLEDGED: "Acknowledged",
@@ -328,7 +329,7 @@ class PartnerWindow(QWidget):
         client = self.client
         if isinstance(client, RelayPartnerClient) and client.meeting_state is MeetingState.REVOKED:
             return  # REVOKED_TEXT says more than "not delivered"
-        self.press_label.setText(PRESS_TEXT[state])
+        self.press_label.setText(self.tr(PRESS_TEXT[state]))
         self.press_label.setProperty("state", state.value)
         # A dynamic property only restyles after the style is applied again.
         self.press_label.style().unpolish(self.press_label)
