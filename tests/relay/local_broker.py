@@ -66,8 +66,13 @@ def _accepts(port: int) -> bool:
 class LocalBroker:
     """One mosquitto process; ``restart`` keeps its ports, as a real broker's would."""
 
-    def __init__(self, folder: Path, *, lowest_priority: bool = False) -> None:
-        """``lowest_priority``: the broker stands in for a team's server, not the user's CPU."""
+    def __init__(
+        self, folder: Path, *, lowest_priority: bool = False, uncapped_tcp: bool = False
+    ) -> None:
+        """``lowest_priority``: the broker stands in for a team's server, not the user's CPU.
+        ``uncapped_tcp``: no connection limit on the loopback TCP listener (the shipped file
+        keeps it for the agent alone), so the capacity bench can measure the broker itself."""
+        self._uncapped_tcp = uncapped_tcp
         program, plugin = mosquitto_program(), dynamic_security_plugin()
         if program is None or plugin is None:
             raise FileNotFoundError("mosquitto and its dynamic-security plugin are not installed")
@@ -162,6 +167,8 @@ class LocalBroker:
                 f"plugin_opt_config_file {self.rules}"
             ),
         }
+        if self._uncapped_tcp:
+            replacements["max_connections 16"] = "max_connections -1"
         for shipped_line, local_line in replacements.items():
             if shipped_line not in shipped:
                 raise AssertionError(f"deploy/relay/mosquitto.conf no longer has {shipped_line!r}")
