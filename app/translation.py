@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Protocol
 
-__all__ = ["QT_TRANSLATE_NOOP", "Translator", "install", "translate", "untranslated"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "TranslationContext",
+    "Translator",
+    "install",
+    "translate",
+    "untranslated",
+]
 
 
 class Translator(Protocol):
@@ -23,9 +30,15 @@ class Translator(Protocol):
 
 
 def untranslated(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """The source text itself, with ``%n`` replaced by the count as Qt does."""
+    """The source text itself, with ``%n`` replaced by the count as Qt does.
+
+    Without Qt's English plurals (``en/plurals.ts``) a count's "(s)" follows English's
+    rule for the words that take an s: "1 meeting", "2 meetings".
+    """
     del context, disambiguation
-    return text.replace("%n", str(n)) if n >= 0 else text
+    if n < 0:
+        return text
+    return text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
 
 
 _implementation: Translator = untranslated
@@ -46,3 +59,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     """Marks a module-level string for lupdate; translate it with ``context`` where shown."""
     del context
     return text
+
+
+class TranslationContext:
+    """A context for strings outside any QObject: ``Words.tr("%n note(s)", "", count)``.
+
+    Subclass it (the class's name is the context) where a count is not a number written
+    in the code: lupdate marks ``translate(..., count)`` with a variable as no plural, and
+    drops the string altogether when the count is an expression such as ``len(items)``;
+    ``<Class>.tr(text, disambiguation, n)`` it reads whole, whatever ``n`` is.
+    """
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate(cls.__name__, text, disambiguation, n)

@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app import paths, qt_workarounds
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from app.store import Store
 
 # PySide6 6.12.0 loses references to True and None (pyproject excludes it, but a machine
@@ -25,6 +27,15 @@ qt_workarounds.protect_none()
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCREENS_DIR = REPO_ROOT / "tests" / "screens"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's QApplication, speaking English with its plurals as the app does at start."""
+    from app.ui.common.languages import install_language
+
+    install_language("en")
+    return qapp
 
 
 @pytest.fixture(autouse=True)

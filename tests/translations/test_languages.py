@@ -50,6 +50,8 @@ def installed(qapp: QApplication) -> Iterator[list[languages.InstalledLanguage]]
     yield done
     for language in done:
         language.uninstall()
+    # Back to what every other test has (see tests/conftest.py).
+    languages.install_language("en")
 
 
 def test_german_words_buttons_and_dates(
@@ -148,5 +150,6 @@ def test_build_names_a_broken_source(tmp_path: Path) -> None:
 
 
 def test_without_qt_a_string_reads_as_written() -> None:
-    assert translation.untranslated("Any", "%n meeting(s)", None, 2) == "2 meeting(s)"
+    assert translation.untranslated("Any", "%n meeting(s)", None, 2) == "2 meetings"
+    assert translation.untranslated("Any", "%n meeting(s)", None, 1) == "1 meeting"
     assert translation.untranslated("Any", "100%n", None) == "100%n"

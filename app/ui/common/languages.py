@@ -17,11 +17,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 from app import translation
+from app.export.formatting import set_date_renderer
 from app.resources import translations_dir
 from app.translation_build import compile_translations
 
@@ -58,6 +68,7 @@ class InstalledLanguage:
                 QCoreApplication.removeTranslator(translator)
         self.translators.clear()
         translation.install(None)
+        set_date_renderer(None)
         QLocale.setDefault(QLocale.system())
 
 
@@ -118,7 +129,17 @@ def install_language(setting: str, root: Path | None = None) -> InstalledLanguag
         installed = InstalledLanguage(ENGLISH, _locale_for(ENGLISH, system), problem=problem)
         translation.install(QCoreApplication.translate)
     QLocale.setDefault(installed.locale)
+    set_date_renderer(dates_in_locale)
     return installed
+
+
+def dates_in_locale(value: date, pattern: str) -> str:
+    """``value`` drawn from a Qt pattern by the default QLocale: its names of days and months."""
+    day = QDate(value.year, value.month, value.day)
+    if isinstance(value, datetime):
+        clock = QTime(value.hour, value.minute, value.second)
+        return QLocale().toString(QDateTime(day, clock), pattern)
+    return QLocale().toString(day, pattern)
 
 
 def _locale_for(code: str, system: QLocale) -> QLocale:
