@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -147,7 +147,8 @@ def run_review(*, quit_after_start: bool = False) -> int:
             if not quit_after_start:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(None, "Poise cannot open your meetings", str(problem))
+                title = QCoreApplication.translate("Application", "Poise cannot open your meetings")
+                QMessageBox.critical(None, title, str(problem))
             outcome["code"] = EXIT_REVIEW_FAILED
             application.exit(EXIT_REVIEW_FAILED)
 
