@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>FollowThroughWords</name>
+    <message numerus="yes">
+        <source>…and %n more overdue</source>
+        <translation>
+            <numerusform>…and %n more overdue</numerusform>
+            <numerusform>…and %n more overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still open: {item} (+%n more)</source>
+        <translation>
+            <numerusform>Still open: {item} (+%n more)</numerusform>
+            <numerusform>Still open: {item} (+%n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LeftOpenOffer</name>
     <message numerus="yes">
         <source>Your meeting with {client} ({when}) was left open (and %n more).</source>
