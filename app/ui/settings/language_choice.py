@@ -30,9 +30,9 @@ class LanguageChoice(QWidget):
         self.combo.setCurrentIndex(max(found, 0))
         self.combo.setMinimumWidth(200)
         self.started_with = settings.language
-        self.note = QLabel(self.tr("Poise speaks the new language from its next start."))
+        # One short line, unwrapped: a wrapped label in a form row is squeezed to nothing.
+        self.note = QLabel(self.tr("Applies from Poise's next start."))
         self.note.setObjectName("muted")
-        self.note.setWordWrap(True)
         self.note.setVisible(False)
         self.combo.currentIndexChanged.connect(self._changed)
         layout = QVBoxLayout(self)
