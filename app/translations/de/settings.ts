@@ -4,7 +4,7 @@
 <context>
     <name>KeyCapture</name>
     <message>
-        <source>'{key}' is not a key Poise can listen for</source>
+        <source>&apos;{key}&apos; is not a key Poise can listen for</source>
         <translation>„{key}“ ist keine Taste, auf die Poise hören kann</translation>
     </message>
 </context>
@@ -30,7 +30,7 @@
         <translation>Wie das System</translation>
     </message>
     <message>
-        <source>Applies from Poise's next start.</source>
+        <source>Applies from Poise&apos;s next start.</source>
         <translation>Gilt ab dem nächsten Start von Poise.</translation>
     </message>
 </context>
@@ -49,7 +49,7 @@
         <translation>Dunkel</translation>
     </message>
     <message>
-        <source>These keys work from any window, so during a video call you never need to click Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and press the clicker's button once.</source>
+        <source>These keys work from any window, so during a video call you never need to click Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and press the clicker&apos;s button once.</source>
         <translation>Diese Tasten wirken aus jedem Fenster, so müssen Sie in einer Videokonferenz nie auf Poise klicken: Die Konferenz-App behält den Fokus. Für einen Presenter wählen Sie „Festlegen…“ und drücken einmal seine Taste.</translation>
     </message>
     <message>
@@ -77,11 +77,11 @@
         <translation>Das Live-Fenster über anderen Fenstern halten</translation>
     </message>
     <message>
-        <source>Larger step text, to read at arm's length</source>
+        <source>Larger step text, to read at arm&apos;s length</source>
         <translation>Größere Schrift für den Schritt, lesbar auf Armlänge</translation>
     </message>
     <message>
-        <source>Show the client's name in the live window's title (taskbar, shared screens)</source>
+        <source>Show the client&apos;s name in the live window&apos;s title (taskbar, shared screens)</source>
         <translation>Den Kundennamen im Titel des Live-Fensters zeigen (Taskleiste, Freigaben)</translation>
     </message>
     <message>
@@ -94,7 +94,7 @@
         <translation>Zu einem Signal den Systemton spielen (aus: der Kunde hört nichts)</translation>
     </message>
     <message>
-        <source>After a partner's cue, draw a silent countdown of</source>
+        <source>After a partner&apos;s cue, draw a silent countdown of</source>
         <translation>Nach dem Signal des Partners einen stillen Countdown zeigen von</translation>
     </message>
     <message>
@@ -207,7 +207,7 @@
         <translation>Beim nächsten Start über XWayland (X11) laufen</translation>
     </message>
     <message>
-        <source>Stay on top and docking work there; text may look less sharp on a scaled screen. System-wide keys still go through the desktop's portal if it offers one.</source>
+        <source>Stay on top and docking work there; text may look less sharp on a scaled screen. System-wide keys still go through the desktop&apos;s portal if it offers one.</source>
         <translation>Dort funktionieren „Im Vordergrund“ und Andocken; auf einem skalierten Bildschirm kann Text weniger scharf wirken. Systemweite Tasten laufen weiter über das Portal des Desktops, wenn es eines anbietet.</translation>
     </message>
 </context>
