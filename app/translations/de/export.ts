@@ -292,5 +292,9 @@
         <source>Duration {duration}.</source>
         <translation>Dauer {duration}.</translation>
     </message>
+    <message>
+        <source>No playbook steps recorded</source>
+        <translation>Keine Schritte des Leitfadens aufgezeichnet</translation>
+    </message>
 </context>
 </TS>
