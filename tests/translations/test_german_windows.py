@@ -10,9 +10,6 @@ was never translated (data such as client names is not in the code, so it passes
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -43,6 +40,7 @@ from app.ui.recap.recap_dialog import RecapDialog
 from app.ui.settings.settings_dialog import SettingsDialog
 
 from ..conftest import REPO_ROOT
+from ..fresh_interpreter import run_fresh
 from ..meeting_factory import make_meeting
 
 # The rooms these windows and exports are made of (the partner tab is another part's).
@@ -192,43 +190,35 @@ def test_dates_and_durations_follow_the_language(
 
 
 HOME_WORDS = """
-import sys
+import json, os, pathlib
 from PySide6.QtWidgets import QApplication
 from app.playbooks import load_all_playbooks
 from app.settings import shared_settings
 from app.ui.common.languages import install_language
 from app.ui.home.main_window import MainWindow
+pathlib.Path(os.environ["POISE_DATA_DIR"], "settings.json").write_text(
+    json.dumps({"language": os.environ["WANTED_LANGUAGE"]}), encoding="utf-8"
+)
 application = QApplication([])
 language = install_language(shared_settings().current.language)
 window = MainWindow(load_all_playbooks())
-print(language.code, window.new_meeting_button.text(), sep="|")
+print(json.dumps([language.code, window.new_meeting_button.text()]))
 """
 
 
 @pytest.mark.parametrize(
     ("setting", "lang", "expected"),
     [
-        ("de", "C.UTF-8", "de|Neue Besprechung…"),
-        ("en", "de_DE.UTF-8", "en|New meeting…"),
-        ("system", "de_DE.UTF-8", "de|Neue Besprechung…"),
-        ("system", "en_GB.UTF-8", "en|New meeting…"),
+        ("de", "C.UTF-8", ["de", "Neue Besprechung…"]),
+        ("en", "de_DE.UTF-8", ["en", "New meeting…"]),
+        ("system", "de_DE.UTF-8", ["de", "Neue Besprechung…"]),
+        ("system", "en_GB.UTF-8", ["en", "New meeting…"]),
     ],
 )
 def test_the_language_setting_decides_the_home_window(
-    setting: str, lang: str, expected: str, data_dir: Path
+    setting: str, lang: str, expected: list[str], tmp_path: Path
 ) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / "settings.json").write_text(f'{{"language": "{setting}"}}', encoding="utf-8")
-    environment = {**os.environ, "LANG": lang, "LC_ALL": "", "LANGUAGE": ""}
-    environment["QT_QPA_PLATFORM"] = "offscreen"
-    run = subprocess.run(
-        [sys.executable, "-c", HOME_WORDS],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=REPO_ROOT,
+    seen = run_fresh(
+        HOME_WORDS, tmp_path, WANTED_LANGUAGE=setting, LANG=lang, LC_ALL="", LANGUAGE=""
     )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip().splitlines()[-1] == expected
+    assert seen == expected
