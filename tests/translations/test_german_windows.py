@@ -35,6 +35,7 @@ from app.export.report import build_report
 from app.playbooks import load_all_playbooks
 from app.store import Store
 from app.ui.common import languages
+from app.ui.common.fit_checks import squeezed, too_short
 from app.ui.home.main_window import MainWindow
 from app.ui.recap.recap_dialog import RecapDialog
 from app.ui.settings.settings_dialog import SettingsDialog
@@ -103,6 +104,21 @@ def visible_texts(window: QWidget, skip: QWidget | None = None) -> list[str]:
     return [line.strip() for text in texts for line in text.replace("&", "").split("\n")]
 
 
+def clipped(window: QWidget) -> list[str]:
+    """Shown controls with less room than their text needs (squeezed or cut short).
+
+    The "…" heuristic of ``fit_problems`` is left out: the German names the button
+    "Festlegen…" inside a sentence, which is no shortening.
+    """
+    found = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget.isVisible() and not widget.objectName().startswith("qt_"):
+            found += [
+                f"{widget.objectName()}: {p}" for p in (too_short(widget), squeezed(widget)) if p
+            ]
+    return found
+
+
 def english_left(texts: list[str], english: set[str]) -> list[str]:
     return sorted({text for text in texts if text and text in english})
 
@@ -141,6 +157,8 @@ def test_home_settings_and_recap_show_no_english(
     home.show_recent([])
     home.show()
     assert home.new_meeting_button.text() == "Neue Besprechung…"
+    assert home.status.text().endswith("Leitfäden bereit.")  # Qt's German plural
+    qtbot.waitUntil(lambda: clipped(home) == [], timeout=2000)
     assert english_left(visible_texts(home), english) == []
 
     settings = SettingsDialog(home)
@@ -150,6 +168,10 @@ def test_home_settings_and_recap_show_no_english(
     for index in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(index)
         shown += visible_texts(settings, skip=settings.partners_page)
+        # German's longer words must not clip or squeeze a control (the partner tab aside).
+        if settings.tabs.currentWidget() is not settings.partners_page:
+            # Once the tab is laid out (the layout runs from the event loop).
+            qtbot.waitUntil(lambda: clipped(settings) == [], timeout=2000)
     assert "Abbrechen" in shown  # Qt's own words, from qtbase_de.qm
     assert english_left(shown, english) == []
 
@@ -157,6 +179,7 @@ def test_home_settings_and_recap_show_no_english(
     recap = RecapDialog(draft, home)
     qtbot.addWidget(recap)
     recap.show()
+    qtbot.waitUntil(lambda: clipped(recap) == [], timeout=2000)
     assert english_left(visible_texts(recap), english) == []
     assert draft.subject == "Unsere Besprechung am Di., 4. März 2025: Late pallets"
     assert english_left(draft.body.splitlines(), english) == []
