@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,8 +69,10 @@ class NotesPanel(QWidget):
 
         self.quick_line = SubmitLine()
         self.quick_line.setObjectName("quickLine")
-        self.quick_line.setAccessibleName("Quick line")
-        self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the meeting time")
+        self.quick_line.setAccessibleName(self.tr("Quick line"))
+        self.quick_line.setPlaceholderText(
+            self.tr("Quick line · Enter stamps it with the meeting time")
+        )
         self.quick_line.submitted.connect(self._stamp)
         # The last stamped lines, one line each (a long one ends in "…", whole on hover).
         self.recent = ElidedLines("recentStamps")
@@ -164,10 +166,15 @@ class NotesPanel(QWidget):
     def _on_action_item(self, _item: ActionItemNote) -> None:
         items = self._session.domain.action_items
         last = items[-1]
-        owner = f" · {last.owner}" if last.owner else ""
-        due = f" · due {last.due:%a %d %b}" if last.due else ""
-        count = f"{len(items)} action items. Last: " if len(items) > 1 else "Action item: "
-        self.action_summary.set_lines([f"{count}{last.text}{owner}{due}"])
+        parts = [last.text, *([last.owner] if last.owner else [])]
+        if last.due:
+            day = QLocale().toString(last.due, self.tr("ddd dd MMM", "date format"))
+            parts.append(self.tr("due {date}").format(date=day))
+        if len(items) > 1:
+            line = self.tr("%n action items. Last: {item}", "", len(items))
+        else:
+            line = self.tr("Action item: {item}")
+        self.action_summary.set_lines([line.format(item=" · ".join(parts))])
 
 
 __all__ = ["DATE_HINT", "ActionItemForm", "FollowUpForm", "NotesPanel"]

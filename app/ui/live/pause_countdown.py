@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEasingCurve,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +30,9 @@ _FADE_OUT_MS = 400
 
 
 def pause_words(seconds: int) -> str:
-    return f"Breathe for {seconds} seconds before you answer"
+    return QCoreApplication.translate(
+        "PauseCountdown", "Breathe for %n seconds before you answer", None, seconds
+    )
 
 
 class PauseCountdown(QWidget):
