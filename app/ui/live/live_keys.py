@@ -13,7 +13,7 @@ focus chain by ``FocusChainFilter``) sends each key here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.live.cue_overlay import CueOverlay
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.session import LiveSession

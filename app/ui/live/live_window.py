@@ -30,10 +30,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
-    QLocale,
     Qt,
     QTimer,
     Signal,
@@ -69,9 +67,11 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import FLAG_TEXT
 from app.settings import DockSide, Settings, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.day_words import short_day
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter
 from app.ui.live.live_keys import SteeringKeys
@@ -525,7 +525,7 @@ class LiveWindow(SteeringKeys):
         if follow_up is None:
             self.follow_up_label.setText(self.tr("No follow-up date yet · Ctrl+U"))
         else:
-            day = QLocale().toString(follow_up, self.tr("ddd dd MMM", "date format"))
+            day = short_day(follow_up)
             self.follow_up_label.setText(self.tr("Follow up {date} · Ctrl+U").format(date=day))
 
     def _show_cue(self, event: CueEvent) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.meeting_session import parse_due_date
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.live.session import LiveSession
 
 DATE_HINT = QT_TRANSLATE_NOOP("DateHint", "+3, 2w, fri, next tue, tomorrow, 2025-03-14")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_session import ActionItemNote, format_elapsed
 from app.domain.meeting_terms import NoteField
+from app.ui.live.day_words import short_day
 from app.ui.live.note_bursts import NoteBursts
 from app.ui.live.note_forms import (
     DATE_HINT,
@@ -168,8 +169,7 @@ class NotesPanel(QWidget):
         last = items[-1]
         parts = [last.text, *([last.owner] if last.owner else [])]
         if last.due:
-            day = QLocale().toString(last.due, self.tr("ddd dd MMM", "date format"))
-            parts.append(self.tr("due {date}").format(date=day))
+            parts.append(self.tr("due {date}").format(date=short_day(last.due)))
         if len(items) > 1:
             line = self.tr("%n action items. Last: {item}", "", len(items))
         else:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEasingCurve,
     QRectF,
     QSize,
@@ -27,12 +26,6 @@ from app.ui.common.theme import current_colors
 _RING = 40
 _PAD = 10
 _FADE_OUT_MS = 400
-
-
-def pause_words(seconds: int) -> str:
-    return QCoreApplication.translate(
-        "PauseCountdown", "Breathe for %n seconds before you answer", None, seconds
-    )
 
 
 class PauseCountdown(QWidget):
@@ -74,7 +67,7 @@ class PauseCountdown(QWidget):
 
     @property
     def words(self) -> str:
-        return pause_words(self.seconds)
+        return self.tr("Breathe for %n seconds before you answer", "", self.seconds)
 
     def start(self, seconds: int) -> None:
         self.seconds = max(1, seconds)
@@ -101,7 +94,7 @@ class PauseCountdown(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         text_width = max(width - _RING - 3 * _PAD, 40)
         bounds = self.fontMetrics().boundingRect(
-            0, 0, text_width, 10_000, int(Qt.TextFlag.TextWordWrap), pause_words(self.seconds)
+            0, 0, text_width, 10_000, int(Qt.TextFlag.TextWordWrap), self.words
         )
         return max(_RING, bounds.height()) + 2 * _PAD
 
@@ -168,4 +161,4 @@ class PauseCountdown(QWidget):
         painter.end()
 
 
-__all__ = ["PauseCountdown", "pause_words"]
+__all__ = ["PauseCountdown"]

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.hotkeys import HotkeyAction, KeyCombo
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.global_shortcuts import desktop_key_line
 
 # What the problem line says first: what the user must know in the middle of a meeting.

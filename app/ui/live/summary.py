@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,7 @@ from app.export.recap import RecapStep, recap_draft_from
 from app.settings import shared_settings
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS
+from app.ui.live.day_words import long_day, short_day
 from app.ui.recap.recap_dialog import Background, RecapDialog
 
 NOTE_LINES = 4  # lines of each note field the summary shows
@@ -50,18 +51,7 @@ def _seconds(span: timedelta) -> str:
 
 
 def long_date(day: date) -> str:
-    shape = QCoreApplication.translate("SummaryWindow", "dddd d MMMM yyyy", "date format")
-    return QLocale().toString(day, shape)
-
-
-def _steps_text(seen: int, total: int, loop_backs: int) -> str:
-    if loop_backs == 0:
-        said = QCoreApplication.translate("SummaryWindow", "{seen} of {total} visited")
-    else:
-        said = QCoreApplication.translate(
-            "SummaryWindow", "{seen} of {total} visited, %n loop-backs", None, loop_backs
-        )
-    return said.format(seen=seen, total=total)
+    return long_day(day)
 
 
 class SummaryWindow(QWidget):
@@ -136,7 +126,11 @@ class SummaryWindow(QWidget):
         # The English name keys the label (its object name, the tests); the shown one is translated.
         rows = [
             ("Duration", self.tr("Duration"), format_elapsed(recap.duration)),
-            ("Steps", self.tr("Steps"), _steps_text(seen, recap.steps_total, recap.loop_backs)),
+            (
+                "Steps",
+                self.tr("Steps"),
+                self._steps_text(seen, recap.steps_total, recap.loop_backs),
+            ),
             ("Cues", self.tr("Cues"), signals_text),
             ("Follow-up", self.tr("Follow-up"), follow_up),
         ]
@@ -175,8 +169,7 @@ class SummaryWindow(QWidget):
             for item in recap.action_items:
                 due = ""
                 if item.due:
-                    day = QLocale().toString(item.due, self.tr("ddd dd MMM", "date format"))
-                    due = self.tr("due {date}").format(date=day)
+                    due = self.tr("due {date}").format(date=short_day(item.due))
                 details = " · ".join(part for part in (item.owner, due) if part)
                 body.addWidget(self._line(item.text, details))
         else:
@@ -413,6 +406,13 @@ class SummaryWindow(QWidget):
             text = text.format(path=path)
         self.unsaved_line.setText(text)
         self.unsaved_line.show()
+
+    def _steps_text(self, seen: int, total: int, loop_backs: int) -> str:
+        if loop_backs == 0:
+            said = self.tr("{seen} of {total} visited")
+        else:
+            said = self.tr("{seen} of {total} visited, %n loop-backs", "", loop_backs)
+        return said.format(seen=seen, total=total)
 
     @staticmethod
     def _section(text: str) -> QLabel:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.platform.window_session import WindowSession, detect_window_session
 from app.settings import DockSide, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 
 CANNOT_PLACE = QT_TRANSLATE_NOOP(
     "WindowPlaceLine", "On Wayland, Poise cannot keep this window on top or dock it."

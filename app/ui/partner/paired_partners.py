@@ -18,13 +18,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDate,
     QDateTime,
     QEvent,
     QLocale,
     QObject,
     Qt,
+    QTime,
     QTimer,
 )
 from PySide6.QtGui import QKeyEvent, QPixmap
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 from app.link.mqtt_link import RelayError, parse_broker_url
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.settings import Settings, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.problem_line import hidden_problem_line
 from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import qr_image
@@ -61,7 +63,10 @@ def when_text(moment: datetime | None, never: str) -> str:
         return never
     local = moment.astimezone()
     shape = QCoreApplication.translate("PairedPartnersPage", "dd MMM yyyy, HH:mm", "date format")
-    return QLocale().toString(QDateTime(local.replace(tzinfo=None)), shape)
+    moment_shown = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(moment_shown, shape)
 
 
 class PairedPartnersPage(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,10 +29,17 @@ from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import QR_SIDE_PX, qr_image
 
 
+class PartnerCountWords(QObject):
+    """How many partners are here, in words (a QObject: lupdate finds plurals in self.tr)."""
+
+    def say(self, count: int) -> str:
+        if count == 0:
+            return self.tr("No partner connected")
+        return self.tr("%n partners connected", "", count)
+
+
 def partners_text(count: int) -> str:
-    if count == 0:
-        return QCoreApplication.translate("PairingPanel", "No partner connected")
-    return QCoreApplication.translate("PairingPanel", "%n partners connected", None, count)
+    return PartnerCountWords().say(count)
 
 
 class PairingPanel(QWidget):

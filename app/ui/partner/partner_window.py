@@ -9,7 +9,7 @@ user asks for help ("Step in"), a calm highlighted box with the words and one bi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from app.link.client import PairingUrlError, PartnerLinkClient
 from app.link.pairing import PairingError, is_relay_link
 from app.link.partner_end import LinkState, PressState
 from app.link.relay_partner import MeetingState, RelayPartnerClient
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.problem_line import hidden_problem_line
 
 LINK_TEXT = {

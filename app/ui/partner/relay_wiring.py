@@ -14,13 +14,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.link.mqtt_link import RelayError
 from app.link.pairing import pairing_book
 from app.link.relay import PartnerPath, RelayMeeting
 from app.settings import Settings
+from app.translation import QT_TRANSLATE_NOOP
 
 _log = logging.getLogger(__name__)
 

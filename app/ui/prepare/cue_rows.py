@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.meeting_terms import DEFAULT_CUE_WORDS, Cue, CueStyle
+from app.translation import QT_TRANSLATE_NOOP
 
 # Offered when the user adds a second or third cue; each can be reworded.
 SUGGESTED_CUES: tuple[tuple[str, str], ...] = (
