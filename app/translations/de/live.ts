@@ -258,7 +258,7 @@ Unter Einstellungen › Tastenkürzel können Sie andere Tasten wählen.</transl
     </message>
     <message>
         <source>No follow-up date yet · Ctrl+U</source>
-        <translation>Noch keine Wiedervorlage · Strg+U</translation>
+        <translation>Keine Wiedervorlage · Strg+U</translation>
     </message>
     <message>
         <source>End…</source>
@@ -445,6 +445,10 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     <message>
         <source>… {key}: the whole step</source>
         <translation>… {key}: der ganze Schritt</translation>
+    </message>
+    <message>
+        <source>“{line}”</source>
+        <translation>„{line}“</translation>
     </message>
     <message>
         <source>Next ›  {step}</source>

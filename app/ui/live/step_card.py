@@ -28,7 +28,7 @@ DO_PX = 17
 LINE_PX = 15  # SAY / AVOID phrases, their headings, the next step
 LARGE_TEXT_FACTOR = 1.25
 WHOLE_STEP_KEY = "Ctrl+E"
-_QUOTES = '“”"'
+_QUOTES = '“”„"'
 _BULLET = "•  "
 _PADDING = (14, 10, 14, 10)  # left, top, right, bottom inside the card's border
 _SPACING = 5
@@ -234,8 +234,11 @@ class StepCard(QFrame):
         self._following = following
         self.title.set_full_text(step.title)
         self.do.set_full_text(step.do)
+        quoted = self.tr("“{line}”")
         self.say_lines = self._lines(
-            self.say_lines, "sayLine", [f"“{line.strip().strip(_QUOTES)}”" for line in step.say]
+            self.say_lines,
+            "sayLine",
+            [quoted.format(line=line.strip().strip(_QUOTES)) for line in step.say],
         )
         self.avoid_lines = self._lines(
             self.avoid_lines, "avoidLine", [line.strip() for line in step.avoid]

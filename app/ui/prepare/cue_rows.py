@@ -7,6 +7,7 @@ added; from then on they are the user's own words (data, kept as typed).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.meeting_terms import DEFAULT_CUE_WORDS, Cue, CueStyle
+from app.domain.meeting_terms import DEFAULT_CUE_WORDS, DEFAULT_CUES, Cue, CueStyle
 from app.translation import QT_TRANSLATE_NOOP
 
 # Offered when the user adds a second or third cue; each can be reworded.
@@ -47,6 +48,15 @@ def suggested_cue(used: set[str]) -> tuple[str, str]:
         if shown.casefold() not in used and label.casefold() not in used:
             return shown, QCoreApplication.translate("CueRow", words)
     return QCoreApplication.translate("CueRow", "Cue"), ""
+
+
+def in_users_language(cue: Cue) -> Cue:
+    """A cue as Poise first offers it, untouched, in the user's language (same wire key);
+    any cue the user has written or changed is theirs and stays as it is."""
+    if cue not in DEFAULT_CUES:
+        return cue
+    label = QCoreApplication.translate("CueRow", cue.label)
+    return replace(cue, label=label, words=QCoreApplication.translate("CueRow", cue.words))
 
 
 # DEFAULT_CUE_WORDS, the first suggestion's words, for pyside6-lupdate to find.
@@ -103,4 +113,4 @@ class CueRow(QFrame):
         return Cue(key, label, words, CueStyle(self.style_picker.currentData()))
 
 
-__all__ = ["SUGGESTED_CUES", "CueRow", "cue_key", "suggested_cue"]
+__all__ = ["SUGGESTED_CUES", "CueRow", "cue_key", "in_users_language", "suggested_cue"]

@@ -41,7 +41,7 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import MAX_CUES, Cue, MeetingMode
 from app.domain.playbook import Playbook
 from app.settings import Settings
-from app.ui.prepare.cue_rows import CueRow, suggested_cue
+from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 
 
@@ -189,7 +189,7 @@ class PrepareDialog(QDialog):
         self.cue_box = QVBoxLayout()
         self.cue_box.setSpacing(6)
         for cue in settings.last_cues[:MAX_CUES]:
-            self._add_cue_row(cue)
+            self._add_cue_row(in_users_language(cue))
         self.add_cue = QPushButton(self.tr("+ Add a cue"))
         self.add_cue.setObjectName("addCueButton")
         self.add_cue.clicked.connect(self._add_suggested_cue)
