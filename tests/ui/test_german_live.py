@@ -172,7 +172,7 @@ def test_live_window_in_german(
     window.set_partner_status(2)
     assert window.position.text() == "Schritt 1 von 2"
     assert window.end_button.text() == "Ende…"
-    assert window.partner_status.text == "2 Partner verbunden"
+    assert window.partner_status.text == "2 Partner da"
     for step in range(len(session.domain.steps)):
         qtbot.wait(20)
         window.grab().save(str(screens_dir / f"german-live-step-{step + 1}.png"))
@@ -194,4 +194,20 @@ def test_live_window_in_german(
     qtbot.wait(20)
     window.grab().save(str(screens_dir / "german-live-notes.png"))
     assert not english_left(shown_texts(window), PARTS)
+    assert not layout_faults(window)
+
+
+def test_a_text_over_its_neighbour_is_a_fault(qtbot: QtBot) -> None:
+    """The check the German runs rely on: a long word placed over the next text is named."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 60)
+    first = QLabel("Wiedervorlage", window)
+    second = QLabel("Partner bitten", window)
+    first.setGeometry(0, 0, 150, 30)
+    second.setGeometry(120, 0, 150, 30)  # placed by hand, 30 px over the first
+    window.show()
+    qtbot.waitExposed(window)
+    assert any("overlaps 'Wiedervorlage'" in fault for fault in layout_faults(window))
+    second.move(160, 0)
     assert not layout_faults(window)

@@ -378,13 +378,13 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     <name>PartnerStatus</name>
     <message>
         <source>Partner connected</source>
-        <translation>Partner verbunden</translation>
+        <translation>Partner da</translation>
     </message>
     <message numerus="yes">
         <source>%n partners connected</source>
         <translation>
-            <numerusform>%n Partner verbunden</numerusform>
-            <numerusform>%n Partner verbunden</numerusform>
+            <numerusform>%n Partner da</numerusform>
+            <numerusform>%n Partner da</numerusform>
         </translation>
     </message>
     <message>
