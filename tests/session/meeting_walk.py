@@ -27,9 +27,10 @@ class Words:
     checklist_heading: str  # the prepare dialog's second page
     start_button: str  # part of the text of the button that starts the meeting
     step_prefix: str  # "Step {n} " of the live window's position line
+    meeting_ended: str  # in partner mode's link line once the meeting is over (any case)
 
 
-ENGLISH = Words("Before you start", "Start", "Step {n} ")
+ENGLISH = Words("Before you start", "Start", "Step {n} ", "ended")
 
 
 class Walk:
@@ -132,3 +133,31 @@ def notes_and_forms(walk: Walk) -> None:
     walk.look("live-follow-up-form")
     desktop.key("Return")
     walk.look("live-follow-up")
+
+
+def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
+    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
+    window = app.wait_window(name)
+    desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
+    wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
+    desktop.key("alt+F4")
+    wait_until(
+        lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
+    )
+
+
+def partner_mode_hears_the_end(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:
+    """Partner mode says the meeting ended; its window closed, it exits cleanly."""
+    wait_until(
+        lambda: (
+            (s := partner_app.find("partnerWindow", name="linkState"))
+            and words.meeting_ended in s.text.lower()
+        ),
+        15,
+        "partner mode to hear the end",
+    )
+    app, walk.app = walk.app, partner_app
+    walk.look("partner-mode-ended")
+    walk.app = app
+    close_window(walk.desktop, partner_app, "partnerWindow")
+    assert partner_app.wait_exit(20) == 0

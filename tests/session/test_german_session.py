@@ -15,15 +15,23 @@ from pathlib import Path
 import pytest
 
 from tests.english_left import english_left
-from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
-from tests.session.meeting_walk import Walk, Words, every_step, notes_and_forms, prepare_and_start
+from tests.session.desktop import Desktop, PoiseProcess, clean_desktop, wait_until
+from tests.session.meeting_walk import (
+    Walk,
+    Words,
+    close_window,
+    every_step,
+    notes_and_forms,
+    partner_mode_hears_the_end,
+    prepare_and_start,
+)
 from tests.session.phone import pairing_address
-from tests.session.test_real_session import check_clean, close_window
+from tests.session.test_real_session import check_clean
 
 pytestmark = pytest.mark.session
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens" / "session-de"
-GERMAN = Words("Vor dem Start", "Besprechung starten", "Schritt {n} ")
+GERMAN = Words("Vor dem Start", "Besprechung starten", "Schritt {n} ", "beendet")
 # LANG as a German desktop sets it; LANGUAGE and LC_ALL too, so no English from the
 # machine running the test wins over it.
 GERMAN_ENV = {"LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}
@@ -54,9 +62,7 @@ class GermanWalk(Walk):
 
 @pytest.fixture
 def desktop() -> Iterator[Desktop]:
-    for old in SCREENS.glob("*.png"):
-        old.unlink()
-    with private_desktop(SCREENS) as running:
+    with clean_desktop(SCREENS) as running:
         yield running
 
 
@@ -125,16 +131,7 @@ def test_a_meeting_in_german_on_a_real_desktop(desktop: Desktop, tmp_path: Path)
             app.wait_widget("liveWindow", name="endMeetingDialog")
             walk.look("end-dialog")
             app.click("liveWindow", name="primaryButton", text="Beenden")
-            wait_until(
-                lambda: partner_app.find("partnerWindow", name="linkState", text="beendet"),
-                15,
-                "partner mode to hear the end",
-            )
-            walk.app = partner_app
-            walk.look("partner-mode-ended")
-            walk.app = app
-            close_window(desktop, partner_app, "partnerWindow")
-            assert partner_app.wait_exit(20) == 0
+            partner_mode_hears_the_end(walk, partner_app, GERMAN)
         finally:
             partner_app.kill()
         check_clean(partner_app, tmp_path / "partner-data")

@@ -23,8 +23,10 @@ from tests.session.meeting_walk import (
     ENGLISH,
     WHAT_THEY_SAY,
     Walk,
+    close_window,
     every_step,
     notes_and_forms,
+    partner_mode_hears_the_end,
     prepare_and_start,
 )
 from tests.session.phone import Phone, pairing_address
@@ -161,19 +163,7 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
                 app.click(live, name="primaryButton", text="End")
                 phone.expect_text("#link", "Meeting ended")
                 phone.shot("phone-meeting-ended")
-                wait_until(
-                    lambda: (
-                        (s := partner_app.find("partnerWindow", name="linkState"))
-                        and "ended" in s.text.lower()
-                    ),
-                    15,
-                    "partner mode to hear the end",
-                )
-                walk.app = partner_app
-                walk.look("partner-mode-ended")
-                walk.app = app
-                close_window(desktop, partner_app, "partnerWindow")
-                assert partner_app.wait_exit(20) == 0
+                partner_mode_hears_the_end(walk, partner_app, ENGLISH)
             finally:
                 partner_app.kill()
             check_clean(partner_app, tmp_path / "partner-data")
@@ -272,17 +262,6 @@ def xdotool_chord(combo: str) -> str:
         "down": "Down",
     }
     return "+".join(names.get(part.lower(), part.lower()) for part in combo.split("+"))
-
-
-def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
-    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
-    window = app.wait_window(name)
-    desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
-    wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
-    desktop.key("alt+F4")
-    wait_until(
-        lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
-    )
 
 
 def rows(app: PoiseProcess, window: str, name: str) -> list[str]:
