@@ -89,6 +89,27 @@ def meeting_journals_closed() -> Iterator[None]:
         journal.wait_written(5.0)
 
 
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """English as the app speaks it: its plurals ("1 loop-back") come from en/*.qm."""
+    from app.ui.common.languages import install_language
+
+    language = install_language("en")
+    yield
+    language.uninstall()
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """Poise in German, as ``language: de`` or ``LANG=de_DE.UTF-8`` makes it."""
+    from app.ui.common.languages import install_language
+
+    language = install_language("de")
+    assert (language.code, language.problem) == ("de", "")
+    yield
+    language.uninstall()
+
+
 class UnexpectedExceptions:
     """Exceptions that escaped into Qt's event loop, a thread or the crash handler."""
 
