@@ -554,7 +554,7 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     </message>
     <message>
         <source>Open in review</source>
-        <translation>In der Auswertung öffnen</translation>
+        <translation>Im Rückblick öffnen</translation>
     </message>
     <message>
         <source>Opens once Poise has opened your notes</source>
@@ -590,7 +590,7 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     </message>
     <message>
         <source>This meeting was deleted in the review: it is no longer in Poise.</source>
-        <translation>Diese Besprechung wurde in der Auswertung gelöscht: Sie ist nicht mehr in Poise.</translation>
+        <translation>Diese Besprechung wurde im Rückblick gelöscht: Sie ist nicht mehr in Poise.</translation>
     </message>
     <message>
         <source>Export this meeting as it is stored</source>

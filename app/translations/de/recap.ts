@@ -24,7 +24,7 @@
     <name>RecapDialog</name>
     <message>
         <source>Recap to send</source>
-        <translation>Zusammenfassung zum Senden</translation>
+        <translation>Nachbericht zum Senden</translation>
     </message>
     <message>
         <source>Their e-mail address (you can add it in your mail program)</source>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Handed to your mail program. It is a long recap: if the message there is cut short, use Copy and paste it instead.</source>
-        <translation>An Ihr E-Mail-Programm übergeben. Die Zusammenfassung ist lang: Wenn die Nachricht dort gekürzt ist, kopieren Sie sie stattdessen und fügen Sie sie ein.</translation>
+        <translation>An Ihr E-Mail-Programm übergeben. Der Nachbericht ist lang: Wenn die Nachricht dort gekürzt ist, kopieren Sie ihn stattdessen und fügen Sie sie ein.</translation>
     </message>
     <message>
         <source>Handed to your mail program: check it there, then send.</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Save recap</source>
-        <translation>Zusammenfassung speichern</translation>
+        <translation>Nachbericht speichern</translation>
     </message>
     <message>
         <source>E-mail (*.eml)</source>
