@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>DueDateWords</name>
+    <message>
+        <source>&apos;{typed}&apos; is too far from today: pick a date between {first} and {last}</source>
+        <translation>&apos;{typed}&apos; liegt zu weit von heute entfernt: Wählen Sie ein Datum zwischen {first} und {last}</translation>
+    </message>
+    <message>
+        <source>&apos;{typed}&apos; is not a date: try +3, 2w, fri, tomorrow or 2025-03-14</source>
+        <translation>&apos;{typed}&apos; ist kein Datum: Versuchen Sie +3, 2w, fr, morgen oder 14.03.2025</translation>
+    </message>
+</context>
+<context>
     <name>HotkeyAction</name>
     <message>
         <source>Next step</source>
@@ -87,11 +98,11 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>partner's phone</source>
+        <source>partner&apos;s phone</source>
         <translation>dem Telefon des Partners</translation>
     </message>
     <message>
-        <source>partner's Poise</source>
+        <source>partner&apos;s Poise</source>
         <translation>dem Poise des Partners</translation>
     </message>
 </context>

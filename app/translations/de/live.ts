@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Due: +3, fri…</source>
-        <translation>Fällig: +3, fri…</translation>
+        <translation>Fällig: +3, fr…</translation>
     </message>
     <message>
         <source>Due date, for example {dates}; empty for none</source>
@@ -46,7 +46,7 @@
     <name>DateHint</name>
     <message>
         <source>+3, 2w, fri, next tue, tomorrow, 2025-03-14</source>
-        <translation>+3, 2w, fri, next tue, tomorrow, 2025-03-14</translation>
+        <translation>+3, 2w, fr, nächsten di, morgen, 14.03.2025</translation>
     </message>
 </context>
 <context>
