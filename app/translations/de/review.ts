@@ -501,7 +501,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     <name>ReviewDates</name>
     <message>
         <source>ddd d MMM yyyy</source>
-        <translation>ddd, d. MMMM yyyy</translation>
+        <translation>ddd, d. MMM yyyy</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.export.follow_through import ClientMeetingView, ClientReport, FollowUpOutcome, ItemState
 from app.export.formatting import format_duration, local
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.bold_label import bold_label
 from app.ui.common.rows_list_model import RowsTableModel
 from app.ui.review.local_dates import day_text
@@ -80,18 +81,20 @@ class ClientMeetingModel(RowsTableModel[ClientMeetingView]):
 
     def _follow_up_text(self, view: ClientMeetingView) -> str:
         """What became of the meeting's follow-up date: kept, missed, today, not due yet."""
-        follow_up = view.meeting.meeting.follow_up
+        follow_up, kept_by = view.meeting.meeting.follow_up, view.kept_by
         if follow_up is None:
             return ""
-        day = day_text(follow_up)
-        if view.follow_up_outcome == FollowUpOutcome.KEPT and view.kept_by is not None:
-            met = day_text(local(view.kept_by.started_at).date())
-            return self.tr("{day}: kept (met again {met})").format(day=day, met=met)
-        if view.follow_up_outcome == FollowUpOutcome.MISSED:
-            return self.tr("{day}: missed, no meeting by then").format(day=day)
-        if view.follow_up_outcome == FollowUpOutcome.TODAY:
-            return self.tr("{day}: today").format(day=day)
-        return self.tr("{day}: not due yet").format(day=day)
+        if view.follow_up_outcome == FollowUpOutcome.KEPT and kept_by is not None:
+            kept = self.tr("{day}: kept (met again {met})")
+            return kept.format(
+                day=day_text(follow_up), met=day_text(local(kept_by.started_at).date())
+            )
+        outcomes = {
+            FollowUpOutcome.MISSED: self.tr("{day}: missed, no meeting by then"),
+            FollowUpOutcome.TODAY: self.tr("{day}: today"),
+        }
+        outcome = outcomes.get(view.follow_up_outcome) or self.tr("{day}: not due yet")
+        return outcome.format(day=day_text(follow_up))
 
 
 class ClientItemModel(RowsTableModel[ItemState]):

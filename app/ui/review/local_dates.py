@@ -1,7 +1,7 @@
 """The review's dates and times as the user's language writes them.
 
 Each form is a QLocale pattern that is itself translated ("ddd d MMM yyyy" in English,
-"ddd, d. MMMM yyyy" in German), and QLocale() (the default locale the language loader
+"ddd, d. MMM yyyy" in German), and QLocale() (the default locale the language loader
 sets) fills in the day and month names, so a German reads "Di., 4. März 2025" where an
 English reader sees "Tue 4 Mar 2025". Stored times are UTC; they are shown in local time.
 """
@@ -35,7 +35,7 @@ def short_day_pattern() -> str:
 
 
 def day_text(day: date) -> str:
-    """'Tue 4 Mar 2025'; in German 'Di., 4. März 2025'."""
+    """'Tue 4 Mar 2025'; in German 'Di., 4. März 2025' (or 'Mo., 7. Dez. 2026')."""
     return QLocale().toString(_qdate(day), day_pattern())
 
 
@@ -45,7 +45,7 @@ def short_day_text(day: date) -> str:
 
 
 def when_text(moment: datetime) -> str:
-    """'Tue 4 Mar 2025, 09:30'; in German 'Di., 4. März 2025, 09:30'."""
+    """'Tue 4 Mar 2025, 09:30'; in German 'Mo., 7. Dezember 2026, 09:30' (month in full)."""
     return QLocale().toString(
         _qdatetime(moment), QCoreApplication.translate("ReviewDates", "ddd d MMM yyyy, HH:mm")
     )

@@ -17,7 +17,6 @@ from html import escape
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -31,6 +30,7 @@ from app.domain.meeting_session import parse_due_date
 from app.export.formatting import follow_up_status, format_duration
 from app.export.report import ReportEvent, playbook_title
 from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.rows_list_model import RowsListModel, RowsTableModel
 from app.ui.review.local_dates import day_text, short_day_text, short_when_text, when_text
 
@@ -291,15 +291,21 @@ class FollowUpModel(RowsTableModel[MeetingSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return follow_up_label(summary.follow_up, self._today())
-            title = f" — {summary.title}" if summary.title else ""
-            return f"{summary.client_name}{title}"
+            return self._meeting(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Meeting of {when}").format(when=when_text(summary.started_at))
+            when = self.tr("Meeting of {when}").format(when=when_text(summary.started_at))
+            # The narrow panel may cut the client and title short: the tooltip has them whole.
+            return f"{self._meeting(summary)}\n{when}" if column == 1 else when
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return follow_up_colour(summary.follow_up, self._today())
         if role == MEETING_ID_ROLE:
             return summary.id
         return None
+
+    @staticmethod
+    def _meeting(summary: MeetingSummary) -> str:
+        title = f" — {summary.title}" if summary.title else ""
+        return f"{summary.client_name}{title}"
 
 
 @dataclass(frozen=True, slots=True)
