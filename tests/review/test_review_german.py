@@ -41,6 +41,7 @@ from app.ui.review import local_dates
 from app.ui.review.trends import verdict
 from app.ui.review.window import ReviewWindow
 from tests.meeting_factory import GeneratedMeeting, make_meeting
+from tests.review.test_meeting_page import _DialogAnswerer
 
 MONTHS = (
     "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -233,12 +234,12 @@ def test_the_overview_speaks_german_with_german_dates(
     assert review.windowTitle() == "Rückblick · Poise"
     assert review.status.text() == f"{len(meetings)} Besprechungen"
     headings = [review.meeting_model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
-    assert headings == ["Datum", "Kunde", "Titel", "Playbook", "Dauer", "Signale", "Nachfassen"]
+    assert headings == ["Datum", "Kunde", "Titel", "Leitfaden", "Dauer", "Signale", "Wiedervorlage"]
     assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", review.meeting_model.index(0, 0).data())
     follow_ups = [review.follow_up_model.index(r, 0).data() for r in range(3)]
     assert all(LONG_DAY.search(text) for text in follow_ups), follow_ups
     assert review.since_edit.text() == "beliebig"
-    assert review.follow_up_title.text().startswith("Offene Nachfasstermine: ")
+    assert review.follow_up_title.text().startswith("Offene Wiedervorlagen: ")
     review.grab().save(str(screens_dir / "review-de-overview.png"))
     assert_all_german(review)
     assert_fits(review)
@@ -331,3 +332,31 @@ def test_german_dates_are_the_locales_own(german: None) -> None:
     assert local_dates.day_text(date(2026, 12, 7)) == "Mo., 7. Dez. 2026"
     assert local_dates.short_day_text(date(2026, 12, 7)) == "07.12.2026"
     assert local_dates.when_text(datetime(2026, 12, 7, 9, 5)) == "Mo., 7. Dezember 2026, 09:05"
+
+
+def test_the_history_dialog_and_the_delete_question_speak_german(
+    qtbot: QtBot, german_review: ReviewWindow, meetings: list[GeneratedMeeting], screens_dir: Path
+) -> None:
+    review = german_review
+    open_a_meeting_with_a_follow_up(qtbot, review, meetings)
+    page = review.meeting_page
+    page.note_editors[NoteField.WHAT_THEY_SAY].history_button.click()
+    qtbot.waitUntil(lambda: getattr(page, "history_dialog", None) is not None)
+    dialog = page.history_dialog
+    qtbot.waitExposed(dialog)
+    field = NoteField.WHAT_THEY_SAY.label
+    assert dialog.windowTitle() == f"Versionen von „{field}“"
+    assert "(aktuell)" in str(dialog.model.index(0).data())
+    dialog.grab().save(str(screens_dir / "review-de-history.png"))
+    assert_all_german(dialog)
+    assert_fits(dialog)
+    dialog.reject()
+
+    answerer = _DialogAnswerer("Abbrechen")
+    page.request_delete()
+    qtbot.waitUntil(lambda: bool(answerer.seen), timeout=5000)
+    title, text, buttons, default = answerer.seen[0]
+    assert title == "Besprechung löschen"
+    assert text.startswith("„") and text.endswith("Das lässt sich nicht rückgängig machen.")
+    assert (buttons, default) == (["Abbrechen", "Löschen"], "Abbrechen")
+    assert page.meeting_id is not None  # cancelled: still there

@@ -118,7 +118,7 @@
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Nachfassen</translation>
+        <translation>Wiedervorlage</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>none set</source>
-        <translation>keins geplant</translation>
+        <translation>keine geplant</translation>
     </message>
     <message>
         <source>{day}: kept (met again {met})</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>follow-up dates: {kept} kept, {missed} missed</source>
-        <translation>Nachfasstermine: {kept} eingehalten, {missed} verpasst</translation>
+        <translation>Wiedervorlagen: {kept} eingehalten, {missed} verpasst</translation>
     </message>
     <message numerus="yes">
         <source>%n open action item(s), {overdue} overdue</source>
@@ -239,7 +239,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     <name>FollowUpModel</name>
     <message>
         <source>Follow-up</source>
-        <translation>Nachfassen</translation>
+        <translation>Wiedervorlage</translation>
     </message>
     <message>
         <source>Meeting</source>
@@ -254,11 +254,11 @@ Das lässt sich nicht rückgängig machen.</translation>
     <name>FollowUpsAndTrends</name>
     <message>
         <source>Follow-ups</source>
-        <translation>Nachfassen</translation>
+        <translation>Wiedervorlagen</translation>
     </message>
     <message>
         <source>Open follow-ups</source>
-        <translation>Offene Nachfasstermine</translation>
+        <translation>Offene Wiedervorlagen</translation>
     </message>
     <message>
         <source>Trends: all clients</source>
@@ -266,19 +266,19 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Open follow-ups: {count} ({overdue} overdue, {today} today)</source>
-        <translation>Offene Nachfasstermine: {count} ({overdue} überfällig, {today} heute)</translation>
+        <translation>Offene Wiedervorlagen: {count} ({overdue} überfällig, {today} heute)</translation>
     </message>
     <message>
         <source>Open follow-ups: {count} ({overdue} overdue)</source>
-        <translation>Offene Nachfasstermine: {count} ({overdue} überfällig)</translation>
+        <translation>Offene Wiedervorlagen: {count} ({overdue} überfällig)</translation>
     </message>
     <message>
         <source>Open follow-ups: {count} ({today} today)</source>
-        <translation>Offene Nachfasstermine: {count} ({today} heute)</translation>
+        <translation>Offene Wiedervorlagen: {count} ({today} heute)</translation>
     </message>
     <message>
         <source>Open follow-ups: {count}</source>
-        <translation>Offene Nachfasstermine: {count}</translation>
+        <translation>Offene Wiedervorlagen: {count}</translation>
     </message>
     <message numerus="yes">
         <source>Trends: last %n meeting(s), all clients</source>
@@ -299,7 +299,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     <name>MeetingFacts</name>
     <message>
         <source>playbook {title}</source>
-        <translation>Playbook {title}</translation>
+        <translation>Leitfaden {title}</translation>
     </message>
     <message>
         <source>partner {name}</source>
@@ -322,7 +322,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Playbook</source>
-        <translation>Playbook</translation>
+        <translation>Leitfaden</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -334,7 +334,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Nachfassen</translation>
+        <translation>Wiedervorlage</translation>
     </message>
 </context>
 <context>
@@ -345,7 +345,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Earlier versions of “{field}”, to restore one</source>
-        <translation>Frühere Fassungen von „{field}“, um eine wiederherzustellen</translation>
+        <translation>Frühere Versionen von „{field}“, um eine wiederherzustellen</translation>
     </message>
 </context>
 <context>
@@ -388,7 +388,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Follow-up and due dates as an .ics file for calendars</source>
-        <translation>Nachfass- und Fälligkeitstermine als .ics-Datei für Kalender</translation>
+        <translation>Wiedervorlage und Fälligkeiten als .ics-Datei für Kalender</translation>
     </message>
     <message>
         <source>Recap…</source>
@@ -416,11 +416,11 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation>keiner</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Follow-up date; set it to the first date to clear</source>
-        <translation>Nachfasstermin; auf das früheste Datum gesetzt, ist er entfernt</translation>
+        <translation>Datum der Wiedervorlage; das früheste Datum entfernt sie</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -428,11 +428,11 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>&amp;Follow-up:</source>
-        <translation>&amp;Nachfassen:</translation>
+        <translation>&amp;Wiedervorlage:</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#2f4f6f&apos;&gt;■&lt;/span&gt; steps &amp;nbsp; &lt;span style=&apos;color:#c0392b&apos;&gt;▍&lt;/span&gt; signal, bar until acknowledged (hatched until it faded) &amp;nbsp; &lt;span style=&apos;color:#2f4f6f&apos;&gt;●&lt;/span&gt; stamped line &amp;nbsp; &lt;span style=&apos;color:#b54708&apos;&gt;⚑&lt;/span&gt; flagged moment</source>
-        <translation>&lt;span style=&apos;color:#2f4f6f&apos;&gt;■&lt;/span&gt; Schritte &amp;nbsp; &lt;span style=&apos;color:#c0392b&apos;&gt;▍&lt;/span&gt; Signal, Balken bis zur Bestätigung (schraffiert bis zum Verblassen) &amp;nbsp; &lt;span style=&apos;color:#2f4f6f&apos;&gt;●&lt;/span&gt; Zeile mit Zeitstempel &amp;nbsp; &lt;span style=&apos;color:#b54708&apos;&gt;⚑&lt;/span&gt; markierter Moment</translation>
+        <translation>&lt;span style=&apos;color:#2f4f6f&apos;&gt;■&lt;/span&gt; Schritte &amp;nbsp; &lt;span style=&apos;color:#c0392b&apos;&gt;▍&lt;/span&gt; Signal, Balken bis zur Bestätigung (schraffiert bis zum Verblassen) &amp;nbsp; &lt;span style=&apos;color:#2f4f6f&apos;&gt;●&lt;/span&gt; markierte Zeile &amp;nbsp; &lt;span style=&apos;color:#b54708&apos;&gt;⚑&lt;/span&gt; Moment mit Fahne</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -448,7 +448,7 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Steps, signals and stamped lines</source>
-        <translation>Schritte, Signale und Zeilen mit Zeitstempel</translation>
+        <translation>Schritte, Signale und markierte Zeilen</translation>
     </message>
     <message numerus="yes">
         <source>%n signal(s)</source>
@@ -467,19 +467,19 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>No follow-up set</source>
-        <translation>Kein Nachfasstermin</translation>
+        <translation>Keine Wiedervorlage</translation>
     </message>
     <message>
         <source>Follow-up {day}</source>
-        <translation>Nachfassen am {day}</translation>
+        <translation>Wiedervorlage am {day}</translation>
     </message>
     <message>
         <source>Follow-up cleared</source>
-        <translation>Nachfasstermin entfernt</translation>
+        <translation>Wiedervorlage entfernt</translation>
     </message>
     <message>
         <source>Restored an earlier “{field}”</source>
-        <translation>Frühere Fassung von „{field}“ wiederhergestellt</translation>
+        <translation>Frühere Version von „{field}“ wiederhergestellt</translation>
     </message>
     <message>
         <source>Export meeting</source>
@@ -665,19 +665,19 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation>Diese Fassung wiederherstellen</translation>
+        <translation>Diese Version wiederherstellen</translation>
     </message>
     <message>
         <source>Saved versions, newest first:</source>
-        <translation>Gespeicherte Fassungen, neueste zuerst:</translation>
+        <translation>Gespeicherte Versionen, neueste zuerst:</translation>
     </message>
     <message>
         <source>No saved versions yet.</source>
-        <translation>Noch keine gespeicherten Fassungen.</translation>
+        <translation>Noch keine gespeicherten Versionen.</translation>
     </message>
     <message>
         <source>Text of the selected version:</source>
-        <translation>Text der gewählten Fassung:</translation>
+        <translation>Text der gewählten Version:</translation>
     </message>
     <message>
         <source>This is the text the field holds now.</source>
@@ -722,15 +722,15 @@ Das lässt sich nicht rückgängig machen.</translation>
     <message numerus="yes">
         <source>%n stamp(s)</source>
         <translation>
-            <numerusform>%n Zeitstempel</numerusform>
-            <numerusform>%n Zeitstempel</numerusform>
+            <numerusform>%n Markierung</numerusform>
+            <numerusform>%n Markierungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n flag(s)</source>
         <translation>
-            <numerusform>%n Markierung</numerusform>
-            <numerusform>%n Markierungen</numerusform>
+            <numerusform>%n Fahne</numerusform>
+            <numerusform>%n Fahnen</numerusform>
         </translation>
     </message>
     <message>
@@ -747,11 +747,11 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>{at}  Flag: {text}</source>
-        <translation>{at}  Markierung: {text}</translation>
+        <translation>{at}  Fahne: {text}</translation>
     </message>
     <message>
         <source>{at}  Stamped: {text}</source>
-        <translation>{at}  Zeitstempel: {text}</translation>
+        <translation>{at}  Markiert: {text}</translation>
     </message>
 </context>
 <context>
