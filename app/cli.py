@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "review", help=translate("Cli", "find past meetings, follow up, export, see trends")
     )
+    from app.team_command import add_team_parser
+
+    add_team_parser(commands)
     return parser
 
 
@@ -103,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "playbook": _playbook_command,
         "review": _review_command,
         "partner": _partner_command,
+        "team": _team_command,
     }
     try:
         return handlers[args.command](args)
@@ -138,7 +142,10 @@ def _check_playbooks(files: Sequence[Path]) -> int:
             continue
         steps = len(playbook.all_steps)
         video = ", with video-call words" if playbook.has_video_variant else ""
-        print(f"{path}: ok ({playbook.id}, {steps} steps{video})")
+        languages = ", ".join(playbook.languages)
+        print(f"{path}: ok ({playbook.id}, {steps} steps{video}, in {languages})")
+        for warning in playbook.warnings:
+            print(f"warning: {warning}")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -170,6 +177,12 @@ def _partner_command(args: argparse.Namespace) -> int:
     from app.ui.application import run_partner
 
     return run_partner(args.url)
+
+
+def _team_command(args: argparse.Namespace) -> int:
+    from app.team_command import run_team_command
+
+    return run_team_command(args)
 
 
 def _review_command(args: argparse.Namespace) -> int:

@@ -47,6 +47,7 @@ from app.link.relay_crypto import (
     Channels,
     Envelope,
     Opener,
+    ReplayMemory,
     Sealer,
     decode_secret,
     derive_channels,
@@ -55,6 +56,9 @@ from app.link.relay_crypto import (
 
 ANNOUNCE_EVERY_S = 1.0
 """A partner's "hello" is answered at most this often (a flood of hellos costs little)."""
+HEARD_IN_EVERY_MEETING = ReplayMemory()
+"""What this Poise heard on the relay lately, whichever meeting: a partner's "hello" captured
+in one meeting and replayed into the next is a repeat, not a partner coming online."""
 
 
 # --- Poise's side of one meeting ------------------------------------------------------------
@@ -100,7 +104,7 @@ class RelayMeeting(QObject, SessionReports):
         super().__init__(parent)
         self._book = book
         self.meeting_id = new_meeting_id()
-        self.opener = Opener()
+        self.opener = Opener(memory=HEARD_IN_EVERY_MEETING)
         self._sealer = Sealer()
         self._partners: dict[str, _RelayPartner] = {}
         self._by_topic: dict[str, _RelayPartner] = {}
@@ -238,7 +242,8 @@ class RelayMeeting(QObject, SessionReports):
         lobby: bool = False,
     ) -> None:
         channel = partner.lobby.down if lobby else partner.meeting.down
-        meeting = self.meeting_id if kind == "live" else None
+        # Every word names its meeting: a partner drops an old "ended" or "live" replayed later.
+        meeting = self.meeting_id
         self.link.publish(topic, self._sealer.seal(channel, kind, msg=msg, meeting=meeting))
 
     def _send(self, partner: _RelayPartner, frame: str) -> None:

@@ -148,7 +148,7 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
                 qt.call(lambda: book.revoke(alex.partner_id))
                 expect(status).to_have_text("This pairing was ended")
                 expect(buttons).to_have_count(0)
-                expect(delivery).not_to_have_text("Sent…")
+                expect(delivery).not_to_have_text("Sending…")
                 page.screenshot(path=screens_dir / "relay_page_revoked.png")
                 page.wait_for_timeout(1000)  # only waiting can show that nothing arrives
                 seen["after_revoke"] = qt.call(lambda: list(shown))
@@ -176,6 +176,7 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
     broker: LocalBroker,
     alex: PairedPartner,
     page_server: tuple[str, list[str]],
+    screens_dir: Path,
 ) -> None:
     link = link_for(alex, broker, page_server[0])
     qt = QtThreadCalls()
@@ -200,8 +201,12 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
                 page.locator("button.cue").first.click()
                 delivery = page.locator("#delivery")
                 expect(delivery).to_have_attribute("data-state", "sent")
+                expect(delivery).to_have_text("Sending…")  # not "Sent": nothing answered it
+                page.screenshot(path=screens_dir / "relay_page_sending.png")
+                expect(page.locator(".steps span.on")).to_have_count(0)  # nothing reached yet
                 page.clock.fast_forward(9000)
                 expect(delivery).to_have_attribute("data-state", "undelivered")
+                page.screenshot(path=screens_dir / "relay_page_not_through.png")
                 return str(delivery.inner_text())
             finally:
                 browser.close()
