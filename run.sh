@@ -8,4 +8,6 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || { echo "run.sh: Poise needs Python 3.11 or newer as python3" >&2; exit 1; }
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+# The translations' .ts files compiled to .qm (build output, not committed).
+.venv/bin/python -m app.translation_build
 exec .venv/bin/poise "$@"

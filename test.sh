@@ -9,6 +9,8 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || { echo "test.sh: Poise needs Python 3.11 or newer as python3" >&2; exit 1; }
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# The translations' .ts files compiled to .qm (build output, not committed).
+.venv/bin/python -m app.translation_build
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/lint-imports --no-cache

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import APP_NAME, __version__, paths
+from app.translation import translate
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -34,25 +35,29 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="poise",
-        description=(
-            f"{APP_NAME}: a quiet companion window for the meeting with an upset client. "
-            "Without a command, opens the app."
-        ),
+        description=translate(
+            "Cli",
+            "{app}: a quiet companion window for the meeting with an upset client. "
+            "Without a command, opens the app.",
+        ).format(app=APP_NAME),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
-        help=f"folder for the database and user playbooks (env {paths.DATA_DIR_ENV})",
+        help=translate("Cli", "folder for the database and user playbooks (env {env})").format(
+            env=paths.DATA_DIR_ENV
+        ),
     )
     parser.add_argument(
         "--database-url",
         metavar="URL",
-        help=(
+        help=translate(
+            "Cli",
             "SQLAlchemy URL of the database, for example postgresql+psycopg://host/poise "
-            f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)"
-        ),
+            "(env {env}; default: SQLite in the data folder)",
+        ).format(env=paths.DATABASE_URL_ENV),
     )
     # Hidden: starts the app, checks it came up (window painted, shipped files, database in
     # the data folder given), quits 0, or 1 with one line on stderr. CI starts every bundle so.
@@ -61,19 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    playbook = commands.add_parser("playbook", help="check or list playbooks")
+    playbook = commands.add_parser("playbook", help=translate("Cli", "check or list playbooks"))
     playbook_commands = playbook.add_subparsers(
         dest="playbook_command", metavar="ACTION", required=True, parser_class=_Parser
     )
-    check = playbook_commands.add_parser("check", help="validate playbook files")
+    check = playbook_commands.add_parser("check", help=translate("Cli", "validate playbook files"))
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    playbook_commands.add_parser("list", help="show the playbooks that would load, and from where")
-
-    partner = commands.add_parser("partner", help="open the partner window to send cues")
-    partner.add_argument(
-        "url", nargs="?", metavar="URL", help="pairing address or pairing link from Poise"
+    playbook_commands.add_parser(
+        "list", help=translate("Cli", "show the playbooks that would load, and from where")
     )
-    commands.add_parser("review", help="find past meetings, follow up, export, see trends")
+
+    partner = commands.add_parser(
+        "partner", help=translate("Cli", "open the partner window to send cues")
+    )
+    partner.add_argument(
+        "url",
+        nargs="?",
+        metavar="URL",
+        help=translate("Cli", "pairing address or pairing link from Poise"),
+    )
+    commands.add_parser(
+        "review", help=translate("Cli", "find past meetings, follow up, export, see trends")
+    )
     from app.team_command import add_team_parser
 
     add_team_parser(commands)

@@ -1,4 +1,4 @@
-"""Finds the files Poise ships (styles, icons, the partner page, playbooks).
+"""Finds the files Poise ships (styles, icons, the partner page, playbooks, translations).
 
 The same lookup serves a source checkout (data at the top of the repository),
 an installed wheel (data copied to ``app/_data``) and a PyInstaller bundle
@@ -32,3 +32,11 @@ def resource_path(*parts: str) -> Path:
 def shipped_playbooks_dir() -> Path:
     """Folder with the playbooks that ship with Poise."""
     return _data_root() / "playbooks"
+
+
+def translations_dir() -> Path:
+    """Folder with one subfolder per language: ``<language>/<part>.ts`` and compiled ``.qm``.
+
+    Inside the package (not in ``_data``): source checkout, wheel and bundle alike.
+    """
+    return _PACKAGE_DIR / "translations"

@@ -83,6 +83,9 @@ class Settings:
     """Every preference and its default. Add a field here and it is read, written, defaulted."""
 
     theme: Theme = Theme.SYSTEM
+    # Issue 24: the words' language, "system" (the computer's) or a code such as "de"; read
+    # once at start (app.ui.common.languages), so a change shows after a restart
+    language: str = "system"
     # The live window
     live_width: int = 360
     live_height: int = 720

@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.translation_build import compile_translations
+
 PACKAGING_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGING_DIR.parent
 SPEC_FILE = PACKAGING_DIR / "poise.spec"
@@ -77,6 +79,10 @@ def build_bundle(
     quiet: bool = True,
 ) -> Path:
     """Run PyInstaller on poise.spec; return the built executable. Raises on failure."""
+    # The bundle ships the compiled translations, so compile them first.
+    translations = compile_translations()
+    if translations.problems:
+        raise RuntimeError("translations not compiled:\n" + "\n".join(translations.problems))
     command = [
         sys.executable,
         "-m",

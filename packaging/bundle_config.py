@@ -26,6 +26,9 @@ ICONS_DIR = REPO_ROOT / "resources" / "icons"
 # wheel puts it), so one lookup serves source, wheel and bundle.
 BUNDLED_RESOURCES = "app/_data/resources"
 BUNDLED_PLAYBOOKS = "app/_data/playbooks"
+# The compiled translations sit where app/resources.py's translations_dir() looks:
+# inside the package, app/translations/<language>/<part>.qm (their .ts stay behind).
+TRANSLATIONS_SOURCE = "app/translations"
 # Alembic reads revision files from disk next to the store's code, never from the archive.
 MIGRATIONS_SOURCE = "app/store/migrations"
 
@@ -67,7 +70,19 @@ def shipped_data_files(repo_root: Path = REPO_ROOT) -> list[DataFile]:
     files += _tree(repo_root / "resources", BUNDLED_RESOURCES)
     files += _tree(repo_root / "playbooks", BUNDLED_PLAYBOOKS)
     files += _tree(repo_root / MIGRATIONS_SOURCE, MIGRATIONS_SOURCE)
+    files += [
+        DataFile(path, f"{TRANSLATIONS_SOURCE}/{path.parent.name}")
+        for path in sorted((repo_root / TRANSLATIONS_SOURCE).glob("*/*.qm"))
+    ]
     return files
+
+
+def shipped_languages(repo_root: Path = REPO_ROOT) -> frozenset[str]:
+    """The languages Poise has words for besides English: their Qt translations ship too."""
+    root = repo_root / TRANSLATIONS_SOURCE
+    if not root.is_dir():
+        return frozenset()
+    return frozenset(path.name for path in root.iterdir() if path.is_dir() and path.name != "en")
 
 
 def _tree(root: Path, dest_root: str) -> list[DataFile]:
@@ -122,11 +137,17 @@ def plugin_key(dest_name: str) -> str | None:
     return f"{plugin_type}/{stem}"
 
 
-def is_unused_qt_file(dest_name: str) -> bool:
-    """True for a Qt plugin on the deny list or a Qt translation (Poise's UI is English only)."""
+def is_unused_qt_file(dest_name: str, languages: frozenset[str] | None = None) -> bool:
+    """True for a Qt plugin on the deny list or a Qt translation of a language Poise lacks.
+
+    Of Qt's translations only ``qtbase_<language>.qm`` is loaded (its standard buttons
+    and dialogs), for the ``languages`` Poise speaks (default: those it ships).
+    """
     normalised = dest_name.replace("\\", "/")
-    if re.search(r"(^|/)PySide6/(Qt/)?translations/", normalised):
-        return True
+    found = re.search(r"(^|/)PySide6/(Qt/)?translations/(?P<name>[^/]+)$", normalised)
+    if found:
+        spoken = shipped_languages() if languages is None else languages
+        return found["name"] not in {f"qtbase_{code}.qm" for code in spoken}
     key = plugin_key(normalised)
     return key is not None and _UNUSED_PLUGIN_RE.match(key) is not None
 

@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app import paths, qt_workarounds
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from app.store import Store
 
 # PySide6 6.12.0 loses references to True and None (pyproject excludes it, but a machine
@@ -25,6 +27,15 @@ qt_workarounds.protect_none()
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCREENS_DIR = REPO_ROOT / "tests" / "screens"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's QApplication, speaking English with its plurals as the app does at start."""
+    from app.ui.common.languages import install_language
+
+    install_language("en")
+    return qapp
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +87,27 @@ def meeting_journals_closed() -> Iterator[None]:
     for journal in journals_in_use():
         journal.close()
         journal.wait_written(5.0)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """English as the app speaks it: its plurals ("1 loop-back") come from en/*.qm."""
+    from app.ui.common.languages import install_language
+
+    language = install_language("en")
+    yield
+    language.uninstall()
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """Poise in German, as ``language: de`` or ``LANG=de_DE.UTF-8`` makes it."""
+    from app.ui.common.languages import install_language
+
+    language = install_language("de")
+    assert (language.code, language.problem) == ("de", "")
+    yield
+    language.uninstall()
 
 
 class UnexpectedExceptions:

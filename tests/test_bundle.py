@@ -246,13 +246,16 @@ def test_resource_helper_prefers_bundled_data(tmp_path: Path) -> None:
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", True),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-        ("PySide6/Qt/translations/qtbase_de.qm", True),
-        ("PySide6\\translations\\qtbase_de.qm", True),
+        # Qt's own words ship for the languages Poise speaks (its standard buttons).
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6\\translations\\qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qt_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_fr.qm", True),
         ("libQt6Gui.so.6", False),
     ],
 )
 def test_unused_qt_files(dest: str, unused: bool) -> None:
-    assert bundle_config.is_unused_qt_file(dest) is unused
+    assert bundle_config.is_unused_qt_file(dest, frozenset({"de"})) is unused
 
 
 def test_pruning_drops_only_what_unused_plugins_alone_need() -> None:
@@ -476,7 +479,14 @@ def test_bundle_is_slim(linux_bundle: Path) -> None:
     assert "libqgtk3.so" not in names
     assert "libgtk-3.so.0" not in names
     assert "libQt6Quick.so.6" not in names
-    assert not any(name.endswith(".qm") for name in names)
+    # Of Qt's translations only its own buttons' words, for the languages Poise speaks.
+    qt_words = {name for name in names if name.endswith(".qm") and name.startswith("qt")}
+    assert qt_words == {f"qtbase_{code}.qm" for code in bundle_config.shipped_languages()}
+    # Poise's own words, compiled by the build, where app.resources.translations_dir() looks.
+    shipped_words = {path.parts[-3:] for path in folder.rglob("*.qm")}
+    for source in sorted((REPO_ROOT / "app" / "translations").glob("*/*.ts")):
+        language, part = source.parent.name, source.with_suffix(".qm").name
+        assert ("translations", language, part) in shipped_words
     # What a desktop session needs stayed.
     for needed in ("libqxcb.so", "libqwayland.so", "libqxdgdesktopportal.so", "libssl.so.3"):
         assert needed in names

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.translation import QT_TRANSLATE_NOOP, translate
+
 
 class HotkeyAction(StrEnum):
     NEXT_STEP = "next_step"
@@ -27,16 +29,16 @@ class HotkeyAction(StrEnum):
 
     @property
     def label(self) -> str:
-        return _ACTION_LABELS[self]
+        return translate("HotkeyAction", _ACTION_LABELS[self])
 
 
 _ACTION_LABELS = {
-    HotkeyAction.NEXT_STEP: "Next step",
-    HotkeyAction.PREVIOUS_STEP: "Previous step",
-    HotkeyAction.ACKNOWLEDGE_CUE: "Acknowledge cue",
-    HotkeyAction.FLAG_MOMENT: "Flag this moment",
-    HotkeyAction.TOGGLE_HIDDEN: "Hide / show all Poise windows",
-    HotkeyAction.ASK_PARTNER: "Ask partner to step in",
+    HotkeyAction.NEXT_STEP: QT_TRANSLATE_NOOP("HotkeyAction", "Next step"),
+    HotkeyAction.PREVIOUS_STEP: QT_TRANSLATE_NOOP("HotkeyAction", "Previous step"),
+    HotkeyAction.ACKNOWLEDGE_CUE: QT_TRANSLATE_NOOP("HotkeyAction", "Acknowledge cue"),
+    HotkeyAction.FLAG_MOMENT: QT_TRANSLATE_NOOP("HotkeyAction", "Flag this moment"),
+    HotkeyAction.TOGGLE_HIDDEN: QT_TRANSLATE_NOOP("HotkeyAction", "Hide / show all Poise windows"),
+    HotkeyAction.ASK_PARTNER: QT_TRANSLATE_NOOP("HotkeyAction", "Ask partner to step in"),
 }
 
 MODIFIERS = ("ctrl", "alt", "shift", "cmd")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from app.domain.due_dates import out_of_range, within_due_range
+from app.domain.due_dates import out_of_range, read_typed_day, within_due_range
 from app.domain.meeting_terms import Cue, SignalSource
 from app.domain.playbook import LoopBack, Playbook, Step
 
@@ -481,48 +481,15 @@ class MeetingSession:
         return StepChange(step, index, len(self.steps), now, via_loop_back)
 
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
 def parse_due_date(text: str, today: date) -> date | None:
-    """A date typed in a couple of keystrokes: ``+3`` or ``3d`` (days), ``2w`` (weeks),
-    ``tomorrow``, a weekday (``fri``, ``next fri``: the coming one, never today), or
-    ``2025-03-14``, within ``app.domain.due_dates``' range.
+    """A date typed in a couple of keystrokes, in English or German: ``+3`` or ``3d``
+    (days), ``2w`` (weeks), ``tomorrow``/``morgen``, a weekday (``fri``, ``next fri``,
+    ``fr``, ``nächsten do``: the coming one, never today), ``2025-03-14`` or ``14.3.``,
+    within ``app.domain.due_dates``' range (read by ``app.domain.due_dates.read_typed_day``).
 
     Empty text means no date; anything else unreadable raises ``ValueError`` with a hint.
     """
     try:
-        return within_due_range(_read_due_date(text, today), text)
+        return within_due_range(read_typed_day(text, today), text)
     except OverflowError:
         raise out_of_range(text) from None
-
-
-def _read_due_date(text: str, today: date) -> date | None:
-    raw = text.strip().lower()
-    if not raw:
-        return None
-    if raw in {"today", "tod"}:
-        return today
-    if raw in {"tomorrow", "tom", "tmr"}:
-        return today + timedelta(days=1)
-    number = raw.lstrip("+")
-    unit = 1
-    if number.endswith(("d", "w")):
-        unit = 7 if number.endswith("w") else 1
-        number = number[:-1]
-    if number.isdigit() and (raw.startswith("+") or unit != 1 or raw.endswith("d")):
-        return today + timedelta(days=int(number) * unit)
-    # "next tue" and "this tue" say what "tue" says: the coming one, never today.
-    day = " ".join(raw.split())
-    for prefix in ("next ", "this ", "on "):
-        day = day.removeprefix(prefix)
-    for index, name in enumerate(_WEEKDAYS):
-        if len(day) >= 2 and name.startswith(day[:3]) and day[:2] == name[:2]:
-            ahead = (index - today.weekday()) % 7 or 7
-            return today + timedelta(days=ahead)
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(
-            f"'{text.strip()}' is not a date: try +3, 2w, fri, tomorrow or 2025-03-14"
-        ) from None

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.translation import QT_TRANSLATE_NOOP, translate
+
 MAX_CUES = 3
 DEFAULT_CUE_WORDS = "Breathe. Listen. Don't defend."
 # The stamped line "Flag this moment" writes; the review draws these as flags.
@@ -24,26 +26,28 @@ class NoteField(StrEnum):
 
     @property
     def label(self) -> str:
-        return _NOTE_LABELS[self]
+        return translate("MeetingTerms", _NOTE_LABELS[self])
 
     @property
     def hint(self) -> str:
-        return _NOTE_HINTS[self]
+        return translate("MeetingTerms", _NOTE_HINTS[self])
 
 
 _NOTE_LABELS = {
-    NoteField.WHAT_THEY_SAY: "What they say",
-    NoteField.NOT_SAYING: "What they are not saying",
-    NoteField.REAL_CONCERN: "The real concern",
-    NoteField.COMMITMENTS: "Commitments",
-    NoteField.FREE: "Notes",
+    NoteField.WHAT_THEY_SAY: QT_TRANSLATE_NOOP("MeetingTerms", "What they say"),
+    NoteField.NOT_SAYING: QT_TRANSLATE_NOOP("MeetingTerms", "What they are not saying"),
+    NoteField.REAL_CONCERN: QT_TRANSLATE_NOOP("MeetingTerms", "The real concern"),
+    NoteField.COMMITMENTS: QT_TRANSLATE_NOOP("MeetingTerms", "Commitments"),
+    NoteField.FREE: QT_TRANSLATE_NOOP("MeetingTerms", "Notes"),
 }
 _NOTE_HINTS = {
-    NoteField.WHAT_THEY_SAY: "Their words, as close as you can",
-    NoteField.NOT_SAYING: "Subtext, body language, what they avoid",
-    NoteField.REAL_CONCERN: "What is really driving this",
-    NoteField.COMMITMENTS: "What each side agreed to do",
-    NoteField.FREE: "Anything else",
+    NoteField.WHAT_THEY_SAY: QT_TRANSLATE_NOOP("MeetingTerms", "Their words, as close as you can"),
+    NoteField.NOT_SAYING: QT_TRANSLATE_NOOP(
+        "MeetingTerms", "Subtext, body language, what they avoid"
+    ),
+    NoteField.REAL_CONCERN: QT_TRANSLATE_NOOP("MeetingTerms", "What is really driving this"),
+    NoteField.COMMITMENTS: QT_TRANSLATE_NOOP("MeetingTerms", "What each side agreed to do"),
+    NoteField.FREE: QT_TRANSLATE_NOOP("MeetingTerms", "Anything else"),
 }
 
 
@@ -53,7 +57,9 @@ class MeetingMode(StrEnum):
 
     @property
     def label(self) -> str:
-        return "In person" if self is MeetingMode.IN_PERSON else "Video call"
+        if self is MeetingMode.IN_PERSON:
+            return translate("MeetingTerms", "In person")
+        return translate("MeetingTerms", "Video call")
 
 
 class SignalSource(StrEnum):
@@ -67,10 +73,10 @@ class SignalSource(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "window": "this window",
-            "hotkey": "hotkey",
-            "phone": "partner's phone",
-            "partner_app": "partner's Poise",
+            "window": translate("MeetingTerms", "this window"),
+            "hotkey": translate("MeetingTerms", "hotkey"),
+            "phone": translate("MeetingTerms", "partner's phone"),
+            "partner_app": translate("MeetingTerms", "partner's Poise"),
         }[self.value]
 
 

@@ -17,6 +17,7 @@ from app.export.formatting import local
 from app.export.report import playbook_title
 from app.private_files import write_private
 from app.store.records import MeetingActivity, MeetingSummary
+from app.translation import translate
 
 CSV_COLUMNS = (
     "date",
@@ -52,7 +53,8 @@ def _action_text(activity: MeetingActivity) -> str:
     """'[x] Send the plan (Sam, due 2025-03-14); [ ] Call back': readable in one cell."""
     parts = []
     for item in activity.action_items:
-        details = ", ".join(p for p in (item.owner, f"due {item.due}" if item.due else "") if p)
+        due = translate("Report", "due {day}").format(day=item.due) if item.due else ""
+        details = ", ".join(p for p in (item.owner, due) if p)
         box = "[x]" if item.done else "[ ]"
         parts.append(f"{box} {item.text}" + (f" ({details})" if details else ""))
     return "; ".join(parts)

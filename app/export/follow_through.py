@@ -14,6 +14,7 @@ from datetime import date
 
 from app.export.formatting import format_day, local
 from app.store.records import ActionItemRecord, ClientHistory, ClientMeeting, MeetingSummary
+from app.translation import TranslationContext, translate
 
 BRIEFING_LINES = 5
 _SNIPPET_CHARS = 110
@@ -34,20 +35,30 @@ class ItemState:
     state: str  # 'done', 'overdue', 'today', 'open'
 
     @property
+    def head(self) -> str:
+        """'Send the plan (Sam, due Tue 4 Mar 2025)': the item, its owner and due date."""
+        due = (
+            translate("Report", "due {day}").format(day=format_day(self.item.due))
+            if self.item.due
+            else ""
+        )
+        details = ", ".join(p for p in (self.item.owner, due) if p)
+        return f"{self.item.text} ({details})" if details else self.item.text
+
+    @property
     def sentence(self) -> str:
         """'Send the plan (Sam, due Tue 4 Mar 2025): overdue'."""
-        details = ", ".join(
-            p
-            for p in (self.item.owner, f"due {format_day(self.item.due)}" if self.item.due else "")
-            if p
-        )
-        head = f"{self.item.text} ({details})" if details else self.item.text
         if self.state == "done":
             when = self.item.done_at
-            return f"{head}: done" + (f" {format_day(local(when).date())}" if when else "")
-        return {"overdue": f"{head}: overdue", "today": f"{head}: due today"}.get(
-            self.state, f"{head}: open"
-        )
+            if when is None:
+                return translate("FollowThrough", "{item}: done").format(item=self.head)
+            line = translate("FollowThrough", "{item}: done {day}")
+            return line.format(item=self.head, day=format_day(local(when).date()))
+        line = {
+            "overdue": translate("FollowThrough", "{item}: overdue"),
+            "today": translate("FollowThrough", "{item}: due today"),
+        }.get(self.state) or translate("FollowThrough", "{item}: open")
+        return line.format(item=self.head)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +76,15 @@ class ClientMeetingView:
         day = format_day(follow_up)
         if self.follow_up_outcome == FollowUpOutcome.KEPT and self.kept_by is not None:
             met = format_day(local(self.kept_by.started_at).date())
-            return f"Follow-up {day}: kept (met again {met})"
-        return {
-            FollowUpOutcome.MISSED: f"Follow-up {day}: missed, no meeting by then",
-            FollowUpOutcome.TODAY: f"Follow-up {day}: today",
-        }.get(self.follow_up_outcome, f"Follow-up {day}: not due yet")
+            line = translate("FollowThrough", "Follow-up {day}: kept (met again {met})")
+            return line.format(day=day, met=met)
+        line = {
+            FollowUpOutcome.MISSED: translate(
+                "FollowThrough", "Follow-up {day}: missed, no meeting by then"
+            ),
+            FollowUpOutcome.TODAY: translate("FollowThrough", "Follow-up {day}: today"),
+        }.get(self.follow_up_outcome) or translate("FollowThrough", "Follow-up {day}: not due yet")
+        return line.format(day=day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +162,10 @@ def _first_words(text: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+class FollowThroughWords(TranslationContext):
+    """The follow-through's counted words."""
+
+
 def briefing_lines(report: ClientReport, limit: int = BRIEFING_LINES) -> list[str]:
     """A few lines to read before meeting the client again: last promises, what is open."""
     ended = [view for view in report.meetings if view.meeting.meeting.ended_at is not None]
@@ -155,23 +174,35 @@ def briefing_lines(report: ClientReport, limit: int = BRIEFING_LINES) -> list[st
     last = ended[0]
     summary = last.meeting.meeting
     day = format_day(local(summary.started_at).date())
-    lines = [f"Last meeting: {day}" + (f", {summary.title}" if summary.title else "")]
+    last_line = (
+        translate("FollowThrough", "Last meeting: {day}, {title}")
+        if summary.title
+        else translate("FollowThrough", "Last meeting: {day}")
+    )
+    lines = [last_line.format(day=day, title=summary.title)]
     if last.meeting.commitments.strip():
-        lines.append(f"Promised then: {_first_words(last.meeting.commitments)}")
+        promised = translate("FollowThrough", "Promised then: {words}")
+        lines.append(promised.format(words=_first_words(last.meeting.commitments)))
     elif last.meeting.real_concern.strip():
-        lines.append(f"Their real concern: {_first_words(last.meeting.real_concern)}")
+        concern = translate("FollowThrough", "Their real concern: {words}")
+        lines.append(concern.format(words=_first_words(last.meeting.real_concern)))
     if last.follow_up_sentence:
         lines.append(last.follow_up_sentence)
     overdue = report.overdue_items
     still_open = [s for s in report.open_items if s.state != "overdue"]
     for state in overdue[:2]:
-        lines.append(f"Overdue: {state.sentence.rsplit(': ', 1)[0]}")
+        lines.append(translate("FollowThrough", "Overdue: {item}").format(item=state.head))
     if len(overdue) > 2:
-        lines.append(f"…and {len(overdue) - 2} more overdue")
+        lines.append(FollowThroughWords.tr("…and %n more overdue", "", len(overdue) - 2))
     if still_open:
-        first = still_open[0].sentence.rsplit(": ", 1)[0]
-        more = f" (+{len(still_open) - 1} more)" if len(still_open) > 1 else ""
-        lines.append(f"Still open: {first}{more}")
+        first = still_open[0].head
+        others = len(still_open) - 1
+        line = (
+            FollowThroughWords.tr("Still open: {item} (+%n more)", "", others)
+            if others
+            else translate("FollowThrough", "Still open: {item}")
+        )
+        lines.append(line.format(item=first))
     return lines[:limit]
 
 
@@ -193,23 +224,23 @@ def due_reminders(
     found: list[Reminder] = []
     for meeting in follow_ups:
         if meeting.follow_up is not None and meeting.follow_up <= today:
-            when = (
-                "today" if meeting.follow_up == today else f"since {format_day(meeting.follow_up)}"
+            line = (
+                translate("FollowThrough", "Follow up with {client} (today)")
+                if meeting.follow_up == today
+                else translate("FollowThrough", "Follow up with {client} (since {day})")
             )
-            found.append(
-                Reminder(
-                    meeting.id, meeting.follow_up, f"Follow up with {meeting.client_name} ({when})"
-                )
-            )
+            text = line.format(client=meeting.client_name, day=format_day(meeting.follow_up))
+            found.append(Reminder(meeting.id, meeting.follow_up, text))
     for item, meeting in open_items:
         if item.done or item.due is None or item.due > today:
             continue
-        when = "today" if item.due == today else f"since {format_day(item.due)}"
-        owner = f", {item.owner}" if item.owner else ""
-        found.append(
-            Reminder(
-                meeting.id, item.due, f"{item.text} ({meeting.client_name}{owner}, due {when})"
-            )
+        who = f"{meeting.client_name}, {item.owner}" if item.owner else meeting.client_name
+        line = (
+            translate("FollowThrough", "{item} ({who}, due today)")
+            if item.due == today
+            else translate("FollowThrough", "{item} ({who}, due since {day})")
         )
+        text = line.format(item=item.text, who=who, day=format_day(item.due))
+        found.append(Reminder(meeting.id, item.due, text))
     found.sort(key=lambda reminder: reminder.day)
     return found

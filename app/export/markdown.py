@@ -10,6 +10,7 @@ from app.export.markdown_text import action_line, escape_inline, note_block
 from app.export.plain_text import without_controls
 from app.export.report import MeetingReport, ReportEvent
 from app.private_files import write_private
+from app.translation import translate
 
 # Shorter on a step than this, and straight on to the next: passed through, not stayed on.
 PASSING_THROUGH = timedelta(seconds=20)
@@ -20,16 +21,16 @@ def meeting_markdown(report: MeetingReport) -> str:
     out += [f"- **{name}:** {escape_inline(value)}" for name, value in report.facts]
     out.append("")
     if report.notes:
-        out += ["## Notes", ""]
+        out += [f"## {translate('Report', 'Notes')}", ""]
         for note in report.notes:
             out += [f"### {escape_inline(note.label)}", "", note_block(note.text), ""]
     if report.action_items:
-        out += ["## Action items", ""]
+        out += [f"## {translate('Report', 'Action items')}", ""]
         for action in report.action_items:
             out.append(action_line(action.text, action.details, done=action.done))
         out.append("")
     if report.timeline:
-        out += ["## Timeline", ""]
+        out += [f"## {translate('Report', 'Timeline')}", ""]
         out += [
             f"- `{event.offset}` ({event.clock}) {escape_inline(event.text)}"
             for event in steps_that_matter(report.timeline)

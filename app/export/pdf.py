@@ -41,6 +41,7 @@ from app.export.timeline_picture import (
     strip_image,
 )
 from app.private_files import write_private
+from app.translation import translate
 
 TIMELINE_IMAGE_URL = "poise-timeline.png"
 # The strip is drawn at this width in points, then printed across the page.
@@ -80,19 +81,18 @@ def meeting_html(report: MeetingReport) -> str:
         f"width='{_STRIP_WIDTH_PT}' height='{STRIP_HEIGHT}'></p>"
     )
     if report.notes:
-        parts.append(_H2.format("Notes"))
+        parts.append(_H2.format(escape(translate("Report", "Notes"))))
         for note in report.notes:
             parts.append(
                 f"<h3 style='margin-top:8px; margin-bottom:2px'>{_text(note.label)}</h3>"
                 f"<p style='margin-top:0'>{_text(note.text)}</p>"
             )
     if report.action_items:
-        parts.append(_H2.format("Action items") + "<table cellspacing='0' cellpadding='2'>")
+        parts.append(_H2.format(escape(translate("Report", "Action items"))))
+        parts.append("<table cellspacing='0' cellpadding='2'>")
         for action in report.action_items:
             box = "☑" if action.done else "☐"
-            extra = ", ".join(
-                p for p in (action.owner, action.due_text and f"due {action.due_text}") if p
-            )
+            extra = action.details
             parts.append(
                 f"<tr><td class='box'>{box}</td><td>{_text(action.text)}"
                 + (f" <span style='color:#57606a'>({_text(extra)})</span>" if extra else "")
@@ -100,7 +100,8 @@ def meeting_html(report: MeetingReport) -> str:
             )
         parts.append("</table>")
     if report.timeline:
-        parts.append(_H2.format("Timeline") + "<table cellspacing='0' cellpadding='2'>")
+        parts.append(_H2.format(escape(translate("Report", "Timeline"))))
+        parts.append("<table cellspacing='0' cellpadding='2'>")
         for event in report.timeline:
             parts.append(
                 f"<tr><td class='time' align='right'>{event.offset}</td><td width='8'></td>"
@@ -173,7 +174,7 @@ def write_pdf(
             painter.drawText(
                 QRectF(0, body_height, printable.width(), _FOOTER_PT),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                f"Page {page + 1} of {pages}",
+                translate("Report", "Page {page} of {pages}").format(page=page + 1, pages=pages),
             )
     finally:
         painter.end()

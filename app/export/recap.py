@@ -25,13 +25,14 @@ from app.domain.meeting_terms import NoteField
 from app.export.formatting import format_day, local
 from app.export.report import MeetingReport
 from app.private_files import write_private
+from app.translation import QT_TRANSLATE_NOOP, translate
 
 # The note fields the recap speaks from, and the heading it puts above each, in the
 # client's own terms: what they told us, and what we will do. "The real concern" and
 # "What they are not saying" are the user's guesses about the client: never sent.
 _QUOTED_FIELDS = (
-    (NoteField.WHAT_THEY_SAY, "You told us:"),
-    (NoteField.COMMITMENTS, "What we will do:"),
+    (NoteField.WHAT_THEY_SAY, QT_TRANSLATE_NOOP("Recap", "You told us:")),
+    (NoteField.COMMITMENTS, QT_TRANSLATE_NOOP("Recap", "What we will do:")),
 )
 
 # Notes speak of the client in the third person; the letter speaks to them.
@@ -117,12 +118,19 @@ def recap_draft_from(
     """The draft from the meeting's parts (the summary has them before the store does)."""
     day = format_day(local(started_at).date())
     title = one_line(title)
-    subject = f"Our meeting on {day}" + (f": {title}" if title else "")
+    subject = (
+        translate("Recap", "Our meeting on {day}: {title}")
+        if title
+        else translate("Recap", "Our meeting on {day}")
+    ).format(day=day, title=title)
     paragraphs: list[list[str]] = [
-        ["Hello,"],
+        [translate("Recap", "Hello,")],
         [
-            f"Thank you for meeting with me on {day}. Here is what I took away, "
-            "so that you can tell me if I missed or misunderstood anything."
+            translate(
+                "Recap",
+                "Thank you for meeting with me on {day}. Here is what I took away, "
+                "so that you can tell me if I missed or misunderstood anything.",
+            ).format(day=day)
         ],
     ]
     for note_field, heading in _QUOTED_FIELDS:
@@ -130,21 +138,24 @@ def recap_draft_from(
         if note_field is NoteField.COMMITMENTS:
             points = [f"- {as_promise(point[2:])}" for point in points]
         if points:
-            paragraphs.append([heading, *points])
+            paragraphs.append([translate("Recap", heading), *points])
     open_steps = [step for step in steps if not step.done]
     if open_steps:
-        lines = ["Next steps:"]
+        lines = [translate("Recap", "Next steps:")]
+        by_day = translate("Recap", "by {day}")
         for step in open_steps:
-            parts = [step.owner, f"by {format_day(step.due)}" if step.due else ""]
+            parts = [step.owner, by_day.format(day=format_day(step.due)) if step.due else ""]
             details = ", ".join(part for part in parts if part)
             lines.append(f"- {step.text}" + (f" ({details})" if details else ""))
         paragraphs.append(lines)
     done = [step for step in steps if step.done]
     if done:
-        paragraphs.append(["Already done:", *(f"- {step.text}" for step in done)])
+        already = translate("Recap", "Already done:")
+        paragraphs.append([already, *(f"- {step.text}" for step in done)])
     if follow_up is not None:
-        paragraphs.append([f"I will be back in touch by {format_day(follow_up)}."])
-    paragraphs.append(["Thank you again for your time."])
+        back = translate("Recap", "I will be back in touch by {day}.")
+        paragraphs.append([back.format(day=format_day(follow_up))])
+    paragraphs.append([translate("Recap", "Thank you again for your time.")])
     if sign_off.strip():
         paragraphs.append([sign_off.strip()])
     body = "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"

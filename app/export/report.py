@@ -23,6 +23,7 @@ from app.export.formatting import (
 )
 from app.export.ics import CalendarEntry
 from app.store.records import MeetingDetail, TimelineKind
+from app.translation import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +64,13 @@ class ReportSignal:
     @property
     def sentence(self) -> str:
         delay = self.delay_seconds
-        reaction = (
-            f"acknowledged after {format_seconds(delay)}"
-            if delay is not None
-            else "not acknowledged"
+        if delay is None:
+            sentence = translate("Report", "Signal “{cue}” from {source}, not acknowledged")
+            return sentence.format(cue=self.label, source=self.source.label)
+        sentence = translate("Report", "Signal “{cue}” from {source}, acknowledged after {delay}")
+        return sentence.format(
+            cue=self.label, source=self.source.label, delay=format_seconds(delay)
         )
-        return f"Signal “{self.label}” from {self.source.label}, {reaction}"
 
     @property
     def delay_seconds(self) -> float | None:
@@ -92,7 +94,8 @@ class ReportAction:
     @property
     def details(self) -> str:
         """'Sam, due Tue 4 Mar 2025': owner and due date, whichever are set."""
-        parts = (self.owner, f"due {self.due_text}" if self.due else "")
+        due = translate("Report", "due {day}").format(day=self.due_text) if self.due else ""
+        parts = (self.owner, due)
         return ", ".join(part for part in parts if part)
 
 
@@ -134,13 +137,13 @@ class MeetingReport:
     def facts(self) -> tuple[tuple[str, str], ...]:
         """The meeting's facts as (name, value), in reading order; empty ones left out."""
         named = (
-            ("When", self.when),
-            ("Duration", self.duration),
-            ("Client", self.client_name),
-            ("Playbook", self.playbook),
-            ("How", self.mode),
-            ("Partner", self.partner),
-            ("Follow-up", self.follow_up_text),
+            (translate("Report", "When"), self.when),
+            (translate("Report", "Duration"), self.duration),
+            (translate("Report", "Client"), self.client_name),
+            (translate("Report", "Playbook"), self.playbook),
+            (translate("Report", "How"), self.mode),
+            (translate("Report", "Partner"), self.partner),
+            (translate("Report", "Follow-up"), self.follow_up_text),
         )
         return tuple((name, value) for name, value in named if value)
 
@@ -187,7 +190,8 @@ def build_report(
         event("flag" if line.text == FLAG_TEXT else "stamp", line.at, line.text)
         for line in sorted(detail.stamped_lines, key=lambda line: line.at)
     )
-    timeline = [event("step", step.at, f"Step: {step.title}") for step in steps]
+    step_line = translate("Report", "Step: {title}")
+    timeline = [event("step", step.at, step_line.format(title=step.title)) for step in steps]
     timeline += [event("signal", signal.sent_at, signal.sentence) for signal in signals]
     timeline += stamped
     timeline.sort(key=lambda entry: entry.at)
@@ -221,19 +225,26 @@ def build_report(
 def calendar_entries(report: MeetingReport) -> list[CalendarEntry]:
     """The follow-up date and every open action item's due date of this one meeting."""
     entries: list[CalendarEntry] = []
-    about = f"Meeting {report.when} with {report.client_name}"
-    if report.title:
-        about += f": {report.title}"
+    about = (
+        translate("Report", "Meeting {when} with {client}: {title}")
+        if report.title
+        else translate("Report", "Meeting {when} with {client}")
+    ).format(when=report.when, client=report.client_name, title=report.title)
 
     def entry(what: str, day: date, summary: str) -> CalendarEntry:
         # The UID stays the same for the same date of the same meeting: a re-import updates.
         return CalendarEntry(f"meeting-{report.calendar_key}-{what}", day, summary, about)
 
     if report.follow_up is not None:
-        entries.append(entry("follow-up", report.follow_up, f"Follow up with {report.client_name}"))
+        summary = translate("Report", "Follow up with {client}").format(client=report.client_name)
+        entries.append(entry("follow-up", report.follow_up, summary))
     for action in report.action_items:
         if action.due is None or action.done:
             continue
-        owner = f" ({action.owner})" if action.owner else ""
-        entries.append(entry(f"action-{action.item_id}", action.due, f"Due: {action.text}{owner}"))
+        summary = (
+            translate("Report", "Due: {item} ({owner})")
+            if action.owner
+            else translate("Report", "Due: {item}")
+        ).format(item=action.text, owner=action.owner)
+        entries.append(entry(f"action-{action.item_id}", action.due, summary))
     return entries

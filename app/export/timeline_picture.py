@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from app.export.formatting import format_offset, format_seconds
 from app.export.report import MeetingReport
+from app.translation import translate
 
 DEFAULT_FADE_SECONDS = 20.0
 STRIP_HEIGHT = 100
@@ -239,7 +240,7 @@ def _paint_steps(
         painter.drawText(
             QRectF(MARGIN, top, width, height),
             Qt.AlignmentFlag.AlignVCenter,
-            "No playbook steps recorded",
+            translate("Report", "No playbook steps recorded"),
         )
         return
     for index, step in enumerate(steps):

@@ -15,6 +15,7 @@ from app.domain.meeting_session import MeetingRecap
 from app.domain.meeting_terms import NoteField
 from app.export.formatting import format_day, format_duration, format_offset, format_when
 from app.export.markdown_text import action_line, escape_inline, note_block
+from app.translation import translate
 
 
 def unsaved_meeting_markdown(
@@ -29,9 +30,12 @@ def unsaved_meeting_markdown(
     out = [
         f"# {escape_inline(title)} — {escape_inline(client_name)}",
         "",
-        f"Started {format_when(started_at)}.",
-        "Poise could not open its notes database during this meeting, so this file is the "
-        "only copy of what was written. Nothing of it is in the review.",
+        translate("Report", "Started {when}.").format(when=format_when(started_at)),
+        translate(
+            "Report",
+            "Poise could not open its notes database during this meeting, so this file is the "
+            "only copy of what was written. Nothing of it is in the review.",
+        ),
         "",
     ]
     for field in NoteField:
@@ -39,21 +43,24 @@ def unsaved_meeting_markdown(
         if text:
             out += [f"## {field.label}", "", note_block(text), ""]
     if lines:
-        out += ["## Stamped lines", ""]
+        out += [f"## {translate('Report', 'Stamped lines')}", ""]
         for at, text in lines:
             out.append(f"- {format_offset(at - started_at)} — {escape_inline(text)}")
         out.append("")
     if recap is not None:
         if recap.action_items:
-            out += ["## Action items", ""]
+            out += [f"## {translate('Report', 'Action items')}", ""]
+            due_on = translate("Report", "due {day}")
             for item in recap.action_items:
-                due = f"due {format_day(item.due)}" if item.due else ""
+                due = due_on.format(day=format_day(item.due)) if item.due else ""
                 details = ", ".join(part for part in (item.owner, due) if part)
                 out.append(action_line(item.text, details))
             out.append("")
         if recap.follow_up is not None:
-            out += [f"Follow up on {format_day(recap.follow_up)}.", ""]
-        out.append(f"Duration {format_duration(recap.duration)}.")
+            follow = translate("Report", "Follow up on {day}.")
+            out += [follow.format(day=format_day(recap.follow_up)), ""]
+        duration = translate("Report", "Duration {duration}.")
+        out.append(duration.format(duration=format_duration(recap.duration)))
     return "\n".join(out).rstrip() + "\n"
 
 

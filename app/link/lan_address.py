@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
+from app.translation import translate
+
 FALLBACK_ADDRESS = "127.0.0.1"
 _VIRTUAL_PREFIXES = ("docker", "br-", "veth", "virbr", "lxc", "tun", "tap", "wg", "zt", "tailscale")
 
@@ -87,7 +89,9 @@ def listen_choices(current: str) -> list[ListenChoice]:
     An address that no interface has now (a Wi-Fi that is off) stays in the list, marked,
     so opening the choice never changes the setting by itself.
     """
-    choices = [ListenChoice(EVERY_NETWORK, "Every network (Wi-Fi, Ethernet, VPN)")]
+    choices = [
+        ListenChoice(EVERY_NETWORK, translate("LanAddress", "Every network (Wi-Fi, Ethernet, VPN)"))
+    ]
     for interface in QNetworkInterface.allInterfaces():
         flags = interface.flags()
         if not flags & QNetworkInterface.InterfaceFlag.IsUp or (
@@ -98,8 +102,12 @@ def listen_choices(current: str) -> list[ListenChoice]:
             ip = entry.ip()
             if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
                 name = interface.humanReadableName() or interface.name()
-                choices.append(ListenChoice(ip.toString(), f"{name} only · {ip.toString()}"))
-    choices.append(ListenChoice(THIS_COMPUTER_ONLY, "This computer only"))
+                only = translate("LanAddress", "{network} only · {address}")
+                choices.append(
+                    ListenChoice(ip.toString(), only.format(network=name, address=ip.toString()))
+                )
+    choices.append(ListenChoice(THIS_COMPUTER_ONLY, translate("LanAddress", "This computer only")))
     if all(choice.address != current for choice in choices):
-        choices.append(ListenChoice(current, f"{current} (not on this computer now)"))
+        absent = translate("LanAddress", "{address} (not on this computer now)")
+        choices.append(ListenChoice(current, absent.format(address=current)))
     return choices

@@ -26,6 +26,7 @@ from typing import Any
 from app.domain.hotkeys import KeyCombo
 from app.platform.hotkey_backend import KEYSYM_NAMES, Availability, HotkeyBackend
 from app.platform.portal_shortcuts import NO_PORTAL, PortalShortcutsBackend
+from app.translation import translate
 
 
 def pynput_hotkey(combo: KeyCombo) -> str:
@@ -61,14 +62,18 @@ class PynputBackend:
         try:
             import pynput.keyboard  # noqa: F401  # imported to learn whether a hook is possible
         except Exception as error:  # pynput raises ImportError and Xlib errors alike
-            return Availability(False, f"No keyboard hook could be opened: {error}")
+            no_hook = translate("Shortcuts", "No keyboard hook could be opened: {error}")
+            return Availability(False, no_hook.format(error=error))
         if sys.platform == "darwin":
             return Availability(
                 True,
-                "Works once Poise is allowed under System Settings › Privacy & Security › "
-                "Accessibility.",
+                translate(
+                    "Shortcuts",
+                    "Works once Poise is allowed under System Settings › Privacy & Security › "
+                    "Accessibility.",
+                ),
             )
-        return Availability(True, "System-wide shortcuts are active.")
+        return Availability(True, translate("Shortcuts", "System-wide shortcuts are active."))
 
     def start(self, handlers: Mapping[KeyCombo, Callable[[], None]]) -> list[KeyCombo]:
         self.stop()
@@ -106,7 +111,9 @@ def detect_backend(environ: Mapping[str, str] | None = None) -> HotkeyBackend:
             return PortalShortcutsBackend(bus)
         if not env.get("DISPLAY"):
             return UnavailableBackend(
-                "No X11 display is open, so there is no keyboard to listen to."
+                translate(
+                    "Shortcuts", "No X11 display is open, so there is no keyboard to listen to."
+                )
             )
         return X11GrabBackend(env["DISPLAY"])
     return PynputBackend()
@@ -142,9 +149,10 @@ class X11GrabBackend:
         try:
             connection = self._connect()
         except Exception as error:  # python-xlib raises several unrelated error types
-            return Availability(False, f"Cannot open the X11 display {self._display_name}: {error}")
+            no_display = translate("Shortcuts", "Cannot open the X11 display {display}: {error}")
+            return Availability(False, no_display.format(display=self._display_name, error=error))
         connection.close()
-        return Availability(True, "System-wide shortcuts are active.")
+        return Availability(True, translate("Shortcuts", "System-wide shortcuts are active."))
 
     def _connect(self) -> Any:
         from Xlib import display

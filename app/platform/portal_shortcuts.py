@@ -32,6 +32,7 @@ from typing import Any
 
 from app.domain.hotkeys import KeyCombo
 from app.platform.hotkey_backend import KEYSYM_NAMES, Availability, NamedHandler
+from app.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -46,20 +47,35 @@ SESSION_INTERFACE = "org.freedesktop.portal.Session"
 APP_ID = "app.poise.Poise"
 REGISTRY_INTERFACE = "org.freedesktop.host.portal.Registry"
 
-NO_PORTAL = "This desktop offers no shortcuts portal; use the keys in Poise's window."
-NOT_ASKED = "Poise asks your desktop for the keys when it starts listening."
-ASKING = "Asking your desktop for the keys; it may show a dialog to approve them."
-DECLINED = (
+# Translated where shown (Settings' keys section), in the Shortcuts context.
+NO_PORTAL = QT_TRANSLATE_NOOP(
+    "Shortcuts", "This desktop offers no shortcuts portal; use the keys in Poise's window."
+)
+NOT_ASKED = QT_TRANSLATE_NOOP(
+    "Shortcuts", "Poise asks your desktop for the keys when it starts listening."
+)
+ASKING = QT_TRANSLATE_NOOP(
+    "Shortcuts", "Asking your desktop for the keys; it may show a dialog to approve them."
+)
+DECLINED = QT_TRANSLATE_NOOP(
+    "Shortcuts",
     "The keys were turned down in your desktop's dialog; use the keys in Poise's window "
-    "(saving these settings asks again)."
+    "(saving these settings asks again).",
 )
-FAILED = "Your desktop could not bind Poise's keys; use the keys in Poise's window."
-NO_ANSWER = (
+FAILED = QT_TRANSLATE_NOOP(
+    "Shortcuts", "Your desktop could not bind Poise's keys; use the keys in Poise's window."
+)
+NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Shortcuts",
     "Your desktop has not answered about the keys yet; until it does, use the keys in "
-    "Poise's window."
+    "Poise's window.",
 )
-GONE = "Your desktop's shortcuts portal stopped; use the keys in Poise's window."
-BOUND = "Your desktop bound Poise's keys; its own settings can change them."
+GONE = QT_TRANSLATE_NOOP(
+    "Shortcuts", "Your desktop's shortcuts portal stopped; use the keys in Poise's window."
+)
+BOUND = QT_TRANSLATE_NOOP(
+    "Shortcuts", "Your desktop bound Poise's keys; its own settings can change them."
+)
 
 _MODIFIERS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "cmd": "LOGO"}
 _POLL_SECONDS = 0.2  # how often the thread looks whether it should stop

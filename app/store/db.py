@@ -35,6 +35,7 @@ from app.store.errors import (
     ReadOnly,
     StoreError,
 )
+from app.translation import QT_TRANSLATE_NOOP, translate
 
 RECOVERY_FILE_NAME = "poise.recovery.json"
 DEFAULT_BUSY_TIMEOUT_MS = 2000
@@ -49,24 +50,28 @@ WRITE_OPTION = "poise_write"
 
 # What the user reads for the failures that SQLite, PostgreSQL and the file system all
 # report, each in its own words; ``{name}`` is the database as the user knows it.
-_FOLDER_IN_PLACE = (
+_FOLDER_IN_PLACE = QT_TRANSLATE_NOOP(
+    "StoreErrors",
     "{name} is a folder, where Poise expects its notes database file. Poise has not "
     "changed it. Move or rename that folder and start Poise again, or choose another "
-    "folder with --data-dir."
+    "folder with --data-dir.",
 )
-_LOCKED = (
+_LOCKED = QT_TRANSLATE_NOOP(
+    "StoreErrors",
     "The notes database {name} is busy: another program (perhaps a second Poise) "
     "is writing to it. What you type is kept and saved as soon as it is free; "
-    "close the other program if this lasts."
+    "close the other program if this lasts.",
 )
-_DISK_FULL = (
+_DISK_FULL = QT_TRANSLATE_NOOP(
+    "StoreErrors",
     "The disk that holds {name} is full. What you type is kept and saved as soon "
-    "as there is room: free some space on that disk."
+    "as there is room: free some space on that disk.",
 )
-_READ_ONLY = (
+_READ_ONLY = QT_TRANSLATE_NOOP(
+    "StoreErrors",
     "Poise cannot write to {name}: the file or its folder is read-only. What you type "
     "is kept and saved when it is writable again: check the folder's permissions, or "
-    "choose another folder with --data-dir."
+    "choose another folder with --data-dir.",
 )
 
 _Failure = TypeVar("_Failure", bound=StoreError)
@@ -240,8 +245,11 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
     name = location.display
     if location.sqlite_file is not None and not location.sqlite_file.exists():
         return DatabaseUnavailable(
-            f"Poise cannot find {name} any more (was its drive removed or the folder moved?). "
-            "What you type is kept and saved when the file is back.",
+            translate(
+                "StoreErrors",
+                "Poise cannot find {name} any more (was its drive removed or the folder moved?). "
+                "What you type is kept and saved when the file is back.",
+            ).format(name=name),
             location=name,
         )
     if location.sqlite_file is not None and location.sqlite_file.is_dir():
@@ -256,9 +264,12 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
         return locked_error(location)
     if code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text:
         return NotADatabase(
-            f"{name} is not a Poise database, or it is damaged. Poise has not changed it. "
-            "Move the file aside (or put back a backup copy from the same folder) and start "
-            "Poise again, or choose another folder with --data-dir.",
+            translate(
+                "StoreErrors",
+                "{name} is not a Poise database, or it is damaged. Poise has not changed it. "
+                "Move the file aside (or put back a backup copy from the same folder) and start "
+                "Poise again, or choose another folder with --data-dir.",
+            ).format(name=name),
             location=name,
         )
     if code.startswith("SQLITE_FULL") or "disk is full" in text:
@@ -271,9 +282,12 @@ def translate_sqlite_error(failure: sqlite3.Error, location: Location) -> StoreE
         return read_only_error(location)
     if code.startswith("SQLITE_IOERR") or "disk i/o error" in text:
         return DatabaseUnavailable(
-            f"Poise could not read or write {name} (the disk reported an error). "
-            "What you type is kept and saved when the disk answers again. "
-            "Check that the drive is still connected and healthy.",
+            translate(
+                "StoreErrors",
+                "Poise could not read or write {name} (the disk reported an error). "
+                "What you type is kept and saved when the disk answers again. "
+                "Check that the drive is still connected and healthy.",
+            ).format(name=name),
             location=name,
         )
     return None
@@ -306,8 +320,11 @@ def translate_os_error(failure: OSError, location: Location) -> StoreError:
     if failure.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
         return read_only_error(location)
     return DatabaseUnavailable(
-        f"Poise could not use {name}: {failure.strerror or failure}. "
-        "What you type is kept and saved when the problem clears.",
+        translate(
+            "StoreErrors",
+            "Poise could not use {name}: {why}. "
+            "What you type is kept and saved when the problem clears.",
+        ).format(name=name, why=failure.strerror or failure),
         location=name,
     )
 
@@ -315,7 +332,7 @@ def translate_os_error(failure: OSError, location: Location) -> StoreError:
 def _explained(kind: type[_Failure], location: Location, message: str) -> _Failure:
     """A ``kind`` whose message names the database, where ``message`` says ``{name}``."""
     name = location.display
-    return kind(message.format(name=name), location=name)
+    return kind(translate("StoreErrors", message).format(name=name), location=name)
 
 
 def folder_in_place_error(location: Location) -> NotADatabase:
@@ -339,8 +356,11 @@ def _translate_postgres_error(failure: DBAPIError, location: Location) -> StoreE
     state = getattr(failure.orig, "sqlstate", None) or ""
     if state == "53100":  # disk_full
         return DiskFull(
-            f"The database server at {name} has run out of disk space. What you type is kept "
-            "and saved when there is room: ask whoever runs the server to free space.",
+            translate(
+                "StoreErrors",
+                "The database server at {name} has run out of disk space. What you type is kept "
+                "and saved when there is room: ask whoever runs the server to free space.",
+            ).format(name=name),
             location=name,
         )
     if state in {"55P03", "40P01", "40001"}:  # lock not available, deadlock, serialization
@@ -349,18 +369,33 @@ def _translate_postgres_error(failure: DBAPIError, location: Location) -> StoreE
         return read_only_error(location)
     if state == "57014":  # query_canceled: the statement timeout
         return DatabaseUnavailable(
-            f"The database at {name} did not answer in time. What you type is kept and "
-            "saved when it answers again: ask whoever runs the server if this lasts.",
+            translate(
+                "StoreErrors",
+                "The database at {name} did not answer in time. What you type is kept and "
+                "saved when it answers again: ask whoever runs the server if this lasts.",
+            ).format(name=name),
             location=name,
         )
     unreachable = not state and isinstance(failure, (OperationalError, InterfaceError))
     if failure.connection_invalidated or state.startswith("08") or state == "57P01" or unreachable:
         silent = "timeout" in str(failure.orig).lower()
-        what = "does not answer" if silent else "cannot be reached"
+        problem = (
+            translate(
+                "StoreErrors",
+                "The database at {name} does not answer. What you type is kept and saved "
+                "when it answers again: check that the server runs and that --database-url "
+                "(or {env}) is right.",
+            )
+            if silent
+            else translate(
+                "StoreErrors",
+                "The database at {name} cannot be reached. What you type is kept and saved "
+                "when it answers again: check that the server runs and that --database-url "
+                "(or {env}) is right.",
+            )
+        )
         return DatabaseUnavailable(
-            f"The database at {name} {what}. What you type is kept and saved "
-            "when it answers again: check that the server runs and that --database-url "
-            f"(or {paths.DATABASE_URL_ENV}) is right.",
+            problem.format(name=name, env=paths.DATABASE_URL_ENV),
             location=name,
         )
     return None

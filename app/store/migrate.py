@@ -36,6 +36,7 @@ from app import __version__
 from app.store import privacy_schema, search_schema
 from app.store.db import WRITE_OPTION, Location, translated_errors
 from app.store.errors import DatabaseTooNew
+from app.translation import translate
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -116,9 +117,12 @@ def upgrade_to_head(engine: Engine, location: Location) -> UpgradeOutcome:
         return UpgradeOutcome(found, head, None)
     if found is not None and found not in revisions_oldest_first():
         raise DatabaseTooNew(
-            f"{location.display} was written by a newer version of Poise (schema {found}) "
-            f"than this one ({__version__}). Poise has not changed it. Install the newer "
-            "Poise, or start this one with another folder (--data-dir).",
+            translate(
+                "StoreErrors",
+                "{name} was written by a newer version of Poise (schema {schema}) "
+                "than this one ({version}). Poise has not changed it. Install the newer "
+                "Poise, or start this one with another folder (--data-dir).",
+            ).format(name=location.display, schema=found, version=__version__),
             location=location.display,
         )
     backup = None

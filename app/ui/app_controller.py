@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -26,6 +26,7 @@ from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bin
 from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
 from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.crash import CrashHandler
 from app.ui.common.global_shortcuts import GlobalShortcuts
 from app.ui.common.gui_thread_gc import freeze_long_lived
@@ -48,23 +49,34 @@ if TYPE_CHECKING:
 STORE_RETRY_MS = 5000
 
 
+# Translated where shown, in StoreProblem's context.
 _WHY_NOT_OPEN = {
-    "DatabaseLocked": "another program is using it",
-    "DiskFull": "the disk is full",
-    "ReadOnly": "it cannot be written to",
-    "DatabaseUnavailable": "it cannot be reached",
-    "NotADatabase": "the file is damaged or not a Poise database",
-    "DatabaseTooNew": "it is from a newer Poise",
+    "DatabaseLocked": QT_TRANSLATE_NOOP("StoreProblem", "another program is using it"),
+    "DiskFull": QT_TRANSLATE_NOOP("StoreProblem", "the disk is full"),
+    "ReadOnly": QT_TRANSLATE_NOOP("StoreProblem", "it cannot be written to"),
+    "DatabaseUnavailable": QT_TRANSLATE_NOOP("StoreProblem", "it cannot be reached"),
+    "NotADatabase": QT_TRANSLATE_NOOP(
+        "StoreProblem", "the file is damaged or not a Poise database"
+    ),
+    "DatabaseTooNew": QT_TRANSLATE_NOOP("StoreProblem", "it is from a newer Poise"),
 }
 
 
 def store_problem_line(error: BaseException) -> tuple[str, str]:
     """The home window's one line about a store that cannot be opened, and its details."""
-    why = _WHY_NOT_OPEN.get(type(error).__name__, "something unexpected went wrong")
-    line = f"Your notes database is not open: {why}. Meetings still run; nothing is lost."
+    why = _WHY_NOT_OPEN.get(
+        type(error).__name__, QT_TRANSLATE_NOOP("StoreProblem", "something unexpected went wrong")
+    )
+    line = QCoreApplication.translate(
+        "StoreProblem",
+        "Your notes database is not open: {why}. Meetings still run; nothing is lost.",
+    ).format(why=QCoreApplication.translate("StoreProblem", why))
     if isinstance(error, StoreError):
         return line, str(error)
-    return line, f"An unexpected problem stopped Poise from opening its database: {error}"
+    details = QCoreApplication.translate(
+        "StoreProblem", "An unexpected problem stopped Poise from opening its database: {error}"
+    )
+    return line, details.format(error=error)
 
 
 class AppController(QObject):
@@ -264,9 +276,11 @@ class AppController(QObject):
         where = "\n".join(places)
         answer = QMessageBox.question(
             self.window,
-            "Some notes are not in your database yet",
-            "Some notes are not in your notes database yet. If you quit now they are kept "
-            f"here, and nothing typed is lost:\n\n{where}\n\nQuit anyway?",
+            self.tr("Some notes are not in your database yet"),
+            self.tr(
+                "Some notes are not in your notes database yet. If you quit now they are kept "
+                "here, and nothing typed is lost:\n\n{places}\n\nQuit anyway?"
+            ).format(places=where),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -327,7 +341,7 @@ class AppController(QObject):
             if action not in self.shortcuts.active and action is not HotkeyAction.TOGGLE_HIDDEN
         }
         if self.shortcuts.taken:
-            why = "another program holds them"
+            why = self.tr("another program holds them")
         else:
             why = self.shortcuts.problem or self.shortcuts.availability.reason
         window.report_unheard_keys(unheard, why)
@@ -463,7 +477,9 @@ class AppController(QObject):
 
     def _markdown_failed(self, error: object) -> None:
         folder = self._markdown_folder()
-        self.markdown_problem = f"Could not write the meeting's Markdown file in {folder}: {error}"
+        self.markdown_problem = self.tr(
+            "Could not write the meeting's Markdown file in {folder}: {error}"
+        ).format(folder=folder, error=error)
         if self._window_alive:
             self.window.status.setText(self.markdown_problem)
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QLocale, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,7 @@ from app.settings import shared_settings
 from app.ui.app_controller import AppController, warm_up_partner_link
 from app.ui.common.crash import install_crash_handler
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
+from app.ui.common.languages import install_language
 from app.ui.common.screen_probe import install_screen_probe
 from app.ui.common.theme import ThemeController
 from app.ui.home.start_check import StartCheck
@@ -82,6 +83,8 @@ def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
     # Before the store makes its files there: a folder others can open becomes the user's.
     folder_notice = tighten_data_folder()
     settings = shared_settings().current
+    # Before any window: every word and date from here on is in the person's language.
+    install_language(settings.language)
     # A child of the application: it follows the system's light or dark until exit.
     ThemeController(application, settings.theme).apply()
     controller = AppController(
@@ -153,7 +156,8 @@ def run_review(*, quit_after_start: bool = False) -> int:
             if not quit_after_start:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(None, "Poise cannot open your meetings", str(problem))
+                title = QCoreApplication.translate("Application", "Poise cannot open your meetings")
+                QMessageBox.critical(None, title, str(problem))
             outcome["code"] = EXIT_REVIEW_FAILED
             application.exit(EXIT_REVIEW_FAILED)
 

@@ -22,7 +22,7 @@ def test_the_qr_code_is_a_readable_square_image() -> None:
     assert image.pixelColor(0, 0).name() == "#ffffff"  # the quiet zone
 
 
-def test_partner_counts_read_well() -> None:
+def test_partner_counts_read_well(english: None) -> None:
     assert [partners_text(n) for n in (0, 1, 3)] == [
         "No partner connected",
         "1 partner connected",
@@ -30,7 +30,9 @@ def test_partner_counts_read_well() -> None:
     ]
 
 
-def test_the_panel_turns_the_link_on_and_off(qtbot: QtBot, screens_dir: Path) -> None:
+def test_the_panel_turns_the_link_on_and_off(
+    qtbot: QtBot, screens_dir: Path, english: None
+) -> None:
     # Owned by a Qt parent, as the app's session owns it: a server freed by Python's garbage
     # collector while its sockets still had deletions queued crashed in ~QTcpSocket.
     owner = QObject()

@@ -12,16 +12,26 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.store import Store, open_store
+from app.ui.common.languages import install_language
 from app.ui.common.store_client import StoreClient
 from app.ui.review.window import ReviewWindow
 from tests.meeting_factory import GeneratedMeeting, fill
 
 TODAY = date(2025, 3, 12)
 GENERATED_MEETINGS = 40
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """English as the app installs it at start: its plurals read "1 meeting", "2 meetings"."""
+    language = install_language("en")
+    yield
+    language.uninstall()
 
 
 @pytest.fixture(scope="session")

@@ -17,18 +17,23 @@ import pytest
 
 from app.domain.hotkeys import DEFAULT_BINDINGS, HotkeyAction
 from tests.session.desktop import Desktop, PoiseProcess, private_desktop, wait_until
+from tests.session.meeting_walk import (
+    CLIENT,
+    COMMITMENT,
+    ENGLISH,
+    WHAT_THEY_SAY,
+    Walk,
+    close_window,
+    every_step,
+    notes_and_forms,
+    partner_mode_hears_the_end,
+    prepare_and_start,
+)
 from tests.session.phone import Phone, pairing_address
 
 pytestmark = pytest.mark.session
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens" / "session"
-CLIENT = "Harbor & Finch Logistics"
-TITLE = "Missed launch date"
-WHAT_THEY_SAY = "The launch slipped twice and nobody called us"
-REAL_CONCERN = "Their board meets Friday"
-COMMITMENT = "Daily status note until launch"
-QUICK_LINE = "They want one contact person"
-ACTION = "Send revised launch plan"
 TYPED_DURING_CUE = "They calmed down once we listened"
 
 
@@ -38,21 +43,6 @@ def desktop() -> Iterator[Desktop]:
         old.unlink()
     with private_desktop(SCREENS) as running:
         yield running
-
-
-class Walk:
-    """The checks every screen of the walk gets: a screenshot, no clipped text."""
-
-    def __init__(self, desktop: Desktop, app: PoiseProcess) -> None:
-        self.desktop = desktop
-        self.app = app
-        self.clipped: list[str] = []
-
-    def look(self, name: str, *, expect_windows: bool = True) -> None:
-        if expect_windows:
-            wait_until(lambda: self.app.windows(), 10, "a window on screen")
-        self.desktop.screenshot(name)
-        self.clipped += [f"{name}: {text}" for text in self.app.layout_faults()]
 
 
 def meeting_rows(data_dir: Path) -> list[tuple[str, str | None]]:
@@ -80,78 +70,12 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         walk.look("home-first-start")
 
         # Prepare: client, title, partner; then the checklist.
-        desktop.key("ctrl+n")
-        app.wait_window("prepareDialog")
-        app.click("prepareDialog", name="clientPicker")
-        desktop.type_text(CLIENT)
-        app.click("prepareDialog", name="meetingTitle")
-        desktop.type_text(TITLE)
-        app.click("prepareDialog", name="partnerName")
-        desktop.type_text("Dana")
-        walk.look("prepare")
-        app.click("prepareDialog", name="primaryButton")
-        app.wait_widget("prepareDialog", text="Before you start")
-        for box in [w for w in app.widgets("prepareDialog") if w.kind == "QCheckBox"]:
-            desktop.click_at(box.x + 8, box.center[1])
-        walk.look("checklist")
-        app.click("prepareDialog", name="primaryButton", text="Start")
+        prepare_and_start(walk, ENGLISH)
 
         # Live: steps by keys, notes in three fields, a quick line, an action item.
         live = "liveWindow"
-        app.wait_widget(live, name="stepTitle")
-        walk.look("live-step-1")
-        first_title = app.find(live, name="stepTitle")
-        assert first_title is not None
-        desktop.key("Next")
-        wait_until(
-            lambda: (t := app.find(live, name="stepTitle")) and t.text != first_title.text,
-            5,
-            "PageDown to move to the next step",
-        )
-        walk.look("live-step-2")
-        # Every step of the playbook, by the clicker's key: each shows whole, nothing scrolls.
-        position = app.wait_widget(live, name="stepPosition")
-        total = int(position.text.rsplit(" ", 1)[-1])
-        for number in range(3, total + 1):
-            desktop.key("Next")
-            wait_until(
-                lambda n=number: (
-                    (p := app.find(live, name="stepPosition")) and p.text.startswith(f"Step {n} ")
-                ),
-                5,
-                f"step {number}",
-            )
-            walk.look(f"live-step-{number}")
-            scrolling = [
-                w.name or w.kind
-                for w in app.widgets(live)
-                if w.raw.get("scrolls") and w.kind != "QPlainTextEdit"
-            ]
-            assert not scrolling, f"step {number}: {scrolling} scroll"
-        desktop.key("Prior")
-        for chord, text in (
-            ("ctrl+1", WHAT_THEY_SAY),
-            ("ctrl+2", REAL_CONCERN),
-            ("ctrl+3", COMMITMENT),
-        ):
-            desktop.key(chord)
-            desktop.type_text(text)
-        walk.look("live-notes")
-        desktop.key("ctrl+l")
-        desktop.type_text(QUICK_LINE)
-        desktop.key("Return")
-        desktop.key("ctrl+i")
-        app.click(live, name="actionText")
-        desktop.type_text(ACTION)
-        walk.look("live-action-form")
-        desktop.key("Return")
-        walk.look("live-action-item")
-        desktop.key("ctrl+u")
-        app.click(live, name="followUpInput")
-        desktop.type_text("+3")
-        walk.look("live-follow-up-form")
-        desktop.key("Return")
-        walk.look("live-follow-up")
+        every_step(walk, ENGLISH)
+        notes_and_forms(walk)
 
         # The partner link in one step; the phone connects, the QR goes away.
         desktop.key("ctrl+p")
@@ -239,19 +163,7 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
                 app.click(live, name="primaryButton", text="End")
                 phone.expect_text("#link", "Meeting ended")
                 phone.shot("phone-meeting-ended")
-                wait_until(
-                    lambda: (
-                        (s := partner_app.find("partnerWindow", name="linkState"))
-                        and "ended" in s.text.lower()
-                    ),
-                    15,
-                    "partner mode to hear the end",
-                )
-                walk.app = partner_app
-                walk.look("partner-mode-ended")
-                walk.app = app
-                close_window(desktop, partner_app, "partnerWindow")
-                assert partner_app.wait_exit(20) == 0
+                partner_mode_hears_the_end(walk, partner_app, ENGLISH)
             finally:
                 partner_app.kill()
             check_clean(partner_app, tmp_path / "partner-data")
@@ -289,9 +201,7 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
             target = home / f"meeting.{suffix}"
             # The last export's dialog may still be in the probe: wait until it is gone, or
             # the click and the typing land where it was and not in the new dialog.
-            wait_until(
-                lambda: app.window("Export meeting") is None, 10, "the last dialog gone"
-            )
+            wait_until(lambda: app.window("Export meeting") is None, 10, "the last dialog gone")
             app.click("reviewWindow", text=button, kind="QPushButton")
             file_name = app.wait_widget("Export meeting", name="fileNameEdit")
             desktop.click_at(*file_name.center)
@@ -352,17 +262,6 @@ def xdotool_chord(combo: str) -> str:
         "down": "Down",
     }
     return "+".join(names.get(part.lower(), part.lower()) for part in combo.split("+"))
-
-
-def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
-    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
-    window = app.wait_window(name)
-    desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
-    wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
-    desktop.key("alt+F4")
-    wait_until(
-        lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
-    )
 
 
 def rows(app: PoiseProcess, window: str, name: str) -> list[str]:

@@ -26,8 +26,9 @@ from app.settings import Settings, save_settings
 from tests.relay.local_broker import LocalBroker, dynamic_security_plugin, mosquitto_program
 from tests.relay.test_relay_accounts import RawClient
 from tests.session.desktop import Desktop, PoiseProcess, Widget, private_desktop, wait_until
+from tests.session.meeting_walk import Walk
 from tests.session.phone import EXPECT_TIMEOUT_MS, Phone
-from tests.session.test_real_session import Walk, check_clean
+from tests.session.test_real_session import check_clean
 
 pytestmark = pytest.mark.session
 

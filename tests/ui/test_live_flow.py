@@ -92,6 +92,7 @@ def test_whole_meeting(
     library: PlaybookLibrary,
     screens_dir: Path,
     look: str,
+    english: None,
 ) -> None:
     flow = MeetingFlow(store, library)
     window = fill_and_start(qtbot, flow, screens_dir, look)

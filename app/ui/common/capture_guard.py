@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from typing import Protocol
 
+from app.translation import QT_TRANSLATE_NOOP, translate
+
 WDA_NONE = 0x0
 WDA_EXCLUDEFROMCAPTURE = 0x11
 NS_WINDOW_SHARING_NONE = 0
@@ -33,11 +35,16 @@ class CaptureProtection:
     message: str
 
 
-UNSUPPORTED_LINUX = (
+UNSUPPORTED_LINUX = QT_TRANSLATE_NOOP(
+    "CaptureGuard",
     "This system cannot hide a window from screen sharing: on Linux (X11 or Wayland) any "
     "shared screen shows Poise. When you share, share one application window, not the "
-    "whole screen, or move Poise to a screen you do not share."
+    "whole screen, or move Poise to a screen you do not share.",
 )
+
+
+def _unsupported() -> CaptureProtection:
+    return CaptureProtection(False, False, translate("CaptureGuard", UNSUPPORTED_LINUX))
 
 
 def capture_protection_supported() -> CaptureProtection:
@@ -46,17 +53,23 @@ def capture_protection_supported() -> CaptureProtection:
         return CaptureProtection(
             True,
             False,
-            "Poise asks Windows to leave the live window out of screen sharing and "
-            "recordings (Windows 10 version 2004 or later).",
+            translate(
+                "CaptureGuard",
+                "Poise asks Windows to leave the live window out of screen sharing and "
+                "recordings (Windows 10 version 2004 or later).",
+            ),
         )
     if sys.platform == "darwin":
         return CaptureProtection(
             True,
             False,
-            "Poise asks macOS to leave the live window out of screenshots and most screen "
-            "sharing; some newer sharing apps may still show it, so check once before a call.",
+            translate(
+                "CaptureGuard",
+                "Poise asks macOS to leave the live window out of screenshots and most screen "
+                "sharing; some newer sharing apps may still show it, so check once before a call.",
+            ),
         )
-    return CaptureProtection(False, False, UNSUPPORTED_LINUX)
+    return _unsupported()
 
 
 class WindowsAffinity(Protocol):
@@ -94,10 +107,13 @@ def set_capture_excluded(
         if platform == "darwin":
             return exclude_on_macos(window_id, excluded, macos or _ObjcRuntime())
     except (AttributeError, OSError, TypeError) as error:
-        if platform == "win32":
-            return CaptureProtection(False, False, f"Windows refused to hide the window: {error}")
-        return CaptureProtection(False, False, f"macOS did not accept the request: {error}")
-    return CaptureProtection(False, False, UNSUPPORTED_LINUX)
+        refusal = (
+            translate("CaptureGuard", "Windows refused to hide the window: {error}")
+            if platform == "win32"
+            else translate("CaptureGuard", "macOS did not accept the request: {error}")
+        )
+        return CaptureProtection(False, False, refusal.format(error=error))
+    return _unsupported()
 
 
 def exclude_on_windows(hwnd: int, excluded: bool, user32: WindowsAffinity) -> CaptureProtection:
@@ -106,22 +122,35 @@ def exclude_on_windows(hwnd: int, excluded: bool, user32: WindowsAffinity) -> Ca
         return CaptureProtection(
             False,
             False,
-            f"Windows refused to hide the window from capture (error {user32.last_error()}); "
-            "this needs Windows 10 version 2004 or later.",
+            translate(
+                "CaptureGuard",
+                "Windows refused to hide the window from capture (error {code}); "
+                "this needs Windows 10 version 2004 or later.",
+            ).format(code=user32.last_error()),
         )
-    state = "hidden from" if excluded else "visible in"
-    return CaptureProtection(True, excluded, f"The live window is {state} screen sharing.")
+    state = (
+        translate("CaptureGuard", "The live window is hidden from screen sharing.")
+        if excluded
+        else translate("CaptureGuard", "The live window is visible in screen sharing.")
+    )
+    return CaptureProtection(True, excluded, state)
 
 
 def exclude_on_macos(ns_view: int, excluded: bool, runtime: MacSharing) -> CaptureProtection:
     # Qt's winId() on macOS is the NSView; its window is the NSWindow to mark.
     ns_window = runtime.window_of(ns_view)
     if not ns_window:
-        return CaptureProtection(True, False, "The window is not on screen yet.")
+        return CaptureProtection(
+            True, False, translate("CaptureGuard", "The window is not on screen yet.")
+        )
     sharing = NS_WINDOW_SHARING_NONE if excluded else NS_WINDOW_SHARING_READ_ONLY
     runtime.set_sharing_type(ns_window, sharing)
-    state = "hidden from" if excluded else "visible in"
-    return CaptureProtection(True, excluded, f"The live window is {state} screen captures.")
+    state = (
+        translate("CaptureGuard", "The live window is hidden from screen captures.")
+        if excluded
+        else translate("CaptureGuard", "The live window is visible in screen captures.")
+    )
+    return CaptureProtection(True, excluded, state)
 
 
 def _user32() -> WindowsAffinity:

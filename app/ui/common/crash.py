@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app import __version__, paths
 from app.private_files import write_private
 from app.store.api import TextWriter
+from app.translation import TranslationContext
 
 CRASH_FOLDER = "crash-reports"
 _FLUSH_SECONDS = 2.0
@@ -80,27 +81,35 @@ class CrashHandler:
 
         in_journal = unsaved_journal_words()
         if saved is None:
-            notes = in_journal or "No notes are waiting to be saved."
+            notes = in_journal or CrashWords.tr("No notes are waiting to be saved.")
         elif saved:
-            notes = in_journal or "Your notes are saved."
+            notes = in_journal or CrashWords.tr("Your notes are saved.")
         elif recovery is not None:
-            notes = f"Your notes are kept in {recovery} and will be saved when possible."
+            notes = CrashWords.tr("Your notes are kept in {file} and will be saved when possible.")
+            notes = notes.format(file=recovery)
         else:
-            notes = (
+            notes = CrashWords.tr(
                 "Some of your notes could not be written to disk yet: keep Poise open while "
                 "it tries again."
             )
-        where = f"\n\nDetails: {self.last_report}" if self.last_report else ""
+        text = CrashWords.tr("Something went wrong inside Poise. {notes}").format(notes=notes)
+        if self.last_report:
+            details = CrashWords.tr("Details: {file}").format(file=self.last_report)
+            text = f"{text}\n\n{details}"
         message = QMessageBox(self._parent())
         message.setIcon(QMessageBox.Icon.Warning)
-        message.setWindowTitle("Poise hit a problem")
-        message.setText(f"Something went wrong inside Poise. {notes}{where}")
+        message.setWindowTitle(CrashWords.tr("Poise hit a problem"))
+        message.setText(text)
         message.setWindowModality(Qt.WindowModality.NonModal)
         # A meeting may be on: never take the keyboard from the note being typed.
         message.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         message.show()
         self.message = message
+
+
+class CrashWords(TranslationContext):
+    """The words of the message after a crash."""
 
 
 def install_crash_handler(handler: CrashHandler) -> ExceptHook:

@@ -1,13 +1,15 @@
 """Whether a shown widget has the room it needs: the layout faults a person notices.
 
-Three kinds, each named in words a test can print:
+Four kinds, each named in words a test can print:
 
 - an input or list shorter than one line of its own font (typed text shows as dots or
   not at all): ``too short``;
 - a widget given less than its minimum size hint by its layout or parent (the layout
   ran out of room and squashed it): ``squeezed``;
 - a text shortened with "…" with no way to read it whole (no tooltip, no accessible
-  text holding more): ``elided, no whole text``.
+  text holding more): ``elided, no whole text``;
+- a text drawn over a sibling's text (a long translation pushing into its neighbour):
+  ``overlaps``.
 
 The screen probe (app/ui/common/screen_probe.py) writes these for every visible widget, so the
 real-session test fails on them; widget tests call ``fit_problems`` directly.
@@ -154,10 +156,36 @@ def elided_without_whole_text(widget: QWidget) -> str | None:
     return f"elided, no whole text: {shown[:60]!r}"
 
 
+def overlapping_text(widget: QWidget) -> str | None:
+    """A text drawn over a sibling's text: their layout (or hand placing) ran out of room.
+
+    Each pair is judged once, by the later-made widget; a window or dialog over another
+    (a different parent) is not an overlap.
+    """
+    if not isinstance(widget, QLabel | QAbstractButton) or not _shown_text(widget).strip():
+        return None
+    parent = widget.parentWidget()
+    if parent is None or widget.isWindow():
+        return None
+    mine = widget.geometry()
+    for sibling in parent.children():
+        if sibling is widget:
+            break
+        if not isinstance(sibling, QLabel | QAbstractButton) or sibling.isWindow():
+            continue
+        shown = _shown_text(sibling).strip()
+        if not shown or not sibling.isVisible():
+            continue
+        both = mine.intersected(sibling.geometry())
+        if both.width() > _SLACK and both.height() > _SLACK:
+            return f"overlaps {shown[:40]!r}"
+    return None
+
+
 def fit_problems(widget: QWidget) -> list[str]:
     """Every layout fault of one shown widget, in words (empty when it has its room)."""
     problems = []
-    for check in (too_short, squeezed, elided_without_whole_text):
+    for check in (too_short, squeezed, elided_without_whole_text, overlapping_text):
         found = check(widget)
         if found:
             problems.append(found)
@@ -179,6 +207,7 @@ def window_fit_problems(window: QWidget) -> list[str]:
 __all__ = [
     "elided_without_whole_text",
     "fit_problems",
+    "overlapping_text",
     "squeezed",
     "too_short",
     "window_fit_problems",

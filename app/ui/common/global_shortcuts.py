@@ -17,13 +17,18 @@ from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, parse_combo,
 from app.platform.global_hotkeys import Availability, HotkeyBackend, detect_backend
 from app.platform.hotkey_backend import NamedHandler
 from app.platform.portal_shortcuts import PortalShortcutsBackend
+from app.translation import translate
 
 
 def desktop_key_line(action: HotkeyAction, words: str) -> str:
     """What the desktop bound for ``action``, said as Settings and the live window say it."""
     if not words:
-        return f"{action.label}: no key yet; your desktop's settings can give it one"
-    return f"{action.label}: {words}, as your desktop set it"
+        line = translate(
+            "GlobalShortcuts", "{action}: no key yet; your desktop's settings can give it one"
+        )
+        return line.format(action=action.label)
+    line = translate("GlobalShortcuts", "{action}: {keys}, as your desktop set it")
+    return line.format(action=action.label, keys=words)
 
 
 class GlobalShortcuts(QObject):
@@ -83,7 +88,9 @@ class GlobalShortcuts(QObject):
         self.active = {action: combo for action, combo in combos.items() if combo not in self.taken}
         if self.taken:
             names = ", ".join(combo.display for combo in self.taken)
-            self.problem = f"Another program already uses {names}; choose other keys for them."
+            self.problem = self.tr(
+                "Another program already uses {keys}; choose other keys for them."
+            ).format(keys=names)
         return not self.taken
 
     def _handler(self, action: HotkeyAction) -> Callable[[], None]:

@@ -8,18 +8,21 @@ of what is on disk.
 from __future__ import annotations
 
 from app.journal.writer import MeetingJournal, journals_in_use
+from app.translation import translate
 
 
 def kept_words(journal: MeetingJournal | None) -> str:
     """One or two sentences: where this meeting's notes are while the store lacks them."""
     if journal is None:
-        return "Its notes are kept in this window only; keep it open."
+        return translate("JournalWords", "Its notes are kept in this window only; keep it open.")
     if journal.problem is not None:
-        return (
+        return translate(
+            "JournalWords",
             "Poise cannot write its notes to disk either, so they are in this window only: "
-            "keep it open."
+            "keep it open.",
         )
-    return f"Its notes are kept on disk, in {journal.expected_location}."
+    line = translate("JournalWords", "Its notes are kept on disk, in {file}.")
+    return line.format(file=journal.expected_location)
 
 
 def unsaved_journal_words() -> str | None:
@@ -28,9 +31,13 @@ def unsaved_journal_words() -> str | None:
     if not journals:
         return None
     if any(journal.problem is not None for journal in journals):
-        return (
+        return translate(
+            "JournalWords",
             "Some of your notes could not be written to disk: keep the meeting window open "
-            "until your notes database opens."
+            "until your notes database opens.",
         )
     places = ", ".join(str(journal.expected_location) for journal in journals)
-    return f"Your notes are kept in {places} and saved when your notes database opens."
+    line = translate(
+        "JournalWords", "Your notes are kept in {files} and saved when your notes database opens."
+    )
+    return line.format(files=places)

@@ -6,7 +6,9 @@ same files and say the same words.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from app.export.file_names import export_file_name
 from app.export.formatting import local
@@ -14,8 +16,29 @@ from app.export.ics import write_calendar
 from app.export.markdown import write_markdown
 from app.export.pdf import write_pdf
 from app.export.report import MeetingReport, calendar_entries
+from app.translation import QT_TRANSLATE_NOOP, translate
 
-EXPORT_KINDS = {"md": "Markdown (*.md)", "pdf": "PDF (*.pdf)", "ics": "Calendar (*.ics)"}
+
+class _ExportFilters(Mapping[str, str]):
+    """Each kind's file-dialog filter, translated when read (never at import time)."""
+
+    _FILTERS: ClassVar[dict[str, str]] = {
+        "md": QT_TRANSLATE_NOOP("MeetingExport", "Markdown (*.md)"),
+        "pdf": QT_TRANSLATE_NOOP("MeetingExport", "PDF (*.pdf)"),
+        "ics": QT_TRANSLATE_NOOP("MeetingExport", "Calendar (*.ics)"),
+    }
+
+    def __getitem__(self, kind: str) -> str:
+        return translate("MeetingExport", self._FILTERS[kind])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._FILTERS)
+
+    def __len__(self) -> int:
+        return len(self._FILTERS)
+
+
+EXPORT_KINDS: Mapping[str, str] = _ExportFilters()
 
 
 def suggested_file_name(report: MeetingReport | None, suffix: str) -> str:
@@ -36,10 +59,16 @@ def write_meeting_export(kind: str, path: Path, report: MeetingReport, fade_seco
         else:
             entries = calendar_entries(report)
             if not entries:
-                return "No follow-up or open due date to put in a calendar"
+                return translate(
+                    "MeetingExport", "No follow-up or open due date to put in a calendar"
+                )
             write_calendar(path, entries)
     except OSError as error:
-        return f"Not saved: could not write {path} ({error.strerror or error})"
+        line = translate("MeetingExport", "Not saved: could not write {file} ({why})")
+        return line.format(file=path, why=error.strerror or error)
     if not path.is_file():
-        return f"Not saved: {path} is not there after writing it"
-    return f"Saved {path.name} in {path.parent}"
+        line = translate("MeetingExport", "Not saved: {file} is not there after writing it")
+        return line.format(file=path)
+    return translate("MeetingExport", "Saved {name} in {folder}").format(
+        name=path.name, folder=path.parent
+    )

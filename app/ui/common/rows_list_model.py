@@ -12,7 +12,14 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -47,7 +54,8 @@ class RowsTableModel(QAbstractTableModel, Generic[RowT]):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            # COLUMNS are marked QT_TRANSLATE_NOOP("<the model's class>", ...) where defined.
+            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
         return None
 
     def record(self, row: int) -> RowT:

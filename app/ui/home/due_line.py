@@ -15,15 +15,22 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.export.follow_through import Reminder
+from app.translation import TranslationContext
 
 SHOWN_HERE = 2  # the first few, by name; the rest counted
+
+
+class DueWords(TranslationContext):
+    """The words of what is due, on the home window's line."""
 
 
 def due_text(reminders: list[Reminder]) -> str:
     named = [reminder.text for reminder in reminders[:SHOWN_HERE]]
     rest = len(reminders) - len(named)
-    more = f" · and {rest} more" if rest > 0 else ""
-    return "Due: " + " · ".join(named) + more
+    shown = " · ".join(named)
+    if rest > 0:
+        return DueWords.tr("Due: {things} · and %n more", "", rest).format(things=shown)
+    return DueWords.tr("Due: {things}").format(things=shown)
 
 
 class DueLine(QLabel):
@@ -44,8 +51,9 @@ class DueLine(QLabel):
         if not reminders:
             return
         self.setText(
-            f"{escape(due_text(reminders))} · <a href='review'>Open the review</a>"
-            " · <a href='dismiss'>OK</a>"
+            f"{escape(due_text(reminders))}"
+            f" · <a href='review'>{escape(self.tr('Open the review'))}</a>"
+            f" · <a href='dismiss'>{escape(self.tr('OK'))}</a>"
         )
         self.setToolTip("\n".join(reminder.text for reminder in reminders))
         self.show()  # ``seen`` once it is really on screen (the home window may be hidden)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.export.formatting import format_recent
 from app.ui.common.store_client import StoreClient
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ class LeftOpenOffer(QFrame):
         self._waiting: list[Any] = []  # MeetingSummary, newest first
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.resume_button = QPushButton("Resume")
+        self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.setObjectName("resumeMeeting")
         self.resume_button.clicked.connect(self._resume)
-        self.end_button = QPushButton("End at last activity")
+        self.end_button = QPushButton(self.tr("End at last activity"))
         self.end_button.setObjectName("endLeftOpenMeeting")
         self.end_button.clicked.connect(self._end)
         self.journal_problems = QLabel()
@@ -90,12 +91,16 @@ class LeftOpenOffer(QFrame):
     def _show_first(self) -> None:
         if self._waiting:
             meeting = self._waiting[0]
-            local = meeting.started_at.astimezone()
-            when = f"{local:%a} {local.day} {local:%b %H:%M}"  # as the recent list writes it
-            more = f" (and {len(self._waiting) - 1} more)" if len(self._waiting) > 1 else ""
-            self.label.setText(
-                f"Your meeting with {meeting.client_name} ({when}) was left open{more}."
+            when = format_recent(meeting.started_at)  # as the recent list writes it
+            others = len(self._waiting) - 1
+            line = (
+                self.tr(
+                    "Your meeting with {client} ({when}) was left open (and %n more).", "", others
+                )
+                if others
+                else self.tr("Your meeting with {client} ({when}) was left open.")
             )
+            self.label.setText(line.format(client=meeting.client_name, when=when))
             self.resume_button.setEnabled(True)
             self.end_button.setEnabled(True)
         self._row.setVisible(bool(self._waiting))
@@ -117,10 +122,12 @@ class LeftOpenOffer(QFrame):
         if flow.resume_meeting(detail) is None:
             self.resume_button.setEnabled(True)
             self.label.setText(
-                "A meeting is running: end it first."
+                self.tr("A meeting is running: end it first.")
                 if flow.busy
-                else f"The playbook of that meeting ({detail.meeting.playbook_id}) is not "
-                "installed, so it cannot be resumed; it can be ended."
+                else self.tr(
+                    "The playbook of that meeting ({playbook}) is not installed, so it cannot "
+                    "be resumed; it can be ended."
+                ).format(playbook=detail.meeting.playbook_id)
             )
             return
         self._waiting.pop(0)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import format_elapsed
+from app.export.formatting import format_recent
+from app.translation import TranslationContext
 from app.ui.common.bold_label import bold_label
 from app.ui.common.rows_list_model import RowsListModel
 
@@ -40,17 +42,20 @@ RECENT_LIMIT = 30
 _Index = QModelIndex | QPersistentModelIndex
 
 
+class RecentMeetings(TranslationContext):
+    """The words of the recent meetings' lines."""
+
+
 def describe_meeting(meeting: MeetingSummary) -> str:
     """One line for the recent list: when, who, what, how long, how many cues."""
-    started = meeting.started_at.astimezone()
-    when = f"{started:%a} {started.day} {started:%b %H:%M}"
+    when = format_recent(meeting.started_at)
     parts = [f"{when} · {meeting.client_name}", meeting.title]
     if meeting.duration is not None:
         parts.append(format_elapsed(meeting.duration))
     else:
-        parts.append("not ended")
+        parts.append(RecentMeetings.tr("not ended"))
     if meeting.signal_count:
-        parts.append(f"{meeting.signal_count} cue" + ("s" if meeting.signal_count > 1 else ""))
+        parts.append(RecentMeetings.tr("%n cue(s)", "", meeting.signal_count))
     return "\n".join([parts[0], " · ".join(parts[1:])])
 
 
@@ -84,13 +89,13 @@ class MainWindow(QMainWindow):
         self.close_guard: Callable[[], bool] | None = None
 
         heading = bold_label(APP_NAME, scale=1.8, name="heading")
-        tagline = QLabel("A quiet companion for the meeting with an upset client.")
+        tagline = QLabel(self.tr("A quiet companion for the meeting with an upset client."))
         tagline.setObjectName("muted")
         tagline.setWordWrap(True)
 
-        self.new_meeting_button = QPushButton("New meeting…")
+        self.new_meeting_button = QPushButton(self.tr("New meeting…"))
         self.new_meeting_button.setObjectName("primaryButton")
-        self.new_meeting_button.setToolTip("Prepare and start a meeting (Ctrl+N)")
+        self.new_meeting_button.setToolTip(self.tr("Prepare and start a meeting (Ctrl+N)"))
         self.new_meeting_button.setMinimumHeight(40)
         self.new_meeting_button.setEnabled(bool(library.entries))
         self.new_meeting_button.clicked.connect(self.new_meeting)
@@ -98,44 +103,46 @@ class MainWindow(QMainWindow):
             self.new_meeting
         )
 
-        self.status = QLabel("Opening your notes…")
+        self.status = QLabel(self.tr("Opening your notes…"))
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
-        self.retry_button = QPushButton("Retry")
+        self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retryStoreButton")
-        self.retry_button.setToolTip("Try to open your notes database again")
+        self.retry_button.setToolTip(self.tr("Try to open your notes database again"))
         self.retry_button.clicked.connect(self.retryRequested)
         self.retry_button.hide()
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.retry_button)
 
-        recent_heading = QLabel("RECENT MEETINGS")
+        recent_heading = QLabel(self.tr("RECENT MEETINGS"))
         recent_heading.setObjectName("sectionLabel")
         self.recent_model = RecentMeetingsModel(self)
         self.recent_list = QListView()
         self.recent_list.setObjectName("recentMeetings")
-        self.recent_list.setAccessibleName("Recent meetings")
+        self.recent_list.setAccessibleName(self.tr("Recent meetings"))
         self.recent_list.setModel(self.recent_model)
         self.recent_list.setWordWrap(True)
         self.recent_list.setSpacing(2)
         self.recent_list.activated.connect(self._open_recent)
-        self.empty_hint = QLabel("No meetings yet. Your meetings appear here when they end.")
+        self.empty_hint = QLabel(
+            self.tr("No meetings yet. Your meetings appear here when they end.")
+        )
         self.empty_hint.setObjectName("muted")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()  # until the store has said there are none
 
         # The review and partner mode open once the store is (see set_review_handler).
-        self.review_button = QPushButton("Review…")
+        self.review_button = QPushButton(self.tr("Review…"))
         self.review_button.setObjectName("reviewButton")
         self.review_button.setEnabled(False)
-        self.review_button.setToolTip("Opens once Poise has opened your notes")
+        self.review_button.setToolTip(self.tr("Opens once Poise has opened your notes"))
         self.review_button.clicked.connect(lambda: self.request_review(self._selected_id()))
-        self.partner_button = QPushButton("Partner mode…")
+        self.partner_button = QPushButton(self.tr("Partner mode…"))
         self.partner_button.setObjectName("partnerButton")
         self.partner_button.setEnabled(False)
-        self.partner_button.setToolTip("Opens once Poise has opened your notes")
-        self.settings_button = QPushButton("Settings…")
+        self.partner_button.setToolTip(self.tr("Opens once Poise has opened your notes"))
+        self.settings_button = QPushButton(self.tr("Settings…"))
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.clicked.connect(self.open_settings)
         buttons = QHBoxLayout()
@@ -150,7 +157,8 @@ class MainWindow(QMainWindow):
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if library.problems:
             lines = "<br>".join(escape(str(p)) for p in library.problems)
-            self.problems_label.setText(f"<b>Playbooks skipped because of errors:</b><br>{lines}")
+            heading_text = escape(self.tr("Playbooks skipped because of errors:"))
+            self.problems_label.setText(f"<b>{heading_text}</b><br>{lines}")
         self.problems_label.setVisible(bool(library.problems))
 
         layout = QVBoxLayout()
@@ -181,9 +189,9 @@ class MainWindow(QMainWindow):
         self._restyle(self.status)
         playbooks = len(self.library.entries)
         self.status.setText(
-            (f"{playbooks} playbook" + ("s" if playbooks > 1 else "") + " ready.")
+            self.tr("%n playbook(s) ready.", "", playbooks)
             if playbooks
-            else "No playbook could be loaded."
+            else self.tr("No playbook could be loaded.")
         )
 
     def show_store_problem(self, line: str, details: str, *, can_retry: bool) -> None:
@@ -198,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def show_retrying(self) -> None:
         self.retry_button.setEnabled(False)
-        self.status.setText("Opening your notes…")
+        self.status.setText(self.tr("Opening your notes…"))
 
     def show_recent(self, meetings: list[MeetingSummary]) -> None:
         self.recent_model.set_meetings(meetings)
@@ -219,13 +227,13 @@ class MainWindow(QMainWindow):
         """Issue 6: ``handler(meeting_id or None)`` opens the review window."""
         self._review_handler = handler
         self.review_button.setEnabled(True)
-        self.review_button.setToolTip("Look back at past meetings")
+        self.review_button.setToolTip(self.tr("Look back at past meetings"))
 
     def set_partner_handler(self, handler: Callable[[], None]) -> None:
         """Issue 5: ``handler()`` opens partner mode."""
         self.partner_button.clicked.connect(handler)
         self.partner_button.setEnabled(True)
-        self.partner_button.setToolTip("Support someone else's meeting as their partner")
+        self.partner_button.setToolTip(self.tr("Support someone else's meeting as their partner"))
 
     @property
     def can_review(self) -> bool:

@@ -24,6 +24,7 @@ from app.platform import desktop_notifications
 from app.platform.desktop_notifications import FreedesktopNotifications, Notice
 from app.settings import shared_settings
 from app.store.api import OpenStore
+from app.translation import TranslationContext
 from app.ui.common.store_client import StoreClient
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,20 @@ FIRST_CHECK_MS = 8000  # after start-up has settled
 MORE_KEY = "more"
 
 
+class ReminderWords(TranslationContext):
+    """The words of the desktop's reminders."""
+
+
 def notices_for(reminders: list[Reminder], today: date) -> list[Notice]:
     """What the notifications say: one per thing due, the rest counted in one more."""
     notices = [
         Notice(
             str(reminder.meeting_id),
-            f"{APP_NAME} · {'due today' if reminder.day == today else 'overdue'}",
+            (
+                ReminderWords.tr("{app} · due today")
+                if reminder.day == today
+                else ReminderWords.tr("{app} · overdue")
+            ).format(app=APP_NAME),
             reminder.text,
         )
         for reminder in reminders[:MAX_NOTICES]
@@ -49,8 +58,8 @@ def notices_for(reminders: list[Reminder], today: date) -> list[Notice]:
         notices.append(
             Notice(
                 MORE_KEY,
-                "Poise",
-                f"{rest} more due: see the open follow-ups in the review",
+                APP_NAME,
+                ReminderWords.tr("%n more due: see the open follow-ups in the review", "", rest),
             )
         )
     return notices

@@ -106,7 +106,7 @@ class CueBand(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("cueBanner")
-        self.setAccessibleName("Cue")
+        self.setAccessibleName(self.tr("Cue"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.words = QLabel()
@@ -116,7 +116,7 @@ class CueBand(QFrame):
         font = self.words.font()
         font.setPointSizeF(font.pointSizeF() * 1.55)
         self.words.setFont(font)
-        self.hint = QLabel(f"{ACKNOWLEDGE_KEY_TEXT} or click · got it")
+        self.hint = QLabel(self.tr("{key} or click · got it").format(key=ACKNOWLEDGE_KEY_TEXT))
         self.hint.setObjectName("cueHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -182,7 +182,7 @@ class CueOverlay(QObject):
         self.band.raise_()
         self._animate(1.0, FADE_IN_MS)
         # Heard at once, even while typing: the caret stays in the note.
-        announce(self.band, f"Cue: {event.cue.words}", urgent=True)
+        announce(self.band, self.tr("Cue: {words}").format(words=event.cue.words), urgent=True)
 
     def withdraw(self, event: CueEvent, quick: bool) -> None:
         if self.current is None or self.current.message_id != event.message_id:

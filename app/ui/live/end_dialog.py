@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.meeting_session import parse_due_date
-from app.ui.live.note_forms import DATE_HINT
+from app.ui.live.note_forms import date_hint
 
 
 class EndMeetingDialog(QDialog):
@@ -24,16 +24,18 @@ class EndMeetingDialog(QDialog):
 
     def __init__(self, follow_up: date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("End the meeting?")
+        self.setWindowTitle(self.tr("End the meeting?"))
         self.follow_up: date | None = follow_up
-        question = QLabel("End the meeting now? The notes are saved; you can review them later.")
+        question = QLabel(
+            self.tr("End the meeting now? The notes are saved; you can review them later.")
+        )
         question.setWordWrap(True)
-        self.has_follow_up = QCheckBox("Follow up on")
+        self.has_follow_up = QCheckBox(self.tr("Follow up on"))
         self.has_follow_up.setChecked(follow_up is not None)
         self.when = QLineEdit(follow_up.isoformat() if follow_up else "")
         self.when.setObjectName("endFollowUp")
-        self.when.setAccessibleName("Follow-up date")
-        self.when.setPlaceholderText(DATE_HINT)
+        self.when.setAccessibleName(self.tr("Follow-up date"))
+        self.when.setPlaceholderText(date_hint())
         self.when.textEdited.connect(lambda text: self.has_follow_up.setChecked(bool(text)))
         self.error = QLabel()
         self.error.setObjectName("problemLine")
@@ -43,9 +45,11 @@ class EndMeetingDialog(QDialog):
         row.addWidget(self.has_follow_up)
         row.addWidget(self.when, 1)
         buttons = QDialogButtonBox()
-        self.end_button = buttons.addButton("End meeting", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.end_button = buttons.addButton(
+            self.tr("End meeting"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.end_button.setObjectName("primaryButton")
-        buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Keep going"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

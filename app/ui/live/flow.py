@@ -193,10 +193,11 @@ class MeetingFlow(QObject):
                 self._write_unsaved_copy(waiting, waiting.session.domain.recap())
 
     def _unsaved_message(self, session: LiveSession) -> str:
-        return (
-            f"{self._awaiting.problem}\n\nThis meeting goes on: {kept_words(session.journal)} "
+        said = self.tr(
+            "{problem}\n\nThis meeting goes on: {kept} "
             "When it ends they are also written to a file in Poise's data folder."
         )
+        return said.format(problem=self._awaiting.problem, kept=kept_words(session.journal))
 
     # -- prepare ---------------------------------------------------------------------------
 
@@ -244,6 +245,7 @@ class MeetingFlow(QObject):
             return
         service = self.client.service
         today = self.today()
+        with_client = self.tr("With {client} so far:")  # read here, on the GUI thread
 
         def work() -> tuple[str, list[str]]:
             client = service.find_client(client_name)
@@ -252,7 +254,9 @@ class MeetingFlow(QObject):
                 if client is not None
                 else []
             )
-            heading = [f"With {client.name} so far:"] if client is not None and lines else []
+            heading = (
+                [with_client.format(client=client.name)] if client is not None and lines else []
+            )
             return client_name, [*heading, *lines]
 
         self.client.read(work, on_done=self._offer_briefing, on_error=self._briefing_unavailable)
@@ -304,11 +308,11 @@ class MeetingFlow(QObject):
             return
         for waiting in self._awaiting.waiting:
             if waiting.session.domain.is_running:
-                waiting.session.problem.emit(
-                    "Poise is still opening your notes database. "
-                    f"{kept_words(waiting.session.journal)} They are saved in the database "
-                    "as soon as it opens."
+                said = self.tr(
+                    "Poise is still opening your notes database. {kept} They are saved in "
+                    "the database as soon as it opens."
                 )
+                waiting.session.problem.emit(said.format(kept=kept_words(waiting.session.journal)))
 
     def _store_waiting_meetings(self) -> None:
         for waiting in self._awaiting.waiting:
@@ -357,9 +361,11 @@ class MeetingFlow(QObject):
         if not self._awaiting.refused(waiting):
             return
         if waiting.session.domain.is_running:
+            said = self.tr(
+                "{problem}\n\nThe meeting goes on: {kept} Poise tries the database again."
+            )
             waiting.session.problem.emit(
-                f"{error}\n\nThe meeting goes on: {kept_words(waiting.session.journal)} "
-                "Poise tries the database again."
+                said.format(problem=error, kept=kept_words(waiting.session.journal))
             )
         self._retry.start()
 
@@ -489,7 +495,8 @@ class MeetingFlow(QObject):
 
     def _summary_export_failed(self, error: object) -> None:
         if self.summary is not None:
-            self.summary.show_message(f"Could not read the meeting to export it: {error}")
+            said = self.tr("Could not read the meeting to export it: {problem}")
+            self.summary.show_message(said.format(problem=error))
 
     def _write_unsaved_copy(self, waiting: _UnstoredMeeting, recap: MeetingRecap) -> None:
         """The store never opened: put the meeting in a Markdown file, off the GUI thread."""

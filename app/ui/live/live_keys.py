@@ -13,7 +13,7 @@ focus chain by ``FocusChainFilter``) sends each key here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.live.cue_overlay import CueOverlay
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import StepCard, StepColumn, set_style_state
 
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
-TYPING_TEXT = "✎ Typing · Esc leaves the note"
-NOT_TYPING_TEXT = "Not typing · ← → Space: steps · type to write"
+TYPING_TEXT = QT_TRANSLATE_NOOP("SteeringKeys", "✎ Typing · Esc leaves the note")
+NOT_TYPING_TEXT = QT_TRANSLATE_NOOP("SteeringKeys", "Not typing · ← → Space: steps · type to write")
 _STEP_KEYS_NEXT = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
 _STEP_KEYS_PREVIOUS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 
@@ -76,7 +77,10 @@ class SteeringKeys(QWidget):
 
     def _show_typing_state(self) -> None:
         typing = self.typing
-        self.notes.show_typing_state(typing, TYPING_TEXT if typing else NOT_TYPING_TEXT)
+        said = QCoreApplication.translate(
+            "SteeringKeys", TYPING_TEXT if typing else NOT_TYPING_TEXT
+        )
+        self.notes.show_typing_state(typing, said)
         set_style_state(self.card, "steering", "false" if typing else "true")
 
     def _next_clicked(self) -> None:

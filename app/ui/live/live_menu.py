@@ -48,11 +48,11 @@ class LiveMenu(QMenu):
         self._parent = parent
         session, notes = host.session, host.notes
 
-        cue_menu = self.addMenu("Show a cue")
+        cue_menu = self.addMenu(self.tr("Show a cue"))
         self.cue_actions: list[QAction] = []
         for index, cue in enumerate(session.cues):
             cue_action = self._action(
-                f"{cue.label}: “{cue.words}”",
+                self.tr("{cue}: “{words}”").format(cue=cue.label, words=cue.words),
                 "Ctrl+G" if index == 0 else None,
                 lambda _checked=False, key=cue.key: session.trigger_cue(key, SignalSource.WINDOW),
                 f"cue_{cue.key}",
@@ -61,48 +61,60 @@ class LiveMenu(QMenu):
             self.cue_actions.append(cue_action)
         self.addSeparator()
         self.loop_back_action = self._action(
-            "Follow the loop-back", "Ctrl+B", session.follow_loop_back, "followLoopBack"
+            self.tr("Follow the loop-back"), "Ctrl+B", session.follow_loop_back, "followLoopBack"
         )
         for action_ in (
-            self._action("Add action item", "Ctrl+I", notes.action_form.open, "addActionItem"),
-            self._action("Set follow-up date", "Ctrl+U", notes.follow_up_form.open, "setFollowUp"),
             self._action(
-                "Quick line", "Ctrl+L", lambda: notes.quick_line.setFocus(), "quickLineFocus"
+                self.tr("Add action item"), "Ctrl+I", notes.action_form.open, "addActionItem"
+            ),
+            self._action(
+                self.tr("Set follow-up date"), "Ctrl+U", notes.follow_up_form.open, "setFollowUp"
+            ),
+            self._action(
+                self.tr("Quick line"),
+                "Ctrl+L",
+                lambda: notes.quick_line.setFocus(),
+                "quickLineFocus",
             ),
             self.loop_back_action,
             self._action(
-                "Show the whole step", WHOLE_STEP_KEY, host.toggle_whole_step, "wholeStep"
+                self.tr("Show the whole step"), WHOLE_STEP_KEY, host.toggle_whole_step, "wholeStep"
             ),
         ):
             self.addAction(action_)
         for number, field in enumerate(NoteField, start=1):
             self._action(
-                f"Note: {field.label}",
+                self.tr("Note: {field}").format(field=field.label),
                 f"Ctrl+{number}",
                 lambda _checked=False, field=field: notes.select_field(field),
                 f"noteField{number}",
             )
         self.addSeparator()
         self.stay_on_top_action = self._action(
-            "Stay on top", "Ctrl+T", host.toggle_stay_on_top, "stayOnTop"
+            self.tr("Stay on top"), "Ctrl+T", host.toggle_stay_on_top, "stayOnTop"
         )
         self.stay_on_top_action.setCheckable(True)
         self.addAction(self.stay_on_top_action)
-        dock_menu = self.addMenu("Dock")
-        for side, text in ((DockSide.LEFT, "Left edge"), (DockSide.RIGHT, "Right edge")):
+        dock_menu = self.addMenu(self.tr("Dock"))
+        for side, text in (
+            (DockSide.LEFT, self.tr("Left edge")),
+            (DockSide.RIGHT, self.tr("Right edge")),
+        ):
             dock_menu.addAction(
                 self._action(
                     text, None, lambda _c=False, side=side: host.dock(side), f"dock_{side}"
                 )
             )
         self.addSeparator()
-        self.addAction(self._action("Flag this moment", None, host.flag_moment, "flagMoment"))
+        self.addAction(
+            self._action(self.tr("Flag this moment"), None, host.flag_moment, "flagMoment")
+        )
         self.ask_partner_actions: list[QAction] = []
         for request in meeting_terms.USER_REQUESTS:
             text = (
-                "Ask partner to step in"
+                self.tr("Ask partner to step in")
                 if request.key == STEP_IN
-                else f"Tell partner: {request.label}"
+                else self.tr("Tell partner: {request}").format(request=request.label)
             )
             request_action = self._action(
                 text,
@@ -114,15 +126,17 @@ class LiveMenu(QMenu):
             self.ask_partner_actions.append(request_action)
         # One step (issue 14): the link goes on and its panel docks beside this window.
         self.partner_link_action = self._action(
-            "Partner link", "Ctrl+P", lambda: None, "partnerLink"
+            self.tr("Partner link"), "Ctrl+P", lambda: None, "partnerLink"
         )
         self.partner_link_action.setVisible(False)
         self.addAction(self.partner_link_action)
         self.addSeparator()
-        self.addAction(self._action("End meeting…", "Ctrl+Shift+E", host.request_end, "endMeeting"))
+        self.addAction(
+            self._action(self.tr("End meeting…"), "Ctrl+Shift+E", host.request_end, "endMeeting")
+        )
         # The ⋯ button takes no focus (a click must not leave the note), so a key opens it:
         # F10, as a menu bar does, or the keyboard's menu key.
-        opener = self._action("Open this menu", "F10", self.open_from_keyboard, "openMenu")
+        opener = self._action(self.tr("Open this menu"), "F10", self.open_from_keyboard, "openMenu")
         opener.setShortcuts([QKeySequence("F10"), QKeySequence(Qt.Key.Key_Menu)])
 
     def open_from_keyboard(self) -> None:

@@ -29,7 +29,13 @@ import base64
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -61,9 +67,11 @@ from app.domain.meeting_session import (
 )
 from app.domain.meeting_terms import FLAG_TEXT
 from app.settings import DockSide, Settings, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.day_words import short_day
 from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.focus_filter import FocusChainFilter
 from app.ui.live.live_keys import SteeringKeys
@@ -85,7 +93,9 @@ from app.ui.live.window_placement import WindowPlaceLine, dock_to_edge, keep_on_
 
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
 _GEOMETRY_SAVE_DELAY_MS = 800
-MEETING_RUNNING_TEXT = "This meeting is still running: End… it first"
+MEETING_RUNNING_TEXT = QT_TRANSLATE_NOOP(
+    "LiveWindow", "This meeting is still running: End… it first"
+)
 
 
 class LiveWindow(SteeringKeys):
@@ -112,7 +122,7 @@ class LiveWindow(SteeringKeys):
         self._last_input: QWidget | None = None
         self._loop_back_text = ""
         # The title is seen in the taskbar, the window list and on a shared screen.
-        shown = client_name if self.settings.client_name_in_title else "Meeting"
+        shown = client_name if self.settings.client_name_in_title else self.tr("Meeting")
         self.setWindowTitle(f"{shown} · {APP_NAME}")
         self.setMinimumSize(280, 420)
 
@@ -156,10 +166,10 @@ class LiveWindow(SteeringKeys):
         self.meeting_clock = QLabel("0:00")
         self.meeting_clock.setObjectName("meetingClock")
         set_pixel_font(self.meeting_clock, CLOCK_PX, bold=True)
-        self.meeting_clock.setToolTip("Time in the meeting")
-        self.step_clock = QLabel("0:00 in step")
+        self.meeting_clock.setToolTip(self.tr("Time in the meeting"))
+        self.step_clock = QLabel(self.tr("{time} in step").format(time="0:00"))
         self.step_clock.setObjectName("meta")
-        self.step_clock.setToolTip("Time in this step")
+        self.step_clock.setToolTip(self.tr("Time in this step"))
         set_pixel_font(self.step_clock, LINE_PX)
         who = FittedLabel("meta")
         who.set_full_text(f"{client_name} · {meeting_title}" if meeting_title else client_name)
@@ -167,8 +177,8 @@ class LiveWindow(SteeringKeys):
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("liveMenuButton")
         self.menu_button.setText("⋯")
-        self.menu_button.setToolTip("Cues, window, settings, end · F10")
-        self.menu_button.setAccessibleName("Menu")
+        self.menu_button.setToolTip(self.tr("Cues, window, settings, end · F10"))
+        self.menu_button.setAccessibleName(self.tr("Menu"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.partner_status = PartnerStatus()
@@ -205,13 +215,15 @@ class LiveWindow(SteeringKeys):
         self.loop_back_button.clicked.connect(self._loop_back_clicked)
         self.loop_back_button.hide()
 
-        self.previous_button = QPushButton("‹  Back")
+        self.previous_button = QPushButton(self.tr("‹  Back"))
         self.previous_button.setObjectName("previousButton")
-        self.previous_button.setToolTip("Previous step: PageUp, Alt+Left, or Left when not typing")
-        self.next_button = QPushButton("Next  ›")
+        self.previous_button.setToolTip(
+            self.tr("Previous step: PageUp, Alt+Left, or Left when not typing")
+        )
+        self.next_button = QPushButton(self.tr("Next  ›"))
         self.next_button.setObjectName("nextButton")
         self.next_button.setToolTip(
-            "Next step: PageDown, Alt+Right, or Right or Space when not typing"
+            self.tr("Next step: PageDown, Alt+Right, or Right or Space when not typing")
         )
         for button in (self.previous_button, self.next_button):
             # Buttons never take focus; a click leaves the note, so Space moves on next.
@@ -232,7 +244,7 @@ class LiveWindow(SteeringKeys):
         )
         self.step_column.notes_hint.linkActivated.connect(self._notes_hint_clicked)
 
-        self.follow_up_label = QLabel("No follow-up date yet · Ctrl+U")
+        self.follow_up_label = QLabel(self.tr("No follow-up date yet · Ctrl+U"))
         self.follow_up_label.setObjectName("muted")
         # Beside "Ask partner" and "End…" a narrow window needs two lines, not a cut-off date.
         self.follow_up_label.setWordWrap(True)
@@ -244,12 +256,12 @@ class LiveWindow(SteeringKeys):
         self.window_place_line = WindowPlaceLine()
         self._window_key_actions: list[QAction] = []
 
-        self.end_button = QPushButton("End…")
+        self.end_button = QPushButton(self.tr("End…"))
         self.end_button.setObjectName("endButton")
         self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.end_button.setToolTip("End the meeting and see the summary")
+        self.end_button.setToolTip(self.tr("End the meeting and see the summary"))
         self.end_button.clicked.connect(self.request_end)
-        self.ask_partner_button = QPushButton("Ask partner")
+        self.ask_partner_button = QPushButton(self.tr("Ask partner"))
         self.ask_partner_button.setObjectName("askPartnerButton")
         self.ask_partner_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ask_partner_button.setToolTip(self._ask_partner_tip())
@@ -313,7 +325,7 @@ class LiveWindow(SteeringKeys):
             self.showNormal()
         self.raise_()
         self.activateWindow()
-        self.toast.show_text(MEETING_RUNNING_TEXT)
+        self.toast.show_text(QCoreApplication.translate("LiveWindow", MEETING_RUNNING_TEXT))
         self._place_toast()
 
     def report_unheard_keys(self, unheard: Mapping[HotkeyAction, KeyCombo], why: str) -> None:
@@ -347,7 +359,8 @@ class LiveWindow(SteeringKeys):
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
         if self.session.stamp_line(FLAG_TEXT) is not None:
-            self.toast.show_text(f"Moment flagged · {self.session.domain.current_step.title}")
+            step = self.session.domain.current_step.title
+            self.toast.show_text(self.tr("Moment flagged · {step}").format(step=step))
             self._place_toast()
 
     def ask_partner(self, key: str = STEP_IN) -> None:
@@ -358,9 +371,9 @@ class LiveWindow(SteeringKeys):
         request = next((r for r in meeting_terms.USER_REQUESTS if r.key == key), None)
         what = request.label if request is not None else key
         if self.partner_status.count > 0:
-            self.toast.show_text(f"Sent to your partner: {what}")
+            self.toast.show_text(self.tr("Sent to your partner: {request}").format(request=what))
         else:
-            self.toast.show_text("No partner is connected to see it")
+            self.toast.show_text(self.tr("No partner is connected to see it"))
         self._place_toast()
 
     def add_status_line(self, line: QWidget) -> None:
@@ -392,8 +405,10 @@ class LiveWindow(SteeringKeys):
     def _ask_partner_tip(self) -> str:
         combo = self.settings.key_combo(HotkeyAction.ASK_PARTNER)
         if combo is None:
-            return "Ask your partner to step in"
-        return f"Ask your partner to step in · {combo.display} from any window"
+            return self.tr("Ask your partner to step in")
+        return self.tr("Ask your partner to step in · {keys} from any window").format(
+            keys=combo.display
+        )
 
     # -- geometry, docking, stay on top, capture --------------------------------------------
 
@@ -463,23 +478,27 @@ class LiveWindow(SteeringKeys):
 
     def _show_step(self, change: StepChange) -> None:
         n, count = change.index + 1, change.count
-        self.position.setText(f"Step {n} of {count}")
+        self.position.setText(self.tr("Step {n} of {count}").format(n=n, count=count))
         self.progress.setRange(0, count)
         self.progress.setValue(n)
         steps = self.session.domain.steps
         following = steps[change.index + 1] if change.index + 1 < len(steps) else None
         self.card.show_step(change.step, following)
         if self.isVisible():  # the first step is read with the window itself
-            announce(self.position, f"Step {n} of {count}: {change.step.title}")
+            said = self.tr("Step {n} of {count}: {title}")
+            announce(self.position, said.format(n=n, count=count, title=change.step.title))
         self.previous_button.setEnabled(self.session.domain.can_go_previous)
         self.next_button.setEnabled(self.session.domain.can_go_next)
-        self.next_button.setText("Next  ›" if self.session.domain.can_go_next else "Last step")
+        can_go_next = self.session.domain.can_go_next
+        self.next_button.setText(self.tr("Next  ›") if can_go_next else self.tr("Last step"))
         loop = self.session.domain.offered_loop_back
         target = self.session.domain.loop_back_target()
         if loop is not None and target is not None:
             # Shortened at the end only: the moment to recognise reads first, whole.
-            self._loop_back_text = f"↺  {loop.when}? Back to “{target.title}” · Ctrl+B"
-            self.loop_back_button.setToolTip(f"{loop.when}? Go back to “{target.title}” (Ctrl+B)")
+            offer = self.tr("↺  {when}? Back to “{step}” · Ctrl+B")
+            self._loop_back_text = offer.format(when=loop.when, step=target.title)
+            tip = self.tr("{when}? Go back to “{step}” (Ctrl+B)")
+            self.loop_back_button.setToolTip(tip.format(when=loop.when, step=target.title))
             self._fit_loop_back_text()
             self.loop_back_button.show()
         else:
@@ -499,13 +518,15 @@ class LiveWindow(SteeringKeys):
     def _tick(self) -> None:
         domain = self.session.domain
         self.meeting_clock.setText(format_elapsed(domain.meeting_elapsed()))
-        self.step_clock.setText(f"{format_elapsed(domain.step_elapsed())} in step")
+        in_step = self.tr("{time} in step")
+        self.step_clock.setText(in_step.format(time=format_elapsed(domain.step_elapsed())))
 
     def _show_follow_up(self, follow_up: date | None) -> None:
         if follow_up is None:
-            self.follow_up_label.setText("No follow-up date yet · Ctrl+U")
+            self.follow_up_label.setText(self.tr("No follow-up date yet · Ctrl+U"))
         else:
-            self.follow_up_label.setText(f"Follow up {follow_up:%a %d %b} · Ctrl+U")
+            day = short_day(follow_up)
+            self.follow_up_label.setText(self.tr("Follow up {date} · Ctrl+U").format(date=day))
 
     def _show_cue(self, event: CueEvent) -> None:
         if self.settings.cue_sound:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,9 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.meeting_session import parse_due_date
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.live.session import LiveSession
 
-DATE_HINT = "+3, 2w, fri, next tue, tomorrow, 2025-03-14"
+DATE_HINT = QT_TRANSLATE_NOOP("DateHint", "+3, 2w, fri, next tue, tomorrow, 2025-03-14")
+
+
+def date_hint() -> str:
+    """The ways to write a date, in the user's language (what ``parse_due_date`` reads)."""
+    return QCoreApplication.translate("DateHint", DATE_HINT)
 
 
 class SubmitLine(QLineEdit):
@@ -148,17 +154,19 @@ class ActionItemForm(InlineForm):
     """Text, owner, due: three fields and Enter."""
 
     def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, "New action item · Enter adds · Esc closes", parent)
+        super().__init__(session, self.tr("New action item · Enter adds · Esc closes"), parent)
         self.text = SubmitLine()
         self.text.setObjectName("actionText")
-        self.text.setPlaceholderText("Action item")
+        self.text.setPlaceholderText(self.tr("Action item"))
         self.owner = SubmitLine()
         self.owner.setObjectName("actionOwner")
-        self.owner.setPlaceholderText("Owner")
+        self.owner.setPlaceholderText(self.tr("Owner"))
         self.due = SubmitLine()
         self.due.setObjectName("actionDue")
-        self.due.setPlaceholderText("Due: +3, fri…")
-        self.due.setToolTip(f"Due date, for example {DATE_HINT}; empty for none")
+        self.due.setPlaceholderText(self.tr("Due: +3, fri…"))
+        self.due.setToolTip(
+            self.tr("Due date, for example {dates}; empty for none").format(dates=date_hint())
+        )
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.owner, 3)
@@ -189,11 +197,12 @@ class FollowUpForm(InlineForm):
     """The follow-up date in one line: type ``fri`` and Enter."""
 
     def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, "Follow up on · Enter sets · empty clears", parent)
+        super().__init__(session, self.tr("Follow up on · Enter sets · empty clears"), parent)
         self.when = SubmitLine()
         self.when.setObjectName("followUpInput")
-        self.when.setPlaceholderText(DATE_HINT)
-        self.when.setToolTip(f"Follow-up date, for example {DATE_HINT}; empty clears it")
+        self.when.setPlaceholderText(date_hint())
+        tip = self.tr("Follow-up date, for example {dates}; empty clears it")
+        self.when.setToolTip(tip.format(dates=date_hint()))
         self._layout.addWidget(self.when)
         self._finish_layout(self.when)
 
@@ -213,4 +222,4 @@ class FollowUpForm(InlineForm):
         self.close_form()
 
 
-__all__ = ["DATE_HINT", "ActionItemForm", "ElidedLines", "FollowUpForm", "SubmitLine"]
+__all__ = ["DATE_HINT", "ActionItemForm", "ElidedLines", "FollowUpForm", "SubmitLine", "date_hint"]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_session import ActionItemNote, format_elapsed
 from app.domain.meeting_terms import NoteField
+from app.ui.live.day_words import short_day
 from app.ui.live.note_bursts import NoteBursts
 from app.ui.live.note_forms import (
     DATE_HINT,
@@ -69,8 +70,10 @@ class NotesPanel(QWidget):
 
         self.quick_line = SubmitLine()
         self.quick_line.setObjectName("quickLine")
-        self.quick_line.setAccessibleName("Quick line")
-        self.quick_line.setPlaceholderText("Quick line · Enter stamps it with the meeting time")
+        self.quick_line.setAccessibleName(self.tr("Quick line"))
+        self.quick_line.setPlaceholderText(
+            self.tr("Quick line · Enter stamps it with the meeting time")
+        )
         self.quick_line.submitted.connect(self._stamp)
         # The last stamped lines, one line each (a long one ends in "…", whole on hover).
         self.recent = ElidedLines("recentStamps")
@@ -164,10 +167,14 @@ class NotesPanel(QWidget):
     def _on_action_item(self, _item: ActionItemNote) -> None:
         items = self._session.domain.action_items
         last = items[-1]
-        owner = f" · {last.owner}" if last.owner else ""
-        due = f" · due {last.due:%a %d %b}" if last.due else ""
-        count = f"{len(items)} action items. Last: " if len(items) > 1 else "Action item: "
-        self.action_summary.set_lines([f"{count}{last.text}{owner}{due}"])
+        parts = [last.text, *([last.owner] if last.owner else [])]
+        if last.due:
+            parts.append(self.tr("due {date}").format(date=short_day(last.due)))
+        if len(items) > 1:
+            line = self.tr("%n action items. Last: {item}", "", len(items))
+        else:
+            line = self.tr("Action item: {item}")
+        self.action_summary.set_lines([line.format(item=" · ".join(parts))])
 
 
 __all__ = ["DATE_HINT", "ActionItemForm", "FollowUpForm", "NotesPanel"]

@@ -46,8 +46,12 @@ class PartnerStatus(QWidget):
             self.text = ""
             self.hide()
             return
-        self.text = "Partner connected" if self.count == 1 else f"{self.count} partners connected"
-        self.setToolTip(f"{self.text}: your partner's page is open, they can send you cues")
+        if self.count == 1:
+            self.text = self.tr("Partner connected")
+        else:
+            self.text = self.tr("%n partners connected", "", self.count)
+        tip = self.tr("{status}: your partner's page is open, they can send you cues")
+        self.setToolTip(tip.format(status=self.text))
         self.updateGeometry()
         self.show()
         self.update()
@@ -60,7 +64,7 @@ class PartnerStatus(QWidget):
         # A narrow header may shorten the words ("Partner conn…", whole on hover); the
         # dot and the first word stay.
         metrics = self.fontMetrics()
-        least = _DOT + _GAP + metrics.horizontalAdvance("Partner…") + 2
+        least = _DOT + _GAP + metrics.horizontalAdvance(self.tr("Partner…")) + 2
         return QSize(min(least, self.sizeHint().width()), metrics.height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -19,10 +26,6 @@ from app.ui.common.theme import current_colors
 _RING = 40
 _PAD = 10
 _FADE_OUT_MS = 400
-
-
-def pause_words(seconds: int) -> str:
-    return f"Breathe for {seconds} seconds before you answer"
 
 
 class PauseCountdown(QWidget):
@@ -64,7 +67,7 @@ class PauseCountdown(QWidget):
 
     @property
     def words(self) -> str:
-        return pause_words(self.seconds)
+        return self.tr("Breathe for %n seconds before you answer", "", self.seconds)
 
     def start(self, seconds: int) -> None:
         self.seconds = max(1, seconds)
@@ -91,7 +94,7 @@ class PauseCountdown(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         text_width = max(width - _RING - 3 * _PAD, 40)
         bounds = self.fontMetrics().boundingRect(
-            0, 0, text_width, 10_000, int(Qt.TextFlag.TextWordWrap), pause_words(self.seconds)
+            0, 0, text_width, 10_000, int(Qt.TextFlag.TextWordWrap), self.words
         )
         return max(_RING, bounds.height()) + 2 * _PAD
 
@@ -158,4 +161,4 @@ class PauseCountdown(QWidget):
         painter.end()
 
 
-__all__ = ["PauseCountdown", "pause_words"]
+__all__ = ["PauseCountdown"]

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.hotkeys import HotkeyAction, KeyCombo
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.global_shortcuts import desktop_key_line
 
 # What the problem line says first: what the user must know in the middle of a meeting.
-PROBLEM_HEADLINE = "Poise cannot write to your notes database right now. What you type is kept."
+PROBLEM_HEADLINE = QT_TRANSLATE_NOOP(
+    "ProblemLine", "Poise cannot write to your notes database right now. What you type is kept."
+)
 
 
 class ProblemLine(QLabel):
@@ -45,8 +48,9 @@ class ProblemLine(QLabel):
         self._render()
 
     def _render(self) -> None:
-        link = "Hide" if self._expanded else "Details"
-        text = f"{escape(PROBLEM_HEADLINE)} <a href='details'>{link}</a>"
+        link = self.tr("Hide") if self._expanded else self.tr("Details")
+        headline = QCoreApplication.translate("ProblemLine", PROBLEM_HEADLINE)
+        text = f"{escape(headline)} <a href='details'>{escape(link)}</a>"
         if self._expanded:
             details = escape(self._details).replace("\n", "<br>")
             text += f"<br><br>{details}"
@@ -57,12 +61,12 @@ class ProblemLine(QLabel):
 def unheard_keys_summary(combos: Sequence[KeyCombo]) -> str:
     """The keys that only work in Poise, short enough for the live window's default width."""
     if len(combos) > 2:
-        names = "System-wide keys"
+        names = QCoreApplication.translate("KeysLine", "System-wide keys")
     elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
         names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
     else:
         names = " ".join(combo.display for combo in combos)
-    return f"{names}: only in Poise"
+    return QCoreApplication.translate("KeysLine", "{keys}: only in Poise").format(keys=names)
 
 
 def desktop_keys_summary(changed: Mapping[HotkeyAction, str]) -> tuple[str, str]:
@@ -71,9 +75,13 @@ def desktop_keys_summary(changed: Mapping[HotkeyAction, str]) -> tuple[str, str]
         return "", ""
     details = "\n".join(desktop_key_line(action, words) for action, words in changed.items())
     if len(changed) > 1:
-        return "Some keys as your desktop set them", details
+        return QCoreApplication.translate("KeysLine", "Some keys as your desktop set them"), details
     [(action, words)] = changed.items()
-    return (f"Desktop key {words}: " if words else "No key: ") + action.label, details
+    if words:
+        line = QCoreApplication.translate("KeysLine", "Desktop key {keys}: {action}")
+    else:
+        line = QCoreApplication.translate("KeysLine", "No key: {action}")
+    return line.format(keys=words, action=action.label), details
 
 
 class KeysLine(QLabel):
@@ -90,9 +98,8 @@ class KeysLine(QLabel):
     def say(self, combos: Sequence[KeyCombo], why: str, width: int) -> None:
         summary = unheard_keys_summary(combos)
         # The tooltip says why and what to do.
-        self.say_text(
-            summary, f"{summary}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.", width
-        )
+        details = self.tr("{keys}.\nWhy: {why}\nSettings › Shortcuts can choose other keys.")
+        self.say_text(summary, details.format(keys=summary, why=why), width)
 
     def say_text(self, summary: str, details: str, width: int) -> None:
         self.summary = summary
@@ -105,9 +112,10 @@ class KeysLine(QLabel):
         if not self.summary:
             return
         metrics = self.fontMetrics()
-        room = width - metrics.horizontalAdvance("  OK") - 4
+        ok = self.tr("OK")
+        room = width - metrics.horizontalAdvance(f"  {ok}") - 4
         text = metrics.elidedText(self.summary, Qt.TextElideMode.ElideRight, room)
-        self.setText(f"{escape(text)} <a href='dismiss'>OK</a>")
+        self.setText(f"{escape(text)} <a href='dismiss'>{escape(ok)}</a>")
 
     def _dismiss(self, _link: str = "") -> None:
         self.hide()

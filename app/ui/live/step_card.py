@@ -28,7 +28,7 @@ DO_PX = 17
 LINE_PX = 15  # SAY / AVOID phrases, their headings, the next step
 LARGE_TEXT_FACTOR = 1.25
 WHOLE_STEP_KEY = "Ctrl+E"
-_QUOTES = '“”"'
+_QUOTES = '“”„"'
 _BULLET = "•  "
 _PADDING = (14, 10, 14, 10)  # left, top, right, bottom inside the card's border
 _SPACING = 5
@@ -196,12 +196,12 @@ class StepCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.title = FittedLabel("stepTitle", self)
         self.do = FittedLabel("stepDo", self)
-        self.say_heading = QLabel("SAY", self)
+        self.say_heading = QLabel(self.tr("SAY"), self)
         self.say_heading.setObjectName("sayHeading")
-        self.avoid_heading = QLabel("AVOID", self)
+        self.avoid_heading = QLabel(self.tr("AVOID"), self)
         self.avoid_heading.setObjectName("avoidHeading")
         self.next_step = FittedLabel("nextStep", self)
-        self.more = QLabel(f"… {WHOLE_STEP_KEY}: the whole step", self)
+        self.more = QLabel(self.tr("… {key}: the whole step").format(key=WHOLE_STEP_KEY), self)
         self.more.setObjectName("wholeStepHint")
         self.say_lines: list[FittedLabel] = []
         self.avoid_lines: list[FittedLabel] = []
@@ -234,14 +234,19 @@ class StepCard(QFrame):
         self._following = following
         self.title.set_full_text(step.title)
         self.do.set_full_text(step.do)
+        quoted = self.tr("“{line}”")
         self.say_lines = self._lines(
-            self.say_lines, "sayLine", [f"“{line.strip().strip(_QUOTES)}”" for line in step.say]
+            self.say_lines,
+            "sayLine",
+            [quoted.format(line=line.strip().strip(_QUOTES)) for line in step.say],
         )
         self.avoid_lines = self._lines(
             self.avoid_lines, "avoidLine", [line.strip() for line in step.avoid]
         )
         self.next_step.set_full_text(
-            f"Next ›  {following.title}" if following is not None else "Last step"
+            self.tr("Next ›  {step}").format(step=following.title)
+            if following is not None
+            else self.tr("Last step")
         )
         self._apply_fonts()
 
@@ -435,7 +440,9 @@ class StepColumn(QWidget):
         self._arranged_for = -1
         # Where the notes were while the whole step shows: how to get them back.
         self.notes_hint = QLabel(
-            "Notes hidden to show the whole step · <a href='notes'>Back to the notes</a> (Esc)",
+            self.tr(
+                "Notes hidden to show the whole step · <a href='notes'>Back to the notes</a> (Esc)"
+            ),
             self,
         )
         self.notes_hint.setObjectName("notesHiddenHint")

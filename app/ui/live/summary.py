@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,7 @@ from app.export.recap import RecapStep, recap_draft_from
 from app.settings import shared_settings
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS
+from app.ui.live.day_words import long_day, short_day
 from app.ui.recap.recap_dialog import Background, RecapDialog
 
 NOTE_LINES = 4  # lines of each note field the summary shows
@@ -42,17 +43,15 @@ NOTE_LINES = 4  # lines of each note field the summary shows
 
 def _seconds(span: timedelta) -> str:
     seconds = span.total_seconds()
-    return f"{seconds:.0f} s" if seconds < 90 else format_elapsed(span)
+    if seconds >= 90:
+        return format_elapsed(span)
+    return QCoreApplication.translate("SummaryWindow", "{seconds} s").format(
+        seconds=f"{seconds:.0f}"
+    )
 
 
 def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _loop_backs(count: int) -> str:
-    if count == 0:
-        return ""
-    return ", 1 loop-back" if count == 1 else f", {count} loop-backs"
+    return long_day(day)
 
 
 class SummaryWindow(QWidget):
@@ -79,8 +78,11 @@ class SummaryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("summaryWindow")
         # Like the live window's: the client is named in the title only if the user asked.
-        named = f"{client_name} · " if shared_settings().current.client_name_in_title else ""
-        self.setWindowTitle(f"Summary · {named}{APP_NAME}")
+        if shared_settings().current.client_name_in_title:
+            title = self.tr("Summary · {client} · {app}").format(client=client_name, app=APP_NAME)
+        else:
+            title = self.tr("Summary · {app}").format(app=APP_NAME)
+        self.setWindowTitle(title)
         self.meeting_id = meeting_id
         self._review_available = False
         self.recap = recap
@@ -94,7 +96,7 @@ class SummaryWindow(QWidget):
         self.ask_export_path: Callable[[str, str], Path | None] = self._ask_export_path
         self.recap_dialog: RecapDialog | None = None
 
-        heading = QLabel("Meeting ended")
+        heading = QLabel(self.tr("Meeting ended"))
         heading.setObjectName("heading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -109,22 +111,32 @@ class SummaryWindow(QWidget):
         seen = len(recap.steps_seen)
         acknowledged = recap.acknowledged_cues
         average = recap.average_time_to_acknowledge
-        signals_text = (
-            f"{len(recap.cues)} · {acknowledged} acknowledged"
-            + (f", in {_seconds(average)} on average" if average is not None else "")
-            if recap.cues
-            else "none"
+        if not recap.cues:
+            signals_text = self.tr("none")
+        elif average is None:
+            signals_text = self.tr("{count} · {acknowledged} acknowledged")
+        else:
+            signals_text = self.tr("{count} · {acknowledged} acknowledged, in {time} on average")
+        signals_text = signals_text.format(
+            count=len(recap.cues),
+            acknowledged=acknowledged,
+            time=_seconds(average) if average is not None else "",
         )
-        follow_up = long_date(recap.follow_up) if recap.follow_up else "not set"
+        follow_up = long_date(recap.follow_up) if recap.follow_up else self.tr("not set")
+        # The English name keys the label (its object name, the tests); the shown one is translated.
         rows = [
-            ("Duration", format_elapsed(recap.duration)),
-            ("Steps", f"{seen} of {recap.steps_total} visited{_loop_backs(recap.loop_backs)}"),
-            ("Cues", signals_text),
-            ("Follow-up", follow_up),
+            ("Duration", self.tr("Duration"), format_elapsed(recap.duration)),
+            (
+                "Steps",
+                self.tr("Steps"),
+                self._steps_text(seen, recap.steps_total, recap.loop_backs),
+            ),
+            ("Cues", self.tr("Cues"), signals_text),
+            ("Follow-up", self.tr("Follow-up"), follow_up),
         ]
         self.fact_labels: dict[str, QLabel] = {}
-        for row, (name, value) in enumerate(rows):
-            label = QLabel(name)
+        for row, (name, shown_name, value) in enumerate(rows):
+            label = QLabel(shown_name)
             label.setObjectName("muted")
             shown = QLabel(value)
             shown.setObjectName(f"fact_{name.lower().replace('-', '_')}")
@@ -137,36 +149,36 @@ class SummaryWindow(QWidget):
         body = QVBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(6)
-        body.addWidget(self._section("STEPS"))
+        body.addWidget(self._section(self.tr("STEPS")))
         for step, spent in recap.steps_seen:
             body.addWidget(self._line(f"{step.title}", format_elapsed(spent)))
         if recap.cues:
-            body.addWidget(self._section("CUES"))
+            body.addWidget(self._section(self.tr("CUES")))
             for cue in recap.cues:
                 at = cue.shown_at.astimezone().strftime("%H:%M")
                 if cue.state is CueState.ACKNOWLEDGED and cue.time_to_acknowledge is not None:
-                    outcome = f"acknowledged in {_seconds(cue.time_to_acknowledge)}"
+                    outcome = self.tr("acknowledged in {time}")
+                    outcome = outcome.format(time=_seconds(cue.time_to_acknowledge))
                 else:
-                    outcome = "faded unacknowledged"
-                body.addWidget(
-                    self._line(f"{at}  {cue.cue.label} · from {cue.source.label}", outcome)
-                )
-        body.addWidget(self._section("ACTION ITEMS"))
+                    outcome = self.tr("faded unacknowledged")
+                said = self.tr("{time}  {cue} · from {source}")
+                said = said.format(time=at, cue=cue.cue.label, source=cue.source.label)
+                body.addWidget(self._line(said, outcome))
+        body.addWidget(self._section(self.tr("ACTION ITEMS")))
         if recap.action_items:
             for item in recap.action_items:
-                details = " · ".join(
-                    part
-                    for part in (item.owner, f"due {item.due:%a %d %b}" if item.due else "")
-                    if part
-                )
+                due = ""
+                if item.due:
+                    due = self.tr("due {date}").format(date=short_day(item.due))
+                details = " · ".join(part for part in (item.owner, due) if part)
                 body.addWidget(self._line(item.text, details))
         else:
-            body.addWidget(self._line("None noted", ""))
+            body.addWidget(self._line(self.tr("None noted"), ""))
         self._add_notes(body)
         self._add_lines(body, lines)
         self._add_requests(body, requests)
         if recap.after_steps:
-            body.addWidget(self._section("NEXT"))
+            body.addWidget(self._section(self.tr("NEXT")))
             for step in recap.after_steps:
                 next_line = QLabel(f"<b>{escape(step.title)}</b><br>{escape(step.do)}")
                 next_line.setWordWrap(True)
@@ -180,13 +192,13 @@ class SummaryWindow(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
 
-        self.review_button = QPushButton("Open in review")
+        self.review_button = QPushButton(self.tr("Open in review"))
         self.review_button.setObjectName("openReviewButton")
-        self.review_button.setToolTip("Opens once Poise has opened your notes")
+        self.review_button.setToolTip(self.tr("Opens once Poise has opened your notes"))
         self.review_button.setEnabled(False)
         self._deleted = False  # deleted in the review while this window stayed open
         self.review_button.clicked.connect(lambda: self.reviewRequested.emit(self.meeting_id))
-        done = QPushButton("Done")
+        done = QPushButton(self.tr("Done"))
         done.setObjectName("primaryButton")
         done.setDefault(True)
         done.clicked.connect(self.close)
@@ -194,15 +206,21 @@ class SummaryWindow(QWidget):
         buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         buttons.addWidget(done)
-        self.recap_button = QPushButton("Recap draft…")
+        self.recap_button = QPushButton(self.tr("Recap draft…"))
         self.recap_button.setObjectName("recapDraftButton")
-        self.recap_button.setToolTip("A recap message for the client, to edit and send yourself")
+        self.recap_button.setToolTip(
+            self.tr("A recap message for the client, to edit and send yourself")
+        )
         self.recap_button.clicked.connect(self.open_recap)
         self.export_buttons: dict[str, QPushButton] = {}
         follow_through = QHBoxLayout()
         follow_through.addWidget(self.recap_button)
         follow_through.addStretch(1)
-        for kind, text in (("md", "Markdown…"), ("pdf", "PDF…"), ("ics", "Calendar…")):
+        for kind, text in (
+            ("md", self.tr("Markdown…")),
+            ("pdf", self.tr("PDF…")),
+            ("ics", self.tr("Calendar…")),
+        ):
             button = QPushButton(text)
             button.setObjectName(f"export_{kind}")
             button.clicked.connect(self._export_clicked)
@@ -251,8 +269,10 @@ class SummaryWindow(QWidget):
         self._deleted = True
         for button in (self.review_button, *self.export_buttons.values()):
             button.setEnabled(False)
-            button.setToolTip("This meeting was deleted")
-        self.show_message("This meeting was deleted in the review: it is no longer in Poise.")
+            button.setToolTip(self.tr("This meeting was deleted"))
+        self.show_message(
+            self.tr("This meeting was deleted in the review: it is no longer in Poise.")
+        )
 
     def _refresh_export_buttons(self) -> None:
         if self._deleted:
@@ -261,9 +281,9 @@ class SummaryWindow(QWidget):
         for button in self.export_buttons.values():
             button.setEnabled(stored)
             button.setToolTip(
-                "Export this meeting as it is stored"
+                self.tr("Export this meeting as it is stored")
                 if stored
-                else "Exports open once the meeting is in your notes database"
+                else self.tr("Exports open once the meeting is in your notes database")
             )
 
     def show_message(self, text: str) -> None:
@@ -305,7 +325,7 @@ class SummaryWindow(QWidget):
 
     def _ask_export_path(self, kind: str, suggested: str) -> Path | None:
         return self.export_folders.ask_save_path(
-            self, "Export meeting", suggested, EXPORT_KINDS[kind]
+            self, self.tr("Export meeting"), suggested, EXPORT_KINDS[kind]
         )
 
     # -- what the meeting holds ------------------------------------------------------------
@@ -320,11 +340,13 @@ class SummaryWindow(QWidget):
         filled = [(f, text) for f, text in filled if text]
         if not filled:
             return
-        body.addWidget(self._section("YOUR NOTES"))
+        body.addWidget(self._section(self.tr("YOUR NOTES")))
         for note_field, text in filled:
             shown = text.splitlines()
             more = len(shown) - NOTE_LINES
-            excerpt = "\n".join(shown[:NOTE_LINES]) + (f"\n… {more} more lines" if more > 0 else "")
+            excerpt = "\n".join(shown[:NOTE_LINES])
+            if more > 0:
+                excerpt += "\n" + self.tr("… %n more lines", "", more)
             name = QLabel(note_field.label)
             name.setObjectName("muted")
             label = QLabel(excerpt)
@@ -338,22 +360,23 @@ class SummaryWindow(QWidget):
         if not lines:
             return
         flags = sum(1 for _, text in lines if text == FLAG_TEXT)
-        heading = "STAMPED LINES AND FLAGS" if flags else "STAMPED LINES"
+        heading = self.tr("STAMPED LINES AND FLAGS") if flags else self.tr("STAMPED LINES")
         body.addWidget(self._section(heading))
         for at, text in sorted(lines):
-            shown = "⚑ Flagged moment" if text == FLAG_TEXT else f"✎ {text}"
+            shown = self.tr("⚑ Flagged moment") if text == FLAG_TEXT else f"✎ {text}"
             body.addWidget(self._line(shown, self._offset(at)))
 
     def _add_requests(self, body: QVBoxLayout, requests: Sequence[RequestToPartner]) -> None:
         if not requests:
             return
-        body.addWidget(self._section("REQUESTS TO YOUR PARTNER"))
+        body.addWidget(self._section(self.tr("REQUESTS TO YOUR PARTNER")))
         for request in requests:
             if request.answered_at is not None:
                 after = _seconds(request.answered_at - request.asked_at)
-                outcome = f"{request.answer_words}, after {after}"
+                outcome = self.tr("{answer}, after {time}")
+                outcome = outcome.format(answer=request.answer_words, time=after)
             else:
-                outcome = "no answer"
+                outcome = self.tr("no answer")
             body.addWidget(
                 self._line(f"{self._offset(request.asked_at)}  {request.label}", outcome)
             )
@@ -364,22 +387,32 @@ class SummaryWindow(QWidget):
         stored = self.meeting_id is not None
         self.review_button.setEnabled(stored)
         self.review_button.setToolTip(
-            "See the whole meeting, notes and timeline"
+            self.tr("See the whole meeting, notes and timeline")
             if stored
-            else "This meeting is not in your notes database"
+            else self.tr("This meeting is not in your notes database")
         )
 
     def show_unsaved_copy(self, path: Path | None) -> None:
         """The store never took this meeting: say where its notes went instead."""
         if path is None:
-            text = (
+            text = self.tr(
                 "Poise could not write this meeting anywhere. Copy what you need from "
                 "this summary before closing it."
             )
         else:
-            text = f"Your notes database could not be opened. This meeting is saved in {path}"
+            text = self.tr(
+                "Your notes database could not be opened. This meeting is saved in {path}"
+            )
+            text = text.format(path=path)
         self.unsaved_line.setText(text)
         self.unsaved_line.show()
+
+    def _steps_text(self, seen: int, total: int, loop_backs: int) -> str:
+        if loop_backs == 0:
+            said = self.tr("{seen} of {total} visited")
+        else:
+            said = self.tr("{seen} of {total} visited, %n loop-backs", "", loop_backs)
+        return said.format(seen=seen, total=total)
 
     @staticmethod
     def _section(text: str) -> QLabel:

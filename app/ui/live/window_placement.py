@@ -15,15 +15,20 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.platform.window_session import WindowSession, detect_window_session
 from app.settings import DockSide, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 
-CANNOT_PLACE = "On Wayland, Poise cannot keep this window on top or dock it."
-XWAYLAND_POINTER = "Or: Settings › General › Run through XWayland, at the next start."
+CANNOT_PLACE = QT_TRANSLATE_NOOP(
+    "WindowPlaceLine", "On Wayland, Poise cannot keep this window on top or dock it."
+)
+XWAYLAND_POINTER = QT_TRANSLATE_NOOP(
+    "WindowPlaceLine", "Or: Settings › General › Run through XWayland, at the next start."
+)
 
 
 class WindowPlaceLine(QLabel):
@@ -36,8 +41,11 @@ class WindowPlaceLine(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         hint = self.session.keep_above_hint()
-        self.setText(f"{escape(CANNOT_PLACE)} {escape(hint)} <a href='dismiss'>OK</a>")
-        self.setToolTip(f"{CANNOT_PLACE}\n{hint}\n{XWAYLAND_POINTER}")
+        cannot = QCoreApplication.translate("WindowPlaceLine", CANNOT_PLACE)
+        ok = escape(self.tr("OK"))
+        self.setText(f"{escape(cannot)} {escape(hint)} <a href='dismiss'>{ok}</a>")
+        pointer = QCoreApplication.translate("WindowPlaceLine", XWAYLAND_POINTER)
+        self.setToolTip(f"{cannot}\n{hint}\n{pointer}")
         self.linkActivated.connect(self._dismiss)
         if self.session.can_place_windows or shared_settings().current.window_place_note_read:
             self.hide()  # not shown otherwise: it appears with the window it is laid out in

@@ -19,7 +19,7 @@ class CopyField(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName(field_name)
         self.field.setReadOnly(True)
-        self.button = QPushButton("Copy")
+        self.button = QPushButton(self.tr("Copy"))
         self.button.clicked.connect(self._copy)
         self._copied_timer = QTimer(self)
         self._copied_timer.setSingleShot(True)
@@ -35,8 +35,8 @@ class CopyField(QWidget):
         # An empty field copies nothing, so it does not claim "Copied" either.
         if self.field.text():
             QGuiApplication.clipboard().setText(self.field.text())
-            self.button.setText("Copied")
+            self.button.setText(self.tr("Copied"))
             self._copied_timer.start()
 
     def _end_copied(self) -> None:
-        self.button.setText("Copy")
+        self.button.setText(self.tr("Copy"))

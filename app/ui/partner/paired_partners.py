@@ -17,7 +17,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+)
 from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,13 +46,18 @@ from app.link.mqtt_link import RelayError, parse_broker_url
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
 from app.link.relay_account import load_relay_account, save_relay_account
 from app.settings import Settings, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.problem_line import hidden_problem_line
 from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import qr_image
 from app.ui.partner.relay_passes import RelayPasses
 
-ADDRESS_HINT = "The relay address looks like wss://relay.example.org/mqtt"
-AT_ONCE_NOTE = "Pair and Revoke act at once; Cancel does not undo them."
+ADDRESS_HINT = QT_TRANSLATE_NOOP(
+    "PairedPartnersPage", "The relay address looks like wss://relay.example.org/mqtt"
+)
+AT_ONCE_NOTE = QT_TRANSLATE_NOOP(
+    "PairedPartnersPage", "Pair and Revoke act at once; Cancel does not undo them."
+)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -50,7 +65,11 @@ def when_text(moment: datetime | None, never: str) -> str:
     if moment is None:
         return never
     local = moment.astimezone()
-    return f"{local:%d %b %Y}, {local:%H:%M}"
+    shape = QCoreApplication.translate("PairedPartnersPage", "dd MMM yyyy, HH:mm", "date format")
+    moment_shown = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(moment_shown, shape)
 
 
 class PairedPartnersPage(QWidget):
@@ -81,32 +100,34 @@ class PairedPartnersPage(QWidget):
         self.passes.mintFailed.connect(self._on_pass_refused)
         self.passes.revokeFailed.connect(self._on_revoke_refused)
         form = QFormLayout()
-        form.addRow("Team relay", self.broker_field)
+        form.addRow(self.tr("Team relay"), self.broker_field)
         form.addRow(self.tr("Relay account"), self.account_field)
         form.addRow(self.tr("Password"), self.password_field)
         note = QLabel(
-            "For a partner who cannot reach you over the local network: a phone on mobile "
-            "data, guest Wi-Fi, a colleague at home. Cues through the relay are sealed; the "
-            "relay sees neither the words nor who is in the meeting."
+            self.tr(
+                "For a partner who cannot reach you over the local network: a phone on mobile "
+                "data, guest Wi-Fi, a colleague at home. Cues through the relay are sealed; the "
+                "relay sees neither the words nor who is in the meeting."
+            )
         )
         note.setWordWrap(True)
 
         self.partner_grid = QGridLayout()
         self.partner_grid.setHorizontalSpacing(12)
-        self.empty_label = QLabel("No partner paired yet.")
+        self.empty_label = QLabel(self.tr("No partner paired yet."))
         self.empty_label.setObjectName("noPairedPartners")
 
         self.name_field = QLineEdit()
         self.name_field.setObjectName("newPartnerName")
-        self.name_field.setPlaceholderText("Partner's name, e.g. Alex")
+        self.name_field.setPlaceholderText(self.tr("Partner's name, e.g. Alex"))
         # Enter pairs here and stops: the dialog's default button (Save) would close
         # Settings before the partner ever saw the code.
         self.name_field.installEventFilter(self)
-        self.pair_button = QPushButton("Pair")
+        self.pair_button = QPushButton(self.tr("Pair"))
         self.pair_button.setObjectName("pairPartner")
         self.pair_button.setAutoDefault(False)
         # Room for the word whatever the style's padding (it read "Pai..." under Fusion).
-        text_px = self.pair_button.fontMetrics().horizontalAdvance("Pair")
+        text_px = self.pair_button.fontMetrics().horizontalAdvance(self.pair_button.text())
         self.pair_button.setMinimumWidth(text_px + 40)
         self.pair_button.clicked.connect(self.pair_new_partner)
         pair_row = QHBoxLayout()
@@ -131,9 +152,9 @@ class PairedPartnersPage(QWidget):
         link_layout.addWidget(self.link_copy)
         self.link_box.hide()
 
-        heading = QLabel("Paired partners")
+        heading = QLabel(self.tr("Paired partners"))
         heading.setObjectName("sectionHeading")
-        at_once = QLabel(AT_ONCE_NOTE)
+        at_once = QLabel(self.tr(AT_ONCE_NOTE))
         at_once.setObjectName("muted")
         at_once.setWordWrap(True)
         self.revoke_question: QMessageBox | None = None
@@ -171,7 +192,7 @@ class PairedPartnersPage(QWidget):
         try:
             parse_broker_url(url)
         except RelayError as problem:
-            return f"Team relay: {problem}"
+            return self.tr("Team relay: {problem}").format(problem=problem)
         return ""
 
     def _check_address(self) -> None:
@@ -230,14 +251,16 @@ class PairedPartnersPage(QWidget):
         self.empty_label.setVisible(not partners)
         for row, partner in enumerate(partners):
             name = QLabel(partner.name)
-            paired = QLabel(f"paired {when_text(partner.created, '')}")
-            seen = QLabel(f"last seen {when_text(partner.last_seen, 'never')}")
-            show = QPushButton("Show link")
+            paired = QLabel(self.tr("paired {when}").format(when=when_text(partner.created, "")))
+            last_seen = when_text(partner.last_seen, self.tr("never"))
+            seen = QLabel(self.tr("last seen {when}").format(when=last_seen))
+            show = QPushButton(self.tr("Show link"))
             show.setObjectName(f"showLink-{partner.partner_id}")
             show.clicked.connect(lambda _checked=False, p=partner: self.show_link(p))
-            revoke = QPushButton("Revoke")
+            revoke = QPushButton(self.tr("Revoke"))
             revoke.setObjectName(f"revoke-{partner.partner_id}")
-            revoke.setToolTip(f"{partner.name} can no longer send you cues or see your meetings")
+            cannot = self.tr("{partner} can no longer send you cues or see your meetings")
+            revoke.setToolTip(cannot.format(partner=partner.name))
             revoke.setAutoDefault(False)
             show.setAutoDefault(False)
             revoke.clicked.connect(lambda _checked=False, p=partner: self.ask_to_revoke(p))
@@ -245,10 +268,14 @@ class PairedPartnersPage(QWidget):
                 self.partner_grid.addWidget(widget, row, column)
                 self._rows.append(widget)
 
+    def _say_address_first(self) -> None:
+        first = self.tr("Set the team relay's address first. {hint}")
+        self._say_pair_problem(first.format(hint=self.tr(ADDRESS_HINT)))
+
     def pair_new_partner(self) -> PairedPartner | None:
         self.pair_problem.hide()
         if not self.broker_url() or not self.address_is_valid():
-            self._say_pair_problem("Set the team relay's address first. " + ADDRESS_HINT)
+            self._say_address_first()
             return None
         url = self.broker_url()
         self.save_account()  # before the address: a live meeting's relay starts with both
@@ -270,7 +297,7 @@ class PairedPartnersPage(QWidget):
 
     def show_link(self, partner: PairedPartner) -> None:
         if not self.broker_url() or not self.address_is_valid():
-            self._say_pair_problem("Set the team relay's address first. " + ADDRESS_HINT)
+            self._say_address_first()
             return
         account = self.account()
         if account is not None and partner.broker_pass is None:
@@ -287,16 +314,19 @@ class PairedPartnersPage(QWidget):
             self.passes.mint(partner, self.broker_url(), account)
             return
         link = pairing_link(partner, self.broker_url(), self._page_url)
-        joins = (
-            f" {partner.name} joins the meeting that is live now as soon as they open it."
-            if self.book.followed_by_a_live_meeting
-            else ""
-        )
-        self.link_hint.setText(
-            f"{partner.name} scans this with their phone, or opens the link in their "
-            "Poise (poise partner LINK). Once is enough: they stay paired until you revoke "
-            f"them.{joins}"
-        )
+        if self.book.followed_by_a_live_meeting:
+            hint = self.tr(
+                "{partner} scans this with their phone, or opens the link in their "
+                "Poise (poise partner LINK). Once is enough: they stay paired until you revoke "
+                "them. {partner} joins the meeting that is live now as soon as they open it."
+            )
+        else:
+            hint = self.tr(
+                "{partner} scans this with their phone, or opens the link in their "
+                "Poise (poise partner LINK). Once is enough: they stay paired until you revoke "
+                "them."
+            )
+        self.link_hint.setText(hint.format(partner=partner.name))
         self.link_field.setText(link)
         self.link_field.setCursorPosition(0)
         for part in (self.qr_label, self.link_copy):
@@ -336,19 +366,23 @@ class PairedPartnersPage(QWidget):
         """Asks first, by name: a revoke acts at once and Cancel cannot bring it back."""
         question = QMessageBox(
             QMessageBox.Icon.Question,
-            "Revoke",
-            f"End the pairing with {partner.name}?",
+            self.tr("Revoke"),
+            self.tr("End the pairing with {partner}?").format(partner=partner.name),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         question.setObjectName("revokeQuestion")
-        question.setInformativeText(
-            f"{partner.name} can no longer send you cues, and their page says the pairing "
+        informative = self.tr(
+            "{partner} can no longer send you cues, and their page says the pairing "
             "ended, at once. To pair again you show them a new code."
         )
-        confirm = question.addButton(f"Revoke {partner.name}", QMessageBox.ButtonRole.AcceptRole)
+        question.setInformativeText(informative.format(partner=partner.name))
+        confirm = question.addButton(
+            self.tr("Revoke {partner}").format(partner=partner.name),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         confirm.setObjectName("confirmRevoke")
-        keep = question.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
+        keep = question.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
         question.setDefaultButton(keep)
         question.setEscapeButton(keep)
         confirm.clicked.connect(lambda _checked=False, p=partner: self.revoke(p))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,10 +29,17 @@ from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import QR_SIDE_PX, qr_image
 
 
+class PartnerCountWords(QObject):
+    """How many partners are here, in words (a QObject: lupdate finds plurals in self.tr)."""
+
+    def say(self, count: int) -> str:
+        if count == 0:
+            return self.tr("No partner connected")
+        return self.tr("%n partners connected", "", count)
+
+
 def partners_text(count: int) -> str:
-    if count == 0:
-        return "No partner connected"
-    return "1 partner connected" if count == 1 else f"{count} partners connected"
+    return PartnerCountWords().say(count)
 
 
 class PairingPanel(QWidget):
@@ -48,9 +55,9 @@ class PairingPanel(QWidget):
         self._code_wanted = False  # "Show the code again" while a partner is connected
         self._known_partners = 0
 
-        self.toggle = QCheckBox("Partner link")
+        self.toggle = QCheckBox(self.tr("Partner link"))
         self.toggle.setObjectName("partnerLinkToggle")
-        self.toggle.setToolTip("Let a colleague send you a cue from their phone or laptop")
+        self.toggle.setToolTip(self.tr("Let a colleague send you a cue from their phone or laptop"))
         self.partners_label = QLabel()
         self.partners_label.setObjectName("partnerCount")
         header = QHBoxLayout()
@@ -67,11 +74,13 @@ class PairingPanel(QWidget):
         self.qr_label.setFixedSize(QR_SIDE_PX, QR_SIDE_PX)
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.url_copy = CopyField("pairingUrl")
-        self.url_copy.field.setAccessibleName("Pairing address")
+        self.url_copy.field.setAccessibleName(self.tr("Pairing address"))
         self.url_field = self.url_copy.field
         self.copy_button = self.url_copy.button
         self.copy_button.setObjectName("pairingCopy")
-        self.copy_button.setToolTip("Copy the address, for `poise partner URL` on a laptop")
+        self.copy_button.setToolTip(
+            self.tr("Copy the address, for `poise partner URL` on a laptop")
+        )
         self.details = QWidget()
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)
@@ -82,12 +91,14 @@ class PairingPanel(QWidget):
         self.who_label = QLabel()
         self.who_label.setObjectName("partnerWho")
         self.who_label.setWordWrap(True)
-        self.show_code_button = QPushButton("Show the code again")
+        self.show_code_button = QPushButton(self.tr("Show the code again"))
         self.show_code_button.setObjectName("pairingShowCode")
-        self.show_code_button.setToolTip("For a second partner; hidden again when one joins")
+        self.show_code_button.setToolTip(
+            self.tr("For a second partner; hidden again when one joins")
+        )
         self.show_code_button.clicked.connect(self._show_code_again)
 
-        self.bind_label = QLabel("Listen on")
+        self.bind_label = QLabel(self.tr("Listen on"))
         self.bind_choice = QComboBox()
         self.bind_choice.setObjectName("pairingBind")
         self.bind_choice.setSizeAdjustPolicy(
@@ -153,18 +164,24 @@ class PairingPanel(QWidget):
         self.who_label.setText("\n".join(partner.description for partner in partners))
         self.bind_choice.setEnabled(not self._server.has_ended and BIND_ENV not in os.environ)
         if self._problem:
-            self.hint_label.setText(f"Could not turn the link on: {self._problem}")
+            self.hint_label.setText(
+                self.tr("Could not turn the link on: {problem}").format(problem=self._problem)
+            )
         elif self._server.has_ended:
-            self.hint_label.setText("The meeting has ended; its link is closed.")
+            self.hint_label.setText(self.tr("The meeting has ended; its link is closed."))
         elif running and partners:
-            self.hint_label.setText("Connected. The code stays hidden while a partner is here.")
+            self.hint_label.setText(
+                self.tr("Connected. The code stays hidden while a partner is here.")
+            )
         elif running:
             self.hint_label.setText(
-                "Your partner scans this on a phone on the same Wi-Fi. "
-                "Only people with this code can send you a cue."
+                self.tr(
+                    "Your partner scans this on a phone on the same Wi-Fi. "
+                    "Only people with this code can send you a cue."
+                )
             )
         else:
-            self.hint_label.setText("Off — nothing is listening.")
+            self.hint_label.setText(self.tr("Off — nothing is listening."))
         if code_shown:
             url = self._server.pairing_url()
             if self.url_field.text() != url:
@@ -187,10 +204,12 @@ class PairingPanel(QWidget):
             self.bind_choice.addItem(choice.label, choice.address)
         self.bind_choice.setCurrentIndex(max(0, self.bind_choice.findData(current)))
         if BIND_ENV in os.environ:
-            self.bind_choice.setToolTip(f"Set by {BIND_ENV}; unset it to choose here")
+            self.bind_choice.setToolTip(
+                self.tr("Set by {variable}; unset it to choose here").format(variable=BIND_ENV)
+            )
         else:
             self.bind_choice.setToolTip(
-                "Which network a partner can reach you on; every network is the simplest"
+                self.tr("Which network a partner can reach you on; every network is the simplest")
             )
 
     def _on_bind_chosen(self, index: int) -> None:

@@ -9,7 +9,7 @@ user asks for help ("Step in"), a calm highlighted box with the words and one bi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,31 +29,34 @@ from app.link.client import PairingUrlError, PartnerLinkClient
 from app.link.pairing import PairingError, is_relay_link
 from app.link.partner_end import LinkState, PressState
 from app.link.relay_partner import MeetingState, RelayPartnerClient
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.problem_line import hidden_problem_line
 
 LINK_TEXT = {
-    LinkState.CONNECTING: "Connecting…",
-    LinkState.CONNECTED: "Connected",
-    LinkState.OFFLINE: "Offline — reconnecting…",
-    LinkState.ENDED: "Meeting ended",
+    LinkState.CONNECTING: QT_TRANSLATE_NOOP("PartnerWindow", "Connecting…"),
+    LinkState.CONNECTED: QT_TRANSLATE_NOOP("PartnerWindow", "Connected"),
+    LinkState.OFFLINE: QT_TRANSLATE_NOOP("PartnerWindow", "Offline — reconnecting…"),
+    LinkState.ENDED: QT_TRANSLATE_NOOP("PartnerWindow", "Meeting ended"),
 }
 MEETING_TEXT = {
-    MeetingState.WAITING: "Paired — waiting for a meeting",
-    MeetingState.LIVE: "Meeting live",
-    MeetingState.ENDED: "Meeting ended",
-    MeetingState.REVOKED: "This pairing was ended",
+    MeetingState.WAITING: QT_TRANSLATE_NOOP("PartnerWindow", "Paired — waiting for a meeting"),
+    MeetingState.LIVE: QT_TRANSLATE_NOOP("PartnerWindow", "Meeting live"),
+    MeetingState.ENDED: QT_TRANSLATE_NOOP("PartnerWindow", "Meeting ended"),
+    MeetingState.REVOKED: QT_TRANSLATE_NOOP("PartnerWindow", "This pairing was ended"),
 }
-REVOKED_TEXT = "The user ended this pairing. Ask them for a new link if you still need one."
-PRESS_TEXT: dict[PressState, str] = {
-    PressState.PENDING: "Offline — will send when back",
+REVOKED_TEXT = QT_TRANSLATE_NOOP(
+    "PartnerWindow", "The user ended this pairing. Ask them for a new link if you still need one."
+)
+PRESS_TEXT = {
+    PressState.PENDING: QT_TRANSLATE_NOOP("PartnerWindow", "Offline — will send when back"),
     # Not "Sent" before Poise said it arrived: it may be lost on the way and go again.
-    PressState.SENT: str(QT_TRANSLATE_NOOP("PartnerWindow", "Sending…")),
-    PressState.RECEIVED: "Sent",
-    PressState.SHOWN: "Shown on their screen",
-    PressState.ACKNOWLEDGED: "Acknowledged",
-    PressState.EXPIRED: "Faded, not acknowledged",
-    PressState.REJECTED: "Not accepted — wait a moment",
-    PressState.UNDELIVERED: "Did not get through",
+    PressState.SENT: QT_TRANSLATE_NOOP("PartnerWindow", "Sending…"),
+    PressState.RECEIVED: QT_TRANSLATE_NOOP("PartnerWindow", "Sent"),
+    PressState.SHOWN: QT_TRANSLATE_NOOP("PartnerWindow", "Shown on their screen"),
+    PressState.ACKNOWLEDGED: QT_TRANSLATE_NOOP("PartnerWindow", "Acknowledged"),
+    PressState.EXPIRED: QT_TRANSLATE_NOOP("PartnerWindow", "Faded, not acknowledged"),
+    PressState.REJECTED: QT_TRANSLATE_NOOP("PartnerWindow", "Not accepted — wait a moment"),
+    PressState.UNDELIVERED: QT_TRANSLATE_NOOP("PartnerWindow", "Did not get through"),
 }
 ANSWERED_SHOWN_MS = 20000
 _DOT_COLOR = {
@@ -107,7 +110,7 @@ class PartnerWindow(QWidget):
     def __init__(self, url: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partnerWindow")
-        self.setWindowTitle(f"Partner · {APP_NAME}")
+        self.setWindowTitle(self.tr("Partner · {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)
         self.resize(380, 420)
@@ -116,9 +119,9 @@ class PartnerWindow(QWidget):
 
         self.url_field = QLineEdit()
         self.url_field.setObjectName("pairingUrl")
-        self.url_field.setPlaceholderText("Paste the address from the user's Poise")
+        self.url_field.setPlaceholderText(self.tr("Paste the address from the user's Poise"))
         self.url_field.returnPressed.connect(self._connect_from_field)
-        self.connect_button = QPushButton("Connect")
+        self.connect_button = QPushButton(self.tr("Connect"))
         self.connect_button.clicked.connect(self._connect_from_field)
         self.problem_label = hidden_problem_line("pairingProblem")
         pairing_row = QHBoxLayout()
@@ -133,7 +136,7 @@ class PartnerWindow(QWidget):
 
         self.link_dot = QLabel()
         self.link_dot.setFixedSize(8, 8)
-        self.link_label = QLabel("Not connected")
+        self.link_label = QLabel(self.tr("Not connected"))
         self.link_label.setObjectName("linkState")
         status_row = QHBoxLayout()
         status_row.setSpacing(8)
@@ -150,7 +153,7 @@ class PartnerWindow(QWidget):
         self.request_words = QLabel()
         self.request_words.setObjectName("requestWords")
         self.request_words.setWordWrap(True)
-        self.answer_button = QPushButton("OK, stepping in")
+        self.answer_button = QPushButton(self.tr("OK, stepping in"))
         self.answer_button.setObjectName("requestAnswer")
         self.answer_button.clicked.connect(self._answer_request)
         request_layout = QVBoxLayout(self.request_box)
@@ -167,7 +170,7 @@ class PartnerWindow(QWidget):
 
         self.cue_area = QVBoxLayout()
         self.cue_area.setSpacing(10)
-        self.waiting_label = QLabel("Waiting for Poise…")
+        self.waiting_label = QLabel(self.tr("Waiting for Poise…"))
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_area.addWidget(self.waiting_label, stretch=1)
 
@@ -241,9 +244,11 @@ class PartnerWindow(QWidget):
         client = self.client
         if isinstance(client, RelayPartnerClient) and client.meeting_state is MeetingState.REVOKED:
             return  # the pairing is over: no link state means anything now
-        self.link_label.setText(LINK_TEXT[state] if connected_once else "Not connected")
+        self.link_label.setText(
+            self.tr(LINK_TEXT[state]) if connected_once else self.tr("Not connected")
+        )
         if state is LinkState.CONNECTED and isinstance(self.client, RelayPartnerClient):
-            self.link_label.setText(MEETING_TEXT[self.client.meeting_state])
+            self.link_label.setText(self.tr(MEETING_TEXT[self.client.meeting_state]))
         self.link_dot.setStyleSheet(f"background: {_DOT_COLOR[state]}; border-radius: 4px;")
         if state is LinkState.ENDED:
             self._show_meeting_ended()
@@ -253,15 +258,15 @@ class PartnerWindow(QWidget):
         for button in self.cue_buttons.values():
             button.setEnabled(False)
         self.request_box.hide()
-        self.press_label.setText("The meeting has ended. You can close this window.")
+        self.press_label.setText(self.tr("The meeting has ended. You can close this window."))
 
     def _show_meeting_state(self, state: str) -> None:
         meeting = MeetingState(state)
-        self.link_label.setText(MEETING_TEXT[meeting])
+        self.link_label.setText(self.tr(MEETING_TEXT[meeting]))
         if meeting is MeetingState.REVOKED:
             self._show_cues(())
             self.request_box.hide()
-            self.press_label.setText(REVOKED_TEXT)
+            self.press_label.setText(self.tr(REVOKED_TEXT))
             self.press_label.setProperty("state", "revoked")
 
     def _show_cues(self, cues: tuple[CueButton, ...]) -> None:
@@ -293,7 +298,7 @@ class PartnerWindow(QWidget):
         self.request_label.setText(request.label)
         self.request_words.setText(request.words)
         self.request_words.show()
-        self.answer_button.setText(request.answer or "OK")
+        self.answer_button.setText(request.answer or self.tr("OK"))
         self.answer_button.setEnabled(True)
         self.answer_button.show()
         self.request_box.show()
@@ -309,7 +314,9 @@ class PartnerWindow(QWidget):
         if self.request is None or self.request.message_id != message_id:
             return
         self._set_request_state("acknowledged")
-        self.request_label.setText(self.request.answered or "Acknowledged — they know you got it")
+        self.request_label.setText(
+            self.request.answered or self.tr("Acknowledged — they know you got it")
+        )
         self.request_words.hide()
         self.answer_button.hide()
         self.request = None

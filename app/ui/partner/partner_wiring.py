@@ -124,7 +124,7 @@ class PairingWindow(QWidget):
     def __init__(self, server: PartnerLinkServer, live_window: QWidget | None = None) -> None:
         super().__init__(live_window, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("pairingWindow")
-        self.setWindowTitle(f"Partner link · {APP_NAME}")
+        self.setWindowTitle(self.tr("Partner link · {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._live_window = live_window
         frame = QFrame(self)
@@ -136,9 +136,12 @@ class PairingWindow(QWidget):
 
         self.panel = PairingPanel(server, frame)
         self.panel.setFixedWidth(320)
-        self.hide_button = QPushButton(f"Hide ({QKeySequence(PAIRING_KEY).toString()})")
+        key = QKeySequence(PAIRING_KEY).toString()
+        self.hide_button = QPushButton(self.tr("Hide ({key})").format(key=key))
         self.hide_button.setObjectName("pairingHide")
-        self.hide_button.setToolTip("The link stays as it is; the same key shows this again")
+        self.hide_button.setToolTip(
+            self.tr("The link stays as it is; the same key shows this again")
+        )
         self.hide_button.clicked.connect(self.hide)
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(0, 0, 0, 8)

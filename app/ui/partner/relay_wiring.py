@@ -21,14 +21,18 @@ from app.link.pairing import pairing_book
 from app.link.relay import PartnerPath, RelayMeeting
 from app.link.relay_account import load_relay_account
 from app.settings import Settings
+from app.translation import QT_TRANSLATE_NOOP
 
 _log = logging.getLogger(__name__)
 
 _PATH_WORDS = {
-    PartnerPath.RELAY: "via relay",
-    PartnerPath.WAITING: "not here yet",
+    PartnerPath.RELAY: QT_TRANSLATE_NOOP("RelayStatusLine", "{partner} via relay"),
+    PartnerPath.WAITING: QT_TRANSLATE_NOOP("RelayStatusLine", "{partner} not here yet"),
 }
-UNREACHABLE_TEXT = "Relay unreachable — distant partners cannot send cues; the LAN link still works"
+UNREACHABLE_TEXT = QT_TRANSLATE_NOOP(
+    "RelayStatusLine",
+    "Relay unreachable — distant partners cannot send cues; the LAN link still works",
+)
 
 
 class RelayStatusLine(QLabel):
@@ -65,15 +69,13 @@ class RelayStatusLine(QLabel):
         elif any(path is PartnerPath.UNREACHABLE for _, path in paths) or (
             not paths and self._relay.broker_status.value == "unreachable"
         ):
-            self.setText(UNREACHABLE_TEXT)
+            self.setText(self.tr(UNREACHABLE_TEXT))
         else:
-            parts = [f"{name} {_PATH_WORDS[path]}" for name, path in paths]
-            if self._lan_count:
-                parts.append(
-                    "Partner connected on this network"
-                    if self._lan_count == 1
-                    else f"{self._lan_count} partners connected on this network"
-                )
+            parts = [self.tr(_PATH_WORDS[path]).format(partner=name) for name, path in paths]
+            if self._lan_count == 1:
+                parts.append(self.tr("Partner connected on this network"))
+            elif self._lan_count:
+                parts.append(self.tr("%n partners connected on this network", "", self._lan_count))
             self.setText(" · ".join(parts))
         self.setToolTip(self.text())
         self.setVisible(bool(self.text()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
@@ -70,20 +70,30 @@ def _popup_is_open(combo: QComboBox) -> bool:
     return combo.view().isVisible() or bool(popup is not None and popup.isVisible())
 
 
-def ask_before_discarding(parent: QWidget, what: str, discard: Callable[[], None]) -> QMessageBox:
-    """Asks whether to throw away ``what``; ``discard()`` only on an explicit yes."""
+def ask_before_discarding(
+    parent: QWidget, question_text: str, discard: Callable[[], None]
+) -> QMessageBox:
+    """Asks ``question_text`` ("Discard this meeting's details?"); ``discard()`` only on yes."""
     question = QMessageBox(
         QMessageBox.Icon.Question,
-        "Discard?",
-        f"Discard {what}?",
+        QCoreApplication.translate("DiscardQuestion", "Discard?"),
+        question_text,
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     question.setObjectName("discardQuestion")
-    question.setInformativeText("What you typed is not kept anywhere else.")
-    throw_away = question.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    question.setInformativeText(
+        QCoreApplication.translate("DiscardQuestion", "What you typed is not kept anywhere else.")
+    )
+    throw_away = question.addButton(
+        QCoreApplication.translate("DiscardQuestion", "Discard"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     throw_away.setObjectName("confirmDiscard")
-    keep = question.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+    keep = question.addButton(
+        QCoreApplication.translate("DiscardQuestion", "Keep editing"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     keep.setObjectName("keepEditing")
     question.setDefaultButton(keep)
     question.setEscapeButton(keep)

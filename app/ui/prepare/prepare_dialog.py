@@ -12,7 +12,6 @@ briefing appears without moving any field sideways: the scroll bar's room is kep
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -39,18 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.library import PlaybookLibrary
-from app.domain.meeting_terms import DEFAULT_CUE_WORDS, MAX_CUES, Cue, CueStyle, MeetingMode
+from app.domain.meeting_terms import MAX_CUES, Cue, MeetingMode
 from app.domain.playbook import Playbook
 from app.settings import Settings
+from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
-
-# Offered when the user adds a second or third cue; each can be reworded.
-SUGGESTED_CUES: tuple[tuple[str, str], ...] = (
-    ("Calm down", DEFAULT_CUE_WORDS),
-    ("Stop talking, listen", "Stop talking. Let them finish."),
-    ("Time to wrap up", "Time to wrap up: agree the next step."),
-)
-_STYLE_LABELS = {CueStyle.GLOW: "Soft edge glow", CueStyle.BANNER: "Calm band only"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,56 +55,6 @@ class MeetingPlan:
     playbook: Playbook
     partner_name: str
     cues: tuple[Cue, ...]
-
-
-def cue_key(label: str, taken: set[str]) -> str:
-    """A short stable wire key for a cue label, unique within the meeting."""
-    base = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:24].strip("-") or "cue"
-    key, number = base, 2
-    while key in taken:
-        key = f"{base}-{number}"
-        number += 1
-    return key
-
-
-class CueRow(QFrame):
-    """One agreed cue: a short name, the words shown, and how it looks."""
-
-    def __init__(self, cue: Cue, removable: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("inlineForm")
-        self.original_key = cue.key
-        self.label = QLineEdit(cue.label)
-        self.label.setPlaceholderText("Name, e.g. Calm down")
-        self.label.setAccessibleName("Cue name")
-        self.words = QLineEdit(cue.words)
-        self.words.setPlaceholderText("Words the cue shows")
-        self.words.setAccessibleName("Cue words")
-        self.style_picker = QComboBox()
-        for style, text in _STYLE_LABELS.items():
-            self.style_picker.addItem(text, style)
-        self.style_picker.setCurrentIndex(list(_STYLE_LABELS).index(cue.style))
-        self.remove = QPushButton("Remove")
-        self.remove.setVisible(removable)
-        top = QHBoxLayout()
-        top.addWidget(self.label, 1)
-        top.addWidget(self.style_picker)
-        top.addWidget(self.remove)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.words)
-
-    def value(self, taken: set[str]) -> Cue | None:
-        words = self.words.text().strip()
-        if not words:
-            return None
-        label = self.label.text().strip() or words[:24]
-        # A remembered cue keeps its wire key, so a partner's saved buttons still match.
-        key = self.original_key if self.original_key and self.original_key not in taken else ""
-        key = key or cue_key(label, taken)
-        return Cue(key, label, words, CueStyle(self.style_picker.currentData()))
 
 
 def _page_heading(text: str) -> QLabel:
@@ -154,7 +96,7 @@ class PrepareDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("prepareDialog")
-        self.setWindowTitle("New meeting")
+        self.setWindowTitle(self.tr("New meeting"))
         self.library = library
         self.plan: MeetingPlan | None = None
         self.briefing_client = ""
@@ -181,7 +123,7 @@ class PrepareDialog(QDialog):
     # -- page 1 ----------------------------------------------------------------------------
 
     def _details_page(self, client_names: list[str], settings: Settings) -> QWidget:
-        heading = _page_heading("New meeting")
+        heading = _page_heading(self.tr("New meeting"))
 
         self.client = QComboBox()
         self.client.setObjectName("clientPicker")
@@ -191,12 +133,12 @@ class PrepareDialog(QDialog):
         self.client.setLineEdit(self._client_line)
         self.client.addItems(sorted(client_names, key=str.casefold))
         self.client.setCurrentIndex(-1)
-        self._client_line.setPlaceholderText("Pick or type a new client")
-        self._client_line.setAccessibleName("Client")
+        self._client_line.setPlaceholderText(self.tr("Pick or type a new client"))
+        self._client_line.setAccessibleName(self.tr("Client"))
         self.client.editTextChanged.connect(self._client_typed)
         self.title = QLineEdit()
         self.title.setObjectName("meetingTitle")
-        self.title.setPlaceholderText("e.g. Missed launch date")
+        self.title.setPlaceholderText(self.tr("e.g. Missed launch date"))
         self.in_person = QRadioButton(MeetingMode.IN_PERSON.label)
         self.video = QRadioButton(MeetingMode.VIDEO.label)
         self.in_person.setChecked(True)
@@ -222,22 +164,24 @@ class PrepareDialog(QDialog):
         self._show_summary()
         self.partner = QLineEdit(settings.last_partner_name)
         self.partner.setObjectName("partnerName")
-        self.partner.setPlaceholderText("Who keeps you calm")
+        self.partner.setPlaceholderText(self.tr("Who keeps you calm"))
 
         form = QFormLayout()
         form.setSpacing(8)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Client", self.client)
-        form.addRow("Title", self.title)
-        form.addRow("Where", mode_row)
-        form.addRow("Playbook", self.playbook)
+        form.addRow(self.tr("Client"), self.client)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Where"), mode_row)
+        form.addRow(self.tr("Playbook"), self.playbook)
         form.addRow("", self.playbook_summary)
-        form.addRow("Partner", self.partner)
+        form.addRow(self.tr("Partner"), self.partner)
 
-        cues_heading = QLabel("AGREED CUES")
+        cues_heading = QLabel(self.tr("AGREED CUES"))
         cues_heading.setObjectName("sectionLabel")
         cues_hint = QLabel(
-            "What your partner can send you. You see the words; nobody else does. Up to three."
+            self.tr(
+                "What your partner can send you. You see the words; nobody else does. Up to three."
+            )
         )
         cues_hint.setObjectName("muted")
         cues_hint.setWordWrap(True)
@@ -245,8 +189,8 @@ class PrepareDialog(QDialog):
         self.cue_box = QVBoxLayout()
         self.cue_box.setSpacing(6)
         for cue in settings.last_cues[:MAX_CUES]:
-            self._add_cue_row(cue)
-        self.add_cue = QPushButton("+ Add a cue")
+            self._add_cue_row(in_users_language(cue))
+        self.add_cue = QPushButton(self.tr("+ Add a cue"))
         self.add_cue.setObjectName("addCueButton")
         self.add_cue.clicked.connect(self._add_suggested_cue)
         self._refresh_cue_buttons()
@@ -276,9 +220,9 @@ class PrepareDialog(QDialog):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the first key goes to the client field
         self._keep_fields_width(scroll, inner_layout)
 
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
-        self.next_button = QPushButton("Next: before you start")
+        self.next_button = QPushButton(self.tr("Next: before you start"))
         self.next_button.setObjectName("primaryButton")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.go_to_checklist)
@@ -329,7 +273,9 @@ class PrepareDialog(QDialog):
             return
         if self.discard_question is not None and self.discard_question.isVisible():
             return
-        self.discard_question = ask_before_discarding(self, "this meeting's details", self._discard)
+        self.discard_question = ask_before_discarding(
+            self, self.tr("Discard this meeting's details?"), self._discard
+        )
 
     def _discard(self) -> None:
         self._discard_confirmed = True
@@ -382,7 +328,7 @@ class PrepareDialog(QDialog):
     def _show_summary(self) -> None:
         book = self.selected_playbook()
         self.playbook_summary.setText(
-            book.for_mode(self.mode).summary if book else "No playbook available."
+            book.for_mode(self.mode).summary if book else self.tr("No playbook available.")
         )
 
     def add_client_names(self, names: list[str]) -> None:
@@ -419,10 +365,7 @@ class PrepareDialog(QDialog):
 
     def _add_suggested_cue(self) -> None:
         used = {row.label.text().strip().casefold() for row in self.cue_rows}
-        label, words = next(
-            ((lb, w) for lb, w in SUGGESTED_CUES if lb.casefold() not in used),
-            ("Cue", ""),
-        )
+        label, words = suggested_cue(used)
         self._add_cue_row(Cue("", label, words))
         self._refresh_cue_buttons()
         self.cue_rows[-1].words.setFocus()
@@ -439,23 +382,24 @@ class PrepareDialog(QDialog):
         """The plan, or a message saying what is missing."""
         client = self.client.currentText().strip()
         if not client:
-            return "Name the client."
+            return self.tr("Name the client.")
         book = self.selected_playbook()
         if book is None:
-            return "Pick a playbook."
+            return self.tr("Pick a playbook.")
         taken: set[str] = set()
         cues: list[Cue] = []
         for row in self.cue_rows:
             cue = row.value(taken)
             if cue is None:
-                return "Every cue needs the words it shows (or remove it)."
+                return self.tr("Every cue needs the words it shows (or remove it).")
             taken.add(cue.key)
             cues.append(cue)
         if not cues:
-            return "Agree at least one cue with your partner."
+            return self.tr("Agree at least one cue with your partner.")
         return MeetingPlan(
             client_name=client,
-            title=self.title.text().strip() or f"Meeting with {client}",
+            title=self.title.text().strip()
+            or self.tr("Meeting with {client}").format(client=client),
             mode=self.mode,
             # Resolved here, once: the checklist, the live steps and the summary follow it.
             playbook=book.for_mode(self.mode),
@@ -478,7 +422,7 @@ class PrepareDialog(QDialog):
     # -- page 2 ----------------------------------------------------------------------------
 
     def _checklist_page(self) -> QWidget:
-        heading = _page_heading("Before you start")
+        heading = _page_heading(self.tr("Before you start"))
         self.checklist_intro = QLabel()
         self.checklist_intro.setObjectName("muted")
         self.checklist_intro.setWordWrap(True)
@@ -503,9 +447,9 @@ class PrepareDialog(QDialog):
         scroll.setWidget(inner)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        back = QPushButton("Back")
+        back = QPushButton(self.tr("Back"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.start_button = QPushButton("Start the meeting")
+        self.start_button = QPushButton(self.tr("Start the meeting"))
         self.start_button.setObjectName("primaryButton")
         self.start_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -521,13 +465,19 @@ class PrepareDialog(QDialog):
             widget.deleteLater()
         self._checklist_widgets = []
         self.check_boxes = []
-        partner = plan.partner_name or "your partner"
-        cue_words = " / ".join(f"“{cue.words}”" for cue in plan.cues)
+        partner = plan.partner_name or self.tr("your partner")
+        quoted = self.tr("“{words}”")
+        cue_words = " / ".join(quoted.format(words=cue.words) for cue in plan.cues)
         # Words that end a sentence themselves need no second full stop after the quote.
         ending = "" if plan.cues[-1].words.rstrip().endswith((".", "!", "?", "…")) else "."
-        self.checklist_intro.setText(
-            f"{plan.playbook.title}. Agreed with {partner}: {cue_words}{ending} "
+        intro = self.tr(
+            "{playbook}. Agreed with {partner}: {cues}{ending} "
             "Tick what is done; start whenever you are ready."
+        )
+        self.checklist_intro.setText(
+            intro.format(
+                playbook=plan.playbook.title, partner=partner, cues=cue_words, ending=ending
+            )
         )
         for step in plan.playbook.prepare:
             item = QFrame()
@@ -556,7 +506,7 @@ class PrepareDialog(QDialog):
             self._checklist_widgets.append(item)
             self.check_boxes.append(box)
         if not plan.playbook.prepare:
-            none = QLabel("This playbook has no preparation steps.")
+            none = QLabel(self.tr("This playbook has no preparation steps."))
             none.setObjectName("muted")
             self.checklist.addWidget(none)
             self._checklist_widgets.append(none)
@@ -565,4 +515,6 @@ class PrepareDialog(QDialog):
     def _count_ready(self) -> None:
         done = sum(box.isChecked() for box in self.check_boxes)
         total = len(self.check_boxes)
-        self.ready.setText(f"{done} of {total} ready" if total else "")
+        self.ready.setText(
+            self.tr("{done} of {total} ready").format(done=done, total=total) if total else ""
+        )

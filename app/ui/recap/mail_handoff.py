@@ -36,7 +36,7 @@ class MailHandoff(QObject):
             if QDesktopServices.openUrl(QUrl(url)):
                 self.opened.emit()
             else:
-                self.failed.emit("no mail program answered")
+                self.failed.emit(self.tr("no mail program answered"))
             return
         process = QProcess(self)
         # Its messages would repeat the link, the client's words, wherever stderr goes.
@@ -52,14 +52,15 @@ class MailHandoff(QObject):
         if status == QProcess.ExitStatus.NormalExit and exit_code == 0:
             self.opened.emit()
         elif exit_code == 3:  # xdg-open: "a required tool could not be found"
-            self.failed.emit("no mail program is set up on this computer")
+            self.failed.emit(self.tr("no mail program is set up on this computer"))
         else:
-            self.failed.emit(f"the system's opener (xdg-open) failed with code {exit_code}")
+            failure = self.tr("the system's opener (xdg-open) failed with code {code}")
+            self.failed.emit(failure.format(code=exit_code))
 
     def _not_started(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self._done()
-            self.failed.emit("the system's opener (xdg-open) could not be started")
+            self.failed.emit(self.tr("the system's opener (xdg-open) could not be started"))
 
     def _done(self) -> None:
         process, self._process = self._process, None

@@ -1,8 +1,8 @@
 """The recap draft: the user reads and edits it, then sends it from their own mail program.
 
-"Open in mail" hands a ``mailto:`` link to the system (``MailHandoff``: it says so only
-once the system took it), "Copy" puts subject and text on
-the clipboard, "Save as .eml…" writes a file that mail programs open as a draft (off the
+self.tr("Open in mail") hands a ``mailto:`` link to the system (``MailHandoff``: it says so only
+once the system took it), self.tr("Copy") puts subject and text on
+the clipboard, self.tr("Save as .eml…") writes a file that mail programs open as a draft (off the
 GUI thread). Poise itself sends nothing. The words come from ``app.export.recap``.
 """
 
@@ -51,7 +51,7 @@ class RecapDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recapDialog")
-        self.setWindowTitle("Recap to send")
+        self.setWindowTitle(self.tr("Recap to send"))
         self.resize(620, 560)
         # Where the .eml dialog opens (the last export folder) and remembers the new one.
         self._export_folders = export_folders or ExportFolders()
@@ -65,33 +65,35 @@ class RecapDialog(QDialog):
         self.to_edit = QLineEdit()
         self.to_edit.setObjectName("recapTo")
         self.to_edit.setPlaceholderText(
-            "Their e-mail address (you can add it in your mail program)"
+            self.tr("Their e-mail address (you can add it in your mail program)")
         )
         self.subject_edit = QLineEdit(draft.subject)
         self.subject_edit.setObjectName("recapSubject")
         self.body_edit = QPlainTextEdit(draft.body)
         self.body_edit.setObjectName("recapBody")
-        self.body_edit.setAccessibleName("Message")
+        self.body_edit.setAccessibleName(self.tr("Message"))
         # A mail needs no tab characters; Tab goes on to the buttons, as everywhere else.
         self.body_edit.setTabChangesFocus(True)
         intro = QLabel(
-            "Read it through and change anything, in your own words. Your own guesses (the "
-            "real concern, what they are not saying) are left out. Poise sends nothing: it "
-            "goes from your mail program."
+            self.tr(
+                "Read it through and change anything, in your own words. Your own guesses (the "
+                "real concern, what they are not saying) are left out. Poise sends nothing: it "
+                "goes from your mail program."
+            )
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")
         form = QFormLayout()
-        form.addRow("&To:", self.to_edit)
-        form.addRow("&Subject:", self.subject_edit)
+        form.addRow(self.tr("&To:"), self.to_edit)
+        form.addRow(self.tr("&Subject:"), self.subject_edit)
 
-        self.mail_button = QPushButton("Open in mail")
+        self.mail_button = QPushButton(self.tr("Open in mail"))
         self.mail_button.setObjectName("primaryButton")
         # Enter presses the button drawn as the one to press, not Close.
         self.mail_button.setDefault(True)
-        self.copy_button = QPushButton("Copy")
-        self.eml_button = QPushButton("Save as .eml…")
-        self.close_button = QPushButton("Close")
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.eml_button = QPushButton(self.tr("Save as .eml…"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         # A plain row, not a QDialogButtonBox: its buttons keep Tab among themselves.
         buttons = QHBoxLayout()
@@ -132,27 +134,31 @@ class RecapDialog(QDialog):
             return
         url = self.mailto()
         self._long_mailto = len(url) > MAILTO_SAFE_LENGTH
-        self.status.setText("Opening your mail program…")
+        self.status.setText(self.tr("Opening your mail program…"))
         self.mail.hand_over(url)
 
     def _mail_opened(self) -> None:
         if self._long_mailto:
             self.status.setText(
-                "Handed to your mail program. It is a long recap: if the message there is "
-                "cut short, use Copy and paste it instead."
+                self.tr(
+                    "Handed to your mail program. It is a long recap: if the message there is "
+                    "cut short, use Copy and paste it instead."
+                )
             )
         else:
-            self.status.setText("Handed to your mail program: check it there, then send.")
+            self.status.setText(self.tr("Handed to your mail program: check it there, then send."))
 
     def _mail_failed(self, reason: str) -> None:
         self.status.setText(
-            f"Not opened in mail: {reason}. Use Copy and paste it into your mail, "
-            "or Save as .eml and open that file."
+            self.tr(
+                "Not opened in mail: {reason}. Use Copy and paste it into your mail, "
+                "or Save as .eml and open that file."
+            ).format(reason=reason)
         )
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(f"{self.subject()}\n\n{self.body()}")
-        self.status.setText("Subject and text copied.")
+        self.status.setText(self.tr("Subject and text copied."))
 
     def save_eml_with_dialog(self) -> None:
         path = self.ask_eml_path(export_file_name([self.subject()], "eml", "recap"))
@@ -188,10 +194,15 @@ class RecapDialog(QDialog):
 
     def _eml_written(self, path: str, error: str) -> None:
         if error:
-            self.status.setText(f"Could not write {path}: {error}")
+            self.status.setText(
+                self.tr("Could not write {file}: {error}").format(file=path, error=error)
+            )
             return
-        self.status.setText(f"Saved {path}: open it to send it from your mail program.")
+        saved = self.tr("Saved {file}: open it to send it from your mail program.")
+        self.status.setText(saved.format(file=path))
         self.saved.emit(path)
 
     def _ask_eml_path(self, suggested: str) -> Path | None:
-        return self._export_folders.ask_save_path(self, "Save recap", suggested, "E-mail (*.eml)")
+        return self._export_folders.ask_save_path(
+            self, self.tr("Save recap"), suggested, self.tr("E-mail (*.eml)")
+        )

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.export.follow_through import ClientMeetingView, ClientReport, FollowUpOutcome, ItemState
-from app.export.formatting import format_day, format_duration, local
+from app.export.formatting import format_duration, local
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.bold_label import bold_label
 from app.ui.common.rows_list_model import RowsTableModel
 from app.ui.review.context import ReviewContext
+from app.ui.review.local_dates import day_text
 from app.ui.review.models import OVERDUE_COLOUR, TODAY_COLOUR
 from app.ui.review.share_dialog import ShareDialog
 
@@ -43,7 +45,12 @@ def _one_line(text: str, limit: int = 140) -> str:
 class ClientMeetingModel(RowsTableModel[ClientMeetingView]):
     """The client's meetings, newest first: date, title, what was promised, the follow-up."""
 
-    COLUMNS = ("Date", "Meeting", "Promised", "Follow-up")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ClientMeetingModel", "Date"),
+        QT_TRANSLATE_NOOP("ClientMeetingModel", "Meeting"),
+        QT_TRANSLATE_NOOP("ClientMeetingModel", "Promised"),
+        QT_TRANSLATE_NOOP("ClientMeetingModel", "Follow-up"),
+    )
 
     def set_report(self, report: ClientReport | None) -> None:
         self.reset_rows(report.meetings if report else ())
@@ -56,13 +63,14 @@ class ClientMeetingModel(RowsTableModel[ClientMeetingView]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_day(local(summary.started_at).date())
+                return day_text(local(summary.started_at).date())
             if column == 1:
                 length = format_duration(summary.duration)
-                return f"{summary.title or 'Untitled'} ({length})"
+                title = summary.title or self.tr("Untitled")
+                return self.tr("{title} ({length})").format(title=title, length=length)
             if column == 2:
                 return _one_line(view.meeting.commitments) or "—"
-            return view.follow_up_sentence.removeprefix("Follow-up ") or "none set"
+            return self._follow_up_text(view) or self.tr("none set")
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return view.meeting.commitments.strip() or None
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
@@ -73,11 +81,34 @@ class ClientMeetingModel(RowsTableModel[ClientMeetingView]):
             }.get(view.follow_up_outcome)
         return None
 
+    def _follow_up_text(self, view: ClientMeetingView) -> str:
+        """What became of the meeting's follow-up date: kept, missed, today, not due yet."""
+        follow_up, kept_by = view.meeting.meeting.follow_up, view.kept_by
+        if follow_up is None:
+            return ""
+        if view.follow_up_outcome == FollowUpOutcome.KEPT and kept_by is not None:
+            kept = self.tr("{day}: kept (met again {met})")
+            return kept.format(
+                day=day_text(follow_up), met=day_text(local(kept_by.started_at).date())
+            )
+        outcomes = {
+            FollowUpOutcome.MISSED: self.tr("{day}: missed, no meeting by then"),
+            FollowUpOutcome.TODAY: self.tr("{day}: today"),
+        }
+        outcome = outcomes.get(view.follow_up_outcome) or self.tr("{day}: not due yet")
+        return outcome.format(day=day_text(follow_up))
+
 
 class ClientItemModel(RowsTableModel[ItemState]):
     """Every action item agreed with the client: open ones first, overdue at the top."""
 
-    COLUMNS = ("Action", "Owner", "Due", "State", "Meeting")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ClientItemModel", "Action"),
+        QT_TRANSLATE_NOOP("ClientItemModel", "Owner"),
+        QT_TRANSLATE_NOOP("ClientItemModel", "Due"),
+        QT_TRANSLATE_NOOP("ClientItemModel", "State"),
+        QT_TRANSLATE_NOOP("ClientItemModel", "Meeting"),
+    )
     _ORDER: ClassVar[dict[str, int]] = {"overdue": 0, "today": 1, "open": 2, "done": 3}
 
     def __init__(self, parent: Any = None) -> None:
@@ -108,14 +139,18 @@ class ClientItemModel(RowsTableModel[ItemState]):
             if column == 1:
                 return item.owner
             if column == 2:
-                return format_day(item.due) if item.due else ""
+                return day_text(item.due) if item.due else ""
             if column == 3:
                 if state.state == "done":
                     when = item.done_at
-                    return f"done {format_day(local(when).date())}" if when else "done"
-                return {"overdue": "overdue", "today": "due today"}.get(state.state, "open")
+                    if when is None:
+                        return self.tr("done")
+                    return self.tr("done {day}").format(day=day_text(local(when).date()))
+                if state.state == "overdue":
+                    return self.tr("overdue")
+                return self.tr("due today") if state.state == "today" else self.tr("open")
             day = self._dates.get(state.meeting_id)
-            return format_day(day) if day else ""
+            return day_text(day) if day else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return {"overdue": OVERDUE_COLOUR, "today": TODAY_COLOUR, "done": _KEPT_COLOUR}.get(
                 state.state
@@ -141,8 +176,8 @@ class ClientPage(QWidget):
         self.share_button.setToolTip(self.tr("Let a colleague or the whole team read this history"))
         self.share_button.clicked.connect(self.open_share_dialog)
         self.share_button.hide()
-        self.back_button = QPushButton("← Back")
-        self.back_button.setToolTip("Back where you came from (Esc)")
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.setToolTip(self.tr("Back where you came from (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
         self.heading = bold_label(scale=1.5, name="clientHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -152,10 +187,12 @@ class ClientPage(QWidget):
         self.overview.setWordWrap(True)
 
         self.meeting_model = ClientMeetingModel(self)
-        self.meeting_view = self._table("clientMeetings", "Meetings", self.meeting_model, 2)
+        self.meeting_view = self._table(
+            "clientMeetings", self.tr("Meetings"), self.meeting_model, 2
+        )
         self.meeting_view.activated.connect(self._open_meeting)
         self.item_model = ClientItemModel(self)
-        self.item_view = self._table("clientItems", "Action items", self.item_model, 0)
+        self.item_view = self._table("clientItems", self.tr("Action items"), self.item_model, 0)
         self.item_view.activated.connect(self._open_item_meeting)
 
         bar = QHBoxLayout()
@@ -168,9 +205,9 @@ class ClientPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.heading)
         layout.addWidget(self.overview)
-        layout.addWidget(bold_label("Meetings, newest first"))
+        layout.addWidget(bold_label(self.tr("Meetings, newest first")))
         layout.addWidget(self.meeting_view, 3)
-        layout.addWidget(bold_label("Action items, ours and theirs"))
+        layout.addWidget(bold_label(self.tr("Action items, ours and theirs")))
         layout.addWidget(self.item_view, 2)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -199,17 +236,21 @@ class ClientPage(QWidget):
         self.report = report
         self.heading.setText(report.client_name)
         meetings = len(report.meetings)
-        parts = [f"{meetings} meeting{'s' if meetings != 1 else ''}"]
+        parts = [self.tr("%n meeting(s)", "", meetings)]
         if report.kept or report.missed:
-            parts.append(f"follow-up dates: {report.kept} kept, {report.missed} missed")
-        open_items, overdue = len(report.open_items), len(report.overdue_items)
-        if open_items:
             parts.append(
-                f"{open_items} open action item{'s' if open_items != 1 else ''}"
-                + (f", {overdue} overdue" if overdue else "")
+                self.tr("follow-up dates: {kept} kept, {missed} missed").format(
+                    kept=report.kept, missed=report.missed
+                )
             )
+        open_items, overdue = len(report.open_items), len(report.overdue_items)
+        if open_items and overdue:
+            open_text = self.tr("%n open action item(s), {overdue} overdue", "", open_items)
+            parts.append(open_text.format(overdue=overdue))
+        elif open_items:
+            parts.append(self.tr("%n open action item(s)", "", open_items))
         else:
-            parts.append("no open action items")
+            parts.append(self.tr("no open action items"))
         self.overview.setText(" · ".join(parts))
         self.meeting_model.set_report(report)
         # Only one's own client can be shared: a colleague's shared history stays theirs.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -11,12 +12,18 @@ def confirm_meeting_delete(parent: QWidget, heading: str) -> bool:
     # act in its own word.
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Delete meeting")
+    box.setWindowTitle(QCoreApplication.translate("DeleteMeetingQuestion", "Delete meeting"))
     box.setText(
-        f"Delete “{heading}” with all its notes, signals and action items?\n\n"
-        "This cannot be undone."
+        QCoreApplication.translate(
+            "DeleteMeetingQuestion",
+            "Delete “{heading}” with all its notes, signals and action items?\n\n"
+            "This cannot be undone.",
+        ).format(heading=heading)
     )
-    delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    delete_button = box.addButton(
+        QCoreApplication.translate("DeleteMeetingQuestion", "Delete"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel_button)
     box.setEscapeButton(cancel_button)

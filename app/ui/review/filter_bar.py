@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 from app.store.api import ClientRecord
 from app.ui.review.date_field import DateField
 from app.ui.review.filter_dates import FIRST_FILTER_DATE, day_start
+from app.ui.review.local_dates import short_day_pattern
 
 
 def _date_filter(name: str) -> QDateEdit:
     edit = DateField()
     edit.setObjectName(f"{name.lower()}Filter")
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+    edit.setDisplayFormat(short_day_pattern())
     edit.setMinimumDate(FIRST_FILTER_DATE)
-    edit.setSpecialValueText("any date")
+    edit.setSpecialValueText(QCoreApplication.translate("ReviewFilterBar", "any date"))
     edit.setDate(FIRST_FILTER_DATE)
     edit.setMinimumWidth(118)
     return edit
@@ -42,33 +43,36 @@ class ReviewFilterBar(QWidget):
         super().__init__(parent)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search all notes… (Ctrl+F)")
+        self.search_box.setPlaceholderText(self.tr("Search all notes… (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.client_filter = QComboBox()
         self.client_filter.setObjectName("clientFilter")
-        self.client_filter.addItem("All clients", None)
+        self.client_filter.addItem(self.tr("All clients"), None)
         self.client_filter.setMinimumWidth(170)
         self.since_edit = _date_filter("From")
         self.until_edit = _date_filter("To")
-        self.client_button = QPushButton("Client page")
+        self.client_button = QPushButton(self.tr("Client page"))
         self.client_button.setObjectName("openClientPage")
         self.client_button.setToolTip(
-            "Every meeting with the chosen client (or the selected meeting's client)"
+            self.tr("Every meeting with the chosen client (or the selected meeting's client)")
         )
-        self.csv_button = QPushButton("Export list to CSV…")
-        self.csv_button.setToolTip("Every meeting matching the filter, one row each")
+        self.csv_button = QPushButton(self.tr("Export list to CSV…"))
+        self.csv_button.setToolTip(self.tr("Every meeting matching the filter, one row each"))
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(8)
-        search_label = QLabel("&Search:")
+        search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search_box)
         bar.addWidget(search_label)
         bar.addWidget(self.search_box, 3)
-        client_label = QLabel("&Client:")
+        client_label = QLabel(self.tr("&Client:"))
         client_label.setBuddy(self.client_filter)
         bar.addWidget(client_label)
         bar.addWidget(self.client_filter, 1)
-        for text, edit in (("F&rom:", self.since_edit), ("&To:", self.until_edit)):
+        for text, edit in (
+            (self.tr("F&rom:"), self.since_edit),
+            (self.tr("&To:"), self.until_edit),
+        ):
             label = QLabel(text)
             label.setBuddy(edit)
             bar.addWidget(label)
@@ -91,7 +95,7 @@ class ReviewFilterBar(QWidget):
         current = self.client_filter.currentData()
         self.client_filter.blockSignals(True)
         self.client_filter.clear()
-        self.client_filter.addItem("All clients", None)
+        self.client_filter.addItem(self.tr("All clients"), None)
         for client in sorted(clients, key=lambda c: c.name.casefold()):
             self.client_filter.addItem(client.name, client.id)
         found = self.client_filter.findData(current)

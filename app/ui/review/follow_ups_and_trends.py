@@ -40,7 +40,7 @@ class FollowUpsAndTrends(QWidget):
         self.follow_up_model = FollowUpModel(today, self)
         self.follow_up_view = QTableView()
         self.follow_up_view.setObjectName("followUps")
-        self.follow_up_view.setAccessibleName("Follow-ups")
+        self.follow_up_view.setAccessibleName(self.tr("Follow-ups"))
         # Tab moves on to the next control; the arrows move within the table.
         self.follow_up_view.setTabKeyNavigation(False)
         self.follow_up_view.setModel(self.follow_up_model)
@@ -51,8 +51,8 @@ class FollowUpsAndTrends(QWidget):
         follow_header = self.follow_up_view.horizontalHeader()
         follow_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         follow_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.follow_up_title = bold_title("Open follow-ups")
-        self.trends_title = bold_title("Trends: all clients")
+        self.follow_up_title = bold_title(self.tr("Open follow-ups"))
+        self.trends_title = bold_title(self.tr("Trends: all clients"))
         self.trends_chart = TrendsChart()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -70,16 +70,21 @@ class FollowUpsAndTrends(QWidget):
             self.follow_up_model.set_rows(rows)
             overdue = sum(1 for r in rows if r.follow_up and r.follow_up < today)
             due_today = sum(1 for r in rows if r.follow_up == today)
-            marks = []
-            if overdue:
-                marks.append(f"{overdue} overdue")
-            if due_today:
-                marks.append(f"{due_today} today")
-            extra = f" ({', '.join(marks)})" if marks else ""
-            self.follow_up_title.setText(f"Open follow-ups: {len(rows)}{extra}")
+            self.follow_up_title.setText(self._follow_up_title(len(rows), overdue, due_today))
             self.follow_ups_refreshed.emit(len(rows))
 
         self.context.run(lambda: service.open_follow_ups(today), done)
+
+    def _follow_up_title(self, count: int, overdue: int, due_today: int) -> str:
+        if overdue and due_today:
+            text = self.tr("Open follow-ups: {count} ({overdue} overdue, {today} today)")
+        elif overdue:
+            text = self.tr("Open follow-ups: {count} ({overdue} overdue)")
+        elif due_today:
+            text = self.tr("Open follow-ups: {count} ({today} today)")
+        else:
+            text = self.tr("Open follow-ups: {count}")
+        return text.format(count=count, overdue=overdue, today=due_today)
 
     def refresh_trends(self, client_id: int | None, client_name: str) -> None:
         """The trends of one client's (or, with None, everyone's) last counted meetings."""
@@ -103,9 +108,11 @@ class FollowUpsAndTrends(QWidget):
             if self._trends_client != client_id:
                 return
             self.trends_chart.set_points(points)
-            scope = "all clients" if client_id is None else client_name
-            counted = "last meeting" if len(points) == 1 else f"last {len(points)} meetings"
-            title = f"Trends: {counted}, {scope}"
+            if client_id is None:
+                title = self.tr("Trends: last %n meeting(s), all clients", "", len(points))
+            else:
+                title = self.tr("Trends: last %n meeting(s), {client}", "", len(points))
+            title = title.format(client=client_name)
             if service.sharing_available:
                 title = QCoreApplication.translate(
                     "TeamSharing", "{trends} (your own meetings only)"

@@ -47,8 +47,12 @@ class MeetingNotesPanel(QWidget):
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 14)
             history = QToolButton()
-            history.setText("History")
-            history.setToolTip(f"Earlier versions of “{note_field.label}”, to restore one")
+            history.setText(self.tr("History"))
+            history.setToolTip(
+                self.tr("Earlier versions of “{field}”, to restore one").format(
+                    field=note_field.label
+                )
+            )
             history.clicked.connect(lambda _=False, f=note_field: self.history_requested.emit(f))
             grid.addWidget(label, row, 0)
             grid.addWidget(editor, row, 1)

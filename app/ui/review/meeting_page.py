@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.due_dates import LATEST_DUE_DAY
 from app.domain.meeting_session import parse_due_date
 from app.domain.meeting_terms import NoteField
-from app.export.formatting import follow_up_status, format_day, plural
+from app.export.formatting import follow_up_status
 from app.export.recap import recap_draft
 from app.export.report import MeetingReport, build_report
 from app.store.api import ActionItemRecord, MeetingDetail, NoteRevisionRecord
@@ -45,6 +45,8 @@ from app.ui.review.context import ReviewContext
 from app.ui.review.date_field import DateField
 from app.ui.review.delete_question import confirm_meeting_delete
 from app.ui.review.headings import section_title
+from app.ui.review.local_dates import day_pattern, day_text
+from app.ui.review.meeting_facts import meeting_facts
 from app.ui.review.meeting_notes_panel import MeetingNotesPanel
 from app.ui.review.models import ActionItemEdit, TimelineModel
 from app.ui.review.revision_dialog import RevisionDialog
@@ -88,23 +90,29 @@ class MeetingPage(QWidget):
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
         self.confirm_delete: Callable[[str], bool] = self._confirm_delete
 
-        self.back_button = QPushButton("← All meetings")
-        self.back_button.setToolTip("Back to the list (Esc or Alt+Left)")
-        self.newer_button = QPushButton("↑ Newer")
-        self.newer_button.setToolTip("Newer meeting in the list (Ctrl+PgUp)")
-        self.older_button = QPushButton("↓ Older")
-        self.older_button.setToolTip("Older meeting in the list (Ctrl+PgDown)")
-        self.markdown_button = QPushButton("Markdown…")
-        self.pdf_button = QPushButton("PDF…")
-        self.calendar_button = QPushButton("Calendar…")
-        self.calendar_button.setToolTip("Follow-up and due dates as an .ics file for calendars")
-        self.recap_button = QPushButton("Recap…")
+        self.back_button = QPushButton(self.tr("← All meetings"))
+        self.back_button.setToolTip(self.tr("Back to the list (Esc or Alt+Left)"))
+        self.newer_button = QPushButton(self.tr("↑ Newer"))
+        self.newer_button.setToolTip(self.tr("Newer meeting in the list (Ctrl+PgUp)"))
+        self.older_button = QPushButton(self.tr("↓ Older"))
+        self.older_button.setToolTip(self.tr("Older meeting in the list (Ctrl+PgDown)"))
+        self.markdown_button = QPushButton(self.tr("Markdown…"))
+        self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.calendar_button = QPushButton(self.tr("Calendar…"))
+        self.calendar_button.setToolTip(
+            self.tr("Follow-up and due dates as an .ics file for calendars")
+        )
+        self.recap_button = QPushButton(self.tr("Recap…"))
         self.recap_button.setObjectName("recapButton")
-        self.recap_button.setToolTip("A recap message for the client, to edit and send yourself")
-        self.client_button = QPushButton("Client…")
+        self.recap_button.setToolTip(
+            self.tr("A recap message for the client, to edit and send yourself")
+        )
+        self.client_button = QPushButton(self.tr("Client…"))
         self.client_button.setObjectName("clientButton")
-        self.client_button.setToolTip("Every meeting with this client and what was promised")
-        self.delete_button = QPushButton("Delete…")
+        self.client_button.setToolTip(
+            self.tr("Every meeting with this client and what was promised")
+        )
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("deleteMeeting")
         self.share_button = QPushButton(self.tr("Share…"))
         self.share_button.setObjectName("shareMeeting")
@@ -131,7 +139,7 @@ class MeetingPage(QWidget):
         bar.addWidget(self.share_button)
         bar.addWidget(self.recap_button)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Export:"))
+        bar.addWidget(QLabel(self.tr("Export:")))
         bar.addWidget(self.markdown_button)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.calendar_button)
@@ -150,18 +158,18 @@ class MeetingPage(QWidget):
 
         self.follow_up_edit = DateField()
         self.follow_up_edit.setCalendarPopup(True)
-        self.follow_up_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.follow_up_edit.setDisplayFormat(day_pattern())
         last = QDate(LATEST_DUE_DAY.year, LATEST_DUE_DAY.month, LATEST_DUE_DAY.day)
         self.follow_up_edit.setDateRange(QDate(2000, 1, 1), last)
-        self.follow_up_edit.setSpecialValueText("none")
-        self.follow_up_edit.setToolTip("Follow-up date; set it to the first date to clear")
+        self.follow_up_edit.setSpecialValueText(self.tr("none"))
+        self.follow_up_edit.setToolTip(self.tr("Follow-up date; set it to the first date to clear"))
         self.follow_up_status = QLabel()
         self.follow_up_status.setObjectName("followUpStatus")
-        self.clear_follow_up_button = QPushButton("Clear")
+        self.clear_follow_up_button = QPushButton(self.tr("Clear"))
         self.follow_up_edit.dateChanged.connect(self._follow_up_edited)
         self.clear_follow_up_button.clicked.connect(self.clear_follow_up)
         follow_row = QHBoxLayout()
-        follow_label = QLabel("&Follow-up:")
+        follow_label = QLabel(self.tr("&Follow-up:"))
         follow_label.setBuddy(self.follow_up_edit)
         follow_row.addWidget(follow_label)
         follow_row.addWidget(self.follow_up_edit)
@@ -171,11 +179,13 @@ class MeetingPage(QWidget):
 
         self.strip = TimelineStrip()
         legend = QLabel(
-            "<span style='color:#2f4f6f'>■</span> steps &nbsp; "
-            "<span style='color:#c0392b'>▍</span> signal, bar until acknowledged "
-            "(hatched until it faded) &nbsp; "
-            "<span style='color:#2f4f6f'>●</span> stamped line &nbsp; "
-            "<span style='color:#b54708'>⚑</span> flagged moment"
+            self.tr(
+                "<span style='color:#2f4f6f'>■</span> steps &nbsp; "
+                "<span style='color:#c0392b'>▍</span> signal, bar until acknowledged "
+                "(hatched until it faded) &nbsp; "
+                "<span style='color:#2f4f6f'>●</span> stamped line &nbsp; "
+                "<span style='color:#b54708'>⚑</span> flagged moment"
+            )
         )
         legend.setStyleSheet("color: #57606a;")
 
@@ -204,7 +214,7 @@ class MeetingPage(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline_view = QListView()
         self.timeline_view.setObjectName("timelineList")
-        self.timeline_view.setAccessibleName("Timeline")
+        self.timeline_view.setAccessibleName(self.tr("Timeline"))
         self.timeline_view.setModel(self.timeline_model)
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         mono = self.timeline_view.font()
@@ -221,17 +231,17 @@ class MeetingPage(QWidget):
         layout.addWidget(self.shared_line)
         layout.addLayout(follow_row)
         layout.addSpacing(6)
-        layout.addWidget(section_title("Timeline"))
+        layout.addWidget(section_title(self.tr("Timeline")))
         layout.addWidget(self.strip)
         layout.addWidget(legend)
         layout.addSpacing(6)
-        layout.addWidget(section_title("Notes"))
+        layout.addWidget(section_title(self.tr("Notes")))
         layout.addWidget(self.notes_panel)
         layout.addSpacing(6)
-        layout.addWidget(section_title("Action items"))
+        layout.addWidget(section_title(self.tr("Action items")))
         layout.addWidget(self.action_items)
         layout.addSpacing(6)
-        layout.addWidget(section_title("Steps, signals and stamped lines"))
+        layout.addWidget(section_title(self.tr("Steps, signals and stamped lines")))
         layout.addWidget(self.timeline_view)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -286,13 +296,8 @@ class MeetingPage(QWidget):
         self._highlight = highlight
         report = self._report
         self.heading.setText(report.heading)
-        facts = [report.when, f"{report.duration}", report.mode]
-        if report.playbook:
-            facts.append(f"playbook {report.playbook}")
-        if report.partner:
-            facts.append(f"partner {report.partner}")
-        facts.append(plural(len(report.signals), "signal"))
-        self.facts.setText(" · ".join(facts))
+        signals = self.tr("%n signal(s)", "", len(report.signals))
+        self.facts.setText(meeting_facts(report, signals))
         self._show_follow_up(detail.follow_up)
         self.strip.set_data(strip_data_from(report, self._cue_fade_seconds))
         self.notes_panel.show_notes(detail.notes)
@@ -342,10 +347,10 @@ class MeetingPage(QWidget):
         self.follow_up_edit.blockSignals(False)
         status = follow_up_status(follow_up, self._context.today())
         text, style = {
-            "overdue": ("⚠ Overdue", "color: white; background: #b42318;"),
-            "today": ("● Today", "color: white; background: #b54708;"),
+            "overdue": (self.tr("⚠ Overdue"), "color: white; background: #b42318;"),
+            "today": (self.tr("● Today"), "color: white; background: #b54708;"),
             "upcoming": ("", ""),
-            "": ("No follow-up set", "color: #57606a;"),
+            "": (self.tr("No follow-up set"), "color: #57606a;"),
         }[status]
         self.follow_up_status.setText(text)
         self.follow_up_status.setStyleSheet(
@@ -372,8 +377,10 @@ class MeetingPage(QWidget):
 
         def done(_: object) -> None:
             self.changed.emit(meeting_id)
-            shown = format_day(follow_up) if follow_up else "cleared"
-            self.message.emit(f"Follow-up {shown}")
+            if follow_up:
+                self.message.emit(self.tr("Follow-up {day}").format(day=day_text(follow_up)))
+            else:
+                self.message.emit(self.tr("Follow-up cleared"))
 
         self._context.write(
             lambda: self._context.service.set_follow_up(meeting_id, follow_up), done
@@ -440,7 +447,9 @@ class MeetingPage(QWidget):
         def done(detail: MeetingDetail) -> None:
             if self.meeting_id == meeting_id:
                 self.show_detail(detail, self._highlight)
-                self.message.emit(f"Restored an earlier “{note_field.label}”")
+                self.message.emit(
+                    self.tr("Restored an earlier “{field}”").format(field=note_field.label)
+                )
                 self.changed.emit(meeting_id)
 
         self._context.write(work, done)
@@ -540,7 +549,7 @@ class MeetingPage(QWidget):
 
     def _ask_save_path(self, suffix: str, suggested: str) -> Path | None:
         return self.export_folders.ask_save_path(
-            self, "Export meeting", suggested, EXPORT_KINDS[suffix]
+            self, self.tr("Export meeting"), suggested, EXPORT_KINDS[suffix]
         )
 
     # Recap and client --------------------------------------------------------------------
@@ -582,7 +591,7 @@ class MeetingPage(QWidget):
         if self.meeting_id == meeting_id:
             self._detail = None
             self._report = None
-        self.message.emit("Meeting deleted")
+        self.message.emit(self.tr("Meeting deleted"))
         self.deleted.emit(meeting_id)
 
     def _confirm_delete(self, heading: str) -> bool:

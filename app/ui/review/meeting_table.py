@@ -7,9 +7,13 @@ grows with the longest loaded name while the title keeps room. ``ReviewWindow`` 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.export.formatting import format_duration
+from app.ui.review.local_dates import short_day_text, short_when_text
 from app.ui.review.models import MeetingListModel
 
 CLIENT_COLUMN, TITLE_COLUMN = 1, 2
@@ -27,7 +31,7 @@ class MeetingTable(QTableView):
         super().__init__(parent)
         self.meeting_model = model
         self.setObjectName("meetingList")
-        self.setAccessibleName("Meetings")
+        self.setAccessibleName(self.tr("Meetings"))
         # Tab moves on to the next control; the arrows move within the table.
         self.setTabKeyNavigation(False)
         self.setModel(model)
@@ -41,20 +45,28 @@ class MeetingTable(QTableView):
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
         # Widths from the widest value each column can show, so nothing is cut off.
+        # September: the longest month name in English and German alike.
+        widest_day = datetime(2025, 9, 30, 23, 59)
+        headings = [self._heading(column) for column in range(model.columnCount())]
         samples = (
-            "30 Sep 2025 23:59",
+            short_when_text(widest_day),
             "Birchwood Dental",
             "",
-            max(["Playbook", *playbook_titles.values()], key=metrics.horizontalAdvance)[:34],
-            "1 h 05 min",
-            "Signals",
-            "⚠ 30 Sep 2025",
+            max([headings[3], *playbook_titles.values()], key=metrics.horizontalAdvance)[:34],
+            format_duration(timedelta(hours=10, minutes=58)),  # in the language shown
+            "",
+            "⚠ " + short_day_text(widest_day.date()),
         )
         for column, sample in enumerate(samples):
-            if sample:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 22)
+            # A column is never narrower than its own heading (German's are long).
+            widest = max(sample, headings[column], key=metrics.horizontalAdvance)
+            if sample or column == 5:
+                header.resizeSection(column, metrics.horizontalAdvance(widest) + 22)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+
+    def _heading(self, column: int) -> str:
+        return str(self.meeting_model.headerData(column, Qt.Orientation.Horizontal))
 
     def fit_client_column(self) -> None:
         """Widen the client column to the longest loaded name, leaving the title room."""
@@ -73,6 +85,8 @@ class MeetingTable(QTableView):
         )
         free = self.viewport().width() - fixed
         room = max(free - _MIN_TITLE, free // 2, 120)
-        wanted = min(room, max(widest + 24, metrics.horizontalAdvance("Client") + 24))
+        wanted = min(
+            room, max(widest + 24, metrics.horizontalAdvance(self._heading(CLIENT_COLUMN)) + 24)
+        )
         if wanted != header.sectionSize(CLIENT_COLUMN):
             header.resizeSection(CLIENT_COLUMN, wanted)

@@ -17,6 +17,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,17 +27,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.domain.meeting_session import parse_due_date
-from app.export.formatting import (
-    follow_up_status,
-    format_day,
-    format_duration,
-    format_short_day,
-    format_short_when,
-    format_when,
-)
+from app.export.formatting import follow_up_status, format_duration
 from app.export.report import ReportEvent, playbook_title
 from app.store.api import ActionItemRecord, MeetingSummary, NoteRevisionRecord, SearchHit
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.rows_list_model import RowsListModel, RowsTableModel
+from app.ui.review.local_dates import day_text, short_day_text, short_when_text, when_text
 
 PAGE_SIZE = 200
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,10 +51,12 @@ def follow_up_label(follow_up: date | None, today: date) -> str:
     if follow_up is None:
         return ""
     if status == "overdue":
-        return f"⚠ {format_day(follow_up)} (overdue)"
-    if status == "today":
-        return f"● {format_day(follow_up)} (today)"
-    return format_day(follow_up)
+        label = QCoreApplication.translate("FollowUpLabel", "⚠ {day} (overdue)")
+    elif status == "today":
+        label = QCoreApplication.translate("FollowUpLabel", "● {day} (today)")
+    else:
+        label = "{day}"
+    return label.format(day=day_text(follow_up))
 
 
 def short_follow_up_label(follow_up: date | None, today: date) -> str:
@@ -66,7 +64,7 @@ def short_follow_up_label(follow_up: date | None, today: date) -> str:
     if follow_up is None:
         return ""
     mark = {"overdue": "⚠ ", "today": "● "}.get(follow_up_status(follow_up, today), "")
-    return f"{mark}{format_short_day(follow_up)}"
+    return f"{mark}{short_day_text(follow_up)}"
 
 
 def follow_up_colour(follow_up: date | None, today: date) -> QColor | None:
@@ -81,7 +79,15 @@ class MeetingListModel(RowsTableModel[MeetingSummary]):
     ``add_page(generation, summaries)``; a page for an older filter is dropped.
     """
 
-    COLUMNS = ("Date", "Client", "Title", "Playbook", "Duration", "Signals", "Follow-up")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("MeetingListModel", "Date"),
+        QT_TRANSLATE_NOOP("MeetingListModel", "Client"),
+        QT_TRANSLATE_NOOP("MeetingListModel", "Title"),
+        QT_TRANSLATE_NOOP("MeetingListModel", "Playbook"),
+        QT_TRANSLATE_NOOP("MeetingListModel", "Duration"),
+        QT_TRANSLATE_NOOP("MeetingListModel", "Signals"),
+        QT_TRANSLATE_NOOP("MeetingListModel", "Follow-up"),
+    )
     page_loaded = Signal(int)  # rows now held
 
     def __init__(
@@ -190,13 +196,13 @@ class MeetingListModel(RowsTableModel[MeetingSummary]):
             if column == 6:
                 return follow_up_label(summary.follow_up, self._today())
             if column == 0:
-                return format_when(summary.started_at)
+                return when_text(summary.started_at)
             return f"{summary.client_name} — {summary.title}"
         return None
 
     def _display(self, summary: MeetingSummary, column: int) -> str:
         if column == 0:
-            return format_short_when(summary.started_at)
+            return short_when_text(summary.started_at)
         if column == 1:
             return summary.client_name
         if column == 2:
@@ -244,7 +250,7 @@ class SearchHitModel(RowsListModel[SearchHit]):
         return self.record(row)
 
     def shown(self, hit: SearchHit, index: _Index, role: int) -> Any:
-        heading = f"{format_when(hit.started_at)} · {hit.client_name}"
+        heading = f"{when_text(hit.started_at)} · {hit.client_name}"
         if hit.title:
             heading += f" — {hit.title}"
         if role == Qt.ItemDataRole.DisplayRole:
@@ -265,7 +271,10 @@ class SearchHitModel(RowsListModel[SearchHit]):
 class FollowUpModel(RowsTableModel[MeetingSummary]):
     """Open follow-ups across all meetings, oldest date first, overdue and today marked."""
 
-    COLUMNS = ("Follow-up", "Meeting")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("FollowUpModel", "Follow-up"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Meeting"),
+    )
 
     def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
@@ -282,15 +291,21 @@ class FollowUpModel(RowsTableModel[MeetingSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return follow_up_label(summary.follow_up, self._today())
-            title = f" — {summary.title}" if summary.title else ""
-            return f"{summary.client_name}{title}"
+            return self._meeting(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Meeting of {format_when(summary.started_at)}"
+            when = self.tr("Meeting of {when}").format(when=when_text(summary.started_at))
+            # The narrow panel may cut the client and title short: the tooltip has them whole.
+            return f"{self._meeting(summary)}\n{when}" if column == 1 else when
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return follow_up_colour(summary.follow_up, self._today())
         if role == MEETING_ID_ROLE:
             return summary.id
         return None
+
+    @staticmethod
+    def _meeting(summary: MeetingSummary) -> str:
+        title = f" — {summary.title}" if summary.title else ""
+        return f"{summary.client_name}{title}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +323,12 @@ class ActionItemEdit:
 class ActionItemModel(RowsTableModel[ActionItemRecord]):
     """The meeting's action items: tick Done, edit text, owner and due date (YYYY-MM-DD)."""
 
-    COLUMNS = ("Done", "Action", "Owner", "Due")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ActionItemModel", "Done"),
+        QT_TRANSLATE_NOOP("ActionItemModel", "Action"),
+        QT_TRANSLATE_NOOP("ActionItemModel", "Owner"),
+        QT_TRANSLATE_NOOP("ActionItemModel", "Due"),
+    )
     edited = Signal(object)  # ActionItemEdit, for the page to save off the GUI thread
 
     def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None):
@@ -342,7 +362,7 @@ class ActionItemModel(RowsTableModel[ActionItemRecord]):
         if column == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
-            return ("", item.text, item.owner, format_day(item.due) if item.due else "")[column]
+            return ("", item.text, item.owner, day_text(item.due) if item.due else "")[column]
         if role == Qt.ItemDataRole.EditRole:
             return ("", item.text, item.owner, item.due.isoformat() if item.due else "")[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not item.done:
@@ -430,10 +450,11 @@ class RevisionModel(RowsListModel[NoteRevisionRecord]):
             first_line = revision.text.strip().splitlines()[0] if revision.text.strip() else ""
             if len(first_line) > 70:
                 first_line = first_line[:69] + "…"
-            label = format_when(revision.saved_at)
-            if index.row() == 0:
-                label += " (current)"
-            return f"{label}: {first_line or '(empty)'}"
+            saved = when_text(revision.saved_at)
+            label = self.tr("{saved} (current)").format(saved=saved) if index.row() == 0 else saved
+            return self.tr("{label}: {text}").format(
+                label=label, text=first_line or self.tr("(empty)")
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return revision.text
         return None

@@ -39,7 +39,7 @@ class RevisionDialog(QDialog):
         if current_text is None and revisions:
             current_text = revisions[0].text
         self._current_text = current_text
-        self.setWindowTitle(f"History of “{note_field.label}”")
+        self.setWindowTitle(self.tr("History of “{field}”").format(field=note_field.label))
         self.resize(560, 380)
         self.model = RevisionModel(self)
         self.model.set_revisions(revisions)
@@ -49,19 +49,23 @@ class RevisionDialog(QDialog):
         self.preview.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(
-            "Restore this version", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Restore this version"), QDialogButtonBox.ButtonRole.ActionRole
         )
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self._restore)
         self.list_view.selectionModel().currentChanged.connect(self._show_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Saved versions, newest first:" if revisions else "No saved versions yet.")
+            QLabel(
+                self.tr("Saved versions, newest first:")
+                if revisions
+                else self.tr("No saved versions yet.")
+            )
         )
         layout.addWidget(self.list_view, 1)
-        layout.addWidget(QLabel("Text of the selected version:"))
+        layout.addWidget(QLabel(self.tr("Text of the selected version:")))
         layout.addWidget(self.preview, 1)
-        self.same_as_current = QLabel("This is the text the field holds now.")
+        self.same_as_current = QLabel(self.tr("This is the text the field holds now."))
         self.same_as_current.setObjectName("sameAsCurrent")
         self.same_as_current.setVisible(False)
         layout.addWidget(self.same_as_current)

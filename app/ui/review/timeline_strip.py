@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.export.formatting import format_seconds, plural
+from app.export.formatting import format_seconds
 from app.export.timeline_picture import (
     DARK_STRIP,
     LANE_SIGNALS,
@@ -44,7 +44,7 @@ class TimelineStrip(QWidget):
         self._data = StripData(duration_s=60.0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
-        self.setAccessibleName("Meeting timeline")
+        self.setAccessibleName(self.tr("Meeting timeline"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, STRIP_HEIGHT)
@@ -55,10 +55,13 @@ class TimelineStrip(QWidget):
     def set_data(self, data: StripData) -> None:
         self._data = data
         flags = sum(1 for stamp in data.stamps if stamp.flagged)
-        self.setAccessibleDescription(
-            f"{plural(len(data.steps), 'step')}, {plural(len(data.signals), 'signal')}, "
-            f"{plural(len(data.stamps) - flags, 'stamp')}, {plural(flags, 'flag')}"
+        counts = (
+            self.tr("%n step(s)", "", len(data.steps)),
+            self.tr("%n signal(s)", "", len(data.signals)),
+            self.tr("%n stamp(s)", "", len(data.stamps) - flags),
+            self.tr("%n flag(s)", "", flags),
         )
+        self.setAccessibleDescription(", ".join(counts))
         self.update()
 
     def data(self) -> StripData:
@@ -91,25 +94,29 @@ class TimelineStrip(QWidget):
             current = [s for s in self._data.steps if s.start_s <= seconds + tolerance]
             if current:
                 step = max(current, key=lambda s: s.start_s)
-                return f"{format_offset_label(step.start_s)}  Step: {step.title}"
+                step_text = self.tr("{at}  Step: {title}")
+                return step_text.format(at=format_offset_label(step.start_s), title=step.title)
             return ""
         if y < self._LANE_STAMPS[0]:
             near = [s for s in self._data.signals if abs(s.sent_s - seconds) <= tolerance * 2]
             if near:
                 signal = min(near, key=lambda s: abs(s.sent_s - seconds))
-                reaction = (
-                    f"acknowledged after {format_seconds(signal.ack_after_s)}"
-                    if signal.ack_after_s is not None
-                    else "not acknowledged, faded after "
-                    f"{format_seconds(signal.faded_after_s or 0)}"
-                )
-                return f"{format_offset_label(signal.sent_s)}  Signal “{signal.label}”, {reaction}"
+                if signal.ack_after_s is not None:
+                    text = self.tr("{at}  Signal “{label}”, acknowledged after {after}")
+                    after = format_seconds(signal.ack_after_s)
+                else:
+                    text = self.tr("{at}  Signal “{label}”, not acknowledged, faded after {after}")
+                    after = format_seconds(signal.faded_after_s or 0)
+                at = format_offset_label(signal.sent_s)
+                return text.format(at=at, label=signal.label, after=after)
             return ""
         near_stamps = [s for s in self._data.stamps if abs(s.at_s - seconds) <= tolerance * 2]
         if near_stamps:
             stamp = min(near_stamps, key=lambda s: abs(s.at_s - seconds))
-            kind = "Flag" if stamp.flagged else "Stamped"
-            return f"{format_offset_label(stamp.at_s)}  {kind}: {stamp.text}"
+            text = (
+                self.tr("{at}  Flag: {text}") if stamp.flagged else self.tr("{at}  Stamped: {text}")
+            )
+            return text.format(at=format_offset_label(stamp.at_s), text=stamp.text)
         return ""
 
     def event(self, event: QEvent) -> bool:

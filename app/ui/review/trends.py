@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import mean, median
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -28,8 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.export.formatting import format_seconds, local, plural
+from app.export.formatting import format_seconds
 from app.store.api import MeetingDetail
+from app.ui.review.local_dates import axis_day_text
 
 DEFAULT_TREND_MEETINGS = 20
 MIN_TREND_MINUTES = 5
@@ -88,29 +89,43 @@ def trend_points(details: Sequence[MeetingDetail]) -> list[TrendPoint]:
 def verdict(points: Sequence[TrendPoint]) -> str:
     """One sentence comparing the recent half of the meetings with the earlier half."""
     if len(points) < MIN_TREND_POINTS:
-        return (
-            f"A trend shows after {MIN_TREND_POINTS} ended meetings of "
-            f"{MIN_TREND_MINUTES} minutes or more."
-        )
+        return QCoreApplication.translate(
+            "TrendsVerdict",
+            "A trend shows after {count} ended meetings of {minutes} minutes or more.",
+        ).format(count=MIN_TREND_POINTS, minutes=MIN_TREND_MINUTES)
     half = len(points) // 2
     earlier, recent = points[:half], points[-half:]
     before = mean(p.signals_per_hour for p in earlier)
     after = mean(p.signals_per_hour for p in recent)
     acks_before = [p.median_ack_seconds for p in earlier if p.median_ack_seconds is not None]
     acks_after = [p.median_ack_seconds for p in recent if p.median_ack_seconds is not None]
-    sentence = f"Signals per hour: {before:.1f} → {after:.1f}"
+    rates = {"before": _one_decimal(before), "after": _one_decimal(after)}
     if acks_before and acks_after:
-        sentence += (
-            f"; median time to acknowledge: {format_seconds(median(acks_before))} → "
-            f"{format_seconds(median(acks_after))}"
+        figures = QCoreApplication.translate(
+            "TrendsVerdict",
+            "Signals per hour: {before} → {after}; "
+            "median time to acknowledge: {ack_before} → {ack_after}",
+        ).format(
+            **rates,
+            ack_before=format_seconds(median(acks_before)),
+            ack_after=format_seconds(median(acks_after)),
         )
-    if after < before * 0.85:
-        sentence += ". Calmer lately."
-    elif after > before * 1.15:
-        sentence += ". More heated lately."
     else:
-        sentence += ". About the same."
-    return sentence
+        figures = QCoreApplication.translate(
+            "TrendsVerdict", "Signals per hour: {before} → {after}"
+        ).format(**rates)
+    if after < before * 0.85:
+        sentence = QCoreApplication.translate("TrendsVerdict", "{figures}. Calmer lately.")
+    elif after > before * 1.15:
+        sentence = QCoreApplication.translate("TrendsVerdict", "{figures}. More heated lately.")
+    else:
+        sentence = QCoreApplication.translate("TrendsVerdict", "{figures}. About the same.")
+    return sentence.format(figures=figures)
+
+
+def _one_decimal(value: float) -> str:
+    """'4.0'; in German '4,0'."""
+    return QLocale().toString(float(value), "f", 1)
 
 
 class TrendsChart(QWidget):
@@ -121,7 +136,7 @@ class TrendsChart(QWidget):
         self.setObjectName("trendsChart")
         self._points: list[TrendPoint] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Trends over the last meetings")
+        self.setAccessibleName(self.tr("Trends over the last meetings"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(520, 230)
@@ -161,7 +176,9 @@ class TrendsChart(QWidget):
         if len(self._points) < MIN_TREND_POINTS:
             # Bars from one or two meetings would look like a trend the verdict denies.
             count = len(self._points)
-            so_far = f"{plural(count, 'meeting')} so far" if count else "No meetings yet"
+            so_far = (
+                self.tr("%n meeting(s) so far", "", count) if count else self.tr("No meetings yet")
+            )
             painter.setPen(self._muted())
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, so_far)
             painter.end()
@@ -208,7 +225,9 @@ class TrendsChart(QWidget):
 
     def _paint_signals(self, painter: QPainter, panel: QRectF, metrics: QFontMetrics) -> None:
         highest = max(1.0, *(p.signals_per_hour for p in self._points))
-        self._panel_frame(painter, panel, metrics, "Signals per hour", f"{highest:.0f}")
+        self._panel_frame(
+            painter, panel, metrics, self.tr("Signals per hour"), QLocale().toString(round(highest))
+        )
         usable = panel.height() - metrics.height() - 2
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_BAR)
@@ -225,7 +244,7 @@ class TrendsChart(QWidget):
         highest = max(values) if values else 1.0
         highest = max(highest, 1.0)
         self._panel_frame(
-            painter, panel, metrics, "Median time to acknowledge", format_seconds(highest)
+            painter, panel, metrics, self.tr("Median time to acknowledge"), format_seconds(highest)
         )
         usable = panel.height() - metrics.height() - 2
         path = QPainterPath()
@@ -256,6 +275,6 @@ class TrendsChart(QWidget):
         painter.setPen(self._muted())
         first, last = self._points[0], self._points[-1]
         baseline = panel.bottom() + 2 + metrics.ascent()
-        painter.drawText(QPointF(panel.left(), baseline), f"{local(first.started_at):%d %b}")
-        label = f"{local(last.started_at):%d %b}"
+        painter.drawText(QPointF(panel.left(), baseline), axis_day_text(first.started_at))
+        label = axis_day_text(last.started_at)
         painter.drawText(QPointF(panel.right() - metrics.horizontalAdvance(label), baseline), label)

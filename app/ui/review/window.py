@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.export.csv_export import write_csv
 from app.export.follow_through import ClientReport, client_report
-from app.export.formatting import plural
 from app.settings import shared_settings
 from app.store.api import MeetingDetail, MeetingSummary, NotFound, SearchHit
 from app.ui.common.export_folders import ExportFolders
@@ -69,7 +68,7 @@ class ReviewWindow(QMainWindow):
         self.setObjectName("reviewWindow")
         self.playbook_titles = dict(playbook_titles or {})
         self.export_folders = ExportFolders(export_folder, self._save_export_folder)
-        self.setWindowTitle(f"Review · {APP_NAME}")
+        self.setWindowTitle(self.tr("Review · {app}").format(app=APP_NAME))
         self.resize(1260, 780)
         self.context = ReviewContext(client, today=today, parent=self)
         self.context.error.connect(self._show_message)
@@ -249,8 +248,9 @@ class ReviewWindow(QMainWindow):
 
     def _show_list_status(self) -> None:
         total = self._total
-        noun = "meeting" if total == 1 else "meetings"
-        self.status.setText(f"{total:,} {noun}" if total else "No meetings match")
+        self.status.setText(
+            self.tr("%n meeting(s)", "", total) if total else self.tr("No meetings match")
+        )
 
     # Search -------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -273,12 +273,13 @@ class ReviewWindow(QMainWindow):
         if hits:
             self.search_view.setCurrentIndex(self.search_model.index(0))
         count = len(hits)
-        more = "+" if count >= 100 else ""
-        self.status.setText(
-            f"{count}{more} match{'es' if count != 1 else ''} for “{query}”"
-            if count
-            else f"Nothing found for “{query}”"
-        )
+        if count >= 100:
+            found = self.tr("%n+ match(es) for “{query}”", "", count)
+        elif count:
+            found = self.tr("%n match(es) for “{query}”", "", count)
+        else:
+            found = self.tr("Nothing found for “{query}”")
+        self.status.setText(found.format(query=query))
 
     def _show_list(self) -> None:
         self.search_model.set_hits("", [])
@@ -341,14 +342,16 @@ class ReviewWindow(QMainWindow):
             self._update_step_buttons()
             report = self.meeting_page.report
             if report is not None:
-                self.setWindowTitle(f"{report.heading} · {APP_NAME}")
+                self.setWindowTitle(self._titled(report.heading))
             self.meeting_opened.emit(meeting_id)
 
         def failed(error: Exception) -> None:
             if isinstance(error, NotFound):
-                self._show_message("That meeting was deleted: it is no longer in Poise.")
+                self._show_message(self.tr("That meeting was deleted: it is no longer in Poise."))
             else:
-                self._show_message(f"Could not open that meeting: {error}")
+                self._show_message(
+                    self.tr("Could not open that meeting: {error}").format(error=error)
+                )
 
         self.context.run(lambda: service.load_meeting(meeting_id), done, failed)
 
@@ -358,12 +361,14 @@ class ReviewWindow(QMainWindow):
         model = view.model()
         row = view.currentIndex().row() + direction
         if row < 0:
-            self._show_message("This is the first meeting in the list")
+            self._show_message(self.tr("This is the first meeting in the list"))
             return
         if row >= model.rowCount():
             if model.canFetchMore(QModelIndex()):
                 model.fetchMore(QModelIndex())
-            self._show_message("This is the last meeting loaded" if model.rowCount() else "")
+            self._show_message(
+                self.tr("This is the last meeting loaded") if model.rowCount() else ""
+            )
             return
         index = model.index(row, 0)
         view.setCurrentIndex(index)
@@ -386,7 +391,7 @@ class ReviewWindow(QMainWindow):
         self.meeting_page.save_notes()
         self._opening = None
         self.pages.setCurrentWidget(self.overview)
-        self.setWindowTitle(f"Review · {APP_NAME}")
+        self.setWindowTitle(self.tr("Review · {app}").format(app=APP_NAME))
         self.status.setText(self._list_status or self.status.text())
         view = self._nav_view or self._results_view()
         if view.isVisible():
@@ -404,7 +409,7 @@ class ReviewWindow(QMainWindow):
                 name = self.meeting_model.summary(index.row()).client_name
                 client_id = self.filter_bar.client_id_named(name)
         if client_id is None:
-            self._show_message("Choose a client, or select one of their meetings")
+            self._show_message(self.tr("Choose a client, or select one of their meetings"))
             return
         self.open_client(client_id)
 
@@ -421,14 +426,18 @@ class ReviewWindow(QMainWindow):
                 self._client_return = came_from
             self.client_page.show_report(report)
             self.pages.setCurrentWidget(self.client_page)
-            self.setWindowTitle(f"{report.client_name} · {APP_NAME}")
+            self.setWindowTitle(self._titled(report.client_name))
             # The client's count, not the list's: given back by show_overview.
             self._list_status, meetings = self.status.text(), len(report.meetings)
-            self.status.setText(f"{plural(meetings, 'meeting')} with {report.client_name}")
+            self.status.setText(
+                self.tr("%n meeting(s) with {client}", "", meetings).format(
+                    client=report.client_name
+                )
+            )
             self.client_shown.emit(client_id)
 
         def failed(error: Exception) -> None:
-            self._show_message(f"Could not open that client: {error}")
+            self._show_message(self.tr("Could not open that client: {error}").format(error=error))
 
         self.meeting_page.save_notes()
         self.context.run(work, done, failed)
@@ -438,7 +447,7 @@ class ReviewWindow(QMainWindow):
             self.pages.setCurrentWidget(self.meeting_page)
             report = self.meeting_page.report
             if report is not None:
-                self.setWindowTitle(f"{report.heading} · {APP_NAME}")
+                self.setWindowTitle(self._titled(report.heading))
             self.meeting_page.setFocus()
         else:
             self.show_overview()
@@ -528,21 +537,30 @@ class ReviewWindow(QMainWindow):
             )
 
         def done(count: int) -> None:
-            self._show_message(f"Saved {plural(count, 'meeting')} to {path}")
+            self._show_message(
+                self.tr("Saved %n meeting(s) to {path}", "", count).format(path=path)
+            )
             self.csv_written.emit(str(path), count)
 
         def failed(error: Exception) -> None:
-            self._show_message(f"Could not write {path}: {error}")
+            self._show_message(
+                self.tr("Could not write {path}: {error}").format(path=path, error=error)
+            )
 
         self.context.run(work, done, failed)
 
     def _ask_csv_path(self, suggested: str) -> Path | None:
-        return self.export_folders.ask_save_path(self, "Export meetings", suggested, "CSV (*.csv)")
+        return self.export_folders.ask_save_path(
+            self, self.tr("Export meetings"), suggested, self.tr("CSV (*.csv)")
+        )
 
     def _save_export_folder(self, folder: Path) -> None:
         shared_settings().update(last_export_folder=str(folder))
 
     # Misc ---------------------------------------------------------------------------------
+    def _titled(self, what: str) -> str:
+        return self.tr("{what} · {app}").format(what=what, app=APP_NAME)
+
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -96,8 +96,11 @@ def combo_from_key_event(event: QKeyEvent) -> str | None:
         character = chr(key.value)
         name = _UNSHIFTED.get(character, character)
     else:
-        text = event.text() or f"key {key.value:#x}"
-        raise HotkeyError(f"'{text}' is not a key Poise can listen for")
+        text = event.text() or f"{key.value:#x}"
+        refusal = QCoreApplication.translate(
+            "KeyCapture", "'{key}' is not a key Poise can listen for"
+        )
+        raise HotkeyError(refusal.format(key=text))
     return str(parse_combo("+".join((*names, name))))
 
 
@@ -113,7 +116,8 @@ class KeyCaptureButton(QPushButton):
     capturingChanged = Signal(bool)  # noqa: N815 (Qt signal naming)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Set…", parent)
+        super().__init__(parent)
+        self.setText(self.tr("Set…"))
         self.setCheckable(True)
         self.clicked.connect(self._clicked)
         self._capturing = False
@@ -137,7 +141,7 @@ class KeyCaptureButton(QPushButton):
 
     def _set_capturing(self, on: bool) -> None:
         self.setChecked(on)
-        self.setText("Press a key…" if on else "Set…")
+        self.setText(self.tr("Press a key…") if on else self.tr("Set…"))
         if on != self._capturing:
             self._capturing = on
             self.capturingChanged.emit(on)

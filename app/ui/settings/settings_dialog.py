@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
 from app.settings import Settings, Theme, default_hotkeys, shared_settings
+from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.capture_guard import capture_protection_supported
 from app.ui.common.problem_line import hidden_problem_line
 from app.ui.common.theme import ThemeController
 from app.ui.partner.paired_partners import PairedPartnersPage
 from app.ui.settings.key_capture import KeyCaptureButton, display
+from app.ui.settings.language_choice import LanguageChoice
 from app.ui.settings.locked_settings import show_managed_settings
 from app.ui.settings.shortcuts_status import shortcuts_status
 from app.ui.settings.xwayland_section import XWaylandSection
@@ -48,11 +50,17 @@ from app.ui.settings.xwayland_section import XWaylandSection
 if TYPE_CHECKING:
     from app.ui.common.global_shortcuts import GlobalShortcuts
 
-_THEME_LABELS = {Theme.SYSTEM: "Follow the system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}
-SHORTCUTS_NOTE = (
+# Translated where shown (SettingsDialog's context): never at import time.
+_THEME_LABELS = {
+    Theme.SYSTEM: QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"),
+    Theme.LIGHT: QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    Theme.DARK: QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+}
+SHORTCUTS_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsDialog",
     "These keys work from any window, so during a video call you never need to click "
     "Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and "
-    "press the clicker's button once."
+    "press the clicker's button once.",
 )
 
 
@@ -86,10 +94,14 @@ class ShortcutRow:
         self.capture = KeyCaptureButton()
         self.capture.setObjectName(f"capture_{action.value}")
         self.capture.setMinimumWidth(110)
-        self.capture.setToolTip(f"Press the keys (or the clicker button) for “{action.label}”")
-        self.clear = QPushButton("Clear")
+        tip = QCoreApplication.translate(
+            "ShortcutRow", "Press the keys (or the clicker button) for “{action}”"
+        )
+        self.capture.setToolTip(tip.format(action=action.label))
+        self.clear = QPushButton(QCoreApplication.translate("ShortcutRow", "Clear"))
         self.clear.setObjectName(f"clear_{action.value}")
-        self.clear.setToolTip(f"No system-wide key for “{action.label}”")
+        no_key = QCoreApplication.translate("ShortcutRow", "No system-wide key for “{action}”")
+        self.clear.setToolTip(no_key.format(action=action.label))
         for button in (self.capture, self.clear):
             # Enter in the dialog means Save, whichever button was last pressed.
             button.setAutoDefault(False)
@@ -107,20 +119,20 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.shortcuts = shortcuts
         settings = shared_settings().current
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._general_page(settings), "General")
+        self.tabs.addTab(self._general_page(settings), self.tr("General"))
         self.shortcuts_page = self._shortcuts_page(settings)
         if shortcuts is not None:  # the desktop's portal answers later (Wayland)
             shortcuts.applied.connect(self._show_availability)
-        self.tabs.addTab(self.shortcuts_page, "Shortcuts")
+        self.tabs.addTab(self.shortcuts_page, self.tr("Shortcuts"))
         self.export_page = self._export_page(settings)
-        self.tabs.addTab(self.export_page, "Export")
+        self.tabs.addTab(self.export_page, self.tr("Export"))
         self.partners_page = PairedPartnersPage(settings)  # issue 15: the relay and pairing
-        self.tabs.addTab(self.partners_page, "Partners")
+        self.tabs.addTab(self.partners_page, self.tr("Partners"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -148,37 +160,39 @@ class SettingsDialog(QDialog):
     def _general_page(self, settings: Settings) -> QWidget:
         self.theme = QComboBox()
         for theme, text in _THEME_LABELS.items():
-            self.theme.addItem(text, theme)
+            self.theme.addItem(QCoreApplication.translate("SettingsDialog", text), theme)
         self.theme.setCurrentIndex(list(_THEME_LABELS).index(settings.theme))
         self.theme.setMinimumWidth(200)
-        self.stay_on_top = QCheckBox("Keep the live window above other windows")
+        self.stay_on_top = QCheckBox(self.tr("Keep the live window above other windows"))
         self.stay_on_top.setChecked(settings.stay_on_top)
-        self.large_text = QCheckBox("Larger step text, to read at arm's length")
+        self.large_text = QCheckBox(self.tr("Larger step text, to read at arm's length"))
         self.large_text.setObjectName("largeStepText")
         self.large_text.setChecked(settings.large_step_text)
         self.client_in_title = QCheckBox(
-            "Show the client's name in the live window's title (taskbar, shared screens)"
+            self.tr("Show the client's name in the live window's title (taskbar, shared screens)")
         )
         self.client_in_title.setObjectName("clientNameInTitle")
         self.client_in_title.setChecked(settings.client_name_in_title)
         self.fade = QSpinBox()
         self.fade.setRange(3, 600)
-        self.fade.setSuffix(" s")
+        self.fade.setSuffix(self.tr(" s", "seconds after a number"))
         self.fade.setValue(settings.cue_fade_seconds)
-        self.sound = QCheckBox("Play the system sound with a cue (off: the client hears nothing)")
+        self.sound = QCheckBox(
+            self.tr("Play the system sound with a cue (off: the client hears nothing)")
+        )
         self.sound.setChecked(settings.cue_sound)
-        self.pause_cue = QCheckBox("After a partner's cue, draw a silent countdown of")
+        self.pause_cue = QCheckBox(self.tr("After a partner's cue, draw a silent countdown of"))
         self.pause_cue.setObjectName("pauseCueEnabled")
         self.pause_cue.setChecked(settings.pause_cue_enabled)
         self.pause_seconds = QSpinBox()
         self.pause_seconds.setObjectName("pauseCueSeconds")
         self.pause_seconds.setRange(2, 30)
-        self.pause_seconds.setSuffix(" s")
+        self.pause_seconds.setSuffix(self.tr(" s", "seconds after a number"))
         self.pause_seconds.setValue(settings.pause_cue_seconds)
         self.pause_seconds.setEnabled(settings.pause_cue_enabled)
         self.pause_cue.toggled.connect(self.pause_seconds.setEnabled)
         capability = capture_protection_supported()
-        self.exclude = QCheckBox("Hide the live window from screen sharing and recording")
+        self.exclude = QCheckBox(self.tr("Hide the live window from screen sharing and recording"))
         self.exclude.setObjectName("excludeFromCapture")
         self.exclude.setChecked(settings.exclude_from_capture and capability.supported)
         self.exclude.setEnabled(capability.supported)
@@ -189,13 +203,17 @@ class SettingsDialog(QDialog):
             self.capture_note.setObjectName("problemLine")
         self.xwayland = XWaylandSection(settings)  # shown in a Wayland session only
 
-        self.pause_seconds.setToolTip("Drawn, never heard: a ring that empties, and the seconds")
+        self.pause_seconds.setToolTip(
+            self.tr("Drawn, never heard: a ring that empties, and the seconds")
+        )
         for spin in (self.fade, self.pause_seconds):
             spin.setMinimumWidth(90)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Look", self.theme)
-        form.addRow("Cue fades after", self.fade)
+        self.language = LanguageChoice(settings)  # issue 24: applies from the next start
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Look"), self.theme)
+        form.addRow(self.tr("Cue fades after"), self.fade)
         pause_row = QHBoxLayout()
         pause_row.setSpacing(8)
         pause_row.addWidget(self.pause_cue)
@@ -216,10 +234,10 @@ class SettingsDialog(QDialog):
     # -- Shortcuts -------------------------------------------------------------------------
 
     def _shortcuts_page(self, settings: Settings) -> QWidget:
-        self.global_enabled = QCheckBox("Listen for these keys system-wide")
+        self.global_enabled = QCheckBox(self.tr("Listen for these keys system-wide"))
         self.global_enabled.setObjectName("globalHotkeysEnabled")
         self.global_enabled.setChecked(settings.global_hotkeys_enabled)
-        note = QLabel(SHORTCUTS_NOTE)
+        note = QLabel(QCoreApplication.translate("SettingsDialog", SHORTCUTS_NOTE))
         note.setObjectName("muted")
         note.setWordWrap(True)
         self.availability = QLabel()
@@ -252,7 +270,7 @@ class SettingsDialog(QDialog):
         self.capture_hint.setObjectName("muted")
         self.capture_hint.setWordWrap(True)
         self.shortcut_problem = hidden_problem_line("problemLine")
-        self.restore_defaults = QPushButton("Restore defaults")
+        self.restore_defaults = QPushButton(self.tr("Restore defaults"))
         self.restore_defaults.clicked.connect(self._restore_defaults)
         self.restore_defaults.setAutoDefault(False)
         defaults_row = QHBoxLayout()
@@ -299,9 +317,8 @@ class SettingsDialog(QDialog):
 
     def _capturing(self, action: HotkeyAction, on: bool) -> None:
         if on:
-            self.capture_hint.setText(
-                f"Press the keys or the clicker button for “{action.label}” · Esc cancels"
-            )
+            hint = self.tr("Press the keys or the clicker button for “{action}” · Esc cancels")
+            self.capture_hint.setText(hint.format(action=action.label))
             # A chord already grabbed system-wide would never reach this dialog.
             if self.shortcuts is not None:
                 self.shortcuts.stop()
@@ -327,27 +344,31 @@ class SettingsDialog(QDialog):
     # -- Export ------------------------------------------------------------------------------
 
     def _export_page(self, settings: Settings) -> QWidget:
-        heading = QLabel("Also write every ended meeting as Markdown into a folder")
+        heading = QLabel(self.tr("Also write every ended meeting as Markdown into a folder"))
         heading.setObjectName("heading")
         heading.setWordWrap(True)
         note = QLabel(
-            "One file per meeting, with the client, date and follow-up at the top, for notes "
-            "apps that read plain files (Obsidian and the like). Poise rewrites only files it "
-            "wrote; a file you changed is left alone."
+            self.tr(
+                "One file per meeting, with the client, date and follow-up at the top, for notes "
+                "apps that read plain files (Obsidian and the like). Poise rewrites only files it "
+                "wrote; a file you changed is left alone."
+            )
         )
         note.setObjectName("muted")
         note.setWordWrap(True)
         self.markdown_folder = QLineEdit(settings.markdown_folder)
         self.markdown_folder.setObjectName("markdownFolder")
         self.markdown_folder.setReadOnly(True)
-        self.markdown_folder.setPlaceholderText("Off: no folder chosen")
+        self.markdown_folder.setPlaceholderText(self.tr("Off: no folder chosen"))
         self.markdown_folder.setToolTip(settings.markdown_folder)
-        self.choose_folder = QPushButton("Choose folder…")
+        self.choose_folder = QPushButton(self.tr("Choose folder…"))
         self.choose_folder.setObjectName("chooseMarkdownFolder")
         self.choose_folder.clicked.connect(self._open_folder_dialog)
-        self.clear_folder = QPushButton("Clear")
+        self.clear_folder = QPushButton(self.tr("Clear"))
         self.clear_folder.setObjectName("clearMarkdownFolder")
-        self.clear_folder.setToolTip("Stop writing Markdown files (files already written stay)")
+        self.clear_folder.setToolTip(
+            self.tr("Stop writing Markdown files (files already written stay)")
+        )
         self.clear_folder.clicked.connect(lambda: self.set_markdown_folder(""))
         self.clear_folder.setEnabled(bool(settings.markdown_folder))
         for button in (self.choose_folder, self.clear_folder):
@@ -360,7 +381,7 @@ class SettingsDialog(QDialog):
         row.addWidget(self.clear_folder)
 
         self.reminders = QCheckBox(
-            "Remind me on the desktop, once a day, of follow-ups and action items due"
+            self.tr("Remind me on the desktop, once a day, of follow-ups and action items due")
         )
         self.reminders.setObjectName("remindersEnabled")
         self.reminders.setChecked(settings.reminders_enabled)
@@ -376,7 +397,7 @@ class SettingsDialog(QDialog):
     def _open_folder_dialog(self) -> None:
         # open(), not exec(): the meeting's windows keep running while the user browses.
         start = self.markdown_folder.text() or str(Path.home())
-        dialog = QFileDialog(self, "Folder for the Markdown files", start)
+        dialog = QFileDialog(self, self.tr("Folder for the Markdown files"), start)
         dialog.setObjectName("markdownFolderDialog")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -393,7 +414,7 @@ class SettingsDialog(QDialog):
 
     def chosen(self, base: Settings) -> Settings:
         return replace(
-            self.xwayland.chosen(base),
+            self.language.chosen(self.xwayland.chosen(base)),
             theme=Theme(self.theme.currentData()),
             stay_on_top=self.stay_on_top.isChecked(),
             large_step_text=self.large_text.isChecked(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
@@ -23,25 +24,22 @@ from app.platform.window_session import (
 )
 from app.settings import Settings
 
-RUN_THROUGH_XWAYLAND = "Run through XWayland (X11) at the next start"
-TRADE_OFF = (
-    "Stay on top and docking work there; text may look less sharp on a scaled screen. "
-    "System-wide keys still go through the desktop's portal if it offers one."
-)
-
 
 def running_now(session: WindowSession, user_platform: str, has_x_server: bool) -> str:
     """One line on how this start runs, and why a choice here might not apply."""
     if user_platform:
-        return (
-            f"{PLATFORM_ENV}={user_platform} is set where Poise starts, so that is used "
-            "instead of this choice."
-        )
+        return QCoreApplication.translate(
+            "XWaylandSection",
+            "{setting} is set where Poise starts, so that is used instead of this choice.",
+        ).format(setting=f"{PLATFORM_ENV}={user_platform}")
     if session.kind is SessionKind.XWAYLAND:
-        return "Poise runs through XWayland now."
+        return QCoreApplication.translate("XWaylandSection", "Poise runs through XWayland now.")
     if not has_x_server:
-        return "Poise runs natively on Wayland now: this session has no XWayland to run in."
-    return "Poise runs natively on Wayland now."
+        return QCoreApplication.translate(
+            "XWaylandSection",
+            "Poise runs natively on Wayland now: this session has no XWayland to run in.",
+        )
+    return QCoreApplication.translate("XWaylandSection", "Poise runs natively on Wayland now.")
 
 
 class XWaylandSection(QWidget):
@@ -51,10 +49,15 @@ class XWaylandSection(QWidget):
         super().__init__()
         self.setObjectName("xwaylandSection")
         self.session = session or detect_window_session(QGuiApplication.platformName())
-        self.choice = QCheckBox(RUN_THROUGH_XWAYLAND)
+        self.choice = QCheckBox(self.tr("Run through XWayland (X11) at the next start"))
         self.choice.setObjectName("runThroughXWayland")
         self.choice.setChecked(settings.run_through_xwayland)
-        note = QLabel(TRADE_OFF)
+        note = QLabel(
+            self.tr(
+                "Stay on top and docking work there; text may look less sharp on a scaled "
+                "screen. System-wide keys still go through the desktop's portal if it offers one."
+            )
+        )
         note.setObjectName("muted")
         note.setWordWrap(True)
         has_x_server = bool(os.environ.get("DISPLAY"))

@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>DueWords</name>
+    <message numerus="yes">
+        <source>Due: {things} · and %n more</source>
+        <translation>
+            <numerusform>Due: {things} · and %n more</numerusform>
+            <numerusform>Due: {things} · and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowThroughWords</name>
+    <message numerus="yes">
+        <source>…and %n more overdue</source>
+        <translation>
+            <numerusform>…and %n more overdue</numerusform>
+            <numerusform>…and %n more overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still open: {item} (+%n more)</source>
+        <translation>
+            <numerusform>Still open: {item} (+%n more)</numerusform>
+            <numerusform>Still open: {item} (+%n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeftOpenOffer</name>
+    <message numerus="yes">
+        <source>Your meeting with {client} ({when}) was left open (and %n more).</source>
+        <translation>
+            <numerusform>Your meeting with {client} ({when}) was left open (and %n more).</numerusform>
+            <numerusform>Your meeting with {client} ({when}) was left open (and %n more).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n playbook(s) ready.</source>
+        <translation>
+            <numerusform>%n playbook ready.</numerusform>
+            <numerusform>%n playbooks ready.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecentMeetings</name>
+    <message numerus="yes">
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n cue</numerusform>
+            <numerusform>%n cues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <source>%n more due: see the open follow-ups in the review</source>
+        <translation>
+            <numerusform>%n more due: see the open follow-ups in the review</numerusform>
+            <numerusform>%n more due: see the open follow-ups in the review</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
