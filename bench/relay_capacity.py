@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import contextlib
 
+from app.link.broker_pass import BrokerPass
 from bench.rows import Row, report
 from tests.relay.local_broker import LocalBroker
 
@@ -59,10 +60,17 @@ def _packet(kind: int, body: bytes) -> bytes:
     return bytes([kind]) + _remaining_length(len(body)) + body
 
 
-def connect_packet(client_id: str) -> bytes:
-    # MQTT 3.1.1, clean session, keep-alive 60 s
+def connect_packet(client_id: str, username: str, password: str) -> bytes:
+    # MQTT 3.1.1, clean session, keep-alive 60 s, with a username and password (flags 0xC0):
+    # the shipped broker admits no anonymous client.
     return _packet(
-        0x10, _string("MQTT") + bytes([4, 0x02]) + struct.pack("!H", 60) + _string(client_id)
+        0x10,
+        _string("MQTT")
+        + bytes([4, 0xC2])
+        + struct.pack("!H", 60)
+        + _string(client_id)
+        + _string(username)
+        + _string(password),
     )
 
 
@@ -88,10 +96,12 @@ def _read_exactly(sock: socket.socket, count: int) -> bytes:
     return data
 
 
-def open_client(port: int, topic: str) -> socket.socket:
+def open_client(port: int, topic: str, account: BrokerPass) -> socket.socket:
     """A connected client subscribed to ``topic``; raises if the broker refuses either."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
-    sock.sendall(connect_packet(f"bench-{secrets.token_hex(6)}"))
+    sock.sendall(
+        connect_packet(f"bench-{secrets.token_hex(6)}", account.username, account.password)
+    )
     connack = _read_exactly(sock, 4)
     if connack[0] != 0x20 or connack[3] != 0:
         raise ConnectionError(f"connection refused: {connack!r}")
@@ -121,23 +131,25 @@ def cpu_seconds(pid: int) -> float:
 
 
 def measure_connections(
-    broker: LocalBroker, count: int
+    broker: LocalBroker, count: int, account: BrokerPass
 ) -> tuple[list[socket.socket], float, float]:
     """Connect ``count`` clients, each to its own room: seconds taken, MB of broker memory each."""
     pid = broker_pid(broker)
     before = rss_mb(pid)
     started = time.perf_counter()
-    clients = [open_client(broker.tcp_port, room_topic()) for _ in range(count)]
+    clients = [open_client(broker.tcp_port, room_topic(), account) for _ in range(count)]
     seconds = time.perf_counter() - started
     per_connection_kb = (rss_mb(pid) - before) * 1024 / count
     return clients, seconds, per_connection_kb
 
 
-def measure_messages(broker: LocalBroker, rooms: int, seconds: float) -> tuple[float, float]:
+def measure_messages(
+    broker: LocalBroker, rooms: int, seconds: float, account: BrokerPass
+) -> tuple[float, float]:
     """Messages per second the rooms' subscribers received, and the broker's CPU share."""
     topics = [room_topic() for _ in range(rooms)]
-    subscribers = [open_client(broker.tcp_port, topic) for topic in topics]
-    publisher = open_client(broker.tcp_port, room_topic())
+    subscribers = [open_client(broker.tcp_port, topic, account) for topic in topics]
+    publisher = open_client(broker.tcp_port, room_topic(), account)
     packets = [publish_packet(topic, secrets.token_bytes(PAYLOAD_BYTES)) for topic in topics]
     packet_size = len(packets[0])
     batch = b"".join(packets)
@@ -182,16 +194,20 @@ def main(argv: list[str] | None = None) -> int:
     connections = 200 if args.quick else args.connections
     seconds = 2.0 if args.quick else args.seconds
     with tempfile.TemporaryDirectory(prefix="poise-relay-capacity-") as folder:
-        broker = LocalBroker(Path(folder))
+        broker = LocalBroker(Path(folder), uncapped_tcp=True)
         broker.start()
         try:
-            clients, connect_s, per_connection_kb = measure_connections(broker, connections)
+            # One account reaching every room: the broker's cost per client, not its rules'.
+            account = BrokerPass("capacity", broker.add_room_wide_account("capacity"))
+            clients, connect_s, per_connection_kb = measure_connections(
+                broker, connections, account
+            )
             print(
                 f"{connections} clients connected and subscribed in {connect_s:.2f} s "
                 f"({connections / connect_s:,.0f}/s), {per_connection_kb:.1f} KB of broker "
                 f"memory each"
             )
-            rate, broker_cpu = measure_messages(broker, args.rooms, seconds)
+            rate, broker_cpu = measure_messages(broker, args.rooms, seconds, account)
             print(
                 f"{rate:,.0f} messages/s delivered to {args.rooms} rooms, {connections} idle "
                 f"clients connected, broker CPU {broker_cpu:.0%} of one core"

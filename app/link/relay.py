@@ -38,6 +38,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app import qt_workarounds
 from app.domain.meeting_terms import Cue
 from app.domain.signal_protocol import ClientKind, encode
+from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import PairedPartner, PairingBook
 from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
@@ -98,6 +99,7 @@ class RelayMeeting(QObject, SessionReports):
         broker_url: str,
         *,
         rate_limits: RateLimits = DEFAULT_RATE_LIMITS,
+        credentials: BrokerPass | None = None,
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()
@@ -121,7 +123,7 @@ class RelayMeeting(QObject, SessionReports):
         )
         self.dropped = self._session.dropped
         self._ended = False
-        self.link = MqttLink(broker_url, self.opener, self)
+        self.link = MqttLink(broker_url, self.opener, self, credentials=credentials)
         self.link.envelopeReceived.connect(self._on_envelope)
         self.link.connected.connect(self._announce_all)
         self.link.statusChanged.connect(self._on_status)
@@ -157,7 +159,7 @@ class RelayMeeting(QObject, SessionReports):
 
     def paths(self) -> list[tuple[str, PartnerPath]]:
         """Each paired partner's name and path, in pairing order."""
-        unreachable = self.link.status is BrokerStatus.UNREACHABLE
+        unreachable = self.link.status in (BrokerStatus.UNREACHABLE, BrokerStatus.REFUSED)
         result = []
         for partner in sorted(self._partners.values(), key=lambda p: p.partner.created):
             if unreachable:
@@ -180,7 +182,15 @@ class RelayMeeting(QObject, SessionReports):
                     self.link.unsubscribe(channel.topic)
                     self._by_topic.pop(channel.topic, None)
         for partner_id, paired in wanted.items():
-            if partner_id in self._partners:
+            known = self._partners.get(partner_id)
+            if known is not None and known.partner.broker_pass != paired.broker_pass:
+                # Its pass was just minted: the broker opened its rooms to us only now.
+                known.partner = paired
+                for channel in (known.lobby.up, known.meeting.up):
+                    self.link.subscribe(channel.topic)
+                if self.link.status is BrokerStatus.CONNECTED:
+                    self._announce(known, force=True)
+            if known is not None:
                 continue
             secret = decode_secret(paired.secret)
             joined = _RelayPartner(

@@ -9,8 +9,9 @@ HKDF-SHA256 derives everything, so nothing else needs to be agreed:
 - the *lobby*, with an empty salt: the topics and keys on which Poise says "Meeting
   live" (with that meeting's random id and the cue buttons) or "Meeting ended", and
   on which the partner says "hello" when it comes online;
-- a *meeting*, with the meeting's random id as the salt: the topics and keys for the
-  presses and their answers. A meeting's keys are useless in the next meeting.
+- a *meeting*, with the meeting's random id as the salt: the keys for the presses and
+  their answers. A meeting's keys are useless in the next meeting. Its topics are the
+  pairing's (no salt), so a broker can grant a pairing's pass its four rooms at once.
 
 Each direction (``up``: partner to Poise, ``down``: Poise to partner) has its own
 AES-256-GCM key and topic. A topic is ``poise/r/`` and 32 hex digits: an opaque room
@@ -130,11 +131,20 @@ def derive_channels(secret: bytes, meeting_id: str | None = None) -> Channels:
             raise ValueError("a meeting id is 16 bytes")
 
     def channel(direction: str) -> Channel:
-        topic = _derive(secret, salt, f"{_VERSION_LABEL} {scope} {direction} topic")
+        # A room is the pairing's, whatever the meeting (the broker grants a partner pass
+        # exactly these: deploy/relay/README.md); the keys are the meeting's own.
+        topic = _derive(secret, b"", f"{_VERSION_LABEL} {scope} {direction} topic")
         key = _derive(secret, salt, f"{_VERSION_LABEL} {scope} {direction} key")
         return Channel(TOPIC_PREFIX + topic[:16].hex(), key)
 
     return Channels(channel("up"), channel("down"))
+
+
+def pairing_rooms(secret: bytes) -> tuple[str, ...]:
+    """The four room topics of one pairing: the lobby's and the meetings', each way."""
+    meeting = derive_channels(secret, "0" * (2 * MEETING_ID_BYTES))
+    lobby = derive_channels(secret)
+    return (lobby.up.topic, lobby.down.topic, meeting.up.topic, meeting.down.topic)
 
 
 def new_meeting_id() -> str:

@@ -67,7 +67,7 @@ class RelayPartnerClient(PartnerEnd):
         self.opener = Opener()
         self.opener.listen(self._lobby.down)
         self._sealer = Sealer()
-        self.link = MqttLink(pairing.broker_url, self.opener, self)
+        self.link = MqttLink(pairing.broker_url, self.opener, self, credentials=pairing.broker_pass)
         self.link.envelopeReceived.connect(self._on_envelope)
         self.link.connected.connect(self._on_connected)
         self.link.statusChanged.connect(self._on_status)
@@ -94,6 +94,10 @@ class RelayPartnerClient(PartnerEnd):
                 self._set_link_state(LinkState.CONNECTED)
         elif BrokerStatus(status) is BrokerStatus.UNREACHABLE:
             self._set_link_state(LinkState.OFFLINE)
+        elif BrokerStatus(status) is BrokerStatus.REFUSED:
+            # The team's relay no longer admits this pass: the pairing was revoked (or
+            # its user removed) while this side was away.
+            self._on_revoked()
 
     def _on_envelope(self, topic: str, envelope: Envelope) -> None:
         if self._meeting_state is MeetingState.REVOKED:

@@ -11,12 +11,26 @@ from typing import Any
 import paho.mqtt.client as mqtt
 from pytestqt.qtbot import QtBot
 
+from app.link.broker_pass import BrokerPass
 from app.link.relay import RelayMeeting
 from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting
 from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE
 from tests.relay.local_broker import LocalBroker
 from tests.relay.test_relay_hostile import Snooper
+
+_ROOM_WIDE: dict[int, BrokerPass] = {}
+
+
+def room_wide_pass(broker: LocalBroker) -> BrokerPass:
+    """An account on ``broker`` reaching every room: the junk, the replays and the snooping
+    these tests need come from someone already past the broker's door (a stolen link's
+    pass reaches as far, for its pairing); one per broker."""
+    key = id(broker)
+    if key not in _ROOM_WIDE:
+        name = f"cue-tests-{len(_ROOM_WIDE)}"
+        _ROOM_WIDE[key] = BrokerPass(name, broker.add_room_wide_account(name))
+    return _ROOM_WIDE[key]
 
 
 def live_for(
@@ -59,7 +73,7 @@ class TopicSnooper(Snooper):
 
     def __init__(self, broker: LocalBroker) -> None:
         self.by_topic: list[tuple[str, bytes]] = []
-        super().__init__(broker)
+        super().__init__(broker, room_wide_pass(broker))
 
     def _on_message(self, _c: object, _u: object, message: mqtt.MQTTMessage) -> None:
         super()._on_message(_c, _u, message)

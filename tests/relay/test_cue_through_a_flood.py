@@ -21,7 +21,13 @@ from app.ui.partner.partner_window import PartnerWindow
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
-from tests.relay.relay_steps import live_for, phone_page, shown_ids, snooping_on
+from tests.relay.relay_steps import (
+    live_for,
+    phone_page,
+    room_wide_pass,
+    shown_ids,
+    snooping_on,
+)
 from tests.relay.test_relay_page_browser import chromium_path, page_server
 
 __all__ = ["chromium_path", "page_server"]
@@ -36,8 +42,10 @@ FLOOD = r"""
 import os, sys
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
-port, topic, count, halfway = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+port, topic, count, halfway, user, password = sys.argv[1:7]
+count = int(count)
 client = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
+client.username_pw_set(user, password)
 client.max_queued_messages_set(0)
 client.max_inflight_messages_set(1000)
 client.connect("127.0.0.1", int(port))
@@ -64,7 +72,15 @@ class Flood:
 
     def __init__(self, broker: LocalBroker, topic: str, folder: Path) -> None:
         self.marker = folder / "halfway"
-        args = [str(broker.tcp_port), topic, str(EACH), str(self.marker)]
+        account = room_wide_pass(broker)
+        args = [
+            str(broker.tcp_port),
+            topic,
+            str(EACH),
+            str(self.marker),
+            account.username,
+            account.password,
+        ]
         self.processes = [
             subprocess.Popen([sys.executable, "-c", FLOOD, *args]) for _ in range(FLOODERS)
         ]

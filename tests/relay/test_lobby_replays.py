@@ -20,13 +20,15 @@ from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting
 from tests.relay.conftest import link_for
 from tests.relay.local_broker import LocalBroker
-from tests.relay.relay_steps import live_for, shown_ids, snooping_on
+from tests.relay.relay_steps import live_for, room_wide_pass, shown_ids, snooping_on
 
 pytestmark = pytest.mark.timeout(60)
 
 
 def replay(broker: LocalBroker, topic: str, payloads: list[bytes]) -> None:
     publisher = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
+    account = room_wide_pass(broker)
+    publisher.username_pw_set(account.username, account.password)
     publisher.connect("127.0.0.1", broker.tcp_port)
     publisher.loop_start()
     try:

@@ -437,6 +437,7 @@ class SettingsDialog(QDialog):
         if not self.partners_page.address_is_valid():
             self.tabs.setCurrentWidget(self.partners_page)  # the problem is shown there
             return
+        self.partners_page.save_account()
         owner = shared_settings()
         settings = owner.replace_all(self.chosen(owner.current))
         self._listen(settings)
