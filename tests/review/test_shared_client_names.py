@@ -3,7 +3,6 @@ of the same name in the review's client filter: "ACME · shared by alice"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,24 +12,16 @@ from app.ui.common.store_client import StoreClient
 from app.ui.review.window import ReviewWindow
 from tests.meeting_factory import make_meeting
 from tests.review.conftest import TODAY
-from tests.review.test_share_dialog import STARTED, _store
+from tests.review.test_share_dialog import STARTED, _store, team  # noqa: F401 - its fixture
 from tests.store.conftest import postgres_server  # noqa: F401 - the session's server
-from tests.store.postgres_server import PostgresServer
-from tests.store.team_database import TeamDatabase, drop_team_database, make_team_database
-
-
-@pytest.fixture
-def team(postgres_server: PostgresServer) -> Iterator[TeamDatabase]:  # noqa: F811
-    made = make_team_database(postgres_server)
-    try:
-        yield made
-    finally:
-        drop_team_database(made)
+from tests.store.team_database import TeamDatabase
 
 
 @pytest.mark.postgres
 def test_a_shared_client_says_who_shared_it_beside_ones_own_of_the_same_name(
-    qtbot: QtBot, team: TeamDatabase, data_dir: Path
+    qtbot: QtBot,
+    team: TeamDatabase,  # noqa: F811 - the fixture imported above
+    data_dir: Path,
 ) -> None:
     alice, bob = _store(team, "alice", data_dir), _store(team, "bob", data_dir)
     try:
