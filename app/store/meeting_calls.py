@@ -44,7 +44,7 @@ from app.store.row_records import (
 )
 from app.store.search_queries import KIND_CLIENT, KIND_STAMP, KIND_TITLE, index_text
 from app.store.service_sessions import ServiceSessions
-from app.store.viewer import own_rows
+from app.store.viewer import own_rows, shared_by
 
 if TYPE_CHECKING:
     from app.journal.replay import JournalContent
@@ -55,8 +55,10 @@ class MeetingCalls(ServiceSessions):
 
     def list_clients(self) -> list[ClientRecord]:
         with self._reading() as session:
-            rows = session.scalars(select(Client).order_by(Client.name_key))
-            return [ClientRecord(client.id, client.name) for client in rows]
+            rows = session.execute(
+                select(Client, shared_by(Client.owner_role)).order_by(Client.name_key)
+            )
+            return [ClientRecord(client.id, client.name, owner) for client, owner in rows]
 
     def start_meeting(self, draft: MeetingDraft) -> MeetingRecord:
         client_name = draft.client_name.strip()

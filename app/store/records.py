@@ -18,6 +18,7 @@ from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
 class ClientRecord:
     id: int
     name: str
+    shared_by: str = ""  # the colleague who shared it (their role); '' for one's own
 
 
 @dataclass(frozen=True, slots=True)

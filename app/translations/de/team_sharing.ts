@@ -186,4 +186,11 @@
         <translation>{trends} (nur Ihre eigenen Besprechungen)</translation>
     </message>
 </context>
+<context>
+    <name>ReviewFilterBar</name>
+    <message>
+        <source>{client} · shared by {owner}</source>
+        <translation>{client} · geteilt von {owner}</translation>
+    </message>
+</context>
 </TS>

@@ -43,6 +43,7 @@ from app.domain.playbook import Playbook
 from app.settings import Settings
 from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
+from app.ui.prepare.locked_cues import lock_cue_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,7 @@ class PrepareDialog(QDialog):
         self.add_cue.setObjectName("addCueButton")
         self.add_cue.clicked.connect(self._add_suggested_cue)
         self._refresh_cue_buttons()
+        lock_cue_rows(self.cue_rows, self.add_cue)
 
         self.error = QLabel()
         self.error.setObjectName("problemLine")

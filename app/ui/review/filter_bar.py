@@ -97,10 +97,18 @@ class ReviewFilterBar(QWidget):
         self.client_filter.clear()
         self.client_filter.addItem(self.tr("All clients"), None)
         for client in sorted(clients, key=lambda c: c.name.casefold()):
-            self.client_filter.addItem(client.name, client.id)
+            self.client_filter.addItem(self._client_label(client), client.id)
         found = self.client_filter.findData(current)
         self.client_filter.setCurrentIndex(max(0, found))
         self.client_filter.blockSignals(False)
+
+    def _client_label(self, client: ClientRecord) -> str:
+        """A colleague's shared client says whose it is, beside one's own of the same name."""
+        if not client.shared_by:
+            return client.name
+        return self.tr("{client} · shared by {owner}").format(
+            client=client.name, owner=client.shared_by
+        )
 
     def client_id_named(self, name: str) -> int | None:
         found = self.client_filter.findText(name, Qt.MatchFlag.MatchFixedString)
