@@ -75,14 +75,19 @@ do = "Send what was agreed and the next contact date today."
 """
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> PlaybookLibrary:
+def library_of(tmp_path: Path, file_name: str, text: str) -> PlaybookLibrary:
+    """A library of one playbook ``text``, written as ``file_name`` in the user's folder."""
     folder = tmp_path / "playbooks"
     folder.mkdir()
-    (folder / "ui-test.toml").write_text(PLAYBOOK, encoding="utf-8")
+    (folder / file_name).write_text(text, encoding="utf-8")
     loaded = load_library([(Origin.USER, folder)])
     assert not loaded.problems, loaded.problems
     return loaded
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> PlaybookLibrary:
+    return library_of(tmp_path, "ui-test.toml", PLAYBOOK)
 
 
 @pytest.fixture(params=["light", "dark"])

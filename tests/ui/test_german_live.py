@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.domain.library import Origin, PlaybookLibrary, load_library
+from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import Cue
 from app.settings import DEFAULTS, shared_settings
 from app.store import Store
@@ -29,6 +29,7 @@ from app.ui.live.session import LiveSession
 from app.ui.prepare.prepare_dialog import PrepareDialog
 from tests.english_left import english_left
 from tests.meeting_factory import live_meeting_draft
+from tests.ui.conftest import library_of
 
 PARTS = ("live", "prepare", "partner")
 # Data a German user would type or a German playbook would hold, with long compounds.
@@ -84,12 +85,7 @@ do = "Noch heute das Vereinbarte und den nächsten Termin senden."
 
 @pytest.fixture
 def german_library(tmp_path: Path) -> PlaybookLibrary:
-    folder = tmp_path / "playbooks"
-    folder.mkdir()
-    (folder / "verhandlung.toml").write_text(PLAYBOOK, encoding="utf-8")
-    loaded = load_library([(Origin.USER, folder)])
-    assert not loaded.problems, loaded.problems
-    return loaded
+    return library_of(tmp_path, "verhandlung.toml", PLAYBOOK)
 
 
 def shown_texts(window: QWidget) -> list[str]:
