@@ -39,5 +39,30 @@
         <source>find past meetings, follow up, export, see trends</source>
         <translation>vergangene Besprechungen finden, nachfassen, exportieren, Trends sehen</translation>
     </message>
+    <message>
+        <source>{path}: is a folder; name the playbook files in it</source>
+        <translation>{path}: ist ein Ordner; nennen Sie die Leitfaden-Dateien darin</translation>
+    </message>
+    <message>
+        <source>skipped: {problem}</source>
+        <translation>übersprungen: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>CliWords</name>
+    <message numerus="yes">
+        <source>{path}: ok ({id}, %n step(s), with video-call words)</source>
+        <translation>
+            <numerusform>{path}: ok ({id}, %n Schritt, mit Worten für Videocalls)</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritte, mit Worten für Videocalls)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path}: ok ({id}, %n step(s))</source>
+        <translation>
+            <numerusform>{path}: ok ({id}, %n Schritt)</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritte)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
