@@ -44,7 +44,19 @@ def test_playbook_check_speaks_german_under_a_german_lang(tmp_path: Path) -> Non
     assert "format: Feld fehlt" in result.stdout
     assert "darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten" in result.stdout
     assert "ist ein Ordner; nennen Sie die Leitfaden-Dateien darin" in result.stderr
+    assert "source: Feld fehlt: nennen Sie mindestens eine Quelle" in result.stdout
     assert "unknown field" not in result.stdout
+    assert "missing field" not in result.stdout
+
+
+def test_a_format_or_syntax_problem_reads_in_german(tmp_path: Path) -> None:
+    future = tmp_path / "future.toml"
+    future.write_text('format = 2\nid = "x"\n', encoding="utf-8")
+    broken = tmp_path / "syntax.toml"
+    broken.write_text("id = [\n", encoding="utf-8")
+    result = _check(future, tmp_path, "de_DE.UTF-8")
+    assert "Format 2 wird nicht unterstützt; dieses Poise liest Format 1" in result.stdout
+    assert "kein gültiges TOML" in _check(broken, tmp_path, "de_DE.UTF-8").stdout
 
 
 def test_playbook_check_stays_english_under_an_english_lang(tmp_path: Path) -> None:

@@ -83,4 +83,91 @@
         <translation>Datei ist nicht UTF-8 (ungültiges Byte an Stelle {offset})</translation>
     </message>
 </context>
+<context>
+    <name>PlaybookParser</name>
+    <message>
+        <source>not valid TOML: {message}</source>
+        <translation>kein gültiges TOML: {message}</translation>
+    </message>
+    <message>
+        <source>not valid TOML: nested too deeply</source>
+        <translation>kein gültiges TOML: zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>format {found} is not supported; this Poise reads format {supported}</source>
+        <translation>Format {found} wird nicht unterstützt; dieses Poise liest Format {supported}</translation>
+    </message>
+    <message>
+        <source>missing field: a playbook needs at least one [[during]] step</source>
+        <translation>Feld fehlt: ein Leitfaden braucht mindestens einen [[during]]-Schritt</translation>
+    </message>
+    <message>
+        <source>missing field: credit at least one source</source>
+        <translation>Feld fehlt: nennen Sie mindestens eine Quelle</translation>
+    </message>
+    <message>
+        <source>must be [[source]] tables</source>
+        <translation>muss aus [[source]]-Tabellen bestehen</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be [[{name}]] tables</source>
+        <translation>muss aus [[{name}]]-Tabellen bestehen</translation>
+    </message>
+    <message>
+        <source>a step only for meetings in person has no video words</source>
+        <translation>ein Schritt nur für Besprechungen vor Ort hat keine Worte für Videocalls</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, not {value}</source>
+        <translation>muss eines von {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a [{phase}.video] table</source>
+        <translation>muss eine [{phase}.video]-Tabelle sein</translation>
+    </message>
+    <message>
+        <source>must be a [video] table</source>
+        <translation>muss eine [video]-Tabelle sein</translation>
+    </message>
+    <message>
+        <source>must be a table with &apos;when&apos; and &apos;to&apos;</source>
+        <translation>muss eine Tabelle mit &apos;when&apos; und &apos;to&apos; sein</translation>
+    </message>
+    <message>
+        <source>no [[during]] step is left for a meeting in person</source>
+        <translation>für eine Besprechung vor Ort bleibt kein [[during]]-Schritt</translation>
+    </message>
+    <message>
+        <source>no [[during]] step is left for a meeting on a video call</source>
+        <translation>für eine Besprechung im Videocall bleibt kein [[during]]-Schritt</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos;, which a meeting in person does not have</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos;, den eine Besprechung vor Ort nicht hat</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos;, which a meeting on a video call does not have</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos;, den eine Besprechung im Videocall nicht hat</translation>
+    </message>
+    <message>
+        <source>duplicate step key &apos;{key}&apos; (already used in [[{phase}]])</source>
+        <translation>doppelter Schrittschlüssel &apos;{key}&apos; (schon in [[{phase}]] verwendet)</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos;, which does not exist</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos;, den es nicht gibt</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos; in [[{phase}]]; a loop-back stays in its own phase</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos; in [[{phase}]]; ein Rücksprung bleibt in seiner eigenen Phase</translation>
+    </message>
+    <message>
+        <source>a step cannot loop back to itself</source>
+        <translation>ein Schritt kann nicht zu sich selbst zurückspringen</translation>
+    </message>
+</context>
 </TS>
