@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>Hotkeys</name>
+    <message>
+        <source>&apos;{text}&apos; is not a key combination</source>
+        <translation>&apos;{text}&apos; ist keine Tastenkombination</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a modifier (use Ctrl, Alt, Shift or Meta)</source>
+        <translation>&apos;{name}&apos; ist keine Zusatztaste (nehmen Sie Ctrl, Alt, Shift oder Meta)</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; repeats a modifier</source>
+        <translation>&apos;{text}&apos; enthält eine Zusatztaste doppelt</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has no key besides its modifiers</source>
+        <translation>&apos;{text}&apos; hat keine Taste außer den Zusatztasten</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a key Poise can listen for</source>
+        <translation>Auf &apos;{key}&apos; kann Poise nicht hören</translation>
+    </message>
+    <message>
+        <source>{keys} is set for both &apos;{first}&apos; and &apos;{second}&apos;</source>
+        <translation>{keys} ist sowohl für &apos;{first}&apos; als auch für &apos;{second}&apos; eingestellt</translation>
+    </message>
+</context>
+<context>
     <name>MeetingTerms</name>
     <message>
         <source>What they say</source>

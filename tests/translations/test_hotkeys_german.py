@@ -1,0 +1,47 @@
+"""A key combination Poise cannot use is refused in German when German is installed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, validate_bindings
+from app.translation_build import compile_translations
+from app.ui.common import languages
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    compile_translations()
+    language = languages.install_language("de")
+    yield
+    language.uninstall()
+    languages.install_language("en")  # back to what every other test has
+
+
+@pytest.mark.parametrize(
+    ("typed", "german_words"),
+    [
+        ("Ctrl+Alt", "'Ctrl+Alt' hat keine Taste außer den Zusatztasten"),
+        ("Hyper+F", "'hyper' ist keine Zusatztaste"),
+        ("Ctrl+Ctrl+F", "'Ctrl+Ctrl+F' enthält eine Zusatztaste doppelt"),
+        ("Ctrl+Nope", "Auf 'nope' kann Poise nicht hören"),
+        ("+", "'+' ist keine Tastenkombination"),
+    ],
+)
+def test_a_combination_poise_cannot_use_is_refused_in_german(
+    german: None, typed: str, german_words: str
+) -> None:
+    with pytest.raises(HotkeyError) as refused:
+        parse_combo(typed)
+    assert german_words in str(refused.value)
+
+
+def test_one_combination_for_two_actions_is_refused_in_german(german: None) -> None:
+    bindings = {HotkeyAction.NEXT_STEP: "ctrl+alt+n", HotkeyAction.FLAG_MOMENT: "ctrl+alt+n"}
+    with pytest.raises(HotkeyError) as refused:
+        validate_bindings(bindings)
+    assert " ist sowohl für " in str(refused.value)
+    assert "is set for both" not in str(refused.value)
