@@ -133,4 +133,67 @@
         <translation>dem Poise des Partners</translation>
     </message>
 </context>
+<context>
+    <name>PartnerRequest</name>
+    <message>
+        <source>Step in</source>
+        <translation>Einspringen</translation>
+    </message>
+    <message>
+        <source>Please take over for a moment</source>
+        <translation>Bitte übernehmen Sie kurz</translation>
+    </message>
+    <message>
+        <source>OK, stepping in</source>
+        <translation>OK, ich springe ein</translation>
+    </message>
+    <message>
+        <source>Acknowledged — they know you&apos;re stepping in</source>
+        <translation>Bestätigt — man weiß, dass Sie einspringen</translation>
+    </message>
+    <message>
+        <source>You asked your partner to step in</source>
+        <translation>Sie haben Ihren Partner gebeten einzuspringen</translation>
+    </message>
+    <message>
+        <source>Your partner is stepping in</source>
+        <translation>Ihr Partner springt ein</translation>
+    </message>
+    <message>
+        <source>Partner is stepping in</source>
+        <translation>Partner springt ein</translation>
+    </message>
+    <message>
+        <source>I need a moment</source>
+        <translation>Ich brauche einen Moment</translation>
+    </message>
+    <message>
+        <source>Keep things going while I collect myself</source>
+        <translation>Halten Sie das Gespräch in Gang, während ich mich sammle</translation>
+    </message>
+    <message>
+        <source>OK, I&apos;ve got it</source>
+        <translation>OK, ich übernehme</translation>
+    </message>
+    <message>
+        <source>Acknowledged — they know you got it</source>
+        <translation>Bestätigt — man weiß, dass Sie übernehmen</translation>
+    </message>
+    <message>
+        <source>You asked your partner for a moment</source>
+        <translation>Sie haben Ihren Partner um einen Moment gebeten</translation>
+    </message>
+    <message>
+        <source>Your partner is covering for you</source>
+        <translation>Ihr Partner übernimmt für Sie</translation>
+    </message>
+    <message>
+        <source>Partner is covering for you</source>
+        <translation>Partner übernimmt für Sie</translation>
+    </message>
+    <message>
+        <source>Your partner got it</source>
+        <translation>Ihr Partner hat verstanden</translation>
+    </message>
+</context>
 </TS>
