@@ -45,3 +45,10 @@ def test_one_combination_for_two_actions_is_refused_in_german(german: None) -> N
         validate_bindings(bindings)
     assert " ist sowohl für " in str(refused.value)
     assert "is set for both" not in str(refused.value)
+
+
+def test_the_live_windows_keys_line_names_keys_as_a_german_keyboard_does(german: None) -> None:
+    from app.ui.live.status_lines import unheard_keys_summary
+
+    line = unheard_keys_summary([parse_combo("ctrl+shift+f"), parse_combo("page_down")])
+    assert line.startswith("Strg+Umschalt+F Bild abwärts")
