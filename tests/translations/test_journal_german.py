@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.journal import writer
 from app.journal.replay import apply_leftover_journals
-from app.translation_build import compile_translations
-from app.ui.common import languages
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    compile_translations()
-    language = languages.install_language("de")
-    yield
-    language.uninstall()
-    languages.install_language("en")  # back to what every other test has
 
 
 def test_an_unreadable_journal_is_told_in_german(german: None, tmp_path: Path) -> None:

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from PySide6.QtWidgets import QApplication
-
 from app.domain.partner_requests import PartnerRequests
-from app.translation_build import compile_translations
-from app.ui.common import languages
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    compile_translations()
-    language = languages.install_language("de")
-    yield
-    language.uninstall()
-    languages.install_language("en")  # back to what every other test has
 
 
 def test_a_request_and_its_answer_read_in_german(german: None) -> None:
