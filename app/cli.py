@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "review", help=translate("Cli", "find past meetings, follow up, export, see trends")
     )
+    from app.team_command import add_team_parser
+
+    add_team_parser(commands)
     return parser
 
 
@@ -109,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "playbook": _playbook_command,
         "review": _review_command,
         "partner": _partner_command,
+        "team": _team_command,
     }
     try:
         return handlers[args.command](args)
@@ -147,16 +151,28 @@ def _check_playbooks(files: Sequence[Path]) -> int:
             for problem in invalid.problems:
                 print(problem)
             continue
-        print(_checked_line(path, playbook.id, len(playbook.all_steps), playbook.has_video_variant))
+        print(
+            _checked_line(
+                path,
+                playbook.id,
+                len(playbook.all_steps),
+                playbook.has_video_variant,
+                ", ".join(playbook.languages),
+            )
+        )
+        for warning in playbook.warnings:
+            print(translate("Cli", "warning: {warning}").format(warning=warning))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def _checked_line(path: Path, playbook_id: str, steps: int, has_video: bool) -> str:
+def _checked_line(path: Path, playbook_id: str, steps: int, has_video: bool, languages: str) -> str:
     if has_video:
-        line = CliWords.tr("{path}: ok ({id}, %n step(s), with video-call words)", "", steps)
+        line = CliWords.tr(
+            "{path}: ok ({id}, %n step(s), with video-call words, in {languages})", "", steps
+        )
     else:
-        line = CliWords.tr("{path}: ok ({id}, %n step(s))", "", steps)
-    return line.format(path=path, id=playbook_id)
+        line = CliWords.tr("{path}: ok ({id}, %n step(s), in {languages})", "", steps)
+    return line.format(path=path, id=playbook_id, languages=languages)
 
 
 def _list_playbooks() -> int:
@@ -187,6 +203,12 @@ def _partner_command(args: argparse.Namespace) -> int:
     from app.ui.application import run_partner
 
     return run_partner(args.url)
+
+
+def _team_command(args: argparse.Namespace) -> int:
+    from app.team_command import run_team_command
+
+    return run_team_command(args)
 
 
 def _review_command(args: argparse.Namespace) -> int:

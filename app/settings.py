@@ -38,7 +38,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app import paths, settings_damage
+from app import managed_settings, paths, settings_damage
 from app.domain.hotkeys import (
     DEFAULT_BINDINGS,
     FORMER_DEFAULT_BINDINGS,
@@ -180,17 +180,19 @@ class DamagedSettingsError(ValueError):
         return translate("Settings", self.reason).format(**self.values)
 
 
-def read_settings(path: Path) -> tuple[Settings, DamagedSettingsError | None]:
-    """The settings, and why the file is damaged when it is there but unreadable (or "")."""
+def read_settings(
+    path: Path, base: Settings = DEFAULTS
+) -> tuple[Settings, DamagedSettingsError | None]:
+    """The settings over ``base``, and why the file is damaged when it is unreadable (or None)."""
     try:
         data = _read_json(path)
         if data is not None and not isinstance(data, dict):
             raise DamagedSettingsError(QT_TRANSLATE_NOOP("Settings", "it holds no settings"))
     except DamagedSettingsError as damage:
         _log.warning("%s is damaged (%s); the default settings are used", path, damage)
-        return DEFAULTS, damage
+        return base, damage
     if data is None:
-        return DEFAULTS, None
+        return base, None
     values: dict[str, Any] = {}
     for spec in fields(Settings):
         if spec.name in data:
@@ -203,7 +205,7 @@ def read_settings(path: Path) -> tuple[Settings, DamagedSettingsError | None]:
                 )
             else:
                 values[spec.name] = parsed
-    return replace(DEFAULTS, **values), None
+    return replace(base, **values), None
 
 
 def _read_json(path: Path) -> Any:
@@ -249,11 +251,17 @@ def _read_json(path: Path) -> Any:
         ) from None
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically and user-only; raises ``OSError`` if it cannot."""
+def save_settings(
+    settings: Settings, path: Path | None = None, left_out: frozenset[str] = frozenset()
+) -> None:
+    """Write the settings (but ``left_out``) atomically, user-only; ``OSError`` if it cannot."""
     path = path or settings_file()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    data = {spec.name: _dump(getattr(settings, spec.name)) for spec in fields(Settings)}
+    data = {
+        spec.name: _dump(getattr(settings, spec.name))
+        for spec in fields(Settings)
+        if spec.name not in left_out
+    }
     text = json.dumps(data, indent=2, sort_keys=True)
     replace_private(path, text.encode("utf-8"))
 
@@ -272,7 +280,10 @@ class SettingsOwner:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or settings_file()
-        self._current, damage = read_settings(self.path)
+        # The administrator's layer (app.managed_settings): under the person's, locks over it.
+        self.managed = managed_settings.load_managed_layer(_MANAGED_NAMES, _parse)
+        self._current, damage = read_settings(self.path, self.managed.under(DEFAULTS))
+        self._current = self.managed.enforce(self._current)
         self._listeners: list[SettingsListener] = []
         self._problem_listeners: list[ProblemListener] = []
         self.problem = ""
@@ -327,6 +338,7 @@ class SettingsOwner:
         return self.replace_all(replace(self._current, **changes))
 
     def replace_all(self, settings: Settings) -> Settings:
+        settings = self.managed.enforce(settings)  # a locked setting stays as it was set
         changed = frozenset(
             spec.name
             for spec in fields(Settings)
@@ -343,7 +355,7 @@ class SettingsOwner:
         if self._hold_writes:
             return  # the damaged file is still in place: never written over
         try:
-            save_settings(settings, self.path)
+            save_settings(settings, self.path, self.managed.left_out(settings))
         except OSError as error:
             if self.problem:
                 return  # told already; the change is kept in memory all the same
@@ -365,6 +377,7 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+_MANAGED_NAMES = frozenset(spec.name for spec in fields(Settings))
 _shared: SettingsOwner | None = None
 _shared_lock = threading.Lock()
 

@@ -196,7 +196,6 @@ def compile_translations(root: Path | None = None, *, force: bool = False) -> Bu
     return result
 
 
-
 def main(argv: list[str] | None = None) -> int:
     arguments = argv if argv is not None else sys.argv[1:]
     if arguments[:1] == ["--update"] and len(arguments) >= 2:

@@ -25,7 +25,16 @@ from bench.budgets import BUDGETS
 from bench.rows import ROWS_ENV, Row, read_rows
 
 FOLDER = Path(__file__).resolve().parent
-BENCHES = ("startup", "stalls", "signal_latency", "store", "review", "durability")
+BENCHES = (
+    "startup",
+    "stalls",
+    "signal_latency",
+    "store",
+    "review",
+    "durability",
+    "relay_capacity",
+    "store_server",
+)
 QUICK_TIMEOUT_SECONDS = 38
 FULL_TIMEOUT_SECONDS = 1800
 

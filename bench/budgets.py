@@ -56,6 +56,9 @@ BUDGETS: dict[str, Budget] = {
     # until then these hold Poise's own share over the bare editor.
     "stalls.paste_5mb_vs_bare_editor": Budget(1.2, "ratio"),
     "stalls.typing_after_paste_vs_bare_editor": Budget(1.2, "ratio"),
+    # bench/relay_capacity.py (issue 22): what one idle partner connection costs the broker;
+    # 1.0 KB measured, so 10,000 connections fit in 10 MB. Rates are printed, not budgeted.
+    "relay.memory_per_connection": Budget(4, "figure"),
     # bench/signal_latency.py: a press on the wire to the cue painted (p99)
     "signal.lan_press_to_painted_p99": Budget(30),
     "signal.lan_press_to_painted_vs_raw": Budget(2, "ratio"),

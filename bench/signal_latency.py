@@ -48,6 +48,7 @@ from PySide6.QtWebSockets import QWebSocketServer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.meeting_terms import DEFAULT_CUES, Cue, SignalSource
+from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import new_mqtt_client
 from app.link.pairing import PairingBook
 from app.link.relay import RelayMeeting
@@ -94,6 +95,7 @@ print(json.dumps(out))
 RELAY_PARTNER_SCRIPT = r"""
 import json, queue, sys, time
 repo, port, secret, cue, echo_up, echo_down, presses, warm_up = sys.argv[1:9]
+username, password = sys.argv[9:11]
 sys.path.insert(0, repo)
 from app.domain.signal_protocol import ClientKind, Hello, Press, Status
 from app.domain.signal_protocol import encode, parse_server_message
@@ -110,6 +112,7 @@ client = new_mqtt_client("websockets")
 client.ws_set_options(path="/mqtt")
 client.on_message = lambda c, u, m: inbox.put((m.topic, bytes(m.payload)))
 client.on_subscribe = lambda c, u, mid, codes, props: connected.put(mid)
+client.username_pw_set(username, password)
 client.connect("127.0.0.1", int(port))
 client.loop_start()
 def subscribe(topic):
@@ -360,7 +363,10 @@ def measure_relay(
             book = PairingBook(Path(folder) / "paired-partners.json")
             paired = book.pair("Bench partner")
             session = BenchSession(DEFAULT_CUES)
-            relay = RelayMeeting(session.cues, book, broker.ws_url, rate_limits=limits)
+            bench_pass = BrokerPass("bench", broker.add_room_wide_account("bench"))
+            relay = RelayMeeting(
+                session.cues, book, broker.ws_url, rate_limits=limits, credentials=bench_pass
+            )
             requested_at: dict[str, float] = {}
             relay.cueRequested.connect(
                 lambda _cue, _source, mid: requested_at.setdefault(mid, time.perf_counter())
@@ -376,6 +382,7 @@ def measure_relay(
             echo.on_message = lambda client, _u, message: client.publish(
                 echo_down, message.payload, qos=1
             )
+            echo.username_pw_set(bench_pass.username, bench_pass.password)
             echo.connect("127.0.0.1", broker.ws_port)
             echo.loop_start()
 
@@ -395,6 +402,8 @@ def measure_relay(
                     echo_down,
                     str(presses),
                     str(WARM_UP),
+                    bench_pass.username,
+                    bench_pass.password,
                 ],
             )
             application.exec()

@@ -68,7 +68,7 @@ print(sent)
 
 RELAY_FLOOD_SCRIPT = r"""
 import queue, sys, time
-repo, port, secret, cue, rate, seconds = sys.argv[1:7]
+repo, port, secret, cue, rate, seconds, username, password = sys.argv[1:9]
 sys.path.insert(0, repo)
 from app.domain.signal_protocol import ClientKind, Hello, Press, encode
 from app.link.mqtt_link import new_mqtt_client
@@ -83,6 +83,7 @@ client = new_mqtt_client("websockets")
 client.ws_set_options(path="/mqtt")
 client.on_message = lambda c, u, m: inbox.put((m.topic, bytes(m.payload)))
 client.on_subscribe = lambda c, u, mid, codes, props: subscribed.put(mid)
+client.username_pw_set(username, password)
 client.connect("127.0.0.1", int(port))
 client.loop_start()
 _, mid = client.subscribe(lobby.down.topic, qos=1)
@@ -296,6 +297,7 @@ def measure_lan_flood(rate: int, seconds: float) -> tuple[list[float], int]:
 
 
 def measure_relay_flood(rate: int, seconds: float) -> tuple[list[float], int]:
+    from app.link.broker_pass import BrokerPass
     from app.link.pairing import PairingBook
     from app.link.relay import RelayMeeting
     from app.ui.partner.partner_wiring import attach_partner_link
@@ -308,7 +310,8 @@ def measure_relay_flood(rate: int, seconds: float) -> tuple[list[float], int]:
             book = PairingBook(Path(folder) / "paired-partners.json")
             paired = book.pair("Bench partner")
             session, window = live_window()
-            relay = RelayMeeting(session.cues, book, broker.ws_url)
+            bench_pass = BrokerPass("bench", broker.add_room_wide_account("bench"))
+            relay = RelayMeeting(session.cues, book, broker.ws_url, credentials=bench_pass)
             attach_partner_link(session, relay)
             relay.start()
             probe = StallProbe()
@@ -324,6 +327,8 @@ def measure_relay_flood(rate: int, seconds: float) -> tuple[list[float], int]:
                     session.cues[0].key,
                     str(rate),
                     str(seconds),
+                    bench_pass.username,
+                    bench_pass.password,
                 ],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

@@ -17,6 +17,7 @@ from app.domain.playbook_file import load_playbook
 
 class Origin(StrEnum):
     SHIPPED = "shipped"
+    TEAM = "team"  # the administrator's folder (app.managed_settings)
     USER = "user"
 
 
@@ -48,6 +49,16 @@ class PlaybookLibrary:
 
     def __contains__(self, playbook_id: object) -> bool:
         return isinstance(playbook_id, str) and self.get(playbook_id) is not None
+
+    def in_language(self, code: str) -> PlaybookLibrary:
+        """Every playbook in the language ``code`` where it has it, else in its own."""
+        return PlaybookLibrary(
+            entries=[
+                LoadedPlaybook(entry.playbook.in_language(code), entry.origin, entry.path)
+                for entry in self.entries
+            ],
+            problems=list(self.problems),
+        )
 
 
 def playbook_files(folder: Path) -> list[Path]:

@@ -18,6 +18,11 @@ from app.translation import QT_TRANSLATE_NOOP, translate
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
+# What reads at a glance in the live window, in every language the playbook has.
+TITLE_MAX_CHARS = 60
+DO_MAX_CHARS = 90
+SUMMARY_MAX_CHARS = 200
+
 
 _TABLE_HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
 
@@ -75,20 +80,38 @@ class FieldLines:
         if start is None:
             return None
         header = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\.\s*{re.escape(variant)}\s*\]")
-        dotted = re.compile(rf"^\s*{re.escape(variant)}\s*\.\s*{re.escape(key)}\s*=")
-        assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        dotted = re.compile(rf"^\s*{re.escape(variant)}\s*\.\s*{re.escape(key)}\s*[=.]")
+        # "video.do = …" inside a [during.de] table is where its 'video' is told.
+        assignment = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
         in_variant: int | None = None
+        variant_header: int | None = None  # a [name.variant.video] table may follow it
         for number in range(start, len(self._lines)):
             line = self._lines[number]
             if line.lstrip().startswith("[["):
                 break
             if header.match(line):
-                in_variant = number + 1
+                in_variant = variant_header = number + 1
             elif _TABLE_HEADER.match(line):
                 in_variant = None
             elif dotted.match(line) or (in_variant is not None and assignment.match(line)):
                 return number + 1
-        return in_variant or self.field_in_table(name, index, variant)
+        return variant_header or self.field_in_table(name, index, variant)
+
+    def field_in_top_table(self, name: str, key: str) -> int | None:
+        """Line of ``key`` in the top ``[name]`` table, or of ``name.key = …`` before any table."""
+        header = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\]")
+        dotted = re.compile(rf"^\s*{re.escape(name)}\s*\.\s*{re.escape(key)}\s*=")
+        assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        in_table: int | None = None
+        for number, line in enumerate(self._lines, start=1):
+            if header.match(line):
+                in_table = number
+            elif _TABLE_HEADER.match(line):
+                if in_table is not None:
+                    break
+            elif assignment.match(line) if in_table is not None else dotted.match(line):
+                return number
+        return in_table or self.top_level(name)
 
 
 class FieldChecker:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from app.domain.meeting_terms import MeetingMode
@@ -23,20 +24,31 @@ from app.domain.playbook import (
     Step,
     StepVariant,
 )
-from app.domain.playbook_checker import FieldChecker
+from app.domain.playbook_checker import (
+    DO_MAX_CHARS,
+    SUMMARY_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    FieldChecker,
+)
+from app.domain.playbook_languages import (
+    language_gaps,
+    misplaced_language_tables,
+    own_language,
+    playbook_text,
+    split_languages,
+    step_text,
+)
 from app.translation import QT_TRANSLATE_NOOP, translate
 
 FORMAT_VERSION = 1
 
 _VIDEO = "video"
-_TOP_FIELDS = {"format", "id", "version", "title", "summary", "source", _VIDEO, *Phase}
+_TOP_FIELDS = {"format", "id", "version", "language", "title", "summary", "source", _VIDEO, *Phase}
 _TOP_VIDEO_FIELDS = {"summary"}
 _SOURCE_FIELDS = {"title", "author", "year"}
 _STEP_FIELDS = {"key", "title", "do", "say", "avoid", "detail", "loop_back", "only", _VIDEO}
 _VARIANT_FIELDS = {"title", "do", "say", "avoid", "detail"}
 _LOOP_BACK_FIELDS = {"when", "to"}
-_DO_MAX_CHARS = 90
-_TITLE_MAX_CHARS = 60
 
 
 def parse_playbook(text: str, path: Path) -> Playbook:
@@ -65,7 +77,12 @@ def parse_playbook(text: str, path: Path) -> Playbook:
 
     check = FieldChecker(path, text)
     top = check.lines.top_level
+    language = own_language(check, data)
+    data, top_languages = split_languages(check, data, _TOP_FIELDS, "", top, language)
     check.unknown_fields(data, _TOP_FIELDS, "", top)
+    texts = tuple(
+        (code, playbook_text(check, table, code)) for code, table in sorted(top_languages.items())
+    )
 
     file_format = check.integer(data, "format", "", top("format"), required=True)
     if file_format is not None and file_format != FORMAT_VERSION:
@@ -79,14 +96,14 @@ def parse_playbook(text: str, path: Path) -> Playbook:
         )
     playbook_id = check.slug(data, "id", "", top("id"))
     version = check.integer(data, "version", "", top("version"), required=False) or 1
-    title = check.text(data, "title", "", top("title"), max_chars=_TITLE_MAX_CHARS)
-    summary = check.text(data, "summary", "", top("summary"), max_chars=200)
+    title = check.text(data, "title", "", top("title"), max_chars=TITLE_MAX_CHARS)
+    summary = check.text(data, "summary", "", top("summary"), max_chars=SUMMARY_MAX_CHARS)
     sources = tuple(_sources(check, data.get("source")))
     video_summary = _video_summary(check, data.get(_VIDEO))
 
     phases: dict[Phase, tuple[Step, ...]] = {}
     for phase in Phase:
-        phases[phase] = tuple(_steps(check, phase, data.get(phase.value)))
+        phases[phase] = tuple(_steps(check, phase, data.get(phase.value), language))
     if Phase.DURING.value not in data:
         check.report(
             "during",
@@ -98,10 +115,14 @@ def parse_playbook(text: str, path: Path) -> Playbook:
 
     _check_keys(check, phases)
     _check_modes(check, phases)
+    languages = {code for code, _ in texts} | {
+        code for steps in phases.values() for step in steps for code, _ in step.texts
+    }
+    misplaced_language_tables(check, text, languages)
 
     if check.problems:
         raise PlaybookError(check.problems)
-    return Playbook(
+    playbook = Playbook(
         id=playbook_id,
         version=version,
         title=title,
@@ -112,7 +133,10 @@ def parse_playbook(text: str, path: Path) -> Playbook:
         after=phases[Phase.AFTER],
         origin=path,
         video_summary=video_summary,
+        language=language,
+        texts=texts,
     )
+    return replace(playbook, warnings=tuple(language_gaps(check, playbook)))
 
 
 _SYNTAX_ERROR_PLACE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
@@ -168,7 +192,7 @@ def _sources(check: FieldChecker, value: object) -> Iterator[Source]:
         yield Source(title=title, author=author, year=year)
 
 
-def _steps(check: FieldChecker, phase: Phase, value: object) -> Iterator[Step]:
+def _steps(check: FieldChecker, phase: Phase, value: object, language: str) -> Iterator[Step]:
     name = phase.value
     if value is None:
         return
@@ -191,10 +215,14 @@ def _steps(check: FieldChecker, phase: Phase, value: object) -> Iterator[Step]:
         def line_of(field_name: str, index: int = index) -> int | None:
             return check.lines.field_in_table(name, index, field_name)
 
+        def table_line(code: str, index: int = index) -> int | None:
+            return check.lines.field_in_variant(name, index, code, "")
+
+        table, languages = split_languages(check, table, _STEP_FIELDS, prefix, table_line, language)
         check.unknown_fields(table, _STEP_FIELDS, prefix, line_of)
         key = check.slug(table, "key", prefix, line_of("key"))
-        title = check.text(table, "title", prefix, line_of("title"), max_chars=_TITLE_MAX_CHARS)
-        do = check.text(table, "do", prefix, line_of("do"), max_chars=_DO_MAX_CHARS)
+        title = check.text(table, "title", prefix, line_of("title"), max_chars=TITLE_MAX_CHARS)
+        do = check.text(table, "do", prefix, line_of("do"), max_chars=DO_MAX_CHARS)
         say = check.text_list(table, "say", prefix, line_of("say"))
         avoid = check.text_list(table, "avoid", prefix, line_of("avoid"))
         detail = check.text(table, "detail", prefix, line_of("detail"), required=False)
@@ -209,7 +237,7 @@ def _steps(check: FieldChecker, phase: Phase, value: object) -> Iterator[Step]:
                 ),
                 line_of("only"),
             )
-        yield Step(
+        step = Step(
             key=key,
             phase=phase,
             title=title,
@@ -220,6 +248,13 @@ def _steps(check: FieldChecker, phase: Phase, value: object) -> Iterator[Step]:
             loop_back=loop_back,
             video=video,
             only=only,
+        )
+        yield replace(
+            step,
+            texts=tuple(
+                (code, step_text(check, words, step, index, code))
+                for code, words in sorted(languages.items())
+            ),
         )
 
 
@@ -283,8 +318,8 @@ def _variant(
         else None
     )
     return StepVariant(
-        title=text("title", _TITLE_MAX_CHARS),
-        do=text("do", _DO_MAX_CHARS),
+        title=text("title", TITLE_MAX_CHARS),
+        do=text("do", DO_MAX_CHARS),
         say=lines("say"),
         avoid=lines("avoid"),
         detail=detail,
@@ -299,7 +334,9 @@ def _video_summary(check: FieldChecker, value: object) -> str:
         check.report(_VIDEO, translate("PlaybookParser", "must be a [video] table"), line)
         return ""
     check.unknown_fields(value, _TOP_VIDEO_FIELDS, f"{_VIDEO}.", line)
-    return check.text(value, "summary", f"{_VIDEO}.", line, required=False, max_chars=200)
+    return check.text(
+        value, "summary", f"{_VIDEO}.", line, required=False, max_chars=SUMMARY_MAX_CHARS
+    )
 
 
 def _loop_back(

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
 from app.journal import writer
 from app.store.errors import StoreError
+from app.store.viewer import own_rows
 from app.translation import translate
 
 if TYPE_CHECKING:
@@ -159,7 +160,8 @@ def apply_journal(session: Session, content: JournalContent) -> int:
     title = str(facts.get("title", "")).strip()
     started_at = content.started_at
     key = client_name.casefold()
-    client = session.scalar(select(models.Client).where(models.Client.name_key == key))
+    mine = own_rows(models.Client.owner_role)
+    client = session.scalar(select(models.Client).where(models.Client.name_key == key, mine))
     if client is None:
         client = models.Client(name=client_name, name_key=key, created_at=started_at)
         session.add(client)

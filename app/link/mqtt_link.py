@@ -26,6 +26,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from PySide6.QtCore import QObject, Qt, Signal
 
 from app import qt_workarounds
+from app.link.broker_pass import BrokerPass
 from app.link.relay_crypto import Envelope, Opener
 
 KEEPALIVE_S = 15
@@ -37,6 +38,10 @@ it otherwise took the process's share of two busy cores, and the live window sta
 20-60 ms (the hostile relay test); lowered, 6-11 ms on a quiet moment of the machine."""
 
 
+REFUSED_ACCOUNT_CODES = frozenset({134, 135})
+"""MQTT 5 CONNACK reasons "Bad user name or password" and "Not authorized"."""
+
+
 class RelayError(ValueError):
     """A broker address that cannot be used; the message says what to fix."""
 
@@ -46,6 +51,7 @@ class BrokerStatus(StrEnum):
     CONNECTING = "connecting"
     CONNECTED = "connected"
     UNREACHABLE = "unreachable"
+    REFUSED = "refused"  # the broker turned the account down (wrong, or a revoked pass)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,20 @@ def _send_without_delay(_client: mqtt.Client, _userdata: object, sock: object) -
             tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
+def connect_with_pass(
+    client: mqtt.Client, broker_url: str, credentials: BrokerPass | None
+) -> BrokerAddress:
+    """Sets the address's path and TLS, and the account, on a client not yet connected."""
+    address = parse_broker_url(broker_url)
+    if address.transport == "websockets":
+        client.ws_set_options(path=address.path)
+    if address.tls:
+        client.tls_set()
+    if credentials is not None:
+        client.username_pw_set(credentials.username, credentials.password)
+    return address
+
+
 def _silence(client: mqtt.Client) -> None:
     """No more callbacks from paho's thread; disconnect, and join that thread off this one."""
     client.on_message = None
@@ -145,7 +165,16 @@ class MqttLink(QObject):
     _arrived = Signal(str, object)
     _status = Signal(str)
 
-    def __init__(self, broker_url: str, opener: Opener, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        broker_url: str,
+        opener: Opener,
+        parent: QObject | None = None,
+        *,
+        credentials: BrokerPass | None = None,
+    ) -> None:
+        """``credentials``: the account the team's broker admits this side with
+        (``app.link.relay_account``); None for a broker that takes anyone."""
         qt_workarounds.install()
         super().__init__(parent)
         self.address = parse_broker_url(broker_url)
@@ -158,10 +187,7 @@ class MqttLink(QObject):
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._status.connect(self._set_status, Qt.ConnectionType.QueuedConnection)
         client = new_mqtt_client(self.address.transport)
-        if self.address.transport == "websockets":
-            client.ws_set_options(path=self.address.path)
-        if self.address.tls:
-            client.tls_set()
+        connect_with_pass(client, broker_url, credentials)
         client.reconnect_delay_set(RECONNECT_MIN_S, RECONNECT_MAX_S)  # type: ignore[arg-type]
         client.max_inflight_messages_set(100)
         client.on_connect = self._on_connect
@@ -219,7 +245,8 @@ class MqttLink(QObject):
             self._loop_thread_niced = True
             _lower_this_threads_priority()
         if getattr(reason, "is_failure", False):
-            self._status.emit(BrokerStatus.UNREACHABLE.value)
+            refused = getattr(reason, "value", 0) in REFUSED_ACCOUNT_CODES
+            self._status.emit((BrokerStatus.REFUSED if refused else BrokerStatus.UNREACHABLE).value)
             return
         with self._lock:
             topics = sorted(self._topics)

@@ -11,9 +11,11 @@ background thread, so neither the GUI thread nor a partner's arrival waits for a
 disk. Who holds the book learns of changes (a revoke in Settings during a live
 meeting) through :meth:`PairingBook.add_listener`.
 
-The pairing link: ``<page>#k=<secret>&b=<broker>``. The fragment carries the secret
-because browsers never send a fragment to a server; ``b`` is left out when the
-broker is the page's own origin at ``/mqtt`` (what ``deploy/relay`` sets up).
+The pairing link: ``<page>#k=<secret>&b=<broker>&u=<user>&p=<password>``. The fragment
+carries the secrets because browsers never send a fragment to a server; ``b`` is left out
+when the broker is the page's own origin at ``/mqtt`` (what ``deploy/relay`` sets up);
+``u`` and ``p`` are the partner's pass on a team broker that admits only the team
+(``app.link.relay_account``), left out when the partner has none.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from app import paths
+from app.link.broker_pass import BrokerPass
 from app.link.relay_crypto import decode_secret, new_pairing_secret
+from app.translation import translate
 
 PAIRING_FILE_NAME = "paired-partners.json"
 MAX_PARTNERS = 16
@@ -53,6 +57,8 @@ class PairedPartner:
     created: datetime
     secret: str
     last_seen: datetime | None = None
+    broker_pass: BrokerPass | None = None
+    """The partner's own pass on the team's broker, reaching this pairing's rooms only."""
 
 
 class PairingBook:
@@ -102,6 +108,16 @@ class PairingBook:
             )
             self._partners[partner.partner_id] = partner
         self._changed()
+        return partner
+
+    def give_pass(self, partner_id: str, broker_pass: BrokerPass) -> PairedPartner | None:
+        """The relay agent minted this partner's pass; None if it was revoked meanwhile."""
+        with self._lock:
+            partner = self._partners.get(partner_id)
+            if partner is None:
+                return None
+            partner = self._partners[partner_id] = replace(partner, broker_pass=broker_pass)
+        self._changed()  # a live meeting's relay may use the pairing's rooms only from now
         return partner
 
     def revoke(self, partner_id: str) -> bool:
@@ -157,6 +173,7 @@ def pairing_book() -> PairingBook:
 class RelayLink:
     secret: bytes
     broker_url: str
+    broker_pass: BrokerPass | None = None
 
 
 def default_page_url(broker_url: str) -> str:
@@ -171,6 +188,9 @@ def pairing_link(partner: PairedPartner, broker_url: str, page_url: str = "") ->
     link = f"{page}#k={partner.secret}"
     if broker_url != _broker_of_page(page):
         link += "&b=" + quote(broker_url, safe="")
+    if partner.broker_pass is not None:
+        link += "&u=" + quote(partner.broker_pass.username, safe="")
+        link += "&p=" + quote(partner.broker_pass.password, safe="")
     return link
 
 
@@ -192,7 +212,14 @@ def parse_relay_link(text: str) -> RelayLink:
     broker = fields.get("b", [""])[0] or _broker_of_page(page)
     if urlsplit(broker).scheme not in ("ws", "wss") or not urlsplit(broker).hostname:
         raise PairingError("the link names no relay: it should start with https://")
-    return RelayLink(secret, broker)
+    username, password = fields.get("u", [""])[0], fields.get("p", [""])[0]
+    if bool(username) != bool(password):
+        raise PairingError(
+            translate(
+                "PairingLink", "the link's relay pass is incomplete: copy the whole link again"
+            )
+        )
+    return RelayLink(secret, broker, BrokerPass(username, password) if username else None)
 
 
 def _broker_of_page(page: str) -> str:
@@ -211,6 +238,14 @@ def _to_json(partner: PairedPartner) -> dict[str, Any]:
         "created": partner.created.isoformat(),
         "last_seen": partner.last_seen.isoformat() if partner.last_seen else None,
         "secret": partner.secret,
+        **(
+            {
+                "broker_user": partner.broker_pass.username,
+                "broker_password": partner.broker_pass.password,
+            }
+            if partner.broker_pass is not None
+            else {}
+        ),
     }
 
 
@@ -225,12 +260,14 @@ def _read(file: Path) -> dict[str, PairedPartner]:
         try:
             decode_secret(entry["secret"])
             seen = entry.get("last_seen")
+            user, password = entry.get("broker_user"), entry.get("broker_password")
             partner = PairedPartner(
                 str(entry["id"]),
                 str(entry["name"])[:MAX_NAME_CHARS],
                 datetime.fromisoformat(entry["created"]),
                 entry["secret"],
                 datetime.fromisoformat(seen) if seen else None,
+                BrokerPass(str(user), str(password)) if user and password else None,
             )
         except (KeyError, TypeError, ValueError):
             continue

@@ -4,10 +4,13 @@ Both partner clients (``app.link.client`` over the LAN's WebSocket, and
 ``app.link.relay_partner`` through the relay) subclass :class:`PartnerEnd`. It holds
 what a partner's Poise knows of the conversation: how far its latest press got
 (pending while offline, sent, received, shown... or undelivered when too old to help),
-the user's open request, and the "OK" it owes or has given. It resends a fresh press
-(same message id: Poise drops the repeat) or asks after an old one when the link is
-back, and reads Poise's answers the same way on both paths. A subclass says how one
-message goes out (:meth:`PartnerEnd._send`) and keeps its own connection states.
+the user's open request, and the "OK" it owes or has given. A press (and an "OK") is sent
+again every :data:`RESEND_EVERY_MS` until Poise answers it, at most :data:`MOST_SENDS` times (same
+message id: Poise answers a repeat with where the first got to and never shows it twice),
+so a press a flooded broker dropped still arrives. When the link is back it resends a
+fresh press or asks after an old one, and reads Poise's answers the same way on both
+paths. A subclass says how one message goes out (:meth:`PartnerEnd._send`) and keeps
+its own connection states.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ from app.domain.signal_protocol import (
 
 STALE_AFTER_MS = 30000
 """A press not sent within this long is too old to help: reported undelivered."""
+RESEND_EVERY_MS = 1000
+"""Poise answers a press within milliseconds; no answer after this long, it goes again."""
+MOST_SENDS = 8
+"""A press goes out at most this often (the first time and the repeats), then it waits."""
 
 
 class LinkState(StrEnum):
@@ -71,6 +78,7 @@ class _LastPress:
     cue_key: str
     age_timer: QTimer
     state: PressState
+    sends: int = 0
 
 
 ClientMessage = Hello | Press | Query | RequestAck | Ping
@@ -93,7 +101,10 @@ class PartnerEnd(QObject):
         self._last: _LastPress | None = None
         self._request: Request | None = None
         self._answering: str | None = None  # an "OK" that may not have reached Poise yet
+        self._answer_sends = 0
         self._answered: set[str] = set()
+        self._resend_timer = QTimer(self, interval=RESEND_EVERY_MS)
+        self._resend_timer.timeout.connect(self._resend)
 
     @abstractmethod
     def _send(self, message: ClientMessage) -> bool:
@@ -130,7 +141,9 @@ class PartnerEnd(QObject):
         if message_id in self._answered:
             return
         self._answering = message_id
-        self._send(RequestAck(message_id))
+        self._answer_sends = 1 if self._send(RequestAck(message_id)) else 0
+        if not self._resend_timer.isActive():
+            self._resend_timer.start()
 
     def press(self, cue_key: str) -> str:
         """Send a cue now, or as soon as the link is back; returns its message id."""
@@ -144,15 +157,38 @@ class PartnerEnd(QObject):
         sent = self._send(Press(self._last.message_id, cue_key))
         self._set_press_state(PressState.SENT if sent else PressState.PENDING)
         if sent:
-            self._press_went_out()
+            self._went_out()
         return self._last.message_id
+
+    def _went_out(self) -> None:
+        assert self._last is not None
+        self._last.sends += 1
+        if not self._resend_timer.isActive():
+            self._resend_timer.start()
+        self._press_went_out()
+
+    def _resend(self) -> None:
+        """No answer yet: the same press, or the same "OK", again (a dropped one arrives,
+        a repeat is answered and never shown twice)."""
+        waiting = False
+        last = self._last
+        if last is not None and last.state is PressState.SENT and last.sends < MOST_SENDS:
+            waiting = True
+            if self._send(Press(last.message_id, last.cue_key)):
+                last.sends += 1
+        if self._answering is not None and self._answer_sends < MOST_SENDS:
+            waiting = True
+            if self._send(RequestAck(self._answering)):
+                self._answer_sends += 1
+        if not waiting:
+            self._resend_timer.stop()
 
     def _resume(self) -> None:
         """The link is back: a fresh press goes again, an old one is asked after, and an
         "OK" that may not have arrived is said again."""
         self._resume_press()
-        if self._answering is not None:
-            self._send(RequestAck(self._answering))
+        if self._answering is not None and self._send(RequestAck(self._answering)):
+            self._answer_sends += 1
 
     def _resume_press(self) -> None:
         last = self._last
@@ -161,7 +197,7 @@ class PartnerEnd(QObject):
         if last.state in (PressState.PENDING, PressState.SENT) and last.age_timer.isActive():
             if self._send(Press(last.message_id, last.cue_key)):  # a repeat is dropped
                 self._set_press_state(PressState.SENT)
-                self._press_went_out()
+                self._went_out()
         else:
             self._send(Query(last.message_id))
 
@@ -185,7 +221,7 @@ class PartnerEnd(QObject):
                 self.requestAnswered.emit(message_id)
             case Status(message_id, state):
                 if self._last is not None and message_id == self._last.message_id:
-                    self._press_answered()
+                    self._press_answered()  # no repeat from here: it is not "sent" any more
                     if state is DeliveryState.UNKNOWN:
                         self._set_press_state(PressState.UNDELIVERED)
                     elif PressState(state.value) != self._last.state:

@@ -38,6 +38,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app import qt_workarounds
 from app.domain.meeting_terms import Cue
 from app.domain.signal_protocol import ClientKind, encode
+from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import PairedPartner, PairingBook
 from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
@@ -47,6 +48,7 @@ from app.link.relay_crypto import (
     Channels,
     Envelope,
     Opener,
+    ReplayMemory,
     Sealer,
     decode_secret,
     derive_channels,
@@ -55,6 +57,9 @@ from app.link.relay_crypto import (
 
 ANNOUNCE_EVERY_S = 1.0
 """A partner's "hello" is answered at most this often (a flood of hellos costs little)."""
+HEARD_IN_EVERY_MEETING = ReplayMemory()
+"""What this Poise heard on the relay lately, whichever meeting: a partner's "hello" captured
+in one meeting and replayed into the next is a repeat, not a partner coming online."""
 
 
 # --- Poise's side of one meeting ------------------------------------------------------------
@@ -94,13 +99,14 @@ class RelayMeeting(QObject, SessionReports):
         broker_url: str,
         *,
         rate_limits: RateLimits = DEFAULT_RATE_LIMITS,
+        credentials: BrokerPass | None = None,
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()
         super().__init__(parent)
         self._book = book
         self.meeting_id = new_meeting_id()
-        self.opener = Opener()
+        self.opener = Opener(memory=HEARD_IN_EVERY_MEETING)
         self._sealer = Sealer()
         self._partners: dict[str, _RelayPartner] = {}
         self._by_topic: dict[str, _RelayPartner] = {}
@@ -117,7 +123,7 @@ class RelayMeeting(QObject, SessionReports):
         )
         self.dropped = self._session.dropped
         self._ended = False
-        self.link = MqttLink(broker_url, self.opener, self)
+        self.link = MqttLink(broker_url, self.opener, self, credentials=credentials)
         self.link.envelopeReceived.connect(self._on_envelope)
         self.link.connected.connect(self._announce_all)
         self.link.statusChanged.connect(self._on_status)
@@ -153,7 +159,7 @@ class RelayMeeting(QObject, SessionReports):
 
     def paths(self) -> list[tuple[str, PartnerPath]]:
         """Each paired partner's name and path, in pairing order."""
-        unreachable = self.link.status is BrokerStatus.UNREACHABLE
+        unreachable = self.link.status in (BrokerStatus.UNREACHABLE, BrokerStatus.REFUSED)
         result = []
         for partner in sorted(self._partners.values(), key=lambda p: p.partner.created):
             if unreachable:
@@ -176,7 +182,15 @@ class RelayMeeting(QObject, SessionReports):
                     self.link.unsubscribe(channel.topic)
                     self._by_topic.pop(channel.topic, None)
         for partner_id, paired in wanted.items():
-            if partner_id in self._partners:
+            known = self._partners.get(partner_id)
+            if known is not None and known.partner.broker_pass != paired.broker_pass:
+                # Its pass was just minted: the broker opened its rooms to us only now.
+                known.partner = paired
+                for channel in (known.lobby.up, known.meeting.up):
+                    self.link.subscribe(channel.topic)
+                if self.link.status is BrokerStatus.CONNECTED:
+                    self._announce(known, force=True)
+            if known is not None:
                 continue
             secret = decode_secret(paired.secret)
             joined = _RelayPartner(
@@ -238,7 +252,8 @@ class RelayMeeting(QObject, SessionReports):
         lobby: bool = False,
     ) -> None:
         channel = partner.lobby.down if lobby else partner.meeting.down
-        meeting = self.meeting_id if kind == "live" else None
+        # Every word names its meeting: a partner drops an old "ended" or "live" replayed later.
+        meeting = self.meeting_id
         self.link.publish(topic, self._sealer.seal(channel, kind, msg=msg, meeting=meeting))
 
     def _send(self, partner: _RelayPartner, frame: str) -> None:

@@ -9,8 +9,9 @@ HKDF-SHA256 derives everything, so nothing else needs to be agreed:
 - the *lobby*, with an empty salt: the topics and keys on which Poise says "Meeting
   live" (with that meeting's random id and the cue buttons) or "Meeting ended", and
   on which the partner says "hello" when it comes online;
-- a *meeting*, with the meeting's random id as the salt: the topics and keys for the
-  presses and their answers. A meeting's keys are useless in the next meeting.
+- a *meeting*, with the meeting's random id as the salt: the keys for the presses and
+  their answers. A meeting's keys are useless in the next meeting. Its topics are the
+  pairing's (no salt), so a broker can grant a pairing's pass its four rooms at once.
 
 Each direction (``up``: partner to Poise, ``down``: Poise to partner) has its own
 AES-256-GCM key and topic. A topic is ``poise/r/`` and 32 hex digits: an opaque room
@@ -50,7 +51,10 @@ NONCE_BYTES = 12
 TAG_BYTES = 16
 TOPIC_PREFIX = "poise/r/"
 MAX_SEALED_BYTES = 2048
-"""Largest payload opened at all; real ones are under 400 bytes (the broker caps packets too)."""
+"""Largest payload opened at all (the broker caps packets too)."""
+SEALED_SIZES = (512, 1024, MAX_SEALED_BYTES)
+"""Every sealed message is one of these long: a hello, a press, a status and a "live" with a
+few cue buttons are all 512 bytes; only a "live" with many long cue labels is longer."""
 FRESH_WITHIN_MS = 30_000
 """A message older than this, or this far in the future (a wrong clock), is dropped."""
 REMEMBERED_MESSAGES = 4096
@@ -127,11 +131,20 @@ def derive_channels(secret: bytes, meeting_id: str | None = None) -> Channels:
             raise ValueError("a meeting id is 16 bytes")
 
     def channel(direction: str) -> Channel:
-        topic = _derive(secret, salt, f"{_VERSION_LABEL} {scope} {direction} topic")
+        # A room is the pairing's, whatever the meeting (the broker grants a partner pass
+        # exactly these: deploy/relay/README.md); the keys are the meeting's own.
+        topic = _derive(secret, b"", f"{_VERSION_LABEL} {scope} {direction} topic")
         key = _derive(secret, salt, f"{_VERSION_LABEL} {scope} {direction} key")
         return Channel(TOPIC_PREFIX + topic[:16].hex(), key)
 
     return Channels(channel("up"), channel("down"))
+
+
+def pairing_rooms(secret: bytes) -> tuple[str, ...]:
+    """The four room topics of one pairing: the lobby's and the meetings', each way."""
+    meeting = derive_channels(secret, "0" * (2 * MEETING_ID_BYTES))
+    lobby = derive_channels(secret)
+    return (lobby.up.topic, lobby.down.topic, meeting.up.topic, meeting.down.topic)
 
 
 def new_meeting_id() -> str:
@@ -190,9 +203,20 @@ class Sealer:
 
 
 def seal_body(channel: Channel, plaintext: bytes) -> bytes:
-    """Nonce + AES-GCM(plaintext), the topic as associated data."""
+    """Nonce + AES-GCM(plaintext padded to a fixed size), the topic as associated data."""
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(channel.key).encrypt(nonce, plaintext, channel.topic.encode("ascii"))
+    padded = pad_to_fixed_size(plaintext)
+    return nonce + AESGCM(channel.key).encrypt(nonce, padded, channel.topic.encode("ascii"))
+
+
+def pad_to_fixed_size(plaintext: bytes) -> bytes:
+    """Spaces after the JSON (which every JSON reader skips) up to the smallest of
+    :data:`SEALED_SIZES` it fits, so a sealed message's length does not tell its kind."""
+    for size in SEALED_SIZES:
+        room = size - NONCE_BYTES - TAG_BYTES
+        if len(plaintext) <= room:
+            return plaintext + b" " * (room - len(plaintext))
+    return plaintext  # larger than any real message: refused as too large when opened
 
 
 class Opener:
@@ -201,11 +225,14 @@ class Opener:
     Everything refused is counted in :attr:`dropped` (read with :meth:`drop_counts`).
     """
 
-    def __init__(self, fresh_within_ms: int = FRESH_WITHIN_MS) -> None:
+    def __init__(
+        self, fresh_within_ms: int = FRESH_WITHIN_MS, memory: ReplayMemory | None = None
+    ) -> None:
+        """``memory``: what was heard before, shared when it must outlive this opener."""
         self._fresh_within_ms = fresh_within_ms
         self._lock = threading.Lock()
         self._keys: dict[str, AESGCM] = {}
-        self._seen: OrderedDict[tuple[str, str], int] = OrderedDict()  # -> time seen (ms)
+        self._memory = ReplayMemory(fresh_within_ms) if memory is None else memory
         self._dropped: Counter[RelayDrop] = Counter()
 
     def listen(self, channel: Channel) -> None:
@@ -231,25 +258,40 @@ class Opener:
             cipher = self._keys.get(topic)
         # Decrypting holds no lock: the GUI thread reading the counters never waits for it.
         opened = _unseal(cipher, topic, payload, at_ms, self._fresh_within_ms)
+        if isinstance(opened, Envelope) and not self._memory.first_time(opened, at_ms):
+            opened = RelayDrop.REPLAYED
         with self._lock:
-            if isinstance(opened, Envelope):
-                opened = self._first_time(opened, at_ms)
             if isinstance(opened, RelayDrop):
                 self._dropped[opened] += 1
                 return None
             return opened
 
-    def _first_time(self, envelope: Envelope, at_ms: int) -> Envelope | RelayDrop:
-        self._forget_old(at_ms)
+
+class ReplayMemory:
+    """The messages heard within the freshness window, by (sender, sequence) and by id.
+
+    One per :class:`Opener` unless it is given one to share: Poise's meetings share one, so
+    a message captured in one meeting and replayed into the next is heard twice, and dropped.
+    """
+
+    def __init__(self, fresh_within_ms: int = FRESH_WITHIN_MS) -> None:
+        self._fresh_within_ms = fresh_within_ms
+        self._lock = threading.Lock()
+        self._seen: OrderedDict[tuple[str, str], int] = OrderedDict()  # -> time seen (ms)
+
+    def first_time(self, envelope: Envelope, at_ms: int) -> bool:
+        """Whether ``envelope`` is new, remembering it if so."""
         by_seq = ("seq", f"{envelope.sender}:{envelope.seq}")
         by_id = ("id", envelope.message_id)
-        if by_seq in self._seen or by_id in self._seen:
-            return RelayDrop.REPLAYED
-        self._seen[by_seq] = at_ms
-        self._seen[by_id] = at_ms
-        while len(self._seen) > REMEMBERED_MESSAGES:
-            self._seen.popitem(last=False)
-        return envelope
+        with self._lock:
+            self._forget_old(at_ms)
+            if by_seq in self._seen or by_id in self._seen:
+                return False
+            self._seen[by_seq] = at_ms
+            self._seen[by_id] = at_ms
+            while len(self._seen) > REMEMBERED_MESSAGES:
+                self._seen.popitem(last=False)
+            return True
 
     def _forget_old(self, at_ms: int) -> None:
         # Anything older than twice the window is refused as stale anyway.

@@ -59,12 +59,15 @@ class RelayPartnerClient(PartnerEnd):
         self._meeting: Channels | None = None
         self._meeting_id: str | None = None
         self._meeting_state = MeetingState.WAITING
+        self._newest_lobby_ms = -1
+        self.old_lobby_words = 0
+        """Lobby words dropped for naming another meeting than the one they could be about."""
         self._answer_timer = QTimer(self, singleShot=True, interval=answer_within_ms)
         self._answer_timer.timeout.connect(self._on_no_answer)
         self.opener = Opener()
         self.opener.listen(self._lobby.down)
         self._sealer = Sealer()
-        self.link = MqttLink(pairing.broker_url, self.opener, self)
+        self.link = MqttLink(pairing.broker_url, self.opener, self, credentials=pairing.broker_pass)
         self.link.envelopeReceived.connect(self._on_envelope)
         self.link.connected.connect(self._on_connected)
         self.link.statusChanged.connect(self._on_status)
@@ -91,6 +94,10 @@ class RelayPartnerClient(PartnerEnd):
                 self._set_link_state(LinkState.CONNECTED)
         elif BrokerStatus(status) is BrokerStatus.UNREACHABLE:
             self._set_link_state(LinkState.OFFLINE)
+        elif BrokerStatus(status) is BrokerStatus.REFUSED:
+            # The team's relay no longer admits this pass: the pairing was revoked (or
+            # its user removed) while this side was away.
+            self._on_revoked()
 
     def _on_envelope(self, topic: str, envelope: Envelope) -> None:
         if self._meeting_state is MeetingState.REVOKED:
@@ -99,6 +106,8 @@ class RelayPartnerClient(PartnerEnd):
             self._on_revoked()
             return
         if topic == self._lobby.down.topic:
+            if not self._belongs_to_this_meeting(envelope):
+                return
             if envelope.kind == "live" and envelope.meeting and envelope.msg:
                 self._on_live(envelope.meeting, envelope.msg)
             elif envelope.kind == "ended":
@@ -110,6 +119,28 @@ class RelayPartnerClient(PartnerEnd):
             self._on_ended()
         elif envelope.kind == "signal" and envelope.msg:
             self._on_signal(envelope.msg)
+
+    def _belongs_to_this_meeting(self, envelope: Envelope) -> bool:
+        """A lobby word about the meeting it names: an old one replayed later is dropped.
+
+        "ended" counts only for the meeting this partner is in. "live" for another meeting
+        counts only when newer (Poise's own clock) than every lobby word heard so far:
+        a meeting's words all come after the previous one's "ended"."""
+        if envelope.meeting is None:
+            accepted = False
+        elif envelope.kind == "ended":
+            accepted = envelope.meeting == self._meeting_id
+        elif envelope.kind == "live":
+            accepted = (
+                envelope.meeting == self._meeting_id or envelope.time_ms > self._newest_lobby_ms
+            )
+        else:
+            accepted = False
+        if accepted:
+            self._newest_lobby_ms = max(self._newest_lobby_ms, envelope.time_ms)
+        else:
+            self.old_lobby_words += 1
+        return accepted
 
     def _on_live(self, meeting_id: str, welcome_frame: str) -> None:
         try:

@@ -41,8 +41,10 @@ from app.store.records import (
     MeetingSummary,
     NoteRevisionRecord,
     SearchHit,
+    ShareRecord,
     SignalRecord,
     StampedLineRecord,
+    TeamRoster,
     TimelineEventRecord,
     TimelineKind,
 )
@@ -66,11 +68,13 @@ __all__ = [
     "OpenStore",
     "ReadOnly",
     "SearchHit",
+    "ShareRecord",
     "SignalRecord",
     "StampedLineRecord",
     "StoreError",
     "StoreLocation",
     "StoreService",
+    "TeamRoster",
     "TextWriter",
     "TimelineEventRecord",
     "TimelineKind",
@@ -154,6 +158,16 @@ class StoreService(Protocol):
     ) -> int: ...
     def open_follow_ups(self, today: date | None = None) -> list[MeetingSummary]: ...
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]: ...
+    # Sharing (a team's PostgreSQL only; on SQLite nothing to share, no one to share with).
+    @property
+    def sharing_available(self) -> bool: ...
+    def team_roster(self) -> TeamRoster: ...
+    def share_meeting(self, meeting_id: int, with_role: str) -> ShareRecord: ...
+    def share_client(self, client_id: int, with_role: str) -> ShareRecord: ...
+    def list_shares(
+        self, *, meeting_id: int | None = None, client_id: int | None = None
+    ) -> list[ShareRecord]: ...
+    def revoke_share(self, share_id: int) -> None: ...
 
 
 class TextWriter(Protocol):

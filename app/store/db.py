@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from app import paths
+from app.managed_settings import managed_database_url
 from app.store.errors import (
     DatabaseLocked,
     DatabaseUnavailable,
@@ -108,9 +109,10 @@ class Location:
 
 
 def resolve_location(url: str | URL | None = None) -> Location:
-    """The explicit URL, else ``POISE_DATABASE_URL``, else the SQLite file in the data folder."""
+    """The explicit URL, else ``POISE_DATABASE_URL``, else the administrator's (managed
+    settings), else the SQLite file in the data folder."""
     if url is None:
-        url = os.environ.get(paths.DATABASE_URL_ENV) or None
+        url = os.environ.get(paths.DATABASE_URL_ENV) or managed_database_url() or None
     if url is None:
         file = paths.database_file()
         return Location(URL.create("sqlite", database=str(file)), file)

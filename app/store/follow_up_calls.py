@@ -17,6 +17,7 @@ from app.store.records import ActionItemRecord, MeetingActivity, MeetingSummary
 from app.store.row_records import action_record, get_row, summary_from_row, summary_query
 from app.store.search_queries import KIND_ITEM, index_text
 from app.store.service_sessions import ServiceSessions
+from app.store.viewer import own_rows
 
 _UNSET: Any = object()
 
@@ -86,11 +87,12 @@ class FollowUpCalls(ServiceSessions):
         """Meetings with a follow-up date set, oldest date first (so overdue ones lead).
 
         ``today`` is accepted so a caller can say which day it is; every set follow-up is
-        open until the user clears it, whether it is overdue or still ahead.
+        open until the user clears it, whether it is overdue or still ahead. One's own only:
+        a colleague's shared meeting is theirs to follow up.
         """
         query = (
             summary_query()
-            .where(Meeting.follow_up.is_not(None))
+            .where(Meeting.follow_up.is_not(None), own_rows(Meeting.owner_role))
             .order_by(Meeting.follow_up.asc(), Meeting.started_at.asc())
         )
         with self._reading() as session:
@@ -135,6 +137,7 @@ class FollowUpCalls(ServiceSessions):
                         ActionItem.done.is_(False),
                         ActionItem.due.is_not(None),
                         ActionItem.due <= today,
+                        own_rows(ActionItem.owner_role),
                     )
                     .order_by(ActionItem.due, ActionItem.id)
                 )

@@ -44,6 +44,7 @@ from app.store.row_records import (
 )
 from app.store.search_queries import KIND_CLIENT, KIND_STAMP, KIND_TITLE, index_text
 from app.store.service_sessions import ServiceSessions
+from app.store.viewer import own_rows
 
 if TYPE_CHECKING:
     from app.journal.replay import JournalContent
@@ -63,7 +64,8 @@ class MeetingCalls(ServiceSessions):
             raise ValueError("a meeting needs a client name")
         with self._writing() as session:
             key = client_name.casefold()
-            client = session.scalar(select(Client).where(Client.name_key == key))
+            mine = select(Client).where(Client.name_key == key, own_rows(Client.owner_role))
+            client = session.scalar(mine)
             if client is None:
                 client = Client(name=client_name, name_key=key, created_at=draft.started_at)
                 session.add(client)
@@ -91,11 +93,13 @@ class MeetingCalls(ServiceSessions):
             return apply_journal(session, content)
 
     def unended_meetings(self) -> list[MeetingSummary]:
-        """Meetings that were started and never ended (a crash left them open), newest first."""
+        """Meetings that were started and never ended (a crash left them open), newest first.
+
+        One's own only: a colleague's shared meeting is not for this person to resume."""
         with self._reading() as session:
             rows = session.execute(
                 summary_query()
-                .where(Meeting.ended_at.is_(None))
+                .where(Meeting.ended_at.is_(None), own_rows(Meeting.owner_role))
                 .order_by(Meeting.started_at.desc())
             )
             return [summary_from_row(row) for row in rows]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from app import __version__
-from app.store import search_schema
+from app.store import privacy_schema, search_schema
 from app.store.db import WRITE_OPTION, Location, translated_errors
 from app.store.errors import DatabaseTooNew
 from app.translation import translate
@@ -47,7 +47,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # tests/store/test_migrations.py checks it against Alembic's own head. A new database is
 # stamped with it, so a stale value would make the next start replay a revision whose
 # changes the models already hold.
-HEAD_REVISION = "0005_meeting_ids_never_reused"
+HEAD_REVISION = "0006_rows_have_owners"
 VERSION_TABLE = "alembic_version"
 # Alembic's version table exactly as Alembic creates it (MigrationContext's default
 # version_table_pk and 32 characters), so that Alembic finds the stamp where it looks.
@@ -156,6 +156,9 @@ def create_at_head(engine: Engine, location: Location) -> bool:
         Base.metadata.create_all(connection, checkfirst=False)
         for statement in search_schema.at_head(connection.dialect.name):
             connection.execute(text(statement))
+        if connection.dialect.name == "postgresql":
+            for statement in privacy_schema.at_head():
+                connection.execute(text(statement))
         connection.execute(text(VERSION_TABLE_DDL))
         connection.execute(
             text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (:revision)"),

@@ -16,6 +16,7 @@ from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Dialect,
@@ -28,7 +29,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
+
+from app.store import viewer
 
 # Stable constraint names: Alembic needs them to alter tables on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -67,6 +70,12 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+# The database role a row belongs to. PostgreSQL fills in the role that wrote the row
+# (``DEFAULT current_user``, set by ``app.store.privacy_schema``) and its row-level
+# security lets each role see its own rows and what was shared with it; SQLite has one
+# person and leaves it empty. Not "owner": an action item's owner is a person's name.
+OwnerRole = Annotated[str, mapped_column(String(63), server_default="")]
+
 # The meeting a row of a meeting's timeline or action items belongs to: found by it
 # (indexed), and deleted with it.
 IndexedMeetingId = Annotated[
@@ -80,12 +89,15 @@ class Base(DeclarativeBase):
 
 class Client(Base):
     __tablename__ = "clients"
+    # One client of a name per person: two colleagues may both meet "ACME" (revision 0006).
+    __table_args__ = (UniqueConstraint("owner_role", "name_key", name="uq_clients_owner_name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     # Lower-cased name: finds "ACME" and "Acme" as one client on both backends.
-    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    name_key: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="client")
 
@@ -109,6 +121,9 @@ class Meeting(Base):
     follow_up: Mapped[date | None] = mapped_column(Date, index=True)
     # Names the meeting outside Poise (calendar UIDs): unique, and never another's.
     uuid: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid4().hex)
+    owner_role: Mapped[str] = mapped_column(String(63), server_default="")
+    # Read, never stored: the colleague who shared this meeting, '' for one's own.
+    shared_by: Mapped[str] = column_property(viewer.shared_by(owner_role))
 
     client: Mapped[Client] = relationship(back_populates="meetings")
     steps: Mapped[list[StepEntered]] = relationship(
@@ -134,6 +149,7 @@ class StepEntered(Base):
     step_key: Mapped[str] = mapped_column(String(64))
     step_title: Mapped[str] = mapped_column(String(300))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]
 
 
 class Signal(Base):
@@ -148,6 +164,7 @@ class Signal(Base):
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime)
     shown_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]
 
 
 class Note(Base):
@@ -161,6 +178,7 @@ class Note(Base):
     field: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]
 
 
 class NoteRevision(Base):
@@ -177,6 +195,7 @@ class NoteRevision(Base):
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # A sealed revision is never updated again: the next edit starts a new one.
     sealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_role: Mapped[OwnerRole]
 
 
 class StampedLine(Base):
@@ -187,6 +206,7 @@ class StampedLine(Base):
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     step_key: Mapped[str | None] = mapped_column(String(64))
+    owner_role: Mapped[OwnerRole]
 
 
 class ActionItem(Base):
@@ -199,6 +219,7 @@ class ActionItem(Base):
     due: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]
 
 
 class SearchDocument(Base):
@@ -220,3 +241,29 @@ class SearchDocument(Base):
     kind: Mapped[str] = mapped_column(String(16))
     ref_key: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
+    owner_role: Mapped[OwnerRole]
+
+
+class Share(Base):
+    """One meeting, or one client's whole history, that its owner lets another role read.
+
+    ``with_role`` names a colleague's login role or the team's group role; PostgreSQL's
+    policies (``app.store.privacy_schema``) give it read-only access at once, and deleting
+    the row takes that away at once. Unused on SQLite, where there is no one to share with.
+    """
+
+    __tablename__ = "shares"
+    __table_args__ = (
+        CheckConstraint("(meeting_id IS NULL) <> (client_id IS NULL)", name="one_subject"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    with_role: Mapped[str] = mapped_column(String(63))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]

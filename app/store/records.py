@@ -43,6 +43,8 @@ class MeetingRecord(MeetingDraft):
     ended_at: datetime | None
     follow_up: date | None
     uuid: str = ""  # names the meeting outside Poise (calendar UIDs); never another's
+    # The colleague (their database role) who shared the meeting; '' for one's own.
+    shared_by: str = ""
 
 
 class TimelineKind(StrEnum):
@@ -155,6 +157,7 @@ class MeetingSummary:
     playbook_id: str
     signal_count: int
     follow_up: date | None
+    shared_by: str = ""  # the colleague who shared it (their role); '' for one's own
 
     @property
     def duration(self) -> timedelta | None:
@@ -183,3 +186,23 @@ class SearchHit:
     started_at: datetime
     where: str
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRecord:
+    """One meeting (``meeting_id``) or one client's history (``client_id``) opened, read-only,
+    to a colleague's role or the team's group role."""
+
+    id: int
+    meeting_id: int | None
+    client_id: int | None
+    with_role: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRoster:
+    """Whom the viewer may share with: the team's group roles and their members."""
+
+    groups: tuple[str, ...]
+    members: tuple[str, ...]

@@ -39,6 +39,7 @@ from app.store.row_records import (
 )
 from app.store.search_queries import search_postgres, search_sqlite, where_label
 from app.store.service_sessions import ServiceSessions
+from app.store.viewer import own_rows
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -102,7 +103,8 @@ class ReviewReads(ServiceSessions):
         if not key:
             return None
         with self._reading() as session:
-            client = session.scalar(select(Client).where(Client.name_key == key))
+            mine = select(Client).where(Client.name_key == key, own_rows(Client.owner_role))
+            client = session.scalar(mine)
             return ClientRecord(client.id, client.name) if client else None
 
     def client_history(self, client_id: int) -> ClientHistory:

@@ -64,6 +64,7 @@ def summary_query() -> Select[Any]:
         Meeting.playbook_id,
         signal_count,
         Meeting.follow_up,
+        Meeting.shared_by,
     ).join(Client, Client.id == Meeting.client_id)
 
 
@@ -89,6 +90,7 @@ def summary_from_row(row: Any) -> MeetingSummary:
         playbook_id=row[5],
         signal_count=int(row[6]),
         follow_up=row[7],
+        shared_by=row[8],
     )
 
 

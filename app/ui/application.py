@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -88,7 +88,9 @@ def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
     # A child of the application: it follows the system's light or dark until exit.
     ThemeController(application, settings.theme).apply()
     controller = AppController(
-        application, library if library is not None else load_all_playbooks(), settings=settings
+        application,
+        library if library is not None else load_all_playbooks(playbook_language()),
+        settings=settings,
     )
     if folder_notice:
         controller.tell(folder_notice)
@@ -104,8 +106,15 @@ def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
         controller.close(CLOSE_TIMEOUT_SECONDS)
 
 
+def playbook_language() -> str:
+    """The language the playbooks are shown in: the user's interface language."""
+    # The one place that chooses it; the language setting (issue #24) takes over here.
+    languages = QLocale().uiLanguages()
+    return languages[0] if languages else ""
+
+
 def run_app(*, quit_after_start: bool = False) -> int:
-    library = load_all_playbooks()
+    library = load_all_playbooks(playbook_language())
     with _started(library) as controller:
         application, window = controller.application, controller.window
         window.show()

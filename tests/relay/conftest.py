@@ -12,7 +12,10 @@ import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.link.broker_pass import BrokerPass
 from app.link.pairing import PairedPartner, PairingBook, pairing_book, pairing_link
+from app.link.relay_account import load_relay_account, mint_partner_pass, save_relay_account
+from app.link.relay_crypto import decode_secret
 from app.playbooks import load_all_playbooks
 from app.settings import load_settings
 from app.store import Store
@@ -26,15 +29,21 @@ __all__ = ["loopback_only"]
 
 
 @pytest.fixture
-def broker(tmp_path: Path) -> Iterator[LocalBroker]:
+def broker(tmp_path: Path, data_dir: Path) -> Iterator[LocalBroker]:
+    """The team's broker, and the user (Ana) with the account its administrator made her,
+    saved in her Poise as she enters it in Settings."""
     if mosquitto_program() is None or dynamic_security_plugin() is None:
         pytest.fail("mosquitto is not installed: packaging/install-system-deps.sh test installs it")
     folder = tmp_path / "broker"
     folder.mkdir()
     running = LocalBroker(folder, lowest_priority=True)
     running.start()
+    save_relay_account(BrokerPass(USER, running.add_person(USER)))
     yield running
-    running.stop()
+    running.stop(with_agent=True)
+
+
+USER = "ana"
 
 
 @pytest.fixture
@@ -42,9 +51,20 @@ def book(data_dir: Path) -> PairingBook:
     return pairing_book()
 
 
+def pair_with_pass(book: PairingBook, broker: LocalBroker, name: str) -> PairedPartner:
+    """Pairs as the Partners page does: the relay agent mints the partner's pass."""
+    partner = book.pair(name)
+    account = load_relay_account()
+    assert account is not None
+    minted = mint_partner_pass(broker.ws_url, account, decode_secret(partner.secret))
+    given = book.give_pass(partner.partner_id, minted)
+    assert given is not None
+    return given
+
+
 @pytest.fixture
-def alex(book: PairingBook) -> PairedPartner:
-    return book.pair("Alex")
+def alex(book: PairingBook, broker: LocalBroker) -> PairedPartner:
+    return pair_with_pass(book, broker, "Alex")
 
 
 def link_for(partner: PairedPartner, broker: LocalBroker, page_url: str = "") -> str:

@@ -2,7 +2,10 @@
 
 Only the listeners' ports (made free at run time), the dynamic-security plugin's path
 (found on this system, not assumed) and the rules file's place are changed; every
-other line is the one a team deploys, so the tests check the real access rules.
+other line is the one a team deploys, so the tests check the real access rules. The
+relay agent (``deploy/relay/poise_relay_agent.py``) is set up and runs beside it as the
+README says: ``init`` adds its account to the rules, ``serve`` runs as a subprocess, and
+people are added with its ``add-person`` command.
 """
 
 from __future__ import annotations
@@ -14,10 +17,23 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "relay"
 PLUGIN_NAME = "mosquitto_dynamic_security.so"
 PLUGIN_ROOTS = ("/usr/lib", "/usr/local/lib")
+AGENT = DEPLOY / "poise_relay_agent.py"
+
+
+def relay_agent_module() -> ModuleType:
+    """The shipped agent's file as a module (it is a script for the relay's server)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("poise_relay_agent", AGENT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def mosquitto_program() -> str | None:
@@ -50,8 +66,13 @@ def _accepts(port: int) -> bool:
 class LocalBroker:
     """One mosquitto process; ``restart`` keeps its ports, as a real broker's would."""
 
-    def __init__(self, folder: Path, *, lowest_priority: bool = False) -> None:
-        """``lowest_priority``: the broker stands in for a team's server, not the user's CPU."""
+    def __init__(
+        self, folder: Path, *, lowest_priority: bool = False, uncapped_tcp: bool = False
+    ) -> None:
+        """``lowest_priority``: the broker stands in for a team's server, not the user's CPU.
+        ``uncapped_tcp``: no connection limit on the loopback TCP listener (the shipped file
+        keeps it for the agent alone), so the capacity bench can measure the broker itself."""
+        self._uncapped_tcp = uncapped_tcp
         program, plugin = mosquitto_program(), dynamic_security_plugin()
         if program is None or plugin is None:
             raise FileNotFoundError("mosquitto and its dynamic-security plugin are not installed")
@@ -62,10 +83,75 @@ class LocalBroker:
         self.config = folder / "mosquitto.conf"
         self.rules = folder / "dynamic-security.json"
         self.log = folder / "mosquitto.log"
+        self.agent_config = folder / "agent.json"
+        self.agent_log = folder / "agent.log"
         self._process: subprocess.Popen[bytes] | None = None
+        self._agent: subprocess.Popen[bytes] | None = None
         self._nice = ["nice", "-n", "19"] if lowest_priority and sys.platform == "linux" else []
-        shutil.copyfile(DEPLOY / "dynamic-security.json", self.rules)
+        self._agent_command(
+            "init",
+            str(DEPLOY / "dynamic-security.json"),
+            str(self.rules),
+            str(self.agent_config),
+            "--broker",
+            f"127.0.0.1:{self.tcp_port}",
+        )
         self.config.write_text(self._configuration(plugin), encoding="utf-8")
+
+    def _agent_command(self, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, str(AGENT), *args], capture_output=True, text=True, timeout=30
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"poise_relay_agent.py {args[0]} failed: {done.stderr}")
+        return done.stdout.strip()
+
+    def add_person(self, name: str) -> str:
+        """A person's account, made as the administrator makes it; its password."""
+        return self._agent_command("add-person", str(self.agent_config), name)
+
+    def add_room_wide_account(self, name: str) -> str:
+        """An account reaching every room (any ``poise/r/<id>``, never a wildcard filter), for
+        the benches, which measure speed, not who may use which room; its password."""
+        import json
+
+        agent = relay_agent_module()
+        control = agent.Control(json.loads(self.agent_config.read_text(encoding="utf-8")))
+        password = agent.new_password()
+        try:
+            control.command(
+                {"command": "createRole", "rolename": name},
+                *(
+                    {
+                        "command": "addRoleACL",
+                        "rolename": name,
+                        "acltype": kind,
+                        "topic": "poise/r/+",
+                        "allow": True,
+                    }
+                    for kind in ("subscribePattern", "publishClientSend", "publishClientReceive")
+                ),
+                {
+                    "command": "addRoleACL",
+                    "rolename": name,
+                    "acltype": "subscribeLiteral",
+                    "topic": "poise/r/+",
+                    "allow": False,
+                    "priority": 10,
+                },
+                {
+                    "command": "createClient",
+                    "username": name,
+                    "password": password,
+                    "roles": [{"rolename": name}],
+                },
+            )
+        finally:
+            control.close()
+        return str(password)
+
+    def remove_person(self, name: str) -> None:
+        self._agent_command("remove-person", str(self.agent_config), name)
 
     @property
     def ws_url(self) -> str:
@@ -81,6 +167,8 @@ class LocalBroker:
                 f"plugin_opt_config_file {self.rules}"
             ),
         }
+        if self._uncapped_tcp:
+            replacements["max_connections 16"] = "max_connections -1"
         for shipped_line, local_line in replacements.items():
             if shipped_line not in shipped:
                 raise AssertionError(f"deploy/relay/mosquitto.conf no longer has {shipped_line!r}")
@@ -104,12 +192,32 @@ class LocalBroker:
             if time.monotonic() > deadline:
                 raise TimeoutError("mosquitto did not start listening")
             time.sleep(0.02)
+        if self._agent is None:
+            self._start_agent()
 
-    def stop(self) -> None:
+    def _start_agent(self) -> None:
+        with self.agent_log.open("ab") as log:
+            self._agent = subprocess.Popen(
+                [*self._nice, sys.executable, str(AGENT), "serve", str(self.agent_config)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 15
+        while b"serving" not in self.agent_log.read_bytes():
+            if self._agent.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the relay agent did not start: {self.agent_log.read_text()}")
+            time.sleep(0.02)
+
+    def stop(self, *, with_agent: bool = False) -> None:
+        """The broker goes (the agent stays and reconnects, as on a server) unless asked."""
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait(5)
         self._process = None
+        if with_agent and self._agent is not None:
+            self._agent.kill()
+            self._agent.wait(5)
+            self._agent = None
 
     def restart(self) -> None:
         self.stop()

@@ -60,6 +60,8 @@ def pair_with_enter(qtbot: QtBot, broker_url: str, name: str) -> SettingsDialog:
     page.name_field.setFocus()
     qtbot.keyClicks(page.name_field, name)
     qtbot.keyClick(page.name_field, Qt.Key.Key_Return)
+    # The team's relay mints the partner's pass first; the link shows when it has come.
+    qtbot.waitUntil(lambda: bool(page.link_field.text()), timeout=10000)
     return dialog
 
 

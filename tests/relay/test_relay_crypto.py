@@ -27,17 +27,21 @@ from app.link.relay_crypto import (
     new_meeting_id,
     new_pairing_secret,
     now_ms,
+    pairing_rooms,
     seal_body,
 )
 
 
-def test_each_meeting_and_direction_has_its_own_topic_and_key() -> None:
+def test_each_meeting_and_direction_has_its_own_key_in_the_pairings_four_rooms() -> None:
     secret = decode_secret(new_pairing_secret())
     lobby = derive_channels(secret)
     first = derive_channels(secret, new_meeting_id())
     second = derive_channels(secret, new_meeting_id())
     channels = [lobby.up, lobby.down, first.up, first.down, second.up, second.down]
-    assert len({channel.topic for channel in channels}) == 6
+    # The broker grants a partner pass exactly these rooms, whatever the meeting.
+    assert {channel.topic for channel in channels} == set(pairing_rooms(secret))
+    assert len(set(pairing_rooms(secret))) == 4
+    assert (first.up.topic, first.down.topic) == (second.up.topic, second.down.topic)
     assert len({channel.key for channel in channels}) == 6
     assert all(
         channel.topic.startswith("poise/r/") and len(channel.topic) == 40 for channel in channels

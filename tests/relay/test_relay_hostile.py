@@ -20,10 +20,11 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from app.domain.signal_protocol import Press, encode, new_message_id
+from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import new_mqtt_client
 from app.link.pairing import PairedPartner
 from app.link.partner_end import PressState
-from app.link.relay_crypto import Sealer, decode_secret, derive_channels, now_ms
+from app.link.relay_crypto import Sealer, decode_secret, derive_channels, now_ms, pairing_rooms
 from app.link.relay_partner import MeetingState, RelayPartnerClient
 from tests.link.conftest import RealMeeting
 from tests.relay.conftest import link_for
@@ -42,7 +43,9 @@ WILDCARDS = ("#", "+/#", "poise/#", "poise/r/#", "poise/r/+", "poise/+/+", "+/r/
 class Snooper:
     """A plain MQTT client on the broker: what anyone with its address can try."""
 
-    def __init__(self, broker: LocalBroker) -> None:
+    def __init__(self, broker: LocalBroker, credentials: BrokerPass | None) -> None:
+        """``credentials``: the broker admits only the team; a stolen pairing link's pass is
+        the most a snooper can hold (it reaches that pairing's rooms)."""
         self.granted: dict[str, list[str]] = {}
         self.payloads: list[bytes] = []
         self._pending: dict[int, str] = {}
@@ -50,6 +53,8 @@ class Snooper:
         self.client = new_mqtt_client("tcp")  # no garbage per message on our GC either
         self.client.on_subscribe = self._on_subscribe
         self.client.on_message = self._on_message
+        if credentials is not None:
+            self.client.username_pw_set(credentials.username, credentials.password)
         self.client.connect("127.0.0.1", broker.tcp_port)
         self.client.loop_start()
 
@@ -92,7 +97,7 @@ class StallMeter:
 def test_a_snooper_gets_no_wildcard_and_sees_only_ciphertext(
     qtbot: QtBot, relay_meeting: RealMeeting, broker: LocalBroker, alex: PairedPartner
 ) -> None:
-    snooper = Snooper(broker)
+    snooper = Snooper(broker, alex.broker_pass)
     client = RelayPartnerClient(link_for(alex, broker))
     client.start()
     try:
@@ -133,15 +138,19 @@ def test_a_snooper_gets_no_wildcard_and_sees_only_ciphertext(
         snooper.stop()
 
 
-def test_nothing_is_kept_on_the_broker_and_big_packets_are_refused(broker: LocalBroker) -> None:
-    topic = "poise/r/" + "ab" * 16
+def test_nothing_is_kept_on_the_broker_and_big_packets_are_refused(
+    broker: LocalBroker, alex: PairedPartner
+) -> None:
+    topic = pairing_rooms(decode_secret(alex.secret))[0]
+    assert alex.broker_pass is not None
     publisher = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
+    publisher.username_pw_set(alex.broker_pass.username, alex.broker_pass.password)
     publisher.connect("127.0.0.1", broker.tcp_port)
     publisher.loop_start()
     # The broker may drop the publisher for asking: either way nothing is kept.
     with contextlib.suppress(RuntimeError, ValueError):
         publisher.publish(topic, b"kept?", qos=1, retain=True).wait_for_publish(5)
-    snooper = Snooper(broker)
+    snooper = Snooper(broker, alex.broker_pass)
     try:
         snooper.subscribe(topic)
         deadline = time.monotonic() + 5
@@ -149,6 +158,7 @@ def test_nothing_is_kept_on_the_broker_and_big_packets_are_refused(broker: Local
             time.sleep(0.02)
         assert snooper.granted[topic] == ["Granted QoS 1"]
         big = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
+        big.username_pw_set(alex.broker_pass.username, alex.broker_pass.password)
         big.connect("127.0.0.1", broker.tcp_port)
         big.loop_start()
         big.publish(topic, b"x" * 8000, qos=0)
@@ -167,9 +177,11 @@ import sys, os, time
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 port, topic, count, extra_file = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+username, password = sys.argv[5], sys.argv[6]
 extras = [bytes.fromhex(line) for line in open(extra_file).read().split()]
 client = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
 client.max_queued_messages_set(0)
+client.username_pw_set(username, password)  # a stolen link's pass: the most it can have
 client.connect("127.0.0.1", int(port))
 client.loop_start()
 for payload in extras:
@@ -189,7 +201,8 @@ def test_forged_tampered_replayed_stale_and_junk_messages_show_nothing(
     alex: PairedPartner,
     tmp_path: Path,
 ) -> None:
-    snooper = Snooper(broker)
+    snooper = Snooper(broker, alex.broker_pass)
+    assert alex.broker_pass is not None
     client = RelayPartnerClient(link_for(alex, broker))
     client.start()
     meter: StallMeter | None = None
@@ -239,6 +252,8 @@ def test_forged_tampered_replayed_stale_and_junk_messages_show_nothing(
                 up.topic,
                 str(JUNK),
                 str(extra_file),
+                alex.broker_pass.username,
+                alex.broker_pass.password,
             ],
         )
         qtbot.waitUntil(lambda: attacker.poll() is not None, timeout=60000)

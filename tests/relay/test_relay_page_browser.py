@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import SignalSource
 from app.link.pairing import PairedPartner, PairingBook
+from app.link.relay_account import load_relay_account, revoke_partner_pass
 from app.resources import resource_path
 from app.settings import shared_settings
 from app.ui.settings.settings_dialog import SettingsDialog
@@ -76,7 +77,10 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
     dialog.partners_page.broker_field.setText(broker.ws_url)
     qtbot.keyClicks(dialog.partners_page.name_field, "Alex")
     qtbot.mouseClick(dialog.partners_page.pair_button, Qt.MouseButton.LeftButton)
+    # The team's relay admits only the team: the link waits for the partner's pass.
+    qtbot.waitUntil(lambda: bool(dialog.partners_page.link_field.text()), timeout=10000)
     link = dialog.partners_page.link_field.text()
+    assert "&u=partner-" in link and "&p=" in link
     dialog.accept()
     (alex,) = book.partners
     assert link.startswith(page_url + "#k=")
@@ -148,7 +152,7 @@ def test_paired_once_the_phone_sends_cues_in_later_meetings_through_the_broker(
                 qt.call(lambda: book.revoke(alex.partner_id))
                 expect(status).to_have_text("This pairing was ended")
                 expect(buttons).to_have_count(0)
-                expect(delivery).not_to_have_text("Sent…")
+                expect(delivery).not_to_have_text("Sending…")
                 page.screenshot(path=screens_dir / "relay_page_revoked.png")
                 page.wait_for_timeout(1000)  # only waiting can show that nothing arrives
                 seen["after_revoke"] = qt.call(lambda: list(shown))
@@ -176,6 +180,7 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
     broker: LocalBroker,
     alex: PairedPartner,
     page_server: tuple[str, list[str]],
+    screens_dir: Path,
 ) -> None:
     link = link_for(alex, broker, page_server[0])
     qt = QtThreadCalls()
@@ -200,10 +205,41 @@ def test_a_tap_poise_never_answers_says_it_did_not_get_through(
                 page.locator("button.cue").first.click()
                 delivery = page.locator("#delivery")
                 expect(delivery).to_have_attribute("data-state", "sent")
+                expect(delivery).to_have_text("Sending…")  # not "Sent": nothing answered it
+                page.screenshot(path=screens_dir / "relay_page_sending.png")
+                expect(page.locator(".steps span.on")).to_have_count(0)  # nothing reached yet
                 page.clock.fast_forward(9000)
                 expect(delivery).to_have_attribute("data-state", "undelivered")
+                page.screenshot(path=screens_dir / "relay_page_not_through.png")
                 return str(delivery.inner_text())
             finally:
                 browser.close()
 
     assert in_thread(qtbot, on_the_phone, timeout_ms=60000, qt_calls=qt) == "Did not get through"
+
+
+def test_a_page_whose_pass_was_revoked_while_no_meeting_was_live_says_the_pairing_ended(
+    chromium_path: Path,
+    broker: LocalBroker,
+    alex: PairedPartner,
+    page_server: tuple[str, list[str]],
+) -> None:
+    """No meeting is live, so no sealed "revoked" reaches the page: the broker drops it,
+    refuses it when it knocks again, and the page says so instead of knocking for ever."""
+    from playwright.sync_api import expect, sync_playwright
+
+    account = load_relay_account()
+    assert account is not None and alex.broker_pass is not None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(**PHONE)
+            page.goto(link_for(alex, broker, page_server[0]))
+            expect(page.locator("#link")).to_have_text("Paired — waiting for a meeting")
+            revoke_partner_pass(broker.ws_url, account, alex.broker_pass.username)
+            expect(page.locator("#link")).to_have_text("This pairing was ended")
+            assert page.locator("button.cue").count() == 0
+        finally:
+            browser.close()

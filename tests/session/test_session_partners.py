@@ -19,9 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from app.link.broker_pass import BrokerPass
+from app.link.pairing import parse_relay_link
 from app.resources import resource_path
 from app.settings import Settings, save_settings
 from tests.relay.local_broker import LocalBroker, dynamic_security_plugin, mosquitto_program
+from tests.relay.test_relay_accounts import RawClient
 from tests.session.desktop import Desktop, PoiseProcess, Widget, private_desktop, wait_until
 from tests.session.meeting_walk import Walk
 from tests.session.phone import EXPECT_TIMEOUT_MS, Phone
@@ -50,7 +53,7 @@ def relay_broker(tmp_path: Path) -> Iterator[LocalBroker]:
     broker = LocalBroker(folder, lowest_priority=True)
     broker.start()
     yield broker
-    broker.stop()
+    broker.stop(with_agent=True)
 
 
 class _QuietFiles(SimpleHTTPRequestHandler):
@@ -67,6 +70,13 @@ def team_page() -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+def knocks(broker: LocalBroker, credentials: BrokerPass) -> bool:
+    """Whether the broker admits a new client with these credentials."""
+    client = RawClient(broker, credentials)
+    client.close()
+    return bool(client.admitted)
 
 
 def widget_named(app: PoiseProcess, window: str, prefix: str) -> Widget | None:
@@ -104,6 +114,11 @@ def test_pairing_during_a_live_meeting_then_revoking_the_connected_partner(
         desktop.key("ctrl+Tab", "ctrl+Tab", "ctrl+Tab")  # to the last tab, Partners
         app.click("settingsDialog", name="relayBrokerUrl")
         desktop.type_text(relay_broker.ws_url)
+        # The team's relay admits only the team: the account its administrator gave her.
+        app.click("settingsDialog", name="relayAccount")
+        desktop.type_text("ana")
+        app.click("settingsDialog", name="relayPassword")
+        desktop.type_text(relay_broker.add_person("ana"))
         app.click("settingsDialog", name="newPartnerName")
         desktop.type_text(PARTNER)
         desktop.key("Return")
@@ -152,6 +167,12 @@ def test_pairing_during_a_live_meeting_then_revoking_the_connected_partner(
             assert "Sent" not in phone.page.locator("#delivery").inner_text()
             phone.shot("phone-pairing-ended")
             walk.look("settings-after-revoke")
+            # And the broker refuses the partner's pass from now on, not only Poise.
+            partner_pass = parse_relay_link(link).broker_pass
+            assert partner_pass is not None
+            wait_until(
+                lambda: not knocks(relay_broker, partner_pass), 10, "the broker refusing the pass"
+            )
     finally:
         app.kill()
     check_clean(app, data_dir)

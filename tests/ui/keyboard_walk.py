@@ -86,9 +86,7 @@ def _group_reached(widget: QWidget, reached: set[QWidget]) -> bool:
     return any(isinstance(done, QRadioButton) and done.parentWidget() is parent for done in reached)
 
 
-def unreached(
-    window: QWidget, chain: list[QWidget], keyed: Iterable[QWidget] = ()
-) -> list[str]:
+def unreached(window: QWidget, chain: list[QWidget], keyed: Iterable[QWidget] = ()) -> list[str]:
     """Visible, enabled controls in ``window`` neither on the Tab chain nor with a key
     (``keyed``: those the window's own keys reach, each pressed by the test)."""
     reached = set(chain) | set(keyed)

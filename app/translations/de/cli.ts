@@ -44,6 +44,10 @@
         <translation>{path}: ist ein Ordner; nennen Sie die Leitfaden-Dateien darin</translation>
     </message>
     <message>
+        <source>warning: {warning}</source>
+        <translation>Warnung: {warning}</translation>
+    </message>
+    <message>
         <source>skipped: {problem}</source>
         <translation>übersprungen: {problem}</translation>
     </message>
@@ -51,17 +55,17 @@
 <context>
     <name>CliWords</name>
     <message numerus="yes">
-        <source>{path}: ok ({id}, %n step(s), with video-call words)</source>
+        <source>{path}: ok ({id}, %n step(s), with video-call words, in {languages})</source>
         <translation>
-            <numerusform>{path}: ok ({id}, %n Schritt, mit Worten für Videocalls)</numerusform>
-            <numerusform>{path}: ok ({id}, %n Schritte, mit Worten für Videocalls)</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritt, mit Worten für Videokonferenzen, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritte, mit Worten für Videokonferenzen, in {languages})</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{path}: ok ({id}, %n step(s))</source>
+        <source>{path}: ok ({id}, %n step(s), in {languages})</source>
         <translation>
-            <numerusform>{path}: ok ({id}, %n Schritt)</numerusform>
-            <numerusform>{path}: ok ({id}, %n Schritte)</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritt, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritte, in {languages})</numerusform>
         </translation>
     </message>
 </context>

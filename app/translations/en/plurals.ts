@@ -4,17 +4,17 @@
 <context>
     <name>CliWords</name>
     <message numerus="yes">
-        <source>{path}: ok ({id}, %n step(s), with video-call words)</source>
+        <source>{path}: ok ({id}, %n step(s), with video-call words, in {languages})</source>
         <translation>
-            <numerusform>{path}: ok ({id}, %n step, with video-call words)</numerusform>
-            <numerusform>{path}: ok ({id}, %n steps, with video-call words)</numerusform>
+            <numerusform>{path}: ok ({id}, %n step, with video-call words, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n steps, with video-call words, in {languages})</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{path}: ok ({id}, %n step(s))</source>
+        <source>{path}: ok ({id}, %n step(s), in {languages})</source>
         <translation>
-            <numerusform>{path}: ok ({id}, %n step)</numerusform>
-            <numerusform>{path}: ok ({id}, %n steps)</numerusform>
+            <numerusform>{path}: ok ({id}, %n step, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n steps, in {languages})</numerusform>
         </translation>
     </message>
 </context>

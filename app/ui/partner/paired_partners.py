@@ -41,13 +41,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import RelayError, parse_broker_url
 from app.link.pairing import PairedPartner, PairingBook, PairingError, pairing_book, pairing_link
+from app.link.relay_account import load_relay_account, save_relay_account
 from app.settings import Settings, shared_settings
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.problem_line import hidden_problem_line
 from app.ui.partner.copy_field import CopyField
 from app.ui.partner.qr_code import qr_image
+from app.ui.partner.relay_passes import RelayPasses
 
 ADDRESS_HINT = QT_TRANSLATE_NOOP(
     "PairedPartnersPage", "The relay address looks like wss://relay.example.org/mqtt"
@@ -85,8 +88,21 @@ class PairedPartnersPage(QWidget):
         self.broker_field.setPlaceholderText("wss://relay.example.org/mqtt")
         self.broker_field.textChanged.connect(self._check_address)
         self.address_problem = hidden_problem_line("relayAddressProblem")
+        account = load_relay_account()
+        self.account_field = QLineEdit(account.username if account else "")
+        self.account_field.setObjectName("relayAccount")
+        self.account_field.setPlaceholderText(self.tr("given by your relay's administrator"))
+        self.password_field = QLineEdit(account.password if account else "")
+        self.password_field.setObjectName("relayPassword")
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passes = RelayPasses(self)
+        self.passes.minted.connect(self._on_pass_minted)
+        self.passes.mintFailed.connect(self._on_pass_refused)
+        self.passes.revokeFailed.connect(self._on_revoke_refused)
         form = QFormLayout()
         form.addRow(self.tr("Team relay"), self.broker_field)
+        form.addRow(self.tr("Relay account"), self.account_field)
+        form.addRow(self.tr("Password"), self.password_field)
         note = QLabel(
             self.tr(
                 "For a partner who cannot reach you over the local network: a phone on mobile "
@@ -142,6 +158,7 @@ class PairedPartnersPage(QWidget):
         at_once.setObjectName("muted")
         at_once.setWordWrap(True)
         self.revoke_question: QMessageBox | None = None
+        self._waiting_for = ""  # the partner whose pass is being minted for its link
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.address_problem)
@@ -157,6 +174,8 @@ class PairedPartnersPage(QWidget):
         layout.addStretch(1)
         self._rows: list[QWidget] = []
         self.refresh()
+        if account is not None and self.address_is_valid() and self.broker_url():
+            self.passes.retry_revokes(self.broker_url(), account)
 
     # --- the relay address --------------------------------------------------------------
 
@@ -180,6 +199,46 @@ class PairedPartnersPage(QWidget):
         problem = self._address_problem()
         self.address_problem.setText(problem)
         self.address_problem.setVisible(bool(problem))
+
+    # --- the person's relay account -----------------------------------------------------
+
+    def account(self) -> BrokerPass | None:
+        """The account typed here; None when the team's relay needs none (both empty)."""
+        username, password = self.account_field.text().strip(), self.password_field.text()
+        return BrokerPass(username, password) if username and password else None
+
+    def save_account(self) -> None:
+        """Kept in the data folder, readable by the user alone, never in settings.json."""
+        if self.account() != load_relay_account():
+            save_relay_account(self.account())
+
+    def _on_pass_minted(self, partner_id: str, minted: BrokerPass) -> None:
+        partner = self.book.give_pass(partner_id, minted)
+        self.refresh()
+        if partner is not None and self._waiting_for == partner_id:
+            self._waiting_for = ""
+            self.show_link(partner)
+
+    def _on_pass_refused(self, partner_id: str, problem: str) -> None:
+        partner = self.book.get(partner_id)
+        if partner is None or self._waiting_for != partner_id:
+            return
+        self._waiting_for = ""
+        self._hide_link()
+        if partner.broker_pass is None and partner.last_seen is None:
+            # Never usable on a relay that admits only the team: not left half-paired.
+            self.book.revoke(partner_id)
+            self.refresh()
+            text = self.tr("{name} is not paired: {problem}")
+        else:
+            text = self.tr("No link for {name} now: {problem}")
+        self._say_pair_problem(text.format(name=partner.name, problem=problem))
+
+    def _on_revoke_refused(self, name: str, problem: str) -> None:
+        text = self.tr(
+            "The relay still admits {name} until it can be reached again: {problem}"
+        ).format(name=name or self.tr("a revoked partner"), problem=problem)
+        self._say_pair_problem(text)
 
     # --- partners -----------------------------------------------------------------------
 
@@ -219,6 +278,7 @@ class PairedPartnersPage(QWidget):
             self._say_address_first()
             return None
         url = self.broker_url()
+        self.save_account()  # before the address: a live meeting's relay starts with both
         settings = shared_settings()
         if settings.current.relay_broker_url != url:
             # Pairing acts at once, so does the address it was made with: a meeting live
@@ -239,6 +299,20 @@ class PairedPartnersPage(QWidget):
         if not self.broker_url() or not self.address_is_valid():
             self._say_address_first()
             return
+        account = self.account()
+        if account is not None and partner.broker_pass is None:
+            # The team's relay admits only the team: the link waits for the partner's pass.
+            self.save_account()
+            self._waiting_for = partner.partner_id
+            self._hide_link()
+            self.link_hint.setText(
+                self.tr("Asking the team relay for {name}'s pass…").format(name=partner.name)
+            )
+            self.qr_label.hide()
+            self.link_copy.hide()
+            self.link_box.show()
+            self.passes.mint(partner, self.broker_url(), account)
+            return
         link = pairing_link(partner, self.broker_url(), self._page_url)
         if self.book.followed_by_a_live_meeting:
             hint = self.tr(
@@ -255,6 +329,8 @@ class PairedPartnersPage(QWidget):
         self.link_hint.setText(hint.format(partner=partner.name))
         self.link_field.setText(link)
         self.link_field.setCursorPosition(0)
+        for part in (self.qr_label, self.link_copy):
+            part.show()
         picture = QPixmap.fromImage(qr_image(link))
         self.qr_label.setPixmap(picture)
         # Never squeezed: a code cut at its edges (finder patterns, quiet zone) may not scan.
@@ -327,7 +403,12 @@ class PairedPartnersPage(QWidget):
         return super().eventFilter(watched, event)
 
     def revoke(self, partner: PairedPartner) -> None:
+        partner = self.book.get(partner.partner_id) or partner  # with its pass, if minted since
         self.book.revoke(partner.partner_id)
+        account = self.account()
+        if account is not None and partner.broker_pass is not None:
+            # The broker refuses the partner too, not only Poise's keys.
+            self.passes.revoke(partner, self.broker_url(), account)
         if partner.secret in self.link_field.text():
             self._hide_link()
         self.refresh()

@@ -49,7 +49,8 @@ REVOKED_TEXT = QT_TRANSLATE_NOOP(
 )
 PRESS_TEXT = {
     PressState.PENDING: QT_TRANSLATE_NOOP("PartnerWindow", "Offline — will send when back"),
-    PressState.SENT: QT_TRANSLATE_NOOP("PartnerWindow", "Sent…"),
+    # Not "Sent" before Poise said it arrived: it may be lost on the way and go again.
+    PressState.SENT: QT_TRANSLATE_NOOP("PartnerWindow", "Sending…"),
     PressState.RECEIVED: QT_TRANSLATE_NOOP("PartnerWindow", "Sent"),
     PressState.SHOWN: QT_TRANSLATE_NOOP("PartnerWindow", "Shown on their screen"),
     PressState.ACKNOWLEDGED: QT_TRANSLATE_NOOP("PartnerWindow", "Acknowledged"),

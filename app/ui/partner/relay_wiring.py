@@ -16,9 +16,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.link.mqtt_link import RelayError
+from app.link.mqtt_link import BrokerStatus, RelayError
 from app.link.pairing import pairing_book
 from app.link.relay import PartnerPath, RelayMeeting
+from app.link.relay_account import load_relay_account
 from app.settings import Settings
 from app.translation import QT_TRANSLATE_NOOP
 
@@ -58,7 +59,14 @@ class RelayStatusLine(QLabel):
         if self._relay.has_ended:
             self.hide()
             return
-        if any(path is PartnerPath.UNREACHABLE for _, path in paths) or (
+        if self._relay.broker_status is BrokerStatus.REFUSED:
+            self.setText(
+                self.tr(
+                    "The team relay refused your relay account — check it in Settings, "
+                    "Partners; the LAN link still works"
+                )
+            )
+        elif any(path is PartnerPath.UNREACHABLE for _, path in paths) or (
             not paths and self._relay.broker_status.value == "unreachable"
         ):
             self.setText(self.tr(UNREACHABLE_TEXT))
@@ -89,7 +97,11 @@ def follow_relay(
         return None
     try:
         relay = RelayMeeting(
-            session.cues, pairing_book(), settings.relay_broker_url, parent=session
+            session.cues,
+            pairing_book(),
+            settings.relay_broker_url,
+            credentials=load_relay_account(),
+            parent=session,
         )
     except RelayError:
         # Settings refuses such an address; a hand-edited file gets the LAN link only.

@@ -28,8 +28,10 @@ from app.export.formatting import format_duration, local
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.bold_label import bold_label
 from app.ui.common.rows_list_model import RowsTableModel
+from app.ui.review.context import ReviewContext
 from app.ui.review.local_dates import day_text
 from app.ui.review.models import OVERDUE_COLOUR, TODAY_COLOUR
+from app.ui.review.share_dialog import ShareDialog
 
 _KEPT_COLOUR = QColor("#1a7f37")
 _Index = QModelIndex | QPersistentModelIndex
@@ -164,10 +166,16 @@ class ClientPage(QWidget):
     back_requested = Signal()
     meeting_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ReviewContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientPage")
         self.report: ClientReport | None = None
+        self._context = context
+        self.share_button = QPushButton(self.tr("Share…"))
+        self.share_button.setObjectName("shareClient")
+        self.share_button.setToolTip(self.tr("Let a colleague or the whole team read this history"))
+        self.share_button.clicked.connect(self.open_share_dialog)
+        self.share_button.hide()
         self.back_button = QPushButton(self.tr("← Back"))
         self.back_button.setToolTip(self.tr("Back where you came from (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
@@ -190,6 +198,7 @@ class ClientPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        bar.addWidget(self.share_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 14)
         layout.setSpacing(8)
@@ -244,10 +253,24 @@ class ClientPage(QWidget):
             parts.append(self.tr("no open action items"))
         self.overview.setText(" · ".join(parts))
         self.meeting_model.set_report(report)
+        # Only one's own client can be shared: a colleague's shared history stays theirs.
+        own = any(not view.meeting.meeting.shared_by for view in report.meetings)
+        team = self._context is not None and self._context.service.sharing_available
+        self.share_button.setVisible(team and own)
         self.item_model.set_report(report)
         if meetings:
             self.meeting_view.setCurrentIndex(self.meeting_model.index(0, 0))
         self.meeting_view.setFocus()
+
+    def open_share_dialog(self) -> ShareDialog | None:
+        if self._context is None or self.report is None:
+            return None
+        report = self.report
+        self.share_dialog = ShareDialog(
+            self._context, report.client_name, client_id=report.client_id, parent=self
+        )
+        self.share_dialog.open()
+        return self.share_dialog
 
     def _open_meeting(self, index: QModelIndex) -> None:
         if index.isValid():

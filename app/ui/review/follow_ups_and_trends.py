@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from app.store.api import MeetingSummary
@@ -95,7 +95,10 @@ class FollowUpsAndTrends(QWidget):
         def work() -> list[Any]:
             # Short tries and open meetings do not count; look further back for enough.
             recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS * 3)
-            counted = [s for s in recent if counts_for_trends(s.started_at, s.ended_at)]
+            # A colleague's shared meeting is theirs to count, not this person's.
+            counted = [
+                s for s in recent if counts_for_trends(s.started_at, s.ended_at) and not s.shared_by
+            ]
             chosen = counted[:DEFAULT_TREND_MEETINGS]
             return trend_points([service.load_meeting(summary.id) for summary in chosen])
 
@@ -107,7 +110,12 @@ class FollowUpsAndTrends(QWidget):
                 title = self.tr("Trends: last %n meeting(s), all clients", "", len(points))
             else:
                 title = self.tr("Trends: last %n meeting(s), {client}", "", len(points))
-            self.trends_title.setText(title.format(client=client_name))
+            title = title.format(client=client_name)
+            if service.sharing_available:
+                title = QCoreApplication.translate(
+                    "TeamSharing", "{trends} (your own meetings only)"
+                ).format(trends=title)
+            self.trends_title.setText(title)
             self.trends_refreshed.emit(len(points))
 
         self.context.run(work, done)

@@ -50,6 +50,7 @@ from app.ui.review.meeting_facts import meeting_facts
 from app.ui.review.meeting_notes_panel import MeetingNotesPanel
 from app.ui.review.models import ActionItemEdit, TimelineModel
 from app.ui.review.revision_dialog import RevisionDialog
+from app.ui.review.share_dialog import ShareDialog, shared_line, show_shared_lock
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
 from app.ui.review.wheel_guard import PageWheelGuard
 
@@ -113,6 +114,12 @@ class MeetingPage(QWidget):
         )
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("deleteMeeting")
+        self.share_button = QPushButton(self.tr("Share…"))
+        self.share_button.setObjectName("shareMeeting")
+        self.share_button.setToolTip(self.tr("Let a colleague or the whole team read this meeting"))
+        self.share_button.setVisible(context.service.sharing_available)  # a team's database
+        self.share_button.clicked.connect(self.open_share_dialog)
+        self.shared_line = shared_line()
         self.back_button.clicked.connect(self.back_requested)
         self.newer_button.clicked.connect(lambda: self.step_requested.emit(-1))
         self.older_button.clicked.connect(lambda: self.step_requested.emit(1))
@@ -129,6 +136,7 @@ class MeetingPage(QWidget):
         bar.addWidget(self.older_button)
         bar.addStretch(1)
         bar.addWidget(self.client_button)
+        bar.addWidget(self.share_button)
         bar.addWidget(self.recap_button)
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Export:")))
@@ -220,6 +228,7 @@ class MeetingPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
+        layout.addWidget(self.shared_line)
         layout.addLayout(follow_row)
         layout.addSpacing(6)
         layout.addWidget(section_title(self.tr("Timeline")))
@@ -298,6 +307,22 @@ class MeetingPage(QWidget):
         self._fit_tables()
         self.apply_highlight(highlight)
         self.scroll_area.verticalScrollBar().setValue(0)
+        self._show_shared_lock(detail.meeting.shared_by)
+
+    def _show_shared_lock(self, shared_by: str) -> None:
+        editors = [entry.editor for entry in self.note_editors.values()]
+        history = [entry.history_button for entry in self.note_editors.values()]
+        own = [self.action_items, self.follow_up_edit, self.delete_button, *history]
+        show_shared_lock(shared_by, self.shared_line, editors, own, [self.clear_follow_up_button])
+        self.share_button.setVisible(self._context.service.sharing_available and not shared_by)
+
+    def open_share_dialog(self) -> ShareDialog | None:
+        if self._detail is None or self._report is None:
+            return None
+        meeting_id, what = self._detail.meeting.id, self._report.heading
+        self.share_dialog = ShareDialog(self._context, what, meeting_id=meeting_id, parent=self)
+        self.share_dialog.open()
+        return self.share_dialog
 
     def _fit_tables(self) -> None:
         # The page scrolls as a whole; the small lists show every row instead of scrolling.

@@ -7,11 +7,12 @@ grows with the longest loaded name while the title keeps room. ``ReviewWindow`` 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.export.formatting import format_duration
 from app.ui.review.local_dates import short_day_text, short_when_text
 from app.ui.review.models import MeetingListModel
 
@@ -52,7 +53,7 @@ class MeetingTable(QTableView):
             "Birchwood Dental",
             "",
             max([headings[3], *playbook_titles.values()], key=metrics.horizontalAdvance)[:34],
-            "1 h 05 min",
+            format_duration(timedelta(hours=10, minutes=58)),  # in the language shown
             "",
             "⚠ " + short_day_text(widest_day.date()),
         )

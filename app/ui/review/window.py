@@ -146,7 +146,7 @@ class ReviewWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.meeting_page)
-        self.client_page = ClientPage()
+        self.client_page = ClientPage(self.context)
         self.pages.addWidget(self.client_page)
         self._client_return: QWidget = self.overview
         self.setCentralWidget(self.pages)

@@ -43,6 +43,7 @@ from app.ui.common.theme import ThemeController
 from app.ui.partner.paired_partners import PairedPartnersPage
 from app.ui.settings.key_capture import KeyCaptureButton, display
 from app.ui.settings.language_choice import LanguageChoice
+from app.ui.settings.locked_settings import show_managed_settings
 from app.ui.settings.shortcuts_status import shortcuts_status
 from app.ui.settings.xwayland_section import XWaylandSection
 
@@ -143,6 +144,8 @@ class SettingsDialog(QDialog):
         self.damage_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.damage_notice.setVisible(bool(self.damage_notice.text()))
         layout.addWidget(self.damage_notice)
+        self.managed_note = show_managed_settings(self)  # issue 22: what the administrator set
+        layout.addWidget(self.managed_note)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -434,6 +437,7 @@ class SettingsDialog(QDialog):
         if not self.partners_page.address_is_valid():
             self.tabs.setCurrentWidget(self.partners_page)  # the problem is shown there
             return
+        self.partners_page.save_account()
         owner = shared_settings()
         settings = owner.replace_all(self.chosen(owner.current))
         self._listen(settings)
