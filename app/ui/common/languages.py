@@ -33,7 +33,6 @@ from PySide6.QtCore import (
 from app import translation
 from app.export.formatting import set_date_renderer
 from app.resources import translations_dir
-from app.translation_build import compile_translations
 
 __all__ = [
     "ENGLISH",
@@ -151,10 +150,20 @@ def _locale_for(code: str, system: QLocale) -> QLocale:
 
 def _compile_missing(folder: Path) -> str:
     """Compiles what a checkout has not yet; why not, as " (...)" for the log line, or ""."""
+    if not any(_needs_compiling(source) for source in folder.glob("*/*.ts")):
+        return ""  # the usual start: a few stat calls, no build module (subprocess) imported
+    from app.translation_build import compile_translations
+
     result = compile_translations(folder)
     for problem in result.problems:
         _log.debug("translation not compiled: %s", problem)
     return f" ({result.problems[0]})" if result.problems else ""
+
+
+def _needs_compiling(source: Path) -> bool:
+    """The rule ``compile_translations`` applies: no ``.qm`` beside the ``.ts``, or an older one."""
+    target = source.with_suffix(".qm")
+    return not target.is_file() or target.stat().st_mtime < source.stat().st_mtime
 
 
 def _load_all(installed: InstalledLanguage, files: list[Path]) -> str:
