@@ -173,7 +173,7 @@ def fill_english_plurals(target: Path) -> None:
 
 def _messages_in(files: Iterable[Path]) -> set[tuple[str, str]]:
     """Every (context, source) the ``.ts`` ``files`` hold."""
-    held = set()
+    held: set[tuple[str, str]] = set()
     for path in files:
         for context in ElementTree.parse(path).getroot().iter("context"):
             name = context.findtext("name") or ""
