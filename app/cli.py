@@ -15,11 +15,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import APP_NAME, __version__, paths
-from app.translation import translate
+from app.cli_language import install_cli_language
+from app.translation import TranslationContext, translate
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+
+
+class CliWords(TranslationContext):
+    """The command line's counted words (lupdate reads ``CliWords.tr`` plurals whole)."""
 
 
 class UsageError(Exception):
@@ -95,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    install_cli_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir is not None:
@@ -130,7 +136,12 @@ def _check_playbooks(files: Sequence[Path]) -> int:
     failed = False
     for path in files:
         if path.is_dir():
-            print(f"{path}: is a folder; name the playbook files in it", file=sys.stderr)
+            print(
+                translate("Cli", "{path}: is a folder; name the playbook files in it").format(
+                    path=path
+                ),
+                file=sys.stderr,
+            )
             failed = True
             continue
         try:
@@ -140,13 +151,28 @@ def _check_playbooks(files: Sequence[Path]) -> int:
             for problem in invalid.problems:
                 print(problem)
             continue
-        steps = len(playbook.all_steps)
-        video = ", with video-call words" if playbook.has_video_variant else ""
-        languages = ", ".join(playbook.languages)
-        print(f"{path}: ok ({playbook.id}, {steps} steps{video}, in {languages})")
+        print(
+            _checked_line(
+                path,
+                playbook.id,
+                len(playbook.all_steps),
+                playbook.has_video_variant,
+                ", ".join(playbook.languages),
+            )
+        )
         for warning in playbook.warnings:
-            print(f"warning: {warning}")
+            print(translate("Cli", "warning: {warning}").format(warning=warning))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _checked_line(path: Path, playbook_id: str, steps: int, has_video: bool, languages: str) -> str:
+    if has_video:
+        line = CliWords.tr(
+            "{path}: ok ({id}, %n step(s), with video-call words, in {languages})", "", steps
+        )
+    else:
+        line = CliWords.tr("{path}: ok ({id}, %n step(s), in {languages})", "", steps)
+    return line.format(path=path, id=playbook_id, languages=languages)
 
 
 def _list_playbooks() -> int:
@@ -157,7 +183,7 @@ def _list_playbooks() -> int:
         book = entry.playbook
         print(f"{book.id:<28} {book.title:<44} {entry.origin.value:<8} {entry.path}")
     for problem in library.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+        print(translate("Cli", "skipped: {problem}").format(problem=problem), file=sys.stderr)
     return EXIT_OK
 
 

@@ -51,6 +51,7 @@ from app.domain.hotkeys import (
 )
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
 from app.private_files import replace_private
+from app.translation import QT_TRANSLATE_NOOP, translate
 
 SETTINGS_FILE_NAME = "settings.json"
 LINK_BIND_ENV = "POISE_LINK_BIND"
@@ -164,20 +165,34 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 class DamagedSettingsError(ValueError):
-    """The settings file is there but cannot be read as settings; the text says why."""
+    """The settings file is there but cannot be read as settings; the text says why.
+
+    ``str()`` is the English (for the log); ``words()`` the person's language, asked for
+    when shown: the settings are read before the windows install the translators.
+    """
+
+    def __init__(self, reason: str, **values: object) -> None:
+        super().__init__(reason.format(**values))
+        self.reason = reason
+        self.values = values
+
+    def words(self) -> str:
+        return translate("Settings", self.reason).format(**self.values)
 
 
-def read_settings(path: Path, base: Settings = DEFAULTS) -> tuple[Settings, str]:
-    """The settings over ``base``, and why the file is damaged when it is unreadable (or "")."""
+def read_settings(
+    path: Path, base: Settings = DEFAULTS
+) -> tuple[Settings, DamagedSettingsError | None]:
+    """The settings over ``base``, and why the file is damaged when it is unreadable (or None)."""
     try:
         data = _read_json(path)
         if data is not None and not isinstance(data, dict):
-            raise DamagedSettingsError("it holds no settings")
+            raise DamagedSettingsError(QT_TRANSLATE_NOOP("Settings", "it holds no settings"))
     except DamagedSettingsError as damage:
         _log.warning("%s is damaged (%s); the default settings are used", path, damage)
-        return base, str(damage)
+        return base, damage
     if data is None:
-        return base, ""
+        return base, None
     values: dict[str, Any] = {}
     for spec in fields(Settings):
         if spec.name in data:
@@ -190,7 +205,7 @@ def read_settings(path: Path, base: Settings = DEFAULTS) -> tuple[Settings, str]
                 )
             else:
                 values[spec.name] = parsed
-    return replace(base, **values), ""
+    return replace(base, **values), None
 
 
 def _read_json(path: Path) -> Any:
@@ -212,17 +227,27 @@ def _read_json(path: Path) -> Any:
         return None
     if len(raw) > MAX_SETTINGS_BYTES:
         raise DamagedSettingsError(
-            f"it is larger than {MAX_SETTINGS_BYTES // 1024} KB, far more than settings take"
+            QT_TRANSLATE_NOOP(
+                "Settings", "it is larger than {size} KB, far more than settings take"
+            ),
+            size=MAX_SETTINGS_BYTES // 1024,
         )
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise DamagedSettingsError(f"it is not text: byte {error.start + 1} is broken") from None
+        raise DamagedSettingsError(
+            QT_TRANSLATE_NOOP("Settings", "it is not text: byte {byte} is broken"),
+            byte=error.start + 1,
+        ) from None
     except RecursionError:
-        raise DamagedSettingsError("it is nested too deeply") from None
+        raise DamagedSettingsError(
+            QT_TRANSLATE_NOOP("Settings", "it is nested too deeply")
+        ) from None
     except json.JSONDecodeError as error:
         raise DamagedSettingsError(
-            f"it is not valid JSON: {error.msg} at line {error.lineno}"
+            QT_TRANSLATE_NOOP("Settings", "it is not valid JSON: {problem} at line {line}"),
+            problem=error.msg,
+            line=error.lineno,
         ) from None
 
 
@@ -264,25 +289,31 @@ class SettingsOwner:
         self.problem = ""
         # What the Settings dialog says, once, about a damaged file; while it cannot be
         # moved aside nothing is written over it.
-        self._damage_notice = ""
+        # Worded when taken, not now: the language is chosen after the settings are read.
+        self._damage_notice: Callable[[], str] | None = None
         self._hold_writes = False
-        if damage:
+        if damage is not None:
             self._keep_damaged_file(damage)
 
-    def _keep_damaged_file(self, damage: str) -> None:
+    def _keep_damaged_file(self, damage: DamagedSettingsError) -> None:
+        move_error: OSError | None = None
         try:
-            kept = settings_damage.keep_aside(self.path)
+            kept: Path | None = settings_damage.keep_aside(self.path)
         except OSError as error:
             self._hold_writes = True
-            self._damage_notice = settings_damage.notice(self.path, damage, None, _reason(error))
-        else:
-            self._damage_notice = settings_damage.notice(self.path, damage, kept)
-        _log.warning("%s", self._damage_notice)
+            kept, move_error = None, error
+
+        def worded() -> str:
+            why = _reason(move_error) if move_error is not None else ""
+            return settings_damage.notice(self.path, damage.words(), kept, why)
+
+        self._damage_notice = worded
+        _log.warning("%s", worded())
 
     def take_damage_notice(self) -> str:
         """What to tell the person about a damaged settings file, the first time only."""
-        notice, self._damage_notice = self._damage_notice, ""
-        return notice
+        notice, self._damage_notice = self._damage_notice, None
+        return notice() if notice is not None else ""
 
     @property
     def current(self) -> Settings:
@@ -328,10 +359,11 @@ class SettingsOwner:
         except OSError as error:
             if self.problem:
                 return  # told already; the change is kept in memory all the same
-            self.problem = (
-                f"Poise cannot save your settings in {self.path} ({_reason(error)}). "
-                "Your changes hold until Poise closes."
-            )
+            self.problem = translate(
+                "Settings",
+                "Poise cannot save your settings in {path} ({problem}). "
+                "Your changes hold until Poise closes.",
+            ).format(path=self.path, problem=_reason(error))
             _log.warning("%s", self.problem)
             for listener in list(self._problem_listeners):
                 listener(self.problem)
@@ -341,7 +373,7 @@ class SettingsOwner:
 
 def _reason(error: OSError) -> str:
     if isinstance(error, IsADirectoryError):
-        return "a folder has that name"
+        return translate("Settings", "a folder has that name")
     return error.strerror or str(error)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from app.translation import translate
+
 
 def keep_aside(path: Path, now: datetime | None = None) -> Path:
     """Rename ``path`` to a name of its own beside it; raises ``OSError`` if it cannot."""
@@ -27,13 +29,15 @@ def keep_aside(path: Path, now: datetime | None = None) -> Path:
 
 def notice(path: Path, reason: str, kept: Path | None, move_error: str = "") -> str:
     """Plain words for the Settings dialog: what happened, and where the old file is."""
-    said = (
-        f"Your settings file could not be read ({reason}), so Poise started with the "
-        "default settings."
-    )
     if kept is not None:
-        return f"{said} The old file is kept, unchanged, at {kept}."
-    return (
-        f"{said} It could not be moved aside ({move_error}), so Poise leaves it as it is "
-        f"at {path} and keeps any change you make only until Poise closes."
-    )
+        return translate(
+            "SettingsDamage",
+            "Your settings file could not be read ({reason}), so Poise started with the "
+            "default settings. The old file is kept, unchanged, at {kept}.",
+        ).format(reason=reason, kept=kept)
+    return translate(
+        "SettingsDamage",
+        "Your settings file could not be read ({reason}), so Poise started with the "
+        "default settings. It could not be moved aside ({problem}), so Poise leaves it as "
+        "it is at {path} and keeps any change you make only until Poise closes.",
+    ).format(reason=reason, problem=move_error, path=path)

@@ -4,7 +4,8 @@ The domain, the exports, the store's messages and the command line call ``transl
 exactly as Qt code calls ``QCoreApplication.translate``; ``pyside6-lupdate`` finds both.
 Until the windows start, a string comes back as written (English, with ``%n`` replaced
 by the count); ``app.ui.common.languages`` then installs Qt's own translate here, so the
-same call answers in the user's language. The command line stays in English.
+same call answers in the user's language; ``app.cli_language`` does the same for
+``poise playbook``.
 """
 
 from __future__ import annotations

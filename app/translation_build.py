@@ -15,6 +15,7 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -143,6 +144,17 @@ def fill_english_plurals(target: Path) -> None:
     hand in en/plurals.ts (kept by later updates).
     """
     tree = ElementTree.parse(target)
+    # A part's own en/<part>.ts (written by hand: "(es)", irregular words) wins: a message it
+    # holds is left out here, as plurals.ts would otherwise shadow it at run time.
+    elsewhere = _messages_in(other for other in target.parent.glob("*.ts") if other != target)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in list(context.iter("message")):
+            if (name, message.findtext("source") or "") in elsewhere:
+                context.remove(message)
+    for context in list(tree.getroot().iter("context")):
+        if context.find("message") is None:
+            tree.getroot().remove(context)
     for message in tree.iter("message"):
         answer = message.find("translation")
         source = message.findtext("source") or ""
@@ -157,6 +169,18 @@ def fill_english_plurals(target: Path) -> None:
     target.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
+
+
+def _messages_in(files: Iterable[Path]) -> set[tuple[str, str]]:
+    """Every (context, source) the ``.ts`` ``files`` hold."""
+    held: set[tuple[str, str]] = set()
+    for path in files:
+        for context in ElementTree.parse(path).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            held.update(
+                (name, message.findtext("source") or "") for message in context.iter("message")
+            )
+    return held
 
 
 def compile_translations(root: Path | None = None, *, force: bool = False) -> BuildResult:
@@ -194,7 +218,6 @@ def compile_translations(root: Path | None = None, *, force: bool = False) -> Bu
         else:
             result.compiled.append(target)
     return result
-
 
 
 def main(argv: list[str] | None = None) -> int:

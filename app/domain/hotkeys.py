@@ -130,17 +130,27 @@ def parse_combo(text: str) -> KeyCombo:
     names = ["_".join(p.lower().split()) for p in text.split("+")]
     parts = [aliases.get(name, name) for name in names]
     if not text.strip() or any(not p for p in parts):
-        raise HotkeyError(f"'{text}' is not a key combination")
+        raise HotkeyError(
+            translate("Hotkeys", "'{text}' is not a key combination").format(text=text)
+        )
     *modifier_parts, key = parts
     unknown = [m for m in modifier_parts if m not in MODIFIERS]
     if unknown:
-        raise HotkeyError(f"'{unknown[0]}' is not a modifier (use Ctrl, Alt, Shift or Meta)")
+        raise HotkeyError(
+            translate(
+                "Hotkeys", "'{name}' is not a modifier (use Ctrl, Alt, Shift or Meta)"
+            ).format(name=unknown[0])
+        )
     if len(set(modifier_parts)) != len(modifier_parts):
-        raise HotkeyError(f"'{text}' repeats a modifier")
+        raise HotkeyError(translate("Hotkeys", "'{text}' repeats a modifier").format(text=text))
     if key in MODIFIERS:
-        raise HotkeyError(f"'{text}' has no key besides its modifiers")
+        raise HotkeyError(
+            translate("Hotkeys", "'{text}' has no key besides its modifiers").format(text=text)
+        )
     if key not in NAMED_KEYS and key not in CHARACTER_KEYS:
-        raise HotkeyError(f"'{key}' is not a key Poise can listen for")
+        raise HotkeyError(
+            translate("Hotkeys", "'{key}' is not a key Poise can listen for").format(key=key)
+        )
     ordered = tuple(m for m in MODIFIERS if m in modifier_parts)
     return KeyCombo(ordered, key)
 
@@ -168,7 +178,9 @@ def validate_bindings(bindings: Mapping[HotkeyAction, str]) -> dict[HotkeyAction
         combo = parse_combo(text)
         if combo in owner:
             raise HotkeyError(
-                f"{combo.display} is set for both '{owner[combo].label}' and '{action.label}'"
+                translate("Hotkeys", "{keys} is set for both '{first}' and '{second}'").format(
+                    keys=combo.display, first=owner[combo].label, second=action.label
+                )
             )
         owner[combo] = action
         parsed[action] = combo

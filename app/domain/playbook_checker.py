@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.playbook import Problem
+from app.translation import QT_TRANSLATE_NOOP, translate
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -132,9 +133,15 @@ class FieldChecker:
         for name in table:
             if name not in allowed:
                 hint = _closest(name, allowed)
-                extra = f" (did you mean '{hint}'?)" if hint else ""
+                message = (
+                    translate("PlaybookChecker", "unknown field (did you mean '{hint}'?)").format(
+                        hint=hint
+                    )
+                    if hint
+                    else translate("PlaybookChecker", "unknown field")
+                )
                 where = line(name) if callable(line) else line
-                self.report(f"{prefix}{name}", f"unknown field{extra}", where)
+                self.report(f"{prefix}{name}", message, where)
 
     def text(
         self,
@@ -149,18 +156,27 @@ class FieldChecker:
         value = table.get(name)
         if value is None:
             if required:
-                self.report(f"{prefix}{name}", "missing field", line)
+                self.report(f"{prefix}{name}", translate("PlaybookChecker", "missing field"), line)
             return ""
         if not isinstance(value, str):
-            self.report(f"{prefix}{name}", f"must be text, not {_type_name(value)}", line)
+            self.report(
+                f"{prefix}{name}",
+                translate("PlaybookChecker", "must be text, not {kind}").format(
+                    kind=_type_name(value)
+                ),
+                line,
+            )
             return ""
         value = value.strip()
         if required and not value:
-            self.report(f"{prefix}{name}", "must not be empty", line)
+            self.report(f"{prefix}{name}", translate("PlaybookChecker", "must not be empty"), line)
         if max_chars is not None and len(value) > max_chars:
             self.report(
                 f"{prefix}{name}",
-                f"is {len(value)} characters; keep it under {max_chars} so it reads at a glance",
+                translate(
+                    "PlaybookChecker",
+                    "is {count} characters; keep it under {limit} so it reads at a glance",
+                ).format(count=len(value), limit=max_chars),
                 line,
             )
         return value
@@ -172,7 +188,11 @@ class FieldChecker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.report(f"{prefix}{name}", "must be a list of text lines", line)
+            self.report(
+                f"{prefix}{name}",
+                translate("PlaybookChecker", "must be a list of text lines"),
+                line,
+            )
             return ()
         return tuple(v.strip() for v in value if v.strip())
 
@@ -181,7 +201,9 @@ class FieldChecker:
         if value and not _SLUG.match(value):
             self.report(
                 f"{prefix}{name}",
-                f"'{value}' must be lower-case letters, digits and hyphens",
+                translate(
+                    "PlaybookChecker", "'{value}' must be lower-case letters, digits and hyphens"
+                ).format(value=value),
                 line,
             )
         return value
@@ -192,25 +214,35 @@ class FieldChecker:
         value = table.get(name)
         if value is None:
             if required:
-                self.report(f"{prefix}{name}", "missing field", line)
+                self.report(f"{prefix}{name}", translate("PlaybookChecker", "missing field"), line)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report(f"{prefix}{name}", f"must be a whole number, not {_type_name(value)}", line)
+            self.report(
+                f"{prefix}{name}",
+                translate("PlaybookChecker", "must be a whole number, not {kind}").format(
+                    kind=_type_name(value)
+                ),
+                line,
+            )
             return None
         if value < 0:
-            self.report(f"{prefix}{name}", "must not be negative", line)
+            self.report(
+                f"{prefix}{name}", translate("PlaybookChecker", "must not be negative"), line
+            )
         return value
 
 
 def _type_name(value: object) -> str:
-    return {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
+    names = {
+        str: QT_TRANSLATE_NOOP("PlaybookChecker", "text"),
+        int: QT_TRANSLATE_NOOP("PlaybookChecker", "a number"),
+        float: QT_TRANSLATE_NOOP("PlaybookChecker", "a number"),
+        bool: QT_TRANSLATE_NOOP("PlaybookChecker", "true/false"),
+        list: QT_TRANSLATE_NOOP("PlaybookChecker", "a list"),
+        dict: QT_TRANSLATE_NOOP("PlaybookChecker", "a table"),
+    }
+    name = names.get(type(value))
+    return translate("PlaybookChecker", name) if name else type(value).__name__
 
 
 def _closest(name: str, allowed: Iterable[str]) -> str | None:

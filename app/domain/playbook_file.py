@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.domain.playbook import Playbook, PlaybookError, Problem
 from app.domain.playbook_parser import parse_playbook
+from app.translation import translate
 
 MAX_FILE_BYTES = 256 * 1024
 
@@ -24,13 +25,41 @@ def read_playbook_text(path: Path) -> str:
     try:
         raw, size = _read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
-        raise PlaybookError([Problem(path, "", f"cannot read file: {error.strerror}")]) from None
+        raise PlaybookError(
+            [
+                Problem(
+                    path,
+                    "",
+                    translate("PlaybookFile", "cannot read file: {reason}").format(
+                        reason=error.strerror
+                    ),
+                )
+            ]
+        ) from None
     except _NotAPlainFileError as odd:
-        raise PlaybookError([Problem(path, "", f"is {odd.kind}, not a playbook file")]) from None
+        raise PlaybookError(
+            [
+                Problem(
+                    path,
+                    "",
+                    translate("PlaybookFile", "is {kind}, not a playbook file").format(
+                        kind=odd.kind
+                    ),
+                )
+            ]
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         size = max(size, len(raw))
         raise PlaybookError(
-            [Problem(path, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+            [
+                Problem(
+                    path,
+                    "",
+                    translate(
+                        "PlaybookFile", "file is {size:,} bytes; the limit is {limit:,}"
+                    ).format(size=size, limit=MAX_FILE_BYTES),
+                )
+            ]
         )
     # Some Windows editors begin UTF-8 files with a byte-order mark, which TOML does not allow.
     body = raw.removeprefix(codecs.BOM_UTF8)
@@ -40,7 +69,16 @@ def read_playbook_text(path: Path) -> str:
         offset = error.start + len(raw) - len(body)
         line = raw[:offset].count(b"\n") + 1
         raise PlaybookError(
-            [Problem(path, "", f"file is not UTF-8 (bad byte at offset {offset})", line)]
+            [
+                Problem(
+                    path,
+                    "",
+                    translate(
+                        "PlaybookFile", "file is not UTF-8 (bad byte at offset {offset})"
+                    ).format(offset=offset),
+                    line,
+                )
+            ]
         ) from None
 
 

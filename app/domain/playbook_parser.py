@@ -38,6 +38,7 @@ from app.domain.playbook_languages import (
     split_languages,
     step_text,
 )
+from app.translation import QT_TRANSLATE_NOOP, translate
 
 FORMAT_VERSION = 1
 
@@ -56,10 +57,23 @@ def parse_playbook(text: str, path: Path) -> Playbook:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message, line = _syntax_error_place(error, text)
-        raise PlaybookError([Problem(path, "", f"not valid TOML: {message}", line)]) from None
+        raise PlaybookError(
+            [
+                Problem(
+                    path,
+                    "",
+                    translate("PlaybookParser", "not valid TOML: {message}").format(
+                        message=message
+                    ),
+                    line,
+                )
+            ]
+        ) from None
     except RecursionError:
         # tomllib recurses once per nested array or inline table; a hostile file can exhaust it.
-        raise PlaybookError([Problem(path, "", "not valid TOML: nested too deeply")]) from None
+        raise PlaybookError(
+            [Problem(path, "", translate("PlaybookParser", "not valid TOML: nested too deeply"))]
+        ) from None
 
     check = FieldChecker(path, text)
     top = check.lines.top_level
@@ -74,7 +88,10 @@ def parse_playbook(text: str, path: Path) -> Playbook:
     if file_format is not None and file_format != FORMAT_VERSION:
         check.report(
             "format",
-            f"format {file_format} is not supported; this Poise reads format {FORMAT_VERSION}",
+            translate(
+                "PlaybookParser",
+                "format {found} is not supported; this Poise reads format {supported}",
+            ).format(found=file_format, supported=FORMAT_VERSION),
             top("format"),
         )
     playbook_id = check.slug(data, "id", "", top("id"))
@@ -88,7 +105,13 @@ def parse_playbook(text: str, path: Path) -> Playbook:
     for phase in Phase:
         phases[phase] = tuple(_steps(check, phase, data.get(phase.value), language))
     if Phase.DURING.value not in data:
-        check.report("during", "missing field: a playbook needs at least one [[during]] step", None)
+        check.report(
+            "during",
+            translate(
+                "PlaybookParser", "missing field: a playbook needs at least one [[during]] step"
+            ),
+            None,
+        )
 
     _check_keys(check, phases)
     _check_modes(check, phases)
@@ -139,13 +162,23 @@ def _syntax_error_place(error: tomllib.TOMLDecodeError, text: str) -> tuple[str,
 
 def _sources(check: FieldChecker, value: object) -> Iterator[Source]:
     if value is None:
-        check.report("source", "missing field: credit at least one source", None)
+        check.report(
+            "source", translate("PlaybookParser", "missing field: credit at least one source"), None
+        )
         return
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        check.report("source", "must be [[source]] tables", check.lines.top_level("source"))
+        check.report(
+            "source",
+            translate("PlaybookParser", "must be [[source]] tables"),
+            check.lines.top_level("source"),
+        )
         return
     if not value:
-        check.report("source", "must not be empty", check.lines.top_level("source"))
+        check.report(
+            "source",
+            translate("PlaybookParser", "must not be empty"),
+            check.lines.top_level("source"),
+        )
     for index, table in enumerate(value):
         prefix = f"source[{index + 1}]."
 
@@ -164,7 +197,11 @@ def _steps(check: FieldChecker, phase: Phase, value: object, language: str) -> I
     if value is None:
         return
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        check.report(name, f"must be [[{name}]] tables", check.lines.top_level(name))
+        check.report(
+            name,
+            translate("PlaybookParser", "must be [[{name}]] tables").format(name=name),
+            check.lines.top_level(name),
+        )
         return
     if not value:
         check.report(
@@ -195,7 +232,9 @@ def _steps(check: FieldChecker, phase: Phase, value: object, language: str) -> I
         if only is MeetingMode.IN_PERSON and video is not None:
             check.report(
                 f"{prefix}{_VIDEO}",
-                "a step only for meetings in person has no video words",
+                translate(
+                    "PlaybookParser", "a step only for meetings in person has no video words"
+                ),
                 line_of("only"),
             )
         step = Step(
@@ -227,7 +266,13 @@ def _only(
     choices = ", ".join(f"'{mode.value}'" for mode in MeetingMode)
     if isinstance(value, str) and value in MeetingMode._value2member_map_:
         return MeetingMode(value)
-    check.report(field_name, f"must be one of {choices}, not {value!r}", line)
+    check.report(
+        field_name,
+        translate("PlaybookParser", "must be one of {choices}, not {value}").format(
+            choices=choices, value=repr(value)
+        ),
+        line,
+    )
     return None
 
 
@@ -242,7 +287,11 @@ def _variant(
         return check.lines.field_in_variant(phase, index, _VIDEO, field_name)
 
     if not isinstance(value, dict):
-        check.report(prefix.rstrip("."), f"must be a [{phase}.video] table", line_of(""))
+        check.report(
+            prefix.rstrip("."),
+            translate("PlaybookParser", "must be a [{phase}.video] table").format(phase=phase),
+            line_of(""),
+        )
         return None
     if not value:
         check.report(
@@ -282,7 +331,7 @@ def _video_summary(check: FieldChecker, value: object) -> str:
         return ""
     line = check.lines.top_level(_VIDEO)
     if not isinstance(value, dict):
-        check.report(_VIDEO, "must be a [video] table", line)
+        check.report(_VIDEO, translate("PlaybookParser", "must be a [video] table"), line)
         return ""
     check.unknown_fields(value, _TOP_VIDEO_FIELDS, f"{_VIDEO}.", line)
     return check.text(
@@ -297,7 +346,9 @@ def _loop_back(
         return None
     field_name = f"{prefix}loop_back"
     if not isinstance(value, dict):
-        check.report(field_name, "must be a table with 'when' and 'to'", line)
+        check.report(
+            field_name, translate("PlaybookParser", "must be a table with 'when' and 'to'"), line
+        )
         return None
     check.unknown_fields(value, _LOOP_BACK_FIELDS, f"{field_name}.", line)
     when = check.text(value, "when", f"{field_name}.", line)
@@ -312,7 +363,7 @@ def _check_modes(check: FieldChecker, phases: Mapping[Phase, tuple[Step, ...]]) 
         if during and not any(step.applies_to(mode) for step in during):
             check.report(
                 "during",
-                f"no [[during]] step is left for a meeting {_MODE_WORDS[mode]}",
+                translate("PlaybookParser", _NO_STEP_LEFT[mode]),
                 check.lines.top_level("during"),
             )
     for phase, steps in phases.items():
@@ -325,13 +376,30 @@ def _check_modes(check: FieldChecker, phases: Mapping[Phase, tuple[Step, ...]]) 
                 if step.applies_to(mode) and not target.applies_to(mode):
                     check.report(
                         f"{phase.value}[{step.key}].loop_back.to",
-                        f"goes back to step '{target.key}', which a meeting "
-                        f"{_MODE_WORDS[mode]} does not have",
+                        translate("PlaybookParser", _STEP_MISSING_IN_MODE[mode]).format(
+                            target=target.key
+                        ),
                         check.lines.field_in_table(phase.value, index, "loop_back"),
                     )
 
 
-_MODE_WORDS = {MeetingMode.IN_PERSON: "in person", MeetingMode.VIDEO: "on a video call"}
+_NO_STEP_LEFT = {
+    MeetingMode.IN_PERSON: QT_TRANSLATE_NOOP(
+        "PlaybookParser", "no [[during]] step is left for a meeting in person"
+    ),
+    MeetingMode.VIDEO: QT_TRANSLATE_NOOP(
+        "PlaybookParser", "no [[during]] step is left for a meeting on a video call"
+    ),
+}
+_STEP_MISSING_IN_MODE = {
+    MeetingMode.IN_PERSON: QT_TRANSLATE_NOOP(
+        "PlaybookParser", "goes back to step '{target}', which a meeting in person does not have"
+    ),
+    MeetingMode.VIDEO: QT_TRANSLATE_NOOP(
+        "PlaybookParser",
+        "goes back to step '{target}', which a meeting on a video call does not have",
+    ),
+}
 
 
 def _check_keys(check: FieldChecker, phases: Mapping[Phase, tuple[Step, ...]]) -> None:
@@ -343,7 +411,9 @@ def _check_keys(check: FieldChecker, phases: Mapping[Phase, tuple[Step, ...]]) -
             if step.key in seen:
                 check.report(
                     f"{phase.value}[{step.key}].key",
-                    f"duplicate step key '{step.key}' (already used in [[{seen[step.key].value}]])",
+                    translate(
+                        "PlaybookParser", "duplicate step key '{key}' (already used in [[{phase}]])"
+                    ).format(key=step.key, phase=seen[step.key].value),
                     check.lines.field_in_table(phase.value, index, "key"),
                 )
             else:
@@ -357,19 +427,24 @@ def _check_keys(check: FieldChecker, phases: Mapping[Phase, tuple[Step, ...]]) -
             if target not in seen:
                 check.report(
                     f"{phase.value}[{step.key}].loop_back.to",
-                    f"goes back to step '{target}', which does not exist",
+                    translate(
+                        "PlaybookParser", "goes back to step '{target}', which does not exist"
+                    ).format(target=target),
                     line,
                 )
             elif seen[target] is not phase:
                 check.report(
                     f"{phase.value}[{step.key}].loop_back.to",
-                    f"goes back to step '{target}' in [[{seen[target].value}]]; "
-                    "a loop-back stays in its own phase",
+                    translate(
+                        "PlaybookParser",
+                        "goes back to step '{target}' in [[{phase}]]; "
+                        "a loop-back stays in its own phase",
+                    ).format(target=target, phase=seen[target].value),
                     line,
                 )
             elif target == step.key:
                 check.report(
                     f"{phase.value}[{step.key}].loop_back.to",
-                    "a step cannot loop back to itself",
+                    translate("PlaybookParser", "a step cannot loop back to itself"),
                     line,
                 )

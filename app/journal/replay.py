@@ -31,6 +31,7 @@ from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, Sign
 from app.journal import writer
 from app.store.errors import StoreError
 from app.store.viewer import own_rows
+from app.translation import translate
 
 if TYPE_CHECKING:
     from app.store.models import StampedLine, StepEntered
@@ -81,7 +82,11 @@ def read_journal(path: Path) -> JournalContent:
     try:
         raw = path.read_bytes()
     except OSError as failure:
-        raise JournalUnreadableError(f"cannot read it ({failure.strerror or failure})") from failure
+        raise JournalUnreadableError(
+            translate("Journal", "cannot read it ({reason})").format(
+                reason=failure.strerror or failure
+            )
+        ) from failure
     lines = raw.split(b"\n")
     # Everything after the last newline was being written when the process died.
     complete = lines[:-1]
@@ -91,15 +96,27 @@ def read_journal(path: Path) -> JournalContent:
         try:
             record = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as bad:
-            raise JournalUnreadableError(f"line {number} is not a journal entry ({bad})") from bad
+            raise JournalUnreadableError(
+                translate("Journal", "line {line} is not a journal entry ({problem})").format(
+                    line=number, problem=bad
+                )
+            ) from bad
         if not isinstance(record, dict):
-            raise JournalUnreadableError(f"line {number} is not a journal entry")
+            raise JournalUnreadableError(
+                translate("Journal", "line {line} is not a journal entry").format(line=number)
+            )
         kind = record.get("kind")
         if content is None:
             if kind != "meeting" or "started_at" not in record:
-                raise JournalUnreadableError("it does not begin with its meeting")
+                raise JournalUnreadableError(
+                    translate("Journal", "it does not begin with its meeting")
+                )
             if record.get("format") != writer.JOURNAL_FORMAT:
-                raise JournalUnreadableError(f"format {record.get('format')!r} is not known here")
+                raise JournalUnreadableError(
+                    translate("Journal", "format {format} is not known here").format(
+                        format=repr(record.get("format"))
+                    )
+                )
             content = JournalContent(path, record)
             continue
         if kind == "meeting":
@@ -115,9 +132,13 @@ def read_journal(path: Path) -> JournalContent:
             else:
                 content.events.append(record)
         except (KeyError, ValueError, TypeError) as bad:
-            raise JournalUnreadableError(f"line {number} cannot be applied ({bad})") from bad
+            raise JournalUnreadableError(
+                translate("Journal", "line {line} cannot be applied ({problem})").format(
+                    line=number, problem=bad
+                )
+            ) from bad
     if content is None:
-        raise JournalUnreadableError("it is empty")
+        raise JournalUnreadableError(translate("Journal", "it is empty"))
     return content
 
 
@@ -242,7 +263,9 @@ def apply_journal(session: Session, content: JournalContent) -> int:
             if meeting.ended_at is None:
                 meeting.ended_at = datetime.fromisoformat(event["at"])
         else:
-            raise JournalUnreadableError(f"an entry of an unknown kind ({kind!r})")
+            raise JournalUnreadableError(
+                translate("Journal", "an entry of an unknown kind ({kind})").format(kind=repr(kind))
+            )
 
     for name, (text, at) in content.notes.items():
         note = session.scalar(
@@ -313,21 +336,30 @@ def apply_leftover_journals(service: Any, data_dir: Path) -> JournalOutcome:
             meeting_id: int = service.apply_journal(content)
         except JournalUnreadableError as unreadable:
             outcome.problems.append(
-                f"The notes of a meeting kept in {path} could not be read back ({unreadable}). "
-                "The file is kept: open it in a text editor to copy the notes."
+                translate(
+                    "Journal",
+                    "The notes of a meeting kept in {path} could not be read back ({problem}). "
+                    "The file is kept: open it in a text editor to copy the notes.",
+                ).format(path=path, problem=unreadable)
             )
             continue
         except StoreError as refused:
             outcome.problems.append(
-                f"The notes of a meeting kept in {path} are not in the database yet: {refused} "
-                "The file is kept and applied at the next start."
+                translate(
+                    "Journal",
+                    "The notes of a meeting kept in {path} are not in the database yet: {problem} "
+                    "The file is kept and applied at the next start.",
+                ).format(path=path, problem=refused)
             )
             continue
         except Exception as bug:  # a fault here must not stop the store from opening
             log.exception("applying the journal %s failed", path)
             outcome.problems.append(
-                f"The notes of a meeting kept in {path} could not be added ({bug}). "
-                "The file is kept."
+                translate(
+                    "Journal",
+                    "The notes of a meeting kept in {path} could not be added ({problem}). "
+                    "The file is kept.",
+                ).format(path=path, problem=bug)
             )
             continue
         outcome.applied.append(meeting_id)

@@ -39,5 +39,34 @@
         <source>find past meetings, follow up, export, see trends</source>
         <translation>vergangene Besprechungen finden, nachfassen, exportieren, Trends sehen</translation>
     </message>
+    <message>
+        <source>{path}: is a folder; name the playbook files in it</source>
+        <translation>{path}: ist ein Ordner; nennen Sie die Leitfaden-Dateien darin</translation>
+    </message>
+    <message>
+        <source>warning: {warning}</source>
+        <translation>Warnung: {warning}</translation>
+    </message>
+    <message>
+        <source>skipped: {problem}</source>
+        <translation>übersprungen: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>CliWords</name>
+    <message numerus="yes">
+        <source>{path}: ok ({id}, %n step(s), with video-call words, in {languages})</source>
+        <translation>
+            <numerusform>{path}: ok ({id}, %n Schritt, mit Worten für Videokonferenzen, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritte, mit Worten für Videokonferenzen, in {languages})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path}: ok ({id}, %n step(s), in {languages})</source>
+        <translation>
+            <numerusform>{path}: ok ({id}, %n Schritt, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n Schritte, in {languages})</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>Hotkeys</name>
+    <message>
+        <source>&apos;{text}&apos; is not a key combination</source>
+        <translation>&apos;{text}&apos; ist keine Tastenkombination</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a modifier (use Ctrl, Alt, Shift or Meta)</source>
+        <translation>&apos;{name}&apos; ist keine Zusatztaste (nehmen Sie Ctrl, Alt, Shift oder Meta)</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; repeats a modifier</source>
+        <translation>&apos;{text}&apos; enthält eine Zusatztaste doppelt</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has no key besides its modifiers</source>
+        <translation>&apos;{text}&apos; hat keine Taste außer den Zusatztasten</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a key Poise can listen for</source>
+        <translation>Auf &apos;{key}&apos; kann Poise nicht hören</translation>
+    </message>
+    <message>
+        <source>{keys} is set for both &apos;{first}&apos; and &apos;{second}&apos;</source>
+        <translation>{keys} ist sowohl für &apos;{first}&apos; als auch für &apos;{second}&apos; eingestellt</translation>
+    </message>
+</context>
+<context>
     <name>MeetingTerms</name>
     <message>
         <source>What they say</source>
@@ -104,6 +131,69 @@
     <message>
         <source>partner&apos;s Poise</source>
         <translation>dem Poise des Partners</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerRequest</name>
+    <message>
+        <source>Step in</source>
+        <translation>Einspringen</translation>
+    </message>
+    <message>
+        <source>Please take over for a moment</source>
+        <translation>Bitte übernehmen Sie kurz</translation>
+    </message>
+    <message>
+        <source>OK, stepping in</source>
+        <translation>OK, ich springe ein</translation>
+    </message>
+    <message>
+        <source>Acknowledged — they know you&apos;re stepping in</source>
+        <translation>Bestätigt — man weiß, dass Sie einspringen</translation>
+    </message>
+    <message>
+        <source>You asked your partner to step in</source>
+        <translation>Sie haben Ihren Partner gebeten einzuspringen</translation>
+    </message>
+    <message>
+        <source>Your partner is stepping in</source>
+        <translation>Ihr Partner springt ein</translation>
+    </message>
+    <message>
+        <source>Partner is stepping in</source>
+        <translation>Partner springt ein</translation>
+    </message>
+    <message>
+        <source>I need a moment</source>
+        <translation>Ich brauche einen Moment</translation>
+    </message>
+    <message>
+        <source>Keep things going while I collect myself</source>
+        <translation>Halten Sie das Gespräch in Gang, während ich mich sammle</translation>
+    </message>
+    <message>
+        <source>OK, I&apos;ve got it</source>
+        <translation>OK, ich übernehme</translation>
+    </message>
+    <message>
+        <source>Acknowledged — they know you got it</source>
+        <translation>Bestätigt — man weiß, dass Sie übernehmen</translation>
+    </message>
+    <message>
+        <source>You asked your partner for a moment</source>
+        <translation>Sie haben Ihren Partner um einen Moment gebeten</translation>
+    </message>
+    <message>
+        <source>Your partner is covering for you</source>
+        <translation>Ihr Partner übernimmt für Sie</translation>
+    </message>
+    <message>
+        <source>Partner is covering for you</source>
+        <translation>Partner übernimmt für Sie</translation>
+    </message>
+    <message>
+        <source>Your partner got it</source>
+        <translation>Ihr Partner hat verstanden</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Journal</name>
+    <message>
+        <source>cannot read it ({reason})</source>
+        <translation>sie ist nicht lesbar ({reason})</translation>
+    </message>
+    <message>
+        <source>line {line} is not a journal entry ({problem})</source>
+        <translation>Zeile {line} ist kein Protokolleintrag ({problem})</translation>
+    </message>
+    <message>
+        <source>line {line} is not a journal entry</source>
+        <translation>Zeile {line} ist kein Protokolleintrag</translation>
+    </message>
+    <message>
+        <source>it does not begin with its meeting</source>
+        <translation>sie beginnt nicht mit ihrer Besprechung</translation>
+    </message>
+    <message>
+        <source>format {format} is not known here</source>
+        <translation>das Format {format} ist hier nicht bekannt</translation>
+    </message>
+    <message>
+        <source>line {line} cannot be applied ({problem})</source>
+        <translation>Zeile {line} lässt sich nicht übernehmen ({problem})</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>sie ist leer</translation>
+    </message>
+    <message>
+        <source>an entry of an unknown kind ({kind})</source>
+        <translation>ein Eintrag unbekannter Art ({kind})</translation>
+    </message>
+    <message>
+        <source>The notes of a meeting kept in {path} could not be read back ({problem}). The file is kept: open it in a text editor to copy the notes.</source>
+        <translation>Die Notizen einer Besprechung in {path} konnten nicht zurückgelesen werden ({problem}). Die Datei bleibt erhalten: Öffnen Sie sie in einem Texteditor, um die Notizen zu kopieren.</translation>
+    </message>
+    <message>
+        <source>The notes of a meeting kept in {path} are not in the database yet: {problem} The file is kept and applied at the next start.</source>
+        <translation>Die Notizen einer Besprechung in {path} sind noch nicht in der Datenbank: {problem} Die Datei bleibt erhalten und wird beim nächsten Start übernommen.</translation>
+    </message>
+    <message>
+        <source>The notes of a meeting kept in {path} could not be added ({problem}). The file is kept.</source>
+        <translation>Die Notizen einer Besprechung in {path} konnten nicht übernommen werden ({problem}). Die Datei bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>StoreErrors</name>
     <message>
         <source>{name} is a folder, where Poise expects its notes database file. Poise has not changed it. Move or rename that folder and start Poise again, or choose another folder with --data-dir.</source>
@@ -16,7 +63,7 @@
         <translation>Die Festplatte mit {name} ist voll. Was Sie tippen, bleibt erhalten und wird gespeichert, sobald wieder Platz ist: Geben Sie auf dieser Festplatte Speicher frei.</translation>
     </message>
     <message>
-        <source>Poise cannot write to {name}: the file or its folder is read-only. What you type is kept and saved when it is writable again: check the folder's permissions, or choose another folder with --data-dir.</source>
+        <source>Poise cannot write to {name}: the file or its folder is read-only. What you type is kept and saved when it is writable again: check the folder&apos;s permissions, or choose another folder with --data-dir.</source>
         <translation>Poise kann nicht in {name} schreiben: Die Datei oder ihr Ordner ist schreibgeschützt. Was Sie tippen, bleibt erhalten und wird gespeichert, sobald sie wieder beschreibbar ist: Prüfen Sie die Rechte des Ordners, oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
     </message>
     <message>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CliWords</name>
+    <message numerus="yes">
+        <source>{path}: ok ({id}, %n step(s), with video-call words, in {languages})</source>
+        <translation>
+            <numerusform>{path}: ok ({id}, %n step, with video-call words, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n steps, with video-call words, in {languages})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path}: ok ({id}, %n step(s), in {languages})</source>
+        <translation>
+            <numerusform>{path}: ok ({id}, %n step, in {languages})</numerusform>
+            <numerusform>{path}: ok ({id}, %n steps, in {languages})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueWords</name>
     <message numerus="yes">
         <source>Due: {things} · and %n more</source>

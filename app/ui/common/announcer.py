@@ -26,6 +26,4 @@ def announce(source: QWidget, words: str, *, urgent: bool = False) -> None:
         QAccessible.updateAccessibility(event)
         return
     source.setAccessibleDescription(words)
-    QAccessible.updateAccessibility(
-        QAccessibleEvent(source, QAccessible.Event.DescriptionChanged)
-    )
+    QAccessible.updateAccessibility(QAccessibleEvent(source, QAccessible.Event.DescriptionChanged))

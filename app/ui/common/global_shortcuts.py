@@ -18,6 +18,7 @@ from app.platform.global_hotkeys import Availability, HotkeyBackend, detect_back
 from app.platform.hotkey_backend import NamedHandler
 from app.platform.portal_shortcuts import PortalShortcutsBackend
 from app.translation import translate
+from app.ui.common.key_names import shown_keys
 
 
 def desktop_key_line(action: HotkeyAction, words: str) -> str:
@@ -87,7 +88,7 @@ class GlobalShortcuts(QObject):
             return False  # none is heard until the desktop says which it bound
         self.active = {action: combo for action, combo in combos.items() if combo not in self.taken}
         if self.taken:
-            names = ", ".join(combo.display for combo in self.taken)
+            names = ", ".join(shown_keys(combo) for combo in self.taken)
             self.problem = self.tr(
                 "Another program already uses {keys}; choose other keys for them."
             ).format(keys=names)

@@ -70,6 +70,7 @@ from app.settings import DockSide, Settings, shared_settings
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
+from app.ui.common.key_names import shown_keys
 from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
 from app.ui.live.day_words import short_day
 from app.ui.live.end_dialog import EndMeetingDialog
@@ -407,7 +408,7 @@ class LiveWindow(SteeringKeys):
         if combo is None:
             return self.tr("Ask your partner to step in")
         return self.tr("Ask your partner to step in · {keys} from any window").format(
-            keys=combo.display
+            keys=shown_keys(combo)
         )
 
     # -- geometry, docking, stay on top, capture --------------------------------------------

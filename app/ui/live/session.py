@@ -42,9 +42,8 @@ from app.domain.meeting_terms import (
     Cue,
     NoteField,
     SignalSource,
-    partner_request,
 )
-from app.domain.partner_requests import PartnerRequests, RequestToPartner
+from app.domain.partner_requests import PartnerRequests, RequestToPartner, spoken_request
 from app.domain.playbook import Playbook
 from app.journal.writer import MeetingJournal
 from app.store.api import OpenStore, StoreService
@@ -452,7 +451,7 @@ class LiveSession(QObject):
         ``partnerAnswered`` follows when a partner says OK. An unknown key raises KeyError.
         ``source`` (window or hotkey) changes nothing the timeline or the partner reads.
         """
-        words = partner_request(key)
+        words = spoken_request(key)
         message_id = uuid.uuid4().hex
         if not self.domain.is_running:
             return message_id

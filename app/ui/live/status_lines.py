@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from app.domain.hotkeys import HotkeyAction, KeyCombo
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.global_shortcuts import desktop_key_line
+from app.ui.common.key_names import shown_keys
 
 # What the problem line says first: what the user must know in the middle of a meeting.
 PROBLEM_HEADLINE = QT_TRANSLATE_NOOP(
@@ -63,9 +64,9 @@ def unheard_keys_summary(combos: Sequence[KeyCombo]) -> str:
     if len(combos) > 2:
         names = QCoreApplication.translate("KeysLine", "System-wide keys")
     elif len(combos) == 2 and combos[0].modifiers == combos[1].modifiers:
-        names = f"{combos[0].display}/{KeyCombo((), combos[1].key).display}"
+        names = f"{shown_keys(combos[0])}/{shown_keys(KeyCombo((), combos[1].key))}"
     else:
-        names = " ".join(combo.display for combo in combos)
+        names = " ".join(shown_keys(combo) for combo in combos)
     return QCoreApplication.translate("KeysLine", "{keys}: only in Poise").format(keys=names)
 
 

@@ -97,9 +97,7 @@ class FollowUpsAndTrends(QWidget):
             recent = service.list_meetings(client_id=client_id, limit=DEFAULT_TREND_MEETINGS * 3)
             # A colleague's shared meeting is theirs to count, not this person's.
             counted = [
-                s
-                for s in recent
-                if counts_for_trends(s.started_at, s.ended_at) and not s.shared_by
+                s for s in recent if counts_for_trends(s.started_at, s.ended_at) and not s.shared_by
             ]
             chosen = counted[:DEFAULT_TREND_MEETINGS]
             return trend_points([service.load_meeting(summary.id) for summary in chosen])

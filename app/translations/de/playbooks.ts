@@ -1,0 +1,173 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>PlaybookChecker</name>
+    <message>
+        <source>unknown field (did you mean &apos;{hint}&apos;?)</source>
+        <translation>unbekanntes Feld (meinten Sie &apos;{hint}&apos;?)</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>missing field</source>
+        <translation>Feld fehlt</translation>
+    </message>
+    <message>
+        <source>must be text, not {kind}</source>
+        <translation>muss Text sein, nicht {kind}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is {count} characters; keep it under {limit} so it reads at a glance</source>
+        <translation>hat {count} Zeichen; bleiben Sie unter {limit}, damit es sich auf einen Blick lesen lässt</translation>
+    </message>
+    <message>
+        <source>must be a list of text lines</source>
+        <translation>muss eine Liste von Textzeilen sein</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; must be lower-case letters, digits and hyphens</source>
+        <translation>&apos;{value}&apos; darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {kind}</source>
+        <translation>muss eine ganze Zahl sein, nicht {kind}</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>eine Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookFile</name>
+    <message>
+        <source>cannot read file: {reason}</source>
+        <translation>Datei nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <source>is {kind}, not a playbook file</source>
+        <translation>ist {kind}, keine Leitfaden-Datei</translation>
+    </message>
+    <message>
+        <source>file is {size:,} bytes; the limit is {limit:,}</source>
+        <translation>Datei hat {size:,} Bytes; die Grenze ist {limit:,}</translation>
+    </message>
+    <message>
+        <source>file is not UTF-8 (bad byte at offset {offset})</source>
+        <translation>Datei ist nicht UTF-8 (ungültiges Byte an Stelle {offset})</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookParser</name>
+    <message>
+        <source>not valid TOML: {message}</source>
+        <translation>kein gültiges TOML: {message}</translation>
+    </message>
+    <message>
+        <source>not valid TOML: nested too deeply</source>
+        <translation>kein gültiges TOML: zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>format {found} is not supported; this Poise reads format {supported}</source>
+        <translation>Format {found} wird nicht unterstützt; dieses Poise liest Format {supported}</translation>
+    </message>
+    <message>
+        <source>missing field: a playbook needs at least one [[during]] step</source>
+        <translation>Feld fehlt: ein Leitfaden braucht mindestens einen [[during]]-Schritt</translation>
+    </message>
+    <message>
+        <source>missing field: credit at least one source</source>
+        <translation>Feld fehlt: nennen Sie mindestens eine Quelle</translation>
+    </message>
+    <message>
+        <source>must be [[source]] tables</source>
+        <translation>muss aus [[source]]-Tabellen bestehen</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be [[{name}]] tables</source>
+        <translation>muss aus [[{name}]]-Tabellen bestehen</translation>
+    </message>
+    <message>
+        <source>a step only for meetings in person has no video words</source>
+        <translation>ein Schritt nur für Besprechungen vor Ort hat keine Worte für Videocalls</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, not {value}</source>
+        <translation>muss eines von {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a [{phase}.video] table</source>
+        <translation>muss eine [{phase}.video]-Tabelle sein</translation>
+    </message>
+    <message>
+        <source>must be a [video] table</source>
+        <translation>muss eine [video]-Tabelle sein</translation>
+    </message>
+    <message>
+        <source>must be a table with &apos;when&apos; and &apos;to&apos;</source>
+        <translation>muss eine Tabelle mit &apos;when&apos; und &apos;to&apos; sein</translation>
+    </message>
+    <message>
+        <source>no [[during]] step is left for a meeting in person</source>
+        <translation>für eine Besprechung vor Ort bleibt kein [[during]]-Schritt</translation>
+    </message>
+    <message>
+        <source>no [[during]] step is left for a meeting on a video call</source>
+        <translation>für eine Besprechung im Videocall bleibt kein [[during]]-Schritt</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos;, which a meeting in person does not have</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos;, den eine Besprechung vor Ort nicht hat</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos;, which a meeting on a video call does not have</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos;, den eine Besprechung im Videocall nicht hat</translation>
+    </message>
+    <message>
+        <source>duplicate step key &apos;{key}&apos; (already used in [[{phase}]])</source>
+        <translation>doppelter Schrittschlüssel &apos;{key}&apos; (schon in [[{phase}]] verwendet)</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos;, which does not exist</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos;, den es nicht gibt</translation>
+    </message>
+    <message>
+        <source>goes back to step &apos;{target}&apos; in [[{phase}]]; a loop-back stays in its own phase</source>
+        <translation>führt zurück zu Schritt &apos;{target}&apos; in [[{phase}]]; ein Rücksprung bleibt in seiner eigenen Phase</translation>
+    </message>
+    <message>
+        <source>a step cannot loop back to itself</source>
+        <translation>ein Schritt kann nicht zu sich selbst zurückspringen</translation>
+    </message>
+</context>
+</TS>
