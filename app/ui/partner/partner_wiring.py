@@ -30,6 +30,7 @@ from app.domain.meeting_terms import SignalSource
 from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
+from app.ui.common.accessible_roles import call_a_window
 from app.ui.partner.window_side import give_window_its_side
 
 PAIRING_KEY = "Ctrl+P"
@@ -124,6 +125,7 @@ class PairingWindow(QWidget):
     def __init__(self, server: PartnerLinkServer, live_window: QWidget | None = None) -> None:
         super().__init__(live_window, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("pairingWindow")
+        call_a_window(self)
         self.setWindowTitle(self.tr("Partner link · {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._live_window = live_window
