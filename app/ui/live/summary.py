@@ -36,6 +36,7 @@ from app.settings import shared_settings
 from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS
+from app.ui.common.scroll_fit import grow_to_scrolled_content
 from app.ui.live.day_words import long_day, short_day
 from app.ui.recap.recap_dialog import Background, RecapDialog
 
@@ -252,6 +253,7 @@ class SummaryWindow(QWidget):
         layout.addLayout(follow_through)
         layout.addLayout(buttons)
         self.resize(460, 620)
+        grow_to_scrolled_content(self)  # a 200 % system font needs more width
 
     def enable_review(self) -> None:
         """Issue 6 hook: the review window exists; let the button open it."""
