@@ -38,12 +38,16 @@ def _missing_width(scroll: QScrollArea) -> int:
 
 def scrolled_content_cut(window: QWidget) -> list[str]:
     """Scroll areas of ``window`` whose content is wider than their view (cut at the right)."""
-    return [
-        f"{type(scroll.widget()).__name__} in {scroll.objectName() or 'a scroll area'}: "
-        f"content {scroll.widget().width()} px wide, cut at {scroll.viewport().width()} px"
-        for scroll in _sideways_fixed(window)
-        if scroll.widget().width() > scroll.viewport().width() + _SLACK
-    ]
+    cut = []
+    for scroll in _sideways_fixed(window):
+        content, view = scroll.widget(), scroll.viewport().width()
+        if content is not None and content.width() > view + _SLACK:
+            where = scroll.objectName() or "a scroll area"
+            cut.append(
+                f"{type(content).__name__} in {where}: "
+                f"content {content.width()} px wide, cut at {view} px"
+            )
+    return cut
 
 
 class _GrowToContent(QObject):
