@@ -27,6 +27,7 @@ from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
 from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
+from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
 from app.ui.common.global_shortcuts import GlobalShortcuts
 from app.ui.common.gui_thread_gc import freeze_long_lived
@@ -165,8 +166,8 @@ class AppController(QObject):
     # -- the store --------------------------------------------------------------------------
 
     def open_store(self) -> None:
-        """Open the store off the GUI thread; the home window paints meanwhile."""
-        self.client.open()
+        """Open the store off the GUI thread, once the home window has painted (if shown)."""
+        after_first_paint(self.window, self.client.open)
 
     def attach_store(self, store: OpenStore) -> None:
         """Use a store opened elsewhere (a test's, the review's own)."""
