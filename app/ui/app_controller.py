@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
 from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
-from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
+from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
@@ -37,6 +37,7 @@ from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
 
 if TYPE_CHECKING:
+    from app.store.api import MeetingSummary
     from app.ui.home.left_open import LeftOpenOffer
     from app.ui.home.reminders import Reminders
     from app.ui.live.flow import MeetingFlow
