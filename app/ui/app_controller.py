@@ -32,6 +32,7 @@ from app.ui.common.crash import CrashHandler
 from app.ui.common.global_shortcuts import GlobalShortcuts
 from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.panic import PanicHide
+from app.ui.common.pyside_types_warm_up import warm_up_pyside_types
 from app.ui.common.settings_signals import SettingsSignals
 from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
@@ -168,7 +169,12 @@ class AppController(QObject):
 
     def open_store(self) -> None:
         """Open the store off the GUI thread, once the home window has painted (if shown)."""
-        after_first_paint(self.window, self.client.open)
+        after_first_paint(self.window, self._after_home_painted)
+
+    def _after_home_painted(self) -> None:
+        self.client.open()
+        # Nobody waits for anything now: PySide's one-off cost, not Start's.
+        warm_up_pyside_types()
 
     def attach_store(self, store: OpenStore) -> None:
         """Use a store opened elsewhere (a test's, the review's own)."""

@@ -7,12 +7,15 @@ has painted, it takes turns with the GUI thread for the GIL and the window paint
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
 from app.ui.common.after_first_paint import after_first_paint
+from tests.fresh_interpreter import run_fresh
 from tests.ui.conftest import started_app
 
 
@@ -67,3 +70,36 @@ def test_the_store_starts_opening_after_the_home_window_painted(
         pass
     assert events[:1] == ["painted"]
     controller.close(5.0)
+
+
+# In a fresh interpreter: the home window shown, its store opened, then the walk the live
+# window's focus filter makes at Start (a Qt-made scroll area viewport met from Python).
+_PYSIDE_PROBE = """
+import enum, json, sys
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from app.playbooks import load_all_playbooks
+from app.ui.app_controller import AppController
+application = QApplication(sys.argv[:1])
+controller = AppController(application, load_all_playbooks())
+controller.window.show()
+controller.client.storeOpened.connect(lambda _store: application.exit(0))
+controller.open_store()
+application.exec()
+made = []
+enum_new = enum.EnumType.__new__
+def counting(*args, **kwargs):
+    made.append(args[1])
+    return enum_new(*args, **kwargs)
+enum.EnumType.__new__ = counting
+area = QScrollArea()
+label = QLabel("step")
+area.setWidget(label)
+label.parentWidget()
+print(json.dumps({"enum_types_made": len(made)}))
+controller.close(5.0)
+"""
+
+
+def test_pyside_makes_its_enum_types_before_start_not_at_it(tmp_path: Path) -> None:
+    seen = run_fresh(_PYSIDE_PROBE, tmp_path)
+    assert seen["enum_types_made"] == 0  # 60-80 on the first meeting's way before
