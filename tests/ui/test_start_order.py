@@ -7,8 +7,10 @@ has painted, it takes turns with the GUI thread for the GIL and the window paint
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -103,3 +105,18 @@ controller.close(5.0)
 def test_pyside_makes_its_enum_types_before_start_not_at_it(tmp_path: Path) -> None:
     seen = run_fresh(_PYSIDE_PROBE, tmp_path)
     assert seen["enum_types_made"] == 0  # 60-80 on the first meeting's way before
+
+
+_HOME_IMPORTS_PROBE = """
+import json, sys
+import app.playbooks, app.settings, app.ui.application
+asked = ("subprocess", "platformdirs.windows", "platformdirs.macos", "app.store.records")
+print(json.dumps({"loaded": [name for name in asked if name in sys.modules]}))
+"""
+
+
+def test_the_home_window_imports_only_what_its_first_paint_needs(tmp_path: Path) -> None:
+    # Each cost 3-20 ms before the first paint (-X importtime); they load where needed.
+    if sys.platform != "linux":
+        pytest.skip("the folders' module of the system running the test is needed")
+    assert run_fresh(_HOME_IMPORTS_PROBE, tmp_path)["loaded"] == []
