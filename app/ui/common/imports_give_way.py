@@ -36,6 +36,7 @@ _POLL_S = 0.005
 
 _free = threading.Event()
 _free.set()
+_held_until = {"moment": 0.0}  # time.monotonic(): past it, nobody waits, event loop or not
 
 
 class _WaitBeforeImporting:
@@ -89,7 +90,7 @@ class _WaitingLoader:
 
 
 def _wait_while_held() -> None:
-    deadline = time.monotonic() + LONGEST_WAIT_S
+    deadline = min(time.monotonic() + LONGEST_WAIT_S, _held_until["moment"])
     while not _free.wait(_POLL_S):
         # The GUI thread needs a module this thread is in the middle of importing:
         # waiting longer would only make the GUI thread wait.
@@ -117,6 +118,7 @@ def give_way() -> None:
     """From now on other threads wait before their next import, until ``go_on`` (0.5 s at most)."""
     if _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
+    _held_until["moment"] = time.monotonic() + LONGEST_HOLD_MS / 1000
     _free.clear()
     QTimer.singleShot(LONGEST_HOLD_MS, go_on)
 
