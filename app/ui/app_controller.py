@@ -25,17 +25,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
 from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
-from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
+from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
+from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
 from app.ui.common.global_shortcuts import GlobalShortcuts
 from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.panic import PanicHide
+from app.ui.common.pyside_types_warm_up import warm_up_pyside_types
 from app.ui.common.settings_signals import SettingsSignals
 from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
 
 if TYPE_CHECKING:
+    from app.store.api import MeetingSummary
     from app.ui.home.left_open import LeftOpenOffer
     from app.ui.home.reminders import Reminders
     from app.ui.live.flow import MeetingFlow
@@ -165,8 +168,13 @@ class AppController(QObject):
     # -- the store --------------------------------------------------------------------------
 
     def open_store(self) -> None:
-        """Open the store off the GUI thread; the home window paints meanwhile."""
+        """Open the store off the GUI thread, once the home window has painted (if shown)."""
+        after_first_paint(self.window, self._after_home_painted)
+
+    def _after_home_painted(self) -> None:
         self.client.open()
+        # Nobody waits for anything now: PySide's one-off cost, not Start's.
+        warm_up_pyside_types()
 
     def attach_store(self, store: OpenStore) -> None:
         """Use a store opened elsewhere (a test's, the review's own)."""
