@@ -289,7 +289,23 @@ class PoiseProcess:
         return named or next((w for w in shown if title_part in w["title"]), None)
 
     def wait_window(self, title_part: str, timeout: float = 20) -> dict[str, Any]:
-        return wait_until(lambda: self.window(title_part), timeout, f"a window '{title_part}'")
+        return self._wait_shown(
+            lambda: self.window(title_part), timeout, f"a window '{title_part}'"
+        )
+
+    def _wait_shown(self, shown: Callable[[], Any], timeout: float, what: str) -> Any:
+        """``wait_until``, but an ended process fails at once: it will show nothing more."""
+
+        def shown_or_ended() -> Any:
+            return shown() or self.process.poll() is not None
+
+        value = wait_until(shown_or_ended, timeout, what)
+        if value is True:
+            found = shown()  # the probe it wrote last, just before it ended
+            if found:
+                return found
+            pytest.fail(f"{self.name} ended while waiting for {what}{why_waiting()}")
+        return value
 
     def widgets(self, title_part: str) -> list[Widget]:
         window = self.window(title_part)
@@ -329,7 +345,7 @@ class PoiseProcess:
         return None
 
     def wait_widget(self, title_part: str, timeout: float = 15, **match: str) -> Widget:
-        return wait_until(
+        return self._wait_shown(
             lambda: self.find(title_part, **match), timeout, f"{match} in '{title_part}'"
         )
 

@@ -6,6 +6,7 @@ The real-session tests failed now and then with only "timed out after 30 s waiti
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,3 +49,21 @@ def test_a_wait_that_runs_out_shows_the_app_state_stacks_and_log(
     with pytest.raises(pytest.fail.Exception) as after_exit:
         wait_until(lambda: False, 0.1, "nothing")
     assert "still running" not in str(after_exit.value)
+
+
+def test_a_wait_on_an_app_that_ended_fails_at_once_with_its_exit(
+    desktop: Desktop, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "poise-data"
+    data_dir.mkdir()
+    app = PoiseProcess(desktop, data_dir, "--no-such-option")
+    try:
+        started = time.monotonic()
+        with pytest.raises(pytest.fail.Exception) as failed:
+            app.wait_widget("mainWindow", text="playbooks ready", timeout=30)
+        assert time.monotonic() - started < 10
+        message = str(failed.value)
+        assert "poise ended while waiting for" in message
+        assert "exited with code 2" in message and "--no-such-option" in message
+    finally:
+        app.kill()
