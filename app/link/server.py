@@ -115,7 +115,11 @@ class PartnerInfo:
 
     @property
     def description(self) -> str:
-        what = "Phone" if self.kind is ClientKind.PHONE else "Poise on a laptop"
+        what = (
+            translate("PartnerLink", "Phone")
+            if self.kind is ClientKind.PHONE
+            else translate("PartnerLink", "Poise on a laptop")
+        )
         return f"{what} · {self.address}"
 
 

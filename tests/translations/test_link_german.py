@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.signal_protocol import ClientKind
 from app.link.client import PairingUrlError, parse_pairing_url
 from app.link.lan_requests import expired_page
 from app.link.mqtt_link import RelayError, parse_broker_url
 from app.link.pairing import PairingBook, PairingError, parse_relay_link
 from app.link.relay_crypto import PairingSecretError, decode_secret
+from app.link.server import PartnerInfo
 
 
 def test_a_wrong_pairing_address_is_named_in_german(german: None) -> None:
@@ -40,3 +42,9 @@ def test_the_expired_page_is_german(german: None) -> None:
     assert "<p>Dieser Link ist abgelaufen</p>" in page
     assert "<html lang=de>" in page
     assert "expired" not in page
+
+
+def test_who_is_connected_reads_in_german(german: None) -> None:
+    laptop = PartnerInfo(ClientKind.PARTNER_APP, "192.168.1.20")
+    assert laptop.description == "Poise auf einem Laptop · 192.168.1.20"
+    assert PartnerInfo(ClientKind.PHONE, "192.168.1.21").description.startswith("Handy · ")

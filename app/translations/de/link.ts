@@ -92,6 +92,14 @@
 <context>
     <name>PartnerLink</name>
     <message>
+        <source>Phone</source>
+        <translation>Handy</translation>
+    </message>
+    <message>
+        <source>Poise on a laptop</source>
+        <translation>Poise auf einem Laptop</translation>
+    </message>
+    <message>
         <source>this meeting has ended; its partner link cannot start again</source>
         <translation>diese Besprechung ist beendet; ihre Partner-Verbindung kann nicht neu starten</translation>
     </message>
