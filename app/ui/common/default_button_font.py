@@ -14,10 +14,18 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 __all__ = ["DefaultButtonFont", "install_default_button_font"]
 
-# When a button can have become (or stopped being) the default: shown, or the focus
-# moved between a dialog's auto-default buttons (QDialog moves the default then).
+# When a button can have become (or stopped being) the default: shown, the focus moved
+# between a dialog's auto-default buttons (QDialog moves the default then), or painted:
+# setDefault() sends no event but a repaint, and a dialog or button box chooses its
+# default only after the button's own Show. The check is one comparison.
 _CHECKED_EVENTS = frozenset(
-    {QEvent.Type.Show, QEvent.Type.FocusIn, QEvent.Type.FocusOut, QEvent.Type.Polish}
+    {
+        QEvent.Type.Show,
+        QEvent.Type.FocusIn,
+        QEvent.Type.FocusOut,
+        QEvent.Type.Polish,
+        QEvent.Type.Paint,
+    }
 )
 
 
