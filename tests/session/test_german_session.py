@@ -9,6 +9,7 @@ wrote themselves (names, notes and playbook text are data and do not count).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,7 @@ GERMAN = Words("Vor dem Start", "Besprechung starten", "Schritt {n} ", "beendet"
 # machine running the test wins over it.
 GERMAN_ENV = {"LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}
 CLIENT = "Donaudampfschifffahrtsgesellschaft"
+ENGLISH_KEYS = re.compile(r"\b(Ctrl|Shift)\+")
 TITLE = "Gewährleistungsansprüche"
 PARTS = ("live", "prepare", "partner", "settings")
 # The windows these rooms show: what they say is checked for English left in it.
@@ -65,6 +67,8 @@ class GermanWalk(Walk):
             widgets = self.app.widgets(window["name"])
             texts = [window["title"], *(w.text for w in widgets if w.kind != "QLineEdit")]
             self.english += [f"{name}: {line}" for line in english_left(texts, PARTS)]
+            # Qt's portable key names ("Ctrl+P") where a German keyboard says "Strg+P".
+            self.english += [f"{name}: {line}" for line in texts if ENGLISH_KEYS.search(line)]
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
@@ -30,6 +30,7 @@ from app.domain.meeting_terms import SignalSource
 from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
+from app.ui.common.key_names import shown_shortcut
 from app.ui.partner.window_side import give_window_its_side
 
 PAIRING_KEY = "Ctrl+P"
@@ -136,7 +137,7 @@ class PairingWindow(QWidget):
 
         self.panel = PairingPanel(server, frame)
         self.panel.setFixedWidth(320)
-        key = QKeySequence(PAIRING_KEY).toString()
+        key = shown_shortcut(PAIRING_KEY)
         self.hide_button = QPushButton(self.tr("Hide ({key})").format(key=key))
         self.hide_button.setObjectName("pairingHide")
         self.hide_button.setToolTip(
