@@ -60,3 +60,14 @@ def test_the_keys_pages_hint_quoting_a_button_is_not_a_shortened_text(
     ]
     assert hints, "the keys page's hint quoting the Set… button"
     assert not [p for p in window_fit_problems(dialog) if "elided" in p]
+
+
+def test_a_clash_names_the_keys_as_the_rows_do(german: None, qtbot: QtBot) -> None:
+    dialog = _keys_page(qtbot)
+    row = dialog.shortcut_rows[HotkeyAction.NEXT_STEP]
+    qtbot.mouseClick(row.capture, Qt.MouseButton.LeftButton)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(row.capture, Qt.Key.Key_H, modifiers)  # already "hide all windows"
+    problem = dialog.shortcut_problem.text()
+    assert problem.startswith("Strg+Alt+H ist sowohl für"), problem
+    assert row.keys.text() == "Strg+Alt+Bild abwärts"
