@@ -153,7 +153,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(600)
+        # Room for the keys page in German (Strg+Alt+Bild abwärts) without its wrapped
+        # hints taking the rows' height.
+        self.setMinimumWidth(640)
 
     # -- General ---------------------------------------------------------------------------
 
