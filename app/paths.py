@@ -15,13 +15,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
-from platformdirs.api import PlatformDirsABC
-from platformdirs.macos import MacOS
-from platformdirs.unix import Unix
-from platformdirs.windows import Windows
+from typing import TYPE_CHECKING
 
 from app import APP_NAME
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 DATA_DIR_ENV = "POISE_DATA_DIR"
 DATABASE_URL_ENV = "POISE_DATABASE_URL"
@@ -54,10 +53,18 @@ def system_data_dir(platform: str = sys.platform) -> Path:
 
 
 def _system_folders(platform: str) -> type[PlatformDirsABC]:
+    # Only the asked system's: Windows' module loads ctypes and macOS' its own, 3-4 ms of
+    # every start on the others (-X importtime).
     if platform == "win32":
+        from platformdirs.windows import Windows
+
         return Windows
     if platform == "darwin":
+        from platformdirs.macos import MacOS
+
         return MacOS
+    from platformdirs.unix import Unix
+
     return Unix
 
 

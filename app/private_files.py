@@ -18,13 +18,16 @@ import contextlib
 import logging
 import os
 import stat
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import paths
+
+if TYPE_CHECKING:
+    import subprocess
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_FOLDER_MODE = 0o700
@@ -84,7 +87,7 @@ def tighten_data_folder(
     folder: Path | None = None,
     *,
     platform: str = sys.platform,
-    run: Runner = subprocess.run,
+    run: Runner | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> str:
     """Make an existing data folder the user's alone (0700); what to tell them, or ``""``.
@@ -143,7 +146,12 @@ def windows_account(environ: Mapping[str, str]) -> str | None:
     return f"{domain}\\{user}" if domain else user
 
 
-def _tighten_windows_folder(folder: Path, run: Runner, environ: Mapping[str, str]) -> str:
+def _tighten_windows_folder(folder: Path, run: Runner | None, environ: Mapping[str, str]) -> str:
+    # Here, not at the top: every start imports this module, and only Windows runs icacls
+    # (subprocess is 4 ms of the home window's imports, -X importtime).
+    import subprocess
+
+    run = run or subprocess.run
     if not folder.is_dir():
         return ""  # not made yet: the next start closes it
     account = windows_account(environ)

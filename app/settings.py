@@ -71,6 +71,7 @@ class Theme(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"  # white and bright colours on black, WCAG AAA
 
 
 class DockSide(StrEnum):

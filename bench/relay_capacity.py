@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             for sock in clients:
                 sock.close()
         finally:
-            broker.stop()
+            broker.stop(with_agent=True)
     report(
         [
             Row(

@@ -416,7 +416,7 @@ def measure_relay(
             measured = json.loads(bytes(partner.readAllStandardOutput().data()).decode())
             book.flush()
         finally:
-            broker.stop()
+            broker.stop(with_agent=True)
     return measured, session, requested_at
 
 

@@ -345,7 +345,7 @@ def measure_relay_flood(rate: int, seconds: float) -> tuple[list[float], int]:
             window.close()
             book.flush()
         finally:
-            broker.stop()
+            broker.stop(with_agent=True)
     return stalls, sent
 
 

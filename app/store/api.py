@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.meeting_terms import NoteField, SignalSource
 from app.store.errors import (
@@ -30,24 +30,26 @@ from app.store.errors import (
     ReadOnly,
     StoreError,
 )
-from app.store.records import (
-    ActionItemRecord,
-    ClientHistory,
-    ClientRecord,
-    MeetingActivity,
-    MeetingDetail,
-    MeetingDraft,
-    MeetingRecord,
-    MeetingSummary,
-    NoteRevisionRecord,
-    SearchHit,
-    ShareRecord,
-    SignalRecord,
-    StampedLineRecord,
-    TeamRoster,
-    TimelineEventRecord,
-    TimelineKind,
-)
+
+if TYPE_CHECKING:
+    from app.store.records import (
+        ActionItemRecord,
+        ClientHistory,
+        ClientRecord,
+        MeetingActivity,
+        MeetingDetail,
+        MeetingDraft,
+        MeetingRecord,
+        MeetingSummary,
+        NoteRevisionRecord,
+        SearchHit,
+        ShareRecord,
+        SignalRecord,
+        StampedLineRecord,
+        TeamRoster,
+        TimelineEventRecord,
+        TimelineKind,
+    )
 
 __all__ = [
     "ActionItemRecord",
@@ -80,6 +82,39 @@ __all__ = [
     "TimelineKind",
     "is_expected_failure",
 ]
+
+# The records load when first asked for, not with this module: the home window imports
+# it (for the Protocols and errors) before it paints, and the records' ~40 dataclasses
+# cost 10-20 ms there (-X importtime); the store's thread, or a window that shows a
+# record, loads them off that path.
+_RECORDS = frozenset(
+    {
+        "ActionItemRecord",
+        "ClientHistory",
+        "ClientRecord",
+        "MeetingActivity",
+        "MeetingDetail",
+        "MeetingDraft",
+        "MeetingRecord",
+        "MeetingSummary",
+        "NoteRevisionRecord",
+        "SearchHit",
+        "ShareRecord",
+        "SignalRecord",
+        "StampedLineRecord",
+        "TeamRoster",
+        "TimelineEventRecord",
+        "TimelineKind",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RECORDS:
+        from app.store import records
+
+        return getattr(records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_expected_failure(error: BaseException) -> bool:

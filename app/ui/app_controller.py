@@ -25,17 +25,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
 from app.domain.library import PlaybookLibrary
 from app.settings import Settings, shared_settings
-from app.store.api import MeetingSummary, OpenStore, StoreError, TextWriter
+from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
+from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
 from app.ui.common.global_shortcuts import GlobalShortcuts
 from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.panic import PanicHide
+from app.ui.common.pyside_types_warm_up import warm_up_pyside_types
 from app.ui.common.settings_signals import SettingsSignals
 from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
 
 if TYPE_CHECKING:
+    from app.store.api import MeetingSummary
     from app.ui.home.left_open import LeftOpenOffer
     from app.ui.home.reminders import Reminders
     from app.ui.live.flow import MeetingFlow
@@ -165,8 +168,13 @@ class AppController(QObject):
     # -- the store --------------------------------------------------------------------------
 
     def open_store(self) -> None:
-        """Open the store off the GUI thread; the home window paints meanwhile."""
+        """Open the store off the GUI thread, once the home window has painted (if shown)."""
+        after_first_paint(self.window, self._after_home_painted)
+
+    def _after_home_painted(self) -> None:
         self.client.open()
+        # Nobody waits for anything now: PySide's one-off cost, not Start's.
+        warm_up_pyside_types()
 
     def attach_store(self, store: OpenStore) -> None:
         """Use a store opened elsewhere (a test's, the review's own)."""
@@ -197,11 +205,10 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
-        if self.flow is None:
-            self.client.background(warm_up_meeting_flow)
-        self.client.background(
-            warm_up_partner_link, shared_settings().current, on_done=self._warmed_up
-        )
+        # On the GUI thread, a step per turn of the event loop: PySide6 makes its Python
+        # types lazily, and a pool thread making them while the GUI thread ran Qt crashed
+        # the app at start (SIGSEGV in tests/session; its stacks showed these imports).
+        QTimer.singleShot(0, self._warm_up_meeting_flow)
         if self.left_open is None:
             from app.ui.home.left_open import offer_meetings_left_open
 
@@ -223,7 +230,16 @@ class AppController(QObject):
             self.reminders.undelivered.connect(due_line.show_due)
             self.reminders.start()
 
-    def _warmed_up(self, _result: object = None) -> None:
+    def _warm_up_meeting_flow(self) -> None:
+        if self.flow is None:
+            warm_up_meeting_flow()
+        QTimer.singleShot(0, self._warm_up_partner_link)
+
+    def _warm_up_partner_link(self) -> None:
+        warm_up_partner_link(shared_settings().current)
+        self._warmed_up()
+
+    def _warmed_up(self) -> None:
         # The store's and the partner link's modules are loaded: no collection scans them
         # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
         # would never be collected. An open prepare dialog alone does not stop it.
@@ -485,17 +501,17 @@ class AppController(QObject):
 
 
 def warm_up_meeting_flow() -> None:
-    """Load the meeting flow's code off the GUI thread while the home window waits.
+    """Load the meeting flow's code once the store is open, while the home window waits.
 
     The flow's modules (the prepare dialog, the live window, the summary and its exports)
-    cost the GUI thread ~100 ms at the first "New meeting" otherwise. Imports only: no Qt
-    object is made here, the flow itself is still made on the GUI thread when first used.
+    would cost the first "New meeting" otherwise. Imports only: no Qt object is made here.
+    On the GUI thread: they make PySide6 types, which a pool thread must never do.
     """
     import app.ui.live.flow  # noqa: F401  # imported for its side effect: a warm cache
 
 
 def warm_up_partner_link(settings: Settings) -> None:
-    """Pay the partner link's one-off costs off the GUI thread, once the store is open.
+    """Pay the partner link's one-off costs once the store is open (on the GUI thread).
 
     Every meeting gets a link (off until turned on): its networking modules would otherwise
     be paid on the GUI thread the moment a meeting starts. The relay's (paho, cryptography)

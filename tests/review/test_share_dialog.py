@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import NoteField
@@ -25,6 +26,7 @@ from tests.review.conftest import TODAY
 from tests.store.conftest import postgres_server  # noqa: F401 - the session's server
 from tests.store.postgres_server import PostgresServer
 from tests.store.team_database import TeamDatabase, drop_team_database, make_team_database
+from tests.ui.keyboard_walk import chain_names, default_button, tab_chain, unreached
 
 STARTED = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -148,3 +150,44 @@ def test_on_sqlite_the_share_action_is_hidden(
     assert page.share_button.isHidden() and page.shared_line.isHidden()
     assert not page.note_editors[NoteField.REAL_CONCERN].editor.isReadOnly()
     assert review.client_page.share_button.isHidden()
+
+
+@pytest.mark.postgres
+def test_the_share_dialog_with_the_keyboard_alone(
+    qtbot: QtBot, team: TeamDatabase, data_dir: Path
+) -> None:
+    alice = _store(team, "alice", data_dir)
+    made = make_meeting(
+        alice.service, client_name="Greystone Builders", title="Roof leak", started_at=STARTED
+    )
+    review, client = _window(qtbot, alice)
+    try:
+        with qtbot.waitSignal(review.meeting_opened, timeout=5000):
+            review.open_meeting(made.meeting_id)
+        page = review.meeting_page
+        page.share_button.setFocus()
+        QTest.keyClick(page.share_button, Qt.Key.Key_Space)
+        dialog = page.share_dialog
+        assert isinstance(dialog, ShareDialog)
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: dialog.recipient.count() == 3)
+        chain = tab_chain(qtbot, dialog)
+        missing = unreached(dialog, chain)
+        assert not missing, f"not reached by Tab {chain_names(chain)}: {missing}"
+        # Enter in the chooser shares with the one chosen: Share is the dialog's default.
+        dialog.recipient.setFocus()
+        assert default_button(dialog) is dialog.share_button
+        QTest.keyClick(dialog.recipient, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.recipient, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.shares.item(0).data(Qt.ItemDataRole.UserRole) is not None)
+        assert dialog.shares.item(0).text() == "bob"
+        # Choosing the share with the arrows, then Tab to Stop sharing.
+        dialog.shares.setFocus()
+        QTest.keyClick(dialog.shares, Qt.Key.Key_Down)
+        assert dialog.revoke_button.isEnabled()
+        assert dialog.revoke_button in tab_chain(qtbot, dialog)
+        dialog.close()
+    finally:
+        review.close()
+        client.finish_calls()
+        alice.close()

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +27,8 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREEN_SIZE = (1920, 1080)
 WAIT_STEP_SECONDS = 0.05
+LOG_TAIL_LINES = 60
+STACKS_WAIT_SECONDS = 5
 
 
 def require(binary: str, package: str) -> str:
@@ -44,8 +48,13 @@ def wait_until(condition: Callable[[], Any], timeout: float, what: str) -> Any:
         if value:
             return value
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}{why_waiting()}")
         time.sleep(WAIT_STEP_SECONDS)
+
+
+def why_waiting() -> str:
+    """What every Poise process of this test was doing when a wait ran out."""
+    return "".join(f"\n\n{process.diagnosis()}" for process in list(_STARTED))
 
 
 @dataclass
@@ -209,7 +218,12 @@ class Screen(Protocol):
 
 
 class PoiseProcess:
-    """One Poise process on the desktop, observed through its screen probe."""
+    """One Poise process on the desktop, observed through its screen probe.
+
+    A wait that runs out says, for each process still tracked, whether it is alive, what
+    its last probe showed and how old that probe is, the tail of its log, and (alive) every
+    thread's Python stack: the app prints them on SIGUSR1 (app/ui/common/screen_probe.py).
+    """
 
     platform: str | None = "xcb"  # Qt's platform plugin for the process; None: Poise's choice
     stdin: int | None = None  # subprocess.PIPE for a process that takes commands
@@ -224,6 +238,7 @@ class PoiseProcess:
     ) -> None:
         self.desktop = desktop
         self.data_dir = data_dir
+        self.name = name
         self.probe_file = data_dir.parent / f"{name}-screen.json"
         self.log_file = data_dir.parent / f"{name}-stderr.log"
         self.probe_file.unlink(missing_ok=True)
@@ -247,6 +262,7 @@ class PoiseProcess:
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
+        _STARTED.add(self)
 
     def base_env(self) -> dict[str, str]:
         """The environment before Poise's own variables (called once, before the start)."""
@@ -273,7 +289,23 @@ class PoiseProcess:
         return named or next((w for w in shown if title_part in w["title"]), None)
 
     def wait_window(self, title_part: str, timeout: float = 20) -> dict[str, Any]:
-        return wait_until(lambda: self.window(title_part), timeout, f"a window '{title_part}'")
+        return self._wait_shown(
+            lambda: self.window(title_part), timeout, f"a window '{title_part}'"
+        )
+
+    def _wait_shown(self, shown: Callable[[], Any], timeout: float, what: str) -> Any:
+        """``wait_until``, but an ended process fails at once: it will show nothing more."""
+
+        def shown_or_ended() -> Any:
+            return shown() or self.process.poll() is not None
+
+        value = wait_until(shown_or_ended, timeout, what)
+        if value is True:
+            found = shown()  # the probe it wrote last, just before it ended
+            if found:
+                return found
+            pytest.fail(f"{self.name} ended while waiting for {what}{why_waiting()}")
+        return value
 
     def widgets(self, title_part: str) -> list[Widget]:
         window = self.window(title_part)
@@ -313,7 +345,7 @@ class PoiseProcess:
         return None
 
     def wait_widget(self, title_part: str, timeout: float = 15, **match: str) -> Widget:
-        return wait_until(
+        return self._wait_shown(
             lambda: self.find(title_part, **match), timeout, f"{match} in '{title_part}'"
         )
 
@@ -360,14 +392,62 @@ class PoiseProcess:
             self._log.flush()
         return self.log_file.read_text(encoding="utf-8", errors="replace")
 
+    def diagnosis(self) -> str:
+        """Alive or not, the last probe's windows and age, the stacks, the log's tail."""
+        code = self.process.poll()
+        state = "still running" if code is None else f"exited with code {code}"
+        lines = [f"--- {self.name} (pid {self.process.pid}) {state}", self._probe_summary()]
+        if code is None:
+            lines.append(self._request_stacks())
+        tail = self.output().splitlines()[-LOG_TAIL_LINES:]
+        lines.append(f"log tail ({self.log_file}):")
+        lines.extend(f"  {line}" for line in tail)
+        return "\n".join(lines)
+
+    def _probe_summary(self) -> str:
+        try:
+            age = time.time() - self.probe_file.stat().st_mtime
+        except FileNotFoundError:
+            return "probe: never written"
+        screen = self.screen()
+        if "probe_error" in screen:
+            return f"probe ({age:.1f} s old): {screen['probe_error']}"
+        shown = ", ".join(
+            f"{w['name'] or w['class']} {w['title']!r}{' (active)' if w['active'] else ''}"
+            for w in screen.get("windows", [])
+        )
+        return f"probe ({age:.1f} s old): windows [{shown}]; focus {screen.get('focus')}"
+
+    def _request_stacks(self) -> str:
+        """SIGUSR1, then wait for the stacks to land in the log (they end it)."""
+        if sys.platform == "win32":
+            return "stacks: no SIGUSR1 here"
+        before = self.log_file.stat().st_size
+        os.kill(self.process.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + STACKS_WAIT_SECONDS
+        size = before
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP_SECONDS * 4)
+            grown = self.log_file.stat().st_size
+            if grown > before and grown == size:
+                return "stacks: in the log tail below"
+            size = grown
+        return f"stacks: none printed in {STACKS_WAIT_SECONDS} s"
+
     def wait_exit(self, timeout: float = 20) -> int:
         try:
             return self.process.wait(timeout=timeout)
         finally:
             self._log.close()
+            _STARTED.discard(self)
 
     def kill(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
         self._log.close()
+        _STARTED.discard(self)
+
+
+# The processes a wait that runs out describes: started and not yet ended by the test.
+_STARTED: weakref.WeakSet[PoiseProcess] = weakref.WeakSet()

@@ -5,7 +5,9 @@ session bus with the AT-SPI bus on it; ``atspi_reader.py`` (the system Python's 
 reads the tree as Orca does. The walk goes home -> settings -> prepare -> live -> pairing
 -> cue -> summary -> recap -> review (a meeting, its client, the list) and fails on any
 showing control a person acts on that has no name, and unless the cue is announced while
-the keyboard focus stays in the note being typed.
+the keyboard focus stays in the note being typed. Every window is called a window (a
+"frame" or a "dialog", never the "filler" Qt calls a plain widget), and the live window's
+step card, notes and cue band say what they are.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ pytestmark = pytest.mark.session
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens" / "screen_reader"
 TYPED_DURING_CUE = "They calmed down"
+# What a screen reader calls a window; a popup menu or a tool tip is one too.
+WINDOW_ROLES = frozenset({"frame", "dialog", "window", "popup menu", "tool tip", "alert"})
+
+
+def one(objects: list[Accessible], object_name: str) -> Accessible:
+    """The showing object whose Qt object name is ``object_name``."""
+    found = [o for o in objects if o.identifier.endswith(f".{object_name}") and o.showing]
+    assert len(found) == 1, [str(o) for o in found]
+    return found[0]
 
 
 class Listener:
@@ -37,6 +48,7 @@ class Listener:
         self.reader = reader
         self.desktop = desktop
         self.unnamed: list[str] = []
+        self.not_windows: list[str] = []
 
     def read(self, screen: str, expect: str) -> list[Accessible]:
         """The tree once a name with ``expect`` in it is there; records its unnamed controls."""
@@ -49,6 +61,11 @@ class Listener:
         )
         self.desktop.screenshot(screen)
         self.unnamed += [f"{screen}: {item}" for item in unnamed_controls(objects)]
+        self.not_windows += [
+            f"{screen}: {item}"
+            for item in objects
+            if len(item.path) == 1 and item.showing and item.role not in WINDOW_ROLES
+        ]
         return objects
 
 
@@ -108,7 +125,15 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
 
             live = "liveWindow"
             app.wait_widget(live, name="stepTitle")
-            listener.read("live", "Meeting · Poise")
+            objects = listener.read("live", "Current step: ")
+            window = one(objects, "liveWindow")
+            assert (window.role, window.name) == ("frame", "Meeting · Poise"), window
+            card = one(objects, "stepCard")
+            title = " ".join(one(objects, "stepTitle").name.split())  # shown wrapped
+            assert (card.role, card.name) == ("panel", f"Current step: {title}"), card
+            assert card.description, card  # what to do in the step, said after its name
+            notes = one(objects, "NotesPanel")
+            assert (notes.role, notes.name) == ("panel", "Meeting notes"), notes
             reader.events()  # what was heard up to now does not count
             desktop.key("Next")
             wait_until(
@@ -147,7 +172,9 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
                 # The focus never left the note: no focus event, the caret's field says it.
                 moved = [e for e in heard if e["type"] == "object:state-changed:focused"]
                 assert not moved, moved
-                objects = listener.read("live-cue", "Cue")
+                objects = listener.read("live-cue", f"Cue: {cue_words.text}")
+                band = one(objects, "cueBanner")
+                assert band.name == f"Cue: {cue_words.text}", band
                 now = focused_in(objects, "Meeting · Poise")
                 assert [item.role for item in now] == ["text"], [str(item) for item in now]
                 assert now[0].text == TYPED_DURING_CUE, now[0]
@@ -176,5 +203,8 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
             reader.close()
     assert not listener.unnamed, "controls a screen reader cannot name:\n" + "\n".join(
         listener.unnamed
+    )
+    assert not listener.not_windows, "windows not called a window:\n" + "\n".join(
+        listener.not_windows
     )
     assert time.monotonic() - started < 60

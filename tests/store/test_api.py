@@ -33,3 +33,18 @@ def test_the_light_api_loads_no_database_engine() -> None:
 def test_opening_the_store_still_loads_it_on_first_use() -> None:
     loaded = _modules_after("from app.store import open_store")
     assert "sqlalchemy" in loaded and "app.store.opening" in loaded
+
+
+def test_the_home_window_paints_before_the_records_load() -> None:
+    # Their dataclasses cost 10-20 ms on the way to the home window's first paint.
+    loaded = _modules_after("import app.ui.application")
+    assert "app.store.api" in loaded
+    assert "app.store.records" not in loaded
+
+
+def test_a_record_asked_of_the_api_loads_the_records() -> None:
+    loaded = _modules_after(
+        "from app.store.api import MeetingDetail; from app.store import records; "
+        "assert MeetingDetail is records.MeetingDetail"
+    )
+    assert "app.store.records" in loaded

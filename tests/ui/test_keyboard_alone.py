@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
@@ -57,10 +57,17 @@ def test_prepare_dialog_both_pages(qtbot: QtBot, library: PlaybookLibrary) -> No
     assert default_button(dialog) is dialog.start_button
 
 
-def test_settings_dialog(qtbot: QtBot) -> None:
+def test_settings_dialog_every_tab(qtbot: QtBot) -> None:
     dialog = shown(qtbot, SettingsDialog())
-    assert_keyboard_reaches_everything(qtbot, dialog)
-    assert default_button(dialog) is not None
+    assert isinstance(dialog, SettingsDialog)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    for number in range(dialog.tabs.count()):
+        assert dialog.tabs.currentIndex() == number
+        assert_keyboard_reaches_everything(qtbot, dialog)
+        assert default_button(dialog) is save, number
+        # Ctrl+Tab from anywhere in the tabs goes on to the next one, as in any tabbed dialog.
+        dialog.tabs.currentWidget().setFocus()
+        press(dialog, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_recap_dialog(qtbot: QtBot) -> None:
@@ -116,4 +123,6 @@ def test_live_window_end_dialog_and_summary(
     qtbot.addWidget(summary)
     qtbot.waitExposed(summary)
     assert_keyboard_reaches_everything(qtbot, summary)
+    done = default_button(summary)
+    assert done is not None and done.text() == "Done"
     summary.close()

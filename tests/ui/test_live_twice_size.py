@@ -21,10 +21,17 @@ from app.settings import DEFAULTS
 from tests.conftest import REPO_ROOT, SCREENS_DIR
 
 PROBE = Path(__file__).with_name("twice_size_probe.py")
+DIALOGS_PROBE = Path(__file__).with_name("twice_size_dialogs_probe.py")
+TWICE = [
+    ("scale-factor-2", (3840, 2160), {"QT_SCALE_FACTOR": "2"}),
+    ("system-font-200", (1920, 1080), {"POISE_TEST_FONT_SCALE": "2"}),
+]
 SHOTS = SCREENS_DIR / "twice_size"
 
 
-def run_probe(tmp_path: Path, screen: tuple[int, int], **environment: str) -> dict[str, Any]:
+def run_probe(
+    tmp_path: Path, screen: tuple[int, int], probe: Path = PROBE, **environment: str
+) -> dict[str, Any]:
     config = tmp_path / "screen.json"
     width, height = screen
     config.write_text(
@@ -40,7 +47,7 @@ def run_probe(tmp_path: Path, screen: tuple[int, int], **environment: str) -> di
     )
     (tmp_path / "data").mkdir()
     done = subprocess.run(
-        [sys.executable, str(PROBE)],
+        [sys.executable, str(probe)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -61,8 +68,7 @@ def run_probe(tmp_path: Path, screen: tuple[int, int], **environment: str) -> di
 @pytest.mark.parametrize(
     ("how", "screen", "environment"),
     [
-        ("scale-factor-2", (3840, 2160), {"QT_SCALE_FACTOR": "2"}),
-        ("system-font-200", (1920, 1080), {"POISE_TEST_FONT_SCALE": "2"}),
+        *TWICE,
         # Not twice the text, but the same promise: on native Wayland the notice that the
         # window cannot stay on top takes three lines, and the steps still show whole.
         ("native-wayland-notice", (1920, 1080), {"POISE_TEST_NATIVE_WAYLAND": "1"}),
@@ -83,3 +89,22 @@ def test_every_step_shows_whole_at_twice_the_text_size(
     for width, height in seen["sizes"]:
         assert width >= DEFAULTS.live_width and height >= DEFAULTS.live_height
         assert width * scale <= screen[0] and height * scale <= screen[1]
+
+
+@pytest.mark.parametrize(("how", "screen", "environment"), TWICE)
+def test_the_prepare_settings_and_summary_windows_are_whole_at_twice_the_text_size(
+    tmp_path: Path, how: str, screen: tuple[int, int], environment: dict[str, str]
+) -> None:
+    """Nothing squeezed, cut short or cut off at the right (a scroll area that only scrolls
+    up and down), every window inside the screen; screenshots in twice_size/<how>-dialogs."""
+    shots = SHOTS / f"{how}-dialogs"
+    shots.mkdir(parents=True, exist_ok=True)
+    seen = run_probe(tmp_path, screen, DIALOGS_PROBE, POISE_TEST_SHOTS=str(shots), **environment)
+    windows = seen["windows"]
+    assert {"prepare", "prepare-checklist", "summary", "settings-tab-1"} <= set(windows)
+    problems = {name: found["problems"] for name, found in windows.items() if found["problems"]}
+    assert not problems, problems
+    scale = float(environment.get("QT_SCALE_FACTOR", "1"))
+    for name, found in windows.items():
+        width, height = found["size"]
+        assert width * scale <= screen[0] and height * scale <= screen[1], name

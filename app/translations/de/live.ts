@@ -351,6 +351,10 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
 <context>
     <name>NotesPanel</name>
     <message>
+        <source>Meeting notes</source>
+        <translation>Notizen zur Besprechung</translation>
+    </message>
+    <message>
         <source>Quick line</source>
         <translation>Schnellzeile</translation>
     </message>
@@ -445,6 +449,10 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     <message>
         <source>… {key}: the whole step</source>
         <translation>… {key}: der ganze Schritt</translation>
+    </message>
+    <message>
+        <source>Current step: {title}</source>
+        <translation>Aktueller Schritt: {title}</translation>
     </message>
     <message>
         <source>“{line}”</source>

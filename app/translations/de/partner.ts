@@ -178,6 +178,10 @@
         <translation>Ausblenden ({key})</translation>
     </message>
     <message>
+        <source>F6: back to the meeting window</source>
+        <translation>F6: zurück zum Besprechungsfenster</translation>
+    </message>
+    <message>
         <source>The link stays as it is; the same key shows this again</source>
         <translation>Die Verbindung bleibt, wie sie ist; dieselbe Taste zeigt dies wieder</translation>
     </message>

@@ -49,6 +49,10 @@
         <translation>Dunkel</translation>
     </message>
     <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
         <source>These keys work from any window, so during a video call you never need to click Poise: the call app keeps the focus. To use a presenter clicker, choose Set… and press the clicker&apos;s button once.</source>
         <translation>Diese Tasten wirken aus jedem Fenster, so müssen Sie in einer Videokonferenz nie auf Poise klicken: Die Konferenz-App behält den Fokus. Für einen Presenter wählen Sie „Festlegen…“ und drücken einmal seine Taste.</translation>
     </message>

@@ -7,13 +7,17 @@ environment variable ``POISE_SCREEN_PROBE`` names a file, the app writes there, 
 times a second and atomically, every visible window with its widgets (class, object
 name, text, global geometry, whether its text is clipped or its area scrolls), the
 widget with keyboard focus, and every Qt warning printed so far. Without the variable
-nothing of this runs.
+nothing of this runs. With it, SIGUSR1 or a crash in C prints every thread's Python stack
+to stderr, so a test that waited in vain can say where the app was.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
+import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -243,4 +247,13 @@ def install_screen_probe(application: QApplication) -> ScreenProbe | None:
     target = os.environ.get(PROBE_ENV)
     if not target:
         return None
+    print_stacks_on_request()
     return ScreenProbe(Path(target), application)
+
+
+def print_stacks_on_request() -> None:
+    """SIGUSR1 prints every thread's stack to stderr, even while the GUI thread is stuck;
+    a crash in C (SIGSEGV, SIGABRT) prints them too before the process dies."""
+    faulthandler.enable(all_threads=True)
+    if sys.platform != "win32":
+        faulthandler.register(signal.SIGUSR1, all_threads=True)

@@ -181,8 +181,11 @@ class CueOverlay(QObject):
         self.glow.raise_()
         self.band.raise_()
         self._animate(1.0, FADE_IN_MS)
-        # Heard at once, even while typing: the caret stays in the note.
-        announce(self.band, self.tr("Cue: {words}").format(words=event.cue.words), urgent=True)
+        # Heard at once, even while typing: the caret stays in the note; and the band says
+        # the words when a screen reader reads the window again.
+        said = self.tr("Cue: {words}").format(words=event.cue.words)
+        self.band.setAccessibleName(said)
+        announce(self.band, said, urgent=True)
 
     def withdraw(self, event: CueEvent, quick: bool) -> None:
         if self.current is None or self.current.message_id != event.message_id:

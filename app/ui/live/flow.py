@@ -37,6 +37,7 @@ from app.journal.writer import MeetingJournal
 from app.settings import Settings, shared_settings
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.gui_thread_gc import freeze_before_first_meeting
+from app.ui.common.imports_give_way import give_way, go_on_once_painted
 from app.ui.common.journal_words import kept_words
 from app.ui.common.meeting_export import write_meeting_export
 from app.ui.common.store_client import StoreClient
@@ -281,6 +282,7 @@ class MeetingFlow(QObject):
         if plan is None:
             return
         settings = _with_choices_of(shared_settings().current, plan)
+        give_way()  # the store's thread may still be importing: the live window paints first
         # Once the dialog has closed, so that the live window is the one that gets the keys.
         QTimer.singleShot(0, lambda: self._go_live(plan, settings))
 
@@ -433,6 +435,7 @@ class MeetingFlow(QObject):
         self.session = session
         self.live_window = window
         window.show()
+        go_on_once_painted(window)
         window.begin()
         self.sessionStarted.emit(session, window)
         return session

@@ -68,6 +68,7 @@ from app.domain.meeting_session import (
 from app.domain.meeting_terms import FLAG_TEXT
 from app.settings import DockSide, Settings, shared_settings
 from app.translation import QT_TRANSLATE_NOOP
+from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.common.key_names import shown_keys
@@ -116,6 +117,7 @@ class LiveWindow(SteeringKeys):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("liveWindow")
+        call_a_window(self)  # not the "filler" Qt calls a plain widget
         self.session = session
         self.settings = settings or shared_settings().current
         self.capture: CaptureProtection | None = None

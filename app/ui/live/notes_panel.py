@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QPlainTextEdit,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_session import ActionItemNote, format_elapsed
 from app.domain.meeting_terms import NoteField
+from app.ui.common.accessible_roles import give_role
 from app.ui.common.key_names import shown_shortcut
 from app.ui.live.day_words import short_day
 from app.ui.live.note_bursts import NoteBursts
@@ -48,6 +49,8 @@ class NotesPanel(QWidget):
     def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        give_role(self, QAccessible.Role.Grouping)
+        self.setAccessibleName(self.tr("Meeting notes"))
         self.field_picker = QComboBox()
         self.field_picker.setObjectName("noteFieldPicker")
         # Picking a field must not take the caret away from the note being typed.

@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QAccessible, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from app.domain.playbook import Step
+from app.ui.common.accessible_roles import give_role
 from app.ui.common.key_names import shown_shortcut
 from app.ui.common.text_scale import system_text_scale
 
@@ -195,6 +196,7 @@ class StepCard(QFrame):
         self.setObjectName("stepCard")
         # A click on the card leaves the note: the keys then move through the steps.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        give_role(self, QAccessible.Role.Grouping)  # named with each step (show_step)
         self.title = FittedLabel("stepTitle", self)
         self.do = FittedLabel("stepDo", self)
         self.say_heading = QLabel(self.tr("SAY"), self)
@@ -234,6 +236,9 @@ class StepCard(QFrame):
     def show_step(self, step: Step, following: Step | None = None) -> None:
         self._step = step
         self._following = following
+        # What a screen reader says when the card has the focus: the step, then what to do.
+        self.setAccessibleName(self.tr("Current step: {title}").format(title=step.title))
+        self.setAccessibleDescription(step.do)
         self.title.set_full_text(step.title)
         self.do.set_full_text(step.do)
         quoted = self.tr("“{line}”")

@@ -33,8 +33,10 @@ from app.domain.partner_requests import RequestToPartner
 from app.export.file_names import export_file_name
 from app.export.recap import RecapStep, recap_draft_from
 from app.settings import shared_settings
+from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS
+from app.ui.common.scroll_fit import grow_to_scrolled_content
 from app.ui.live.day_words import long_day, short_day
 from app.ui.recap.recap_dialog import Background, RecapDialog
 
@@ -77,6 +79,7 @@ class SummaryWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("summaryWindow")
+        call_a_window(self)
         # Like the live window's: the client is named in the title only if the user asked.
         if shared_settings().current.client_name_in_title:
             title = self.tr("Summary · {client} · {app}").format(client=client_name, app=APP_NAME)
@@ -250,6 +253,7 @@ class SummaryWindow(QWidget):
         layout.addLayout(follow_through)
         layout.addLayout(buttons)
         self.resize(460, 620)
+        grow_to_scrolled_content(self)  # a 200 % system font needs more width
 
     def enable_review(self) -> None:
         """Issue 6 hook: the review window exists; let the button open it."""

@@ -30,6 +30,7 @@ from app.link.pairing import PairingError, is_relay_link
 from app.link.partner_end import LinkState, PressState
 from app.link.relay_partner import MeetingState, RelayPartnerClient
 from app.translation import QT_TRANSLATE_NOOP
+from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.problem_line import hidden_problem_line
 
 LINK_TEXT = {
@@ -110,6 +111,7 @@ class PartnerWindow(QWidget):
     def __init__(self, url: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partnerWindow")
+        call_a_window(self)
         self.setWindowTitle(self.tr("Partner · {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
@@ -30,6 +30,7 @@ from app.domain.meeting_terms import SignalSource
 from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
+from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.key_names import shown_shortcut
 from app.ui.partner.window_side import give_window_its_side
 
@@ -125,6 +126,7 @@ class PairingWindow(QWidget):
     def __init__(self, server: PartnerLinkServer, live_window: QWidget | None = None) -> None:
         super().__init__(live_window, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("pairingWindow")
+        call_a_window(self)
         self.setWindowTitle(self.tr("Partner link · {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._live_window = live_window
@@ -158,6 +160,21 @@ class PairingWindow(QWidget):
         # so the live window's Ctrl+P hides this too (a second one would be ambiguous).
         if live_window is not None:
             live_window.installEventFilter(self)
+            # Shown without the focus, the window needs a key to reach it: F6 goes between
+            # panes in most programs. The live window's shortcut works here too (see above).
+            hop = QShortcut(QKeySequence(Qt.Key.Key_F6), live_window)
+            hop.activated.connect(self.hop)
+        self.setAccessibleDescription(self.tr("F6: back to the meeting window"))
+
+    def hop(self) -> None:
+        """F6: from the live window into this one, and back to where the caret was."""
+        if self._live_window is None or not self.isVisible():
+            return
+        if self.isActiveWindow():
+            self._live_window.activateWindow()  # Qt gives the focus back to the note
+            return
+        self.activateWindow()
+        self.panel.toggle.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def place(self) -> None:
         """Dock beside the live window (again): it moved, or the panel changed size."""

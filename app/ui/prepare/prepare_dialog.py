@@ -41,6 +41,7 @@ from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import MAX_CUES, Cue, MeetingMode
 from app.domain.playbook import Playbook
 from app.settings import Settings
+from app.ui.common.scroll_fit import grow_to_scrolled_content
 from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 from app.ui.prepare.locked_cues import lock_cue_rows
@@ -117,6 +118,7 @@ class PrepareDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addWidget(self.pages)
         self.resize(500, 640)
+        grow_to_scrolled_content(self)  # a 200 % system font needs more width
         for field in (self.client, self._client_line, self.title, self.partner):
             self._enter_moves_on.watch(field)
         self._untouched = self._typed()

@@ -55,6 +55,7 @@ _THEME_LABELS = {
     Theme.SYSTEM: QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"),
     Theme.LIGHT: QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
     Theme.DARK: QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+    Theme.HIGH_CONTRAST: QT_TRANSLATE_NOOP("SettingsDialog", "High contrast"),
 }
 SHORTCUTS_NOTE = QT_TRANSLATE_NOOP(
     "SettingsDialog",
