@@ -417,6 +417,7 @@ class MeetingFlow(QObject):
             clock=self.clock,
             cue_fade=fade,
             journal=journal_for(plan) if stored_id is None else None,
+            partner_brief=plan.partner_brief,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
         session.resuming = resuming
