@@ -7,7 +7,7 @@ Three things pass between the user and the partner besides the cues (issue 25):
   cue means; a partner briefed before sees what changed (:func:`brief_changes`);
 - **observations**, during: one tap for a common one (:data:`QUICK_OBSERVATIONS`) or a
   few words, stamped by Poise on arrival with the time and the step the meeting is on;
-- the **debrief**, after: the partner's answers to the playbook's questions
+- the **debrief**, after: the partner's answers to the playbook's questions, one a message
   (:data:`DEFAULT_DEBRIEF_QUESTIONS` when a playbook asks none).
 
 All of it is the user's data, kept in the user's database like notes; the partner's
@@ -19,7 +19,7 @@ for lupdate; ``spoken_*`` turns them into the person's language where shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -34,7 +34,7 @@ MAX_CUE_MEANING_CHARS = 120
 MAX_OBSERVATION_CHARS = 200
 MAX_DEBRIEF_QUESTIONS = 5
 MAX_DEBRIEF_QUESTION_CHARS = 160
-MAX_DEBRIEF_ANSWER_CHARS = 600
+MAX_DEBRIEF_ANSWER_CHARS = 400  # one answer a message: a sealed frame stays under 1 KiB
 
 
 class WarningSign(StrEnum):
@@ -195,14 +195,13 @@ class Observation:
 
 @dataclass(frozen=True, slots=True)
 class DebriefAnswer:
-    question: str
-    answer: str
+    """The partner's answer to one debrief question, stamped by Poise when it arrived.
 
-
-@dataclass(frozen=True, slots=True)
-class Debrief:
-    """The partner's answers after the meeting; questions asked but left blank are left out."""
+    Each answer travels as a message of its own; the debrief is the meeting's answers in
+    the order they came (a later answer to the same question is kept beside the first).
+    """
 
     message_id: str
     at: datetime
-    answers: tuple[DebriefAnswer, ...] = field(default_factory=tuple)
+    question: str
+    answer: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_terms import Cue
-from app.domain.partner_watch import DebriefAnswer, QuickObservation
+from app.domain.partner_watch import QuickObservation
 from app.ui.live.session import LiveSession
 from tests.ui.test_issue14_live import shipped_library
 
@@ -26,7 +26,8 @@ def test_an_observation_is_stamped_with_the_step_and_kept_once(qtbot: QtBot) -> 
     assert heard == [first]
     assert first.step_key == session.domain.current_step.key
     assert first.at <= session.now()
-    debrief = session.from_partner.receive_debrief(
-        "deb-000001", (DebriefAnswer("When did they tense up?", "At the invoice"),)
+    answer = session.from_partner.receive_debrief_answer(
+        "deb-000001", "When did they tense up?", "At the invoice"
     )
-    assert session.from_partner.debrief == debrief
+    assert answer is not None and session.from_partner.debrief == [answer]
+    assert session.from_partner.receive_debrief_answer("deb-000001", "x", "y") is None

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from app.domain.partner_watch import Debrief, DebriefAnswer, Observation, QuickObservation
+from app.domain.partner_watch import DebriefAnswer, Observation, QuickObservation
 from app.domain.playbook import Step
 
 
@@ -22,7 +22,7 @@ class PartnerArrivals(QObject):
     """One meeting's observations and debrief from the partner, in the order they came."""
 
     observationArrived = Signal(object)  # noqa: N815 -- Observation
-    debriefArrived = Signal(object)  # noqa: N815 -- Debrief
+    debriefAnswerArrived = Signal(object)  # noqa: N815 -- DebriefAnswer
 
     def __init__(
         self,
@@ -35,7 +35,7 @@ class PartnerArrivals(QObject):
         self._current_step = current_step
         self._seen: set[str] = set()
         self.observations: list[Observation] = []
-        self.debrief: Debrief | None = None
+        self.debrief: list[DebriefAnswer] = []
 
     def receive_observation(
         self, message_id: str, kind: QuickObservation | None, words: str
@@ -57,15 +57,14 @@ class PartnerArrivals(QObject):
         self.observationArrived.emit(observation)
         return observation
 
-    def receive_debrief(
-        self, message_id: str, answers: tuple[DebriefAnswer, ...]
-    ) -> Debrief | None:
-        """Stamp and announce the debrief; a second one (resent, or a second partner) is kept too,
-        except a repeated message id."""
+    def receive_debrief_answer(
+        self, message_id: str, question: str, answer: str
+    ) -> DebriefAnswer | None:
+        """Stamp and announce one debrief answer; None when this message id came before."""
         if message_id in self._seen:
             return None
         self._seen.add(message_id)
-        debrief = Debrief(message_id=message_id, at=self._clock(), answers=answers)
-        self.debrief = debrief
-        self.debriefArrived.emit(debrief)
-        return debrief
+        stamped = DebriefAnswer(message_id, self._clock(), question, answer)
+        self.debrief.append(stamped)
+        self.debriefAnswerArrived.emit(stamped)
+        return stamped
