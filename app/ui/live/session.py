@@ -44,7 +44,7 @@ from app.domain.meeting_terms import (
     SignalSource,
 )
 from app.domain.partner_requests import PartnerRequests, RequestToPartner, spoken_request
-from app.domain.partner_watch import PartnerBrief
+from app.domain.partner_watch import BriefChanges, PartnerBrief
 from app.domain.playbook import Playbook, Step
 from app.journal.writer import MeetingJournal
 from app.store.api import OpenStore, StoreService
@@ -95,12 +95,15 @@ class LiveSession(QObject):
         cue_fade: timedelta = DEFAULT_CUE_FADE,
         journal: MeetingJournal | None = None,
         partner_brief: PartnerBrief | None = None,
+        partner_brief_changes: BriefChanges | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.meeting_id: int | None = None
         # What the user told the partner before the meeting (None: no brief given).
         self.partner_brief = partner_brief
+        # What changed since the last brief given to the same partner (None: first time).
+        self.partner_brief_changes = partner_brief_changes
         # Every write made before the meeting is in the store, on disk (None: memory only).
         self.journal = journal
         self._journal_replay_failed = False
