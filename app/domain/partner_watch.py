@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from app.domain.playbook import Playbook
 from app.translation import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "PartnerWatch"
@@ -77,6 +78,14 @@ DEFAULT_DEBRIEF_QUESTIONS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(CONTEXT, "Did the signal reach them in time?"),
     QT_TRANSLATE_NOOP(CONTEXT, "What should you watch for next time?"),
 )
+
+
+def debrief_questions_for(playbook: Playbook) -> tuple[str, ...]:
+    """What the partner is asked after the meeting: the playbook's own questions (already in
+    the language it was read in), else the default ones in the person's language."""
+    if playbook.debrief_questions:
+        return playbook.debrief_questions[:MAX_DEBRIEF_QUESTIONS]
+    return tuple(translate(CONTEXT, question) for question in DEFAULT_DEBRIEF_QUESTIONS)
 
 
 def spoken_sign(sign: WarningSign | str) -> str:
