@@ -19,23 +19,13 @@ from pytestqt.qtbot import QtBot
 from app.domain.partner_watch import MAX_OBSERVATION_CHARS, debrief_questions_for
 from app.domain.signal_protocol import ClientKind, DropReason, Hello, encode
 from app.link import partner_session
+from app.link import relay_crypto as sealing
 from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import PairedPartner, PairingBook
 from app.link.partner_session import RateLimits
 from app.link.partner_watch_link import WatchLimits
 from app.link.relay import RelayMeeting
 from app.link.relay_account import load_relay_account
-from app.link.relay_crypto import (
-    Channels,
-    Envelope,
-    Opener,
-    RelayDrop,
-    Sealer,
-    decode_secret,
-    derive_channels,
-    new_meeting_id,
-    new_pairing_secret,
-)
 from app.ui.live.session import LiveSession
 from app.ui.partner.partner_wiring import attach_partner_link
 from tests.link.test_partner_watch_lan import BRIEF, CUES, _answer, _observe
@@ -53,10 +43,10 @@ class HandMadePartner:
 
     link: MqttLink
     secret: bytes
-    lobby: Channels
-    meeting: Channels
-    sealer: Sealer = field(default_factory=Sealer)
-    heard: list[tuple[str, Envelope]] = field(default_factory=list)
+    lobby: sealing.Channels
+    meeting: sealing.Channels
+    sealer: sealing.Sealer = field(default_factory=sealing.Sealer)
+    heard: list[tuple[str, sealing.Envelope]] = field(default_factory=list)
 
     def frames(self, kind: str) -> list[dict]:
         """Every link frame of type ``kind`` it opened, in order."""
@@ -103,9 +93,12 @@ def watched_relay(
         parent=session,
     )
     attach_partner_link(session, relay, watch=True)
-    secret = decode_secret(alex.secret)
-    lobby, meeting = derive_channels(secret), derive_channels(secret, relay.meeting_id)
-    opener = Opener()
+    secret = sealing.decode_secret(alex.secret)
+    lobby, meeting = (
+        sealing.derive_channels(secret),
+        sealing.derive_channels(secret, relay.meeting_id),
+    )
+    opener = sealing.Opener()
     opener.listen(lobby.down)
     opener.listen(meeting.down)
     holder = QObject()
@@ -150,18 +143,24 @@ def test_over_the_relay_the_partner_is_briefed_and_its_observation_is_kept_once(
     hand.say(_observe("obs-relay00001", "body_language_closed", "arms folded"))
     qtbot.waitUntil(lambda: len(hand.status_of("obs-relay00001")) == 2, timeout=5000)
     # The very same envelope replayed: the relay drops it before it is read.
-    replayed = relay.opener.dropped(RelayDrop.REPLAYED)
+    replayed = relay.opener.dropped(sealing.RelayDrop.REPLAYED)
     hand.link.publish(hand.meeting.up.topic, sealed)
-    qtbot.waitUntil(lambda: relay.opener.dropped(RelayDrop.REPLAYED) == replayed + 1, timeout=5000)
+    qtbot.waitUntil(
+        lambda: relay.opener.dropped(sealing.RelayDrop.REPLAYED) == replayed + 1, timeout=5000
+    )
     # Forged: a stranger's key, and this pairing's keys for another meeting.
-    failed = relay.opener.dropped(RelayDrop.FAILED_AUTH)
+    failed = relay.opener.dropped(sealing.RelayDrop.FAILED_AUTH)
     forged = _observe("obs-forged0001", "you_tensed_up")
-    stranger = derive_channels(decode_secret(new_pairing_secret()), relay.meeting_id).up
-    other_meeting = derive_channels(hand.secret, new_meeting_id()).up
+    stranger = sealing.derive_channels(
+        sealing.decode_secret(sealing.new_pairing_secret()), relay.meeting_id
+    ).up
+    other_meeting = sealing.derive_channels(hand.secret, sealing.new_meeting_id()).up
     for key in (stranger.key, other_meeting.key):
         wrong = hand.sealer.seal(replace(hand.meeting.up, key=key), "signal", msg=forged)
         hand.link.publish(hand.meeting.up.topic, wrong)
-    qtbot.waitUntil(lambda: relay.opener.dropped(RelayDrop.FAILED_AUTH) == failed + 2, timeout=5000)
+    qtbot.waitUntil(
+        lambda: relay.opener.dropped(sealing.RelayDrop.FAILED_AUTH) == failed + 2, timeout=5000
+    )
     # Oversized words and an unknown kind: refused by name, the partner hears "rejected".
     hand.say(_observe("obs-toolong001", None, "x" * (MAX_OBSERVATION_CHARS + 1)))
     hand.say(_observe("obs-unknown001", "shouting", "loud"))
@@ -207,7 +206,7 @@ def test_over_the_relay_the_debrief_is_taken_after_the_meeting_until_its_window_
     qtbot.waitUntil(lambda: relay.has_ended, timeout=DEBRIEF_WINDOW_MS + 5000)
     qtbot.waitUntil(lambda: any(e.kind == "ended" for _, e in hand.heard), timeout=5000)
     late = hand.seal(_answer("deb-late000001", 0, "too late"))
-    unknown = relay.opener.dropped(RelayDrop.UNKNOWN_TOPIC)
+    unknown = relay.opener.dropped(sealing.RelayDrop.UNKNOWN_TOPIC)
     assert relay.opener.open(hand.meeting.up.topic, late) is None
-    assert relay.opener.dropped(RelayDrop.UNKNOWN_TOPIC) == unknown + 1
+    assert relay.opener.dropped(sealing.RelayDrop.UNKNOWN_TOPIC) == unknown + 1
     assert len(session.from_partner.debrief) == 3

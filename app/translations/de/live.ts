@@ -375,6 +375,41 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     </message>
 </context>
 <context>
+    <name>PartnerNotedCount</name>
+    <message>
+        <source>Read what your partner noted ({key})</source>
+        <translation>Lesen, was Ihr Partner notiert hat ({key})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partner noted %n</source>
+        <translation>
+            <numerusform>Vom Partner notiert: %n</numerusform>
+            <numerusform>Vom Partner notiert: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What your partner noted…</source>
+        <translation>Was Ihr Partner notiert hat…</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerNotesPopup</name>
+    <message>
+        <source>What your partner noted</source>
+        <translation>Was Ihr Partner notiert hat</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet.</source>
+        <translation>Noch nichts notiert.</translation>
+    </message>
+    <message>
+        <source>{time} · {step}
+{noted}</source>
+        <translation>{time} · {step}
+{noted}</translation>
+    </message>
+</context>
+<context>
     <name>PartnerStatus</name>
     <message>
         <source>Partner connected</source>

@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>PartnerNotedCount</name>
+    <message numerus="yes">
+        <source>Partner noted %n</source>
+        <translation>
+            <numerusform>Partner noted %n</numerusform>
+            <numerusform>Partner noted %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecentMeetings</name>
     <message numerus="yes">
         <source>%n cue(s)</source>
