@@ -36,7 +36,7 @@ def test_the_live_window_counts_the_partners_notes_and_shows_them_only_when_aske
     live.session.next_step()
     arrivals.receive_observation("obs-0000000002", None, WORDS)
     settle()
-    assert count.isVisible() and count.text() == "Partner noted 2"
+    assert count.isVisible() and count.text() == "Noted: 2"
     assert not any(WORDS in text or "tensed" in text for text in _texts_shown(live))
     SCREENS_DIR.mkdir(parents=True, exist_ok=True)
     assert live.grab().save(str(SCREENS_DIR / "live_window_partner_noted.png"))

@@ -381,10 +381,17 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
         <translation>Lesen, was Ihr Partner notiert hat ({key})</translation>
     </message>
     <message numerus="yes">
-        <source>Partner noted %n</source>
+        <source>Noted: %n</source>
         <translation>
-            <numerusform>Vom Partner notiert: %n</numerusform>
-            <numerusform>Vom Partner notiert: %n</numerusform>
+            <numerusform>Notiert: %n</numerusform>
+            <numerusform>Notiert: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your partner noted %n things</source>
+        <translation>
+            <numerusform>Ihr Partner hat %n Beobachtung notiert</numerusform>
+            <numerusform>Ihr Partner hat %n Beobachtungen notiert</numerusform>
         </translation>
     </message>
     <message>

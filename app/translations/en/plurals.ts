@@ -68,10 +68,17 @@
 <context>
     <name>PartnerNotedCount</name>
     <message numerus="yes">
-        <source>Partner noted %n</source>
+        <source>Noted: %n</source>
         <translation>
-            <numerusform>Partner noted %n</numerusform>
-            <numerusform>Partner noted %n</numerusform>
+            <numerusform>Noted: %n</numerusform>
+            <numerusform>Noted: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your partner noted %n things</source>
+        <translation>
+            <numerusform>Your partner noted %n thing</numerusform>
+            <numerusform>Your partner noted %n things</numerusform>
         </translation>
     </message>
 </context>

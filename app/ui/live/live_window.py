@@ -190,7 +190,6 @@ class LiveWindow(SteeringKeys):
         top.addWidget(self.meeting_clock)
         top.addWidget(self.step_clock)
         top.addStretch(1)
-        top.addWidget(self.partner_noted)
         top.addWidget(self.partner_status)
         top.addWidget(self.menu_button)
 
@@ -281,7 +280,10 @@ class LiveWindow(SteeringKeys):
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addWidget(who)
+        who_row = QHBoxLayout()  # the partner's count beside the client's name gives way
+        who_row.addWidget(who, 1)
+        who_row.addWidget(self.partner_noted)
+        layout.addLayout(who_row)
         layout.addWidget(self.step_column, 1)
         layout.addWidget(self.problem_line)
         layout.addWidget(self.keys_line)

@@ -1,7 +1,7 @@
 """What the partner noted, in the live window: a quiet count, the words only when asked.
 
 A partner's observations (issue 25) must not pull the user's eyes from the client, so the
-live window shows at most "Partner noted 2" in its header, in the muted colour of the
+live window shows at most "Noted: 2" in its header, in the muted colour of the
 partner status beside it, and never the words. The user reads them when they choose: a
 click on the count, or "What your partner noted" in the ⋯ menu (Ctrl+Shift+O), opens a
 small list (time, step, what was noted) that Esc closes.
@@ -30,7 +30,7 @@ POPUP_WIDTH_PX = 340
 
 
 class PartnerNotedCount(QToolButton):
-    """ "Partner noted 2", flat and muted; hidden until the partner notes something."""
+    """ "Noted: 2", flat and muted; hidden until the partner notes something."""
 
     def __init__(self, arrivals: PartnerArrivals, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +39,9 @@ class PartnerNotedCount(QToolButton):
         # Like the ⋯ button: a click must not take the caret out of the note.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)  # as the partner status beside it
+        self.setFont(font)
         self.setStyleSheet(
             "QToolButton { color: palette(placeholder-text); border: none;"
             " background: transparent; padding: 0 2px; }"
@@ -57,8 +60,9 @@ class PartnerNotedCount(QToolButton):
 
     def refresh(self) -> None:
         count = len(self._arrivals.observations)
-        self.setText(self.tr("Partner noted %n", "", count))
-        self.setAccessibleName(self.text())
+        # Short: the header has the clocks and the partner status to fit as well.
+        self.setText(self.tr("Noted: %n", "", count))
+        self.setAccessibleName(self.tr("Your partner noted %n things", "", count))
         self.setVisible(count > 0)
 
     def show_notes(self) -> PartnerNotesPopup:
