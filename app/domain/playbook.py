@@ -160,6 +160,8 @@ class Playbook:
     video_summary: str = ""  # the summary for a video call, when it differs
     language: str = DEFAULT_LANGUAGE  # the language of the words above
     texts: tuple[tuple[str, PlaybookText], ...] = ()  # (language code, words) in others
+    # What the partner is asked after the meeting; empty: partner_watch's default questions.
+    debrief_questions: tuple[str, ...] = ()
     # What ``poise playbook check`` warns about: fields a language leaves to the fallback.
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     # After ``in_language``: the fields that kept the playbook's own words, e.g. "during[x].say".

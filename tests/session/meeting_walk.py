@@ -7,6 +7,7 @@ for on screen is in ``Words``: the rest goes by object names, whatever the langu
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from tests.session.desktop import Desktop, PoiseProcess, wait_until
@@ -136,8 +137,16 @@ def notes_and_forms(walk: Walk) -> None:
 
 
 def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
-    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
+    """Click the window's title bar, then Alt+F4 (openbox closes the active window).
+
+    Raised first, as a person brings a window forward: another may lie over its title bar."""
     window = app.wait_window(name)
+    if not window["active"]:
+        with contextlib.suppress(AssertionError):  # xdotool exits 1 when nothing matches
+            mine = desktop.xdotool("search", "--onlyvisible", "--pid", str(app.process.pid))
+            for found in mine.split():
+                if desktop.xdotool("getwindowname", found).strip() == window["title"]:
+                    desktop.xdotool("windowraise", found)
     desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
     wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
     desktop.key("alt+F4")

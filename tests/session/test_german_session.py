@@ -131,15 +131,16 @@ def test_a_meeting_in_german_on_a_real_desktop(desktop: Desktop, tmp_path: Path)
             app.wait_widget("liveWindow", name="endMeetingDialog")
             walk.look("end-dialog")
             app.click("liveWindow", name="primaryButton", text="Beenden")
+            # The link stays for the partner's debrief while the summary is open (issue 25).
+            app.wait_widget("summaryWindow", name="heading", text="Besprechung beendet", timeout=15)
+            walk.look("summary")
+            close_window(desktop, app, "summaryWindow")
             partner_mode_hears_the_end(walk, partner_app, GERMAN)
         finally:
             partner_app.kill()
         check_clean(partner_app, tmp_path / "partner-data")
 
-        app.wait_widget("summaryWindow", name="heading", text="Besprechung beendet", timeout=15)
-        walk.look("summary")
-        for name in ("summaryWindow", "mainWindow"):
-            close_window(desktop, app, name)
+        close_window(desktop, app, "mainWindow")
         assert app.wait_exit(20) == 0
     finally:
         app.kill()

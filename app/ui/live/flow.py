@@ -419,6 +419,8 @@ class MeetingFlow(QObject):
             clock=self.clock,
             cue_fade=fade,
             journal=journal_for(plan) if stored_id is None else None,
+            partner_brief=plan.partner_brief,
+            partner_brief_changes=plan.partner_brief_changes,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
         session.resuming = resuming

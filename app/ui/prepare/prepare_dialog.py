@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import MAX_CUES, Cue, MeetingMode
+from app.domain.partner_watch import BriefChanges, PartnerBrief
 from app.domain.playbook import Playbook
 from app.settings import Settings
 from app.ui.common.scroll_fit import grow_to_scrolled_content
@@ -57,6 +58,8 @@ class MeetingPlan:
     playbook: Playbook
     partner_name: str
     cues: tuple[Cue, ...]
+    partner_brief: PartnerBrief | None = None  # what the partner is told to watch for
+    partner_brief_changes: BriefChanges | None = None  # since this partner's last brief
 
 
 def _page_heading(text: str) -> QLabel:
