@@ -101,6 +101,15 @@ def spoken_observation(kind: QuickObservation) -> str:
     return translate(CONTEXT, QUICK_OBSERVATIONS[kind])
 
 
+def observation_text(kind: QuickObservation | None, words: str) -> str:
+    """An observation as shown: the one-tap words in the person's language, then the
+    partner's own (the live arrival and the stored record say it alike)."""
+    parts = [spoken_observation(kind)] if kind is not None else []
+    if words:
+        parts.append(words)
+    return " \u2014 ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class CueMeaning:
     """What one agreed cue means, for the partner: when to send it."""
@@ -196,10 +205,7 @@ class Observation:
     @property
     def text(self) -> str:
         """What the timeline says: the one-tap words, then the partner's own."""
-        parts = [spoken_observation(self.kind)] if self.kind is not None else []
-        if self.words:
-            parts.append(self.words)
-        return " \u2014 ".join(parts)
+        return observation_text(self.kind, self.words)
 
 
 @dataclass(frozen=True, slots=True)

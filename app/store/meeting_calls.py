@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, text, update
 
 from app.domain.meeting_terms import MeetingMode, NoteField, SignalSource
+from app.store.brief_column import brief_to_json
 from app.store.cue_column import cues_to_json
 from app.store.db import translated_errors
 from app.store.models import (
@@ -79,6 +80,7 @@ class MeetingCalls(ServiceSessions):
                 playbook_version=draft.playbook_version,
                 partner_name=draft.partner_name.strip(),
                 cues_json=cues_to_json(draft.cues),
+                partner_brief_json=brief_to_json(draft.partner_brief),
                 started_at=draft.started_at,
             )
             session.add(meeting)
