@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from app.domain.playbook import Playbook
 from app.translation import QT_TRANSLATE_NOOP, translate
@@ -154,6 +155,31 @@ class PartnerBrief:
                 CONTEXT, "A cue's meaning is longer than %n characters.", n=MAX_CUE_MEANING_CHARS
             )
         return None
+
+
+def brief_as_dict(brief: PartnerBrief) -> dict[str, Any]:
+    """The brief as plain JSON values (the meeting's journal and the store keep it so)."""
+    return {
+        "partner_name": brief.partner_name,
+        "role": brief.role,
+        "signs": list(brief.signs),
+        "cue_meanings": [
+            {"key": cue.key, "label": cue.label, "meaning": cue.meaning}
+            for cue in brief.cue_meanings
+        ],
+    }
+
+
+def brief_from_dict(stored: dict[str, Any]) -> PartnerBrief:
+    return PartnerBrief(
+        partner_name=str(stored.get("partner_name", "")),
+        role=str(stored.get("role", "")),
+        signs=tuple(str(sign) for sign in stored.get("signs", [])),
+        cue_meanings=tuple(
+            CueMeaning(str(cue["key"]), str(cue.get("label", "")), str(cue.get("meaning", "")))
+            for cue in stored.get("cue_meanings", [])
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,6 +229,11 @@ class LiveSession(QObject):
 
         self._write(write, kind, **values)
 
+    def write_kept(self, job: StoreJob, kind: str, values: dict[str, Any]) -> None:
+        """A write of this meeting's made elsewhere (the partner's record): kept like the
+        session's own, in order and in the journal until the meeting is in the store."""
+        self._submit(job, kind, values, on_error=self._report)
+
     # -- what the window reads ---------------------------------------------------------
 
     @property
