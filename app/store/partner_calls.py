@@ -11,6 +11,7 @@ brief given to a partner and what they noted over recent meetings. Part of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -90,6 +91,37 @@ def add_debrief_answer(
     return _kept_once(session, row, KIND_DEBRIEF, answer.answer)
 
 
+_Record = TypeVar("_Record")
+
+
+def _by_meeting(
+    session: Session,
+    model: type[_PartnerRow],
+    record: Callable[[_PartnerRow], _Record],
+    meeting_ids: list[int],
+) -> dict[int, list[_Record]]:
+    """Each meeting's rows of ``model`` as records, in the order they came (every id a key)."""
+    found: dict[int, list[_Record]] = {i: [] for i in meeting_ids}
+    rows = session.scalars(
+        select(model).where(model.meeting_id.in_(meeting_ids)).order_by(model.at, model.id)
+    )
+    for row in rows:
+        found[row.meeting_id].append(record(row))
+    return found
+
+
+def partner_observations_of(
+    session: Session, meeting_ids: list[int]
+) -> dict[int, list[ObservationRecord]]:
+    return _by_meeting(session, PartnerObservation, observation_record, meeting_ids)
+
+
+def partner_debrief_of(
+    session: Session, meeting_ids: list[int]
+) -> dict[int, list[DebriefAnswerRecord]]:
+    return _by_meeting(session, PartnerDebriefAnswer, debrief_record, meeting_ids)
+
+
 @dataclass(slots=True)
 class _Tally:
     kind: QuickObservation | None
@@ -157,14 +189,11 @@ class PartnerCalls(ServiceSessions):
                 .limit(1)
             )
             recent = theirs[:RECENT_MEETINGS]
-            observations = [
-                observation_record(row)
-                for row in session.scalars(
-                    select(PartnerObservation)
-                    .where(PartnerObservation.meeting_id.in_(recent))
-                    .order_by(PartnerObservation.at, PartnerObservation.id)
-                )
-            ]
+            by_meeting = partner_observations_of(session, recent)
+            observations = sorted(
+                (seen for meeting in recent for seen in by_meeting[meeting]),
+                key=lambda seen: (seen.at, seen.id),
+            )
             noticed = {observation.meeting_id for observation in observations}
             last_id = next((meeting for meeting in recent if meeting in noticed), None)
             last_meeting = None

@@ -133,6 +133,9 @@ class MeetingActivity:
     action_items: tuple[ActionItemRecord, ...] = ()
     ack_seconds: tuple[float, ...] = ()  # each acknowledged signal, in the order sent
     unacknowledged: int = 0
+    # The partner's, in the order they came (issue 25).
+    observations: tuple[ObservationRecord, ...] = ()
+    debrief: tuple[DebriefAnswerRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -521,6 +521,8 @@ class MeetingFlow(QObject):
             notes=session.held_notes,
             lines=session.held_lines,
             recap=recap,
+            observations=session.from_partner.observations,
+            debrief=session.from_partner.debrief,
         )
         self.client.background(
             write_unsaved_copy,
