@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import MeetingRecap
 from app.domain.meeting_terms import DEFAULT_CUES
 from app.domain.partner_watch import QuickObservation
@@ -126,3 +127,74 @@ def test_the_summary_lists_what_the_partner_noticed_and_adds_the_debrief_as_it_c
     qtbot.waitUntil(debrief_shown, timeout=WAIT_MS)
     shoot = summary.grab()
     assert shoot.save(str(tmp_path / "summary-partner.png"))
+
+
+def test_a_locked_database_delays_the_partners_words_and_loses_none(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    import sqlite3
+
+    from app.store import open_store
+    from app.ui.live import partner_record
+
+    store = open_store(busy_timeout_ms=100, retry_interval=0.1)
+    assert store.location.sqlite_file is not None
+    other = sqlite3.connect(store.location.sqlite_file, isolation_level=None)
+    try:
+        meeting = store.service.start_meeting(draft())
+        playbook = shipped_library().get("client-lashes-out")
+        assert playbook is not None
+        session = LiveSession(store, meeting.id, playbook, DEFAULT_CUES)
+        record = partner_record.keep_partner_record(session)
+        record._retry.setInterval(100)  # retries come faster than a locked write gives up
+        session.start()
+        assert store.writer.flush(5)
+        problems: list[str] = []
+        session.problem.connect(problems.append)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        session.from_partner.receive_observation("obs-1", None, "they went quiet")
+        session.from_partner.receive_observation("obs-2", QuickObservation.REAL_DRIVER, "")
+        qtbot.waitUntil(lambda: record.waiting == 2, timeout=WAIT_MS)
+        qtbot.wait(400)  # several retries while the lock holds: said once
+        assert len(problems) == 1
+        assert store.service.load_meeting(meeting.id).observations == ()
+        with qtbot.waitSignal(session.problemResolved, timeout=WAIT_MS):
+            other.execute("ROLLBACK")
+        assert store.writer.flush(5) and record.waiting == 0
+        detail = store.service.load_meeting(meeting.id)
+        assert [o.message_id for o in detail.observations] == ["obs-1", "obs-2"]
+    finally:
+        other.close()
+        store.close()
+
+
+def test_the_flow_stores_the_brief_and_the_partners_record_of_its_meeting(
+    qtbot: QtBot, store: Store, library: PlaybookLibrary
+) -> None:
+    from app.domain.partner_watch import CueMeaning, PartnerBrief
+    from app.settings import shared_settings
+    from app.ui.live.flow import MeetingFlow
+    from app.ui.prepare.prepare_dialog import MeetingPlan
+
+    brief = PartnerBrief("Sam", "Keep me calm", ("yes_but",), (CueMeaning("calm", "Calm", "Slow"),))
+    [entry] = library.entries
+    plan = MeetingPlan(
+        "Harbor", "Late", draft().mode, entry.playbook, "Sam", DEFAULT_CUES, partner_brief=brief
+    )
+    flow = MeetingFlow(store, library)
+    with qtbot.waitSignal(flow.sessionStarted, timeout=WAIT_MS) as started:
+        flow._go_live(plan, shared_settings().current)
+    session, window = started.args
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: session.stored, timeout=WAIT_MS)
+    session.from_partner.receive_observation("obs-1", QuickObservation.YOU_TENSED_UP, "")
+    with qtbot.waitSignal(session.storedEnd, timeout=WAIT_MS):
+        session.end(None)
+    session.from_partner.receive_debrief_answer("deb-1", "When?", "At the start")
+    assert store.writer.flush(5)
+    detail = store.service.load_meeting(session.meeting_id)
+    assert detail.meeting.partner_brief == brief
+    assert [o.kind for o in detail.observations] == [QuickObservation.YOU_TENSED_UP]
+    assert [a.answer for a in detail.debrief] == ["At the start"]
+    assert store.service.partner_history("sam").last_brief == brief
+    window.close()

@@ -394,6 +394,7 @@ class MeetingFlow(QObject):
             playbook.for_mode(meeting.mode),
             meeting.partner_name,
             meeting.cues,
+            partner_brief=meeting.partner_brief,
         )
         settings = shared_settings().current
         so_far = meeting_so_far(detail, self._cue_fade(settings))
