@@ -21,6 +21,7 @@ from app.store.models import (
     Meeting,
     Note,
     NoteRevision,
+    PartnerObservation,
     SearchDocument,
     Signal,
     StampedLine,
@@ -109,7 +110,8 @@ class MeetingCalls(ServiceSessions):
             return [summary_from_row(row) for row in rows]
 
     def last_activity(self, meeting_id: int) -> datetime:
-        """The time of the meeting's last recorded write: step, cue, line or note."""
+        """The time of the meeting's last recorded write: step, cue, line, note or what the
+        partner noticed (their debrief comes after the end, so it says nothing of that)."""
         with self._reading() as session:
             meeting = get_row(session, Meeting, meeting_id)
             times = [meeting.started_at]
@@ -118,6 +120,7 @@ class MeetingCalls(ServiceSessions):
                 (Signal.sent_at, Signal),
                 (StampedLine.at, StampedLine),
                 (Note.updated_at, Note),
+                (PartnerObservation.at, PartnerObservation),
             ):
                 latest = session.scalar(
                     select(func.max(column)).where(model.meeting_id == meeting_id)

@@ -125,3 +125,10 @@ def test_partner_history_gives_the_last_brief_and_what_they_noted_most(store: St
     ]
     assert service.partner_history("Kim").last_brief is None
     assert service.partner_history("").known is False
+
+
+def test_what_the_partner_noticed_counts_as_the_meetings_last_activity(store: Store) -> None:
+    meeting = store.service.start_meeting(draft(started_at=START))
+    store.service.enter_step(meeting.id, "listen", "Listen", at(1))
+    store.service.record_observation(meeting.id, seen("o-1", 7, None, "still tense"))
+    assert store.service.last_activity(meeting.id) == at(7)
