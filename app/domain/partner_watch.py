@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from app.domain.playbook import Playbook
 from app.translation import QT_TRANSLATE_NOOP, translate
@@ -101,6 +102,15 @@ def spoken_observation(kind: QuickObservation) -> str:
     return translate(CONTEXT, QUICK_OBSERVATIONS[kind])
 
 
+def observation_text(kind: QuickObservation | None, words: str) -> str:
+    """An observation as shown: the one-tap words in the person's language, then the
+    partner's own (the live arrival and the stored record say it alike)."""
+    parts = [spoken_observation(kind)] if kind is not None else []
+    if words:
+        parts.append(words)
+    return " \u2014 ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class CueMeaning:
     """What one agreed cue means, for the partner: when to send it."""
@@ -145,6 +155,31 @@ class PartnerBrief:
                 CONTEXT, "A cue's meaning is longer than %n characters.", n=MAX_CUE_MEANING_CHARS
             )
         return None
+
+
+def brief_as_dict(brief: PartnerBrief) -> dict[str, Any]:
+    """The brief as plain JSON values (the meeting's journal and the store keep it so)."""
+    return {
+        "partner_name": brief.partner_name,
+        "role": brief.role,
+        "signs": list(brief.signs),
+        "cue_meanings": [
+            {"key": cue.key, "label": cue.label, "meaning": cue.meaning}
+            for cue in brief.cue_meanings
+        ],
+    }
+
+
+def brief_from_dict(stored: dict[str, Any]) -> PartnerBrief:
+    return PartnerBrief(
+        partner_name=str(stored.get("partner_name", "")),
+        role=str(stored.get("role", "")),
+        signs=tuple(str(sign) for sign in stored.get("signs", [])),
+        cue_meanings=tuple(
+            CueMeaning(str(cue["key"]), str(cue.get("label", "")), str(cue.get("meaning", "")))
+            for cue in stored.get("cue_meanings", [])
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +231,7 @@ class Observation:
     @property
     def text(self) -> str:
         """What the timeline says: the one-tap words, then the partner's own."""
-        parts = [spoken_observation(self.kind)] if self.kind is not None else []
-        if self.words:
-            parts.append(self.words)
-        return " \u2014 ".join(parts)
+        return observation_text(self.kind, self.words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -443,6 +443,21 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     </message>
 </context>
 <context>
+    <name>PartnerSummary</name>
+    <message>
+        <source>YOUR PARTNER NOTICED</source>
+        <translation>IHR PARTNER HAT BEMERKT</translation>
+    </message>
+    <message>
+        <source>YOUR PARTNER’S DEBRIEF</source>
+        <translation>NACHGESPRÄCH IHRES PARTNERS</translation>
+    </message>
+    <message>
+        <source>{time}  {words}</source>
+        <translation>{time}  {words}</translation>
+    </message>
+</context>
+<context>
     <name>PauseCountdown</name>
     <message numerus="yes">
         <source>Breathe for %n seconds before you answer</source>

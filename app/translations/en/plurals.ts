@@ -102,4 +102,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>%n observation(s) by your partner</source>
+        <translation>
+            <numerusform>%n observation by your partner</numerusform>
+            <numerusform>%n observations by your partner</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -229,6 +229,18 @@ class LiveSession(QObject):
 
         self._write(write, kind, **values)
 
+    def write_kept(
+        self, job: StoreJob, kind: str, values: dict[str, Any], **callbacks: Any
+    ) -> None:
+        """A write of this meeting's made elsewhere (the partner's record): kept like the
+        session's own, in order and in the journal until the meeting is in the store.
+        ``on_error`` replaces the session's own report of a refusal (see ``report``)."""
+        self._submit(job, kind, values, **{"on_error": self._report, **callbacks})
+
+    def report(self, error: object) -> None:
+        """Say that a write of this meeting's was refused (the journal, if any, is kept)."""
+        self._report(error)
+
     # -- what the window reads ---------------------------------------------------------
 
     @property
