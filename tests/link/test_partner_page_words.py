@@ -24,7 +24,13 @@ BUILT_KEYS = {
     "awake.": ("insecure", "refused"),
     "relay.": ("waiting", "live", "ended"),
     "delivery.": (
-        "pending", "sent", "received", "shown", "acknowledged", "expired", "rejected",
+        "pending",
+        "sent",
+        "received",
+        "shown",
+        "acknowledged",
+        "expired",
+        "rejected",
         "undelivered",
     ),
     "observe.": ("sending", "pending", "received", "rejected", "undelivered"),
@@ -65,9 +71,8 @@ def test_english_and_german_have_the_same_words_each_its_own() -> None:
 
 def test_the_one_tap_observations_are_quick_observations_words() -> None:
     english = strings()["en"]
-    assert {
-        key.removeprefix("quick."): text for key, text in english.items() if key.startswith("quick.")
-    } == {kind.value: words for kind, words in QUICK_OBSERVATIONS.items()}
+    quick = {key[6:]: text for key, text in english.items() if key.startswith("quick.")}
+    assert quick == {kind.value: words for kind, words in QUICK_OBSERVATIONS.items()}
     kinds = re.findall(r'data-kind="([a-z_]+)"', page())
     assert kinds == [kind.value for kind in QUICK_OBSERVATIONS]
 
