@@ -12,62 +12,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from app.resources import resource_path
-from tests.link.test_partner_page_browser import CHROMIUM_ARGS, PHONE, chromium_path
+from tests.link.partner_watch_steps import THE_QUESTIONS, StandInPoise, open_stand_in_page
+from tests.link.test_partner_page_browser import chromium_path
 
 __all__ = ["chromium_path"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(60)]
-
-PAGE = "http://127.0.0.1:9/p/abcdefghijklmnopqrstuvwxyz012345"
-WELCOME = {"type": "welcome", "v": 1, "cues": [{"key": "calm", "label": "Calm down"}]}
-QUESTIONS = ["When did they tense up?", "What should you watch for next time?"]
-
-
-class StandInPoise:
-    """Poise's end of the socket: welcomes, answers pings, and answers the ids in ``answer``
-    ("received") only; keeps every message the page sent."""
-
-    def __init__(self) -> None:
-        self.heard: list[dict[str, Any]] = []
-        self.answering = False
-        self.socket: Any = None
-
-    def attach(self, socket: Any) -> None:
-        self.socket = socket
-        socket.on_message(self._on_message)
-
-    def _on_message(self, frame: str | bytes) -> None:
-        message = json.loads(frame)
-        self.heard.append(message)
-        if message["type"] == "hello":
-            self.socket.send(json.dumps(WELCOME))
-        elif message["type"] == "ping":
-            self.socket.send(json.dumps({"type": "pong", "n": message["n"]}))
-        elif message["type"] in ("observe", "debrief_answer") and self.answering:
-            self.socket.send(
-                json.dumps({"type": "status", "id": message["id"], "state": "received"})
-            )
-
-    def sent(self, kind: str) -> list[dict[str, Any]]:
-        return [message for message in self.heard if message["type"] == kind]
-
-
-def open_page(playwright: Any, chromium_path: Path, poise: StandInPoise) -> tuple[Any, Any]:
-    browser = playwright.chromium.launch(
-        executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-    )
-    page = browser.new_page(**PHONE)
-    page.clock.install()
-    html = resource_path("partner", "index.html").read_text(encoding="utf-8")
-    page.route("**/p/*", lambda route: route.fulfill(body=html, content_type="text/html"))
-    page.route_web_socket("**/ws/*", poise.attach)
-    page.goto(PAGE)
-    return browser, page
 
 
 def test_an_observation_poise_never_answers_did_not_get_through(
@@ -77,7 +30,7 @@ def test_an_observation_poise_never_answers_did_not_get_through(
 
     poise = StandInPoise()
     with sync_playwright() as playwright:
-        browser, page = open_page(playwright, chromium_path, poise)
+        browser, page = open_stand_in_page(playwright, chromium_path, poise)
         try:
             expect(page.locator("#observe")).to_be_visible()
             page.locator("#words").fill("She looked at the clock twice")
@@ -104,10 +57,10 @@ def test_thank_you_only_once_every_answer_was_received(chromium_path: Path) -> N
 
     poise = StandInPoise()
     with sync_playwright() as playwright:
-        browser, page = open_page(playwright, chromium_path, poise)
+        browser, page = open_stand_in_page(playwright, chromium_path, poise)
         try:
             expect(page.locator("#observe")).to_be_visible()
-            poise.socket.send(json.dumps({"type": "debrief", "questions": QUESTIONS}))
+            poise.socket.send(json.dumps({"type": "debrief", "questions": THE_QUESTIONS}))
             expect(page.locator("#debrief")).to_be_visible()
             page.locator("#answer0").fill("When the invoice came up")
             page.locator("#answer1").fill("The pen")
