@@ -35,7 +35,7 @@ MAX_CUE_MEANING_CHARS = 120
 MAX_OBSERVATION_CHARS = 200
 MAX_DEBRIEF_QUESTIONS = 5
 MAX_DEBRIEF_QUESTION_CHARS = 160
-MAX_DEBRIEF_ANSWER_CHARS = 400  # one answer a message: a sealed frame stays under 1 KiB
+MAX_DEBRIEF_ANSWER_CHARS = 400  # one answer a message: its frame stays under 2 KiB
 
 
 class WarningSign(StrEnum):
