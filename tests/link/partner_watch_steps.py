@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -180,18 +182,30 @@ class StandInPoise:
         return [message for message in self.heard if message["type"] == kind]
 
 
-def open_stand_in_page(
-    playwright: Any, chromium_path: Path, poise: StandInPoise, locale: str = "en-US"
-) -> tuple[Any, Any]:
-    """The real page in Chromium, its socket's other end ``poise``; the page's clock is
-    the test's (``page.clock``)."""
-    browser = playwright.chromium.launch(
-        executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-    )
-    page = browser.new_context(**PHONE, locale=locale).new_page()
-    page.clock.install()
-    html = resource_path("partner", "index.html").read_text(encoding="utf-8")
-    page.route("**/p/*", lambda route: route.fulfill(body=html, content_type="text/html"))
-    page.route_web_socket("**/ws/*", poise.attach)
-    page.goto(STAND_IN_PAGE)
-    return browser, page
+@contextmanager
+def phone(chromium_path: Path, locale: str = "en-US") -> Iterator[Any]:
+    """A phone-sized page in Debian's Chromium in ``locale`` (call from a worker thread when
+    Qt must keep turning: see ``in_thread``); closed on the way out."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser.new_context(**PHONE, locale=locale).new_page()
+        finally:
+            browser.close()
+
+
+@contextmanager
+def stand_in_page(chromium_path: Path, poise: StandInPoise, locale: str = "en-US") -> Iterator[Any]:
+    """The real page on a phone, its socket's other end ``poise``; the page's clock is the
+    test's (``page.clock``)."""
+    with phone(chromium_path, locale) as page:
+        page.clock.install()
+        html = resource_path("partner", "index.html").read_text(encoding="utf-8")
+        page.route("**/p/*", lambda route: route.fulfill(body=html, content_type="text/html"))
+        page.route_web_socket("**/ws/*", poise.attach)
+        page.goto(STAND_IN_PAGE)
+        yield page

@@ -20,7 +20,7 @@ from tests.link.partner_watch_steps import (
     THE_QUESTIONS,
     StandInPoise,
     english_on,
-    open_stand_in_page,
+    stand_in_page,
 )
 from tests.link.test_partner_page_browser import chromium_path
 
@@ -52,56 +52,50 @@ CUT_OFF = """() => Array.from(document.querySelectorAll("button, label, p, li, d
 def test_a_german_phone_reads_every_state_in_german_and_keeps_nothing(
     chromium_path: Path, screens_dir: Path
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     poise = StandInPoise()
     poise.greeting = [BRIEF, WHERE]
     poise.answering = True
     left: dict[str, list[str]] = {}
     cut: dict[str, list[str]] = {}
-    with sync_playwright() as playwright:
-        browser, page = open_stand_in_page(playwright, chromium_path, poise, locale=LOCALE)
-        try:
-            expect(page.locator("#brief")).to_be_visible()
-            assert page.evaluate("document.documentElement.lang") == "de"
-            expect(page.locator("#briefRole .mark")).to_have_text("geändert")
-            expect(page.locator("#briefRemoved")).to_have_text(
-                "Nicht mehr auf der Liste: A raised voice"
-            )
-            left["brief"], cut["brief"] = english_on(page), page.evaluate(CUT_OFF)
-            page.screenshot(path=screens_dir / "partner_page_de_brief.png", full_page=True)
+    with stand_in_page(chromium_path, poise, locale=LOCALE) as page:
+        expect(page.locator("#brief")).to_be_visible()
+        assert page.evaluate("document.documentElement.lang") == "de"
+        expect(page.locator("#briefRole .mark")).to_have_text("geändert")
+        expect(page.locator("#briefRemoved")).to_have_text(
+            "Nicht mehr auf der Liste: A raised voice"
+        )
+        left["brief"], cut["brief"] = english_on(page), page.evaluate(CUT_OFF)
+        page.screenshot(path=screens_dir / "partner_page_de_brief.png", full_page=True)
 
-            page.locator("#briefClose").click()
-            expect(page.locator("#whereStep")).to_have_text("Schritt 2 von 4")
-            expect(page.locator("#whereTime")).to_have_text("1:02:05")
-            page.locator('.quick button[data-kind="you_tensed_up"]').click()
-            expect(page.locator(".quick .state").last).to_have_text("Notiert")
-            page.locator("button.cue").first.click()
-            left["meeting"], cut["meeting"] = english_on(page), page.evaluate(CUT_OFF)
-            page.screenshot(path=screens_dir / "partner_page_de_meeting.png", full_page=True)
-            assert page.evaluate("Object.keys(sessionStorage).length") == 1  # the press, for now
+        page.locator("#briefClose").click()
+        expect(page.locator("#whereStep")).to_have_text("Schritt 2 von 4")
+        expect(page.locator("#whereTime")).to_have_text("1:02:05")
+        page.locator('.quick button[data-kind="you_tensed_up"]').click()
+        expect(page.locator(".quick .state").last).to_have_text("Notiert")
+        page.locator("button.cue").first.click()
+        left["meeting"], cut["meeting"] = english_on(page), page.evaluate(CUT_OFF)
+        page.screenshot(path=screens_dir / "partner_page_de_meeting.png", full_page=True)
+        assert page.evaluate("Object.keys(sessionStorage).length") == 1  # the press, for now
 
-            poise.socket.send(json.dumps({"type": "debrief", "questions": THE_QUESTIONS}))
-            expect(page.locator("#debrief")).to_be_visible()
-            page.locator("#debriefSend").click()
-            expect(page.locator("#debriefState")).to_have_text(
-                "Schreiben Sie zuerst mindestens eine Antwort."
-            )
-            page.locator("#answer1").fill("Den Stift")
-            left["debrief"], cut["debrief"] = english_on(page), page.evaluate(CUT_OFF)
-            page.screenshot(path=screens_dir / "partner_page_de_debrief.png", full_page=True)
-            page.locator("#debriefSend").click()
-            expect(page.locator("#debriefState")).to_have_text(
-                "Danke. Ihre Antworten sind angekommen."
-            )
+        poise.socket.send(json.dumps({"type": "debrief", "questions": THE_QUESTIONS}))
+        expect(page.locator("#debrief")).to_be_visible()
+        page.locator("#debriefSend").click()
+        expect(page.locator("#debriefState")).to_have_text(
+            "Schreiben Sie zuerst mindestens eine Antwort."
+        )
+        page.locator("#answer1").fill("Den Stift")
+        left["debrief"], cut["debrief"] = english_on(page), page.evaluate(CUT_OFF)
+        page.screenshot(path=screens_dir / "partner_page_de_debrief.png", full_page=True)
+        page.locator("#debriefSend").click()
+        expect(page.locator("#debriefState")).to_have_text("Danke. Ihre Antworten sind angekommen.")
 
-            poise.socket.send(json.dumps({"type": "ended"}))
-            expect(page.locator("#link")).to_have_text("Besprechung beendet")
-            left["ended"], cut["ended"] = english_on(page), page.evaluate(CUT_OFF)
-            page.screenshot(path=screens_dir / "partner_page_de_ended.png", full_page=True)
-            storage_left = page.evaluate(STORAGE_LEFT)
-        finally:
-            browser.close()
+        poise.socket.send(json.dumps({"type": "ended"}))
+        expect(page.locator("#link")).to_have_text("Besprechung beendet")
+        left["ended"], cut["ended"] = english_on(page), page.evaluate(CUT_OFF)
+        page.screenshot(path=screens_dir / "partner_page_de_ended.png", full_page=True)
+        storage_left = page.evaluate(STORAGE_LEFT)
     assert left == {"brief": [], "meeting": [], "debrief": [], "ended": []}
     assert cut == {"brief": [], "meeting": [], "debrief": [], "ended": []}
     assert storage_left == NOTHING_LEFT
