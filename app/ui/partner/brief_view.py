@@ -2,7 +2,7 @@
 each cue means, and what changed since the last brief, as the phone page shows it.
 
 Shown by itself when a new or changed brief arrives, over the cues until the partner
-closes it ("Got it"), and opened again with one press of the window's Brief button.
+closes it ("Got it", Enter or Esc), and opened again with one press of the window's Brief button.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.partner_watch import BriefChanges, PartnerBrief
@@ -118,6 +119,13 @@ class BriefView(QFrame):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         return label
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        # Read it, then Enter or Esc: back to the cues, as "Got it" does.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self._close()
+        else:
+            super().keyPressEvent(event)
 
     def _close(self) -> None:
         self.hide()

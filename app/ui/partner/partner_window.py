@@ -9,6 +9,8 @@ user asks for help ("Step in"), a calm highlighted box with the words and one bi
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -302,6 +304,10 @@ class PartnerWindow(QWidget):
             button.clicked.connect(lambda _checked=False, key=cue.key: self._press(key))
             self.cue_area.addWidget(button, stretch=1)
             self.cue_buttons[cue.key] = button
+        # Tab goes Brief, the cues, then the quiet observations (made before the cues).
+        chain = [self.watch.brief_button, *self.cue_buttons.values(), self.watch.first_control]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _press(self, cue_key: str) -> None:
         if self.client is not None:

@@ -82,6 +82,11 @@ class PartnerWatchViews(QObject):
         client.sendStateChanged.connect(self.debrief.show_send_state)
 
     @property
+    def first_control(self) -> QWidget:
+        """What Tab reaches after the cue buttons: the first one-press observation."""
+        return next(iter(self.observations.quick_buttons.values()))
+
+    @property
     def brief_is_open(self) -> bool:
         return not self.brief_view.isHidden()
 
