@@ -18,7 +18,8 @@ A brief's signs are words in the user's language (:func:`brief_for_partner`); ``
 counts steps from 0 and ``elapsed`` in seconds since the meeting began. An observation
 has a kind, words, or both; an answer is never empty. What the partner typed and is too
 long is refused as ``too_long``, an observation kind Poise does not know as
-``unknown_kind``: the partner is told which (``app.link.partner_session``).
+``unknown_kind``; a refusal names the message's id, so the partner hears "rejected" for it
+(``app.link.partner_watch_link``).
 :mod:`app.domain.signal_protocol` dispatches here and encodes these with the rest.
 """
 
@@ -143,26 +144,37 @@ def where_for_partner(index: int, of: int, title: str, elapsed_seconds: float) -
 
 
 def parse_watch_client(kind: object, fields: dict[str, Any]) -> WatchClientMessage | None:
-    """An observation or debrief answer from ``fields``; None when ``kind`` is neither."""
-    if kind == "observe":
-        expect_keys(fields, {"type", "id", "kind", "words"})
-        message_id = message_id_field(fields)
-        observed = _observation_kind(fields.get("kind"))
-        words = limited_text(
-            fields.get("words", ""), MAX_OBSERVATION_CHARS, "words", may_be_empty=True
-        )
-        if observed is None and not words:
-            raise ProtocolError(DropReason.BAD_FIELD, "an observation needs a kind or words")
-        return Observe(message_id, observed, words)
-    if kind == "debrief_answer":
-        expect_keys(fields, {"type", "id", "q", "a"})
-        message_id = message_id_field(fields)
-        question = small_int(fields.get("q"), "q")
-        if question >= MAX_DEBRIEF_QUESTIONS:
-            raise ProtocolError(DropReason.UNKNOWN_QUESTION, "q")
-        answer = limited_text(fields.get("a"), MAX_DEBRIEF_ANSWER_CHARS, "a", may_be_empty=False)
-        return DebriefAnswer(message_id, question, answer)
-    return None
+    """An observation or debrief answer from ``fields``; None when ``kind`` is neither.
+
+    A refusal after a valid id carries it (``ProtocolError.message_id``)."""
+    if kind not in ("observe", "debrief_answer"):
+        return None
+    message_id = message_id_field(fields)
+    try:
+        if kind == "observe":
+            return _observe(message_id, fields)
+        return _debrief_answer(message_id, fields)
+    except ProtocolError as refused:
+        refused.message_id = message_id
+        raise
+
+
+def _observe(message_id: str, fields: dict[str, Any]) -> Observe:
+    expect_keys(fields, {"type", "id", "kind", "words"})
+    observed = _observation_kind(fields.get("kind"))
+    words = limited_text(fields.get("words", ""), MAX_OBSERVATION_CHARS, "words", may_be_empty=True)
+    if observed is None and not words:
+        raise ProtocolError(DropReason.BAD_FIELD, "an observation needs a kind or words")
+    return Observe(message_id, observed, words)
+
+
+def _debrief_answer(message_id: str, fields: dict[str, Any]) -> DebriefAnswer:
+    expect_keys(fields, {"type", "id", "q", "a"})
+    question = small_int(fields.get("q"), "q")
+    if question >= MAX_DEBRIEF_QUESTIONS:
+        raise ProtocolError(DropReason.UNKNOWN_QUESTION, "q")
+    answer = limited_text(fields.get("a"), MAX_DEBRIEF_ANSWER_CHARS, "a", may_be_empty=False)
+    return DebriefAnswer(message_id, question, answer)
 
 
 def parse_watch_server(kind: object, fields: dict[str, Any]) -> WatchServerMessage | None:

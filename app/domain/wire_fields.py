@@ -49,11 +49,15 @@ class DropReason(StrEnum):
 
 
 class ProtocolError(ValueError):
-    """A message that must be dropped; ``reason`` names the counter it goes to."""
+    """A message that must be dropped; ``reason`` names the counter it goes to.
 
-    def __init__(self, reason: DropReason, detail: str = "") -> None:
+    ``message_id`` is the refused message's own id when it had a valid one, so the
+    partner can be told which of its messages was refused."""
+
+    def __init__(self, reason: DropReason, detail: str = "", message_id: str | None = None) -> None:
         super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
         self.reason = reason
+        self.message_id = message_id
 
 
 def is_valid_message_id(value: object) -> bool:
