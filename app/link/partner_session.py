@@ -321,15 +321,13 @@ class SessionReports:
     def in_debrief(self) -> bool:
         return not self.has_ended and self._session.watch.phase is MeetingPhase.DEBRIEF
 
-    def begin_debrief(
-        self, questions: tuple[str, ...], lasting_ms: int = DEBRIEF_WINDOW_MS
-    ) -> None:
+    def begin_debrief(self, questions: tuple[str, ...]) -> None:
         """The meeting ended: ask the debrief ``questions`` and take only answers (and pings)
-        until :meth:`end`, called by the user's side or by itself after ``lasting_ms``."""
+        until :meth:`end`, called by the user's side or by itself after the debrief window."""
         if self.has_ended or self._session.watch.phase is MeetingPhase.DEBRIEF:
             return
         self._session.watch.begin_debrief(questions)
-        QTimer.singleShot(lasting_ms, cast(QObject, self), self._debrief_over)
+        QTimer.singleShot(DEBRIEF_WINDOW_MS, cast(QObject, self), self._debrief_over)
 
     def _debrief_over(self) -> None:
         if not self.has_ended:

@@ -66,6 +66,23 @@
     </message>
 </context>
 <context>
+    <name>PartnerNotedCount</name>
+    <message numerus="yes">
+        <source>Noted: %n</source>
+        <translation>
+            <numerusform>Noted: %n</numerusform>
+            <numerusform>Noted: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your partner noted %n things</source>
+        <translation>
+            <numerusform>Your partner noted %n thing</numerusform>
+            <numerusform>Your partner noted %n things</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecentMeetings</name>
     <message numerus="yes">
         <source>%n cue(s)</source>
