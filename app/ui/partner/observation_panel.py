@@ -140,6 +140,13 @@ class ObservationPanel(QWidget):
         else:
             self._plain_again.stop()
 
+    def reset(self) -> None:
+        """A new meeting: no state left from the last one (its typed words stay)."""
+        self._words_sent.clear()
+        self._latest = ""
+        self._plain_again.stop()
+        self._clear_state()
+
     def _send_words(self) -> None:
         words = self.words_field.text().strip()
         if not words:

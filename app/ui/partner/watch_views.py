@@ -53,6 +53,7 @@ class PartnerWatchViews(QObject):
         super().__init__(parent)
         self._cue_box = cue_box
         self.phase = Phase.WAITING
+        self._client: PartnerEnd | None = None
         self._brief_seen: Brief | None = None
         self.brief_button = QPushButton(self.tr("&Brief"))
         self.brief_button.setObjectName("briefOpen")
@@ -72,6 +73,7 @@ class PartnerWatchViews(QObject):
 
     def attach(self, client: PartnerEnd) -> None:
         """Follow ``client`` from now on (the window's only one)."""
+        self._client = client
         self.observations.use(client)
         self.debrief.use(client)
         client.briefReceived.connect(self._show_brief)
@@ -100,11 +102,18 @@ class PartnerWatchViews(QObject):
 
     def meeting_live(self) -> None:
         """A (next) meeting through the relay: a fresh start, nothing of the last one."""
-        if self.phase is Phase.OVER:
-            self.debrief.hide()
-            self.debrief.reset()
-            self._brief_seen = None
-            self.phase = Phase.WAITING
+        if self.phase is not Phase.OVER:
+            return
+        self.debrief.hide()
+        self.debrief.reset()
+        self._brief_seen = None
+        self.observations.reset()
+        # The "live" brought this meeting's cues before it said it was live.
+        has_cues = self._client is not None and bool(self._client.cues)
+        self.phase = Phase.MEETING if has_cues else Phase.WAITING
+        if not self.brief_is_open:
+            self._cue_box.show()
+            self.observations.setVisible(has_cues)
 
     def meeting_over(self) -> None:
         """Nothing more to send for this meeting: no buttons, the debrief says what arrived."""
