@@ -27,10 +27,10 @@ class Words:
     checklist_heading: str  # the prepare dialog's second page
     start_button: str  # part of the text of the button that starts the meeting
     step_prefix: str  # "Step {n} " of the live window's position line
-    meeting_ended: str  # in partner mode's link line once the meeting is over (any case)
+    debrief_heading: str  # partner mode's heading once the meeting is over: the debrief
 
 
-ENGLISH = Words("Before you start", "Start", "Step {n} ", "ended")
+ENGLISH = Words("Before you start", "Start", "Step {n} ", "After the meeting")
 
 
 class Walk:
@@ -146,18 +146,12 @@ def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
     )
 
 
-def partner_mode_hears_the_end(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:
-    """Partner mode says the meeting ended; its window closed, it exits cleanly."""
-    wait_until(
-        lambda: (
-            (s := partner_app.find("partnerWindow", name="linkState"))
-            and words.meeting_ended in s.text.lower()
-        ),
-        15,
-        "partner mode to hear the end",
-    )
+def partner_mode_asks_the_debrief(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:
+    """The meeting ended: partner mode asks the debrief (the link stays for it while the
+    user's summary is open); its window closed, it exits cleanly."""
+    partner_app.wait_widget("partnerWindow", name="debriefHeading", text=words.debrief_heading)
     app, walk.app = walk.app, partner_app
-    walk.look("partner-mode-ended")
+    walk.look("partner-mode-debrief")
     walk.app = app
     close_window(walk.desktop, partner_app, "partnerWindow")
     assert partner_app.wait_exit(20) == 0

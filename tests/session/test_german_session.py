@@ -22,7 +22,7 @@ from tests.session.meeting_walk import (
     close_window,
     every_step,
     notes_and_forms,
-    partner_mode_hears_the_end,
+    partner_mode_asks_the_debrief,
     prepare_and_start,
 )
 from tests.session.phone import pairing_address
@@ -31,7 +31,7 @@ from tests.session.test_real_session import check_clean
 pytestmark = pytest.mark.session
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens" / "session-de"
-GERMAN = Words("Vor dem Start", "Besprechung starten", "Schritt {n} ", "beendet")
+GERMAN = Words("Vor dem Start", "Besprechung starten", "Schritt {n} ", "Nach der Besprechung")
 # LANG as a German desktop sets it; LANGUAGE and LC_ALL too, so no English from the
 # machine running the test wins over it.
 GERMAN_ENV = {"LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}
@@ -131,7 +131,7 @@ def test_a_meeting_in_german_on_a_real_desktop(desktop: Desktop, tmp_path: Path)
             app.wait_widget("liveWindow", name="endMeetingDialog")
             walk.look("end-dialog")
             app.click("liveWindow", name="primaryButton", text="Beenden")
-            partner_mode_hears_the_end(walk, partner_app, GERMAN)
+            partner_mode_asks_the_debrief(walk, partner_app, GERMAN)
         finally:
             partner_app.kill()
         check_clean(partner_app, tmp_path / "partner-data")
