@@ -20,7 +20,7 @@ from tests.link.stand_in_poise import StandInPoiseServer
 pytestmark = pytest.mark.timeout(60)
 BRIEF = {
     "type": "brief",
-    "role": "Keep me calm.",
+    "role": "Keep <b>me</b> calm.",
     "signs": ["Interrupting the client"],
     "cues": [{"key": "calm", "label": "Calm down", "meaning": "I am talking over the client"}],
     "changed": None,
@@ -58,6 +58,9 @@ def test_the_brief_the_cues_and_the_observations_by_keyboard(
     watch = window.watch
     qtbot.waitUntil(lambda: watch.brief_is_open, timeout=5000)
     assert watch.brief_view.changed_line.isHidden()  # a first brief: nothing "changed"
+    assert (
+        watch.brief_view.role_line.text() == "Keep &lt;b&gt;me&lt;/b&gt; calm."
+    )  # words, not markup
     qtbot.waitUntil(lambda: focused() is watch.brief_view.close_button, timeout=2000)
     qtbot.keyClick(watch.brief_view.close_button, Qt.Key.Key_Space)
     assert not watch.brief_is_open and focused() is watch.brief_button

@@ -1,7 +1,8 @@
 """The partner as a second pair of eyes through the relay (issue 25): Debian's Chromium as
 the paired phone, a real Mosquitto from deploy/relay, the LAN link never on. The brief
 arrives sealed when the meeting goes live, two observations and a cue reach the meeting,
-the debrief's answers come back after it, and the page keeps nothing once it ended.
+the debrief's answers come back after it, and the page keeps nothing once it ended; the
+next meeting finds it fresh, its brief first.
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ def test_brief_observations_cue_and_debrief_through_the_relay(
             qt.call(lambda: summaries[0].close())
             expect(page.locator("#link")).to_have_text("Meeting ended", timeout=15000)
             seen["left"] = page.evaluate(STORAGE_LEFT)
+
+            # The next meeting: the paired phone starts fresh, the brief first again.
+            qt.call(lambda: meetings.append(relay_meeting.start(client="Northwind")))
+            expect(page.locator("#link")).to_have_text("Meeting live", timeout=15000)
+            expect(page.locator("#brief")).to_be_visible()
+            expect(page.locator("#debrief")).to_be_hidden()
+            close_brief(page)
+            seen["fresh"] = page.locator(".quick .state, #wordsState").all_inner_texts()
             seen["dropped"] = page.evaluate("window.__relayDropped")
         return seen
 
@@ -98,6 +107,7 @@ def test_brief_observations_cue_and_debrief_through_the_relay(
         "Thank you. Your answers arrived.",
     )
     assert seen["left"] == NOTHING_LEFT
+    assert seen["fresh"] == ["", "", "", "", ""]  # no "Noted" left from the last meeting
     # Nothing sealed was refused (a brief too large, a forged or replayed one); a word on the
     # meeting's room after the page left it ("ended" comes on both rooms) is only counted.
     assert set(seen["dropped"]) <= {"unknown_topic", "other_meeting"}, seen["dropped"]
