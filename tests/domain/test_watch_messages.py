@@ -244,3 +244,13 @@ def test_a_long_step_title_is_cut_to_fit() -> None:
     assert len(where.title) <= MAX_STEP_TITLE_CHARS and where.title.endswith("n\u2026")
     assert where.elapsed == 61
     assert parse_server_message(encode(where)) == where
+
+
+def test_a_refused_observation_or_answer_names_its_message_id() -> None:
+    for raw in (_observe(kind="shouting"), _answer(a=""), _answer(q=99)):
+        with pytest.raises(ProtocolError) as refused:
+            parse_client_message(raw)
+        assert refused.value.message_id == MESSAGE_ID
+    with pytest.raises(ProtocolError) as no_id:
+        parse_client_message(_observe(id="bad id", words="seen"))
+    assert no_id.value.message_id is None

@@ -4,12 +4,15 @@
 same path as the live window's own cue button (``session.trigger_cue`` with the
 partner's source), so it is shown and recorded alike; the session's reports go back to
 the partner; the user's "step in" goes out and the partner's "OK" comes back; the link
-stops and forgets its secret when the meeting ends.
+stops and forgets its secret when the meeting ends, or, for a meeting's own link
+(``watch=True``, ``app.ui.partner.partner_watch_wiring``), once the partner's debrief
+after it is over (the summary closed, or 15 minutes).
 
 ``attach_partner_link_to_flow`` does that for every meeting a ``MeetingFlow`` starts:
-a server per meeting, off until the user turns it on, and ended with the meeting, so
-nothing listens unless a meeting is live and the link is on. One step turns it on:
-"Partner link" in the live window's menu (Ctrl+P) switches the link on and shows the
+a server per meeting, off until the user turns it on, and ended after the meeting's
+debrief, so nothing listens unless a meeting is live (or its summary open) and the link
+is on. One step turns it on: "Partner link" in the live window's menu (Ctrl+P) switches
+the link on and shows the
 pairing panel docked beside the live window, on the side with room, inside the
 screen and never over the live window's step or cue; the same key hides it again.
 """
