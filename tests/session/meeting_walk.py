@@ -29,9 +29,10 @@ class Words:
     start_button: str  # part of the text of the button that starts the meeting
     step_prefix: str  # "Step {n} " of the live window's position line
     meeting_ended: str  # in partner mode's link line once the meeting is over (any case)
+    debrief_heading: str  # partner mode's heading once the meeting is over: the debrief
 
 
-ENGLISH = Words("Before you start", "Start", "Step {n} ", "ended")
+ENGLISH = Words("Before you start", "Start", "Step {n} ", "ended", "After the meeting")
 
 
 class Walk:
@@ -153,6 +154,15 @@ def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
     wait_until(
         lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
     )
+
+
+def partner_mode_asks_the_debrief(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:
+    """The meeting ended: partner mode asks the debrief (the link stays for it while the
+    user's summary is open)."""
+    partner_app.wait_widget("partnerWindow", name="debriefHeading", text=words.debrief_heading)
+    app, walk.app = walk.app, partner_app
+    walk.look("partner-mode-debrief")
+    walk.app = app
 
 
 def partner_mode_hears_the_end(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:

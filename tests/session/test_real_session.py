@@ -26,6 +26,7 @@ from tests.session.meeting_walk import (
     close_window,
     every_step,
     notes_and_forms,
+    partner_mode_asks_the_debrief,
     partner_mode_hears_the_end,
     prepare_and_start,
 )
@@ -156,11 +157,15 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
                 app.wait_window(live, timeout=10)
                 walk.look("panic-restored")
 
-                # End: the phone and partner mode are told the meeting is over.
+                # End: the phone and partner mode ask the debrief while the summary is open.
                 desktop.key("ctrl+shift+e")
                 app.wait_widget(live, name="endMeetingDialog")
                 walk.look("end-dialog")
                 app.click(live, name="primaryButton", text="End")
+                # The phone asks the debrief now, and thanks once the answer arrived.
+                phone.answer_debrief("When the launch date came up")
+                phone.shot("phone-debrief-thanked")
+                partner_mode_asks_the_debrief(walk, partner_app, ENGLISH)
                 # The summary: while it is open the link stays for the partner's debrief
                 # (issue 25); the review opens from it, then closing it ends the link.
                 app.wait_window("summaryWindow", timeout=15)
