@@ -50,11 +50,11 @@ class WarningSign(StrEnum):
 
 
 WARNING_SIGNS: dict[WarningSign, str] = {
-    WarningSign.INTERRUPTING: QT_TRANSLATE_NOOP(CONTEXT, "Interrupting the client"),
-    WarningSign.YES_BUT: QT_TRANSLATE_NOOP(CONTEXT, "Saying \u201cyes, but\u201d"),
-    WarningSign.OVER_EXPLAINING: QT_TRANSLATE_NOOP(CONTEXT, "Over-explaining"),
-    WarningSign.PROMISING_A_DATE: QT_TRANSLATE_NOOP(CONTEXT, "Promising a date"),
-    WarningSign.RAISED_VOICE: QT_TRANSLATE_NOOP(CONTEXT, "A raised voice"),
+    WarningSign.INTERRUPTING: QT_TRANSLATE_NOOP("PartnerWatch", "Interrupting the client"),
+    WarningSign.YES_BUT: QT_TRANSLATE_NOOP("PartnerWatch", "Saying \u201cyes, but\u201d"),
+    WarningSign.OVER_EXPLAINING: QT_TRANSLATE_NOOP("PartnerWatch", "Over-explaining"),
+    WarningSign.PROMISING_A_DATE: QT_TRANSLATE_NOOP("PartnerWatch", "Promising a date"),
+    WarningSign.RAISED_VOICE: QT_TRANSLATE_NOOP("PartnerWatch", "A raised voice"),
 }
 
 
@@ -68,16 +68,20 @@ class QuickObservation(StrEnum):
 
 
 QUICK_OBSERVATIONS: dict[QuickObservation, str] = {
-    QuickObservation.REPEATED_COMPLAINT: QT_TRANSLATE_NOOP(CONTEXT, "They repeated a complaint"),
-    QuickObservation.BODY_LANGUAGE_CLOSED: QT_TRANSLATE_NOOP(CONTEXT, "Body language closed"),
-    QuickObservation.REAL_DRIVER: QT_TRANSLATE_NOOP(CONTEXT, "A real driver?"),
-    QuickObservation.YOU_TENSED_UP: QT_TRANSLATE_NOOP(CONTEXT, "You tensed up"),
+    QuickObservation.REPEATED_COMPLAINT: QT_TRANSLATE_NOOP(
+        "PartnerWatch", "They repeated a complaint"
+    ),
+    QuickObservation.BODY_LANGUAGE_CLOSED: QT_TRANSLATE_NOOP(
+        "PartnerWatch", "Body language closed"
+    ),
+    QuickObservation.REAL_DRIVER: QT_TRANSLATE_NOOP("PartnerWatch", "A real driver?"),
+    QuickObservation.YOU_TENSED_UP: QT_TRANSLATE_NOOP("PartnerWatch", "You tensed up"),
 }
 
 DEFAULT_DEBRIEF_QUESTIONS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP(CONTEXT, "When did they tense up?"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Did the signal reach them in time?"),
-    QT_TRANSLATE_NOOP(CONTEXT, "What should you watch for next time?"),
+    QT_TRANSLATE_NOOP("PartnerWatch", "When did they tense up?"),
+    QT_TRANSLATE_NOOP("PartnerWatch", "Did the signal reach them in time?"),
+    QT_TRANSLATE_NOOP("PartnerWatch", "What should you watch for next time?"),
 )
 
 

@@ -196,4 +196,55 @@
         <translation>Ihr Partner hat verstanden</translation>
     </message>
 </context>
+<context>
+    <name>PartnerWatch</name>
+    <message>
+        <source>Interrupting the client</source>
+        <translation>Den Kunden unterbrechen</translation>
+    </message>
+    <message>
+        <source>Saying “yes, but”</source>
+        <translation>„Ja, aber“ sagen</translation>
+    </message>
+    <message>
+        <source>Over-explaining</source>
+        <translation>Zu viel erklären</translation>
+    </message>
+    <message>
+        <source>Promising a date</source>
+        <translation>Einen Termin versprechen</translation>
+    </message>
+    <message>
+        <source>A raised voice</source>
+        <translation>Lauter werden</translation>
+    </message>
+    <message>
+        <source>They repeated a complaint</source>
+        <translation>Beschwerde wiederholt</translation>
+    </message>
+    <message>
+        <source>Body language closed</source>
+        <translation>Körpersprache verschlossen</translation>
+    </message>
+    <message>
+        <source>A real driver?</source>
+        <translation>Ein echter Beweggrund?</translation>
+    </message>
+    <message>
+        <source>You tensed up</source>
+        <translation>Sie wurden angespannt</translation>
+    </message>
+    <message>
+        <source>When did they tense up?</source>
+        <translation>Wann wirkte die Person angespannt?</translation>
+    </message>
+    <message>
+        <source>Did the signal reach them in time?</source>
+        <translation>Kam das Signal rechtzeitig an?</translation>
+    </message>
+    <message>
+        <source>What should you watch for next time?</source>
+        <translation>Worauf sollten Sie beim nächsten Mal achten?</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@ briefing appears without moving any field sideways: the scroll bar's room is kep
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -45,6 +46,7 @@ from app.settings import Settings
 from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 from app.ui.prepare.locked_cues import lock_cue_rows
+from app.ui.prepare.partner_brief_editor import PartnerBriefEditor
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,8 @@ class PrepareDialog(QDialog):
         self.add_cue = QPushButton(self.tr("+ Add a cue"))
         self.add_cue.setObjectName("addCueButton")
         self.add_cue.clicked.connect(self._add_suggested_cue)
+        self.brief = PartnerBriefEditor(settings.last_partner_role, settings.last_warning_signs)
+        self.brief.follow_partner(self.partner)
         self._refresh_cue_buttons()
         lock_cue_rows(self.cue_rows, self.add_cue)
 
@@ -217,6 +221,8 @@ class PrepareDialog(QDialog):
         inner_layout.addWidget(cues_hint)
         inner_layout.addLayout(self.cue_box)
         inner_layout.addWidget(self.add_cue, 0, Qt.AlignmentFlag.AlignLeft)
+        inner_layout.addSpacing(6)
+        inner_layout.addWidget(self.brief)
         inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -262,14 +268,15 @@ class PrepareDialog(QDialog):
         fields = [self._client_line, self.title, self.partner]
         for row in self.cue_rows:
             fields += [row.label, row.words]
-        return fields
+        return fields + self.brief.text_fields()
 
     def _enter_in_last_field(self) -> None:
         self.go_to_checklist()
 
     def _typed(self) -> tuple[str, ...]:
         cues = tuple(f"{row.label.text()}\n{row.words.text()}" for row in self.cue_rows)
-        return (self.client.currentText(), self.title.text(), self.partner.text(), *cues)
+        brief = self.brief.typed()
+        return (self.client.currentText(), self.title.text(), self.partner.text(), *cues, *brief)
 
     def reject(self) -> None:
         """Esc, Cancel or the close button: typed details are thrown away only when asked."""
@@ -307,6 +314,7 @@ class PrepareDialog(QDialog):
     def done(self, result: int) -> None:
         # Closed: no more questions about the client's history.
         self._briefing_timer.stop()
+        self.brief.stop_following()
         super().done(result)
 
     def _client_settled(self) -> None:
@@ -382,6 +390,14 @@ class PrepareDialog(QDialog):
 
     def _refresh_cue_buttons(self) -> None:
         self.add_cue.setEnabled(len(self.cue_rows) < MAX_CUES)
+        self.brief.follow_cue_rows(self.cue_rows)
+        # Tab goes down the page as it reads: rows added later come before the brief.
+        chain: list[QWidget] = [self.partner]
+        for row in self.cue_rows:
+            chain += [row.label, row.words, row.style_picker, row.remove]
+        chain += [self.add_cue, *self.brief.focus_chain()]
+        for earlier, later in pairwise(chain):
+            QWidget.setTabOrder(earlier, later)
 
     def _collect(self) -> MeetingPlan | str:
         """The plan, or a message saying what is missing."""
@@ -401,6 +417,10 @@ class PrepareDialog(QDialog):
             cues.append(cue)
         if not cues:
             return self.tr("Agree at least one cue with your partner.")
+        partner = self.partner.text().strip()
+        brief = self.brief.brief(partner, list(zip(self.cue_rows, cues, strict=True)))
+        if partner and (problem := brief.problem()):
+            return problem
         return MeetingPlan(
             client_name=client,
             title=self.title.text().strip()
@@ -408,8 +428,10 @@ class PrepareDialog(QDialog):
             mode=self.mode,
             # Resolved here, once: the checklist, the live steps and the summary follow it.
             playbook=book.for_mode(self.mode),
-            partner_name=self.partner.text().strip(),
+            partner_name=partner,
             cues=tuple(cues),
+            partner_brief=brief if partner and not brief.is_empty else None,
+            partner_brief_changes=self.brief.changes(brief) if partner else None,
         )
 
     def go_to_checklist(self) -> None:
