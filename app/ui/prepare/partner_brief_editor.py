@@ -175,6 +175,10 @@ class PartnerBriefEditor(QWidget):
 
     # -- whom it is for ----------------------------------------------------------------------
 
+    @property
+    def partner_name(self) -> str:
+        return self._partner
+
     def follow_partner(self, name_field: QLineEdit) -> None:
         name_field.textChanged.connect(self._partner_typed)
         self._partner_typed(name_field.text())

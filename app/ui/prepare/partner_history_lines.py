@@ -62,6 +62,11 @@ class PartnerHistoryReader(QObject):
         self._editor = editor
         self._client = client
         editor.partnerSettled.connect(self.read)
+        client.storeOpened.connect(self._store_opened)  # opened after the name settled
+
+    def _store_opened(self, _store: object) -> None:
+        if shiboken6.isValid(self._editor) and self._editor.partner_name:
+            self.read(self._editor.partner_name)
 
     def read(self, partner_name: str) -> None:
         if not self._client.is_open:

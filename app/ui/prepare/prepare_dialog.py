@@ -122,6 +122,7 @@ class PrepareDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addWidget(self.pages)
         self.resize(500, 640)
+        self._order_tabs()
         for field in (self.client, self._client_line, self.title, self.partner):
             self._enter_moves_on.watch(field)
         self._untouched = self._typed()
@@ -199,7 +200,9 @@ class PrepareDialog(QDialog):
         self.add_cue = QPushButton(self.tr("+ Add a cue"))
         self.add_cue.setObjectName("addCueButton")
         self.add_cue.clicked.connect(self._add_suggested_cue)
-        self.brief = PartnerBriefEditor(settings.last_partner_role, settings.last_warning_signs)
+        self.brief = PartnerBriefEditor(
+            settings.last_partner_role, settings.last_warning_signs, parent=self
+        )
         self.brief.follow_partner(self.partner)
         self._refresh_cue_buttons()
         lock_cue_rows(self.cue_rows, self.add_cue)
@@ -391,7 +394,12 @@ class PrepareDialog(QDialog):
     def _refresh_cue_buttons(self) -> None:
         self.add_cue.setEnabled(len(self.cue_rows) < MAX_CUES)
         self.brief.follow_cue_rows(self.cue_rows)
-        # Tab goes down the page as it reads: rows added later come before the brief.
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the page as it reads: rows added later come before the brief."""
+        if self.add_cue.window() is not self:
+            return  # still being built: ordered once the page is in the dialog
         chain: list[QWidget] = [self.partner]
         for row in self.cue_rows:
             chain += [row.label, row.words, row.style_picker, row.remove]
