@@ -24,7 +24,9 @@ PROBE = Path(__file__).with_name("twice_size_probe.py")
 SHOTS = SCREENS_DIR / "twice_size"
 
 
-def run_probe(tmp_path: Path, screen: tuple[int, int], **environment: str) -> dict[str, Any]:
+def run_probe(
+    tmp_path: Path, screen: tuple[int, int], probe: Path = PROBE, **environment: str
+) -> dict[str, Any]:
     config = tmp_path / "screen.json"
     width, height = screen
     config.write_text(
@@ -40,7 +42,7 @@ def run_probe(tmp_path: Path, screen: tuple[int, int], **environment: str) -> di
     )
     (tmp_path / "data").mkdir()
     done = subprocess.run(
-        [sys.executable, str(PROBE)],
+        [sys.executable, str(probe)],
         capture_output=True,
         text=True,
         timeout=120,

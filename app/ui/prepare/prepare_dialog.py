@@ -46,6 +46,7 @@ from app.settings import Settings
 from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 from app.ui.prepare.locked_cues import lock_cue_rows
+from app.ui.prepare.page_fit import widen_to_show
 from app.ui.prepare.partner_brief_editor import PartnerBriefEditor
 
 
@@ -112,6 +113,11 @@ class PrepareDialog(QDialog):
         self._briefing_timer.setSingleShot(True)
         self._briefing_timer.setInterval(self.BRIEFING_DELAY_MS)
         self._briefing_timer.timeout.connect(self._client_settled)
+        # After the next layout pass, when new rows have their real sizes (page_fit).
+        self._widen = QTimer(self)
+        self._widen.setSingleShot(True)
+        self._widen.setInterval(0)
+        self._widen.timeout.connect(self._widen_to_show_page)
         self.discard_question: QMessageBox | None = None
         self._discard_confirmed = False
         self._enter_moves_on = EnterMovesOn(self, self._text_fields, self._enter_in_last_field)
@@ -126,6 +132,7 @@ class PrepareDialog(QDialog):
         for field in (self.client, self._client_line, self.title, self.partner):
             self._enter_moves_on.watch(field)
         self._untouched = self._typed()
+        self.partner.textChanged.connect(self._widen.start)  # the brief shows or hides
 
     # -- page 1 ----------------------------------------------------------------------------
 
@@ -232,6 +239,7 @@ class PrepareDialog(QDialog):
         scroll.setWidget(inner)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the first key goes to the client field
+        self._details_scroll = scroll
         self._keep_fields_width(scroll, inner_layout)
 
         cancel = QPushButton(self.tr("Cancel"))
@@ -260,8 +268,12 @@ class PrepareDialog(QDialog):
         bar.rangeChanged.connect(fit)
         fit(0, bar.maximum())
 
+    def _widen_to_show_page(self) -> None:
+        widen_to_show(self, self._details_scroll)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        self._widen.start()
         if self.pages.currentIndex() == 0 and not self.client.currentText():
             self._client_line.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -395,6 +407,7 @@ class PrepareDialog(QDialog):
         self.add_cue.setEnabled(len(self.cue_rows) < MAX_CUES)
         self.brief.follow_cue_rows(self.cue_rows)
         self._order_tabs()
+        self._widen.start()  # a new row may need more room than the dialog has
 
     def _order_tabs(self) -> None:
         """Tab goes down the page as it reads: rows added later come before the brief."""
