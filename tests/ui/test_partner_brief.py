@@ -246,3 +246,38 @@ def test_a_store_not_open_or_failing_leaves_the_lines_out_and_the_dialog_usable(
     assert not dialog.error.isVisible()
     window = start(qtbot, flow, dialog)
     assert window.session.partner_brief_changes is None
+
+
+def test_tab_walks_the_brief_in_reading_order_and_every_control_is_named(
+    qtbot: QtBot, store: Store, library: PlaybookLibrary
+) -> None:
+    flow = MeetingFlow(store, library)
+    dialog = open_prepare(qtbot, flow)
+    fill_details(qtbot, dialog, "Dana")
+    click(qtbot, dialog.add_cue)  # a row added after the brief was built comes before it
+    brief = dialog.brief
+    qtbot.waitUntil(lambda: dialog.cue_rows[-1].label.isVisible(), timeout=WAIT_MS)
+    dialog.partner.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.partner, timeout=WAIT_MS)
+    reached: list[QWidget] = []
+    for _ in range(30):
+        widget = dialog.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        now = dialog.focusWidget()
+        assert now is not None
+        if now is dialog.next_button or now in reached:
+            break
+        reached.append(now)
+    rows = dialog.cue_rows
+    expected: list[QWidget] = []
+    for row in rows:
+        expected += [row.label, row.words, row.style_picker]
+        if row.remove.isVisible():
+            expected.append(row.remove)
+    expected += [dialog.add_cue, *brief.focus_chain()]
+    assert reached[: len(expected)] == expected
+    for control in brief.focus_chain():
+        said = control.accessibleName() or getattr(control, "text", lambda: "")()
+        assert said.strip(), f"{type(control).__name__} {control.objectName()!r} has no name"
+    assert brief.meaning_lines[1].meaning.accessibleName().startswith("What “")
