@@ -281,3 +281,23 @@ def test_tab_walks_the_brief_in_reading_order_and_every_control_is_named(
         said = control.accessibleName() or getattr(control, "text", lambda: "")()
         assert said.strip(), f"{type(control).__name__} {control.objectName()!r} has no name"
     assert brief.meaning_lines[1].meaning.accessibleName().startswith("What “")
+
+
+def test_too_many_signs_are_refused_in_german_and_nothing_typed_is_lost(
+    qtbot: QtBot, german: None, library: PlaybookLibrary, data_dir: Path
+) -> None:
+    dialog = PrepareDialog(library, [], load_settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill_details(qtbot, dialog, "Maximiliane")
+    brief = dialog.brief
+    for box in brief.sign_boxes.values():
+        click(qtbot, box)
+    typed = "schnell reden, mit dem Stift klopfen, seufzen, Arme kreuzen"
+    qtbot.keyClicks(brief.own, typed)
+    click(qtbot, dialog.next_button)
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.error.text() == "Höchstens 8 Warnzeichen sind möglich."
+    assert brief.own.text() == typed
+    assert brief.meaning_lines[0].name.text() == "„Ruhig bleiben“ bedeutet"
