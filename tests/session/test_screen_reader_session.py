@@ -2,8 +2,9 @@
 
 Poise runs on the private desktop with Qt's accessibility bridge on, inside a private
 session bus with the AT-SPI bus on it; ``atspi_reader.py`` (the system Python's pyatspi)
-reads the tree as Orca does. The walk goes home -> settings -> prepare (with the partner's brief) -> live -> pairing
--> cue -> summary -> recap -> review (a meeting, its client, the list) and fails on any
+reads the tree as Orca does. The walk goes home -> settings -> prepare (with the
+partner's brief) -> live -> pairing -> cue -> summary -> recap -> review (a meeting, its
+client, the list) and fails on any
 showing control a person acts on that has no name, and unless the cue is announced while
 the keyboard focus stays in the note being typed.
 """
