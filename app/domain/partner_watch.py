@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.playbook import Playbook
-from app.translation import QT_TRANSLATE_NOOP, translate
+from app.translation import QT_TRANSLATE_NOOP, TranslationContext, translate
 
 CONTEXT = "PartnerWatch"
 
@@ -145,20 +145,24 @@ class PartnerBrief:
     def problem(self) -> str | None:
         """What is wrong with this brief, in the person's language, or None when it may be sent."""
         if len(self.role) > MAX_ROLE_CHARS:
-            return translate(
-                CONTEXT, "The partner's role is longer than %n characters.", n=MAX_ROLE_CHARS
+            return BriefProblems.tr(
+                "The partner's role is longer than %n characters.", "", MAX_ROLE_CHARS
             )
         if len(self.signs) > MAX_SIGNS:
-            return translate(CONTEXT, "At most %n warning signs can be given.", n=MAX_SIGNS)
+            return BriefProblems.tr("At most %n warning signs can be given.", "", MAX_SIGNS)
         if any(not sign.strip() or len(sign) > MAX_SIGN_CHARS for sign in self.signs):
-            return translate(
-                CONTEXT, "A warning sign is empty or longer than %n characters.", n=MAX_SIGN_CHARS
+            return BriefProblems.tr(
+                "A warning sign is empty or longer than %n characters.", "", MAX_SIGN_CHARS
             )
         if any(len(c.meaning) > MAX_CUE_MEANING_CHARS for c in self.cue_meanings):
-            return translate(
-                CONTEXT, "A cue's meaning is longer than %n characters.", n=MAX_CUE_MEANING_CHARS
+            return BriefProblems.tr(
+                "A cue's meaning is longer than %n characters.", "", MAX_CUE_MEANING_CHARS
             )
         return None
+
+
+class BriefProblems(TranslationContext):
+    """What is wrong with a brief, counted words (lupdate reads ``tr`` plurals whole)."""
 
 
 def brief_as_dict(brief: PartnerBrief) -> dict[str, Any]:

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BriefProblems</name>
+    <message numerus="yes">
+        <source>The partner&apos;s role is longer than %n characters.</source>
+        <translation>
+            <numerusform>Die Rolle des Partners ist länger als %n Zeichen.</numerusform>
+            <numerusform>Die Rolle des Partners ist länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n warning signs can be given.</source>
+        <translation>
+            <numerusform>Höchstens %n Warnzeichen sind möglich.</numerusform>
+            <numerusform>Höchstens %n Warnzeichen sind möglich.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A warning sign is empty or longer than %n characters.</source>
+        <translation>
+            <numerusform>Ein Warnzeichen ist leer oder länger als %n Zeichen.</numerusform>
+            <numerusform>Ein Warnzeichen ist leer oder länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A cue&apos;s meaning is longer than %n characters.</source>
+        <translation>
+            <numerusform>Die Bedeutung eines Signals ist länger als %n Zeichen.</numerusform>
+            <numerusform>Die Bedeutung eines Signals ist länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueDateWords</name>
     <message>
         <source>&apos;{typed}&apos; is too far from today: pick a date between {first} and {last}</source>
@@ -236,7 +267,7 @@
     </message>
     <message>
         <source>When did they tense up?</source>
-        <translation>Wann kam die Anspannung?</translation>
+        <translation>Wann wirkte die Person angespannt?</translation>
     </message>
     <message>
         <source>Did the signal reach them in time?</source>

@@ -48,6 +48,8 @@ from app.ui.live.partner_record import keep_partner_record
 from app.ui.live.resume import meeting_so_far, show_notes_as_they_were
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
+from app.ui.prepare.partner_brief_editor import remembering_brief
+from app.ui.prepare.partner_history_lines import PartnerHistoryReader
 from app.ui.prepare.prepare_dialog import MeetingPlan, PrepareDialog
 
 if TYPE_CHECKING:
@@ -78,12 +80,13 @@ def _remember_export_folder(folder: Path) -> None:
 
 def _with_choices_of(settings: Settings, plan: MeetingPlan) -> Settings:
     """``settings`` remembering what the prepare dialog chose, for its next opening."""
-    return replace(
+    chosen = replace(
         settings,
         last_cues=plan.cues,
         last_partner_name=plan.partner_name,
         last_playbook_id=plan.playbook.id,
     )
+    return remembering_brief(chosen, plan.partner_brief)
 
 
 def _remember_choices_of(plan: MeetingPlan) -> None:
@@ -217,6 +220,7 @@ class MeetingFlow(QObject):
         dialog.accepted.connect(lambda: self._start(dialog))
         dialog.finished.connect(self._prepare_closed)
         dialog.clientSettled.connect(self._fetch_briefing)
+        PartnerHistoryReader(dialog.brief, self.client)
         self.prepare = dialog
         dialog.open()
         warm_up_live_window_soon(self.library, dialog)
