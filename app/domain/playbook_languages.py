@@ -32,7 +32,7 @@ from app.domain.playbook_checker import (
     TITLE_MAX_CHARS,
     FieldChecker,
 )
-from app.translation import translate
+from app.translation import QT_TRANSLATE_NOOP, TranslationContext
 
 _VIDEO = "video"
 _LANGUAGE_NAME = re.compile(r"^[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?$")
@@ -41,20 +41,25 @@ _VIDEO_TEXT_FIELDS = {"title", "do", "say", "avoid", "detail"}
 _DEBRIEF = "debrief_questions"
 _TOP_TEXT_FIELDS = {"title", "summary", _VIDEO, _DEBRIEF}
 _LANGUAGE_NAMES = {
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
+    "de": QT_TRANSLATE_NOOP("PlaybookCheck", "German"),
+    "en": QT_TRANSLATE_NOOP("PlaybookCheck", "English"),
+    "es": QT_TRANSLATE_NOOP("PlaybookCheck", "Spanish"),
+    "fr": QT_TRANSLATE_NOOP("PlaybookCheck", "French"),
+    "it": QT_TRANSLATE_NOOP("PlaybookCheck", "Italian"),
+    "nl": QT_TRANSLATE_NOOP("PlaybookCheck", "Dutch"),
+    "pl": QT_TRANSLATE_NOOP("PlaybookCheck", "Polish"),
+    "pt": QT_TRANSLATE_NOOP("PlaybookCheck", "Portuguese"),
 }
-_CONTEXT = "PlaybookCheck"
+
+
+class PlaybookCheck(TranslationContext):
+    """The context of the check's messages about a playbook's languages."""
 
 
 def language_name(code: str) -> str:
-    return _LANGUAGE_NAMES.get(code, code)
+    """The language's name in the person's language ("Deutsch"), else its code."""
+    name = _LANGUAGE_NAMES.get(code)
+    return PlaybookCheck.tr(name) if name else code
 
 
 def own_language(check: FieldChecker, data: Mapping[str, Any]) -> str:
@@ -90,8 +95,8 @@ def split_languages(
         elif name not in LANGUAGE_CODES:
             check.report(f"{prefix}{name}", _unknown_code(name), line_of(name))
         elif name == own:
-            message = translate(
-                _CONTEXT, "is the playbook's own language ({code}): write these words above"
+            message = PlaybookCheck.tr(
+                "is the playbook's own language ({code}): write these words above"
             ).format(code=own)
             check.report(f"{prefix}{name}", message, line_of(name))
         else:
@@ -100,8 +105,7 @@ def split_languages(
 
 
 def _unknown_code(code: str) -> str:
-    return translate(
-        _CONTEXT,
+    return PlaybookCheck.tr(
         "unknown language code '{code}'; name a language by its two-letter ISO 639-1 code, "
         "such as 'de'",
     ).format(code=code)
@@ -133,8 +137,8 @@ def step_text(
     }
     for name in _STEP_TEXT_FIELDS & value.keys():
         if not has[name]:
-            message = translate(
-                _CONTEXT, "translates '{field}', which this step does not have"
+            message = PlaybookCheck.tr(
+                "translates '{field}', which this step does not have"
             ).format(field=name)
             check.report(f"{prefix}{name}", message, line_of(name))
     words = _texts(check, value, prefix, line_of).words()
@@ -161,7 +165,7 @@ def _video_text(
         return check.lines.field_in_variant(phase, index, f"{language}.{_VIDEO}", name)
 
     if not isinstance(value, dict):
-        message = translate(_CONTEXT, "must be a [{table}] table").format(
+        message = PlaybookCheck.tr("must be a [{table}] table").format(
             table=f"{phase}.{language}.{_VIDEO}"
         )
         check.report(prefix.rstrip("."), message, line_of(""))
@@ -169,8 +173,8 @@ def _video_text(
     check.unknown_fields(value, _VIDEO_TEXT_FIELDS, prefix, line_of)
     for name in _VIDEO_TEXT_FIELDS & value.keys():
         if getattr(step.video, name) is None:
-            message = translate(
-                _CONTEXT, "translates '{field}', which this step's video words do not change"
+            message = PlaybookCheck.tr(
+                "translates '{field}', which this step's video words do not change"
             ).format(field=name)
             check.report(f"{prefix}{name}", message, line_of(name))
     return _texts(check, value, prefix, line_of).words()
@@ -184,14 +188,14 @@ def _loop_back_when(
     field_name = f"{prefix}loop_back"
     line = line_of("loop_back")
     if not isinstance(value, dict):
-        message = translate(_CONTEXT, "must be a table with 'when', as in {example}").format(
+        message = PlaybookCheck.tr("must be a table with 'when', as in {example}").format(
             example='loop_back = { when = "…" }'
         )
         check.report(field_name, message, line)
         return None
     if "to" in value:
-        message = translate(
-            _CONTEXT, "the step it goes back to is the same in every language: leave 'to' out"
+        message = PlaybookCheck.tr(
+            "the step it goes back to is the same in every language: leave 'to' out"
         )
         check.report(f"{field_name}.to", message, line)
     check.unknown_fields(value, {"when", "to"}, f"{field_name}.", line)
@@ -217,7 +221,7 @@ def playbook_text(check: FieldChecker, value: Mapping[str, Any], language: str) 
                 "summary", SUMMARY_MAX_CHARS
             )
         else:
-            message = translate(_CONTEXT, "must be a table with 'summary'")
+            message = PlaybookCheck.tr("must be a table with 'summary'")
             check.report(f"{prefix}{_VIDEO}", message, line)
     return PlaybookText(
         title=texts.text("title", TITLE_MAX_CHARS),
@@ -297,9 +301,8 @@ def misplaced_language_tables(check: FieldChecker, text: str, languages: set[str
             continue
         phase, language = table.group(1), table.group(2)
         if last_step != phase:
-            after = f"[[{last_step}]]" if last_step else translate(_CONTEXT, "the top fields")
-            message = translate(
-                _CONTEXT,
+            after = f"[[{last_step}]]" if last_step else PlaybookCheck.tr("the top fields")
+            message = PlaybookCheck.tr(
                 "follows {after}, so it would translate the last [[{phase}]] step; "
                 "write it right after the step it translates",
             ).format(after=after, phase=phase)
@@ -322,9 +325,9 @@ def language_gaps(check: FieldChecker, playbook: Playbook) -> list[Problem]:
             shown = fallback if isinstance(fallback, str) else " / ".join(fallback)
             if len(shown) > 48:
                 shown = shown[:47].rstrip() + "…"
-            message = translate(
-                _CONTEXT, "no {language} text: shows the {own} '{fallback}'"
-            ).format(language=language_name(language), own=language_name(own), fallback=shown)
+            message = PlaybookCheck.tr("no {language} text: shows the {own} '{fallback}'").format(
+                language=language_name(language), own=language_name(own), fallback=shown
+            )
             warnings.append(Problem(check.path, f"{field_name}", message, line))
 
         top = top_texts.get(language, PlaybookText())

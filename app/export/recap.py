@@ -1,11 +1,12 @@
 """The recap message after a meeting: a draft the user edits and sends from their own mail.
 
 ``recap_draft`` writes it from the meeting's report only, spoken to the client: what they
-told us ("You told us:", their words with they/their turned to you/your), what we will do
-("We will ..."), the next steps with owners and dates, and when the user will be back in
-touch. A field left empty is left out; nothing is added that the notes do not hold. "The
-real concern", "What they are not saying" and the free notes stay private: they are the
-user's reading of the room, not words to send. Poise never sends the message: ``mailto_url``
+told us ("You told us:", their words with they/their turned to you/your where the
+letter is in English, as written in other languages), what we will do ("We will ..."),
+the next steps with owners and dates, and when the user will be back in touch. A field
+left empty is left out; nothing is added that the notes do not hold. "The real concern",
+"What they are not saying" and the free notes stay private: they are the user's reading
+of the room, not words to send. Poise never sends the message: ``mailto_url``
 hands it to the mail program, ``eml_bytes`` saves it as a file that opens as a draft.
 """
 
@@ -61,6 +62,29 @@ def to_the_client(line: str) -> str:
         return replacement.capitalize() if word[0].isupper() else replacement
 
     return _THIRD_PERSON.sub(swap, line)
+
+
+def rewords_notes() -> bool:
+    """Whether the letter's language has rules that turn a note's "they" into "you".
+
+    Only English has them. German's "sie" is they, she and (as "Sie") you, "ihr" is her,
+    their and you, and the verb changes with which one is meant: a rule would write
+    half-addressed sentences. There the notes are quoted as written, and the recap
+    dialog says so (``notes_as_written_hint``).
+    """
+    # Each translation gives its own language's code here (as Qt's QT_LAYOUT_DIRECTION).
+    return translate("Recap", "en", "the code of the language this translation is in") == "en"
+
+
+def notes_as_written_hint() -> str:
+    """What the recap dialog says where the notes were not turned to speak to the client."""
+    if rewords_notes():
+        return ""
+    return translate(
+        "Recap",
+        "Your notes are quoted as you wrote them: where they speak about the client, "
+        "turn them to speak to the client before you send it.",
+    )
 
 
 def as_promise(line: str) -> str:
@@ -133,9 +157,12 @@ def recap_draft_from(
             ).format(day=day)
         ],
     ]
+    reword = rewords_notes()
     for note_field, heading in _QUOTED_FIELDS:
-        points = [to_the_client(point) for point in _points(notes.get(note_field, ""))]
-        if note_field is NoteField.COMMITMENTS:
+        points = _points(notes.get(note_field, ""))
+        if reword:
+            points = [to_the_client(point) for point in points]
+        if reword and note_field is NoteField.COMMITMENTS:
             points = [f"- {as_promise(point[2:])}" for point in points]
         if points:
             paragraphs.append([translate("Recap", heading), *points])

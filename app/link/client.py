@@ -29,6 +29,7 @@ from app.domain.signal_protocol import (
     parse_server_message,
 )
 from app.link.partner_end import STALE_AFTER_MS, ClientMessage, LinkState, PartnerEnd
+from app.translation import translate
 
 PING_EVERY_MS = 5000
 PONG_WITHIN_MS = 4000
@@ -54,11 +55,19 @@ def parse_pairing_url(text: str) -> PairingAddress:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise PairingUrlError("this is not a web address") from None
+        raise PairingUrlError(translate("PairingAddress", "this is not a web address")) from None
     if parts.scheme != "http" or not parts.hostname or port is None:
-        raise PairingUrlError("a pairing address looks like http://192.168.1.20:40123/p/…")
+        raise PairingUrlError(
+            translate("PairingAddress", "a pairing address looks like {example}").format(
+                example="http://192.168.1.20:40123/p/…"
+            )
+        )
     if not parts.path.startswith("/p/") or not _SECRET.fullmatch(parts.path[3:]):
-        raise PairingUrlError("the address is incomplete: copy it again from the user's Poise")
+        raise PairingUrlError(
+            translate(
+                "PairingAddress", "the address is incomplete: copy it again from the user's Poise"
+            )
+        )
     origin = f"http://{parts.netloc}"
     return PairingAddress(
         page_url=f"{origin}{parts.path}",

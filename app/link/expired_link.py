@@ -4,7 +4,7 @@ The meeting's server stops listening when the meeting ends and forgets its secre
 partner who opens the old link again (a reload, the QR code scanned once more) would then
 get the browser's own "connection refused", which reads like a broken network rather than
 an old link. So, while Poise runs, the ended meeting's address and port keep answering
-every request with the server's own refusal (``REFUSAL_RESPONSE``: the same small 404
+every request with the server's own refusal (``refusal_response()``: the same small 404
 page a wrong secret gets, so nothing can be learnt from it); nothing else is served, and
 a WebSocket upgrade gets the same 404, which the phone page reads as "expired" too.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtNetwork import QHostAddress, QTcpServer, QTcpSocket
 
-from app.link.lan_requests import REFUSAL_RESPONSE
+from app.link.lan_requests import refusal_response
 
 MAX_ANSWERING = 4
 MAX_WAITING = 8
@@ -69,7 +69,7 @@ class ExpiredLinkAnswer(QObject):
             return
         socket.setProperty("answered", True)
         socket.readAll()
-        socket.write(REFUSAL_RESPONSE)
+        socket.write(refusal_response())
         socket.disconnectFromHost()
 
     def _forget(self, socket: QTcpSocket) -> None:

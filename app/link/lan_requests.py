@@ -22,6 +22,7 @@ refused: a shared address is never locked out.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QMetaObject, QObject, QTimer
@@ -29,6 +30,7 @@ from PySide6.QtNetwork import QTcpSocket
 
 from app.domain.signal_protocol import DropCounters, DropReason, ProtocolError
 from app.link.http_head import MAX_HEAD_BYTES, RequestHead, head_length, parse_head
+from app.translation import translate
 
 MAX_PENDING_REQUESTS = 16
 MAX_PENDING_PER_ADDRESS = 4
@@ -37,25 +39,43 @@ HEAD_TIMEOUT_MS = 1500
 """A phone sends its whole request head in one packet; a slow drip is not a partner."""
 
 # One small page for every refusal (a wrong secret, an old meeting's link, anything odd):
-# it says the same whatever the reason, so a guess learns nothing.
-EXPIRED_PAGE = (
-    b"<!doctype html><html lang=en><meta charset=utf-8>"
-    b'<meta name=viewport content="width=device-width, initial-scale=1">'
-    b"<meta name=color-scheme content=dark><title>Partner</title>"
-    b'<body style="margin:0;min-height:100vh;display:grid;place-items:center;'
-    b'background:#0b0c0e;color:#7d828a;font:17px system-ui,sans-serif">'
-    b"<p>This link has expired</p></body></html>"
+# it says the same whatever the reason, so a guess learns nothing. It is made when sent,
+# in the person's language (the phone's reader is the user's partner).
+_EXPIRED_PAGE = (
+    "<!doctype html><html lang={language}><meta charset=utf-8>"
+    '<meta name=viewport content="width=device-width, initial-scale=1">'
+    "<meta name=color-scheme content=dark><title>{title}</title>"
+    '<body style="margin:0;min-height:100vh;display:grid;place-items:center;'
+    'background:#0b0c0e;color:#7d828a;font:17px system-ui,sans-serif">'
+    "<p>{words}</p></body></html>"
 )
-REFUSAL_RESPONSE = (
-    b"HTTP/1.1 404 Not Found\r\n"
-    b"Content-Type: text/html; charset=utf-8\r\n"
-    b"Content-Length: " + str(len(EXPIRED_PAGE)).encode("ascii") + b"\r\n"
-    b"Cache-Control: no-store\r\n"
-    b"Referrer-Policy: no-referrer\r\n"
-    b"X-Content-Type-Options: nosniff\r\n"
-    b"Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
-    b"Connection: close\r\n\r\n" + EXPIRED_PAGE
-)
+
+
+def expired_page() -> bytes:
+    """The refusal's page: "This link has expired", in the person's language."""
+    page = _EXPIRED_PAGE.format(
+        language=html.escape(translate("ExpiredLink", "en", "the page's language code")),
+        title=html.escape(translate("ExpiredLink", "Partner")),
+        words=html.escape(translate("ExpiredLink", "This link has expired")),
+    )
+    return page.encode("utf-8")
+
+
+def refusal_response() -> bytes:
+    """The whole HTTP answer to a refused request: 404 and the expired page."""
+    page = expired_page()
+    return (
+        b"HTTP/1.1 404 Not Found\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n"
+        b"Content-Length: " + str(len(page)).encode("ascii") + b"\r\n"
+        b"Cache-Control: no-store\r\n"
+        b"Referrer-Policy: no-referrer\r\n"
+        b"X-Content-Type-Options: nosniff\r\n"
+        b"Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
+        b"Connection: close\r\n\r\n" + page
+    )
+
+
 BAD_HANDSHAKE_RESPONSE = (
     b"HTTP/1.1 400 Bad Request\r\n"
     b"Content-Length: 0\r\n"
@@ -153,14 +173,12 @@ class WaitingRequests(QObject):
         for connection in connections:
             QObject.disconnect(connection)
 
-    def refuse(
-        self, socket: QTcpSocket, reason: DropReason, response: bytes = REFUSAL_RESPONSE
-    ) -> None:
+    def refuse(self, socket: QTcpSocket, reason: DropReason, response: bytes | None = None) -> None:
         self._dropped.add(reason)
         self.forget(socket)
         # Drain what was sent so closing does not reset the connection before it is read.
         socket.readAll()
-        socket.write(response)
+        socket.write(refusal_response() if response is None else response)
         close_when_written(socket)
 
     def _make_room_for(self, address: str) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from app import qt_workarounds
 from app.link.broker_pass import BrokerPass
 from app.link.relay_crypto import Envelope, Opener
+from app.translation import translate
 
 KEEPALIVE_S = 15
 RECONNECT_MIN_S = 0.25
@@ -68,11 +69,17 @@ def parse_broker_url(url: str) -> BrokerAddress:
     parts = urlsplit(url.strip())
     defaults = {"wss": 443, "ws": 80, "mqtts": 8883, "mqtt": 1883}
     if parts.scheme not in defaults or not parts.hostname:
-        raise RelayError("a relay address looks like wss://relay.example.org/mqtt")
+        raise RelayError(
+            translate("RelayAddress", "a relay address looks like {example}").format(
+                example="wss://relay.example.org/mqtt"
+            )
+        )
     try:
         port = parts.port or defaults[parts.scheme]
     except ValueError:
-        raise RelayError("the relay address has a port that is not a number") from None
+        raise RelayError(
+            translate("RelayAddress", "the relay address has a port that is not a number")
+        ) from None
     websockets = parts.scheme in ("ws", "wss")
     return BrokerAddress(
         parts.hostname,

@@ -97,12 +97,24 @@ class PairingBook:
         """A new partner with a fresh secret; PairingError for an empty or long name."""
         cleaned = " ".join(name.split())
         if not cleaned:
-            raise PairingError("give the partner a name, so you know whom to revoke later")
+            raise PairingError(
+                translate(
+                    "PairingLink", "give the partner a name, so you know whom to revoke later"
+                )
+            )
         if len(cleaned) > MAX_NAME_CHARS:
-            raise PairingError(f"a partner's name has at most {MAX_NAME_CHARS} characters")
+            raise PairingError(
+                translate("PairingLink", "a partner's name has at most {limit} characters").format(
+                    limit=MAX_NAME_CHARS
+                )
+            )
         with self._lock:
             if len(self._partners) >= MAX_PARTNERS:
-                raise PairingError(f"at most {MAX_PARTNERS} partners: revoke one first")
+                raise PairingError(
+                    translate("PairingLink", "at most {limit} partners: revoke one first").format(
+                        limit=MAX_PARTNERS
+                    )
+                )
             partner = PairedPartner(
                 secrets.token_hex(8), cleaned, datetime.now(UTC), new_pairing_secret()
             )
@@ -204,14 +216,22 @@ def parse_relay_link(text: str) -> RelayLink:
     fields = parse_qs(fragment)
     keys = fields.get("k")
     if not keys:
-        raise PairingError("the link has no pairing key: copy it again from the user's Poise")
+        raise PairingError(
+            translate(
+                "PairingLink", "the link has no pairing key: copy it again from the user's Poise"
+            )
+        )
     try:
         secret = decode_secret(keys[0])
     except ValueError as problem:
         raise PairingError(str(problem)) from None
     broker = fields.get("b", [""])[0] or _broker_of_page(page)
     if urlsplit(broker).scheme not in ("ws", "wss") or not urlsplit(broker).hostname:
-        raise PairingError("the link names no relay: it should start with https://")
+        raise PairingError(
+            translate(
+                "PairingLink", "the link names no relay: it should start with {start}"
+            ).format(start="https://")
+        )
     username, password = fields.get("u", [""])[0], fields.get("p", [""])[0]
     if bool(username) != bool(password):
         raise PairingError(

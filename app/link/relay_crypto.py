@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.domain.signal_protocol import MAX_SERVER_MESSAGE_BYTES
+from app.translation import translate
 
 SECRET_BYTES = 32
 MEETING_ID_BYTES = 16
@@ -92,17 +93,23 @@ def encode_secret(secret: bytes) -> str:
     return base64.urlsafe_b64encode(secret).rstrip(b"=").decode("ascii")
 
 
+def _incomplete_key() -> str:
+    return translate("PairingKey", "the pairing key is incomplete: copy the whole link again")
+
+
 def decode_secret(text: str) -> bytes:
     """The 32 bytes of a pairing secret as written in a link; PairingSecretError otherwise."""
     cleaned = text.strip()
     if len(cleaned) != 43:
-        raise PairingSecretError("the pairing key is incomplete: copy the whole link again")
+        raise PairingSecretError(_incomplete_key())
     try:
         raw = base64.urlsafe_b64decode(cleaned + "=")
     except (binascii.Error, ValueError):
-        raise PairingSecretError("the pairing key has characters a link never has") from None
+        raise PairingSecretError(
+            translate("PairingKey", "the pairing key has characters a link never has")
+        ) from None
     if len(raw) != SECRET_BYTES:
-        raise PairingSecretError("the pairing key is incomplete: copy the whole link again")
+        raise PairingSecretError(_incomplete_key())
     return raw
 
 

@@ -82,6 +82,7 @@ from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLi
 from app.link.secret import new_secret, secret_matches
 from app.link.websocket_rules import is_valid_key
 from app.resources import resource_path
+from app.translation import translate
 
 CloseCode = QWebSocketProtocol.CloseCode
 
@@ -115,7 +116,11 @@ class PartnerInfo:
 
     @property
     def description(self) -> str:
-        what = "Phone" if self.kind is ClientKind.PHONE else "Poise on a laptop"
+        what = (
+            translate("PartnerLink", "Phone")
+            if self.kind is ClientKind.PHONE
+            else translate("PartnerLink", "Poise on a laptop")
+        )
         return f"{what} · {self.address}"
 
 
@@ -231,7 +236,11 @@ class PartnerLinkServer(QObject, SessionReports):
     def start(self) -> None:
         """Listen (the user turned the link on). Raises LinkError when it cannot."""
         if self._secret is None:
-            raise LinkError("this meeting has ended; its partner link cannot start again")
+            raise LinkError(
+                translate(
+                    "PartnerLink", "this meeting has ended; its partner link cannot start again"
+                )
+            )
         if self.is_running:
             return
         if self._page is None:  # first start: plain ws:// only, and the page
@@ -242,12 +251,20 @@ class PartnerLinkServer(QObject, SessionReports):
             self._page = _load_page()
         address = QHostAddress(self._bind_address)
         if address.isNull():
-            raise LinkError(f"not an IP address to listen on: {self._bind_address!r}")
+            raise LinkError(
+                translate("PartnerLink", "not an IP address to listen on: {address!r}").format(
+                    address=self._bind_address
+                )
+            )
         # Reuse the last port so a partner's page keeps working after an off/on.
         if not self._tcp.listen(address, self._wanted_port) and (
             self._wanted_port == 0 or not self._tcp.listen(address, 0)
         ):
-            raise LinkError(f"cannot listen on {self._bind_address}: {self._tcp.errorString()}")
+            raise LinkError(
+                translate("PartnerLink", "cannot listen on {address}: {reason}").format(
+                    address=self._bind_address, reason=self._tcp.errorString()
+                )
+            )
         self._wanted_port = self._tcp.serverPort()
         self.runningChanged.emit()
 
@@ -276,7 +293,7 @@ class PartnerLinkServer(QObject, SessionReports):
     def pairing_url(self, host: str | None = None) -> str:
         """The address to give the partner: ``http://HOST:PORT/p/<secret>``."""
         if self._secret is None or not self.is_running:
-            raise LinkError("the partner link is off")
+            raise LinkError(translate("PartnerLink", "the partner link is off"))
         if host is None:
             host = self._bind_address
             if host in ("0.0.0.0", "::"):
@@ -504,4 +521,8 @@ def _load_page() -> bytes:
     try:
         return resource_path("partner", "index.html").read_bytes()
     except OSError as missing:
-        raise LinkError(f"the partner page is missing from this installation: {missing}") from None
+        raise LinkError(
+            translate(
+                "PartnerLink", "the partner page is missing from this installation: {missing}"
+            ).format(missing=missing)
+        ) from None

@@ -29,6 +29,7 @@ from app.settings import shared_settings
 from app.ui.app_controller import AppController, warm_up_partner_link
 from app.ui.common.accessible_roles import install_role_factory
 from app.ui.common.crash import install_crash_handler
+from app.ui.common.default_button_font import install_default_button_font
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.common.languages import install_language
 from app.ui.common.screen_probe import install_screen_probe
@@ -66,6 +67,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     application.setWindowIcon(app_icon())
     install_screen_probe(application)
     install_role_factory()  # before any window: Qt asks it for every widget's role
+    install_default_button_font(application)
     return application
 
 

@@ -22,7 +22,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from app.domain.signal_protocol import DropReason
-from app.link.lan_requests import MAX_PENDING_PER_ADDRESS, REFUSAL_RESPONSE
+from app.link.lan_requests import MAX_PENDING_PER_ADDRESS, refusal_response
 from app.link.server import PartnerLinkServer
 from app.ui.partner.partner_wiring import attach_partner_link
 from tests.link.conftest import StandInSession, in_thread
@@ -86,7 +86,7 @@ def masked_text_frame(text: str) -> bytes:
     return bytes([0x81, 0x80 | len(payload)]) + mask + masked
 
 
-REFUSAL = REFUSAL_RESPONSE  # the same small "This link has expired" page, whatever the reason
+REFUSAL = refusal_response()  # the same small "This link has expired" page, whatever the reason
 
 
 def test_hostile_traffic_gets_nowhere(

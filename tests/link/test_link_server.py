@@ -20,7 +20,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from app.domain.meeting_terms import DEFAULT_CUES
 from app.domain.signal_protocol import ClientKind, DropReason
-from app.link.lan_requests import EXPIRED_PAGE
+from app.link.lan_requests import expired_page
 from app.link.server import LinkError, PartnerInfo, PartnerLinkServer
 from tests.link.conftest import in_thread
 
@@ -82,7 +82,7 @@ def test_the_page_is_served_only_under_the_secret(
     ]
     for refused in refused_urls:
         status, _, body = in_thread(qtbot, lambda refused=refused: http_get(refused))
-        assert (status, body) == (404, EXPIRED_PAGE), refused
+        assert (status, body) == (404, expired_page()), refused
     assert link_server.dropped[DropReason.WRONG_SECRET] == 3
     assert link_server.dropped[DropReason.BAD_REQUEST] == 4
 
@@ -343,18 +343,18 @@ def test_every_wrong_or_old_link_gets_the_same_small_expired_page(
     answers = {
         in_thread(qtbot, lambda address=address: http_get(address))[::2] for address in wrong
     }
-    assert answers == {(404, EXPIRED_PAGE)}
-    assert b"This link has expired" in EXPIRED_PAGE
+    assert answers == {(404, expired_page())}
+    assert b"This link has expired" in expired_page()
     # It names nothing: no meeting, no cue, no port, no software.
     for secret_word in (b"Poise", b"calm", b"meeting", str(link_server.port).encode()):
-        assert secret_word not in EXPIRED_PAGE
+        assert secret_word not in expired_page()
 
     port = link_server.port
     link_server.end()  # the next meeting on the same port: the old link has expired too
     later = PartnerLinkServer(DEFAULT_CUES, bind_address="127.0.0.1", port=port)
     later.start()
     try:
-        assert in_thread(qtbot, lambda: http_get(url))[::2] == (404, EXPIRED_PAGE)
+        assert in_thread(qtbot, lambda: http_get(url))[::2] == (404, expired_page())
     finally:
         later.end()
 

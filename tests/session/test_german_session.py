@@ -9,6 +9,7 @@ wrote themselves (names, notes and playbook text are data and do not count).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,10 +40,18 @@ GERMAN = Words(
 # machine running the test wins over it.
 GERMAN_ENV = {"LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}
 CLIENT = "Donaudampfschifffahrtsgesellschaft"
+ENGLISH_KEYS = re.compile(r"\b(Ctrl|Shift)\+")
 TITLE = "Gewährleistungsansprüche"
-PARTS = ("live", "prepare", "partner")
+PARTS = ("live", "prepare", "partner", "settings")
 # The windows these rooms show: what they say is checked for English left in it.
-OUR_WINDOWS = ("prepareDialog", "liveWindow", "pairingWindow", "partnerWindow", "summaryWindow")
+OUR_WINDOWS = (
+    "settingsDialog",
+    "prepareDialog",
+    "liveWindow",
+    "pairingWindow",
+    "partnerWindow",
+    "summaryWindow",
+)
 
 
 class GermanWalk(Walk):
@@ -61,6 +70,8 @@ class GermanWalk(Walk):
             widgets = self.app.widgets(window["name"])
             texts = [window["title"], *(w.text for w in widgets if w.kind != "QLineEdit")]
             self.english += [f"{name}: {line}" for line in english_left(texts, PARTS)]
+            # Qt's portable key names ("Ctrl+P") where a German keyboard says "Strg+P".
+            self.english += [f"{name}: {line}" for line in texts if ENGLISH_KEYS.search(line)]
 
 
 @pytest.fixture
@@ -85,6 +96,14 @@ def test_a_meeting_in_german_on_a_real_desktop(desktop: Desktop, tmp_path: Path)
             30,
             "the home window's playbook count",
         )
+        # Settings: its default button "Speichern" is bold, with an icon on X11.
+        app.click("mainWindow", name="settingsButton")
+        app.wait_window("settingsDialog")
+        save = app.wait_widget("settingsDialog", kind="QPushButton", text="Speichern")
+        walk.look("settings")
+        desktop.key("Escape")
+        wait_until(lambda: app.window("settingsDialog") is None, 10, "Settings to close")
+        assert not [c for c in walk.clipped if "Speichern" in c], (save, walk.clipped)
         prepare_and_start(walk, GERMAN, client=CLIENT, title=TITLE, partner="Maximiliane")
         position = app.wait_widget("liveWindow", name="stepPosition")
         assert position.text.startswith("Schritt 1 von "), position.text

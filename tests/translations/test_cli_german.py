@@ -63,3 +63,24 @@ def test_playbook_check_stays_english_under_an_english_lang(tmp_path: Path) -> N
     result = _check(_broken(tmp_path), tmp_path, "en_US.UTF-8")
     assert "bogus: unknown field" in result.stdout
     assert "is a folder; name the playbook files in it" in result.stderr
+
+
+def test_a_broken_language_table_reads_in_german(tmp_path: Path) -> None:
+    path = tmp_path / "languages.toml"
+    path.write_text(
+        'format = 1\nid = "two-languages"\ntitle = "Two languages"\nsummary = "Short."\n'
+        '[xx]\ntitle = "?"\n'
+        '[[source]]\ntitle = "A source"\nauthor = "An author"\n'
+        '[[during]]\nkey = "listen"\ntitle = "Listen first"\ndo = "Let them speak."\n'
+        '[during.de]\nsay = ["Was hat Sie das gekostet?"]\n'
+        '[during.en]\ntitle = "Listen"\n',
+        encoding="utf-8",
+    )
+    result = _check(path, tmp_path, "de_DE.UTF-8")
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert "unbekannter Sprachcode 'xx'" in out, out
+    assert "ist die eigene Sprache des Leitfadens (en)" in out, out
+    assert "übersetzt 'say', das dieser Schritt nicht hat" in out, out
+    assert "unknown language code" not in out
+    assert "which this step does not have" not in out

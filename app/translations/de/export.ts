@@ -158,6 +158,15 @@
         <translation>Was wir tun werden:</translation>
     </message>
     <message>
+        <source>en</source>
+        <comment>the code of the language this translation is in</comment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>Your notes are quoted as you wrote them: where they speak about the client, turn them to speak to the client before you send it.</source>
+        <translation>Ihre Notizen stehen so im Text, wie Sie sie geschrieben haben: Wo sie über den Kunden sprechen, richten Sie sie vor dem Senden an den Kunden.</translation>
+    </message>
+    <message>
         <source>Our meeting on {day}: {title}</source>
         <translation>Unsere Besprechung am {day}: {title}</translation>
     </message>

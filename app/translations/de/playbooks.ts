@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>PlaybookCheck</name>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanisch</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italienisch</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Niederländisch</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Polnisch</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugiesisch</translation>
+    </message>
+    <message>
+        <source>is the playbook&apos;s own language ({code}): write these words above</source>
+        <translation>ist die eigene Sprache des Leitfadens ({code}): schreiben Sie diese Wörter weiter oben</translation>
+    </message>
+    <message>
+        <source>unknown language code &apos;{code}&apos;; name a language by its two-letter ISO 639-1 code, such as &apos;de&apos;</source>
+        <translation>unbekannter Sprachcode &apos;{code}&apos;; nennen Sie eine Sprache mit ihrem zweibuchstabigen ISO-639-1-Code, etwa &apos;de&apos;</translation>
+    </message>
+    <message>
+        <source>translates &apos;{field}&apos;, which this step does not have</source>
+        <translation>übersetzt &apos;{field}&apos;, das dieser Schritt nicht hat</translation>
+    </message>
+    <message>
+        <source>must be a [{table}] table</source>
+        <translation>muss eine Tabelle [{table}] sein</translation>
+    </message>
+    <message>
+        <source>translates &apos;{field}&apos;, which this step&apos;s video words do not change</source>
+        <translation>übersetzt &apos;{field}&apos;, das die Wörter dieses Schritts für Videocalls nicht ändern</translation>
+    </message>
+    <message>
+        <source>must be a table with &apos;when&apos;, as in {example}</source>
+        <translation>muss eine Tabelle mit &apos;when&apos; sein, wie in {example}</translation>
+    </message>
+    <message>
+        <source>the step it goes back to is the same in every language: leave &apos;to&apos; out</source>
+        <translation>der Schritt, zu dem es zurückgeht, ist in jeder Sprache derselbe: lassen Sie &apos;to&apos; weg</translation>
+    </message>
+    <message>
+        <source>must be a table with &apos;summary&apos;</source>
+        <translation>muss eine Tabelle mit &apos;summary&apos; sein</translation>
+    </message>
+    <message>
+        <source>the top fields</source>
+        <translation>den obersten Feldern</translation>
+    </message>
+    <message>
+        <source>follows {after}, so it would translate the last [[{phase}]] step; write it right after the step it translates</source>
+        <translation>steht nach {after} und würde so den letzten [[{phase}]]-Schritt übersetzen; schreiben Sie es direkt nach den Schritt, den es übersetzt</translation>
+    </message>
+    <message>
+        <source>no {language} text: shows the {own} &apos;{fallback}&apos;</source>
+        <translation>kein Text auf {language}: zeigt auf {own} &apos;{fallback}&apos;</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookChecker</name>
     <message>
         <source>unknown field (did you mean &apos;{hint}&apos;?)</source>

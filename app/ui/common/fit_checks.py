@@ -124,6 +124,16 @@ def _words(text: str) -> list[str]:
     return text.replace("\u2009", " ").split()
 
 
+def _without_button_names(widget: QWidget, text: str) -> str:
+    """``text`` without the names of its window's buttons that end in "…": a hint that says
+    "choose Set… and press" quotes a button, it does not shorten anything."""
+    for button in widget.window().findChildren(QAbstractButton):
+        name = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if button is not widget and name.endswith(ELLIPSIS):
+            text = text.replace(name, "")
+    return text
+
+
 def _whole_text_reachable(widget: QWidget, shown: str) -> bool:
     visible_part = shown.replace(ELLIPSIS, "").strip()
     for whole in (widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()):
@@ -147,8 +157,9 @@ def elided_without_whole_text(widget: QWidget) -> str | None:
         if _words(shown) == _words(whole) or _whole_text_reachable(widget, shown):
             return None
         return f"elided, no whole text: {shown[:60]!r}"
-    # "…" before a space is one of the words ("choose Set… and press"), not a shortening.
-    core = re.sub(f"{ELLIPSIS}(?= )", "", shown.strip())
+    # "…" before a space is one of the words ("choose Set… and press"), not a shortening;
+    # nor is a button's own name that ends in "…".
+    core = re.sub(f"{ELLIPSIS}(?= )", "", _without_button_names(widget, shown.strip()))
     if ELLIPSIS not in core.lstrip(ELLIPSIS):
         return None
     opens_a_window = core.endswith(ELLIPSIS) and ELLIPSIS not in core[:-1]

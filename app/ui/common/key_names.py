@@ -11,10 +11,15 @@ from PySide6.QtGui import QKeySequence
 
 from app.domain.hotkeys import KeyCombo
 
-__all__ = ["shown_keys"]
+__all__ = ["shown_keys", "shown_shortcut"]
 
 
 def shown_keys(combo: KeyCombo) -> str:
     """``combo`` in the words of the person's keyboard; its portable form if Qt reads none."""
     native = QKeySequence(combo.display).toString(QKeySequence.SequenceFormat.NativeText)
     return native or combo.display
+
+
+def shown_shortcut(portable: str) -> str:
+    """A window shortcut written as Qt reads it ("Ctrl+P"), as the person reads it ("Strg+P")."""
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText) or portable

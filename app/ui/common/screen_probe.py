@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QWidget,
 )
@@ -112,10 +113,24 @@ def hidden_by_parent(widget: QWidget) -> bool:
 
 
 def button_clipped(button: QAbstractButton) -> bool:
+    """True when a button's text (with its icon) needs more room than the button has.
+
+    poise.qss paints a default push button bold, in a font its size hint does not see:
+    such a button is measured with its text in bold too.
+    """
     text = button.text()
     if not text:
         return False
-    return button.minimumSizeHint().width() > button.width() + 1
+    if button.minimumSizeHint().width() > button.width() + 1:
+        return True
+    if not (isinstance(button, QPushButton) and button.isDefault()):
+        return False
+    regular, bold = QFont(button.font()), QFont(button.font())
+    bold.setBold(True)
+    extra = QFontMetrics(bold).horizontalAdvance(text) - QFontMetrics(regular).horizontalAdvance(
+        text
+    )
+    return extra > 0 and button.minimumSizeHint().width() + extra > button.width() + 1
 
 
 def describe_widget(widget: QWidget) -> dict[str, Any]:

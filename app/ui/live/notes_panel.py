@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.meeting_session import ActionItemNote, format_elapsed
 from app.domain.meeting_terms import NoteField
 from app.ui.common.accessible_roles import give_role
+from app.ui.common.key_names import shown_shortcut
 from app.ui.live.day_words import short_day
 from app.ui.live.note_bursts import NoteBursts
 from app.ui.live.note_forms import (
@@ -57,7 +58,7 @@ class NotesPanel(QWidget):
         self.editors: dict[NoteField, QPlainTextEdit] = {}
         self.stack = QStackedWidget()
         for number, field in enumerate(NoteField, start=1):
-            self.field_picker.addItem(f"{field.label}   Ctrl+{number}", field)
+            self.field_picker.addItem(f"{field.label}   {shown_shortcut(f'Ctrl+{number}')}", field)
             editor = QPlainTextEdit()
             editor.setObjectName(f"note_{field.value}")
             editor.setAccessibleName(field.label)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from app.domain.playbook import Step
 from app.ui.common.accessible_roles import give_role
+from app.ui.common.key_names import shown_shortcut
 from app.ui.common.text_scale import system_text_scale
 
 # Pixel sizes of the card's text, measured at arm's length on a laptop beside a meeting.
@@ -203,7 +204,8 @@ class StepCard(QFrame):
         self.avoid_heading = QLabel(self.tr("AVOID"), self)
         self.avoid_heading.setObjectName("avoidHeading")
         self.next_step = FittedLabel("nextStep", self)
-        self.more = QLabel(self.tr("… {key}: the whole step").format(key=WHOLE_STEP_KEY), self)
+        more = self.tr("… {key}: the whole step").format(key=shown_shortcut(WHOLE_STEP_KEY))
+        self.more = QLabel(more, self)
         self.more.setObjectName("wholeStepHint")
         self.say_lines: list[FittedLabel] = []
         self.avoid_lines: list[FittedLabel] = []

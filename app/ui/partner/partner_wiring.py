@@ -34,6 +34,7 @@ from app.link.expired_link import keep_answering_expired, release_port
 from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
 from app.ui.common.accessible_roles import call_a_window
+from app.ui.common.key_names import shown_shortcut
 from app.ui.partner.partner_watch_wiring import EndLinksWithSummary, attach_partner_watch
 from app.ui.partner.window_side import give_window_its_side
 
@@ -154,7 +155,7 @@ class PairingWindow(QWidget):
 
         self.panel = PairingPanel(server, frame)
         self.panel.setFixedWidth(320)
-        key = QKeySequence(PAIRING_KEY).toString()
+        key = shown_shortcut(PAIRING_KEY)
         self.hide_button = QPushButton(self.tr("Hide ({key})").format(key=key))
         self.hide_button.setObjectName("pairingHide")
         self.hide_button.setToolTip(

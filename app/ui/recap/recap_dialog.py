@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.export.file_names import export_file_name
-from app.export.recap import RecapDraft, mailto_url, write_eml
+from app.export.recap import RecapDraft, mailto_url, notes_as_written_hint, write_eml
 from app.ui.common.export_folders import ExportFolders
 from app.ui.recap.mail_handoff import MailHandoff
 
@@ -83,6 +83,11 @@ class RecapDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")
+        # Where the notes could not be turned to speak to the client, the person does it.
+        self.as_written = QLabel(notes_as_written_hint())
+        self.as_written.setObjectName("recapNotesAsWritten")
+        self.as_written.setWordWrap(True)
+        self.as_written.setVisible(bool(self.as_written.text()))
         form = QFormLayout()
         form.addRow(self.tr("&To:"), self.to_edit)
         form.addRow(self.tr("&Subject:"), self.subject_edit)
@@ -113,6 +118,7 @@ class RecapDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.as_written)
         layout.addLayout(form)
         layout.addWidget(self.body_edit, 1)
         layout.addWidget(self.status)

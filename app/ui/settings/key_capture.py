@@ -15,6 +15,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.hotkeys import HotkeyError, parse_combo
+from app.ui.common.key_names import shown_keys
 
 _NAMED: dict[Qt.Key, str] = {
     Qt.Key.Key_Right: "right",
@@ -182,11 +183,12 @@ class KeyCaptureButton(QPushButton):
 
 
 def display(combo: str) -> str:
-    """How a stored combination is shown, ``"—"`` for none or a damaged one."""
+    """How a stored combination is shown, in the person's key names ("Strg+Umschalt+F"),
+    ``"—"`` for none; a damaged one as it was written. What is stored stays ``combo``."""
     if not combo:
         return "—"
     try:
-        return parse_combo(combo).display
+        return shown_keys(parse_combo(combo))
     except HotkeyError:
         return combo
 

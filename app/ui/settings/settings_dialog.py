@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.hotkeys import HotkeyAction, HotkeyError, validate_bindings
+from app.domain.hotkeys import HotkeyAction, HotkeyError, parse_combo, validate_bindings
 from app.settings import Settings, Theme, default_hotkeys, shared_settings
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.capture_guard import capture_protection_supported
@@ -154,7 +154,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(600)
+        # Room for the keys page in German (Strg+Alt+Bild abwärts) without its wrapped
+        # hints taking the rows' height.
+        self.setMinimumWidth(640)
 
     # -- General ---------------------------------------------------------------------------
 
@@ -306,7 +308,10 @@ class SettingsDialog(QDialog):
         try:
             validate_bindings(candidate)
         except HotkeyError as error:
-            self._show_problem(str(error))
+            # The domain names the clashing keys in the portable form; say them as the rows do.
+            portable = parse_combo(combo).display if combo else ""
+            message = str(error)
+            self._show_problem(message.replace(portable, display(combo)) if portable else message)
             return False
         self.shortcut_rows[action].show(combo)
         self.shortcut_problem.hide()
