@@ -50,6 +50,7 @@ from app.domain.hotkeys import (
     validate_bindings,
 )
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
+from app.domain.partner_watch import MAX_SIGN_CHARS, MAX_SIGNS
 from app.private_files import replace_private
 from app.translation import QT_TRANSLATE_NOOP, translate
 
@@ -108,6 +109,10 @@ class Settings:
     cue_sound: bool = False  # no sound by default: the client must not notice
     last_cues: tuple[Cue, ...] = DEFAULT_CUES
     last_partner_name: str = ""
+    # Issue 25: the brief's starting point (the partner's role, "" = Poise's default in the
+    # person's language; the user's warning signs, WarningSign values and their own words)
+    last_partner_role: str = ""
+    last_warning_signs: tuple[str, ...] = ()
     last_playbook_id: str = ""
     # The partner link (issue 5): where the partner page listens; env POISE_LINK_BIND wins
     partner_link_bind_address: str = "0.0.0.0"
@@ -399,7 +404,7 @@ def shared_settings() -> SettingsOwner:
 
 def _dump(value: Any) -> Any:
     if isinstance(value, tuple):
-        return [dataclasses.asdict(cue) for cue in value]
+        return [item if isinstance(item, str) else dataclasses.asdict(item) for item in value]
     return value
 
 
@@ -410,6 +415,8 @@ def _parse(name: str, raw: Any) -> Any:
         return _parse_cues(raw)
     if name == "hotkeys":
         return _parse_hotkeys(raw)
+    if name == "last_warning_signs":
+        return _parse_signs(raw)
     if isinstance(default, StrEnum):
         try:
             return type(default)(raw)
@@ -465,6 +472,15 @@ def _move_off_former_defaults(
             continue
         chosen[action] = DEFAULT_BINDINGS[action]
         parsed[action] = parsed_candidate[action]
+
+
+def _parse_signs(raw: Any) -> tuple[str, ...] | None:
+    """The remembered warning signs: a short list of short words, else the default (none)."""
+    if not isinstance(raw, list) or len(raw) > MAX_SIGNS:
+        return None
+    if not all(isinstance(sign, str) and 0 < len(sign.strip()) <= MAX_SIGN_CHARS for sign in raw):
+        return None
+    return tuple(sign.strip() for sign in raw)
 
 
 def _parse_cues(raw: Any) -> tuple[Cue, ...] | None:

@@ -87,6 +87,7 @@ class PlaybookText:
     title: str | None = None
     summary: str | None = None
     video_summary: str | None = None
+    debrief_questions: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,8 @@ class Playbook:
     video_summary: str = ""  # the summary for a video call, when it differs
     language: str = DEFAULT_LANGUAGE  # the language of the words above
     texts: tuple[tuple[str, PlaybookText], ...] = ()  # (language code, words) in others
+    # What the partner is asked after the meeting; empty: partner_watch's default questions.
+    debrief_questions: tuple[str, ...] = ()
     # What ``poise playbook check`` warns about: fields a language leaves to the fallback.
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     # After ``in_language``: the fields that kept the playbook's own words, e.g. "during[x].say".
@@ -212,9 +215,13 @@ class Playbook:
             origin=self.origin,
             language=self.language,
             texts=tuple(
-                (language, PlaybookText(text.title, summary_for(text), None))
+                (
+                    language,
+                    PlaybookText(text.title, summary_for(text), None, text.debrief_questions),
+                )
                 for language, text in self.texts
             ),
+            debrief_questions=self.debrief_questions,
             warnings=self.warnings,
             fell_back=self.fell_back,
         )
@@ -266,6 +273,7 @@ def _playbook_in_language(playbook: Playbook, code: str) -> Playbook:
     title = chosen(top.title, playbook.title, "title")
     summary = chosen(top.summary, playbook.summary, "summary")
     video_summary = chosen(top.video_summary, playbook.video_summary, "video.summary")
+    debrief = chosen(top.debrief_questions, playbook.debrief_questions, "debrief_questions")
 
     def step_in(step: Step) -> Step:
         text = dict(step.texts).get(language, StepText())
@@ -302,6 +310,7 @@ def _playbook_in_language(playbook: Playbook, code: str) -> Playbook:
         title=title,
         summary=summary,
         video_summary=video_summary,
+        debrief_questions=debrief,
         prepare=tuple(step_in(step) for step in playbook.prepare),
         during=tuple(step_in(step) for step in playbook.during),
         after=tuple(step_in(step) for step in playbook.after),

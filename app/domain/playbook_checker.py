@@ -196,6 +196,38 @@ class FieldChecker:
             return ()
         return tuple(v.strip() for v in value if v.strip())
 
+    def question_list(
+        self,
+        table: Mapping[str, Any],
+        name: str,
+        prefix: str,
+        line: int | None,
+        *,
+        most: int,
+        max_chars: int,
+    ) -> tuple[str, ...]:
+        """A short list of short questions (a playbook's debrief): each problem named."""
+        questions = self.text_list(table, name, prefix, line)
+        if len(questions) > most:
+            self.report(
+                f"{prefix}{name}",
+                translate(
+                    "PlaybookChecker", "has {count} questions; a partner is asked at most {most}"
+                ).format(count=len(questions), most=most),
+                line,
+            )
+        for number, question in enumerate(questions, start=1):
+            if len(question) > max_chars:
+                self.report(
+                    f"{prefix}{name}",
+                    translate(
+                        "PlaybookChecker",
+                        "question {number} is {count} characters; the limit is {limit}",
+                    ).format(number=number, count=len(question), limit=max_chars),
+                    line,
+                )
+        return questions
+
     def slug(self, table: Mapping[str, Any], name: str, prefix: str, line: int | None) -> str:
         value = self.text(table, name, prefix, line)
         if value and not _SLUG.match(value):

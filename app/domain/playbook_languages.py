@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from app.domain.language_codes import LANGUAGE_CODES
+from app.domain.partner_watch import MAX_DEBRIEF_QUESTION_CHARS, MAX_DEBRIEF_QUESTIONS
 from app.domain.playbook import (
     DEFAULT_LANGUAGE,
     Phase,
@@ -37,7 +38,8 @@ _VIDEO = "video"
 _LANGUAGE_NAME = re.compile(r"^[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?$")
 _STEP_TEXT_FIELDS = {"title", "do", "say", "avoid", "detail", "loop_back", _VIDEO}
 _VIDEO_TEXT_FIELDS = {"title", "do", "say", "avoid", "detail"}
-_TOP_TEXT_FIELDS = {"title", "summary", _VIDEO}
+_DEBRIEF = "debrief_questions"
+_TOP_TEXT_FIELDS = {"title", "summary", _VIDEO, _DEBRIEF}
 _LANGUAGE_NAMES = {
     "de": QT_TRANSLATE_NOOP("PlaybookCheck", "German"),
     "en": QT_TRANSLATE_NOOP("PlaybookCheck", "English"),
@@ -225,6 +227,24 @@ def playbook_text(check: FieldChecker, value: Mapping[str, Any], language: str) 
         title=texts.text("title", TITLE_MAX_CHARS),
         summary=texts.text("summary", SUMMARY_MAX_CHARS),
         video_summary=video_summary,
+        debrief_questions=debrief_questions_in(check, value, prefix, line_of(_DEBRIEF)),
+    )
+
+
+def debrief_questions_in(
+    check: FieldChecker, table: Mapping[str, Any], prefix: str, line: int | None
+) -> tuple[str, ...] | None:
+    """The playbook's debrief questions in one table (its own words or a language's),
+    checked against what a partner is asked at most; None when the table has none."""
+    if _DEBRIEF not in table:
+        return None
+    return check.question_list(
+        table,
+        _DEBRIEF,
+        prefix,
+        line,
+        most=MAX_DEBRIEF_QUESTIONS,
+        max_chars=MAX_DEBRIEF_QUESTION_CHARS,
     )
 
 
@@ -322,6 +342,8 @@ def language_gaps(check: FieldChecker, playbook: Playbook) -> list[Problem]:
                     fallback,
                     check.lines.field_in_top_table(language, name.split(".")[0]),
                 )
+        if playbook.debrief_questions and top.debrief_questions is None:
+            warn(f"{language}.{_DEBRIEF}", playbook.debrief_questions, None)
         for phase in Phase:
             for index, step in enumerate(_steps_of(playbook, phase)):
                 for name, own_words in _missing_in(step, language):

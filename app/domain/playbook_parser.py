@@ -31,6 +31,7 @@ from app.domain.playbook_checker import (
     FieldChecker,
 )
 from app.domain.playbook_languages import (
+    debrief_questions_in,
     language_gaps,
     misplaced_language_tables,
     own_language,
@@ -43,7 +44,19 @@ from app.translation import QT_TRANSLATE_NOOP, translate
 FORMAT_VERSION = 1
 
 _VIDEO = "video"
-_TOP_FIELDS = {"format", "id", "version", "language", "title", "summary", "source", _VIDEO, *Phase}
+_DEBRIEF = "debrief_questions"
+_TOP_FIELDS = {
+    "format",
+    "id",
+    "version",
+    "language",
+    "title",
+    "summary",
+    "source",
+    _VIDEO,
+    _DEBRIEF,
+    *Phase,
+}
 _TOP_VIDEO_FIELDS = {"summary"}
 _SOURCE_FIELDS = {"title", "author", "year"}
 _STEP_FIELDS = {"key", "title", "do", "say", "avoid", "detail", "loop_back", "only", _VIDEO}
@@ -100,6 +113,7 @@ def parse_playbook(text: str, path: Path) -> Playbook:
     summary = check.text(data, "summary", "", top("summary"), max_chars=SUMMARY_MAX_CHARS)
     sources = tuple(_sources(check, data.get("source")))
     video_summary = _video_summary(check, data.get(_VIDEO))
+    debrief_questions = debrief_questions_in(check, data, "", top(_DEBRIEF)) or ()
 
     phases: dict[Phase, tuple[Step, ...]] = {}
     for phase in Phase:
@@ -135,6 +149,7 @@ def parse_playbook(text: str, path: Path) -> Playbook:
         video_summary=video_summary,
         language=language,
         texts=texts,
+        debrief_questions=debrief_questions,
     )
     return replace(playbook, warnings=tuple(language_gaps(check, playbook)))
 

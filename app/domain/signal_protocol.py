@@ -11,6 +11,7 @@ Partner to Poise::
     {"type": "query", "id": "<message id>"}       # what became of an earlier press?
     {"type": "request_ack", "id": "<request id>"} # "OK, stepping in"
     {"type": "ping", "n": <int>}
+    {"type": "observe", ...}, {"type": "debrief_answer", ...}  # app.domain.watch_messages
 
 Poise to partner::
 
@@ -19,6 +20,7 @@ Poise to partner::
     {"type": "request", "id": "<request id>", "key": ..., "label": ..., "words": ...}
     {"type": "pong", "n": <int>}
     {"type": "ended"}                             # the meeting is over: stop reconnecting
+    {"type": "brief", ...}, {"type": "where", ...}, {"type": "debrief", ...}  # watch_messages
 
 A ``request`` goes the other way from a press: the user asks the partner to step
 in (issue 8). Its id is chosen by Poise; the partner answers with ``request_ack``,
@@ -27,57 +29,49 @@ phone stops asking too. Message ids of presses are chosen by the partner, so tha
 a press repeated after a reconnect is recognised and delivered once. Parsing never
 raises anything but :class:`ProtocolError`, whose ``reason`` says which
 :class:`DropReason` counter to bump: a hostile or broken partner costs a counter,
-never a crash.
+never a crash. The field checks and drop reasons live in ``app.domain.wire_fields``;
+this module passes them on, so the link needs only this one.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from app.domain.watch_messages import (
+    Brief,
+    DebriefAnswer,
+    DebriefQuestions,
+    Observe,
+    Where,
+    parse_watch_client,
+    parse_watch_server,
+    watch_fields,
+)
+from app.domain.wire_fields import (
+    MAX_MESSAGE_BYTES,
+    MAX_SERVER_MESSAGE_BYTES,
+    DropReason,
+    ProtocolError,
+    cue_key_field,
+    expect_keys,
+    is_valid_cue_key,
+    is_valid_message_id,
+    load_object,
+    message_id_field,
+    optional_text,
+    small_int,
+    text_field,
+)
+
 PROTOCOL_VERSION = 1
-MAX_MESSAGE_BYTES = 1024
-"""Largest frame a partner may send; real messages are under 120 bytes."""
 MAX_CUES_ON_WIRE = 8
 MAX_LABEL_CHARS = 40
 MAX_WORDS_CHARS = 120
-
-_MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
-_CUE_KEY = re.compile(r"[a-z0-9_-]{1,32}")
-_MAX_PING = 2**31
-
-
-class DropReason(StrEnum):
-    """Why a request, connection or message was refused; each has a counter."""
-
-    TOO_LARGE = "too_large"
-    NOT_TEXT = "not_text"
-    NOT_JSON = "not_json"
-    NOT_OBJECT = "not_object"
-    UNKNOWN_TYPE = "unknown_type"
-    BAD_FIELD = "bad_field"
-    UNKNOWN_CUE = "unknown_cue"
-    UNKNOWN_REQUEST = "unknown_request"
-    RATE_LIMITED = "rate_limited"
-    FLOODING = "flooding"
-    BAD_REQUEST = "bad_request"
-    WRONG_SECRET = "wrong_secret"
-    BAD_ORIGIN = "bad_origin"
-    TOO_MANY_CONNECTIONS = "too_many_connections"
-    TIMED_OUT = "timed_out"
-
-
-class ProtocolError(ValueError):
-    """A message that must be dropped; ``reason`` names the counter it goes to."""
-
-    def __init__(self, reason: DropReason, detail: str = "") -> None:
-        super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
-        self.reason = reason
 
 
 class ClientKind(StrEnum):
@@ -156,7 +150,7 @@ class Ping:
     number: int
 
 
-ClientMessage = Hello | Press | Query | RequestAck | Ping
+ClientMessage = Hello | Press | Query | RequestAck | Ping | Observe | DebriefAnswer
 
 
 # --- messages from Poise ------------------------------------------------------------------
@@ -211,7 +205,7 @@ class Ended:
     """
 
 
-ServerMessage = Welcome | Status | Request | Pong | Ended
+ServerMessage = Welcome | Status | Request | Pong | Ended | Brief | Where | DebriefQuestions
 
 
 def new_message_id() -> str:
@@ -219,33 +213,28 @@ def new_message_id() -> str:
     return secrets.token_hex(16)
 
 
-def is_valid_message_id(value: object) -> bool:
-    return isinstance(value, str) and _MESSAGE_ID.fullmatch(value) is not None
-
-
-def is_valid_cue_key(value: object) -> bool:
-    return isinstance(value, str) and _CUE_KEY.fullmatch(value) is not None
-
-
 def parse_client_message(raw: str | bytes) -> ClientMessage:
     """Read one frame from a partner; raises :class:`ProtocolError` and nothing else."""
     try:
-        fields = _load_object(raw)
+        fields = load_object(raw)
         kind = fields.get("type")
+        watched = parse_watch_client(kind, fields)
+        if watched is not None:
+            return watched
         if kind == "press":
-            _expect_keys(fields, {"type", "id", "cue"})
-            return Press(_message_id(fields), _cue_key(fields.get("cue")))
+            expect_keys(fields, {"type", "id", "cue"})
+            return Press(message_id_field(fields), cue_key_field(fields.get("cue")))
         if kind == "ping":
-            _expect_keys(fields, {"type", "n"})
-            return Ping(_small_int(fields.get("n")))
+            expect_keys(fields, {"type", "n"})
+            return Ping(small_int(fields.get("n")))
         if kind == "query":
-            _expect_keys(fields, {"type", "id"})
-            return Query(_message_id(fields))
+            expect_keys(fields, {"type", "id"})
+            return Query(message_id_field(fields))
         if kind == "request_ack":
-            _expect_keys(fields, {"type", "id"})
-            return RequestAck(_message_id(fields))
+            expect_keys(fields, {"type", "id"})
+            return RequestAck(message_id_field(fields))
         if kind == "hello":
-            _expect_keys(fields, {"type", "client"})
+            expect_keys(fields, {"type", "client"})
             client = fields.get("client")
             if not isinstance(client, str) or client not in ClientKind.__members__.values():
                 raise ProtocolError(DropReason.BAD_FIELD, "client")
@@ -260,25 +249,28 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
 def parse_server_message(raw: str | bytes) -> ServerMessage:
     """Read one frame from Poise (the partner client's side); raises only ProtocolError."""
     try:
-        fields = _load_object(raw)
+        fields = load_object(raw, MAX_SERVER_MESSAGE_BYTES)
         kind = fields.get("type")
+        watched = parse_watch_server(kind, fields)
+        if watched is not None:
+            return watched
         if kind == "status":
             state = fields.get("state")
             if not isinstance(state, str) or state not in DeliveryState.__members__.values():
                 raise ProtocolError(DropReason.BAD_FIELD, "state")
-            return Status(_message_id(fields), DeliveryState(state))
+            return Status(message_id_field(fields), DeliveryState(state))
         if kind == "pong":
-            return Pong(_small_int(fields.get("n")))
+            return Pong(small_int(fields.get("n")))
         if kind == "ended":
             return Ended()
         if kind == "request":
             return Request(
-                _message_id(fields),
-                _cue_key(fields.get("key")),
-                _text(fields.get("label"), MAX_LABEL_CHARS, "label"),
-                _text(fields.get("words"), MAX_WORDS_CHARS, "words"),
-                _optional_text(fields.get("answer"), MAX_LABEL_CHARS, "answer"),
-                _optional_text(fields.get("answered"), MAX_WORDS_CHARS, "answered"),
+                message_id_field(fields),
+                cue_key_field(fields.get("key")),
+                text_field(fields.get("label"), MAX_LABEL_CHARS, "label"),
+                text_field(fields.get("words"), MAX_WORDS_CHARS, "words"),
+                optional_text(fields.get("answer"), MAX_LABEL_CHARS, "answer"),
+                optional_text(fields.get("answered"), MAX_WORDS_CHARS, "answered"),
             )
         if kind == "welcome":
             cues = fields.get("cues")
@@ -286,7 +278,7 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
             if not isinstance(cues, list) or len(cues) > MAX_CUES_ON_WIRE:
                 raise ProtocolError(DropReason.BAD_FIELD, "cues")
             buttons = tuple(_cue_button(item) for item in cues)
-            return Welcome(buttons, _small_int(partners), _small_int(fields.get("v")))
+            return Welcome(buttons, small_int(partners), small_int(fields.get("v")))
         raise ProtocolError(DropReason.UNKNOWN_TYPE)
     except ProtocolError:
         raise
@@ -296,7 +288,10 @@ def parse_server_message(raw: str | bytes) -> ServerMessage:
 
 def encode(message: ClientMessage | ServerMessage) -> str:
     """The compact JSON frame for one message."""
-    fields: dict[str, Any]
+    fields: dict[str, Any] | None = watch_fields(message)
+    if fields is not None:
+        # Words a partner or the user typed stay UTF-8, so a long answer fits one frame.
+        return json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
     match message:
         case Hello(client):
             fields = {"type": "hello", "client": client.value}
@@ -356,80 +351,48 @@ class DropCounters:
         return {reason.value: count for reason, count in sorted(self._counts.items())}
 
 
-# --- helpers ------------------------------------------------------------------------------
-
-
-def _load_object(raw: str | bytes) -> dict[str, Any]:
-    if isinstance(raw, bytes):
-        raise ProtocolError(DropReason.NOT_TEXT)
-    if not isinstance(raw, str):
-        raise ProtocolError(DropReason.NOT_TEXT)
-    # Characters first (cheap), then the encoded size the limit is really about.
-    if len(raw) > MAX_MESSAGE_BYTES or len(raw.encode("utf-8", "surrogatepass")) > (
-        MAX_MESSAGE_BYTES
-    ):
-        raise ProtocolError(DropReason.TOO_LARGE)
-    try:
-        value = json.loads(raw, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
-    except ProtocolError:
-        raise
-    except (ValueError, RecursionError) as broken:
-        raise ProtocolError(DropReason.NOT_JSON, type(broken).__name__) from None
-    if not isinstance(value, dict):
-        raise ProtocolError(DropReason.NOT_OBJECT)
-    return value
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ProtocolError(DropReason.NOT_JSON, name)
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    fields = dict(pairs)
-    if len(fields) != len(pairs):
-        raise ProtocolError(DropReason.BAD_FIELD, "duplicate key")
-    return fields
-
-
-def _expect_keys(fields: dict[str, Any], allowed: set[str]) -> None:
-    if not fields.keys() <= allowed:
-        raise ProtocolError(DropReason.BAD_FIELD, "unexpected key")
-
-
-def _message_id(fields: dict[str, Any]) -> str:
-    value = fields.get("id")
-    if not is_valid_message_id(value):
-        raise ProtocolError(DropReason.BAD_FIELD, "id")
-    return str(value)
-
-
-def _cue_key(value: object) -> str:
-    if not is_valid_cue_key(value):
-        raise ProtocolError(DropReason.BAD_FIELD, "cue")
-    return str(value)
-
-
-def _small_int(value: object) -> int:
-    # bool is an int in Python; on the wire it is not a number.
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < _MAX_PING:
-        raise ProtocolError(DropReason.BAD_FIELD, "number")
-    return value
-
-
-def _text(value: object, max_chars: int, name: str) -> str:
-    if not isinstance(value, str) or not 0 < len(value) <= max_chars:
-        raise ProtocolError(DropReason.BAD_FIELD, name)
-    return value
-
-
-def _optional_text(value: object, max_chars: int, name: str) -> str:
-    """A text field an older Poise does not send: missing or empty reads as ''."""
-    if value is None or value == "":
-        return ""
-    return _text(value, max_chars, name)
-
-
 def _cue_button(item: object) -> CueButton:
     if not isinstance(item, dict):
         raise ProtocolError(DropReason.BAD_FIELD, "cue")
-    return CueButton(_cue_key(item.get("key")), _text(item.get("label"), MAX_LABEL_CHARS, "label"))
+    label = text_field(item.get("label"), MAX_LABEL_CHARS, "label")
+    return CueButton(cue_key_field(item.get("key")), label)
+
+
+# The wire's whole vocabulary, including what its two halves (wire_fields, watch_messages) hold.
+__all__ = [
+    "MAX_CUES_ON_WIRE",
+    "MAX_LABEL_CHARS",
+    "MAX_MESSAGE_BYTES",
+    "MAX_SERVER_MESSAGE_BYTES",
+    "MAX_WORDS_CHARS",
+    "PROTOCOL_VERSION",
+    "Brief",
+    "ClientKind",
+    "ClientMessage",
+    "CueButton",
+    "DebriefAnswer",
+    "DebriefQuestions",
+    "DeliveryState",
+    "DropCounters",
+    "DropReason",
+    "Ended",
+    "Hello",
+    "Observe",
+    "Ping",
+    "Pong",
+    "Press",
+    "ProtocolError",
+    "Query",
+    "Request",
+    "RequestAck",
+    "ServerMessage",
+    "Status",
+    "Welcome",
+    "Where",
+    "encode",
+    "is_valid_cue_key",
+    "is_valid_message_id",
+    "new_message_id",
+    "parse_client_message",
+    "parse_server_message",
+]

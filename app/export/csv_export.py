@@ -1,7 +1,8 @@
 """All meetings as a CSV file, one row per meeting, as listed in the review.
 
-Besides the list's columns each row carries the meeting's acknowledge times and its
-action items (text, owner, due date, done), read in batches through ``activity``.
+Besides the list's columns each row carries the meeting's acknowledge times, its
+action items (text, owner, due date, done) and the partner's observations and debrief
+(columns named as the partner's), read in batches through ``activity``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from statistics import median
 
-from app.export.formatting import local
+from app.export.formatting import format_offset, local
 from app.export.report import playbook_title
 from app.private_files import write_private
 from app.store.records import MeetingActivity, MeetingSummary
@@ -34,6 +35,8 @@ CSV_COLUMNS = (
     "ack_seconds",
     "open_action_items",
     "action_items",
+    "partner_observations",
+    "partner_debrief",
 )
 ActivityReader = Callable[[list[int]], Mapping[int, MeetingActivity]]
 _BATCH = 500
@@ -60,6 +63,19 @@ def _action_text(activity: MeetingActivity) -> str:
     return "; ".join(parts)
 
 
+def _observation_text(activity: MeetingActivity, started: MeetingSummary) -> str:
+    """'4:10 You tensed up — at the price; 12:00 crossed arms': time into the meeting."""
+    return "; ".join(
+        f"{format_offset(seen.at - started.started_at)} {seen.text}"
+        for seen in activity.observations
+    )
+
+
+def _debrief_text(activity: MeetingActivity) -> str:
+    """'When did they tense up? At the refund; Next time? Slower': question, then answer."""
+    return "; ".join(f"{answer.question} {answer.answer}" for answer in activity.debrief)
+
+
 def summary_row(
     summary: MeetingSummary,
     activity: MeetingActivity | None = None,
@@ -78,7 +94,7 @@ def summary_row(
         summary.follow_up.isoformat() if summary.follow_up else "",
     ]
     if activity is None:
-        return [*row, "", "", "", "", "", ""]
+        return [*row, "", "", "", "", "", "", "", ""]
     acks = activity.ack_seconds
     open_items = sum(1 for item in activity.action_items if not item.done)
     return [
@@ -89,6 +105,8 @@ def summary_row(
         " ".join(_seconds(value) for value in acks),
         str(open_items),
         _cell(_action_text(activity)),
+        _cell(_observation_text(activity, summary)),
+        _cell(_debrief_text(activity)),
     ]
 
 

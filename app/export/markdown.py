@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
-from app.export.markdown_text import action_line, escape_inline, note_block
+from app.export.markdown_text import action_line, debrief_line, escape_inline, note_block
 from app.export.plain_text import without_controls
 from app.export.report import MeetingReport, ReportEvent
 from app.private_files import write_private
@@ -35,6 +35,11 @@ def meeting_markdown(report: MeetingReport) -> str:
             f"- `{event.offset}` ({event.clock}) {escape_inline(event.text)}"
             for event in steps_that_matter(report.timeline)
         ]
+        out.append("")
+    if report.debrief:
+        out += [f"## {translate('Report', 'Your partner’s debrief')}", ""]
+        for answer in report.debrief:
+            out.append(debrief_line(answer.question, answer.answer))
         out.append("")
     # A control code pasted into a note would reach whatever shows the file (a terminal).
     return without_controls("\n".join(out).rstrip("\n") + "\n")

@@ -39,3 +39,8 @@ def action_line(text: str, details: str, *, done: bool | None = None) -> str:
     box = "" if done is None else ("[x] " if done else "[ ] ")
     suffix = f" ({escape_inline(details)})" if details else ""
     return f"- {box}{escape_inline(text)}{suffix}"
+
+
+def debrief_line(question: str, answer: str) -> str:
+    """One answer of the partner's debrief as a list entry, its question in bold."""
+    return f"- **{escape_inline(question)}** {escape_inline(answer)}"

@@ -109,6 +109,13 @@ def meeting_html(report: MeetingReport) -> str:
                 f"<td>{_text(event.text)}</td></tr>"
             )
         parts.append("</table>")
+    if report.debrief:
+        parts.append(_H2.format(escape(translate("Report", "Your partner’s debrief"))))
+        for answer in report.debrief:
+            parts.append(
+                f"<p style='margin-top:4px; margin-bottom:0'><b>{_text(answer.question)}</b></p>"
+                f"<p style='margin-top:0'>{_text(answer.answer)}</p>"
+            )
     parts.append("</body></html>")
     return "".join(parts)
 

@@ -35,9 +35,11 @@ class ReportNote:
 
 @dataclass(frozen=True, slots=True)
 class ReportEvent:
-    """One line of the timeline: ``kind`` is 'step', 'signal', 'stamp' or 'flag'.
+    """One line of the timeline: ``kind`` is 'step', 'signal', 'stamp', 'flag' or
+    'observation'.
 
-    A flag is the stamped line the live window's "Flag this moment" writes.
+    A flag is the stamped line the live window's "Flag this moment" writes; an
+    observation is the partner's, and its text says so.
     """
 
     kind: str
@@ -80,6 +82,16 @@ class ReportSignal:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportDebriefAnswer:
+    """One answer of the partner's debrief, after the meeting."""
+
+    at: datetime
+    clock: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReportAction:
     item_id: int
     done: bool
@@ -119,6 +131,9 @@ class MeetingReport:
     steps: tuple[ReportStep, ...]
     signals: tuple[ReportSignal, ...]
     uuid: str = ""  # the meeting's own name outside Poise: ids of deleted meetings come back
+    # The partner's (issue 25): what they noticed (also in ``timeline``), their debrief.
+    observations: tuple[ReportEvent, ...] = ()
+    debrief: tuple[ReportDebriefAnswer, ...] = ()
 
     @property
     def calendar_key(self) -> str:
@@ -194,7 +209,17 @@ def build_report(
     timeline = [event("step", step.at, step_line.format(title=step.title)) for step in steps]
     timeline += [event("signal", signal.sent_at, signal.sentence) for signal in signals]
     timeline += stamped
+    noticed = translate("Report", "Your partner noticed: {words}")
+    observations = tuple(
+        event("observation", seen.at, noticed.format(words=seen.text))
+        for seen in sorted(detail.observations, key=lambda seen: (seen.at, seen.id))
+    )
+    timeline += observations
     timeline.sort(key=lambda entry: entry.at)
+    debrief = tuple(
+        ReportDebriefAnswer(answer.at, format_clock(answer.at), answer.question, answer.answer)
+        for answer in detail.debrief
+    )
     actions = tuple(
         ReportAction(item.id, item.done, item.text, item.owner or "", item.due)
         for item in detail.action_items
@@ -219,6 +244,8 @@ def build_report(
         action_items=actions,
         steps=steps,
         signals=signals,
+        observations=observations,
+        debrief=debrief,
     )
 
 

@@ -3,9 +3,10 @@
 Three lanes over one time axis: the playbook steps entered (coloured segments), the
 signals (a red mark when sent and a bar as long as the user took to acknowledge it;
 hatched up to the moment it faded when never acknowledged), and the stamped note lines
-(dots) with flagged moments (small flags). Under the lanes, a soft red glow grows where
-signals cluster. The review's ``TimelineStrip`` widget and the PDF both paint with
-``paint_strip``, so the printed strip is the one on screen. QtGui only: no widgets.
+(dots) with flagged moments (small flags) and the partner's observations (hollow
+diamonds). Under the lanes, a soft red glow grows where signals cluster. The review's
+``TimelineStrip`` widget and the PDF both paint with ``paint_strip``, so the printed strip
+is the one on screen. QtGui only: no widgets.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class StripColours:
     signal: str = "#c0392b"
     stamp: str = "#2f4f6f"
     flag: str = "#b54708"
+    partner: str = "#1b7f6e"
 
 
 LIGHT_STRIP = StripColours()
@@ -63,6 +65,7 @@ DARK_STRIP = StripColours(
     signal="#e0735e",
     stamp="#8fb8de",
     flag="#e0a45e",
+    partner="#6cc9b6",
 )
 
 
@@ -84,9 +87,12 @@ class StripSignal:
 
 @dataclass(frozen=True, slots=True)
 class StripStamp:
+    """A stamped line, a flag, or (``partner``) one of the partner's observations."""
+
     at_s: float
     text: str
     flagged: bool = False
+    partner: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +128,7 @@ def strip_data_from(report: MeetingReport, fade_seconds: float = DEFAULT_FADE_SE
                 faded = max(0.0, min(faded, end - sent))
         signals.append(StripSignal(sent, signal.delay_seconds, signal.label, faded))
     moments = [seconds(step.at) for step in report.steps]
-    moments += [seconds(line.at) for line in report.stamped_lines]
+    moments += [seconds(line.at) for line in (*report.stamped_lines, *report.observations)]
     moments += [seconds(signal.acknowledged_at or signal.sent_at) for signal in report.signals]
     if end is None:
         moments += [s.sent_s + (s.faded_after_s or 0.0) for s in signals]
@@ -133,6 +139,9 @@ def strip_data_from(report: MeetingReport, fade_seconds: float = DEFAULT_FADE_SE
         stamps=tuple(
             StripStamp(seconds(line.at), line.text, line.kind == "flag")
             for line in report.stamped_lines
+        )
+        + tuple(
+            StripStamp(seconds(seen.at), seen.text, partner=True) for seen in report.observations
         ),
     )
 
@@ -316,7 +325,16 @@ def _paint_stamps(painter: QPainter, data: StripData, width: float, colours: Str
     middle = top + height / 2
     for stamp in data.stamps:
         x = x_at(data, width, stamp.at_s)
-        if stamp.flagged:
+        if stamp.partner:
+            # A hollow diamond: what the partner saw, told apart from the user's own dots.
+            diamond = QPainterPath(QPointF(x, middle - 5))
+            for corner in ((x + 5, middle), (x, middle + 5), (x - 5, middle)):
+                diamond.lineTo(QPointF(*corner))
+            diamond.closeSubpath()
+            painter.setPen(QPen(QColor(colours.partner), 1.8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(diamond)
+        elif stamp.flagged:
             # A small pennant on a pole: a flagged moment, not a note.
             painter.setPen(QPen(QColor(colours.flag), 1.5))
             painter.drawLine(QPointF(x, top), QPointF(x, top + height))

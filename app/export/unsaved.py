@@ -8,13 +8,15 @@ ends they are written here, in plain Markdown the user can read, paste or keep.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from app.domain.meeting_session import MeetingRecap
 from app.domain.meeting_terms import NoteField
+from app.domain.partner_watch import DebriefAnswer, Observation
 from app.export.formatting import format_day, format_duration, format_offset, format_when
-from app.export.markdown_text import action_line, escape_inline, note_block
+from app.export.markdown_text import action_line, debrief_line, escape_inline, note_block
 from app.translation import translate
 
 
@@ -26,6 +28,8 @@ def unsaved_meeting_markdown(
     notes: dict[NoteField, str],
     lines: list[tuple[datetime, str]],
     recap: MeetingRecap | None,
+    observations: Sequence[Observation] = (),
+    debrief: Sequence[DebriefAnswer] = (),
 ) -> str:
     out = [
         f"# {escape_inline(title)} — {escape_inline(client_name)}",
@@ -46,6 +50,16 @@ def unsaved_meeting_markdown(
         out += [f"## {translate('Report', 'Stamped lines')}", ""]
         for at, text in lines:
             out.append(f"- {format_offset(at - started_at)} — {escape_inline(text)}")
+        out.append("")
+    if observations:
+        out += [f"## {translate('Report', 'Your partner noticed')}", ""]
+        for seen in observations:
+            out.append(f"- {format_offset(seen.at - started_at)} — {escape_inline(seen.text)}")
+        out.append("")
+    if debrief:
+        out += [f"## {translate('Report', 'Your partner’s debrief')}", ""]
+        for answer in debrief:
+            out.append(debrief_line(answer.question, answer.answer))
         out.append("")
     if recap is not None:
         if recap.action_items:

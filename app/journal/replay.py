@@ -7,8 +7,8 @@ crash (or that was applied just before a crash removed it) never doubles anythin
 - the meeting is found by its start time, title and client, and created if missing;
 - note text replaces the stored text only if it was typed later;
 - a stamped line, step or cue already there (same text or key and time, same message id)
-  is not added again; an action item is added only as many times as the journal has it
-  beyond those stored.
+  is not added again, nor is a partner's observation or debrief answer (same message id);
+  an action item is added only as many times as the journal has it beyond those stored.
 
 A journal that cannot be read or applied is kept, never deleted, and named in
 ``JournalOutcome.problems`` for the user.
@@ -28,7 +28,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.meeting_terms import Cue, CueStyle, MeetingMode, NoteField, SignalSource
-from app.journal import writer
+from app.domain.partner_watch import brief_from_dict
+from app.journal import partner_entries, writer
 from app.store.errors import StoreError
 from app.store.viewer import own_rows
 from app.translation import translate
@@ -145,7 +146,9 @@ def read_journal(path: Path) -> JournalContent:
 def apply_journal(session: Session, content: JournalContent) -> int:
     """Apply one journal inside ``session``'s transaction; returns the meeting's id."""
     from app.store import models
+    from app.store.brief_column import brief_to_json
     from app.store.cue_column import cues_to_json
+    from app.store.partner_calls import add_debrief_answer, add_observation
     from app.store.search_queries import (
         KIND_CLIENT,
         KIND_ITEM,
@@ -182,6 +185,9 @@ def apply_journal(session: Session, content: JournalContent) -> int:
             playbook_version=str(facts.get("playbook_version", "")),
             partner_name=str(facts.get("partner_name", "")).strip(),
             cues_json=cues_to_json(content.cues),
+            partner_brief_json=brief_to_json(
+                brief_from_dict(facts["partner_brief"]) if facts.get("partner_brief") else None
+            ),
             started_at=started_at,
         )
         session.add(meeting)
@@ -257,6 +263,10 @@ def apply_journal(session: Session, content: JournalContent) -> int:
                 session.add(item)
                 session.flush()
                 index_text(session, meeting_id, KIND_ITEM, str(item.id), item.text)
+        elif kind == partner_entries.OBSERVATION:
+            add_observation(session, meeting_id, partner_entries.observation_from(event))
+        elif kind == partner_entries.DEBRIEF_ANSWER:
+            add_debrief_answer(session, meeting_id, partner_entries.debrief_answer_from(event))
         elif kind == "follow_up":
             meeting.follow_up = date.fromisoformat(event["date"]) if event.get("date") else None
         elif kind == "end":

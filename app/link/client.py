@@ -84,10 +84,11 @@ class PartnerLinkClient(PartnerEnd):
         url: str,
         *,
         stale_after_ms: int = STALE_AFTER_MS,
+        answer_within_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()  # PySide6 6.12 loses a reference to True per emit
-        super().__init__(stale_after_ms, parent)
+        super().__init__(stale_after_ms, parent, answer_within_ms)
         self.address = parse_pairing_url(url)
         self._attempt = 0
         self._ping_number = 0
@@ -189,4 +190,5 @@ class PartnerLinkClient(PartnerEnd):
         self.stop()
         if self._request is not None:
             self._request = None
+        self._give_up_outbox()
         self._set_link_state(LinkState.ENDED)

@@ -16,6 +16,7 @@ from PySide6.QtWebSockets import QWebSocket
 
 from app.domain.signal_protocol import ClientKind
 from app.link.partner_session import RateLimits
+from app.link.partner_watch_link import WatchAllowance
 from app.link.rate_limit import TokenBucket
 from app.link.websocket_rules import MaskedFrames
 
@@ -36,6 +37,7 @@ class LanPartner:
         self.address = plain_address(socket.peerAddress().toString())
         self.frames = TokenBucket(limits.frames_burst, limits.frames_per_second)
         self.presses = presses
+        self.watch = WatchAllowance(limits.watch)
         self.bytes = TokenBucket(limits.bytes_burst, limits.bytes_per_second)
         self.rate_drops = 0
         self.cut_off = False  # closed for flooding or breaking the protocol

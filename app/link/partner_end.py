@@ -19,12 +19,17 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
+from app.domain.partner_watch import QuickObservation
 from app.domain.signal_protocol import (
+    Brief,
     CueButton,
+    DebriefAnswer,
+    DebriefQuestions,
     DeliveryState,
     Hello,
+    Observe,
     Ping,
     Press,
     Query,
@@ -32,6 +37,7 @@ from app.domain.signal_protocol import (
     RequestAck,
     ServerMessage,
     Status,
+    Where,
     new_message_id,
 )
 
@@ -41,6 +47,9 @@ RESEND_EVERY_MS = 1000
 """Poise answers a press within milliseconds; no answer after this long, it goes again."""
 MOST_SENDS = 8
 """A press goes out at most this often (the first time and the repeats), then it waits."""
+ANSWER_WITHIN_MS = 8000
+"""Poise answers a message in well under a second on either path; silence this long after
+it went out means it did not get through (a revoked pairing, a Poise that went away)."""
 
 
 class LinkState(StrEnum):
@@ -72,6 +81,31 @@ class PressState(StrEnum):
         )
 
 
+class SendState(StrEnum):
+    """How far an observation or a debrief answer got: Poise only ever says "received"."""
+
+    PENDING = "pending"  # made while offline, not sent yet
+    SENT = "sent"  # on its way, maybe more than once: no answer yet
+    RECEIVED = "received"  # Poise has it (kept once, however often it arrived)
+    REJECTED = "rejected"  # refused: too many too fast, too long, the wrong moment
+    UNDELIVERED = "undelivered"  # never answered: it did not get through
+
+    @property
+    def is_final(self) -> bool:
+        return self not in (SendState.PENDING, SendState.SENT)
+
+
+@dataclass(slots=True)
+class _Outgoing:
+    """An observation or debrief answer waiting for Poise's "received"."""
+
+    message: OutboxMessage
+    made: QElapsedTimer
+    went_out: QElapsedTimer
+    state: SendState = SendState.PENDING
+    sends: int = 0
+
+
 @dataclass(slots=True)
 class _LastPress:
     message_id: str
@@ -81,7 +115,12 @@ class _LastPress:
     sends: int = 0
 
 
-ClientMessage = Hello | Press | Query | RequestAck | Ping
+OutboxMessage = Observe | DebriefAnswer
+ClientMessage = Hello | Press | Query | RequestAck | Ping | OutboxMessage
+_SETTLED_BY = {
+    DeliveryState.REJECTED: SendState.REJECTED,
+    DeliveryState.UNKNOWN: SendState.UNDELIVERED,
+}
 
 
 class PartnerEnd(QObject):
@@ -92,10 +131,22 @@ class PartnerEnd(QObject):
     pressStateChanged = Signal(str, str)  # noqa: N815 (Qt signal naming) -- message id, state
     requestReceived = Signal(object)  # noqa: N815 (Qt signal naming) -- Request
     requestAnswered = Signal(str)  # noqa: N815 (Qt signal naming) -- request id, acknowledged
+    briefReceived = Signal(object)  # noqa: N815 (Qt signal naming) -- Brief
+    whereChanged = Signal(object)  # noqa: N815 (Qt signal naming) -- Where
+    debriefAsked = Signal(object)  # noqa: N815 (Qt signal naming) -- tuple[str, ...] questions
+    sendStateChanged = Signal(str, str)  # noqa: N815 (Qt signal naming) -- message id, SendState
 
-    def __init__(self, stale_after_ms: int, parent: QObject | None) -> None:
+    def __init__(
+        self, stale_after_ms: int, parent: QObject | None, answer_within_ms: int | None = None
+    ) -> None:
         super().__init__(parent)
         self._stale_after_ms = stale_after_ms
+        # Read when made, not when defined: a test may shorten the module's patience.
+        self._answer_within_ms = answer_within_ms or ANSWER_WITHIN_MS
+        self._outbox: dict[str, _Outgoing] = {}
+        self.brief: Brief | None = None
+        self.where: Where | None = None
+        self.debrief_questions: tuple[str, ...] = ()
         self._state = LinkState.CONNECTING
         self._cues: tuple[CueButton, ...] = ()
         self._last: _LastPress | None = None
@@ -160,6 +211,62 @@ class PartnerEnd(QObject):
             self._went_out()
         return self._last.message_id
 
+    def observe(self, kind: QuickObservation | None, words: str, message_id: str) -> None:
+        """A quiet observation, sent until Poise says it was received; ``sendStateChanged``
+        tells how far it got (the id is the caller's, so it can listen before the first)."""
+        self._post(Observe(message_id, kind, words))
+
+    def answer_debrief(self, question: int, answer: str, message_id: str) -> None:
+        """The answer to debrief question ``question`` (its index); sent like an observation."""
+        self._post(DebriefAnswer(message_id, question, answer))
+
+    def send_state(self, message_id: str) -> SendState | None:
+        """Where an observation or answer still on its way is; None once settled."""
+        item = self._outbox.get(message_id)
+        return item.state if item is not None else None
+
+    def _post(self, message: OutboxMessage) -> None:
+        if message.message_id in self._outbox:
+            return  # already on its way: Poise keeps one per id anyway
+        made = QElapsedTimer()
+        made.start()
+        item = _Outgoing(message, made, QElapsedTimer())
+        self._outbox[message.message_id] = item
+        self._transmit(item)
+        if not self._resend_timer.isActive():
+            self._resend_timer.start()
+
+    def _transmit(self, item: _Outgoing) -> None:
+        if self._send(item.message):
+            item.sends += 1
+            if item.state is SendState.PENDING:
+                item.went_out.start()
+                item.state = SendState.SENT
+        self.sendStateChanged.emit(item.message.message_id, item.state.value)
+
+    def _settle(self, item: _Outgoing, state: SendState) -> None:
+        item.state = state
+        del self._outbox[item.message.message_id]
+        self.sendStateChanged.emit(item.message.message_id, state.value)
+
+    def _resend_outbox(self) -> bool:
+        """Repeats what Poise has not answered yet, gives up on what is too old; True while
+        anything is still waiting."""
+        for item in list(self._outbox.values()):
+            if item.state is SendState.PENDING:
+                if item.made.elapsed() >= self._stale_after_ms:
+                    self._settle(item, SendState.UNDELIVERED)
+            elif item.went_out.elapsed() >= self._answer_within_ms:
+                self._settle(item, SendState.UNDELIVERED)
+            elif item.sends < MOST_SENDS and self._send(item.message):
+                item.sends += 1
+        return bool(self._outbox)
+
+    def _give_up_outbox(self) -> None:
+        """The link will not come back for this meeting: what is still waiting did not arrive."""
+        for item in list(self._outbox.values()):
+            self._settle(item, SendState.UNDELIVERED)
+
     def _went_out(self) -> None:
         assert self._last is not None
         self._last.sends += 1
@@ -170,7 +277,7 @@ class PartnerEnd(QObject):
     def _resend(self) -> None:
         """No answer yet: the same press, or the same "OK", again (a dropped one arrives,
         a repeat is answered and never shown twice)."""
-        waiting = False
+        waiting = self._resend_outbox()
         last = self._last
         if last is not None and last.state is PressState.SENT and last.sends < MOST_SENDS:
             waiting = True
@@ -187,6 +294,8 @@ class PartnerEnd(QObject):
         """The link is back: a fresh press goes again, an old one is asked after, and an
         "OK" that may not have arrived is said again."""
         self._resume_press()
+        for item in list(self._outbox.values()):
+            self._transmit(item)
         if self._answering is not None and self._send(RequestAck(self._answering)):
             self._answer_sends += 1
 
@@ -208,6 +317,17 @@ class PartnerEnd(QObject):
     def _hear(self, message: ServerMessage) -> None:
         """What Poise says about requests and presses, the same on every path."""
         match message:
+            case Brief():
+                self.brief = message
+                self.briefReceived.emit(message)
+            case Where():
+                self.where = message
+                self.whereChanged.emit(message)
+            case DebriefQuestions(questions):
+                self.debrief_questions = questions
+                self.debriefAsked.emit(questions)
+            case Status(message_id, state) if message_id in self._outbox:
+                self._settle(self._outbox[message_id], _SETTLED_BY.get(state, SendState.RECEIVED))
             case Request(message_id):
                 if message_id not in self._answered and message_id != self._answering:
                     self._request = message

@@ -16,16 +16,21 @@ from abc import abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
+
+from PySide6.QtCore import QObject, QTimer
 
 from app.domain.meeting_terms import Cue, SignalSource, partner_request
 from app.domain.signal_protocol import (
+    Brief,
     ClientKind,
     CueButton,
+    DebriefAnswer,
     DeliveryState,
     DropCounters,
     DropReason,
     Hello,
+    Observe,
     Ping,
     Pong,
     Press,
@@ -36,18 +41,34 @@ from app.domain.signal_protocol import (
     ServerMessage,
     Status,
     Welcome,
+    Where,
     encode,
     parse_client_message,
+)
+from app.link.partner_watch_link import (
+    AnswerHandler,
+    MeetingPhase,
+    ObservationHandler,
+    PartnerWatchLink,
+    WatchAllowance,
+    WatchLimits,
 )
 from app.link.rate_limit import TokenBucket
 
 REMEMBERED_PRESSES = 512
 REMEMBERED_REQUESTS = 64
+DEBRIEF_WINDOW_MS = 15 * 60 * 1000
+"""How long the link stays open for the debrief after the meeting, unless ended sooner."""
+IN_THE_DEBRIEF = (DebriefAnswer, Ping, Hello, Query)
+"""What a partner may still say once the meeting ended (a query only reads a state)."""
 
 SOURCE_OF = {
     ClientKind.PHONE: SignalSource.PHONE,
     ClientKind.PARTNER_APP: SignalSource.PARTNER_APP,
 }
+
+
+DEFAULT_WATCH_LIMITS = WatchLimits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +89,8 @@ class RateLimits:
     # itself, unseen by the frame allowance above): a phone sends about 20 bytes a second.
     bytes_burst: int = 16384
     bytes_per_second: float = 2048
+    # Observations and debrief answers (issue 25), on both paths.
+    watch: WatchLimits = DEFAULT_WATCH_LIMITS
 
 
 DEFAULT_RATE_LIMITS = RateLimits()
@@ -79,6 +102,7 @@ class SessionPeer(Protocol):
 
     kind: ClientKind
     presses: TokenBucket
+    watch: WatchAllowance
 
 
 PeerT = TypeVar("PeerT", bound=SessionPeer)
@@ -89,8 +113,10 @@ class PartnerSession(Generic[PeerT]):
 
     ``peers`` gives the partners a broadcast reaches now, ``send`` writes one encoded frame
     to one partner; ``on_cue`` (cue key, SignalSource value, message id) and
-    ``on_request_acknowledged`` (request id) are the meeting's news; ``on_hello`` (peer,
-    whether its kind changed) lets a transport follow up on a partner saying what it is.
+    ``on_request_acknowledged`` (request id) are the meeting's news, and so are
+    ``on_observation`` and ``on_debrief_answer`` (``app.link.partner_watch_link``);
+    ``on_hello`` (peer, whether its kind changed) lets a transport follow up on a partner
+    saying what it is.
     """
 
     def __init__(
@@ -103,6 +129,8 @@ class PartnerSession(Generic[PeerT]):
         on_cue: Callable[[str, str, str], None],
         on_request_acknowledged: Callable[[str], None],
         on_hello: Callable[[PeerT, bool], None] = lambda _peer, _changed: None,
+        on_observation: ObservationHandler = lambda _id, _kind, _words: None,
+        on_debrief_answer: AnswerHandler = lambda _id, _question, _answer: None,
     ) -> None:
         self.buttons = tuple(CueButton(cue.key, cue.label) for cue in cues)
         self._cue_keys = frozenset(cue.key for cue in cues)
@@ -116,13 +144,30 @@ class PartnerSession(Generic[PeerT]):
         self.open_request: Request | None = None
         self._answered_requests: OrderedDict[str, None] = OrderedDict()
         self.dropped = DropCounters()
+        self.watch: PartnerWatchLink[PeerT] = PartnerWatchLink(
+            limits.watch,
+            self.dropped,
+            broadcast=self._broadcast,
+            send=send,
+            on_observation=on_observation,
+            on_debrief_answer=on_debrief_answer,
+        )
 
     def new_press_allowance(self) -> TokenBucket:
         """A joining partner's own press allowance."""
         return TokenBucket(self.limits.presses_burst, self.limits.presses_per_second)
 
+    def new_watch_allowance(self) -> WatchAllowance:
+        """A joining partner's own observation and answer allowance."""
+        return self.watch.new_allowance()
+
     def welcome(self, partner_count: int) -> str:
         return encode(Welcome(self.buttons, partner_count))
+
+    def greet(self, peer: PeerT) -> None:
+        """Tell a partner who just joined the brief and the step (or the debrief)."""
+        for frame in self.watch.greeting():
+            self._send(peer, frame)
 
     def forget(self) -> None:
         """The meeting ended: nothing it knew is answered any more."""
@@ -138,6 +183,11 @@ class PartnerSession(Generic[PeerT]):
             message = parse_client_message(frame)
         except ProtocolError as bad:
             self.dropped.add(bad.reason)
+            if bad.message_id is not None:
+                self.watch.refuse(peer, bad.message_id)
+            return
+        if self.watch.phase is MeetingPhase.DEBRIEF and not isinstance(message, IN_THE_DEBRIEF):
+            self._refuse_after_the_meeting(peer, message)
             return
         match message:
             case Press():
@@ -152,6 +202,16 @@ class PartnerSession(Generic[PeerT]):
                 changed = peer.kind is not kind
                 peer.kind = kind
                 self._on_hello(peer, changed)
+            case Observe() | DebriefAnswer():
+                self.watch.receive(peer, message)
+
+    def _refuse_after_the_meeting(self, peer: PeerT, message: object) -> None:
+        if isinstance(message, Observe):
+            self.watch.receive(peer, message)  # counted and answered there
+            return
+        self.dropped.add(DropReason.NOT_NOW)
+        if isinstance(message, Press):
+            self._send(peer, encode(Status(message.message_id, DeliveryState.REJECTED)))
 
     def _on_press(self, peer: PeerT, press: Press) -> None:
         known = self._deliveries.get(press.message_id)
@@ -242,6 +302,36 @@ class SessionReports:
     @abstractmethod
     def has_ended(self) -> bool:
         """Whether the meeting's link is over; only the transport knows when it ended."""
+
+    @abstractmethod
+    def end(self) -> None:
+        """Tell every partner the meeting ended, and close the link for good."""
+
+    # --- the second pair of eyes (issue 25) ----------------------------------------------
+
+    def set_brief(self, brief: Brief | None) -> None:
+        """What the partner watches for: every partner hears it now, later ones on joining."""
+        self._session.watch.set_brief(brief)
+
+    def set_where(self, where: Where) -> None:
+        """The step the meeting is on now (told to every partner while the meeting runs)."""
+        self._session.watch.set_where(where)
+
+    @property
+    def in_debrief(self) -> bool:
+        return not self.has_ended and self._session.watch.phase is MeetingPhase.DEBRIEF
+
+    def begin_debrief(self, questions: tuple[str, ...]) -> None:
+        """The meeting ended: ask the debrief ``questions`` and take only answers (and pings)
+        until :meth:`end`, called by the user's side or by itself after the debrief window."""
+        if self.has_ended or self._session.watch.phase is MeetingPhase.DEBRIEF:
+            return
+        self._session.watch.begin_debrief(questions)
+        QTimer.singleShot(DEBRIEF_WINDOW_MS, cast(QObject, self), self._debrief_over)
+
+    def _debrief_over(self) -> None:
+        if not self.has_ended:
+            self.end()
 
     def delivery_state(self, message_id: str) -> DeliveryState:
         return self._session.delivery_state(message_id)

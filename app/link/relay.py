@@ -42,6 +42,7 @@ from app.link.broker_pass import BrokerPass
 from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import PairedPartner, PairingBook
 from app.link.partner_session import DEFAULT_RATE_LIMITS, PartnerSession, RateLimits, SessionReports
+from app.link.partner_watch_link import WatchAllowance
 from app.link.rate_limit import TokenBucket
 from app.link.relay_crypto import (
     MAX_SEALED_BYTES,
@@ -79,6 +80,7 @@ class _RelayPartner:
     lobby: Channels
     meeting: Channels
     presses: TokenBucket
+    watch: WatchAllowance
     kind: ClientKind = ClientKind.PHONE
     heard: bool = False
     announced_at: float = field(default=-1e9)
@@ -91,6 +93,8 @@ class RelayMeeting(QObject, SessionReports):
     cueRequested = Signal(str, str, str)  # noqa: N815 -- cue key, SignalSource value, message id
     requestAcknowledged = Signal(str)  # noqa: N815 -- request id
     pathsChanged = Signal()  # noqa: N815 -- a partner's path or the broker's reachability
+    observationReceived = Signal(str, str, str)  # noqa: N815 -- id, QuickObservation or "", words
+    debriefAnswerReceived = Signal(str, int, str)  # noqa: N815 -- id, question index, answer
 
     def __init__(
         self,
@@ -120,6 +124,8 @@ class RelayMeeting(QObject, SessionReports):
             on_cue=self.cueRequested.emit,
             on_request_acknowledged=self.requestAcknowledged.emit,
             on_hello=self._on_hello,
+            on_observation=self.observationReceived.emit,
+            on_debrief_answer=self.debriefAnswerReceived.emit,
         )
         self.dropped = self._session.dropped
         self._ended = False
@@ -198,6 +204,7 @@ class RelayMeeting(QObject, SessionReports):
                 derive_channels(secret),
                 derive_channels(secret, self.meeting_id),
                 self._session.new_press_allowance(),
+                self._session.new_watch_allowance(),
             )
             self._partners[partner_id] = joined
             for channel in (joined.lobby.up, joined.meeting.up):
@@ -236,6 +243,7 @@ class RelayMeeting(QObject, SessionReports):
         partner.announced_at = now
         welcome = self._session.welcome(len(self._partners))
         self._seal_and_publish(partner.lobby.down.topic, partner, "live", msg=welcome, lobby=True)
+        self._session.greet(partner)  # the brief and the step, in the meeting's own keys
 
     def _announce_due(self, partner: _RelayPartner) -> None:
         partner.announce_due = False
@@ -280,6 +288,7 @@ class RelayMeeting(QObject, SessionReports):
     def _on_hello(self, partner: _RelayPartner, _changed: bool) -> None:
         if self._session.open_request is not None:
             self._send(partner, encode(self._session.open_request))
+        self._session.greet(partner)
 
 
 __all__ = ["MAX_SEALED_BYTES", "PartnerPath", "RelayMeeting"]

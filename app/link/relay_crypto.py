@@ -45,6 +45,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.domain.signal_protocol import MAX_SERVER_MESSAGE_BYTES
 from app.translation import translate
 
 SECRET_BYTES = 32
@@ -52,11 +53,14 @@ MEETING_ID_BYTES = 16
 NONCE_BYTES = 12
 TAG_BYTES = 16
 TOPIC_PREFIX = "poise/r/"
-MAX_SEALED_BYTES = 2048
-"""Largest payload opened at all (the broker caps packets too)."""
-SEALED_SIZES = (512, 1024, MAX_SEALED_BYTES)
+MAX_SEALED_BYTES = 16 * 1024
+"""Largest payload opened at all (the broker caps packets too): the longest brief fits."""
+SEALED_SIZES = (512, 1024, 2048, 4096, MAX_SEALED_BYTES)
 """Every sealed message is one of these long: a hello, a press, a status and a "live" with a
-few cue buttons are all 512 bytes; only a "live" with many long cue labels is longer."""
+few cue buttons are all 512 bytes; a "live" with many long cue labels, an observation or a
+debrief answer with many words is longer, and only a long brief needs the largest."""
+MAX_SEALED_FRAME_CHARS = MAX_SERVER_MESSAGE_BYTES
+"""Longest link frame (``msg``) a sealed body may carry."""
 FRESH_WITHIN_MS = 30_000
 """A message older than this, or this far in the future (a wrong clock), is dropped."""
 REMEMBERED_MESSAGES = 4096
@@ -207,7 +211,9 @@ class Sealer:
             body["meeting"] = meeting
         if msg is not None:
             body["msg"] = msg
-        return seal_body(channel, json.dumps(body, separators=(",", ":")).encode("utf-8"))
+        # UTF-8, not \u escapes: a brief or an answer in any language keeps its size.
+        plaintext = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return seal_body(channel, plaintext)
 
 
 def seal_body(channel: Channel, plaintext: bytes) -> bytes:
@@ -354,7 +360,7 @@ def _parse_body(plaintext: bytes) -> Envelope | None:
         and isinstance(message_id, str)
         and 8 <= len(message_id) <= 64
         and (meeting is None or (isinstance(meeting, str) and _is_meeting_id(meeting)))
-        and (msg is None or (isinstance(msg, str) and len(msg) <= 1024))
+        and (msg is None or (isinstance(msg, str) and len(msg) <= MAX_SEALED_FRAME_CHARS))
     )
     if not valid or not isinstance(seq, int) or not isinstance(at, int):
         return None

@@ -23,12 +23,15 @@ from app.domain.signal_protocol import (
 )
 from app.link.mqtt_link import BrokerStatus, MqttLink
 from app.link.pairing import parse_relay_link
-from app.link.partner_end import STALE_AFTER_MS, ClientMessage, LinkState, PartnerEnd, PressState
+from app.link.partner_end import (
+    ANSWER_WITHIN_MS,
+    STALE_AFTER_MS,
+    ClientMessage,
+    LinkState,
+    PartnerEnd,
+    PressState,
+)
 from app.link.relay_crypto import Channels, Envelope, Opener, Sealer, derive_channels
-
-ANSWER_WITHIN_MS = 8000
-"""Poise answers a press through the broker in well under a second; silence this long
-means it did not get through (a revoked pairing, a Poise that went away)."""
 
 
 class MeetingState(StrEnum):
@@ -52,7 +55,7 @@ class RelayPartnerClient(PartnerEnd):
         parent: QObject | None = None,
     ) -> None:
         qt_workarounds.install()
-        super().__init__(stale_after_ms, parent)
+        super().__init__(stale_after_ms, parent, answer_within_ms)
         pairing = parse_relay_link(link)
         self._secret = pairing.secret
         self._lobby = derive_channels(pairing.secret)
@@ -170,6 +173,7 @@ class RelayPartnerClient(PartnerEnd):
         self._meeting = None
         self._meeting_id = None
         self._request = None
+        self._give_up_outbox()  # the meeting's link is gone: what waited did not arrive
         self._set_cues(())
         self._set_meeting_state(MeetingState.ENDED)
 

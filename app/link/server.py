@@ -28,9 +28,10 @@ must be masked (RFC 6455, ``app.link.websocket_rules``: else 400, or a close wit
 then every byte a partner sends (WebSocket pings included, which Qt answers by itself)
 is counted against an allowance, and every frame is rate-limited, size-limited and
 schema-checked (``app.domain.signal_protocol``), and anything refused is only counted.
-When the meeting ends, every partner is told ("ended") before the link closes, so its
-page stops reconnecting. The page is the only thing ever served; the user's notes are
-not reachable from here at all.
+When the meeting ends, the link stays open for the partner's debrief (answers and pings
+only, ``app.link.partner_watch_link``) until :meth:`end`; then every partner is told
+("ended") before the link closes, so its page stops reconnecting. The page is the only
+thing ever served; the user's notes are not reachable from here at all.
 
 What the meeting knows (presses, requests, allowances) is ``app.link.partner_session``,
 shared with the relay. The other direction (issue 8): ``send_request`` asks every
@@ -137,6 +138,9 @@ class PartnerLinkServer(QObject, SessionReports):
     requestAcknowledged = Signal(str)  # noqa: N815 (Qt signal naming)
     # a partner came, went, or said what it is: read partners()
     partnersChanged = Signal()  # noqa: N815 (Qt signal naming)
+    # issue 25: message id, QuickObservation value or "", words; message id, question, answer
+    observationReceived = Signal(str, str, str)  # noqa: N815 (Qt signal naming)
+    debriefAnswerReceived = Signal(str, int, str)  # noqa: N815 (Qt signal naming)
 
     def __init__(
         self,
@@ -169,6 +173,8 @@ class PartnerLinkServer(QObject, SessionReports):
             on_cue=self.cueRequested.emit,
             on_request_acknowledged=self.requestAcknowledged.emit,
             on_hello=self._on_hello,
+            on_observation=self.observationReceived.emit,
+            on_debrief_answer=self.debriefAnswerReceived.emit,
         )
         self.dropped = self._session.dropped
         self._lifetime = Lifetime()
@@ -430,6 +436,7 @@ class PartnerLinkServer(QObject, SessionReports):
             socket.sendTextMessage(self._session.welcome(len(self._partners)))
             if self._session.open_request is not None:
                 socket.sendTextMessage(encode(self._session.open_request))
+            self._session.greet(partner)
             self.partnerCountChanged.emit(len(self._partners))
             self.partnersChanged.emit()
 

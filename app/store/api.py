@@ -5,7 +5,8 @@ which the composition root imports lazily where the store is opened). It loads n
 SQLAlchemy and no Alembic, so the home window paints before the engine is imported:
 ``tests/store/test_api.py`` checks that in a fresh interpreter.
 
-- The frozen records (``app.store.records``) that every service call returns.
+- The frozen records (``app.store.records``) that every service call returns, the
+  partner's observations, debrief answers and history among them.
 - The ``StoreError`` family (``app.store.errors``): environment failures, explained for
   the user. Anything else raised by the store is a bug.
 - ``StoreService``, ``TextWriter`` and ``OpenStore``: typed ``Protocol``s for the calls
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.meeting_terms import NoteField, SignalSource
+from app.domain.partner_watch import DebriefAnswer, Observation
 from app.store.errors import (
     DatabaseLocked,
     DatabaseTooNew,
@@ -36,12 +38,16 @@ if TYPE_CHECKING:
         ActionItemRecord,
         ClientHistory,
         ClientRecord,
+        DebriefAnswerRecord,
         MeetingActivity,
         MeetingDetail,
         MeetingDraft,
         MeetingRecord,
         MeetingSummary,
+        NotedOften,
         NoteRevisionRecord,
+        ObservationRecord,
+        PartnerHistory,
         SearchHit,
         ShareRecord,
         SignalRecord,
@@ -58,6 +64,7 @@ __all__ = [
     "DatabaseLocked",
     "DatabaseTooNew",
     "DatabaseUnavailable",
+    "DebriefAnswerRecord",
     "DiskFull",
     "MeetingActivity",
     "MeetingDetail",
@@ -67,7 +74,10 @@ __all__ = [
     "NotADatabase",
     "NotFound",
     "NoteRevisionRecord",
+    "NotedOften",
+    "ObservationRecord",
     "OpenStore",
+    "PartnerHistory",
     "ReadOnly",
     "SearchHit",
     "ShareRecord",
@@ -92,12 +102,16 @@ _RECORDS = frozenset(
         "ActionItemRecord",
         "ClientHistory",
         "ClientRecord",
+        "DebriefAnswerRecord",
         "MeetingActivity",
         "MeetingDetail",
         "MeetingDraft",
         "MeetingRecord",
         "MeetingSummary",
+        "NotedOften",
         "NoteRevisionRecord",
+        "ObservationRecord",
+        "PartnerHistory",
         "SearchHit",
         "ShareRecord",
         "SignalRecord",
@@ -193,6 +207,14 @@ class StoreService(Protocol):
     ) -> int: ...
     def open_follow_ups(self, today: date | None = None) -> list[MeetingSummary]: ...
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]: ...
+    # The partner's record (issue 25): kept once per message id; a debrief after the end.
+    def record_observation(
+        self, meeting_id: int, observation: Observation
+    ) -> ObservationRecord: ...
+    def record_debrief_answer(
+        self, meeting_id: int, answer: DebriefAnswer
+    ) -> DebriefAnswerRecord: ...
+    def partner_history(self, partner_name: str) -> PartnerHistory: ...
     # Sharing (a team's PostgreSQL only; on SQLite nothing to share, no one to share with).
     @property
     def sharing_available(self) -> bool: ...

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from app.store.models import ActionItem, Meeting, SearchDocument, Signal
+from app.store.partner_calls import partner_debrief_of, partner_observations_of
 from app.store.records import ActionItemRecord, MeetingActivity, MeetingSummary
 from app.store.row_records import action_record, get_row, summary_from_row, summary_query
 from app.store.search_queries import KIND_ITEM, index_text
@@ -99,7 +100,8 @@ class FollowUpCalls(ServiceSessions):
             return [summary_from_row(row) for row in session.execute(query)]
 
     def meeting_activity(self, meeting_ids: list[int]) -> dict[int, MeetingActivity]:
-        """Action items and acknowledge times of many meetings in two queries (for the CSV)."""
+        """Action items, acknowledge times and the partner's record of many meetings in four
+        queries (for the CSV)."""
         if not meeting_ids:
             return {}
         items: dict[int, list[ActionItemRecord]] = {i: [] for i in meeting_ids}
@@ -120,9 +122,16 @@ class FollowUpCalls(ServiceSessions):
                 else:
                     delay = (signal.acknowledged_at - signal.sent_at).total_seconds()
                     acks[signal.meeting_id].append(delay)
+            seen = partner_observations_of(session, meeting_ids)
+            debrief = partner_debrief_of(session, meeting_ids)
         return {
             meeting_id: MeetingActivity(
-                meeting_id, tuple(items[meeting_id]), tuple(acks[meeting_id]), missed[meeting_id]
+                meeting_id,
+                tuple(items[meeting_id]),
+                tuple(acks[meeting_id]),
+                missed[meeting_id],
+                observations=tuple(seen[meeting_id]),
+                debrief=tuple(debrief[meeting_id]),
             )
             for meeting_id in meeting_ids
         }

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, text, update
 
 from app.domain.meeting_terms import MeetingMode, NoteField, SignalSource
+from app.store.brief_column import brief_to_json
 from app.store.cue_column import cues_to_json
 from app.store.db import translated_errors
 from app.store.models import (
@@ -20,6 +21,7 @@ from app.store.models import (
     Meeting,
     Note,
     NoteRevision,
+    PartnerObservation,
     SearchDocument,
     Signal,
     StampedLine,
@@ -79,6 +81,7 @@ class MeetingCalls(ServiceSessions):
                 playbook_version=draft.playbook_version,
                 partner_name=draft.partner_name.strip(),
                 cues_json=cues_to_json(draft.cues),
+                partner_brief_json=brief_to_json(draft.partner_brief),
                 started_at=draft.started_at,
             )
             session.add(meeting)
@@ -107,7 +110,8 @@ class MeetingCalls(ServiceSessions):
             return [summary_from_row(row) for row in rows]
 
     def last_activity(self, meeting_id: int) -> datetime:
-        """The time of the meeting's last recorded write: step, cue, line or note."""
+        """The time of the meeting's last recorded write: step, cue, line, note or what the
+        partner noticed (their debrief comes after the end, so it says nothing of that)."""
         with self._reading() as session:
             meeting = get_row(session, Meeting, meeting_id)
             times = [meeting.started_at]
@@ -116,6 +120,7 @@ class MeetingCalls(ServiceSessions):
                 (Signal.sent_at, Signal),
                 (StampedLine.at, StampedLine),
                 (Note.updated_at, Note),
+                (PartnerObservation.at, PartnerObservation),
             ):
                 latest = session.scalar(
                     select(func.max(column)).where(model.meeting_id == meeting_id)

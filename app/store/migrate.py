@@ -47,7 +47,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # tests/store/test_migrations.py checks it against Alembic's own head. A new database is
 # stamped with it, so a stale value would make the next start replay a revision whose
 # changes the models already hold.
-HEAD_REVISION = "0006_rows_have_owners"
+HEAD_REVISION = "0007_partner_record"
 VERSION_TABLE = "alembic_version"
 # Alembic's version table exactly as Alembic creates it (MigrationContext's default
 # version_table_pk and 32 characters), so that Alembic finds the stamp where it looks.

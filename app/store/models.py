@@ -122,6 +122,8 @@ class Meeting(Base):
     # Names the meeting outside Poise (calendar UIDs): unique, and never another's.
     uuid: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid4().hex)
     owner_role: Mapped[str] = mapped_column(String(63), server_default="")
+    # The brief given to the partner (app.store.brief_column), NULL when none was (0007).
+    partner_brief_json: Mapped[str | None] = mapped_column(Text)
     # Read, never stored: the colleague who shared this meeting, '' for one's own.
     shared_by: Mapped[str] = column_property(viewer.shared_by(owner_role))
 
@@ -138,6 +140,16 @@ class Meeting(Base):
     )
     action_items: Mapped[list[ActionItem]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ActionItem.id"
+    )
+    partner_observations: Mapped[list[PartnerObservation]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="[PartnerObservation.at, PartnerObservation.id]",
+    )
+    partner_debrief: Mapped[list[PartnerDebriefAnswer]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="[PartnerDebriefAnswer.at, PartnerDebriefAnswer.id]",
     )
 
 
@@ -219,6 +231,46 @@ class ActionItem(Base):
     due: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    owner_role: Mapped[OwnerRole]
+
+
+class PartnerObservation(Base):
+    """One thing the partner saw during the meeting, stamped by Poise when it arrived (0007).
+
+    ``kind`` is a one-tap ``QuickObservation`` value or NULL for words alone; the partner's
+    message id is kept once per meeting, so a resent observation is one row.
+    """
+
+    __tablename__ = "partner_observations"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "message_id", name="uq_partner_observations_message"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[IndexedMeetingId]
+    message_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    step_key: Mapped[str] = mapped_column(String(64))
+    step_title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str | None] = mapped_column(String(32))
+    words: Mapped[str] = mapped_column(Text)
+    owner_role: Mapped[OwnerRole]
+
+
+class PartnerDebriefAnswer(Base):
+    """The partner's answer to one debrief question, after the meeting (0007)."""
+
+    __tablename__ = "partner_debrief_answers"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "message_id", name="uq_partner_debrief_answers_message"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[IndexedMeetingId]
+    message_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
     owner_role: Mapped[OwnerRole]
 
 

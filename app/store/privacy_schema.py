@@ -13,9 +13,11 @@ A row of a meeting can only belong to the meeting's owner: composite foreign key
 or client its author does not own. Foreign-key checks and cascades run without row
 security, so deleting one's meeting still deletes its rows.
 
-Revision 0006 runs these statements and a new database runs them too (``at_head``), as
-``app.store.search_schema`` does for the search index: a later change gets statements of
-its own here, never an edit of these. SQLite keeps one person and none of this.
+Revision 0006 runs these statements (``rows_have_owners``) and a new database runs them too
+(``at_head``), as ``app.store.search_schema`` does for the search index: a later change gets
+statements of its own here, never an edit of these. Revision 0007 added the partner's
+observations and debrief (``PARTNER_ROWS``), rows of a meeting like its notes, with the same
+owner, constraint and policies (``partner_rows``). SQLite keeps one person and none of this.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ MEETING_ROWS = (
 )
 OWNED_TABLES = (CLIENTS, MEETINGS, *MEETING_ROWS, SHARES)
 OWNER_COLUMN = "owner_role"
+# Revision 0007: what the partner saw during a meeting and said after it.
+PARTNER_ROWS = ("partner_observations", "partner_debrief_answers")
+# Every table of a person's content at the newest revision (whom ``poise team setup`` grants).
+OWNED_AT_HEAD = (*OWNED_TABLES, *PARTNER_ROWS)
 
 
 # A share reaches the role it names, and every member of that role (the team's group).
@@ -57,7 +63,7 @@ POSTGRES_ONLY_CONSTRAINTS = frozenset(
         "fk_meetings_client_owner",
         "fk_shares_meeting_owner",
         "fk_shares_client_owner",
-        *(f"fk_{table}_meeting_owner" for table in MEETING_ROWS),
+        *(f"fk_{table}_meeting_owner" for table in (*MEETING_ROWS, *PARTNER_ROWS)),
     }
 )
 
@@ -130,6 +136,30 @@ def row_security() -> list[str]:
     return statements
 
 
-def at_head() -> list[str]:
-    """What revision 0006 leaves on PostgreSQL, for tables created from the models."""
+def rows_have_owners() -> list[str]:
+    """What revision 0006 leaves on PostgreSQL."""
     return [*owner_default(), *owner_constraints(), *row_security()]
+
+
+def partner_rows() -> list[str]:
+    """Revision 0007: the partner's observations and debrief belong to the meeting's owner,
+    seen by that role alone, and read by whom the meeting was shared with, like its notes."""
+    statements: list[str] = []
+    for table in PARTNER_ROWS:
+        statements += [
+            f"ALTER TABLE {table} ALTER COLUMN {OWNER_COLUMN} SET DEFAULT current_user",
+            f"ALTER TABLE {table} ADD CONSTRAINT fk_{table}_meeting_owner FOREIGN KEY "
+            f"(meeting_id, {OWNER_COLUMN}) REFERENCES {MEETINGS} (id, {OWNER_COLUMN}) "
+            "ON DELETE CASCADE",
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+            f"CREATE POLICY poise_own_rows ON {table} USING ({_OWN}) WITH CHECK ({_OWN})",
+            f"CREATE POLICY poise_shared_read ON {table} AS PERMISSIVE FOR SELECT "
+            f"USING ({table}.meeting_id IN (SELECT m.id FROM {MEETINGS} m))",
+        ]
+    return statements
+
+
+def at_head() -> list[str]:
+    """What the revisions leave on PostgreSQL, for tables created from the models."""
+    return [*rows_have_owners(), *partner_rows()]

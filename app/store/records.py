@@ -12,6 +12,12 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from app.domain.meeting_terms import Cue, MeetingMode, NoteField, SignalSource
+from app.domain.partner_watch import (
+    PartnerBrief,
+    QuickObservation,
+    observation_text,
+    spoken_observation,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,8 @@ class MeetingDraft:
     partner_name: str
     cues: tuple[Cue, ...]
     started_at: datetime
+    # What the user told the partner before the meeting (None: no brief was given).
+    partner_brief: PartnerBrief | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +133,9 @@ class MeetingActivity:
     action_items: tuple[ActionItemRecord, ...] = ()
     ack_seconds: tuple[float, ...] = ()  # each acknowledged signal, in the order sent
     unacknowledged: int = 0
+    # The partner's, in the order they came (issue 25).
+    observations: tuple[ObservationRecord, ...] = ()
+    debrief: tuple[DebriefAnswerRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +178,73 @@ class MeetingSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class ObservationRecord:
+    """One thing the partner saw, as the store keeps it (``partner_watch.Observation``)."""
+
+    id: int
+    meeting_id: int
+    message_id: str
+    at: datetime
+    step_key: str
+    step_title: str
+    kind: QuickObservation | None
+    words: str
+
+    @property
+    def text(self) -> str:
+        """The one-tap words in the person's language, then the partner's own."""
+        return observation_text(self.kind, self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefAnswerRecord:
+    """The partner's answer to one debrief question, as the store keeps it."""
+
+    id: int
+    meeting_id: int
+    message_id: str
+    at: datetime
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotedOften:
+    """What a partner noted in several recent meetings: a one-tap kind, or the same words."""
+
+    kind: QuickObservation | None
+    words: str
+    times: int  # how many observations said it
+    meetings: int  # in how many of the meetings counted
+
+    @property
+    def text(self) -> str:
+        return spoken_observation(self.kind) if self.kind is not None else self.words
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerHistory:
+    """What the next prepare shows of a partner the user met with before.
+
+    ``last_brief`` is the brief given to them last; ``last_observations`` what they noticed
+    in ``last_meeting``, the latest meeting with them in which they noted anything;
+    ``noted_most`` what they noted most over the ``meetings_counted`` latest meetings
+    with them, most often first. Empty (``known`` False) for a partner never met with.
+    """
+
+    partner_name: str
+    last_brief: PartnerBrief | None = None
+    last_meeting: MeetingSummary | None = None
+    last_observations: tuple[ObservationRecord, ...] = ()
+    noted_most: tuple[NotedOften, ...] = ()
+    meetings_counted: int = 0
+
+    @property
+    def known(self) -> bool:
+        return self.meetings_counted > 0
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingDetail:
     """Everything about one meeting, for the review."""
 
@@ -177,6 +255,9 @@ class MeetingDetail:
     timeline: tuple[TimelineEventRecord, ...]
     action_items: tuple[ActionItemRecord, ...]
     follow_up: date | None = field(default=None)
+    # The partner's, in the order they came (issue 25); the debrief came after the end.
+    observations: tuple[ObservationRecord, ...] = ()
+    debrief: tuple[DebriefAnswerRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

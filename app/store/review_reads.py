@@ -26,9 +26,11 @@ from app.store.records import (
 )
 from app.store.row_records import (
     action_record,
+    debrief_record,
     filtered_by,
     get_row,
     meeting_record,
+    observation_record,
     signal_event,
     signal_record,
     stamp_event,
@@ -68,6 +70,8 @@ class ReviewReads(ServiceSessions):
                 timeline=tuple(events),
                 action_items=tuple(action_record(item) for item in meeting.action_items),
                 follow_up=meeting.follow_up,
+                observations=tuple(observation_record(o) for o in meeting.partner_observations),
+                debrief=tuple(debrief_record(answer) for answer in meeting.partner_debrief),
             )
 
     def list_meetings(
@@ -151,7 +155,8 @@ class ReviewReads(ServiceSessions):
     # -- search -------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Ranked hits over titles, client names, notes, stamped lines and action items.
+        """Ranked hits over titles, client names, notes, stamped lines, action items and the
+        partner's observations and debrief answers.
 
         Every word of the query must occur; the last one may be the start of a word,
         so results follow the user's typing. The snippet marks matches as [[word]].

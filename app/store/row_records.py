@@ -15,6 +15,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.meeting_terms import MeetingMode, NoteField, SignalSource
+from app.domain.partner_watch import QuickObservation
+from app.store.brief_column import brief_from_json
 from app.store.cue_column import cues_from_json
 from app.store.errors import NotFound
 from app.store.models import (
@@ -22,15 +24,19 @@ from app.store.models import (
     Client,
     Meeting,
     NoteRevision,
+    PartnerDebriefAnswer,
+    PartnerObservation,
     Signal,
     StampedLine,
     StepEntered,
 )
 from app.store.records import (
     ActionItemRecord,
+    DebriefAnswerRecord,
     MeetingRecord,
     MeetingSummary,
     NoteRevisionRecord,
+    ObservationRecord,
     SignalRecord,
     StampedLineRecord,
     TimelineEventRecord,
@@ -116,6 +122,7 @@ def meeting_record(meeting: Meeting) -> MeetingRecord:
         client_name=meeting.client.name,
         mode=MeetingMode(meeting.mode),
         cues=cues_from_json(meeting.cues_json),
+        partner_brief=brief_from_json(meeting.partner_brief_json),
     )
 
 
@@ -162,3 +169,12 @@ def revision_record(row: NoteRevision) -> NoteRevisionRecord:
 
 def action_record(item: ActionItem) -> ActionItemRecord:
     return same_named_fields(ActionItemRecord, item)
+
+
+def observation_record(row: PartnerObservation) -> ObservationRecord:
+    kind = QuickObservation(row.kind) if row.kind else None
+    return same_named_fields(ObservationRecord, row, kind=kind)
+
+
+def debrief_record(row: PartnerDebriefAnswer) -> DebriefAnswerRecord:
+    return same_named_fields(DebriefAnswerRecord, row)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.meeting_terms import NoteField
 from app.store.models import SearchDocument, UtcDateTime
+from app.translation import QT_TRANSLATE_NOOP, translate
 
 SNIPPET_WORDS = 12
 # How many of the newest matching documents relevance ranking considers (see search).
@@ -23,12 +24,20 @@ KIND_CLIENT = "client"
 KIND_NOTE = "note"
 KIND_STAMP = "stamp"
 KIND_ITEM = "item"  # an action item's text, ref_key its id (revision 0005 indexed the old)
+# The partner's words (revision 0007), ref_key the row's id: an observation, a debrief answer.
+KIND_OBSERVATION = "observation"
+KIND_DEBRIEF = "debrief"
 
 WHERE_LABELS = {
     KIND_TITLE: "Title",
     KIND_CLIENT: "Client",
     KIND_STAMP: "Stamped line",
     KIND_ITEM: "Action item",
+}
+# The partner's words, said as theirs where a hit is shown (in the person's language).
+PARTNER_LABELS = {
+    KIND_OBSERVATION: QT_TRANSLATE_NOOP("Search", "Partner's observation"),
+    KIND_DEBRIEF: QT_TRANSLATE_NOOP("Search", "Partner's debrief"),
 }
 
 
@@ -112,6 +121,8 @@ def search_postgres(session: Session, words: list[str], limit: int) -> Any:
 def where_label(kind: str, ref_key: str) -> str:
     if kind == KIND_NOTE:
         return NoteField(ref_key).label
+    if kind in PARTNER_LABELS:
+        return translate("Search", PARTNER_LABELS[kind])
     return WHERE_LABELS[kind]
 
 

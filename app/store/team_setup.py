@@ -94,7 +94,7 @@ def setup_team(url: str | URL, group: str = DEFAULT_GROUP) -> list[str]:
                 connection.execute(text(f"CREATE ROLE {group} NOLOGIN"))
                 done.append(translate("TeamSetup", "Created the group role {group}."))
             schema = connection.scalar(text("SELECT current_schema()"))
-            tables = ", ".join(privacy_schema.OWNED_TABLES)
+            tables = ", ".join(privacy_schema.OWNED_AT_HEAD)
             for statement in (
                 # Only the administrator creates tables in Poise's schema.
                 f'REVOKE CREATE ON SCHEMA "{schema}" FROM PUBLIC',

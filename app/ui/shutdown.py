@@ -134,9 +134,11 @@ class CleanShutdown(QObject):
 
     def _end_partner_link(self) -> None:
         link = self._partner_link()
-        server = getattr(link, "server", None) if link is not None else None
-        if server is not None and not server.has_ended:
-            server.end()
+        # The relay too: after a meeting it may still be open for the partner's debrief.
+        for path in ("server", "relay"):
+            ending = getattr(link, path, None) if link is not None else None
+            if ending is not None and not ending.has_ended:
+                ending.end()
 
     def _write_everything(self) -> None:
         from app.ui.live.note_saver import flush_all

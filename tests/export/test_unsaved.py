@@ -85,3 +85,25 @@ def test_notes_read_the_same_in_the_unsaved_copy_and_the_meeting_file() -> None:
     )
     assert action_line("Call back", "Sam", done=True) == "- [x] Call back (Sam)"
     assert action_line("Call back", "") == "- Call back"
+
+
+def test_the_copy_keeps_the_partners_observations_and_debrief_marked_as_theirs() -> None:
+    from app.domain.partner_watch import DebriefAnswer, Observation, QuickObservation
+
+    seen = Observation(
+        "o-1", STARTED + timedelta(minutes=4), "listen", "Listen", QuickObservation.REAL_DRIVER
+    )
+    words = Observation("o-2", STARTED + timedelta(minutes=9), "listen", "Listen", None, "*arms*")
+    text = unsaved_meeting_markdown(
+        client_name="Harbor & Sons",
+        title="Missed launch",
+        started_at=STARTED,
+        notes={},
+        lines=[],
+        recap=recap(),
+        observations=[seen, words],
+        debrief=[DebriefAnswer("d-1", STARTED + timedelta(hours=1), "When?", "At the price")],
+    )
+    noticed = text.split("## Your partner noticed", 1)[1].split("##", 1)[0]
+    assert noticed.strip().splitlines() == ["- 4:00 — A real driver?", "- 9:00 — \\*arms\\*"]
+    assert "## Your partner’s debrief\n\n- **When?** At the price\n" in text

@@ -123,6 +123,7 @@ def test_asking_the_partner_to_step_in_over_a_real_websocket(
             connection.send(json.dumps({"type": "hello", "client": "phone"}))
             heard.append(receive(connection))  # welcome
             heard.append(receive(connection))  # the open request
+            heard.append(receive(connection))  # where the meeting is (issue 25)
             # An "OK" to a request that does not exist is only counted.
             connection.send(json.dumps({"type": "request_ack", "id": "0" * 32}))
             connection.send(json.dumps({"type": "request_ack", "id": request_id}))
@@ -139,8 +140,11 @@ def test_asking_the_partner_to_step_in_over_a_real_websocket(
             heard.append(receive(connection))
         return heard
 
-    welcome, request, answered, answered_again, second = in_thread(qtbot, on_the_phone, qt_calls=qt)
+    welcome, request, where, answered, answered_again, second = in_thread(
+        qtbot, on_the_phone, qt_calls=qt
+    )
     assert welcome["type"] == "welcome"
+    assert where["type"] == "where" and where["index"] == 0
     assert request == {
         "type": "request",
         "id": request_id,

@@ -19,6 +19,8 @@ from app.link.pairing import (
 )
 from app.link.relay_crypto import (
     FRESH_WITHIN_MS,
+    MAX_SEALED_BYTES,
+    SEALED_SIZES,
     Opener,
     RelayDrop,
     Sealer,
@@ -72,7 +74,7 @@ def test_a_sealed_message_opens_once_and_only_with_its_key_and_topic() -> None:
     assert opener.open(channels.up.topic, stale) is None
     assert opener.open(channels.down.topic, sealer.seal(channels.down, "signal")) is None
     assert opener.open(channels.up.topic, seal_body(channels.up, b"[1, 2]")) is None
-    assert opener.open(channels.up.topic, os.urandom(5000)) is None
+    assert opener.open(channels.up.topic, os.urandom(MAX_SEALED_BYTES + 1)) is None
     assert opener.drop_counts() == {
         "bad_body": 1,
         "failed_auth": 2,
@@ -119,3 +121,24 @@ def test_the_pairing_link_carries_the_secret_only_in_its_fragment(data_dir: Path
         parse_relay_link(own_origin[:-3])
     with pytest.raises(PairingError, match="no pairing key"):
         parse_relay_link("https://relay.example.org/")
+
+
+def test_the_longest_brief_and_answer_seal_and_open_within_the_padding() -> None:
+    from app.domain.partner_watch import MAX_DEBRIEF_ANSWER_CHARS
+    from app.domain.signal_protocol import DebriefAnswer, encode
+    from tests.domain.test_watch_messages import WIDE, _worst_brief
+
+    channels = derive_channels(decode_secret(new_pairing_secret()), new_meeting_id())
+    sealer, opener = Sealer(), Opener()
+    opener.listen(channels.down)
+    opener.listen(channels.up)
+    brief = encode(_worst_brief())
+    sealed = sealer.seal(channels.down, "signal", msg=brief)
+    assert len(sealed) == SEALED_SIZES[-1]
+    opened = opener.open(channels.down.topic, sealed)
+    assert opened is not None and opened.msg == brief
+    answer = encode(DebriefAnswer("f" * 64, 4, WIDE * MAX_DEBRIEF_ANSWER_CHARS))
+    sealed = sealer.seal(channels.up, "signal", msg=answer)
+    assert len(sealed) == 2048  # a long answer in four-byte characters still fits 2 KiB
+    opened = opener.open(channels.up.topic, sealed)
+    assert opened is not None and opened.msg == answer

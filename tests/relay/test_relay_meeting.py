@@ -221,6 +221,7 @@ def test_a_press_that_comes_both_ways_is_shown_once(
         def same_press_over_the_lan() -> dict[str, str]:
             with connect(socket_url, origin=origin, open_timeout=5) as link:  # type: ignore[arg-type]
                 link.recv(timeout=5)  # welcome
+                link.recv(timeout=5)  # where the meeting is (issue 25)
                 link.send(encode(Hello(ClientKind.PHONE)))
                 link.send(encode(Press(message_id, session.cues[0].key)))
                 answer: dict[str, str] = json.loads(link.recv(timeout=5))

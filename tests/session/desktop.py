@@ -86,7 +86,8 @@ class Desktop:
         self.xdotool("key", "--delay", "40", *chords)
 
     def type_text(self, text: str) -> None:
-        self.xdotool("type", "--delay", "25", text)
+        # "--": a text starting with "-" (a pairing secret may) is typed, not read as an option.
+        self.xdotool("type", "--delay", "25", "--", text)
 
     def click_at(self, x: int, y: int, button: int = 1) -> None:
         self.xdotool("mousemove", "--sync", str(x), str(y), "click", str(button))

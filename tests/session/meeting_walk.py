@@ -7,6 +7,7 @@ for on screen is in ``Words``: the rest goes by object names, whatever the langu
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from tests.session.desktop import Desktop, PoiseProcess, wait_until
@@ -28,9 +29,10 @@ class Words:
     start_button: str  # part of the text of the button that starts the meeting
     step_prefix: str  # "Step {n} " of the live window's position line
     meeting_ended: str  # in partner mode's link line once the meeting is over (any case)
+    debrief_heading: str  # partner mode's heading once the meeting is over: the debrief
 
 
-ENGLISH = Words("Before you start", "Start", "Step {n} ", "ended")
+ENGLISH = Words("Before you start", "Start", "Step {n} ", "ended", "After the meeting")
 
 
 class Walk:
@@ -136,14 +138,31 @@ def notes_and_forms(walk: Walk) -> None:
 
 
 def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
-    """Click the window's title bar, then Alt+F4 (openbox closes the active window)."""
+    """Click the window's title bar, then Alt+F4 (openbox closes the active window).
+
+    Raised first, as a person brings a window forward: another may lie over its title bar."""
     window = app.wait_window(name)
+    if not window["active"]:
+        with contextlib.suppress(AssertionError):  # xdotool exits 1 when nothing matches
+            mine = desktop.xdotool("search", "--onlyvisible", "--pid", str(app.process.pid))
+            for found in mine.split():
+                if desktop.xdotool("getwindowname", found).strip() == window["title"]:
+                    desktop.xdotool("windowraise", found)
     desktop.click_at(window["x"] + window["width"] // 2, window["y"] - 8)
     wait_until(lambda: (w := app.window(name)) is None or w["active"], 5, f"{name} active")
     desktop.key("alt+F4")
     wait_until(
         lambda: app.window(name) is None or app.process.poll() is not None, 10, f"{name} to close"
     )
+
+
+def partner_mode_asks_the_debrief(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:
+    """The meeting ended: partner mode asks the debrief (the link stays for it while the
+    user's summary is open)."""
+    partner_app.wait_widget("partnerWindow", name="debriefHeading", text=words.debrief_heading)
+    app, walk.app = walk.app, partner_app
+    walk.look("partner-mode-debrief")
+    walk.app = app
 
 
 def partner_mode_hears_the_end(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:

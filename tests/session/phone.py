@@ -104,6 +104,15 @@ class Phone:
         request.get_by_role("button").first.click()
         expect(request).to_have_attribute("data-state", "acknowledged", timeout=EXPECT_TIMEOUT_MS)
 
+    def answer_debrief(self, answer: str) -> None:
+        """The meeting ended: the first question answered, sent, and thanked for."""
+        from playwright.sync_api import expect
+
+        expect(self.page.locator("#debrief")).to_be_visible(timeout=EXPECT_TIMEOUT_MS)
+        self.page.locator("#answer0").fill(answer)
+        self.page.locator("#debriefSend").click()
+        self.expect_state("#debriefState", "thanked")
+
     def shot(self, name: str) -> Path:
         path = self.screens_dir / f"{name}.png"
         self.page.screenshot(path=str(path))

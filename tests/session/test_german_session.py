@@ -23,6 +23,7 @@ from tests.session.meeting_walk import (
     close_window,
     every_step,
     notes_and_forms,
+    partner_mode_asks_the_debrief,
     partner_mode_hears_the_end,
     prepare_and_start,
 )
@@ -32,7 +33,9 @@ from tests.session.test_real_session import check_clean
 pytestmark = pytest.mark.session
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens" / "session-de"
-GERMAN = Words("Vor dem Start", "Besprechung starten", "Schritt {n} ", "beendet")
+GERMAN = Words(
+    "Vor dem Start", "Besprechung starten", "Schritt {n} ", "beendet", "Nach der Besprechung"
+)
 # LANG as a German desktop sets it; LANGUAGE and LC_ALL too, so no English from the
 # machine running the test wins over it.
 GERMAN_ENV = {"LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}
@@ -150,15 +153,17 @@ def test_a_meeting_in_german_on_a_real_desktop(desktop: Desktop, tmp_path: Path)
             app.wait_widget("liveWindow", name="endMeetingDialog")
             walk.look("end-dialog")
             app.click("liveWindow", name="primaryButton", text="Beenden")
+            partner_mode_asks_the_debrief(walk, partner_app, GERMAN)
+            # The link stays for the partner's debrief while the summary is open (issue 25).
+            app.wait_widget("summaryWindow", name="heading", text="Besprechung beendet", timeout=15)
+            walk.look("summary")
+            close_window(desktop, app, "summaryWindow")
             partner_mode_hears_the_end(walk, partner_app, GERMAN)
         finally:
             partner_app.kill()
         check_clean(partner_app, tmp_path / "partner-data")
 
-        app.wait_widget("summaryWindow", name="heading", text="Besprechung beendet", timeout=15)
-        walk.look("summary")
-        for name in ("summaryWindow", "mainWindow"):
-            close_window(desktop, app, name)
+        close_window(desktop, app, "mainWindow")
         assert app.wait_exit(20) == 0
     finally:
         app.kill()

@@ -2,8 +2,9 @@
 
 Poise runs on the private desktop with Qt's accessibility bridge on, inside a private
 session bus with the AT-SPI bus on it; ``atspi_reader.py`` (the system Python's pyatspi)
-reads the tree as Orca does. The walk goes home -> settings -> prepare -> live -> pairing
--> cue -> summary -> recap -> review (a meeting, its client, the list) and fails on any
+reads the tree as Orca does. The walk goes home -> settings -> prepare (with the
+partner's brief) -> live -> pairing -> cue -> summary -> recap -> review (a meeting, its
+client, the list) and fails on any
 showing control a person acts on that has no name, and unless the cue is announced while
 the keyboard focus stays in the note being typed. Every window is called a window (a
 "frame" or a "dialog", never the "filler" Qt calls a plain widget), and the live window's
@@ -116,6 +117,11 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
             desktop.type_text("Harbor & Finch")
             app.click("prepareDialog", name="meetingTitle")
             desktop.type_text("Missed launch date")
+            # A partner named: the brief for them shows, every control of it named too.
+            app.click("prepareDialog", name="partnerName")
+            desktop.type_text("Dana")
+            app.wait_widget("prepareDialog", name="partnerRole")
+            listener.read("prepare-brief", "Your partner's role")
             app.click("prepareDialog", name="primaryButton")
             app.wait_widget("prepareDialog", text="Before you start")
             listener.read("prepare-checklist", "Start")

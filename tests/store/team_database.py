@@ -55,7 +55,7 @@ def make_team_database(server: PostgresServer) -> TeamDatabase:
     with team.raw("poise_test") as admin:
         if admin.execute(f"SELECT 1 FROM pg_roles WHERE rolname = '{OUTSIDER}'").fetchone() is None:
             admin.execute(f"CREATE ROLE {OUTSIDER} LOGIN")
-        tables = ", ".join(privacy_schema.OWNED_TABLES)
+        tables = ", ".join(privacy_schema.OWNED_AT_HEAD)
         admin.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {OUTSIDER}")
     return team
 

@@ -196,6 +196,8 @@ FILLERS = {
     # 0004 only added a column that may be empty.
     "0004_action_item_done_at": _fill_revision_0002,
     "0005_meeting_ids_never_reused": _fill_revision_0005,
+    # 0006 only gave every row an owner (the role that ran Poise, '' on SQLite).
+    "0006_rows_have_owners": _fill_revision_0005,
 }
 
 
@@ -225,6 +227,8 @@ def test_data_at_an_earlier_revision_survives_the_upgrade(
         assert detail.action_items[0].due == date(2024, 11, 8)
         assert detail.action_items[0].done_at is None  # 0004: never recorded before
         assert detail.follow_up == date(2024, 11, 12)
+        # 0007: no meeting before it had a partner's record or a brief.
+        assert (detail.observations, detail.debrief, detail.meeting.partner_brief) == ((), (), None)
         revisions = store.service.note_revisions(1, NoteField.REAL_CONCERN)
         assert [r.text for r in revisions] == ["the wedding order next month"]
         # What was there before the search index existed is searchable after the upgrade.

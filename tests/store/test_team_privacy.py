@@ -18,6 +18,7 @@ from psycopg import errors
 from sqlalchemy import text
 
 from app.domain.meeting_terms import NoteField, SignalSource
+from app.domain.partner_watch import DebriefAnswer, Observation, QuickObservation
 from app.store import Store, open_store, privacy_schema
 from app.store.db import make_engine, resolve_location
 from app.store.migrate import upgrade_to
@@ -35,7 +36,7 @@ from tests.store.team_database import (
 pytestmark = pytest.mark.postgres
 
 AT = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
-CONTENT_TABLES = tuple(t for t in privacy_schema.OWNED_TABLES if t != privacy_schema.SHARES)
+CONTENT_TABLES = tuple(t for t in privacy_schema.OWNED_AT_HEAD if t != privacy_schema.SHARES)
 
 
 @pytest.fixture
@@ -74,6 +75,9 @@ def _full_meeting(store: Store, client: str, title: str, words: str) -> int:
     service.save_note(meeting.id, NoteField.REAL_CONCERN, words, AT)
     service.add_action_item(meeting.id, f"Call back about {words}", "me")
     store.writer.add_stamped_line(meeting.id, "asked for the manager", at=AT)
+    seen = Observation("o-1", AT, "listen", "Listen", QuickObservation.YOU_TENSED_UP, "jaw")
+    service.record_observation(meeting.id, seen)
+    service.record_debrief_answer(meeting.id, DebriefAnswer("d-1", AT, "When?", "at the price"))
     assert store.writer.flush(5)
     return meeting.id
 
@@ -147,6 +151,15 @@ def test_a_colleague_can_neither_read_nor_change_anothers_rows(
                 "VALUES (%s, 'commitments', 'planted', now(), 'alice')",
                 (meeting_id,),
             )
+        # Nor an observation or a debrief answer of bob's in alice's meeting.
+        for planted in (
+            "INSERT INTO partner_observations (meeting_id, message_id, at, step_key, "
+            "step_title, words) VALUES (%s, 'x', now(), 'listen', 'Listen', 'planted')",
+            "INSERT INTO partner_debrief_answers (meeting_id, message_id, at, question, "
+            "answer) VALUES (%s, 'x', now(), 'When?', 'planted')",
+        ):
+            with pytest.raises(errors.ForeignKeyViolation):
+                raw.execute(planted, (meeting_id,))
         # Asking to read without row security is refused, not answered in full.
         raw.execute("SET row_security = off")
         with pytest.raises(errors.InsufficientPrivilege):
@@ -155,7 +168,11 @@ def test_a_colleague_can_neither_read_nor_change_anothers_rows(
     assert bob.service.list_meetings() == []
     assert bob.service.list_clients() == []
     assert bob.service.search("wedding") == []
+    assert bob.service.search("jaw") == bob.service.search("price") == []
+    assert not bob.service.partner_history("Sam").known
     detail = alice.service.load_meeting(meeting_id)
+    assert [o.words for o in detail.observations] == ["jaw"]
+    assert [a.answer for a in detail.debrief] == ["at the price"]
     assert detail.notes[NoteField.REAL_CONCERN] == "wedding order"
     assert len(detail.action_items) == len(detail.signals) == len(detail.stamped_lines) == 1
     assert "commitments" not in {field.value for field in detail.notes if detail.notes[field]}
@@ -174,6 +191,7 @@ def test_a_shared_meeting_is_readable_not_writable_and_a_revoke_is_immediate(
         counts = _counts(raw)
         assert counts["meetings"] == counts["clients"] == counts["notes"] == 1
         assert counts["action_items"] == counts["signals"] == counts["stamped_lines"] == 1
+        assert counts["partner_observations"] == counts["partner_debrief_answers"] == 1
         for table in CONTENT_TABLES:
             assert _changed(raw, f"UPDATE {table} SET owner_role = owner_role") == 0
             assert _changed(raw, f"DELETE FROM {table}") == 0
@@ -185,6 +203,17 @@ def test_a_shared_meeting_is_readable_not_writable_and_a_revoke_is_immediate(
         listed = bob.service.list_meetings()
         assert [(m.id, m.shared_by) for m in listed] == [(shared_id, "alice")]
         assert bob.service.load_meeting(shared_id).meeting.shared_by == "alice"
+        # The partner's record of a shared meeting reads like its notes.
+        shared_detail = bob.service.load_meeting(shared_id)
+        assert [(o.words, len(shared_detail.debrief)) for o in shared_detail.observations] == [
+            ("jaw", 1)
+        ]
+        assert {hit.meeting_id for hit in bob.service.search("price")} == {shared_id}
+        assert not bob.service.partner_history("Sam").known  # alice's partner, not bob's
+        with pytest.raises(Exception):  # noqa: B017 - whatever the store makes of a refusal
+            bob.service.record_observation(
+                shared_id, Observation("o-bob", AT, "listen", "Listen", None, "bob was here")
+            )
         assert {hit.meeting_id for hit in bob.service.search("wedding")} == {shared_id}
         assert bob.service.search("refund") == []
         with pytest.raises(Exception):  # noqa: B017 - whatever the store makes of a refusal
@@ -272,7 +301,12 @@ def test_an_existing_single_user_database_keeps_every_row_with_its_role(
         with check_connection(postgres_server, name) as check:
             for table in CONTENT_TABLES:
                 owners = {row[0] for row in check.execute(f"SELECT owner_role FROM {table}")}
-                assert owners == {"solo"}, table
+                # The partner's tables came with 0007, empty, owned like the others.
+                assert owners == (set() if table in privacy_schema.PARTNER_ROWS else {"solo"})
+                row = check.execute(
+                    "SELECT tableowner FROM pg_tables WHERE tablename = %s", (table,)
+                ).fetchone()
+                assert row == ("solo",), table
         store = open_store(solo_url, data_dir=data_dir / "solo")
         try:
             detail = store.service.load_meeting(1)

@@ -169,6 +169,10 @@ def test_live_window_in_german(
     assert window.position.text() == "Schritt 1 von 2"
     assert window.end_button.text() == "Ende…"
     assert window.partner_status.text == "2 Partner da"
+    # Issue 25: what the partner noted, counted in the same header; the words stay hidden.
+    session.from_partner.receive_observation("obs-de-0000001", None, "Arme verschränkt")
+    session.from_partner.receive_observation("obs-de-0000002", None, "Wiederholt sich")
+    assert window.partner_noted.text() == "Notiert: 2"
     for step in range(len(session.domain.steps)):
         qtbot.wait(20)
         window.grab().save(str(screens_dir / f"german-live-step-{step + 1}.png"))

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BriefProblems</name>
+    <message numerus="yes">
+        <source>The partner&apos;s role is longer than %n characters.</source>
+        <translation>
+            <numerusform>Die Rolle des Partners ist länger als %n Zeichen.</numerusform>
+            <numerusform>Die Rolle des Partners ist länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n warning signs can be given.</source>
+        <translation>
+            <numerusform>Höchstens %n Warnzeichen sind möglich.</numerusform>
+            <numerusform>Höchstens %n Warnzeichen sind möglich.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A warning sign is empty or longer than %n characters.</source>
+        <translation>
+            <numerusform>Ein Warnzeichen ist leer oder länger als %n Zeichen.</numerusform>
+            <numerusform>Ein Warnzeichen ist leer oder länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A cue&apos;s meaning is longer than %n characters.</source>
+        <translation>
+            <numerusform>Die Bedeutung eines Signals ist länger als %n Zeichen.</numerusform>
+            <numerusform>Die Bedeutung eines Signals ist länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueDateWords</name>
     <message>
         <source>&apos;{typed}&apos; is too far from today: pick a date between {first} and {last}</source>
@@ -194,6 +225,57 @@
     <message>
         <source>Your partner got it</source>
         <translation>Ihr Partner hat verstanden</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerWatch</name>
+    <message>
+        <source>Interrupting the client</source>
+        <translation>Den Kunden unterbrechen</translation>
+    </message>
+    <message>
+        <source>Saying “yes, but”</source>
+        <translation>„Ja, aber“ sagen</translation>
+    </message>
+    <message>
+        <source>Over-explaining</source>
+        <translation>Zu viel erklären</translation>
+    </message>
+    <message>
+        <source>Promising a date</source>
+        <translation>Einen Termin versprechen</translation>
+    </message>
+    <message>
+        <source>A raised voice</source>
+        <translation>Lauter werden</translation>
+    </message>
+    <message>
+        <source>They repeated a complaint</source>
+        <translation>Beschwerde wiederholt</translation>
+    </message>
+    <message>
+        <source>Body language closed</source>
+        <translation>Körpersprache verschlossen</translation>
+    </message>
+    <message>
+        <source>A real driver?</source>
+        <translation>Ein echter Beweggrund?</translation>
+    </message>
+    <message>
+        <source>You tensed up</source>
+        <translation>Sie wirkten angespannt</translation>
+    </message>
+    <message>
+        <source>When did they tense up?</source>
+        <translation>Wann wirkte die Person angespannt?</translation>
+    </message>
+    <message>
+        <source>Did the signal reach them in time?</source>
+        <translation>Kam das Signal rechtzeitig an?</translation>
+    </message>
+    <message>
+        <source>What should you watch for next time?</source>
+        <translation>Worauf sollten Sie beim nächsten Mal achten?</translation>
     </message>
 </context>
 </TS>

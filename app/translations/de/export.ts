@@ -206,6 +206,18 @@
 <context>
     <name>Report</name>
     <message>
+        <source>Your partner noticed</source>
+        <translation>Ihr Partner hat bemerkt</translation>
+    </message>
+    <message>
+        <source>Your partner noticed: {words}</source>
+        <translation>Ihr Partner hat bemerkt: {words}</translation>
+    </message>
+    <message>
+        <source>Your partner’s debrief</source>
+        <translation>Nachgespräch Ihres Partners</translation>
+    </message>
+    <message>
         <source>due {day}</source>
         <translation>fällig {day}</translation>
     </message>

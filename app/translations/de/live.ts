@@ -379,6 +379,48 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     </message>
 </context>
 <context>
+    <name>PartnerNotedCount</name>
+    <message>
+        <source>Read what your partner noted ({key})</source>
+        <translation>Lesen, was Ihr Partner notiert hat ({key})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Noted: %n</source>
+        <translation>
+            <numerusform>Notiert: %n</numerusform>
+            <numerusform>Notiert: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your partner noted %n things</source>
+        <translation>
+            <numerusform>Ihr Partner hat %n Beobachtung notiert</numerusform>
+            <numerusform>Ihr Partner hat %n Beobachtungen notiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What your partner noted…</source>
+        <translation>Was Ihr Partner notiert hat…</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerNotesPopup</name>
+    <message>
+        <source>What your partner noted</source>
+        <translation>Was Ihr Partner notiert hat</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet.</source>
+        <translation>Noch nichts notiert.</translation>
+    </message>
+    <message>
+        <source>{time} · {step}
+{noted}</source>
+        <translation>{time} · {step}
+{noted}</translation>
+    </message>
+</context>
+<context>
     <name>PartnerStatus</name>
     <message>
         <source>Partner connected</source>
@@ -398,6 +440,21 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
     <message>
         <source>Partner…</source>
         <translation>Partner…</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerSummary</name>
+    <message>
+        <source>YOUR PARTNER NOTICED</source>
+        <translation>IHR PARTNER HAT BEMERKT</translation>
+    </message>
+    <message>
+        <source>YOUR PARTNER’S DEBRIEF</source>
+        <translation>NACHGESPRÄCH IHRES PARTNERS</translation>
+    </message>
+    <message>
+        <source>{time}  {words}</source>
+        <translation>{time}  {words}</translation>
     </message>
 </context>
 <context>

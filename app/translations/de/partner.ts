@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>BriefView</name>
+    <message>
+        <source>Your brief</source>
+        <translation>Ihr Briefing</translation>
+    </message>
+    <message>
+        <source>Changed since last time: marked below.</source>
+        <translation>Seit dem letzten Mal geändert: unten markiert.</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Ihre Rolle</translation>
+    </message>
+    <message>
+        <source>Watch for</source>
+        <translation>Achten Sie auf</translation>
+    </message>
+    <message>
+        <source>What each cue means</source>
+        <translation>Was jedes Signal bedeutet</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Verstanden</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>No longer on the list: {signs}</source>
+        <translation>Nicht mehr auf der Liste: {signs}</translation>
+    </message>
+</context>
+<context>
     <name>CopyField</name>
     <message>
         <source>Copy</source>
@@ -10,6 +49,111 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefForm</name>
+    <message>
+        <source>Offline — will send when back</source>
+        <translation>Offline — wird gesendet, sobald wieder online</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Angekommen</translation>
+    </message>
+    <message>
+        <source>Not accepted — wait a moment</source>
+        <translation>Nicht angenommen — einen Moment warten</translation>
+    </message>
+    <message>
+        <source>Did not get through</source>
+        <translation>Nicht angekommen</translation>
+    </message>
+    <message>
+        <source>After the meeting</source>
+        <translation>Nach der Besprechung</translation>
+    </message>
+    <message>
+        <source>Your answers go to them alone. Answer what you can.</source>
+        <translation>Ihre Antworten erhält nur die Person, die Sie begleiten. Beantworten Sie, was Sie können.</translation>
+    </message>
+    <message>
+        <source>Send answers</source>
+        <translation>Antworten senden</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Write at least one answer first.</source>
+        <translation>Schreiben Sie zuerst mindestens eine Antwort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>An answer is longer than %n characters: shorten it, then send.</source>
+        <translation>
+            <numerusform>Eine Antwort ist länger als %n Zeichen: Kürzen Sie sie, dann senden.</numerusform>
+            <numerusform>Eine Antwort ist länger als %n Zeichen: Kürzen Sie sie, dann senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The meeting has ended; these answers did not get through.</source>
+        <translation>Die Besprechung ist beendet; diese Antworten sind nicht angekommen.</translation>
+    </message>
+    <message>
+        <source>Not accepted — wait a moment, then try again.</source>
+        <translation>Nicht angenommen — einen Moment warten, dann noch einmal senden.</translation>
+    </message>
+    <message>
+        <source>Some answers did not get through. Try again.</source>
+        <translation>Einige Antworten sind nicht angekommen. Bitte noch einmal senden.</translation>
+    </message>
+    <message>
+        <source>Thank you. Your answers arrived.</source>
+        <translation>Danke. Ihre Antworten sind angekommen.</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationPanel</name>
+    <message>
+        <source>Offline — will send when back</source>
+        <translation>Offline — wird gesendet, sobald wieder online</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>Notiert</translation>
+    </message>
+    <message>
+        <source>Not accepted — wait a moment</source>
+        <translation>Nicht angenommen — einen Moment warten</translation>
+    </message>
+    <message>
+        <source>Did not get through</source>
+        <translation>Nicht angekommen</translation>
+    </message>
+    <message>
+        <source>Note quietly</source>
+        <translation>Still notieren</translation>
+    </message>
+    <message>
+        <source>Not shown on their screen: kept for their review.</source>
+        <translation>Erscheint nicht auf dem Bildschirm: für den Rückblick aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>A few words…</source>
+        <translation>Ein paar Worte…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notieren</translation>
     </message>
 </context>
 <context>
@@ -201,6 +345,17 @@
     </message>
 </context>
 <context>
+    <name>PartnerWatchViews</name>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>&amp;Briefing</translation>
+    </message>
+    <message>
+        <source>What to watch for, and what each cue means</source>
+        <translation>Worauf Sie achten, und was jedes Signal bedeutet</translation>
+    </message>
+</context>
+<context>
     <name>PartnerWindow</name>
     <message>
         <source>Connecting…</source>
@@ -239,7 +394,7 @@
         <translation>Offline — wird gesendet, sobald wieder online</translation>
     </message>
     <message>
-        <source>Sent…</source>
+        <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
@@ -327,6 +482,17 @@
             <numerusform>%n Partner in diesem Netz verbunden</numerusform>
             <numerusform>%n Partner in diesem Netz verbunden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WhereLine</name>
+    <message>
+        <source>Time since the meeting began</source>
+        <translation>Zeit seit Beginn der Besprechung</translation>
+    </message>
+    <message>
+        <source>Step {n} of {of}</source>
+        <translation>Schritt {n} von {of}</translation>
     </message>
 </context>
 </TS>

@@ -111,6 +111,14 @@
         <translation>muss eine Liste von Textzeilen sein</translation>
     </message>
     <message>
+        <source>has {count} questions; a partner is asked at most {most}</source>
+        <translation>hat {count} Fragen; einem Partner werden höchstens {most} gestellt</translation>
+    </message>
+    <message>
+        <source>question {number} is {count} characters; the limit is {limit}</source>
+        <translation>Frage {number} hat {count} Zeichen; die Grenze liegt bei {limit}</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; must be lower-case letters, digits and hyphens</source>
         <translation>&apos;{value}&apos; darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten</translation>
     </message>

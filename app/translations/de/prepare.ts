@@ -80,6 +80,52 @@
     </message>
 </context>
 <context>
+    <name>PartnerBriefEditor</name>
+    <message>
+        <source>Keep me calm: watch for my warning signs and send a cue when you see one.</source>
+        <translation>Halten Sie mich ruhig: Achten Sie auf meine Warnzeichen und senden Sie ein Signal, wenn Sie eines sehen.</translation>
+    </message>
+    <message>
+        <source>WHAT YOUR PARTNER WATCHES FOR</source>
+        <translation>WORAUF IHR PARTNER ACHTET</translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s role</source>
+        <translation>Die Rolle Ihres Partners</translation>
+    </message>
+    <message>
+        <source>Your warning signs, for your partner to spot:</source>
+        <translation>Ihre Warnzeichen, auf die Ihr Partner achtet:</translation>
+    </message>
+    <message>
+        <source>Your own, separated by commas</source>
+        <translation>Eigene, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Your own warning signs</source>
+        <translation>Ihre eigenen Warnzeichen</translation>
+    </message>
+    <message>
+        <source>Their role</source>
+        <translation>Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerHistoryLines</name>
+    <message>
+        <source>Last time {partner} noticed: {noticed}</source>
+        <translation>Beim letzten Mal bemerkte {partner}: {noticed}</translation>
+    </message>
+    <message>
+        <source>{what} ({times}×)</source>
+        <translation>{what} ({times}×)</translation>
+    </message>
+    <message>
+        <source>Seen most often: {most}</source>
+        <translation>Am häufigsten bemerkt: {most}</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
         <source>New meeting</source>
@@ -196,6 +242,25 @@
     <message>
         <source>{done} of {total} ready</source>
         <translation>{done} von {total} bereit</translation>
+    </message>
+</context>
+<context>
+    <name>_CueMeaningLine</name>
+    <message>
+        <source>When to send it, e.g. when I interrupt</source>
+        <translation>Wann es kommt, z. B. wenn ich unterbreche</translation>
+    </message>
+    <message>
+        <source>This cue</source>
+        <translation>Dieses Signal</translation>
+    </message>
+    <message>
+        <source>“{cue}” means</source>
+        <translation>„{cue}“ bedeutet</translation>
+    </message>
+    <message>
+        <source>What “{cue}” means</source>
+        <translation>Was „{cue}“ bedeutet</translation>
     </message>
 </context>
 </TS>

@@ -702,6 +702,17 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TimelineStrip</name>
     <message>
+        <source>{at}  {text}</source>
+        <translation>{at}  {text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n observation(s) by your partner</source>
+        <translation>
+            <numerusform>%n Beobachtung Ihres Partners</numerusform>
+            <numerusform>%n Beobachtungen Ihres Partners</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Meeting timeline</source>
         <translation>Verlauf der Besprechung</translation>
     </message>
@@ -805,6 +816,31 @@ Das lässt sich nicht rückgängig machen.</translation>
     <message>
         <source>{figures}. About the same.</source>
         <translation>{figures}. Etwa gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>&lt;span style=&apos;color:#2f4f6f&apos;&gt;■&lt;/span&gt; steps &amp;nbsp; &lt;span style=&apos;color:#c0392b&apos;&gt;▍&lt;/span&gt; signal, bar until acknowledged (hatched until it faded) &amp;nbsp; &lt;span style=&apos;color:#2f4f6f&apos;&gt;●&lt;/span&gt; stamped line &amp;nbsp; &lt;span style=&apos;color:#b54708&apos;&gt;⚑&lt;/span&gt; flagged moment &amp;nbsp; &lt;span style=&apos;color:#1b7f6e&apos;&gt;◇&lt;/span&gt; your partner noticed</source>
+        <translation>&lt;span style=&apos;color:#2f4f6f&apos;&gt;■&lt;/span&gt; Schritte &amp;nbsp; &lt;span style=&apos;color:#c0392b&apos;&gt;▍&lt;/span&gt; Signal, Balken bis zur Bestätigung (schraffiert bis zum Verblassen) &amp;nbsp; &lt;span style=&apos;color:#2f4f6f&apos;&gt;●&lt;/span&gt; markierte Zeile &amp;nbsp; &lt;span style=&apos;color:#b54708&apos;&gt;⚑&lt;/span&gt; Moment mit Fahne &amp;nbsp; &lt;span style=&apos;color:#1b7f6e&apos;&gt;◇&lt;/span&gt; von Ihrem Partner bemerkt</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDebriefPanel</name>
+    <message>
+        <source>Your partner’s debrief</source>
+        <translation>Nachgespräch Ihres Partners</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCounts</name>
+    <message>
+        <source>Cues needed</source>
+        <translation>Nötige Signale</translation>
+    </message>
+    <message>
+        <source>Your partner noticed</source>
+        <translation>Ihr Partner hat bemerkt</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,17 @@
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <source>Partner&apos;s observation</source>
+        <translation>Beobachtung des Partners</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s debrief</source>
+        <translation>Nachgespräch des Partners</translation>
+    </message>
+</context>
+<context>
     <name>StoreErrors</name>
     <message>
         <source>{name} is a folder, where Poise expects its notes database file. Poise has not changed it. Move or rename that folder and start Poise again, or choose another folder with --data-dir.</source>

@@ -66,6 +66,23 @@
     </message>
 </context>
 <context>
+    <name>PartnerNotedCount</name>
+    <message numerus="yes">
+        <source>Noted: %n</source>
+        <translation>
+            <numerusform>Noted: %n</numerusform>
+            <numerusform>Noted: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your partner noted %n things</source>
+        <translation>
+            <numerusform>Your partner noted %n thing</numerusform>
+            <numerusform>Your partner noted %n things</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecentMeetings</name>
     <message numerus="yes">
         <source>%n cue(s)</source>
@@ -82,6 +99,16 @@
         <translation>
             <numerusform>%n more due: see the open follow-ups in the review</numerusform>
             <numerusform>%n more due: see the open follow-ups in the review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>%n observation(s) by your partner</source>
+        <translation>
+            <numerusform>%n observation by your partner</numerusform>
+            <numerusform>%n observations by your partner</numerusform>
         </translation>
     </message>
 </context>

@@ -50,7 +50,9 @@ def scrolled_content_cut(window: QWidget) -> list[str]:
     return cut
 
 
-class _GrowToContent(QObject):
+class GrowToContent(QObject):
+    """Widens its window to its scrolled content on show; ``grow`` again when rows change."""
+
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
@@ -65,6 +67,11 @@ class _GrowToContent(QObject):
 
     def grow(self) -> None:
         window = self._window
+        if not window.isVisible():
+            return  # the show event grows it
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # rows added since the last pass have their real sizes
         missing = max((_missing_width(scroll) for scroll in _sideways_fixed(window)), default=0)
         if missing <= 0:
             return
@@ -73,6 +80,6 @@ class _GrowToContent(QObject):
         window.resize(min(window.width() + missing, widest), window.height())
 
 
-def grow_to_scrolled_content(window: QWidget) -> None:
+def grow_to_scrolled_content(window: QWidget) -> GrowToContent:
     """Call once ``window``'s scroll areas are made (at the end of its constructor)."""
-    _GrowToContent(window)
+    return GrowToContent(window)

@@ -31,6 +31,7 @@ from app import paths
 from app.domain.awaiting_store import AwaitingStore
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_session import Clock, MeetingRecap, MeetingSoFar, utc_now
+from app.domain.partner_watch import brief_as_dict
 from app.export.follow_through import briefing_lines, client_report
 from app.export.report import MeetingReport, build_report
 from app.journal.writer import MeetingJournal
@@ -43,9 +44,12 @@ from app.ui.common.meeting_export import write_meeting_export
 from app.ui.common.store_client import StoreClient
 from app.ui.live.live_warm_up import warm_up_live_window_soon
 from app.ui.live.live_window import LiveWindow
+from app.ui.live.partner_record import keep_partner_record
 from app.ui.live.resume import meeting_so_far, show_notes_as_they_were
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
+from app.ui.prepare.partner_brief_editor import remembering_brief
+from app.ui.prepare.partner_history_lines import PartnerHistoryReader
 from app.ui.prepare.prepare_dialog import MeetingPlan, PrepareDialog
 
 if TYPE_CHECKING:
@@ -76,12 +80,13 @@ def _remember_export_folder(folder: Path) -> None:
 
 def _with_choices_of(settings: Settings, plan: MeetingPlan) -> Settings:
     """``settings`` remembering what the prepare dialog chose, for its next opening."""
-    return replace(
+    chosen = replace(
         settings,
         last_cues=plan.cues,
         last_partner_name=plan.partner_name,
         last_playbook_id=plan.playbook.id,
     )
+    return remembering_brief(chosen, plan.partner_brief)
 
 
 def _remember_choices_of(plan: MeetingPlan) -> None:
@@ -101,6 +106,7 @@ def journal_for(plan: MeetingPlan) -> MeetingJournal:
             "playbook_version": str(plan.playbook.version),
             "partner_name": plan.partner_name,
             "cues": [{**asdict(cue), "style": cue.style.value} for cue in plan.cues],
+            "partner_brief": brief_as_dict(plan.partner_brief) if plan.partner_brief else None,
         },
     )
 
@@ -214,6 +220,7 @@ class MeetingFlow(QObject):
         dialog.accepted.connect(lambda: self._start(dialog))
         dialog.finished.connect(self._prepare_closed)
         dialog.clientSettled.connect(self._fetch_briefing)
+        PartnerHistoryReader(dialog.brief, self.client)
         self.prepare = dialog
         dialog.open()
         warm_up_live_window_soon(self.library, dialog)
@@ -339,6 +346,7 @@ class MeetingFlow(QObject):
                 partner_name=plan.partner_name,
                 cues=plan.cues,
                 started_at=started_at,
+                partner_brief=plan.partner_brief,
             )
             record: MeetingRecord = service.start_meeting(draft)
             return record
@@ -392,6 +400,7 @@ class MeetingFlow(QObject):
             playbook.for_mode(meeting.mode),
             meeting.partner_name,
             meeting.cues,
+            partner_brief=meeting.partner_brief,
         )
         settings = shared_settings().current
         so_far = meeting_so_far(detail, self._cue_fade(settings))
@@ -419,9 +428,12 @@ class MeetingFlow(QObject):
             clock=self.clock,
             cue_fade=fade,
             journal=journal_for(plan) if stored_id is None else None,
+            partner_brief=plan.partner_brief,
+            partner_brief_changes=plan.partner_brief_changes,
             parent=self,  # outlives the window: the end may still be on its way to the disk
         )
         session.resuming = resuming
+        keep_partner_record(session)
         if self.session is not None and self.session.stored:
             # One still waiting for the store is kept (a child of the flow) until it is in.
             self.session.deleteLater()
@@ -462,6 +474,7 @@ class MeetingFlow(QObject):
             notes=session.notes,
             lines=session.lines,
             requests=session.requests,
+            partner=session.from_partner,
             export_folders=ExportFolders(
                 shared_settings().current.last_export_folder, _remember_export_folder
             ),
@@ -516,6 +529,8 @@ class MeetingFlow(QObject):
             notes=session.held_notes,
             lines=session.held_lines,
             recap=recap,
+            observations=session.from_partner.observations,
+            debrief=session.from_partner.debrief,
         )
         self.client.background(
             write_unsaved_copy,

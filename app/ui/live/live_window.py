@@ -80,6 +80,7 @@ from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
 from app.ui.live.notes_panel import NotesPanel
+from app.ui.live.partner_noted import PartnerNotedCount, add_partner_notes_action
 from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
 from app.ui.live.status_lines import KeysLine, ProblemLine
@@ -185,6 +186,7 @@ class LiveWindow(SteeringKeys):
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.partner_status = PartnerStatus()
+        self.partner_noted = PartnerNotedCount(self.session.from_partner)
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.meeting_clock)
@@ -280,7 +282,10 @@ class LiveWindow(SteeringKeys):
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addWidget(who)
+        who_row = QHBoxLayout()  # the partner's count beside the client's name gives way
+        who_row.addWidget(who, 1)
+        who_row.addWidget(self.partner_noted)
+        layout.addLayout(who_row)
         layout.addWidget(self.step_column, 1)
         layout.addWidget(self.problem_line)
         layout.addWidget(self.keys_line)
@@ -293,6 +298,7 @@ class LiveWindow(SteeringKeys):
         self.loop_back_action = self.menu.loop_back_action
         self.stay_on_top_action = self.menu.stay_on_top_action
         self.partner_link_action = self.menu.partner_link_action
+        add_partner_notes_action(self, self.menu, self.partner_noted, self.partner_link_action)
         self.ask_partner_actions = self.menu.ask_partner_actions
 
     def enable_partner_link(self, callback: object) -> None:

@@ -44,10 +44,12 @@ from app.domain.meeting_terms import (
     SignalSource,
 )
 from app.domain.partner_requests import PartnerRequests, RequestToPartner, spoken_request
-from app.domain.playbook import Playbook
+from app.domain.partner_watch import BriefChanges, PartnerBrief
+from app.domain.playbook import Playbook, Step
 from app.journal.writer import MeetingJournal
 from app.store.api import OpenStore, StoreService
 from app.ui.common.store_client import StoreClient
+from app.ui.live.partner_arrivals import PartnerArrivals
 
 # A store write of the session's: called on the writer thread with the service and the id.
 StoreJob = Callable[[StoreService, int], Any]
@@ -92,14 +94,22 @@ class LiveSession(QObject):
         clock: Clock = utc_now,
         cue_fade: timedelta = DEFAULT_CUE_FADE,
         journal: MeetingJournal | None = None,
+        partner_brief: PartnerBrief | None = None,
+        partner_brief_changes: BriefChanges | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.meeting_id: int | None = None
+        # What the user told the partner before the meeting (None: no brief given).
+        self.partner_brief = partner_brief
+        # What changed since the last brief given to the same partner (None: first time).
+        self.partner_brief_changes = partner_brief_changes
         # Every write made before the meeting is in the store, on disk (None: memory only).
         self.journal = journal
         self._journal_replay_failed = False
         self.domain = MeetingSession(playbook, cues, clock=clock, cue_fade=cue_fade)
+        # The partner's observations and debrief, stamped on arrival (issue 25).
+        self.from_partner = PartnerArrivals(self.now, self._current_step, self)
         # A meeting a crash left open: set before ``start``, which then goes on from it.
         self.resuming: MeetingSoFar | None = None
         self._service: StoreService | None = None
@@ -219,6 +229,18 @@ class LiveSession(QObject):
 
         self._write(write, kind, **values)
 
+    def write_kept(
+        self, job: StoreJob, kind: str, values: dict[str, Any], **callbacks: Any
+    ) -> None:
+        """A write of this meeting's made elsewhere (the partner's record): kept like the
+        session's own, in order and in the journal until the meeting is in the store.
+        ``on_error`` replaces the session's own report of a refusal (see ``report``)."""
+        self._submit(job, kind, values, **{"on_error": self._report, **callbacks})
+
+    def report(self, error: object) -> None:
+        """Say that a write of this meeting's was refused (the journal, if any, is kept)."""
+        self._report(error)
+
     # -- what the window reads ---------------------------------------------------------
 
     @property
@@ -231,6 +253,9 @@ class LiveSession(QObject):
 
     def now(self) -> datetime:
         return self.domain.clock()
+
+    def _current_step(self) -> Step:
+        return self.domain.current_step
 
     # -- navigation ----------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 they were acknowledged, the action items, the follow-up date, and what to do next.
 
 It also gives back the notes (a few lines per field), the stamped lines and flagged
-moments, the requests to the partner with their answers, and buttons for the recap
-draft (made here from what the meeting holds) and each export (``exportRequested``:
-the flow loads the stored meeting and writes the file).
+moments, the requests to the partner with their answers, what the partner noticed and
+their debrief (``app.ui.live.partner_summary``, answers added as they come), and buttons
+for the recap draft (made here from what the meeting holds) and each export
+(``exportRequested``: the flow loads the stored meeting and writes the file).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from app.ui.common.export_folders import ExportFolders
 from app.ui.common.meeting_export import EXPORT_KINDS
 from app.ui.common.scroll_fit import grow_to_scrolled_content
 from app.ui.live.day_words import long_day, short_day
+from app.ui.live.partner_arrivals import PartnerArrivals
+from app.ui.live.partner_summary import PartnerSummary
+from app.ui.live.summary_rows import section_label, summary_line, time_into
 from app.ui.recap.recap_dialog import Background, RecapDialog
 
 NOTE_LINES = 4  # lines of each note field the summary shows
@@ -74,6 +78,7 @@ class SummaryWindow(QWidget):
         notes: dict[NoteField, str] | None = None,
         lines: Sequence[tuple[datetime, str]] = (),
         requests: Sequence[RequestToPartner] = (),
+        partner: PartnerArrivals | None = None,
         export_folders: ExportFolders | None = None,
         background: Background | None = None,
     ) -> None:
@@ -152,11 +157,11 @@ class SummaryWindow(QWidget):
         body = QVBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(6)
-        body.addWidget(self._section(self.tr("STEPS")))
+        body.addWidget(section_label(self.tr("STEPS")))
         for step, spent in recap.steps_seen:
-            body.addWidget(self._line(f"{step.title}", format_elapsed(spent)))
+            body.addWidget(summary_line(f"{step.title}", format_elapsed(spent)))
         if recap.cues:
-            body.addWidget(self._section(self.tr("CUES")))
+            body.addWidget(section_label(self.tr("CUES")))
             for cue in recap.cues:
                 at = cue.shown_at.astimezone().strftime("%H:%M")
                 if cue.state is CueState.ACKNOWLEDGED and cue.time_to_acknowledge is not None:
@@ -166,22 +171,26 @@ class SummaryWindow(QWidget):
                     outcome = self.tr("faded unacknowledged")
                 said = self.tr("{time}  {cue} · from {source}")
                 said = said.format(time=at, cue=cue.cue.label, source=cue.source.label)
-                body.addWidget(self._line(said, outcome))
-        body.addWidget(self._section(self.tr("ACTION ITEMS")))
+                body.addWidget(summary_line(said, outcome))
+        body.addWidget(section_label(self.tr("ACTION ITEMS")))
         if recap.action_items:
             for item in recap.action_items:
                 due = ""
                 if item.due:
                     due = self.tr("due {date}").format(date=short_day(item.due))
                 details = " · ".join(part for part in (item.owner, due) if part)
-                body.addWidget(self._line(item.text, details))
+                body.addWidget(summary_line(item.text, details))
         else:
-            body.addWidget(self._line(self.tr("None noted"), ""))
+            body.addWidget(summary_line(self.tr("None noted"), ""))
         self._add_notes(body)
         self._add_lines(body, lines)
         self._add_requests(body, requests)
+        if partner is not None:
+            # What the partner saw, and their debrief as it comes after the end.
+            self.partner_section = PartnerSummary(partner, started_at)
+            body.addWidget(self.partner_section)
         if recap.after_steps:
-            body.addWidget(self._section(self.tr("NEXT")))
+            body.addWidget(section_label(self.tr("NEXT")))
             for step in recap.after_steps:
                 next_line = QLabel(f"<b>{escape(step.title)}</b><br>{escape(step.do)}")
                 next_line.setWordWrap(True)
@@ -335,16 +344,14 @@ class SummaryWindow(QWidget):
     # -- what the meeting holds ------------------------------------------------------------
 
     def _offset(self, at: datetime) -> str:
-        if self.started_at is None:
-            return at.astimezone().strftime("%H:%M")
-        return format_elapsed(max(timedelta(), at - self.started_at))
+        return time_into(self.started_at, at)
 
     def _add_notes(self, body: QVBoxLayout) -> None:
         filled = [(f, self.notes.get(f, "").strip()) for f in NoteField]
         filled = [(f, text) for f, text in filled if text]
         if not filled:
             return
-        body.addWidget(self._section(self.tr("YOUR NOTES")))
+        body.addWidget(section_label(self.tr("YOUR NOTES")))
         for note_field, text in filled:
             shown = text.splitlines()
             more = len(shown) - NOTE_LINES
@@ -365,15 +372,15 @@ class SummaryWindow(QWidget):
             return
         flags = sum(1 for _, text in lines if text == FLAG_TEXT)
         heading = self.tr("STAMPED LINES AND FLAGS") if flags else self.tr("STAMPED LINES")
-        body.addWidget(self._section(heading))
+        body.addWidget(section_label(heading))
         for at, text in sorted(lines):
             shown = self.tr("⚑ Flagged moment") if text == FLAG_TEXT else f"✎ {text}"
-            body.addWidget(self._line(shown, self._offset(at)))
+            body.addWidget(summary_line(shown, self._offset(at)))
 
     def _add_requests(self, body: QVBoxLayout, requests: Sequence[RequestToPartner]) -> None:
         if not requests:
             return
-        body.addWidget(self._section(self.tr("REQUESTS TO YOUR PARTNER")))
+        body.addWidget(section_label(self.tr("REQUESTS TO YOUR PARTNER")))
         for request in requests:
             if request.answered_at is not None:
                 after = _seconds(request.answered_at - request.asked_at)
@@ -382,7 +389,7 @@ class SummaryWindow(QWidget):
             else:
                 outcome = self.tr("no answer")
             body.addWidget(
-                self._line(f"{self._offset(request.asked_at)}  {request.label}", outcome)
+                summary_line(f"{self._offset(request.asked_at)}  {request.label}", outcome)
             )
 
     def _refresh_review_button(self) -> None:
@@ -417,25 +424,3 @@ class SummaryWindow(QWidget):
         else:
             said = self.tr("{seen} of {total} visited, %n loop-backs", "", loop_backs)
         return said.format(seen=seen, total=total)
-
-    @staticmethod
-    def _section(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("sectionLabel")
-        label.setContentsMargins(0, 8, 0, 0)
-        return label
-
-    @staticmethod
-    def _line(text: str, right: str) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        left = QLabel(text)
-        left.setWordWrap(True)
-        layout.addWidget(left, 1)
-        if right:
-            value = QLabel(right)
-            value.setObjectName("muted")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            layout.addWidget(value)
-        return row

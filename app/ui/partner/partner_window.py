@@ -9,6 +9,8 @@ user asks for help ("Step in"), a calm highlighted box with the words and one bi
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from app.link.relay_partner import MeetingState, RelayPartnerClient
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.problem_line import hidden_problem_line
+from app.ui.partner.watch_views import PartnerWatchViews
 
 LINK_TEXT = {
     LinkState.CONNECTING: QT_TRANSLATE_NOOP("PartnerWindow", "Connecting…"),
@@ -115,7 +118,7 @@ class PartnerWindow(QWidget):
         self.setWindowTitle(self.tr("Partner · {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)
-        self.resize(380, 420)
+        self.resize(400, 640)
         self.client: PartnerLinkClient | RelayPartnerClient | None = None
         self.cue_buttons: dict[str, QPushButton] = {}
 
@@ -144,6 +147,9 @@ class PartnerWindow(QWidget):
         status_row.setSpacing(8)
         status_row.addWidget(self.link_dot)
         status_row.addWidget(self.link_label, stretch=1)
+        self.cue_box = QWidget()
+        self.watch = PartnerWatchViews(self.cue_box, self)
+        status_row.addWidget(self.watch.brief_button)
 
         self.request: Request | None = None
         self.request_box = QFrame()
@@ -170,7 +176,8 @@ class PartnerWindow(QWidget):
         self._answered_timer.setInterval(ANSWERED_SHOWN_MS)
         self._answered_timer.timeout.connect(self._hide_answered_request)
 
-        self.cue_area = QVBoxLayout()
+        self.cue_area = QVBoxLayout(self.cue_box)
+        self.cue_area.setContentsMargins(0, 0, 0, 0)
         self.cue_area.setSpacing(10)
         self.waiting_label = QLabel(self.tr("Waiting for Poise…"))
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -186,8 +193,12 @@ class PartnerWindow(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.pairing_box)
         layout.addLayout(status_row)
+        layout.addWidget(self.watch.where_line)
         layout.addWidget(self.request_box)
-        layout.addLayout(self.cue_area, stretch=1)
+        layout.addWidget(self.watch.brief_view, stretch=1)
+        layout.addWidget(self.cue_box, stretch=1)
+        layout.addWidget(self.watch.observations)
+        layout.addWidget(self.watch.debrief, stretch=1)
         layout.addWidget(self.press_label)
         self._show_link_state(LinkState.CONNECTING, connected_once=False)
 
@@ -218,6 +229,8 @@ class PartnerWindow(QWidget):
         )
         client.requestReceived.connect(self._show_request)
         client.requestAnswered.connect(self._show_request_answered)
+        self.watch.attach(client)
+        client.debriefAsked.connect(self._press_state_done_with)
         self.pairing_box.hide()
         client.start()
 
@@ -254,6 +267,7 @@ class PartnerWindow(QWidget):
         self.link_dot.setStyleSheet(f"background: {_DOT_COLOR[state]}; border-radius: 4px;")
         if state is LinkState.ENDED:
             self._show_meeting_ended()
+            self.watch.meeting_over()
 
     def _show_meeting_ended(self) -> None:
         # Nothing left to press or answer; the window stays until the partner closes it.
@@ -265,6 +279,10 @@ class PartnerWindow(QWidget):
     def _show_meeting_state(self, state: str) -> None:
         meeting = MeetingState(state)
         self.link_label.setText(self.tr(MEETING_TEXT[meeting]))
+        if meeting is MeetingState.LIVE:
+            self.watch.meeting_live()
+        elif meeting in (MeetingState.ENDED, MeetingState.REVOKED):
+            self.watch.meeting_over()
         if meeting is MeetingState.REVOKED:
             self._show_cues(())
             self.request_box.hide()
@@ -288,6 +306,10 @@ class PartnerWindow(QWidget):
             button.clicked.connect(lambda _checked=False, key=cue.key: self._press(key))
             self.cue_area.addWidget(button, stretch=1)
             self.cue_buttons[cue.key] = button
+        # Tab goes Brief, the cues, then the quiet observations (made before the cues).
+        chain = [self.watch.brief_button, *self.cue_buttons.values(), self.watch.first_control]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _press(self, cue_key: str) -> None:
         if self.client is not None:
@@ -333,6 +355,11 @@ class PartnerWindow(QWidget):
         for widget in (self.request_box, self.request_label):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+
+    def _press_state_done_with(self, _questions: object) -> None:
+        """The debrief's time: what became of the last cue is no news any more."""
+        self.press_label.setText("")
+        self.press_label.setProperty("state", "idle")
 
     def _show_press_state(self, state: PressState) -> None:
         client = self.client

@@ -4,12 +4,15 @@
 same path as the live window's own cue button (``session.trigger_cue`` with the
 partner's source), so it is shown and recorded alike; the session's reports go back to
 the partner; the user's "step in" goes out and the partner's "OK" comes back; the link
-stops and forgets its secret when the meeting ends.
+stops and forgets its secret when the meeting ends, or, for a meeting's own link
+(``watch=True``, ``app.ui.partner.partner_watch_wiring``), once the partner's debrief
+after it is over (the summary closed, or 15 minutes).
 
 ``attach_partner_link_to_flow`` does that for every meeting a ``MeetingFlow`` starts:
-a server per meeting, off until the user turns it on, and ended with the meeting, so
-nothing listens unless a meeting is live and the link is on. One step turns it on:
-"Partner link" in the live window's menu (Ctrl+P) switches the link on and shows the
+a server per meeting, off until the user turns it on, and ended after the meeting's
+debrief, so nothing listens unless a meeting is live (or its summary open) and the link
+is on. One step turns it on: "Partner link" in the live window's menu (Ctrl+P) switches
+the link on and shows the
 pairing panel docked beside the live window, on the side with room, inside the
 screen and never over the live window's step or cue; the same key hides it again.
 """
@@ -32,6 +35,7 @@ from app.link.server import PartnerLinkServer
 from app.settings import Settings, shared_settings
 from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.key_names import shown_shortcut
+from app.ui.partner.partner_watch_wiring import EndLinksWithSummary, attach_partner_watch
 from app.ui.partner.window_side import give_window_its_side
 
 PAIRING_KEY = "Ctrl+P"
@@ -77,8 +81,13 @@ class CueLink(Protocol):
     def end(self) -> None: ...
 
 
-def attach_partner_link(session: CueSession, server: CueLink) -> None:
-    """Route partner presses into the session and the session's answers back out."""
+def attach_partner_link(session: CueSession, server: CueLink, *, watch: bool = False) -> None:
+    """Route partner presses into the session and the session's answers back out.
+
+    ``watch``: also the brief, the step, observations and the debrief (a ``LiveSession``
+    and a link with ``SessionReports``); the link then ends after the debrief, not with
+    the meeting.
+    """
 
     def on_cue_requested(cue_key: str, source: str, message_id: str) -> None:
         try:
@@ -95,7 +104,14 @@ def attach_partner_link(session: CueSession, server: CueLink) -> None:
     session.cueExpired.connect(lambda message_id: server.report_expired(message_id))
     session.partnerAsked.connect(lambda message_id, key: server.send_request(message_id, key))
     server.requestAcknowledged.connect(lambda message_id: session.record_partner_answer(message_id))
-    session.meetingEnded.connect(lambda: server.end())
+    if watch:
+        attach_partner_watch(session, server)  # type: ignore[arg-type]
+    else:
+        session.meetingEnded.connect(lambda: server.end())
+
+
+def attach_watching_partner_link(session: CueSession, server: CueLink) -> None:
+    attach_partner_link(session, server, watch=True)
 
 
 def dock_beside(live: QRect, size: QSize, area: QRect, gap: int = DOCK_GAP_PX) -> QPoint:
@@ -236,6 +252,7 @@ class PartnerLinkForFlow(QObject):
         self.destroyed.connect(lambda: owner.unsubscribe(listener))
         if follow_flow:
             flow.sessionStarted.connect(self.follow)
+        flow.summaryShown.connect(self._end_links_with_summary)
 
     def follow(self, session: LiveSession, window: LiveWindow) -> None:
         """Give this meeting its own link (off until turned on), ended with the meeting."""
@@ -248,7 +265,7 @@ class PartnerLinkForFlow(QObject):
             port=settings.partner_link_port,
             parent=session,  # the session outlives its window, and so must the link's end
         )
-        attach_partner_link(session, server)
+        attach_watching_partner_link(session, server)
         # The session and its server outlive the live window: they reach it through bound
         # methods of the window or of a child of it, which Qt disconnects when it goes.
         server.partnerCountChanged.connect(window.set_partner_status)
@@ -263,7 +280,9 @@ class PartnerLinkForFlow(QObject):
         if settings.relay_broker_url:  # issue 15: paho and cryptography load only for it
             from app.ui.partner.relay_wiring import follow_relay
 
-            self.relay = follow_relay(session, window, server, settings, attach_partner_link)
+            self.relay = follow_relay(
+                session, window, server, settings, attach_watching_partner_link
+            )
         self.serverCreated.emit(server)
 
     def toggle_pairing(self) -> PairingWindow | None:
@@ -303,6 +322,15 @@ class PartnerLinkForFlow(QObject):
         server = self.server
         if server is not None and server.is_running:
             self._listened = (server.bind_address, server.port)
+        elif server is not None and server.has_ended and self._listened is not None:
+            # The debrief is over too: an old link now says "This link has expired",
+            # never "connection refused".
+            keep_answering_expired(*self._listened)
+            self._listened = None
+
+    def _end_links_with_summary(self, summary: QObject) -> None:
+        links = [link for link in (self.server, self.relay) if link is not None]
+        EndLinksWithSummary(summary, links)  # type: ignore[arg-type]
 
     def _on_settings_changed(self, settings: Settings, changed: frozenset[str]) -> None:
         if "relay_broker_url" not in changed or not settings.relay_broker_url:
@@ -319,24 +347,21 @@ class PartnerLinkForFlow(QObject):
         from app.ui.partner.relay_wiring import follow_relay  # a broker is set only now
 
         self.relay = follow_relay(
-            session, window, server, self._settings or settings, attach_partner_link
+            session, window, server, self._settings or settings, attach_watching_partner_link
         )
 
     def _on_meeting_ended(self) -> None:
         self._session = None
-        if self._listened is not None:
-            # An old link then says "This link has expired", never "connection refused".
-            keep_answering_expired(*self._listened)
-            self._listened = None
-        # attach_partner_link has already ended the server: no listening, secret gone.
+        # The link stays for the debrief (answers only), and ends with the summary.
         if self.pairing_window is not None:
             self.pairing_window.hide()
             self.pairing_window.deleteLater()
             self.pairing_window = None
 
     def _forget_meeting(self) -> None:
-        if self.server is not None and not self.server.has_ended:
-            self.server.end()  # never two meetings' links at once
+        for link in (self.server, self.relay):
+            if link is not None and not link.has_ended:
+                link.end()  # never two meetings' links at once, nor an old debrief
         self._on_meeting_ended()
         self.server = None
         self._window = None

@@ -13,6 +13,7 @@ briefing appears without moving any field sideways: the scroll bar's room is kep
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -39,12 +40,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.library import PlaybookLibrary
 from app.domain.meeting_terms import MAX_CUES, Cue, MeetingMode
+from app.domain.partner_watch import BriefChanges, PartnerBrief
 from app.domain.playbook import Playbook
 from app.settings import Settings
 from app.ui.common.scroll_fit import grow_to_scrolled_content
 from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 from app.ui.prepare.locked_cues import lock_cue_rows
+from app.ui.prepare.partner_brief_editor import PartnerBriefEditor
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class MeetingPlan:
     playbook: Playbook
     partner_name: str
     cues: tuple[Cue, ...]
+    partner_brief: PartnerBrief | None = None  # what the partner is told to watch for
+    partner_brief_changes: BriefChanges | None = None  # since this partner's last brief
 
 
 def _page_heading(text: str) -> QLabel:
@@ -108,6 +113,11 @@ class PrepareDialog(QDialog):
         self._briefing_timer.setSingleShot(True)
         self._briefing_timer.setInterval(self.BRIEFING_DELAY_MS)
         self._briefing_timer.timeout.connect(self._client_settled)
+        # After the next layout pass, when new rows have their real sizes (scroll_fit).
+        self._widen = QTimer(self)
+        self._widen.setSingleShot(True)
+        self._widen.setInterval(0)
+        self._widen.timeout.connect(self._widen_to_show_page)
         self.discard_question: QMessageBox | None = None
         self._discard_confirmed = False
         self._enter_moves_on = EnterMovesOn(self, self._text_fields, self._enter_in_last_field)
@@ -118,10 +128,14 @@ class PrepareDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addWidget(self.pages)
         self.resize(500, 640)
-        grow_to_scrolled_content(self)  # a 200 % system font needs more width
+        # A 200 % system font, German or the partner's brief need more width: grown on show
+        # and after the rows change (``_widen``).
+        self._grower = grow_to_scrolled_content(self)
+        self._order_tabs()
         for field in (self.client, self._client_line, self.title, self.partner):
             self._enter_moves_on.watch(field)
         self._untouched = self._typed()
+        self.partner.textChanged.connect(self._widen.start)  # the brief shows or hides
 
     # -- page 1 ----------------------------------------------------------------------------
 
@@ -196,6 +210,10 @@ class PrepareDialog(QDialog):
         self.add_cue = QPushButton(self.tr("+ Add a cue"))
         self.add_cue.setObjectName("addCueButton")
         self.add_cue.clicked.connect(self._add_suggested_cue)
+        self.brief = PartnerBriefEditor(
+            settings.last_partner_role, settings.last_warning_signs, parent=self
+        )
+        self.brief.follow_partner(self.partner)
         self._refresh_cue_buttons()
         lock_cue_rows(self.cue_rows, self.add_cue)
 
@@ -216,12 +234,15 @@ class PrepareDialog(QDialog):
         inner_layout.addWidget(cues_hint)
         inner_layout.addLayout(self.cue_box)
         inner_layout.addWidget(self.add_cue, 0, Qt.AlignmentFlag.AlignLeft)
+        inner_layout.addSpacing(6)
+        inner_layout.addWidget(self.brief)
         inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the first key goes to the client field
+        self._details_scroll = scroll
         self._keep_fields_width(scroll, inner_layout)
 
         cancel = QPushButton(self.tr("Cancel"))
@@ -250,8 +271,12 @@ class PrepareDialog(QDialog):
         bar.rangeChanged.connect(fit)
         fit(0, bar.maximum())
 
+    def _widen_to_show_page(self) -> None:
+        self._grower.grow()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        self._widen.start()
         if self.pages.currentIndex() == 0 and not self.client.currentText():
             self._client_line.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -261,14 +286,15 @@ class PrepareDialog(QDialog):
         fields = [self._client_line, self.title, self.partner]
         for row in self.cue_rows:
             fields += [row.label, row.words]
-        return fields
+        return fields + self.brief.text_fields()
 
     def _enter_in_last_field(self) -> None:
         self.go_to_checklist()
 
     def _typed(self) -> tuple[str, ...]:
         cues = tuple(f"{row.label.text()}\n{row.words.text()}" for row in self.cue_rows)
-        return (self.client.currentText(), self.title.text(), self.partner.text(), *cues)
+        brief = self.brief.typed()
+        return (self.client.currentText(), self.title.text(), self.partner.text(), *cues, *brief)
 
     def reject(self) -> None:
         """Esc, Cancel or the close button: typed details are thrown away only when asked."""
@@ -306,6 +332,7 @@ class PrepareDialog(QDialog):
     def done(self, result: int) -> None:
         # Closed: no more questions about the client's history.
         self._briefing_timer.stop()
+        self.brief.stop_following()
         super().done(result)
 
     def _client_settled(self) -> None:
@@ -381,6 +408,20 @@ class PrepareDialog(QDialog):
 
     def _refresh_cue_buttons(self) -> None:
         self.add_cue.setEnabled(len(self.cue_rows) < MAX_CUES)
+        self.brief.follow_cue_rows(self.cue_rows)
+        self._order_tabs()
+        self._widen.start()  # a new row may need more room than the dialog has
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the page as it reads: rows added later come before the brief."""
+        if self.add_cue.window() is not self:
+            return  # still being built: ordered once the page is in the dialog
+        chain: list[QWidget] = [self.partner]
+        for row in self.cue_rows:
+            chain += [row.label, row.words, row.style_picker, row.remove]
+        chain += [self.add_cue, *self.brief.focus_chain()]
+        for earlier, later in pairwise(chain):
+            QWidget.setTabOrder(earlier, later)
 
     def _collect(self) -> MeetingPlan | str:
         """The plan, or a message saying what is missing."""
@@ -400,6 +441,10 @@ class PrepareDialog(QDialog):
             cues.append(cue)
         if not cues:
             return self.tr("Agree at least one cue with your partner.")
+        partner = self.partner.text().strip()
+        brief = self.brief.brief(partner, list(zip(self.cue_rows, cues, strict=True)))
+        if partner and (problem := brief.problem()):
+            return problem
         return MeetingPlan(
             client_name=client,
             title=self.title.text().strip()
@@ -407,8 +452,10 @@ class PrepareDialog(QDialog):
             mode=self.mode,
             # Resolved here, once: the checklist, the live steps and the summary follow it.
             playbook=book.for_mode(self.mode),
-            partner_name=self.partner.text().strip(),
+            partner_name=partner,
             cues=tuple(cues),
+            partner_brief=brief if partner and not brief.is_empty else None,
+            partner_brief_changes=self.brief.changes(brief) if partner else None,
         )
 
     def go_to_checklist(self) -> None:

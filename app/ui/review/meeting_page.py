@@ -1,4 +1,5 @@
-"""One meeting, after the fact: facts, follow-up, timeline strip, notes, action items.
+"""One meeting, after the fact: facts, follow-up, timeline strip, notes, the partner's
+debrief, action items.
 
 Everything here stays editable: note fields save through the store's background writer
 (which keeps the revision history), each field's history can be browsed and restored,
@@ -49,8 +50,10 @@ from app.ui.review.local_dates import day_pattern, day_text
 from app.ui.review.meeting_facts import meeting_facts
 from app.ui.review.meeting_notes_panel import MeetingNotesPanel
 from app.ui.review.models import ActionItemEdit, TimelineModel
+from app.ui.review.partner_debrief_panel import PartnerDebriefPanel
 from app.ui.review.revision_dialog import RevisionDialog
 from app.ui.review.share_dialog import ShareDialog, shared_line, show_shared_lock
+from app.ui.review.timeline_legend import timeline_legend
 from app.ui.review.timeline_strip import TimelineStrip, strip_data_from
 from app.ui.review.wheel_guard import PageWheelGuard
 
@@ -178,16 +181,7 @@ class MeetingPage(QWidget):
         follow_row.addStretch(1)
 
         self.strip = TimelineStrip()
-        legend = QLabel(
-            self.tr(
-                "<span style='color:#2f4f6f'>■</span> steps &nbsp; "
-                "<span style='color:#c0392b'>▍</span> signal, bar until acknowledged "
-                "(hatched until it faded) &nbsp; "
-                "<span style='color:#2f4f6f'>●</span> stamped line &nbsp; "
-                "<span style='color:#b54708'>⚑</span> flagged moment"
-            )
-        )
-        legend.setStyleSheet("color: #57606a;")
+        self.debrief_panel = PartnerDebriefPanel()
 
         self.notes_panel = MeetingNotesPanel()
         self.note_editors = self.notes_panel.editors
@@ -233,10 +227,11 @@ class MeetingPage(QWidget):
         layout.addSpacing(6)
         layout.addWidget(section_title(self.tr("Timeline")))
         layout.addWidget(self.strip)
-        layout.addWidget(legend)
+        layout.addWidget(timeline_legend())
         layout.addSpacing(6)
         layout.addWidget(section_title(self.tr("Notes")))
         layout.addWidget(self.notes_panel)
+        layout.addWidget(self.debrief_panel)
         layout.addSpacing(6)
         layout.addWidget(section_title(self.tr("Action items")))
         layout.addWidget(self.action_items)
@@ -304,6 +299,7 @@ class MeetingPage(QWidget):
         self._dirty_fields.clear()
         self.action_model.set_items(detail.action_items)
         self.timeline_model.set_events(report.timeline)
+        self.debrief_panel.show_debrief(report.debrief)
         self._fit_tables()
         self.apply_highlight(highlight)
         self.scroll_area.verticalScrollBar().setValue(0)

@@ -414,13 +414,21 @@ def _replace(item: ActionItemRecord, **changes: Any) -> ActionItemRecord:
 
 
 class TimelineModel(RowsListModel[ReportEvent]):
-    """The meeting's steps, signals and stamped lines in time order, as the exports list them."""
+    """The meeting's steps, signals, stamped lines and the partner's observations in time
+    order, as the exports list them."""
 
-    _MARKS: ClassVar[dict[str, str]] = {"step": "▸", "signal": "●", "stamp": "✎", "flag": "⚑"}
+    _MARKS: ClassVar[dict[str, str]] = {
+        "step": "▸",
+        "signal": "●",
+        "stamp": "✎",
+        "flag": "⚑",
+        "observation": "◇",
+    }
     _COLOURS: ClassVar[dict[str, QColor]] = {
         "signal": QColor("#b42318"),
         "step": QColor("#2f4f6f"),
         "flag": QColor("#b54708"),
+        "observation": QColor("#1b7f6e"),
     }
 
     def set_events(self, events: Sequence[ReportEvent]) -> None:

@@ -3,7 +3,7 @@
 The picture itself is ``app.export.timeline_picture`` (the PDF prints the same one); this
 widget paints it at its width in the light or dark look and says what lies under the
 pointer: the step (also when its segment is too short for a label), the signal with its
-reaction time or when it faded, the stamped line or flag.
+reaction time or when it faded, the stamped line or flag, or what the partner noticed.
 """
 
 from __future__ import annotations
@@ -55,11 +55,13 @@ class TimelineStrip(QWidget):
     def set_data(self, data: StripData) -> None:
         self._data = data
         flags = sum(1 for stamp in data.stamps if stamp.flagged)
+        seen = sum(1 for stamp in data.stamps if stamp.partner)
         counts = (
             self.tr("%n step(s)", "", len(data.steps)),
             self.tr("%n signal(s)", "", len(data.signals)),
-            self.tr("%n stamp(s)", "", len(data.stamps) - flags),
+            self.tr("%n stamp(s)", "", len(data.stamps) - flags - seen),
             self.tr("%n flag(s)", "", flags),
+            self.tr("%n observation(s) by your partner", "", seen),
         )
         self.setAccessibleDescription(", ".join(counts))
         self.update()
@@ -113,9 +115,12 @@ class TimelineStrip(QWidget):
         near_stamps = [s for s in self._data.stamps if abs(s.at_s - seconds) <= tolerance * 2]
         if near_stamps:
             stamp = min(near_stamps, key=lambda s: abs(s.at_s - seconds))
-            text = (
-                self.tr("{at}  Flag: {text}") if stamp.flagged else self.tr("{at}  Stamped: {text}")
-            )
+            if stamp.partner:
+                text = self.tr("{at}  {text}")  # the text says it is the partner's
+            elif stamp.flagged:
+                text = self.tr("{at}  Flag: {text}")
+            else:
+                text = self.tr("{at}  Stamped: {text}")
             return text.format(at=format_offset_label(stamp.at_s), text=stamp.text)
         return ""
 

@@ -1,12 +1,14 @@
-"""Trends over the last meetings: signals per hour and the median time to acknowledge.
+"""Trends over the last meetings: signals per hour, the median time to acknowledge, and
+per meeting the cues needed and the partner's observations (``app.ui.review.trend_counts``).
 
 Only meetings that ended and lasted at least ``MIN_TREND_MINUTES`` count: a 15-second
 try or a meeting still open says nothing about how heated meetings are. Signals are
 counted per hour, so a long meeting does not look worse than a short one for its length.
 ``trend_points`` is plain Python over the store's records; ``TrendsChart`` draws them as
-two small panels (bars for signals per hour, dots joined by a line for the median
-reaction time) with a one-line verdict above, comparing the recent half with the
-earlier half; below ``MIN_TREND_POINTS`` meetings it says no trend yet.
+three small panels (bars for signals per hour, dots joined by a line for the median
+reaction time, paired bars for cues and observations) with a one-line verdict above,
+comparing the recent half with the earlier half; below ``MIN_TREND_POINTS`` meetings it
+says no trend yet.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.export.formatting import format_seconds
 from app.store.api import MeetingDetail
 from app.ui.review.local_dates import axis_day_text
+from app.ui.review.trend_counts import highest_count, paint_counts, paint_title
 
 DEFAULT_TREND_MEETINGS = 20
 MIN_TREND_MINUTES = 5
@@ -49,6 +52,7 @@ class TrendPoint:
     signals: int
     minutes: float
     median_ack_seconds: float | None  # None when no signal was acknowledged
+    observations: int = 0  # what the partner noted (issue 25)
 
     @property
     def signals_per_hour(self) -> float:
@@ -77,6 +81,7 @@ def trend_point(detail: MeetingDetail) -> TrendPoint:
         signals=len(detail.signals),
         minutes=(end - meeting.started_at).total_seconds() / 60,
         median_ack_seconds=median(delays) if delays else None,
+        observations=len(detail.observations),
     )
 
 
@@ -139,10 +144,10 @@ class TrendsChart(QWidget):
         self.setAccessibleName(self.tr("Trends over the last meetings"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(520, 230)
+        return QSize(520, 320)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(300, 230)
+        return QSize(300, 320)
 
     def set_points(self, points: Sequence[TrendPoint]) -> None:
         self._points = list(points)
@@ -186,14 +191,19 @@ class TrendsChart(QWidget):
         top = line + 12
         gap = 8
         axis_label = metrics.height() + 2
-        panel_height = (self.height() - top - axis_label - gap) / 2
+        panel_height = (self.height() - top - axis_label - 2 * gap) / 3
         left = metrics.horizontalAdvance("99 min") + 12
         right = self.width() - 10
         signals_panel = QRectF(left, top, right - left, panel_height)
         ack_panel = QRectF(left, top + panel_height + gap, right - left, panel_height)
+        counts_panel = QRectF(left, top + 2 * (panel_height + gap), right - left, panel_height)
         self._paint_signals(painter, signals_panel, metrics)
         self._paint_acks(painter, ack_panel, metrics)
-        self._paint_dates(painter, ack_panel, metrics)
+        highest = QLocale().toString(highest_count(self._points))
+        self._panel_frame(painter, counts_panel, metrics, "", highest)
+        paint_title(painter, counts_panel, metrics, self._muted())
+        paint_counts(painter, counts_panel, metrics, self._points)
+        self._paint_dates(painter, counts_panel, metrics)
         painter.end()
 
     def _slot(self, panel: QRectF, index: int) -> tuple[float, float]:

@@ -84,7 +84,7 @@ def upgrade() -> None:
         # Beside the other tables, with their owner: the role that ran Poise keeps every right
         # it had, when an administrator runs this revision (``poise team setup``).
         op.execute(f'ALTER TABLE {privacy_schema.SHARES} OWNER TO "{existing}"')
-        for statement in privacy_schema.at_head():
+        for statement in privacy_schema.rows_have_owners():
             op.execute(statement)
 
 
