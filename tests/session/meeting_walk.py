@@ -156,6 +156,12 @@ def close_window(desktop: Desktop, app: PoiseProcess, name: str) -> None:
     )
 
 
+def partner_mode_reads_the_brief(walk: Walk, partner_app: PoiseProcess) -> None:
+    """A partner was named: partner mode opens the brief as it connects; "Got it" closes it."""
+    close = partner_app.wait_widget("partnerWindow", name="briefClose", timeout=30)
+    walk.desktop.click_at(*close.center)
+
+
 def partner_mode_asks_the_debrief(walk: Walk, partner_app: PoiseProcess, words: Words) -> None:
     """The meeting ended: partner mode asks the debrief (the link stays for it while the
     user's summary is open)."""

@@ -93,6 +93,14 @@ class Phone:
             "data-state", state, timeout=EXPECT_TIMEOUT_MS
         )
 
+    def read_brief(self) -> None:
+        """The partner reads the brief that opens as they connect, then taps "Got it"."""
+        from playwright.sync_api import expect
+
+        expect(self.page.locator("#brief")).to_be_visible(timeout=EXPECT_TIMEOUT_MS)
+        self.page.locator("#briefClose").click()
+        expect(self.page.locator("#brief")).to_be_hidden(timeout=EXPECT_TIMEOUT_MS)
+
     def tap_cue(self, index: int) -> None:
         self.page.locator("button.cue").nth(index).click()
 

@@ -25,6 +25,7 @@ from tests.session.meeting_walk import (
     notes_and_forms,
     partner_mode_asks_the_debrief,
     partner_mode_hears_the_end,
+    partner_mode_reads_the_brief,
     prepare_and_start,
 )
 from tests.session.phone import pairing_address
@@ -118,6 +119,7 @@ def test_a_meeting_in_german_on_a_real_desktop(desktop: Desktop, tmp_path: Path)
             desktop, tmp_path / "partner-data", "partner", url, name="partner", extra_env=env
         )
         try:
+            partner_mode_reads_the_brief(walk, partner_app)
             partner_app.wait_widget("partnerWindow", name="cueButton", timeout=30)
             wait_until(
                 lambda: (

@@ -28,6 +28,7 @@ from tests.session.meeting_walk import (
     notes_and_forms,
     partner_mode_asks_the_debrief,
     partner_mode_hears_the_end,
+    partner_mode_reads_the_brief,
     prepare_and_start,
 )
 from tests.session.phone import Phone, pairing_address
@@ -86,6 +87,7 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
         walk.look("partner-link-on")
         with Phone(url, SCREENS) as phone:
             phone.expect_text("#link", "Connected")
+            phone.read_brief()  # a partner was named: their brief opens first
             wait_until(
                 lambda: app.find("pairingWindow", name="pairingQr") is None,
                 10,
@@ -124,6 +126,7 @@ def test_a_whole_meeting_on_a_real_desktop(desktop: Desktop, tmp_path: Path) -> 
                 extra_env={"HOME": str(home)},
             )
             try:
+                partner_mode_reads_the_brief(walk, partner_app)
                 partner_app.wait_widget("partnerWindow", name="cueButton", timeout=30)
                 wait_until(
                     lambda: (

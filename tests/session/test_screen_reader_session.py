@@ -156,6 +156,7 @@ def test_a_screen_reader_hears_every_control_and_the_cue(tmp_path: Path) -> None
             listener.read("pairing", "Partner link ·")
             with Phone(url, SCREENS) as phone:
                 phone.expect_text("#link", "Connected")
+                phone.read_brief()  # a partner was named: their brief opens first
                 desktop.key("ctrl+4")
                 desktop.type_text(TYPED_DURING_CUE[:6])
                 reader.events()

@@ -132,7 +132,8 @@ def test_the_first_meeting_freezes_start_up_and_then_no_freeze_reaches_a_meeting
         del garbage
         gui_thread_gc.freeze_long_lived()  # the store opened after the meeting began
         gui_thread_gc.freeze_before_first_meeting()  # a second meeting
-        assert gc.get_freeze_count() == frozen_at_start
+        # Nothing more frozen (a frozen object that died meanwhile may make it fewer).
+        assert gc.get_freeze_count() <= frozen_at_start
         more = [[index] for index in range(5_000)]  # the meeting goes on allocating
         qtbot.waitUntil(lambda: gone() is None, timeout=5000)
         assert long_lived[-1] == [49_999] and len(more) == 5_000

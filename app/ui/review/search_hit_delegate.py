@@ -6,7 +6,7 @@ Only the review window's search results use it (``ReviewWindow.search_view``).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui.review.models import HTML_ROLE
@@ -46,10 +46,11 @@ class HtmlItemDelegate(QStyledItemDelegate):
         elif index.row() % 2:
             painter.fillRect(option.rect, option.palette.alternateBase())
         painter.translate(option.rect.left() + 8, option.rect.top() + 4)
-        context = QAbstractTextDocumentLayout.PaintContext()
         clip = QRectF(0, 0, option.rect.width() - 6, option.rect.height() - 4)
-        painter.setClipRect(clip)
-        document.documentLayout().draw(painter, context)
+        # drawContents, not documentLayout().draw: PySide can hand back a stale wrapper for
+        # the layout (a QWidgetItem that died at the same address: seen under load), and a
+        # paint that raises leaves the painter's state saved.
+        document.drawContents(painter, clip)
         painter.restore()
 
     def sizeHint(  # noqa: N802
