@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -45,7 +46,6 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -57,10 +57,8 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain import meeting_terms
-from app.domain.cue_display import leaves_quickly, pauses_after
 from app.domain.hotkeys import HotkeyAction, KeyCombo
 from app.domain.meeting_session import (
-    CueEvent,
     MeetingRecap,
     StepChange,
     format_elapsed,
@@ -72,9 +70,9 @@ from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.common.key_names import shown_keys
-from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.cue_on_window import WindowCue
 from app.ui.live.day_words import short_day
-from app.ui.live.end_dialog import EndMeetingDialog
+from app.ui.live.deferred_pieces import PiecesAfterFirstPaint
 from app.ui.live.focus_filter import FocusChainFilter
 from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
@@ -93,6 +91,10 @@ from app.ui.live.step_card import (
 )
 from app.ui.live.whole_steps_fit import WholeStepsFit
 from app.ui.live.window_placement import WindowPlaceLine, dock_to_edge, keep_on_top
+
+if TYPE_CHECKING:
+    from app.ui.live.cue_overlay import CueOverlay
+    from app.ui.live.end_dialog import EndMeetingDialog
 
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
 _GEOMETRY_SAVE_DELAY_MS = 800
@@ -137,19 +139,13 @@ class LiveWindow(SteeringKeys):
         self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
         notices = (self.keys_line, self.window_place_line)
         self._whole_steps_fit = WholeStepsFit(self, session, self.step_column, notices)
-        self.overlay = CueOverlay(self)
-        self.overlay.band_anchor = self.step_column.card_view
-        self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
-        self.overlay.painted.connect(session.confirm_cue_painted)
+        self.cue = WindowCue(self, session, self.step_column.card_view, self._cue_sound_on)
         self.toast = Toast(self)
 
         session.stepChanged.connect(self._show_step)
-        session.cueDisplayRequested.connect(self._show_cue)
-        session.cueWithdrawn.connect(self._withdraw_cue)
         session.followUpChanged.connect(self._show_follow_up)
         session.problem.connect(self.problem_line.show_problem)
         session.problemResolved.connect(self.problem_line.hide)
-        session.meetingEnded.connect(self.overlay.countdown.stop)
 
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -163,6 +159,22 @@ class LiveWindow(SteeringKeys):
         if self.settings.stay_on_top:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.stay_on_top_action.setChecked(True)
+        # Unseen in the first paint: made right after it, or on first use if sooner.
+        self._deferred_pieces = PiecesAfterFirstPaint(
+            self, [lambda: self.overlay, self._end_dialog_type]
+        )
+
+    @property
+    def overlay(self) -> CueOverlay:
+        """The cue's glow, band and pause countdown over the window (made on first need)."""
+        return self.cue.overlay
+
+    @property
+    def cue_on_screen(self) -> bool:
+        return self.cue.on_screen
+
+    def _cue_sound_on(self) -> bool:
+        return self.settings.cue_sound
 
     # -- building ----------------------------------------------------------------------
 
@@ -244,6 +256,10 @@ class LiveWindow(SteeringKeys):
         nav.addWidget(self.next_button, 2)
 
         self.notes = NotesPanel(self.session)
+        # A meeting begins not typing (``begin``); said before the first polish, the look
+        # needs no second pass (a restyle made PySide build its QStyle classes: ~5 ms).
+        self.card.setProperty("steering", "true")
+        self.notes.typing_state.setProperty("typing", "false")
         self.step_column = StepColumn(
             position_widget, self.card, [self.loop_back_button, nav_widget], self.notes
         )
@@ -465,7 +481,7 @@ class LiveWindow(SteeringKeys):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self.overlay.reposition()
+        self.cue.reposition()
         self.who.fit(self.step_column.width(), 1)
         self.keys_line.fit(self.step_column.width())
         if self._loop_back_text:
@@ -537,26 +553,20 @@ class LiveWindow(SteeringKeys):
             day = short_day(follow_up)
             self.follow_up_label.setText(self.tr("Follow up {date} · Ctrl+U").format(date=day))
 
-    def _show_cue(self, event: CueEvent) -> None:
-        if self.settings.cue_sound:
-            QApplication.beep()
-        self.overlay.show_cue(event)
-        # Read now rather than at the start: the user may have changed it mid-meeting.
-        settings = shared_settings().current
-        if pauses_after(event, settings.pause_cue_enabled):
-            self.overlay.start_pause(settings.pause_cue_seconds)
-
-    def _withdraw_cue(self, event: CueEvent) -> None:
-        self.overlay.withdraw(event, quick=leaves_quickly(event))
-
     def request_end(self) -> None:
         if not self.session.domain.is_running:
             return
-        dialog = EndMeetingDialog(self.session.domain.follow_up, self)
+        dialog = self._end_dialog_type()(self.session.domain.follow_up, self)
         dialog.setObjectName("endMeetingDialog")
         self._end_dialog = dialog
         dialog.accepted.connect(lambda: self._finish(dialog.follow_up))
         dialog.open()
+
+    @staticmethod
+    def _end_dialog_type() -> type[EndMeetingDialog]:
+        from app.ui.live.end_dialog import EndMeetingDialog
+
+        return EndMeetingDialog
 
     def _finish(self, follow_up: date | None) -> None:
         self._clock.stop()
@@ -576,10 +586,8 @@ class LiveWindow(SteeringKeys):
 
 
 __all__ = [
-    "ACKNOWLEDGE_KEY_TEXT",
     "FLAG_TEXT",
     "STEP_IN",
-    "EndMeetingDialog",
     "LiveWindow",
     "StepCard",
 ]
