@@ -38,9 +38,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QKeySequence,
     QMoveEvent,
     QResizeEvent,
     QShowEvent,
@@ -77,9 +75,9 @@ from app.ui.live.focus_filter import FocusChainFilter
 from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
+from app.ui.live.note_bursts import load_text_formats
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.partner_noted import PartnerNotedCount, add_partner_notes_action
-from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
 from app.ui.live.status_lines import KeysLine, ProblemLine
 from app.ui.live.step_card import (
@@ -90,11 +88,13 @@ from app.ui.live.step_card import (
     set_pixel_font,
 )
 from app.ui.live.whole_steps_fit import WholeStepsFit
+from app.ui.live.window_keys import WindowKeys
 from app.ui.live.window_placement import WindowPlaceLine, dock_to_edge, keep_on_top
 
 if TYPE_CHECKING:
     from app.ui.live.cue_overlay import CueOverlay
     from app.ui.live.end_dialog import EndMeetingDialog
+    from app.ui.live.partner_status import PartnerStatus, Toast
 
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
 _GEOMETRY_SAVE_DELAY_MS = 800
@@ -132,6 +132,7 @@ class LiveWindow(SteeringKeys):
         self.setWindowTitle(f"{shown} · {APP_NAME}")
         self.setMinimumSize(280, 420)
 
+        self._partner_status: PartnerStatus | None = None  # see ``partner_status``
         self._build(client_name, meeting_title)
         self._build_actions()
         self._restore_geometry()
@@ -140,7 +141,7 @@ class LiveWindow(SteeringKeys):
         notices = (self.keys_line, self.window_place_line)
         self._whole_steps_fit = WholeStepsFit(self, session, self.step_column, notices)
         self.cue = WindowCue(self, session, self.step_column.card_view, self._cue_sound_on)
-        self.toast = Toast(self)
+        self._toast: Toast | None = None  # see ``toast``
 
         session.stepChanged.connect(self._show_step)
         session.followUpChanged.connect(self._show_follow_up)
@@ -160,14 +161,35 @@ class LiveWindow(SteeringKeys):
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.stay_on_top_action.setChecked(True)
         # Unseen in the first paint: made right after it, or on first use if sooner.
-        self._deferred_pieces = PiecesAfterFirstPaint(
-            self, [lambda: self.overlay, self._end_dialog_type]
-        )
+        partner = (lambda: self.partner_status, lambda: self.toast)
+        later = [lambda: self.overlay, self._end_dialog_type, lambda: [p() for p in partner]]
+        later.append(load_text_formats)  # what the first burst typed in a note uses
+        self._deferred_pieces = PiecesAfterFirstPaint(self, later)
 
     @property
     def overlay(self) -> CueOverlay:
         """The cue's glow, band and pause countdown over the window (made on first need)."""
         return self.cue.overlay
+
+    @property
+    def partner_status(self) -> PartnerStatus:
+        """The header's "Partner connected" (hidden, so taking no room, until one is)."""
+        if self._partner_status is None:
+            from app.ui.live.partner_status import PartnerStatus
+
+            self._partner_status = PartnerStatus()
+            at = self._top_row.indexOf(self.menu_button)
+            self._top_row.insertWidget(at, self._partner_status)
+        return self._partner_status
+
+    @property
+    def toast(self) -> Toast:
+        """The brief line that fades (a flagged moment, the partner's answer)."""
+        if self._toast is None:
+            from app.ui.live.partner_status import Toast
+
+            self._toast = Toast(self)
+        return self._toast
 
     @property
     def cue_on_screen(self) -> bool:
@@ -197,15 +219,14 @@ class LiveWindow(SteeringKeys):
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.partner_status = PartnerStatus()
         self.partner_noted = PartnerNotedCount(self.session.from_partner)
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.meeting_clock)
         top.addWidget(self.step_clock)
         top.addStretch(1)
-        top.addWidget(self.partner_status)
         top.addWidget(self.menu_button)
+        self._top_row = top
 
         self.position = QLabel()
         self.position.setObjectName("stepPosition")
@@ -275,7 +296,7 @@ class LiveWindow(SteeringKeys):
         self.keys_line = KeysLine()
         # On native Wayland: stay-on-top and docking cannot work; the desktop's own way.
         self.window_place_line = WindowPlaceLine()
-        self._window_key_actions: list[QAction] = []
+        self._window_keys = WindowKeys(self, self.perform)
 
         self.end_button = QPushButton(self.tr("End…"))
         self.end_button.setObjectName("endButton")
@@ -359,27 +380,11 @@ class LiveWindow(SteeringKeys):
         The same keys still work while this window has the focus (they become its own
         shortcuts), and PageDown / PageUp always move the steps here.
         """
-        for window_action in self._window_key_actions:
-            self.removeAction(window_action)
-        self._window_key_actions = []
+        self._window_keys.replace(unheard)
         if not unheard:
             self.keys_line.hide()
             return
-        for hotkey, combo in unheard.items():
-            window_action = QAction(hotkey.label, self)
-            window_action.setObjectName(f"windowKey_{hotkey.value}")
-            window_action.setShortcut(QKeySequence(combo.display))
-            window_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window_action.setData(hotkey.value)
-            window_action.triggered.connect(self._window_key_pressed)
-            self.addAction(window_action)
-            self._window_key_actions.append(window_action)
         self.keys_line.say(list(unheard.values()), why, self.step_column.width())
-
-    def _window_key_pressed(self) -> None:
-        sender = self.sender()
-        if isinstance(sender, QAction):
-            self.perform(str(sender.data()))
 
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
@@ -486,7 +491,7 @@ class LiveWindow(SteeringKeys):
         self.keys_line.fit(self.step_column.width())
         if self._loop_back_text:
             self._fit_loop_back_text()
-        if self.toast.isVisible():
+        if self._toast is not None and self._toast.isVisible():
             self._place_toast()
         if self.isVisible():
             self._geometry_timer.start()
