@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -37,7 +38,7 @@ class RightAfterFirstPaint(QObject):
 
     def __init__(self, window: LiveWindow, act: Callable[[], None]) -> None:
         super().__init__(window)
-        self._act = act
+        self._act: Callable[[], None] | None = act
         self.done = False
         window.installEventFilter(self)
 
@@ -48,7 +49,9 @@ class RightAfterFirstPaint(QObject):
         return False
 
     def _run(self) -> None:
-        self._act()
+        act, self._act = self._act, None  # holds the window: let go of it once run
+        if act is not None:
+            act()
         self.done = True
 
 
@@ -56,6 +59,10 @@ class RightAfterFirstPaint(QObject):
 def unshown(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveWindow]:
     yield (window := unshown_live_window(qtbot, store, library))
     end_and_keep(window, store)
+    # Nothing of this window goes on ticking into the tests after it.
+    window.hide()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=WAIT_MS)
 
 
 def show_and_begin(window: LiveWindow) -> None:
