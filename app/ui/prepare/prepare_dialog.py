@@ -48,6 +48,7 @@ from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 from app.ui.prepare.locked_cues import lock_cue_rows
 from app.ui.prepare.partner_brief_editor import PartnerBriefEditor
+from app.ui.prepare.wrapping_field import WrappingField
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +283,8 @@ class PrepareDialog(QDialog):
 
     # -- the keyboard and closing ------------------------------------------------------------
 
-    def _text_fields(self) -> list[QLineEdit]:
-        fields = [self._client_line, self.title, self.partner]
+    def _text_fields(self) -> list[QLineEdit | WrappingField]:
+        fields: list[QLineEdit | WrappingField] = [self._client_line, self.title, self.partner]
         for row in self.cue_rows:
             fields += [row.label, row.words]
         return fields + self.brief.text_fields()
