@@ -59,7 +59,7 @@ def main() -> None:
     library = load_library([(Origin.SHIPPED, PLAYBOOKS)])
     dialog = PrepareDialog(library, [], DEFAULTS)
     dialog.show()
-    dialog.client.setEditText("Donaudampfschifffahrt AG")
+    dialog.client.setEditText("Donaudampfschifffahrtsgesellschaft")
     dialog.partner.setText("Maximiliane")
     dialog.add_cue.click()
     dialog.add_cue.click()

@@ -103,14 +103,13 @@ class WrappingField(QPlainTextEdit):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         # A plain document lays out in lines; a rich one of the same text, in pixels.
-        document = QTextDocument(self.toPlainText(), self)
+        document = QTextDocument(self.toPlainText())  # Python's: gone at the return
         document.setDefaultFont(self.font())
         document.setDocumentMargin(_DOCUMENT_MARGIN)
         document.setDefaultTextOption(self.document().defaultTextOption())
         side, top = self._around()
         document.setTextWidth(max(width - side, 1))  # the viewport's: no scroll bars
         text_height = document.size().height()
-        document.deleteLater()
         if not self.toPlainText() and self.placeholderText():
             # Qt draws the hint wrapped at the viewport's width, less the document's margin.
             inside = width - side - 2 * _DOCUMENT_MARGIN
