@@ -23,7 +23,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
-from app.domain.library import PlaybookLibrary
+from app.playbooks import PlaybookOverview, StartPlaybooks
 from app.settings import Settings, shared_settings
 from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
@@ -38,6 +38,7 @@ from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
 
 if TYPE_CHECKING:
+    from app.domain.library import PlaybookLibrary
     from app.store.api import MeetingSummary
     from app.ui.home.left_open import LeftOpenOffer
     from app.ui.home.reminders import Reminders
@@ -88,7 +89,7 @@ class AppController(QObject):
     def __init__(
         self,
         application: QApplication,
-        library: PlaybookLibrary,
+        library: PlaybookLibrary | StartPlaybooks,
         *,
         shortcuts: GlobalShortcuts | None = None,
         settings: Settings | None = None,
@@ -96,13 +97,16 @@ class AppController(QObject):
     ) -> None:
         super().__init__()
         self.application = application
-        self.library = library
+        # Parsed after the home window's first paint (see app.playbooks), or when first used.
+        self._playbooks = (
+            library if isinstance(library, StartPlaybooks) else StartPlaybooks.loaded(library)
+        )
         # The app's one settings owner: every window reads and changes settings through it.
         self.settings_signals = SettingsSignals(shared_settings(), parent=self)
         self.settings_signals.problem.connect(self.show_settings_problem)
         self.settings = settings if settings is not None else shared_settings().current
         self.client = client if client is not None else StoreClient(parent=self)
-        self.window = MainWindow(library)
+        self.window = MainWindow(self._playbooks.overview)
         self._window_alive = True
         self.window.destroyed.connect(self._window_destroyed)
         self.flow: MeetingFlow | None = None
@@ -172,9 +176,28 @@ class AppController(QObject):
         after_first_paint(self.window, self._after_home_painted)
 
     def _after_home_painted(self) -> None:
+        self.read_playbooks()
         self.client.open()
         # Nobody waits for anything now: PySide's one-off cost, not Start's.
         warm_up_pyside_types()
+
+    @property
+    def library(self) -> PlaybookLibrary:
+        """Every playbook; parsed now if the home window's first paint has not come yet."""
+        if not self._playbooks.is_parsed:
+            self.read_playbooks()
+        return self._playbooks.library()
+
+    def read_playbooks(self) -> None:
+        """Parse the playbooks if not yet; the home window shows what they turned out to be."""
+        if self._playbooks.is_parsed:
+            return
+        overview = PlaybookOverview.of(self._playbooks.library())
+        if overview != self._playbooks.overview and self._window_alive:
+            self.window.show_playbooks(overview)
+
+    def playbook_count(self) -> int:
+        return len(self.library.entries)
 
     def attach_store(self, store: OpenStore) -> None:
         """Use a store opened elsewhere (a test's, the review's own)."""
@@ -326,7 +349,8 @@ class AppController(QObject):
         return self.flow
 
     def new_meeting(self) -> None:
-        self.ensure_flow().new_meeting()
+        if self.library.entries:  # a damaged shipped folder is known only once parsed
+            self.ensure_flow().new_meeting()
 
     def _wire_summary(self, summary: SummaryWindow) -> None:
         if self.window.can_review:

@@ -20,9 +20,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
-from app.domain.library import PlaybookLibrary
 from app.platform.window_session import choose_platform
-from app.playbooks import load_all_playbooks
+from app.playbooks import StartPlaybooks
 from app.private_files import tighten_data_folder
 from app.resources import resource_path
 from app.settings import shared_settings
@@ -79,7 +78,7 @@ def app_icon() -> QIcon:
 
 
 @contextmanager
-def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
+def _started(playbooks: StartPlaybooks | None = None) -> Iterator[AppController]:
     """The same start for every entry point; closes the store (flushing it) at the end."""
     application = create_application()
     # Before the store makes its files there: a folder others can open becomes the user's.
@@ -91,7 +90,7 @@ def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
     ThemeController(application, settings.theme).apply()
     controller = AppController(
         application,
-        library if library is not None else load_all_playbooks(playbook_language()),
+        playbooks if playbooks is not None else StartPlaybooks(playbook_language()),
         settings=settings,
     )
     if folder_notice:
@@ -116,15 +115,16 @@ def playbook_language() -> str:
 
 
 def run_app(*, quit_after_start: bool = False) -> int:
-    library = load_all_playbooks(playbook_language())
-    with _started(library) as controller:
+    # Parsed after the home window's first paint unless a broken one may need saying in it.
+    playbooks = StartPlaybooks(playbook_language())
+    with _started(playbooks) as controller:
         application, window = controller.application, controller.window
         window.show()
         # Imports, Qt's wrappers, playbooks and the home window live as long as the app.
         freeze_long_lived()
         if quit_after_start:
             # --smoke-test: report once the window is up and the store open, then quit.
-            check = StartCheck(application, window, len(library.entries))
+            check = StartCheck(application, window, controller.playbook_count)
             controller.client.storeOpened.connect(check.store_opened)
             controller.client.storeFailed.connect(check.store_failed)
         controller.open_store()
