@@ -106,3 +106,11 @@ def test_a_broken_playbook_of_ones_own_is_said_in_the_first_paint(
     assert window.problems_label.isVisible()
     assert "mine.toml" in window.problems_label.text()
     assert window.new_meeting_button.isEnabled()  # the shipped ones still start a meeting
+
+
+def test_the_start_asks_for_the_screen_probe_by_the_probes_own_variable() -> None:
+    # The start imports the probe's module only when asked: it names the variable itself.
+    from app.ui import application
+    from app.ui.common import screen_probe
+
+    assert application.SCREEN_PROBE_ENV == screen_probe.PROBE_ENV

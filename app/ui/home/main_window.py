@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.export.formatting import format_recent
 from app.translation import TranslationContext
 from app.ui.common.bold_label import bold_label
 from app.ui.common.rows_list_model import RowsListModel
@@ -47,8 +46,9 @@ class RecentMeetings(TranslationContext):
 
 def describe_meeting(meeting: MeetingSummary) -> str:
     """One line for the recent list: when, who, what, how long, how many cues."""
-    # Here, not at the top: the meeting's module is not needed before the store is open.
+    # Here, not at the top: the first paint shows no meeting (they come from the store).
     from app.domain.meeting_session import format_elapsed
+    from app.export.formatting import format_recent
 
     when = format_recent(meeting.started_at)
     parts = [f"{when} · {meeting.client_name}", meeting.title]
