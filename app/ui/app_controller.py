@@ -29,7 +29,6 @@ from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
-from app.ui.common.global_shortcuts import GlobalShortcuts
 from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.panic import PanicHide
 from app.ui.common.pyside_types_warm_up import warm_up_pyside_types
@@ -40,6 +39,7 @@ from app.ui.home.main_window import RECENT_LIMIT, MainWindow
 if TYPE_CHECKING:
     from app.domain.library import PlaybookLibrary
     from app.store.api import MeetingSummary
+    from app.ui.common.global_shortcuts import GlobalShortcuts
     from app.ui.home.left_open import LeftOpenOffer
     from app.ui.home.reminders import Reminders
     from app.ui.live.flow import MeetingFlow
@@ -120,20 +120,15 @@ class AppController(QObject):
         self.notices: list[str] = []  # said once on the home window, kept under its status
         self.crash_handler = CrashHandler(self.writer, self.crash_parent)
 
-        self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
-        listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
-            self.settings.key_bindings()
-        )
-        listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
-        self.shortcuts.triggered.connect(self.on_hotkey)
-        self.shortcuts.applied.connect(self._keys_applied_again)
-        self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
-        # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
-        # too and undo the toggle, so the window's own key exists only without the hook.
-        self._panic_shortcut = (
-            None if listening else self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
-        )
-        self.window.shortcuts = self.shortcuts
+        self.shortcuts: GlobalShortcuts | None = None  # see listen_for_keys
+        self.panic = PanicHide(can_hear_keys_while_hidden=False, parent=self)
+        self._panic_shortcut: QShortcut | None = None
+        if shortcuts is not None:
+            self.listen_for_keys(shortcuts)
+        else:
+            # Hide-all works from the first paint on, through the window's own key until
+            # the system-wide keys (and their modules) are set up, right after that paint.
+            self._panic_shortcut = self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
         self.window.newMeetingRequested.connect(self.new_meeting)
         self.window.retryRequested.connect(self.retry_store)
         self.window.close_guard = self.may_quit
@@ -159,6 +154,33 @@ class AppController(QObject):
         if self.client.is_open:
             self._store_opened()
 
+    def listen_for_keys(self, shortcuts: GlobalShortcuts | None = None) -> GlobalShortcuts:
+        """The system-wide keys, set up once: at once when given, else after the first paint."""
+        if self.shortcuts is not None:
+            return self.shortcuts
+        if shortcuts is None:
+            from app.ui.common.global_shortcuts import GlobalShortcuts
+
+            shortcuts = GlobalShortcuts(parent=self)
+        self.shortcuts = shortcuts
+        listening = self.settings.global_hotkeys_enabled and shortcuts.apply(
+            self.settings.key_bindings()
+        )
+        listening = listening or bool(shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
+        shortcuts.triggered.connect(self.on_hotkey)
+        shortcuts.applied.connect(self._keys_applied_again)
+        self.panic.can_hear_keys_while_hidden = listening
+        # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
+        # too and undo the toggle, so the window's own key exists only without the hook.
+        if listening and self._panic_shortcut is not None:
+            self._panic_shortcut.setEnabled(False)
+            self._panic_shortcut.deleteLater()
+            self._panic_shortcut = None
+        elif not listening and self._panic_shortcut is None:
+            self._panic_shortcut = self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
+        self.window.shortcuts = shortcuts
+        return shortcuts
+
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
         combo = self.settings.key_combo(action)
@@ -176,6 +198,7 @@ class AppController(QObject):
         after_first_paint(self.window, self._after_home_painted)
 
     def _after_home_painted(self) -> None:
+        self.listen_for_keys()
         self.read_playbooks()
         self.client.open()
         # Nobody waits for anything now: PySide's one-off cost, not Start's.
@@ -368,6 +391,7 @@ class AppController(QObject):
     def _report_unheard_keys(self, _session: LiveSession, window: LiveWindow) -> None:
         """At the start: the live window says which system-wide keys could not be had."""
         settings = shared_settings().current
+        shortcuts = self.listen_for_keys()
         if not settings.global_hotkeys_enabled:
             return  # the user turned them off: nothing to miss
         try:
@@ -378,16 +402,16 @@ class AppController(QObject):
             action: combo
             for action, combo in wanted.items()
             # Hide-all has its own window shortcut when the hook cannot hear it.
-            if action not in self.shortcuts.active and action is not HotkeyAction.TOGGLE_HIDDEN
+            if action not in shortcuts.active and action is not HotkeyAction.TOGGLE_HIDDEN
         }
-        if self.shortcuts.taken:
+        if shortcuts.taken:
             why = self.tr("another program holds them")
         else:
-            why = self.shortcuts.problem or self.shortcuts.availability.reason
+            why = shortcuts.problem or shortcuts.availability.reason
         window.report_unheard_keys(unheard, why)
         from app.ui.live.status_lines import desktop_keys_summary
 
-        summary, details = desktop_keys_summary(self.shortcuts.desktop_changed())
+        summary, details = desktop_keys_summary(shortcuts.desktop_changed())
         if summary and not unheard:
             window.keys_line.say_text(summary, details, window.step_column.width())
 

@@ -185,5 +185,6 @@ def run_review(*, quit_after_start: bool = False) -> int:
 def run_partner(url: str | None) -> int:
     """``poise partner``: the partner window alone (it needs no store)."""
     with _started() as controller:
+        controller.listen_for_keys()  # no store to open: the system-wide keys at once
         controller.open_partner_window(url)
         return controller.application.exec()

@@ -20,8 +20,8 @@ from tests.fresh_interpreter import run_fresh
 from tests.platform.test_global_shortcuts import FakeHook
 
 # run_app's start, piece by piece; Ctrl+N on the home window the turn after its first paint.
-_CTRL_N_AT_FIRST_PAINT = """
-import json, sys
+_KEY_AT_FIRST_PAINT = """
+import json, os, sys
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -35,10 +35,17 @@ controller = AppController(application, playbooks)
 window = controller.window
 window.close_guard = None
 seen = {}
+KEY = os.environ["PRESSED"]
 
 def press():
     seen["parsed_when_pressed"] = "app.domain.library" in sys.modules
-    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    seen["keys_loaded_when_pressed"] = "app.ui.common.global_shortcuts" in sys.modules
+    if KEY == "new":
+        QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    else:  # hide-all, ctrl+alt+h by default
+        both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        QTest.keyClick(window, Qt.Key.Key_H, both)
+    seen["hidden"] = controller.panic.is_hidden
     QTimer.singleShot(0, look)
 
 def look():
@@ -49,6 +56,7 @@ def look():
     else:
         seen["dialog"] = [dialog.playbook.itemData(i) for i in range(dialog.playbook.count())]
         dialog.reject()
+    seen["keys_set_up_after"] = controller.shortcuts is not None
     application.exit(0)
 
 class FirstPaint(QObject):
@@ -74,12 +82,41 @@ sys.exit(code)
 
 
 def test_ctrl_n_right_after_the_first_paint_opens_every_playbook(tmp_path: Path) -> None:
-    seen = run_fresh(_CTRL_N_AT_FIRST_PAINT, tmp_path)
+    seen = run_fresh(_KEY_AT_FIRST_PAINT, tmp_path, PRESSED="new")
     assert seen["parsed_when_painted"] is False  # the parser loaded after the paint
     assert seen["new_meeting_enabled"] is True
     assert seen["parsed_when_pressed"] is False  # pressed before the playbooks were read
     shipped = [entry.playbook.id for entry in load_all_playbooks().entries]
     assert seen["dialog"] == shipped
+
+
+def test_hide_all_right_after_the_first_paint_hides_the_home_window(tmp_path: Path) -> None:
+    seen = run_fresh(_KEY_AT_FIRST_PAINT, tmp_path, PRESSED="hide")
+    assert seen["keys_loaded_when_pressed"] is False  # before the system-wide keys were set up
+    assert seen["hidden"] is True
+    assert seen["keys_set_up_after"] is True
+
+
+def test_a_hook_set_up_after_the_paint_takes_hide_all_from_the_window(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.app_controller import AppController
+    from app.ui.common.global_shortcuts import GlobalShortcuts
+
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    controller = AppController(application, StartPlaybooks())
+    qtbot.addWidget(controller.window)
+    assert controller.shortcuts is None and controller._panic_shortcut is not None
+    hook = FakeHook()
+    shortcuts = controller.listen_for_keys(GlobalShortcuts(hook))
+    # A hook that does not swallow keys would fire the window's key too: it is gone.
+    assert controller._panic_shortcut is None
+    assert controller.panic.can_hear_keys_while_hidden
+    assert controller.window.shortcuts is shortcuts
+    assert controller.listen_for_keys() is shortcuts  # once
 
 
 def test_a_broken_playbook_of_ones_own_is_said_in_the_first_paint(
