@@ -32,7 +32,6 @@ from app.ui.common.crash import install_crash_handler
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.common.languages import install_language
 from app.ui.common.theme import ThemeController
-from app.ui.home.start_check import StartCheck
 from app.ui.shutdown import CleanShutdown
 
 __all__ = ["create_application", "run_app", "run_partner", "run_review", "warm_up_partner_link"]
@@ -136,6 +135,8 @@ def run_app(*, quit_after_start: bool = False) -> int:
         freeze_long_lived()
         if quit_after_start:
             # --smoke-test: report once the window is up and the store open, then quit.
+            from app.ui.home.start_check import StartCheck
+
             check = StartCheck(application, window, controller.playbook_count)
             controller.client.storeOpened.connect(check.store_opened)
             controller.client.storeFailed.connect(check.store_failed)

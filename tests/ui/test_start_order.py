@@ -112,7 +112,8 @@ import json, sys
 import app.playbooks, app.settings, app.ui.application
 asked = ("subprocess", "platformdirs.windows", "platformdirs.macos", "app.store.records",
          "app.domain.playbook_parser", "app.domain.partner_watch", "app.domain.meeting_session",
-         "app.ui.common.screen_probe", "socket")
+         "app.ui.common.screen_probe", "socket", "html", "app.ui.home.start_check",
+         "app.ui.common.global_shortcuts")
 print(json.dumps({"loaded": [name for name in asked if name in sys.modules]}))
 """
 

@@ -11,7 +11,6 @@ partner mode plug in through ``set_review_handler`` and ``set_partner_handler``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -181,6 +180,8 @@ class MainWindow(QMainWindow):
         self._playbook_count = playbooks.count
         self.new_meeting_button.setEnabled(playbooks.count > 0)
         if playbooks.problems:
+            from html import escape  # only for a broken playbook's lines
+
             lines = "<br>".join(escape(problem) for problem in playbooks.problems)
             heading_text = escape(self.tr("Playbooks skipped because of errors:"))
             self.problems_label.setText(f"<b>{heading_text}</b><br>{lines}")
