@@ -26,7 +26,7 @@ from app.playbooks import load_all_playbooks
 from app.private_files import tighten_data_folder
 from app.resources import resource_path
 from app.settings import shared_settings
-from app.ui.app_controller import AppController, warm_up_partner_link
+from app.ui.app_controller import AppController
 from app.ui.common.accessible_roles import install_role_factory
 from app.ui.common.crash import install_crash_handler
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
@@ -34,6 +34,7 @@ from app.ui.common.languages import install_language
 from app.ui.common.screen_probe import install_screen_probe
 from app.ui.common.theme import ThemeController
 from app.ui.home.start_check import StartCheck
+from app.ui.meeting_warm_up import warm_up_partner_link
 from app.ui.shutdown import CleanShutdown
 
 __all__ = ["create_application", "run_app", "run_partner", "run_review", "warm_up_partner_link"]
