@@ -5,19 +5,32 @@ modules' imports on the GUI thread (the meeting flow ~230 ms, the partner link ~
 otherwise. ``AppController`` starts ``MeetingWarmUp`` when the store has opened; it loads
 the flow, then the link, then freezes what start-up made (``freeze_long_lived``).
 
-On the GUI thread, a step per turn of the event loop: PySide6 makes its Python types
-lazily, and a pool thread making them while the GUI thread ran Qt crashed the app at start
-(SIGSEGV in tests/session; its stacks showed these imports).
+On the GUI thread: PySide6 makes its Python types lazily, and a pool thread making them
+while the GUI thread ran Qt crashed the app at start (SIGSEGV in tests/session; its stacks
+showed these imports). So a module per turn of the event loop, leaves first
+(``import_in_steps``): imported whole, the flow stalled the GUI thread ~190 ms and the link
+~45 ms, the longest freeze right after Start when the store opened then (bench/stalls.py
+--stacks); a step now runs one module's own code, ~1-15 ms. Between Start pressed and the
+live window's first paint (``imports_give_way``), when a person waits, no step runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.settings import Settings, shared_settings
 from app.ui.common.gui_thread_gc import freeze_long_lived
+from app.ui.common.imports_give_way import others_waiting
+from app.ui.common.imports_in_steps import import_in_steps
+
+# While a live window is being made for a person who pressed Start: look again this soon.
+WAIT_WHILE_STARTING_MS = 50
+
+MEETING_FLOW = "app.ui.live.flow"
+PARTNER_LINK = "app.ui.partner.partner_wiring"
+RELAY = "app.ui.partner.relay_wiring"
 
 
 class MeetingWarmUp(QObject):
@@ -26,24 +39,55 @@ class MeetingWarmUp(QObject):
     def __init__(self, flow_made: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._flow_made = flow_made
+        self._steps: Iterator[str] | None = None
+        self.steps_taken = 0
+
+    @property
+    def running(self) -> bool:
+        return self._steps is not None
 
     def start(self) -> None:
-        QTimer.singleShot(0, self, self._warm_up_meeting_flow)
+        """Begin (once at a time): the first step on the event loop's next turn."""
+        if self._steps is None:
+            self._steps = self._all_steps()
+            QTimer.singleShot(0, self, self._step)
 
-    def _warm_up_meeting_flow(self) -> None:
+    def _step(self) -> None:
+        if self._steps is None:
+            return
+        if others_waiting():
+            QTimer.singleShot(WAIT_WHILE_STARTING_MS, self, self._step)
+            return
+        try:
+            next(self._steps)
+        except BaseException:
+            self._steps = None
+            raise
+        self.steps_taken += 1
+        QTimer.singleShot(0, self, self._step)
+
+    def _all_steps(self) -> Iterator[str]:
+        # Made already (New meeting came first): its modules are loaded.
         if not self._flow_made():
-            warm_up_meeting_flow()
-        QTimer.singleShot(0, self, self._warm_up_partner_link)
-
-    def _warm_up_partner_link(self) -> None:
-        warm_up_partner_link(shared_settings().current)
-        self._warmed_up()
-
-    def _warmed_up(self) -> None:
+            yield from import_in_steps(MEETING_FLOW)
+        yield from _partner_link_steps(shared_settings().current)
         # The store's and the partner link's modules are loaded: no collection scans them
         # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
         # would never be collected. An open prepare dialog alone does not stop it.
         freeze_long_lived()
+        self._steps = None
+        yield "frozen"
+
+
+def _partner_link_steps(settings: Settings) -> Iterator[str]:
+    """``warm_up_partner_link``'s work, a module per step."""
+    yield from import_in_steps(PARTNER_LINK)
+    if settings.relay_broker_url:
+        from PySide6.QtNetwork import QSslConfiguration
+
+        yield from import_in_steps(RELAY)
+        QSslConfiguration()  # Qt's CA certificates, one step: C++ that cannot be split
+        yield "QSslConfiguration"
 
 
 def warm_up_meeting_flow() -> None:
