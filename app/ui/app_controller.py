@@ -174,6 +174,7 @@ class AppController(QObject):
 
     def _after_home_painted(self) -> None:
         self.client.open()
+        self._warm_up.before_store_opens()
         # Nobody waits for anything now: PySide's one-off cost, not Start's.
         warm_up_pyside_types()
 

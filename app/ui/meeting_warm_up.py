@@ -16,6 +16,7 @@ live window's first paint (``imports_give_way``), when a person waits, no step r
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
@@ -31,6 +32,9 @@ WAIT_WHILE_STARTING_MS = 50
 MEETING_FLOW = "app.ui.live.flow"
 PARTNER_LINK = "app.ui.partner.partner_wiring"
 RELAY = "app.ui.partner.relay_wiring"
+# What AppController._store_opened imports for the home window (meetings left open,
+# reminders and the line of what is due).
+STORE_OPENED_HOME_PARTS = ("app.ui.home.left_open", "app.ui.home.due_line", "app.ui.home.reminders")
 
 
 class MeetingWarmUp(QObject):
@@ -39,34 +43,49 @@ class MeetingWarmUp(QObject):
     def __init__(self, flow_made: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._flow_made = flow_made
-        self._steps: Iterator[str] | None = None
+        self._queue: deque[Iterator[str]] = deque()
         self.steps_taken = 0
 
     @property
     def running(self) -> bool:
-        return self._steps is not None
+        return bool(self._queue)
+
+    def before_store_opens(self) -> None:
+        """What the store's opening shows on the home window, loaded while it opens.
+
+        ``AppController._store_opened`` imports these in one go otherwise: ~35 ms on the
+        GUI thread (stat calls and module code), often just after Start was pressed.
+        """
+        self._enqueue(_modules_steps(STORE_OPENED_HOME_PARTS))
 
     def start(self) -> None:
-        """Begin (once at a time): the first step on the event loop's next turn."""
-        if self._steps is None:
-            self._steps = self._all_steps()
+        """The store is open: the meeting's modules, then freezing what start-up made."""
+        self._enqueue(self._meeting_steps())
+
+    def _enqueue(self, steps: Iterator[str]) -> None:
+        self._queue.append(steps)
+        if len(self._queue) == 1:
             QTimer.singleShot(0, self, self._step)
 
     def _step(self) -> None:
-        if self._steps is None:
+        if not self._queue:
             return
         if others_waiting():
             QTimer.singleShot(WAIT_WHILE_STARTING_MS, self, self._step)
             return
         try:
-            next(self._steps)
+            next(self._queue[0])
+        except StopIteration:
+            self._queue.popleft()
         except BaseException:
-            self._steps = None
+            self._queue.clear()
             raise
-        self.steps_taken += 1
-        QTimer.singleShot(0, self, self._step)
+        else:
+            self.steps_taken += 1
+        if self._queue:
+            QTimer.singleShot(0, self, self._step)
 
-    def _all_steps(self) -> Iterator[str]:
+    def _meeting_steps(self) -> Iterator[str]:
         # Made already (New meeting came first): its modules are loaded.
         if not self._flow_made():
             yield from import_in_steps(MEETING_FLOW)
@@ -75,8 +94,17 @@ class MeetingWarmUp(QObject):
         # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
         # would never be collected. An open prepare dialog alone does not stop it.
         freeze_long_lived()
-        self._steps = None
         yield "frozen"
+
+
+def _modules_steps(names: tuple[str, ...]) -> Iterator[str]:
+    for name in names:
+        try:
+            yield from import_in_steps(name)
+        except ModuleNotFoundError as missing:
+            if missing.name != name:
+                raise  # something it needs is missing: as a plain import would say
+            # Renamed or moved: loaded where it is used, as before.
 
 
 def _partner_link_steps(settings: Settings) -> Iterator[str]:
