@@ -32,6 +32,7 @@ from app.ui.common.crash import install_crash_handler
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.common.languages import install_language
 from app.ui.common.screen_probe import install_screen_probe
+from app.ui.common.source_lines_cache import read_sources_uncached
 from app.ui.common.theme import ThemeController
 from app.ui.home.start_check import StartCheck
 from app.ui.meeting_warm_up import warm_up_partner_link
@@ -50,6 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Once per process, and inert unless this PySide6 has the 6.12.0 reference bugs.
     qt_workarounds.install()
     qt_workarounds.protect_none()
+    read_sources_uncached()  # PySide6's check of each import keeps no source lines
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

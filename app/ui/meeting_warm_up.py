@@ -12,6 +12,7 @@ showed these imports). So a module per turn of the event loop, leaves first
 ~45 ms, the longest freeze right after Start when the store opened then (bench/stalls.py
 --stacks); a step now runs one module's own code, ~1-15 ms. Between Start pressed and the
 live window's first paint (``imports_give_way``), when a person waits, no step runs.
+At the end, the source lines PySide6 read at each import are let go (``source_lines_cache``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.settings import Settings, shared_settings
 from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.imports_give_way import others_waiting
 from app.ui.common.imports_in_steps import import_in_steps
+from app.ui.common.source_lines_cache import drop_source_lines
 
 # While a live window is being made for a person who pressed Start: look again this soon.
 WAIT_WHILE_STARTING_MS = 50
@@ -94,6 +96,8 @@ class MeetingWarmUp(QObject):
         # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
         # would never be collected. An open prepare dialog alone does not stop it.
         freeze_long_lived()
+        # Start-up's imports are done: the source lines PySide6 read at each, let go.
+        drop_source_lines()
         yield "frozen"
 
 
