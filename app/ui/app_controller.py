@@ -29,12 +29,12 @@ from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
-from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.panic import PanicHide
 from app.ui.common.pyside_types_warm_up import warm_up_pyside_types
 from app.ui.common.settings_signals import SettingsSignals
 from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
+from app.ui.meeting_warm_up import MeetingWarmUp
 
 if TYPE_CHECKING:
     from app.domain.library import PlaybookLibrary
@@ -119,6 +119,7 @@ class AppController(QObject):
         self.left_open: LeftOpenOffer | None = None
         self.notices: list[str] = []  # said once on the home window, kept under its status
         self.crash_handler = CrashHandler(self.writer, self.crash_parent)
+        self._warm_up = MeetingWarmUp(self._flow_made, parent=self)
 
         self.shortcuts: GlobalShortcuts | None = None  # see listen_for_keys
         self.panic = PanicHide(can_hear_keys_while_hidden=False, parent=self)
@@ -201,6 +202,7 @@ class AppController(QObject):
         self.listen_for_keys()
         self.read_playbooks()
         self.client.open()
+        self._warm_up.before_store_opens()
         # Nobody waits for anything now: PySide's one-off cost, not Start's.
         warm_up_pyside_types()
 
@@ -251,10 +253,7 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
-        # On the GUI thread, a step per turn of the event loop: PySide6 makes its Python
-        # types lazily, and a pool thread making them while the GUI thread ran Qt crashed
-        # the app at start (SIGSEGV in tests/session; its stacks showed these imports).
-        QTimer.singleShot(0, self._warm_up_meeting_flow)
+        self._warm_up.start()  # the meeting's code, on the GUI thread, a step at a time
         if self.left_open is None:
             from app.ui.home.left_open import offer_meetings_left_open
 
@@ -276,20 +275,8 @@ class AppController(QObject):
             self.reminders.undelivered.connect(due_line.show_due)
             self.reminders.start()
 
-    def _warm_up_meeting_flow(self) -> None:
-        if self.flow is None:
-            warm_up_meeting_flow()
-        QTimer.singleShot(0, self._warm_up_partner_link)
-
-    def _warm_up_partner_link(self) -> None:
-        warm_up_partner_link(shared_settings().current)
-        self._warmed_up()
-
-    def _warmed_up(self) -> None:
-        # The store's and the partner link's modules are loaded: no collection scans them
-        # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
-        # would never be collected. An open prepare dialog alone does not stop it.
-        freeze_long_lived()
+    def _flow_made(self) -> bool:
+        return self.flow is not None
 
     def _store_failed(self, error: BaseException) -> None:
         self.store_problem = error
@@ -546,32 +533,3 @@ class AppController(QObject):
         ).format(folder=folder, error=error)
         if self._window_alive:
             self.window.status.setText(self.markdown_problem)
-
-
-def warm_up_meeting_flow() -> None:
-    """Load the meeting flow's code once the store is open, while the home window waits.
-
-    The flow's modules (the prepare dialog, the live window, the summary and its exports)
-    would cost the first "New meeting" otherwise. Imports only: no Qt object is made here.
-    On the GUI thread: they make PySide6 types, which a pool thread must never do.
-    """
-    import app.ui.live.flow  # noqa: F401  # imported for its side effect: a warm cache
-
-
-def warm_up_partner_link(settings: Settings) -> None:
-    """Pay the partner link's one-off costs once the store is open (on the GUI thread).
-
-    Every meeting gets a link (off until turned on): its networking modules would otherwise
-    be paid on the GUI thread the moment a meeting starts. The relay's (paho, cryptography)
-    and Qt's first TLS configuration, which loads every system CA certificate (~250 ms
-    here), only when a relay is set up: a meeting with none never loads them. The QR code
-    loads when the link is first turned on.
-    """
-    import app.ui.partner.partner_wiring  # imported for its side effect: a warm cache
-
-    if settings.relay_broker_url:
-        from PySide6.QtNetwork import QSslConfiguration
-
-        import app.ui.partner.relay_wiring  # noqa: F401  # the relay's modules, warm
-
-        QSslConfiguration()

@@ -25,13 +25,15 @@ from app.playbooks import StartPlaybooks
 from app.private_files import tighten_data_folder
 from app.resources import resource_path
 from app.settings import shared_settings
-from app.ui.app_controller import AppController, warm_up_partner_link
+from app.ui.app_controller import AppController
 from app.ui.common.accessible_roles import install_role_factory
 from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import install_crash_handler
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.common.languages import install_language
+from app.ui.common.source_lines_cache import read_sources_uncached
 from app.ui.common.theme import ThemeController
+from app.ui.meeting_warm_up import warm_up_partner_link
 from app.ui.shutdown import CleanShutdown
 
 __all__ = ["create_application", "run_app", "run_partner", "run_review", "warm_up_partner_link"]
@@ -49,6 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Once per process, and inert unless this PySide6 has the 6.12.0 reference bugs.
     qt_workarounds.install()
     qt_workarounds.protect_none()
+    read_sources_uncached()  # PySide6's check of each import keeps no source lines
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
