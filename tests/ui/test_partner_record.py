@@ -164,6 +164,8 @@ def test_a_locked_database_delays_the_partners_words_and_loses_none(
         qtbot.waitUntil(lambda: record.waiting == 2, timeout=WAIT_MS)
         qtbot.wait(400)  # several retries while the lock holds: said once
         assert len(problems) == 1
+        record._write_refused_again()  # a retry on its way to the store still waits
+        assert record.waiting == 2
         assert store.service.load_meeting(meeting.id).observations == ()
         with qtbot.waitSignal(session.problemResolved, timeout=WAIT_MS):
             other.execute("ROLLBACK")

@@ -20,7 +20,7 @@ is refused: a kill then loses none. ``lateState`` says which it is, for the summ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -50,6 +50,7 @@ class _Entry:
     kind: str
     values: dict[str, Any]
     late: bool = False  # came after the meeting was stored: in the late journal
+    retried: bool = False  # written again after a refusal: counted as waiting until answered
 
 
 def _record_observation(observation: Observation, service: StoreService, meeting_id: int) -> None:
@@ -76,6 +77,7 @@ class PartnerRecord(QObject):
         self.late_state = LATE_NONE
         # Refused for now, oldest first, written again when the retry timer fires.
         self._refused: list[_Entry] = []
+        self._retrying = 0  # written again, the store's answer not in yet
         self._said_refused = False  # the refusal is on screen until a retry gets in
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -86,8 +88,9 @@ class PartnerRecord(QObject):
 
     @property
     def waiting(self) -> int:
-        """How many of the partner's messages the store refused and are tried again."""
-        return len(self._refused)
+        """How many of the partner's messages the store refused and are tried again
+        (between tries too: one written again waits until the store has it)."""
+        return len(self._refused) + self._retrying
 
     @property
     def late_journal(self) -> MeetingJournal | None:
@@ -140,9 +143,12 @@ class PartnerRecord(QObject):
         )
 
     def _written(self, entry: _Entry, _record: object) -> None:
+        if entry.retried:
+            self._retrying -= 1
         if entry.late:
             self._late_stored(failed=False)
-        if self._said_refused and not self._refused and not self._retry.isActive():
+        if self._said_refused and not self.waiting:  # none refused, none on its way
+            self._retry.stop()
             self._said_refused = False
             self._session.problemResolved.emit()
 
@@ -166,6 +172,8 @@ class PartnerRecord(QObject):
             self.lateState.emit(state)
 
     def _refused_now(self, entry: _Entry, error: object) -> None:
+        if entry.retried:
+            self._retrying -= 1
         if isinstance(error, NotFound) or not (
             isinstance(error, BaseException) and is_expected_failure(error)
         ):
@@ -186,8 +194,9 @@ class PartnerRecord(QObject):
 
     def _write_refused_again(self) -> None:
         again, self._refused = self._refused, []
+        self._retrying += len(again)
         for entry in again:
-            self._write(entry)
+            self._write(replace(entry, retried=True))
 
 
 def keep_partner_record(session: LiveSession) -> PartnerRecord:
