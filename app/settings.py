@@ -50,7 +50,6 @@ from app.domain.hotkeys import (
     validate_bindings,
 )
 from app.domain.meeting_terms import DEFAULT_CUES, MAX_CUES, Cue, CueStyle
-from app.domain.partner_watch import MAX_SIGN_CHARS, MAX_SIGNS
 from app.private_files import replace_private
 from app.translation import QT_TRANSLATE_NOOP, translate
 
@@ -476,6 +475,10 @@ def _move_off_former_defaults(
 
 def _parse_signs(raw: Any) -> tuple[str, ...] | None:
     """The remembered warning signs: a short list of short words, else the default (none)."""
+    # Here: the partner's module (and the playbook model under it) is not needed before
+    # the home window's first paint, where the settings are read.
+    from app.domain.partner_watch import MAX_SIGN_CHARS, MAX_SIGNS
+
     if not isinstance(raw, list) or len(raw) > MAX_SIGNS:
         return None
     if not all(isinstance(sign, str) and 0 < len(sign.strip()) <= MAX_SIGN_CHARS for sign in raw):

@@ -21,11 +21,17 @@ Reported with the p99 and the maximum, each beside the same probe's lateness whi
 
 ``--quick``: short floods and a 200 KB paste, to check the bench runs. The paste is also
 made into a bare QPlainTextEdit: the floor of this stack, beside Poise's figure.
+
+``--stacks``: the Start path only, with a sampler thread noting the GUI thread's Python
+stack every millisecond; each stall over ``--stacks-over`` ms is printed with the stacks
+seen during it (their innermost Poise frames and the modules being imported). The sampler
+takes the GIL from the GUI thread, so its figures are not the bench's: a diagnosis only.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -125,22 +131,90 @@ class StallProbe:
         self._timer.timeout.connect(self._tick)
         self._gaps: list[float] = []
         self._last = 0.0
+        self.ticks: list[float] = []  # when each tick ran (perf_counter), for --stacks
+        # The GUI thread's CPU time at each tick: a stall's own work, whatever the load.
+        self.cpu_ticks: list[float] = []
 
     def start(self) -> None:
         self._gaps = []
         self._last = time.perf_counter()
+        self.ticks = [self._last]
+        self.cpu_ticks = [time.thread_time()]
         self._timer.start()
 
     def _tick(self) -> None:
         now = time.perf_counter()
         self._gaps.append(now - self._last)
         self._last = now
+        self.ticks.append(now)
+        self.cpu_ticks.append(time.thread_time())
+
+    def cpu_stalls(self) -> list[float]:
+        """Each tick's GUI-thread CPU time in ms since the last: load moves it least."""
+        ticks = self.cpu_ticks
+        return [(after - before) * 1000 for before, after in itertools.pairwise(ticks)]
 
     def stop(self) -> list[float]:
         """Each tick's lateness in ms, the time since the last tick included."""
         self._timer.stop()
         self._tick()
         return [max(0.0, gap * 1000 - PROBE_MS) for gap in self._gaps]
+
+
+class StackSampler:
+    """Notes the GUI thread's Python stack every millisecond, on a thread of its own."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.samples: list[tuple[float, list[str]]] = []
+        self._gui = threading.main_thread().ident
+        self._running = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._running.set()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._running.clear()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while self._running.is_set():
+            frame = sys._current_frames().get(self._gui)
+            stack = []
+            while frame is not None:
+                code = frame.f_code
+                stack.append(f"{code.co_filename}:{frame.f_lineno}:{code.co_name}")
+                frame = frame.f_back
+            self.samples.append((time.perf_counter(), stack))
+            time.sleep(0.001)
+
+
+def describe_stalls(ticks: list[float], sampler: StackSampler, over_ms: float) -> str:
+    """Each stall over ``over_ms`` with what the GUI thread ran during it (outermost first)."""
+    from collections import Counter
+
+    lines = []
+    for before, after in itertools.pairwise(ticks):
+        late = (after - before) * 1000 - PROBE_MS
+        if late < over_ms:
+            continue
+        inside = [stack for moment, stack in sampler.samples if before <= moment <= after]
+        lines.append(
+            f"-- stall {late:.1f} ms at +{(before - ticks[0]) * 1000:.0f} ms, {len(inside)} samples"
+        )
+        seen: Counter[str] = Counter()
+        for stack in inside:
+            ours = [f.replace(str(REPO) + "/", "") for f in stack if str(REPO) in f]
+            leaf = next((f for f in stack if "<frozen" not in f), "(in Qt)")
+            leaf = leaf.split("site-packages/")[-1].replace(str(REPO) + "/", "")
+            key = " <- ".join([leaf, *[f for f in ours[:4] if f != leaf]])
+            seen[key] += 1
+        for key, count in seen.most_common(8):
+            lines.append(f"   {count:4d}  {key}")
+    return "\n".join(lines)
 
 
 def wait(milliseconds: int) -> None:
@@ -171,7 +245,7 @@ def percentile(values: list[float], share: float) -> float:
 # -- the Start path, in a fresh process ----------------------------------------------------
 
 
-def child_start() -> None:
+def child_start(stacks_over_ms: float | None = None) -> None:
     """The app's start path; prints the probe's lateness from Start to after the paint."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -186,9 +260,16 @@ def child_start() -> None:
     controller = AppController(application, load_all_playbooks())
     window = controller.window
     probe = StallProbe()
+    sampler = StackSampler() if stacks_over_ms is not None else None
 
     def after_settling() -> None:
-        print(json.dumps(probe.stop()), flush=True)
+        stalls = probe.stop()
+        if sampler is not None and stacks_over_ms is not None:
+            sampler.stop()
+            print(describe_stalls(probe.ticks, sampler, stacks_over_ms), file=sys.stderr)
+        # For A/B runs on a shared machine; the bench's figure is the wall-clock one.
+        print(f"gui-cpu-ms {json.dumps(probe.cpu_stalls())}", file=sys.stderr)
+        print(json.dumps(stalls), flush=True)
         application.exit(0)
 
     class FirstPaint(QObject):
@@ -217,6 +298,8 @@ def child_start() -> None:
         dialog.client.setEditText("Bench client")
         dialog.title.setText("Bench")
         dialog.go_to_checklist()
+        if sampler is not None:
+            sampler.start()
         probe.start()
         dialog.start_button.click()
 
@@ -229,12 +312,13 @@ def child_start() -> None:
     sys.exit(code)
 
 
-def measure_start() -> list[float]:
+def measure_start(stacks_over_ms: float | None = None) -> list[float]:
     from bench.startup import _environment
 
+    stacks = [] if stacks_over_ms is None else ["--stacks", "--stacks-over", str(stacks_over_ms)]
     with tempfile.TemporaryDirectory(prefix="poise-bench-stalls-") as folder:
         done = subprocess.run(
-            [sys.executable, __file__, "--child", "start"],
+            [sys.executable, __file__, "--child", "start", *stacks],
             capture_output=True,
             text=True,
             env=_environment(Path(folder)),
@@ -243,6 +327,8 @@ def measure_start() -> list[float]:
         )
     if done.returncode != 0:
         raise RuntimeError(f"the start child exited with {done.returncode}:\n{done.stderr}")
+    if stacks_over_ms is not None:
+        print(done.stderr, file=sys.stderr)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -419,10 +505,16 @@ def measure_bare_paste(characters: int, keys: int) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short floods, a 200 KB paste")
+    parser.add_argument("--stacks", action="store_true", help="Start only: each stall's stacks")
+    parser.add_argument("--stacks-over", type=float, default=15.0, help="ms, with --stacks")
     parser.add_argument("--child", choices=("start",), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "start":
-        child_start()
+        child_start(args.stacks_over if args.stacks else None)
+        return 0
+    if args.stacks:
+        stalls = measure_start(args.stacks_over)
+        print(f"Start: max {max(stalls):.1f} ms, p99 {percentile(stalls, 0.99):.1f} ms")
         return 0
     from PySide6.QtWidgets import QApplication
 

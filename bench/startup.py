@@ -173,16 +173,18 @@ def child_app(soak_minutes: float = 0.0, link_on: bool = False) -> None:
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from app.playbooks import load_all_playbooks
+    from app.playbooks import StartPlaybooks
     from app.settings import load_settings
     from app.ui.app_controller import AppController
-    from app.ui.application import create_application
+    from app.ui.application import create_application, playbook_language
     from app.ui.common.theme import ThemeController
 
+    # As run_app: the playbooks are parsed after the home window's first paint (or at
+    # "New meeting" if that comes first), unless the person's or team's folder holds some.
+    playbooks = StartPlaybooks(playbook_language())
     application = create_application()
     ThemeController(application, load_settings().theme).apply()
-    library = load_all_playbooks()
-    controller = AppController(application, library)
+    controller = AppController(application, playbooks)
     window = controller.window
 
     class FirstPaint(QObject):

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
-from app.domain.playbook import PLAYBOOK_SUFFIX, Playbook, PlaybookError, Problem
+from app.domain.playbook import Playbook, PlaybookError, Problem
 from app.domain.playbook_file import load_playbook
+from app.domain.playbook_folders import Origin, playbook_files
 
-
-class Origin(StrEnum):
-    SHIPPED = "shipped"
-    TEAM = "team"  # the administrator's folder (app.managed_settings)
-    USER = "user"
+__all__ = ["LoadedPlaybook", "Origin", "PlaybookLibrary", "load_library", "playbook_files"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +55,6 @@ class PlaybookLibrary:
             ],
             problems=list(self.problems),
         )
-
-
-def playbook_files(folder: Path) -> list[Path]:
-    """Playbook files in ``folder``, in a stable order; a missing folder has none."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        (p for p in folder.iterdir() if p.suffix == PLAYBOOK_SUFFIX and p.is_file()),
-        key=lambda p: p.name,
-    )
 
 
 def load_library(sources: Iterable[tuple[Origin, Path]]) -> PlaybookLibrary:

@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 from app.domain.language_codes import language_of
 from app.domain.meeting_terms import MeetingMode
 
-PLAYBOOK_SUFFIX = ".toml"
 DEFAULT_LANGUAGE = "en"
 
 _T = TypeVar("_T")

@@ -17,8 +17,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 from urllib.parse import quote
 
@@ -233,6 +231,11 @@ def _encoded_words(text: str) -> str:
 
 def eml_bytes(subject: str, body: str, to: str = "") -> bytes:
     """The message as an .eml file; ``X-Unsent`` makes mail programs open it as a draft."""
+    # Here, not at the top: the summary imports this module in every meeting, and Python's
+    # email package (~1.7 MB resident) is needed only when a draft is written.
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
     message = EmailMessage(policy=SMTP)
     subject = one_line(subject)
     if _ENCODED_WORD_START in subject:

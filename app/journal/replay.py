@@ -35,7 +35,7 @@ from app.store.viewer import own_rows
 from app.translation import translate
 
 if TYPE_CHECKING:
-    from app.store.models import StampedLine, StepEntered
+    from app.store.models import Meeting, StampedLine, StepEntered
 
 log = logging.getLogger(__name__)
 
@@ -146,54 +146,15 @@ def read_journal(path: Path) -> JournalContent:
 def apply_journal(session: Session, content: JournalContent) -> int:
     """Apply one journal inside ``session``'s transaction; returns the meeting's id."""
     from app.store import models
-    from app.store.brief_column import brief_to_json
-    from app.store.cue_column import cues_to_json
     from app.store.partner_calls import add_debrief_answer, add_observation
     from app.store.search_queries import (
-        KIND_CLIENT,
         KIND_ITEM,
         KIND_NOTE,
         KIND_STAMP,
-        KIND_TITLE,
         index_text,
     )
 
-    facts = content.meeting
-    client_name = str(facts["client_name"]).strip() or "Unknown client"
-    title = str(facts.get("title", "")).strip()
-    started_at = content.started_at
-    key = client_name.casefold()
-    mine = own_rows(models.Client.owner_role)
-    client = session.scalar(select(models.Client).where(models.Client.name_key == key, mine))
-    if client is None:
-        client = models.Client(name=client_name, name_key=key, created_at=started_at)
-        session.add(client)
-        session.flush()
-    meeting = session.scalar(
-        select(models.Meeting).where(
-            models.Meeting.client_id == client.id,
-            models.Meeting.started_at == started_at,
-            models.Meeting.title == title,
-        )
-    )
-    if meeting is None:
-        meeting = models.Meeting(
-            client=client,
-            title=title,
-            mode=MeetingMode(facts.get("mode", MeetingMode.IN_PERSON.value)).value,
-            playbook_id=str(facts.get("playbook_id", "")),
-            playbook_version=str(facts.get("playbook_version", "")),
-            partner_name=str(facts.get("partner_name", "")).strip(),
-            cues_json=cues_to_json(content.cues),
-            partner_brief_json=brief_to_json(
-                brief_from_dict(facts["partner_brief"]) if facts.get("partner_brief") else None
-            ),
-            started_at=started_at,
-        )
-        session.add(meeting)
-        session.flush()
-        index_text(session, meeting.id, KIND_TITLE, "", meeting.title)
-        index_text(session, meeting.id, KIND_CLIENT, "", client.name)
+    meeting = _meeting_of(session, content)
     meeting_id = meeting.id
 
     signals: dict[str, models.Signal] = {
@@ -306,6 +267,66 @@ def apply_journal(session: Session, content: JournalContent) -> int:
         index_text(session, meeting_id, KIND_NOTE, name.value, text)
     session.flush()
     return meeting_id
+
+
+def _meeting_of(session: Session, content: JournalContent) -> Meeting:
+    """The journal's meeting: the stored one it names by id (a journal begun after the
+    meeting was stored), else found by its start, title and client, else created."""
+    from app.store import models
+    from app.store.brief_column import brief_to_json
+    from app.store.cue_column import cues_to_json
+    from app.store.search_queries import KIND_CLIENT, KIND_TITLE, index_text
+
+    facts = content.meeting
+    started_at = content.started_at
+    if partner_entries.STORED_MEETING_ID in facts:
+        stored = session.scalar(
+            select(models.Meeting).where(
+                models.Meeting.id == int(facts[partner_entries.STORED_MEETING_ID]),
+                models.Meeting.started_at == started_at,
+            )
+        )
+        if stored is not None:
+            return stored
+        if "client_name" not in facts:
+            raise JournalUnreadableError(
+                translate("Journal", "its meeting is not in this database")
+            )
+    client_name = str(facts["client_name"]).strip() or "Unknown client"
+    title = str(facts.get("title", "")).strip()
+    key = client_name.casefold()
+    mine = own_rows(models.Client.owner_role)
+    client = session.scalar(select(models.Client).where(models.Client.name_key == key, mine))
+    if client is None:
+        client = models.Client(name=client_name, name_key=key, created_at=started_at)
+        session.add(client)
+        session.flush()
+    meeting = session.scalar(
+        select(models.Meeting).where(
+            models.Meeting.client_id == client.id,
+            models.Meeting.started_at == started_at,
+            models.Meeting.title == title,
+        )
+    )
+    if meeting is None:
+        meeting = models.Meeting(
+            client=client,
+            title=title,
+            mode=MeetingMode(facts.get("mode", MeetingMode.IN_PERSON.value)).value,
+            playbook_id=str(facts.get("playbook_id", "")),
+            playbook_version=str(facts.get("playbook_version", "")),
+            partner_name=str(facts.get("partner_name", "")).strip(),
+            cues_json=cues_to_json(content.cues),
+            partner_brief_json=brief_to_json(
+                brief_from_dict(facts["partner_brief"]) if facts.get("partner_brief") else None
+            ),
+            started_at=started_at,
+        )
+        session.add(meeting)
+        session.flush()
+        index_text(session, meeting.id, KIND_TITLE, "", meeting.title)
+        index_text(session, meeting.id, KIND_CLIENT, "", client.name)
+    return meeting
 
 
 def _stored(

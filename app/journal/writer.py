@@ -145,6 +145,7 @@ class MeetingJournal:
     def __init__(self, data_dir: Path, meeting: dict[str, Any]) -> None:
         self.uuid = uuid.uuid4().hex
         self.name = f"{self.uuid}{JOURNAL_SUFFIX}"
+        self.data_dir = data_dir
         primary, fallback = journal_folders(data_dir)
         self._primary = primary / self.name
         self._fallback = fallback / self.name
@@ -216,6 +217,13 @@ class MeetingJournal:
     def discard(self) -> None:
         """The store holds all of it: write nothing more and remove the file."""
         self._stop(discard=True)
+
+    @property
+    def meeting(self) -> dict[str, Any]:
+        """What the journal's first line says of its meeting (``started_at`` once started):
+        a later journal of the same meeting begins with it."""
+        facts = {k: v for k, v in self._header.items() if k not in {"kind", "format", "uuid"}}
+        return dict(facts)
 
     @property
     def location(self) -> Path | None:

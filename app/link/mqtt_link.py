@@ -13,12 +13,14 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import ssl
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
+from typing import Any
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
@@ -113,9 +115,44 @@ def _lower_this_threads_priority() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOOP_THREAD_NICENESS)
 
 
+class _ClosingClient(mqtt.Client):
+    """paho's client, closing the socket of a connection attempt that failed half-way.
+
+    paho 2.2 opens the TCP socket, wraps it for TLS and then for WebSocket; when the TLS or
+    WebSocket handshake raises (a front answering 502 while the broker restarts, a proxy
+    closing on it), the socket it opened is left for the garbage collector, one per
+    reconnect attempt, each a ResourceWarning ("unclosed socket"). Closed here at once.
+    """
+
+    _attempt_sockets: list[socket.socket]
+
+    def _create_socket(self) -> Any:
+        self._attempt_sockets = []
+        try:
+            return super()._create_socket()
+        except BaseException:
+            for opened in reversed(self._attempt_sockets):
+                with contextlib.suppress(OSError):
+                    opened.close()
+            raise
+        finally:
+            self._attempt_sockets = []
+
+    def _create_socket_connection(self) -> socket.socket:
+        opened = super()._create_socket_connection()
+        self._attempt_sockets.append(opened)
+        return opened
+
+    def _ssl_wrap_socket(self, tcp_sock: socket.socket) -> ssl.SSLSocket:
+        wrapped = super()._ssl_wrap_socket(tcp_sock)
+        self._attempt_sockets.append(wrapped)
+        return wrapped
+
+
 def new_mqtt_client(transport: str = "websockets") -> mqtt.Client:
-    """A paho MQTT 5 client that leaves no garbage per message (see _NoTopicCallbacks)."""
-    client = mqtt.Client(
+    """A paho MQTT 5 client that leaves no garbage per message (see _NoTopicCallbacks) and
+    no socket per failed connection attempt (see _ClosingClient)."""
+    client = _ClosingClient(
         CallbackAPIVersion.VERSION2,
         protocol=mqtt.MQTTv5,
         transport=transport,  # type: ignore[arg-type]

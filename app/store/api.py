@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.meeting_terms import NoteField, SignalSource
-from app.domain.partner_watch import DebriefAnswer, Observation
 from app.store.errors import (
     DatabaseLocked,
     DatabaseTooNew,
@@ -34,6 +33,7 @@ from app.store.errors import (
 )
 
 if TYPE_CHECKING:
+    from app.domain.partner_watch import DebriefAnswer, Observation
     from app.store.records import (
         ActionItemRecord,
         ClientHistory,

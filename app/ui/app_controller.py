@@ -23,22 +23,23 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, validate_bindings
-from app.domain.library import PlaybookLibrary
+from app.playbooks import PlaybookOverview, StartPlaybooks
 from app.settings import Settings, shared_settings
 from app.store.api import OpenStore, StoreError, TextWriter
 from app.translation import QT_TRANSLATE_NOOP
 from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import CrashHandler
-from app.ui.common.global_shortcuts import GlobalShortcuts
-from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.panic import PanicHide
 from app.ui.common.pyside_types_warm_up import warm_up_pyside_types
 from app.ui.common.settings_signals import SettingsSignals
 from app.ui.common.store_client import StoreClient
 from app.ui.home.main_window import RECENT_LIMIT, MainWindow
+from app.ui.meeting_warm_up import MeetingWarmUp
 
 if TYPE_CHECKING:
+    from app.domain.library import PlaybookLibrary
     from app.store.api import MeetingSummary
+    from app.ui.common.global_shortcuts import GlobalShortcuts
     from app.ui.home.left_open import LeftOpenOffer
     from app.ui.home.reminders import Reminders
     from app.ui.live.flow import MeetingFlow
@@ -88,7 +89,7 @@ class AppController(QObject):
     def __init__(
         self,
         application: QApplication,
-        library: PlaybookLibrary,
+        library: PlaybookLibrary | StartPlaybooks,
         *,
         shortcuts: GlobalShortcuts | None = None,
         settings: Settings | None = None,
@@ -96,13 +97,16 @@ class AppController(QObject):
     ) -> None:
         super().__init__()
         self.application = application
-        self.library = library
+        # Parsed after the home window's first paint (see app.playbooks), or when first used.
+        self._playbooks = (
+            library if isinstance(library, StartPlaybooks) else StartPlaybooks.loaded(library)
+        )
         # The app's one settings owner: every window reads and changes settings through it.
         self.settings_signals = SettingsSignals(shared_settings(), parent=self)
         self.settings_signals.problem.connect(self.show_settings_problem)
         self.settings = settings if settings is not None else shared_settings().current
         self.client = client if client is not None else StoreClient(parent=self)
-        self.window = MainWindow(library)
+        self.window = MainWindow(self._playbooks.overview)
         self._window_alive = True
         self.window.destroyed.connect(self._window_destroyed)
         self.flow: MeetingFlow | None = None
@@ -115,21 +119,17 @@ class AppController(QObject):
         self.left_open: LeftOpenOffer | None = None
         self.notices: list[str] = []  # said once on the home window, kept under its status
         self.crash_handler = CrashHandler(self.writer, self.crash_parent)
+        self._warm_up = MeetingWarmUp(self._flow_made, parent=self)
 
-        self.shortcuts = shortcuts if shortcuts is not None else GlobalShortcuts(parent=self)
-        listening = self.settings.global_hotkeys_enabled and self.shortcuts.apply(
-            self.settings.key_bindings()
-        )
-        listening = listening or bool(self.shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
-        self.shortcuts.triggered.connect(self.on_hotkey)
-        self.shortcuts.applied.connect(self._keys_applied_again)
-        self.panic = PanicHide(can_hear_keys_while_hidden=listening, parent=self)
-        # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
-        # too and undo the toggle, so the window's own key exists only without the hook.
-        self._panic_shortcut = (
-            None if listening else self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
-        )
-        self.window.shortcuts = self.shortcuts
+        self.shortcuts: GlobalShortcuts | None = None  # see listen_for_keys
+        self.panic = PanicHide(can_hear_keys_while_hidden=False, parent=self)
+        self._panic_shortcut: QShortcut | None = None
+        if shortcuts is not None:
+            self.listen_for_keys(shortcuts)
+        else:
+            # Hide-all works from the first paint on, through the window's own key until
+            # the system-wide keys (and their modules) are set up, right after that paint.
+            self._panic_shortcut = self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
         self.window.newMeetingRequested.connect(self.new_meeting)
         self.window.retryRequested.connect(self.retry_store)
         self.window.close_guard = self.may_quit
@@ -155,6 +155,33 @@ class AppController(QObject):
         if self.client.is_open:
             self._store_opened()
 
+    def listen_for_keys(self, shortcuts: GlobalShortcuts | None = None) -> GlobalShortcuts:
+        """The system-wide keys, set up once: at once when given, else after the first paint."""
+        if self.shortcuts is not None:
+            return self.shortcuts
+        if shortcuts is None:
+            from app.ui.common.global_shortcuts import GlobalShortcuts
+
+            shortcuts = GlobalShortcuts(parent=self)
+        self.shortcuts = shortcuts
+        listening = self.settings.global_hotkeys_enabled and shortcuts.apply(
+            self.settings.key_bindings()
+        )
+        listening = listening or bool(shortcuts.active.get(HotkeyAction.TOGGLE_HIDDEN))
+        shortcuts.triggered.connect(self.on_hotkey)
+        shortcuts.applied.connect(self._keys_applied_again)
+        self.panic.can_hear_keys_while_hidden = listening
+        # A hook that does not swallow keys (Windows, macOS) would fire a window shortcut
+        # too and undo the toggle, so the window's own key exists only without the hook.
+        if listening and self._panic_shortcut is not None:
+            self._panic_shortcut.setEnabled(False)
+            self._panic_shortcut.deleteLater()
+            self._panic_shortcut = None
+        elif not listening and self._panic_shortcut is None:
+            self._panic_shortcut = self._window_shortcut(HotkeyAction.TOGGLE_HIDDEN)
+        self.window.shortcuts = shortcuts
+        return shortcuts
+
     def _window_shortcut(self, action: HotkeyAction) -> QShortcut | None:
         """The same chord inside Poise's own windows, for systems without global keys."""
         combo = self.settings.key_combo(action)
@@ -172,9 +199,30 @@ class AppController(QObject):
         after_first_paint(self.window, self._after_home_painted)
 
     def _after_home_painted(self) -> None:
+        self.listen_for_keys()
+        self.read_playbooks()
         self.client.open()
+        self._warm_up.before_store_opens()
         # Nobody waits for anything now: PySide's one-off cost, not Start's.
         warm_up_pyside_types()
+
+    @property
+    def library(self) -> PlaybookLibrary:
+        """Every playbook; parsed now if the home window's first paint has not come yet."""
+        if not self._playbooks.is_parsed:
+            self.read_playbooks()
+        return self._playbooks.library()
+
+    def read_playbooks(self) -> None:
+        """Parse the playbooks if not yet; the home window shows what they turned out to be."""
+        if self._playbooks.is_parsed:
+            return
+        overview = PlaybookOverview.of(self._playbooks.library())
+        if overview != self._playbooks.overview and self._window_alive:
+            self.window.show_playbooks(overview)
+
+    def playbook_count(self) -> int:
+        return len(self.library.entries)
 
     def attach_store(self, store: OpenStore) -> None:
         """Use a store opened elsewhere (a test's, the review's own)."""
@@ -205,10 +253,7 @@ class AppController(QObject):
         self.window.set_partner_handler(self._open_partner_from_home)
         self._show_notices()  # the store's news replaced the status line
         self.refresh_recent()
-        # On the GUI thread, a step per turn of the event loop: PySide6 makes its Python
-        # types lazily, and a pool thread making them while the GUI thread ran Qt crashed
-        # the app at start (SIGSEGV in tests/session; its stacks showed these imports).
-        QTimer.singleShot(0, self._warm_up_meeting_flow)
+        self._warm_up.start()  # the meeting's code, on the GUI thread, a step at a time
         if self.left_open is None:
             from app.ui.home.left_open import offer_meetings_left_open
 
@@ -230,20 +275,8 @@ class AppController(QObject):
             self.reminders.undelivered.connect(due_line.show_due)
             self.reminders.start()
 
-    def _warm_up_meeting_flow(self) -> None:
-        if self.flow is None:
-            warm_up_meeting_flow()
-        QTimer.singleShot(0, self._warm_up_partner_link)
-
-    def _warm_up_partner_link(self) -> None:
-        warm_up_partner_link(shared_settings().current)
-        self._warmed_up()
-
-    def _warmed_up(self) -> None:
-        # The store's and the partner link's modules are loaded: no collection scans them
-        # again. Not once a meeting began (freeze_long_lived refuses it then): its garbage
-        # would never be collected. An open prepare dialog alone does not stop it.
-        freeze_long_lived()
+    def _flow_made(self) -> bool:
+        return self.flow is not None
 
     def _store_failed(self, error: BaseException) -> None:
         self.store_problem = error
@@ -326,7 +359,8 @@ class AppController(QObject):
         return self.flow
 
     def new_meeting(self) -> None:
-        self.ensure_flow().new_meeting()
+        if self.library.entries:  # a damaged shipped folder is known only once parsed
+            self.ensure_flow().new_meeting()
 
     def _wire_summary(self, summary: SummaryWindow) -> None:
         if self.window.can_review:
@@ -344,6 +378,7 @@ class AppController(QObject):
     def _report_unheard_keys(self, _session: LiveSession, window: LiveWindow) -> None:
         """At the start: the live window says which system-wide keys could not be had."""
         settings = shared_settings().current
+        shortcuts = self.listen_for_keys()
         if not settings.global_hotkeys_enabled:
             return  # the user turned them off: nothing to miss
         try:
@@ -354,16 +389,16 @@ class AppController(QObject):
             action: combo
             for action, combo in wanted.items()
             # Hide-all has its own window shortcut when the hook cannot hear it.
-            if action not in self.shortcuts.active and action is not HotkeyAction.TOGGLE_HIDDEN
+            if action not in shortcuts.active and action is not HotkeyAction.TOGGLE_HIDDEN
         }
-        if self.shortcuts.taken:
+        if shortcuts.taken:
             why = self.tr("another program holds them")
         else:
-            why = self.shortcuts.problem or self.shortcuts.availability.reason
+            why = shortcuts.problem or shortcuts.availability.reason
         window.report_unheard_keys(unheard, why)
         from app.ui.live.status_lines import desktop_keys_summary
 
-        summary, details = desktop_keys_summary(self.shortcuts.desktop_changed())
+        summary, details = desktop_keys_summary(shortcuts.desktop_changed())
         if summary and not unheard:
             window.keys_line.say_text(summary, details, window.step_column.width())
 
@@ -498,32 +533,3 @@ class AppController(QObject):
         ).format(folder=folder, error=error)
         if self._window_alive:
             self.window.status.setText(self.markdown_problem)
-
-
-def warm_up_meeting_flow() -> None:
-    """Load the meeting flow's code once the store is open, while the home window waits.
-
-    The flow's modules (the prepare dialog, the live window, the summary and its exports)
-    would cost the first "New meeting" otherwise. Imports only: no Qt object is made here.
-    On the GUI thread: they make PySide6 types, which a pool thread must never do.
-    """
-    import app.ui.live.flow  # noqa: F401  # imported for its side effect: a warm cache
-
-
-def warm_up_partner_link(settings: Settings) -> None:
-    """Pay the partner link's one-off costs once the store is open (on the GUI thread).
-
-    Every meeting gets a link (off until turned on): its networking modules would otherwise
-    be paid on the GUI thread the moment a meeting starts. The relay's (paho, cryptography)
-    and Qt's first TLS configuration, which loads every system CA certificate (~250 ms
-    here), only when a relay is set up: a meeting with none never loads them. The QR code
-    loads when the link is first turned on.
-    """
-    import app.ui.partner.partner_wiring  # imported for its side effect: a warm cache
-
-    if settings.relay_broker_url:
-        from PySide6.QtNetwork import QSslConfiguration
-
-        import app.ui.partner.relay_wiring  # noqa: F401  # the relay's modules, warm
-
-        QSslConfiguration()

@@ -20,25 +20,27 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
-from app.domain.library import PlaybookLibrary
 from app.platform.window_session import choose_platform
-from app.playbooks import load_all_playbooks
+from app.playbooks import StartPlaybooks
 from app.private_files import tighten_data_folder
 from app.resources import resource_path
 from app.settings import shared_settings
-from app.ui.app_controller import AppController, warm_up_partner_link
+from app.ui.app_controller import AppController
 from app.ui.common.accessible_roles import install_role_factory
+from app.ui.common.after_first_paint import after_first_paint
 from app.ui.common.crash import install_crash_handler
 from app.ui.common.gui_thread_gc import collect_garbage_on_gui_thread, freeze_long_lived
 from app.ui.common.languages import install_language
-from app.ui.common.screen_probe import install_screen_probe
+from app.ui.common.source_lines_cache import read_sources_uncached
 from app.ui.common.theme import ThemeController
-from app.ui.home.start_check import StartCheck
+from app.ui.meeting_warm_up import warm_up_partner_link
 from app.ui.shutdown import CleanShutdown
 
 __all__ = ["create_application", "run_app", "run_partner", "run_review", "warm_up_partner_link"]
 
 CLOSE_TIMEOUT_SECONDS = 5.0
+# The tests that drive the real app ask for the screen probe (app.ui.common.screen_probe).
+SCREEN_PROBE_ENV = "POISE_SCREEN_PROBE"
 EXIT_REVIEW_FAILED = 1
 
 
@@ -49,6 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Once per process, and inert unless this PySide6 has the 6.12.0 reference bugs.
     qt_workarounds.install()
     qt_workarounds.protect_none()
+    read_sources_uncached()  # PySide6's check of each import keeps no source lines
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -64,7 +67,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     application.setOrganizationName(APP_NAME)
     application.setDesktopFileName("app.poise.Poise")
     application.setWindowIcon(app_icon())
-    install_screen_probe(application)
+    if os.environ.get(SCREEN_PROBE_ENV):
+        # Imported only then: the probe's module cost the home window's first paint ~6 ms.
+        from app.ui.common.screen_probe import install_screen_probe
+
+        install_screen_probe(application)
     install_role_factory()  # before any window: Qt asks it for every widget's role
     return application
 
@@ -79,8 +86,13 @@ def app_icon() -> QIcon:
 
 
 @contextmanager
-def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
-    """The same start for every entry point; closes the store (flushing it) at the end."""
+def _started(
+    playbooks: StartPlaybooks | None = None, *, show_home: bool = False
+) -> Iterator[AppController]:
+    """The same start for every entry point; closes the store (flushing it) at the end.
+
+    ``show_home``: the home window is shown, and signals are heard from its first paint on
+    (before it nothing is written that a signal could lose)."""
     application = create_application()
     # Before the store makes its files there: a folder others can open becomes the user's.
     folder_notice = tighten_data_folder()
@@ -91,7 +103,7 @@ def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
     ThemeController(application, settings.theme).apply()
     controller = AppController(
         application,
-        library if library is not None else load_all_playbooks(playbook_language()),
+        playbooks if playbooks is not None else StartPlaybooks(playbook_language()),
         settings=settings,
     )
     if folder_notice:
@@ -99,7 +111,9 @@ def _started(library: PlaybookLibrary | None = None) -> Iterator[AppController]:
     previous_hook = install_crash_handler(controller.crash_handler)
     # SIGTERM, SIGINT, the session ending, the last window closed: all write first, exit 0.
     shutdown = CleanShutdown(application, controller.writer, controller.current_partner_link)
-    shutdown.listen_for_signals()
+    if show_home:
+        controller.window.show()
+    after_first_paint(controller.window, shutdown.listen_for_signals)
     try:
         yield controller
     finally:
@@ -116,15 +130,17 @@ def playbook_language() -> str:
 
 
 def run_app(*, quit_after_start: bool = False) -> int:
-    library = load_all_playbooks(playbook_language())
-    with _started(library) as controller:
+    # Parsed after the home window's first paint unless a broken one may need saying in it.
+    playbooks = StartPlaybooks(playbook_language())
+    with _started(playbooks, show_home=True) as controller:
         application, window = controller.application, controller.window
-        window.show()
         # Imports, Qt's wrappers, playbooks and the home window live as long as the app.
         freeze_long_lived()
         if quit_after_start:
             # --smoke-test: report once the window is up and the store open, then quit.
-            check = StartCheck(application, window, len(library.entries))
+            from app.ui.home.start_check import StartCheck
+
+            check = StartCheck(application, window, controller.playbook_count)
             controller.client.storeOpened.connect(check.store_opened)
             controller.client.storeFailed.connect(check.store_failed)
         controller.open_store()
@@ -173,5 +189,6 @@ def run_review(*, quit_after_start: bool = False) -> int:
 def run_partner(url: str | None) -> int:
     """``poise partner``: the partner window alone (it needs no store)."""
     with _started() as controller:
+        controller.listen_for_keys()  # no store to open: the system-wide keys at once
         controller.open_partner_window(url)
         return controller.application.exec()

@@ -18,13 +18,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
-import socket
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,8 @@ class CleanShutdown(QObject):
             self._poll.timeout.connect(self._nothing)
             self._poll.start(250)
             return
+        import socket  # here: the home window's first paint does not wait for it
+
         self._reader, self._writer_end = socket.socketpair()
         self._reader.setblocking(False)
         self._writer_end.setblocking(False)

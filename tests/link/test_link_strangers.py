@@ -33,7 +33,9 @@ PARTNER = "127.0.0.3"
 SLOW_SOCKETS = 20
 DRIP_EVERY_S = 0.5
 FRESH_CONNECTIONS = 40
-AT_ONCE_S = 1.0
+# A partner is welcomed in milliseconds on a quiet machine and never by a starved server
+# (the slow sockets' old effect); beside other test runs one in 40 took over a second.
+WELCOMED_WITHIN_S = 3.0
 
 
 @pytest.fixture
@@ -79,16 +81,16 @@ def read_head(raw: socket.socket) -> bytes:
 
 
 def partner_is_welcomed(source: str, port: int, socket_url: str, origin: str) -> bool:
-    """Whether a partner from ``source`` connects and is welcomed within a second."""
+    """Whether a partner from ``source`` connects and is welcomed (``WELCOMED_WITHIN_S``)."""
     try:
         raw = socket_from(source, port)
         with connect(
             socket_url,
             sock=raw,
             origin=origin,  # type: ignore[arg-type]
-            open_timeout=AT_ONCE_S,
+            open_timeout=WELCOMED_WITHIN_S,
         ) as partner:
-            return bool(json.loads(partner.recv(timeout=AT_ONCE_S))["type"] == "welcome")
+            return bool(json.loads(partner.recv(timeout=WELCOMED_WITHIN_S))["type"] == "welcome")
     except Exception:  # counted, not raised: the number is the result
         return False
 
@@ -175,7 +177,7 @@ def test_slow_sockets_from_one_address_leave_room_for_a_partner(
         f"drops {server.dropped.snapshot()}"
     )
     assert succeeded == FRESH_CONNECTIONS
-    assert slowest < AT_ONCE_S
+    assert slowest < WELCOMED_WITHIN_S
     assert server.dropped[DropReason.TOO_MANY_CONNECTIONS] > 0  # the stranger was turned away
 
 

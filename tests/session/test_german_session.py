@@ -44,6 +44,8 @@ CLIENT = "Donaudampfschifffahrtsgesellschaft"
 ENGLISH_KEYS = re.compile(r"\b(Ctrl|Shift)\+")
 TITLE = "Gewährleistungsansprüche"
 PARTS = ("live", "prepare", "partner", "settings")
+# Fields hold what was typed (the user's words, in any language), not Poise's own text.
+TYPED_KINDS = {"QLineEdit", "WrappingField"}
 # The windows these rooms show: what they say is checked for English left in it.
 OUR_WINDOWS = (
     "settingsDialog",
@@ -69,7 +71,7 @@ class GermanWalk(Walk):
             if window["name"] not in OUR_WINDOWS:
                 continue
             widgets = self.app.widgets(window["name"])
-            texts = [window["title"], *(w.text for w in widgets if w.kind != "QLineEdit")]
+            texts = [window["title"], *(w.text for w in widgets if w.kind not in TYPED_KINDS)]
             self.english += [f"{name}: {line}" for line in english_left(texts, PARTS)]
             # Qt's portable key names ("Ctrl+P") where a German keyboard says "Strg+P".
             self.english += [f"{name}: {line}" for line in texts if ENGLISH_KEYS.search(line)]

@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 
 from app.domain.meeting_terms import DEFAULT_CUES, NoteField, SignalSource
+from app.domain.partner_watch import DebriefAnswer
+from app.journal import partner_entries
 from app.journal.replay import read_journal
 from app.journal.writer import MeetingJournal, apply_note_change, note_change
 from app.store import open_store
 from app.store.records import TimelineKind
+from tests.meeting_factory import draft
 
 START = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
 
@@ -176,3 +179,38 @@ def test_a_long_note_is_written_as_changes(data_dir: Path, size: int) -> None:
     assert grown < 50 * 200, grown
     assert read_journal(journal.location).notes[NoteField.FREE][0] == text + "b" * 49
     journal.discard()
+
+
+def _late_journal(data_dir: Path, meeting_id: int, facts: dict[str, object]) -> Path:
+    """A journal of the partner's words that came after meeting ``meeting_id`` was stored."""
+    journal = partner_entries.journal_of_stored_meeting(data_dir, meeting_id, START, facts)
+    answer = DebriefAnswer("deb-1", START + timedelta(minutes=30), "Tense?", "At the price")
+    journal.record(partner_entries.DEBRIEF_ANSWER, **partner_entries.debrief_answer_values(answer))
+    journal.close()
+    assert journal.wait_written(5.0)
+    assert journal.location is not None
+    return journal.location
+
+
+def test_a_late_journal_goes_to_the_meeting_it_names_and_only_that_one(data_dir: Path) -> None:
+    """The partner's late words name their stored meeting by id: applied to it (not to a new
+    meeting with the same facts); one naming a meeting this database does not hold (another
+    database, or a start that does not match) is kept and named, never put elsewhere."""
+    store = open_store(data_dir=data_dir)
+    try:
+        stored = store.service.start_meeting(draft(started_at=START))
+    finally:
+        store.close()
+    right = _late_journal(data_dir, stored.id, {})
+    wrong = _late_journal(data_dir, stored.id + 1, {})
+    store = open_store(data_dir=data_dir)
+    try:
+        assert store.journals.applied == [stored.id]
+        [problem] = store.journals.problems
+        assert str(wrong) in problem and "not in this database" in problem
+        assert not right.exists() and wrong.exists()
+        assert store.service.count_meetings() == 1
+        [answer] = store.service.load_meeting(stored.id).debrief
+        assert answer.answer == "At the price"
+    finally:
+        store.close()

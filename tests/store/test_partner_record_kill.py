@@ -3,15 +3,11 @@ the journal on disk holds them, and the next start puts them in the real SQLite 
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from app.domain.partner_watch import QuickObservation
-from app.store import open_store
 from tests.store import partner_record_child
+from tests.store.killed_child import first_line_then_kill, the_meeting_after_two_starts
 
 CHILD = Path(partner_record_child.__file__)
 
@@ -20,26 +16,8 @@ def test_a_killed_meetings_partner_record_is_in_the_store_at_the_next_start(
     data_dir: Path,
 ) -> None:
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with subprocess.Popen(
-        [sys.executable, str(CHILD)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=dict(os.environ),
-    ) as child:
-        try:
-            assert child.stdout is not None
-            assert child.stdout.readline().strip() == "written"
-        finally:
-            child.send_signal(signal.SIGKILL)
-            child.wait(timeout=30)
-    for _ in range(2):  # applied twice (a crash right after applying): still once each
-        store = open_store(data_dir=data_dir)
-        try:
-            [summary] = store.service.list_meetings()
-            detail = store.service.load_meeting(summary.id)
-        finally:
-            store.close()
+    assert first_line_then_kill(CHILD) == "written"
+    detail = the_meeting_after_two_starts(data_dir)
     assert detail.meeting.client_name == partner_record_child.CLIENT
     assert detail.meeting.partner_brief == partner_record_child.BRIEF
     assert [(o.message_id, o.kind, o.words) for o in detail.observations] == [

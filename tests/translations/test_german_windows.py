@@ -32,7 +32,7 @@ from app.export import formatting
 from app.export.markdown import meeting_markdown
 from app.export.recap import recap_draft
 from app.export.report import build_report
-from app.playbooks import load_all_playbooks
+from app.playbooks import PlaybookOverview, load_all_playbooks
 from app.store import Store
 from app.ui.common import languages
 from app.ui.common.fit_checks import squeezed, too_short
@@ -151,7 +151,7 @@ def test_home_settings_and_recap_show_no_english(
 ) -> None:
     english = english_literals()
     assert len(english) > 150  # the check reads the code
-    home = MainWindow(load_all_playbooks())
+    home = MainWindow(PlaybookOverview.of(load_all_playbooks()))
     qtbot.addWidget(home)
     home.store_ready()
     home.show_recent([])
@@ -215,7 +215,7 @@ def test_dates_and_durations_follow_the_language(
 HOME_WORDS = """
 import json, os, pathlib
 from PySide6.QtWidgets import QApplication
-from app.playbooks import load_all_playbooks
+from app.playbooks import PlaybookOverview, load_all_playbooks
 from app.settings import shared_settings
 from app.ui.common.languages import install_language
 from app.ui.home.main_window import MainWindow
@@ -224,7 +224,7 @@ pathlib.Path(os.environ["POISE_DATA_DIR"], "settings.json").write_text(
 )
 application = QApplication([])
 language = install_language(shared_settings().current.language)
-window = MainWindow(load_all_playbooks())
+window = MainWindow(PlaybookOverview.of(load_all_playbooks()))
 print(json.dumps([language.code, window.new_meeting_button.text()]))
 """
 

@@ -64,6 +64,9 @@ class Driver(QObject):
             self.editor = live.notes.editors[NoteField.WHAT_THEY_SAY]
             self.editor.setFocus()
         chunk = WORDS[self.typed : self.typed + 3]
+        # A signal may stop the app between these keys and the "typed" line below: the
+        # test then knows the stored text lies between the two counts.
+        print(f"typing {self.typed + len(chunk)}", flush=True)
         QTest.keyClicks(self.editor, chunk)
         self.typed += len(chunk)
         print(f"typed {self.typed}", flush=True)

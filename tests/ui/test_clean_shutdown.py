@@ -66,9 +66,12 @@ def test_a_signal_during_a_meeting_writes_everything_and_exits_0(
             process.kill()
             process.communicate()
     assert process.returncode == 0, errors
+    typing = typed
     for line in remaining.splitlines():
         if line.startswith("typed "):
             typed = int(line.split()[1])
+        if line.startswith("typing "):
+            typing = int(line.split()[1])
 
     store = open_store()
     try:
@@ -76,4 +79,7 @@ def test_a_signal_during_a_meeting_writes_everything_and_exits_0(
         text = store.service.note_text(meeting.id, NoteField.WHAT_THEY_SAY)
     finally:
         store.close()
-    assert text == app_child.WORDS[:typed]
+    # Every key the child saw typed is kept; the keys it was typing when the signal came
+    # may be kept too (they reached the editor before the app stopped), nothing else.
+    assert text == app_child.WORDS[: len(text)]
+    assert typed <= len(text) <= max(typing, typed), (typed, len(text), typing)

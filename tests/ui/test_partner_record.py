@@ -18,6 +18,7 @@ from app.store import Store
 from app.ui.live.partner_record import keep_partner_record
 from app.ui.live.session import LiveSession
 from app.ui.live.summary import SummaryWindow
+from tests.conftest import SCREENS_DIR
 from tests.meeting_factory import draft
 from tests.ui.test_issue14_live import shipped_library
 
@@ -30,6 +31,23 @@ def _session(store: Store | None = None, meeting_id: int | None = None) -> LiveS
     session = LiveSession(store, meeting_id, playbook, DEFAULT_CUES)
     keep_partner_record(session)
     return session
+
+
+def _summary_shown(
+    qtbot: QtBot, session: LiveSession, recap: MeetingRecap, meeting_id: int | None
+) -> SummaryWindow:
+    summary = SummaryWindow(
+        recap,
+        meeting_id=meeting_id,
+        client_name="Harbor",
+        meeting_title="Late",
+        started_at=session.domain.started_at,
+        partner=session.from_partner,
+    )
+    qtbot.addWidget(summary)
+    summary.show()
+    qtbot.waitExposed(summary)
+    return summary
 
 
 def test_the_debrief_after_the_end_is_stored_with_the_meeting(qtbot: QtBot, store: Store) -> None:
@@ -94,18 +112,7 @@ def test_the_summary_lists_what_the_partner_noticed_and_adds_the_debrief_as_it_c
     session.from_partner.receive_observation(
         "obs-1", QuickObservation.YOU_TENSED_UP, "<b>not bold</b>"
     )
-    recap: MeetingRecap = session.end(None)
-    summary = SummaryWindow(
-        recap,
-        meeting_id=None,
-        client_name="Harbor",
-        meeting_title="Late",
-        started_at=session.domain.started_at,
-        partner=session.from_partner,
-    )
-    qtbot.addWidget(summary)
-    summary.show()
-    qtbot.waitExposed(summary)
+    summary = _summary_shown(qtbot, session, session.end(None), None)
     section = summary.partner_section
     assert section.isVisible() and section.observation_count == 1
     texts = [label.text() for label in section.findChildren(QLabel)]
@@ -157,6 +164,8 @@ def test_a_locked_database_delays_the_partners_words_and_loses_none(
         qtbot.waitUntil(lambda: record.waiting == 2, timeout=WAIT_MS)
         qtbot.wait(400)  # several retries while the lock holds: said once
         assert len(problems) == 1
+        record._write_refused_again()  # a retry on its way to the store still waits
+        assert record.waiting == 2
         assert store.service.load_meeting(meeting.id).observations == ()
         with qtbot.waitSignal(session.problemResolved, timeout=WAIT_MS):
             other.execute("ROLLBACK")
@@ -198,3 +207,50 @@ def test_the_flow_stores_the_brief_and_the_partners_record_of_its_meeting(
     assert [a.answer for a in detail.debrief] == ["At the start"]
     assert store.service.partner_history("sam").last_brief == brief
     window.close()
+
+
+def test_the_summary_says_a_late_debrief_is_kept_on_disk_then_saved(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """The meeting is stored and ended; the partner's debrief meets a database another
+    program has locked: the summary says it is kept on disk (it is: its own journal), and
+    once the lock goes, that it is saved (and the journal is gone)."""
+    import sqlite3
+
+    from app.store import open_store
+    from app.ui.live import partner_record
+
+    store = open_store(busy_timeout_ms=100, retry_interval=0.1)
+    assert store.location.sqlite_file is not None
+    other = sqlite3.connect(store.location.sqlite_file, isolation_level=None)
+    try:
+        meeting = store.service.start_meeting(draft())
+        session = _session(store, meeting.id)
+        record = partner_record.record_of(session.from_partner)
+        assert record is not None
+        record._retry.setInterval(100)  # retries come faster than a locked write gives up
+        session.start()
+        with qtbot.waitSignal(session.storedEnd, timeout=WAIT_MS):
+            recap = session.end(None)
+        summary = _summary_shown(qtbot, session, recap, meeting.id)
+        state = summary.partner_section.save_state
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        session.from_partner.receive_debrief_answer("deb-1", "Did it reach them?", "Late")
+        qtbot.waitUntil(
+            lambda: "kept on disk" in state.text() and state.isVisible(), timeout=WAIT_MS
+        )
+        assert summary.grab().save(str(SCREENS_DIR / "summary-partner-kept.png"))
+        journal = record.late_journal
+        assert journal is not None and journal.wait_written(5)
+        kept = journal.location
+        assert kept is not None and kept.exists()
+        assert "debrief_answer" in kept.read_text(encoding="utf-8")
+        other.execute("ROLLBACK")
+        qtbot.waitUntil(
+            lambda: state.text() == "Your partner\u2019s words are saved.", timeout=WAIT_MS
+        )
+        assert [a.answer for a in store.service.load_meeting(meeting.id).debrief] == ["Late"]
+        assert journal.wait_written(5) and not kept.exists()
+    finally:
+        other.close()
+        store.close()

@@ -1,7 +1,9 @@
-"""The prepare dialog with a partner's brief and three cues at twice the text size, in
-English and German: every control shows whole, none runs off the page's side (it has no
-sideways scroll bar); the dialog grows sideways for it, never past the screen. Each run is
-``prepare_twice_size_probe.py`` in its own process (Qt reads the scale at start-up)."""
+"""The prepare dialog with a partner's brief and three cues, both its pages, at the default
+size and at twice the text size, in English and German, light and high contrast: every
+control shows whole, every field its words whole (a cue's name, its words, the partner's
+role), none runs off the page's side (it has no sideways scroll bar); the dialog grows
+sideways for it, never past the screen. Each run is ``prepare_twice_size_probe.py`` in its
+own process (Qt reads the scale at start-up)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,14 @@ SHOTS = SCREENS_DIR / "prepare_twice_size"
 @pytest.mark.parametrize(
     ("how", "screen", "environment"),
     [
+        ("default-size", (1920, 1080), {}),
         ("scale-factor-2", (3840, 2160), {"QT_SCALE_FACTOR": "2"}),
         ("system-font-200", (1920, 1080), {"POISE_TEST_FONT_SCALE": "2"}),
+        (
+            "system-font-200",
+            (1920, 1080),
+            {"POISE_TEST_FONT_SCALE": "2", "POISE_TEST_LOOK": "high_contrast"},
+        ),
     ],
 )
 def test_the_brief_fits_at_twice_the_text_size(
@@ -41,3 +49,6 @@ def test_the_brief_fits_at_twice_the_text_size(
     width, _height = seen["size"]
     scale = float(environment.get("QT_SCALE_FACTOR", "1"))
     assert width >= 500 and width * scale <= screen[0]
+    if "POISE_TEST_FONT_SCALE" in environment:
+        # Twice the text, about twice the width: not the usual width, scrolled twice as far.
+        assert width >= 900, width

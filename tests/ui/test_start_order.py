@@ -110,7 +110,10 @@ def test_pyside_makes_its_enum_types_before_start_not_at_it(tmp_path: Path) -> N
 _HOME_IMPORTS_PROBE = """
 import json, sys
 import app.playbooks, app.settings, app.ui.application
-asked = ("subprocess", "platformdirs.windows", "platformdirs.macos", "app.store.records")
+asked = ("subprocess", "platformdirs.windows", "platformdirs.macos", "app.store.records",
+         "app.domain.playbook_parser", "app.domain.partner_watch", "app.domain.meeting_session",
+         "app.ui.common.screen_probe", "socket", "html", "app.ui.home.start_check",
+         "app.ui.common.global_shortcuts")
 print(json.dumps({"loaded": [name for name in asked if name in sys.modules]}))
 """
 

@@ -453,6 +453,18 @@ Die Besprechung läuft weiter: {kept} Poise versucht es erneut mit der Datenbank
         <translation>NACHGESPRÄCH IHRES PARTNERS</translation>
     </message>
     <message>
+        <source>Your partner’s words are saved.</source>
+        <translation>Die Worte Ihres Partners sind gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your partner’s words are kept on disk and will be saved when the database is back.</source>
+        <translation>Die Worte Ihres Partners sind auf der Festplatte aufbewahrt und werden gespeichert, sobald die Datenbank wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Your partner’s words are not saved yet and cannot be kept on disk either: keep this window open until the database is back.</source>
+        <translation>Die Worte Ihres Partners sind noch nicht gespeichert und können auch nicht auf der Festplatte aufbewahrt werden: Lassen Sie dieses Fenster offen, bis die Datenbank wieder erreichbar ist.</translation>
+    </message>
+    <message>
         <source>{time}  {words}</source>
         <translation>{time}  {words}</translation>
     </message>

@@ -36,6 +36,10 @@
         <translation>ein Eintrag unbekannter Art ({kind})</translation>
     </message>
     <message>
+        <source>its meeting is not in this database</source>
+        <translation>ihre Besprechung ist nicht in dieser Datenbank</translation>
+    </message>
+    <message>
         <source>The notes of a meeting kept in {path} could not be read back ({problem}). The file is kept: open it in a text editor to copy the notes.</source>
         <translation>Die Notizen einer Besprechung in {path} konnten nicht zurückgelesen werden ({problem}). Die Datei bleibt erhalten: Öffnen Sie sie in einem Texteditor, um die Notizen zu kopieren.</translation>
     </message>

@@ -2,7 +2,10 @@
 (200 %) that content needs more width than the window's default gives, and a scroll area
 without a horizontal bar cuts it off at the right (fields, a checklist card, a line of
 the summary). ``grow_to_scrolled_content`` widens such a window by what is missing, when
-it shows and when a page with its own scroll area shows, never past the screen.
+it shows and when a page with its own scroll area shows, never past the screen; asked
+to (``taller_up_to``), it also grows it down to show its content without scrolling, up to
+that share of the screen's height, kept on the screen (twice the text size makes a page
+twice as tall; the window it opens in should follow, not the scroll bar alone).
 ``scrolled_content_cut`` says where content is cut off, for the tests.
 """
 
@@ -36,6 +39,16 @@ def _missing_width(scroll: QScrollArea) -> int:
     return needed - scroll.viewport().width()
 
 
+def _missing_height(scroll: QScrollArea) -> int:
+    content = scroll.widget()
+    assert content is not None
+    width = scroll.viewport().width()
+    needed = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+    if needed < 0:
+        needed = content.sizeHint().height()
+    return needed - scroll.viewport().height()
+
+
 def scrolled_content_cut(window: QWidget) -> list[str]:
     """Scroll areas of ``window`` whose content is wider than their view (cut at the right)."""
     cut = []
@@ -53,9 +66,10 @@ def scrolled_content_cut(window: QWidget) -> list[str]:
 class GrowToContent(QObject):
     """Widens its window to its scrolled content on show; ``grow`` again when rows change."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, taller_up_to: float = 0.0) -> None:
         super().__init__(window)
         self._window = window
+        self._taller_up_to = taller_up_to
         window.installEventFilter(self)
         for scroll in window.findChildren(QScrollArea):
             scroll.installEventFilter(self)
@@ -72,14 +86,29 @@ class GrowToContent(QObject):
         layout = window.layout()
         if layout is not None:
             layout.activate()  # rows added since the last pass have their real sizes
-        missing = max((_missing_width(scroll) for scroll in _sideways_fixed(window)), default=0)
-        if missing <= 0:
-            return
+        scrolls = _sideways_fixed(window)
+        missing = max((_missing_width(scroll) for scroll in scrolls), default=0)
         screen = window.screen()
-        widest = screen.availableGeometry().width() if screen is not None else window.width()
-        window.resize(min(window.width() + missing, widest), window.height())
+        if missing > 0:
+            widest = screen.availableGeometry().width() if screen is not None else window.width()
+            window.resize(min(window.width() + missing, widest), window.height())
+            if layout is not None:
+                layout.activate()  # wider, the wrapped texts take fewer lines
+        if self._taller_up_to <= 0 or screen is None:
+            return
+        below = max((_missing_height(scroll) for scroll in scrolls), default=0)
+        room = screen.availableGeometry()
+        tallest = int(room.height() * self._taller_up_to)
+        height = min(window.height() + below, tallest)
+        if below <= 0 or height <= window.height():
+            return
+        window.resize(window.width(), height)
+        frame = window.frameGeometry()
+        if frame.bottom() > room.bottom():  # grown past the screen's foot: up it goes
+            window.move(window.x(), max(room.top(), window.y() - (frame.bottom() - room.bottom())))
 
 
-def grow_to_scrolled_content(window: QWidget) -> GrowToContent:
-    """Call once ``window``'s scroll areas are made (at the end of its constructor)."""
-    return GrowToContent(window)
+def grow_to_scrolled_content(window: QWidget, taller_up_to: float = 0.0) -> GrowToContent:
+    """Call once ``window``'s scroll areas are made (at the end of its constructor);
+    ``taller_up_to``: grow down to the content too, up to this share of the screen."""
+    return GrowToContent(window, taller_up_to)

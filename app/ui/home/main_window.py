@@ -11,7 +11,6 @@ partner mode plug in through ``set_review_handler`` and ``set_partner_handler``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -27,14 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.domain.library import PlaybookLibrary
-from app.domain.meeting_session import format_elapsed
-from app.export.formatting import format_recent
 from app.translation import TranslationContext
 from app.ui.common.bold_label import bold_label
 from app.ui.common.rows_list_model import RowsListModel
 
 if TYPE_CHECKING:
+    from app.playbooks import PlaybookOverview
     from app.store.api import MeetingSummary
     from app.ui.common.global_shortcuts import GlobalShortcuts
 
@@ -48,6 +45,10 @@ class RecentMeetings(TranslationContext):
 
 def describe_meeting(meeting: MeetingSummary) -> str:
     """One line for the recent list: when, who, what, how long, how many cues."""
+    # Here, not at the top: the first paint shows no meeting (they come from the store).
+    from app.domain.meeting_session import format_elapsed
+    from app.export.formatting import format_recent
+
     when = format_recent(meeting.started_at)
     parts = [f"{when} · {meeting.client_name}", meeting.title]
     if meeting.duration is not None:
@@ -78,11 +79,11 @@ class MainWindow(QMainWindow):
     newMeetingRequested = Signal()  # noqa: N815
     retryRequested = Signal()  # noqa: N815 -- the user asks to open the store again
 
-    def __init__(self, library: PlaybookLibrary, parent: QWidget | None = None) -> None:
+    def __init__(self, playbooks: PlaybookOverview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
-        self.library = library
+        self._playbook_count = playbooks.count
         self._review_handler: Callable[[int | None], None] | None = None
         self.shortcuts: GlobalShortcuts | None = None  # set by the app controller
         # Asked before the window closes (the app quits with it); False keeps it open.
@@ -97,7 +98,6 @@ class MainWindow(QMainWindow):
         self.new_meeting_button.setObjectName("primaryButton")
         self.new_meeting_button.setToolTip(self.tr("Prepare and start a meeting (Ctrl+N)"))
         self.new_meeting_button.setMinimumHeight(40)
-        self.new_meeting_button.setEnabled(bool(library.entries))
         self.new_meeting_button.clicked.connect(self.new_meeting)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self).activated.connect(
             self.new_meeting
@@ -155,11 +155,7 @@ class MainWindow(QMainWindow):
         self.problems_label.setObjectName("problemLine")
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if library.problems:
-            lines = "<br>".join(escape(str(p)) for p in library.problems)
-            heading_text = escape(self.tr("Playbooks skipped because of errors:"))
-            self.problems_label.setText(f"<b>{heading_text}</b><br>{lines}")
-        self.problems_label.setVisible(bool(library.problems))
+        self.show_playbooks(playbooks)
 
         layout = QVBoxLayout()
         layout.setContentsMargins(18, 18, 18, 18)
@@ -179,6 +175,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(520, 560)
 
+    def show_playbooks(self, playbooks: PlaybookOverview) -> None:
+        """How many playbooks there are (a meeting needs one) and why any were skipped."""
+        self._playbook_count = playbooks.count
+        self.new_meeting_button.setEnabled(playbooks.count > 0)
+        if playbooks.problems:
+            from html import escape  # only for a broken playbook's lines
+
+            lines = "<br>".join(escape(problem) for problem in playbooks.problems)
+            heading_text = escape(self.tr("Playbooks skipped because of errors:"))
+            self.problems_label.setText(f"<b>{heading_text}</b><br>{lines}")
+        self.problems_label.setVisible(bool(playbooks.problems))
+
     # -- the store arrives -------------------------------------------------------------------
 
     def store_ready(self) -> None:
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
         self.status.setToolTip("")
         self.status.setObjectName("muted")
         self._restyle(self.status)
-        playbooks = len(self.library.entries)
+        playbooks = self._playbook_count
         self.status.setText(
             self.tr("%n playbook(s) ready.", "", playbooks)
             if playbooks

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,10 +36,16 @@ VERDICT_FILE_NAME = "smoke-test.txt"
 class StartCheck(QObject):
     """Watches one start of the app; quits it with the verdict."""
 
-    def __init__(self, application: QApplication, window: QWidget, playbook_count: int) -> None:
+    def __init__(
+        self,
+        application: QApplication,
+        window: QWidget,
+        playbook_count: int | Callable[[], int],
+    ) -> None:
         super().__init__(window)
         self._application = application
         self._window = window
+        # A callable: the playbooks are parsed after the first paint (app.playbooks).
         self._playbook_count = playbook_count
         self._store: OpenStore | None = None
         self._done = False
@@ -80,7 +87,9 @@ class StartCheck(QObject):
             if not folder.is_dir():
                 self._finish(EXIT_FAILED, f"failed, shipped files missing: {folder}")
                 return
-        if self._playbook_count == 0:
+        count = self._playbook_count
+        playbooks = count if isinstance(count, int) else count()
+        if playbooks == 0:
             self._finish(EXIT_FAILED, f"failed, no playbook loaded from {shipped_playbooks_dir()}")
             return
         try:
@@ -90,7 +99,7 @@ class StartCheck(QObject):
             self._finish(EXIT_FAILED, f"failed, {_one_line(error)}")
             return
         where = self._store.location.display
-        self._finish(EXIT_OK, f"ok, {self._playbook_count} playbooks, database {where}")
+        self._finish(EXIT_OK, f"ok, {playbooks} playbooks, database {where}")
 
     def _finish(self, code: int, verdict: str) -> None:
         if self._done:

@@ -4,6 +4,9 @@ Observations are listed with the time into the meeting and the step it was on; d
 answers come after the end, so the section listens to ``session.from_partner`` and adds
 each answer as it arrives. The partner's words are shown as typed (plain text), under
 headings that say they are the partner's. Hidden while the partner has sent nothing.
+
+Under them, one line says where the words that came after the meeting was stored are:
+saved, or kept on disk until the database is back (``app.ui.live.partner_record``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.partner_watch import DebriefAnswer, Observation
 from app.ui.live.partner_arrivals import PartnerArrivals
+from app.ui.live.partner_record import LATE_KEPT, LATE_SAVED, LATE_UNKEPT, record_of
 from app.ui.live.summary_rows import section_label, summary_line, time_into
 
 
@@ -43,6 +47,11 @@ class PartnerSummary(QWidget):
         layout.addLayout(self._observations)
         layout.addWidget(self._debrief_heading)
         layout.addLayout(self._debrief)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("partnerSaveState")
+        self.save_state.setWordWrap(True)
+        self.save_state.hide()
+        layout.addWidget(self.save_state)
         self.observation_count = 0
         self.answer_count = 0
         for observation in arrivals.observations:
@@ -51,7 +60,29 @@ class PartnerSummary(QWidget):
             self.add_debrief_answer(answer)
         arrivals.observationArrived.connect(self.add_observation)
         arrivals.debriefAnswerArrived.connect(self.add_debrief_answer)
+        record = record_of(arrivals)
+        if record is not None:
+            record.lateState.connect(self.show_save_state)
+            self.show_save_state(record.late_state)
         self._refresh()
+
+    def show_save_state(self, state: str) -> None:
+        """Where the partner's words that came after the meeting was stored are now."""
+        words = {
+            LATE_SAVED: self.tr("Your partner\u2019s words are saved."),
+            LATE_KEPT: self.tr(
+                "Your partner\u2019s words are kept on disk and will be saved when the "
+                "database is back."
+            ),
+            LATE_UNKEPT: self.tr(
+                "Your partner\u2019s words are not saved yet and cannot be kept on disk "
+                "either: keep this window open until the database is back."
+            ),
+        }.get(state, "")
+        self.save_state.setText(words)
+        self.save_state.setObjectName("problemLine" if state == LATE_UNKEPT else "muted")
+        self.save_state.style().polish(self.save_state)
+        self.save_state.setVisible(bool(words))
 
     def add_observation(self, observation: Observation) -> None:
         said = self.tr("{time}  {words}").format(

@@ -1,4 +1,6 @@
 """One agreed cue in the prepare dialog: its short name, the words shown and how it looks.
+The name and the words each take a line of their own (the words wrap), how it looks and
+Remove a line under them: all of it whole at any text size.
 
 The suggested cues offered by "+ Add a cue" are written in the user's language when
 added; from then on they are the user's own words (data, kept as typed).
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meeting_terms import DEFAULT_CUE_WORDS, DEFAULT_CUES, Cue, CueStyle
 from app.translation import QT_TRANSLATE_NOOP
+from app.ui.prepare.wrapping_field import WrappingField
 
 # Offered when the user adds a second or third cue; each can be reworded.
 SUGGESTED_CUES: tuple[tuple[str, str], ...] = (
@@ -83,7 +86,7 @@ class CueRow(QFrame):
         self.label = QLineEdit(cue.label)
         self.label.setPlaceholderText(self.tr("Name, e.g. Calm down"))
         self.label.setAccessibleName(self.tr("Cue name"))
-        self.words = QLineEdit(cue.words)
+        self.words = WrappingField(cue.words)
         self.words.setPlaceholderText(self.tr("Words the cue shows"))
         self.words.setAccessibleName(self.tr("Cue words"))
         self.style_picker = QComboBox()
@@ -92,15 +95,18 @@ class CueRow(QFrame):
         self.style_picker.setCurrentIndex(list(_STYLE_LABELS).index(cue.style))
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setVisible(removable)
-        top = QHBoxLayout()
-        top.addWidget(self.label, 1)
-        top.addWidget(self.style_picker)
-        top.addWidget(self.remove)
+        # The name and the words each have the row's whole width (a Remove button beside
+        # the name once squeezed it to "king, listen"); how it looks and Remove go under.
+        foot = QHBoxLayout()
+        foot.addWidget(self.style_picker)
+        foot.addStretch(1)
+        foot.addWidget(self.remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addLayout(top)
+        layout.addWidget(self.label)
         layout.addWidget(self.words)
+        layout.addLayout(foot)
 
     def value(self, taken: set[str]) -> Cue | None:
         words = self.words.text().strip()

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
+from app.ui.prepare.wrapping_field import WrappingField
+
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -23,14 +25,14 @@ class EnterMovesOn(QObject):
     def __init__(
         self,
         parent: QObject,
-        fields: Callable[[], Sequence[QLineEdit]],
+        fields: Callable[[], Sequence[QLineEdit | WrappingField]],
         finish: Callable[[], None],
     ) -> None:
         super().__init__(parent)
         self._fields = fields
         self._finish = finish
 
-    def watch(self, field: QLineEdit | QComboBox) -> None:
+    def watch(self, field: QLineEdit | WrappingField | QComboBox) -> None:
         """An editable combo box is watched itself: it holds the keyboard for its line edit."""
         field.installEventFilter(self)
 
@@ -60,7 +62,7 @@ class EnterMovesOn(QObject):
         return True
 
 
-def _is_combo_line(field: QLineEdit) -> bool:
+def _is_combo_line(field: QLineEdit | WrappingField) -> bool:
     return isinstance(field.parent(), QComboBox)
 
 

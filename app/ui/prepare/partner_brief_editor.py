@@ -18,7 +18,6 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from app.domain.partner_watch import (
 )
 from app.settings import Settings
 from app.ui.prepare.cue_rows import CueRow
+from app.ui.prepare.wrapping_field import WrappingField
 
 
 def default_role() -> str:
@@ -75,7 +75,7 @@ class _CueMeaningLine(QWidget):
         self.name = QLabel()
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setWordWrap(True)
-        self.meaning = QLineEdit()
+        self.meaning = WrappingField()
         self.meaning.setMaxLength(MAX_CUE_MEANING_CHARS)
         self.meaning.setPlaceholderText(self.tr("When to send it, e.g. when I interrupt"))
         self.name.setBuddy(self.meaning)
@@ -127,7 +127,8 @@ class PartnerBriefEditor(QWidget):
         self.history_partner = ""
         self.history_lines: list[str] = []
 
-        self.role = QLineEdit(role or default_role())
+        # Wrapped under its label: the default role alone is longer than a line at 200 %.
+        self.role = WrappingField(role or default_role())
         self.role.setObjectName("partnerRole")
         self.role.setMaxLength(MAX_ROLE_CHARS)
         self.role.setAccessibleName(self.tr("Your partner's role"))
@@ -153,20 +154,16 @@ class PartnerBriefEditor(QWidget):
         self.meanings_box.setSpacing(6)
         self.meaning_lines: list[_CueMeaningLine] = []
 
-        form = QFormLayout()
-        form.setSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         role_label = QLabel(self.tr("Their role"))
         role_label.setBuddy(self.role)
-        form.addRow(role_label, self.role)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(self.history)
-        layout.addLayout(form)
+        layout.addWidget(role_label)
+        layout.addWidget(self.role)
         layout.addWidget(signs_hint)
         for box in self.sign_boxes.values():
             layout.addWidget(box)
@@ -222,7 +219,7 @@ class PartnerBriefEditor(QWidget):
                 line.meaning.setText(said)
                 line.prefilled = said
 
-    def text_fields(self) -> list[QLineEdit]:
+    def text_fields(self) -> list[QLineEdit | WrappingField]:
         return [self.role, self.own, *(line.meaning for line in self.meaning_lines)]
 
     def focus_chain(self) -> list[QWidget]:

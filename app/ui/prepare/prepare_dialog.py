@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,14 @@ from app.ui.prepare.cue_rows import CueRow, in_users_language, suggested_cue
 from app.ui.prepare.form_keys import EnterMovesOn, ask_before_discarding
 from app.ui.prepare.locked_cues import lock_cue_rows
 from app.ui.prepare.partner_brief_editor import PartnerBriefEditor
+from app.ui.prepare.wrapping_field import WrappingField
+
+# How much of the screen's height the dialog may grow to, to show its page unscrolled.
+TALLEST_SHARE_OF_SCREEN = 0.85
+# Its size at the usual text size, and the same in characters and lines of its font.
+DEFAULT_SIZE = QSize(500, 640)
+WIDTH_IN_CHARACTERS = 83
+HEIGHT_IN_LINES = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +135,10 @@ class PrepareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addWidget(self.pages)
-        self.resize(500, 640)
-        # A 200 % system font, German or the partner's brief need more width: grown on show
-        # and after the rows change (``_widen``).
-        self._grower = grow_to_scrolled_content(self)
+        self.resize(self._size_for_text())
+        # A 200 % system font, German or the partner's brief need more room: grown on show
+        # and after the rows change (``_widen``), down to most of the screen's height.
+        self._grower = grow_to_scrolled_content(self, taller_up_to=TALLEST_SHARE_OF_SCREEN)
         self._order_tabs()
         for field in (self.client, self._client_line, self.title, self.partner):
             self._enter_moves_on.watch(field)
@@ -163,6 +171,7 @@ class PrepareDialog(QDialog):
         modes.addButton(self.in_person)
         modes.addButton(self.video)
         mode_row = QHBoxLayout()
+        mode_row.setSpacing(16)  # two choices, not one run of words ("Vor Ort ○Video…")
         mode_row.addWidget(self.in_person)
         mode_row.addWidget(self.video)
         mode_row.addStretch(1)
@@ -258,6 +267,19 @@ class PrepareDialog(QDialog):
 
         return _page(scroll, self.error, buttons)
 
+    def _size_for_text(self) -> QSize:
+        """500 x 640 at the usual text size, as much more as the text is larger (a 200 %
+        system font doubles it), never past the screen."""
+        metrics = self.fontMetrics()
+        width = max(DEFAULT_SIZE.width(), WIDTH_IN_CHARACTERS * metrics.averageCharWidth())
+        height = max(DEFAULT_SIZE.height(), HEIGHT_IN_LINES * metrics.lineSpacing())
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width())
+            height = min(height, int(room.height() * TALLEST_SHARE_OF_SCREEN))
+        return QSize(width, height)
+
     @staticmethod
     def _keep_fields_width(scroll: QScrollArea, inner_layout: QVBoxLayout) -> None:
         """The scroll bar takes room the margin gave up: a briefing long enough to scroll
@@ -282,8 +304,8 @@ class PrepareDialog(QDialog):
 
     # -- the keyboard and closing ------------------------------------------------------------
 
-    def _text_fields(self) -> list[QLineEdit]:
-        fields = [self._client_line, self.title, self.partner]
+    def _text_fields(self) -> list[QLineEdit | WrappingField]:
+        fields: list[QLineEdit | WrappingField] = [self._client_line, self.title, self.partner]
         for row in self.cue_rows:
             fields += [row.label, row.words]
         return fields + self.brief.text_fields()
