@@ -26,8 +26,9 @@ from app.playbooks import load_all_playbooks
 from app.settings import load_settings
 from app.store import Store
 from app.ui.common.theme import apply_look
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.live_window import LiveWindow
 from app.ui.live.session import LiveSession
 from app.ui.partner.partner_wiring import PartnerLinkForFlow, attach_partner_link_to_flow
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.partner_watch import debrief_questions_for
 from app.link.expired_link import answering_ports
-from app.ui.live.live_window import EndMeetingDialog
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.summary import SummaryWindow
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.link.test_link_server import partner, receive

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.domain.partner_watch import QuickObservation
-from app.ui.live.live_window import EndMeetingDialog
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.session import LiveSession
 from tests.link.conftest import QtThreadCalls, RealMeeting, in_thread
 from tests.link.partner_watch_steps import (

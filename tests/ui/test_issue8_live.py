@@ -39,8 +39,8 @@ def shoot(widget: QWidget, screens_dir: Path, name: str) -> None:
     assert widget.grab().save(str(path)), path
 
 
-@pytest.fixture
-def live(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveWindow]:
+def unshown_live_window(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> LiveWindow:
+    """A live window on a meeting in ``store``, made but not yet shown nor begun."""
     playbook = library.get("ui-test")
     assert playbook is not None
     meeting = store.service.start_meeting(
@@ -60,12 +60,23 @@ def live(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveW
         session, client_name="Harbor & Sons", meeting_title="Missed launch date", settings=DEFAULTS
     )
     qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def live(qtbot: QtBot, store: Store, library: PlaybookLibrary) -> Iterator[LiveWindow]:
+    window = unshown_live_window(qtbot, store, library)
     window.show()
     qtbot.waitExposed(window)
     window.begin()
     yield window
-    if session.domain.is_running:
-        session.end(None)
+    end_and_keep(window, store)
+
+
+def end_and_keep(window: LiveWindow, store: Store) -> None:
+    """After a test: the meeting ended if it still runs, and all of it in ``store``."""
+    if window.session.domain.is_running:
+        window.session.end(None)
     assert store.writer.flush(5)
 
 

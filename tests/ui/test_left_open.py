@@ -18,7 +18,7 @@ from app.store import Store, open_store
 from app.store.records import MeetingDraft
 from app.ui.app_controller import AppController
 from app.ui.home.left_open import LeftOpenOffer
-from app.ui.live.live_window import EndMeetingDialog
+from app.ui.live.end_dialog import EndMeetingDialog
 from tests.ui.conftest import started_app
 
 WAIT_MS = 5000

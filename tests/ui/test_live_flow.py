@@ -15,8 +15,9 @@ from app.domain.meeting_session import CueState
 from app.domain.meeting_terms import NoteField, SignalSource
 from app.store import Store
 from app.store.records import TimelineKind
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.live_window import LiveWindow
 from app.ui.live.summary import long_date
 from app.ui.prepare.prepare_dialog import PrepareDialog
 

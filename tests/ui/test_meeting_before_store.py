@@ -23,8 +23,9 @@ from app.journal.replay import read_journal
 from app.store import Store, open_store
 from app.store.api import NotADatabase
 from app.store.records import TimelineKind
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import EndMeetingDialog, LiveWindow
+from app.ui.live.live_window import LiveWindow
 from app.ui.live.status_lines import PROBLEM_HEADLINE
 from app.ui.live.summary import SummaryWindow
 from tests.ui.test_live_flow import open_prepare

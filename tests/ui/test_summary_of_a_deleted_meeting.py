@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
 from app.store import Store
+from app.ui.live.end_dialog import EndMeetingDialog
 from app.ui.live.flow import MeetingFlow
-from app.ui.live.live_window import EndMeetingDialog
 from tests.ui.test_live_flow import WAIT_MS, fill_and_start
 
 

@@ -14,8 +14,6 @@ system is a parameter, so tests drive both branches on Linux with fakes of the c
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
 from dataclasses import dataclass
 from typing import Protocol
@@ -164,15 +162,21 @@ if sys.platform == "win32":
 
     class _User32:
         def __init__(self) -> None:
+            import ctypes  # loaded only on the system that has the call
+
             user32 = ctypes.WinDLL("user32", use_last_error=True)
             self._set_affinity = user32.SetWindowDisplayAffinity
             self._set_affinity.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
             self._set_affinity.restype = ctypes.c_int
 
         def set_window_display_affinity(self, hwnd: int, affinity: int) -> bool:
+            import ctypes
+
             return bool(self._set_affinity(ctypes.c_void_p(hwnd), affinity))
 
         def last_error(self) -> int:
+            import ctypes
+
             return ctypes.get_last_error()
 
 
@@ -180,6 +184,11 @@ class _ObjcRuntime:
     """libobjc through ctypes: objc_msgSend cast to each message's own signature."""
 
     def __init__(self) -> None:
+        # ctypes loads here, on macOS only: elsewhere it would cost the live window's
+        # first paint ~4 ms (ctypes.util brings subprocess) for nothing.
+        import ctypes
+        import ctypes.util
+
         objc = ctypes.cdll.LoadLibrary(ctypes.util.find_library("objc") or "libobjc.dylib")
         objc.sel_registerName.restype = ctypes.c_void_p
         objc.sel_registerName.argtypes = [ctypes.c_char_p]

@@ -17,19 +17,7 @@ from app.domain.hotkeys import HotkeyAction, HotkeyError, KeyCombo, parse_combo,
 from app.platform.global_hotkeys import Availability, HotkeyBackend, detect_backend
 from app.platform.hotkey_backend import NamedHandler
 from app.platform.portal_shortcuts import PortalShortcutsBackend
-from app.translation import translate
 from app.ui.common.key_names import shown_keys
-
-
-def desktop_key_line(action: HotkeyAction, words: str) -> str:
-    """What the desktop bound for ``action``, said as Settings and the live window say it."""
-    if not words:
-        line = translate(
-            "GlobalShortcuts", "{action}: no key yet; your desktop's settings can give it one"
-        )
-        return line.format(action=action.label)
-    line = translate("GlobalShortcuts", "{action}: {keys}, as your desktop set it")
-    return line.format(action=action.label, keys=words)
 
 
 class GlobalShortcuts(QObject):

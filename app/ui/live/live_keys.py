@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.translation import QT_TRANSLATE_NOOP
-from app.ui.live.cue_overlay import CueOverlay
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.session import LiveSession
 from app.ui.live.step_card import StepCard, StepColumn, set_style_state
@@ -42,11 +41,15 @@ class SteeringKeys(QWidget):
 
     # Made by the live window as it builds itself.
     session: LiveSession
-    overlay: CueOverlay
     notes: NotesPanel
     step_column: StepColumn
     card: StepCard
     _last_input: QWidget | None
+
+    @property
+    def cue_on_screen(self) -> bool:
+        """A cue is shown (Esc acknowledges it first)."""
+        return False
 
     @property
     def typing(self) -> bool:
@@ -105,7 +108,7 @@ class SteeringKeys(QWidget):
         kind = event.type()
         if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             # Claim Esc before a text field or a shortcut does, while a cue is on screen.
-            if event.key() == Qt.Key.Key_Escape and self.overlay.is_showing:
+            if event.key() == Qt.Key.Key_Escape and self.cue_on_screen:
                 event.accept()
                 return True
             return False
@@ -127,7 +130,7 @@ class SteeringKeys(QWidget):
         alt = modifiers == Qt.KeyboardModifier.AltModifier
         typing = isinstance(watched, _TEXT_INPUTS)
         if key == Qt.Key.Key_Escape and plain:
-            if self.overlay.is_showing:
+            if self.cue_on_screen:
                 self.session.acknowledge_cue()  # the caret stays where it was
                 return True
             if self.notes.close_forms():

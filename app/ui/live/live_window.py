@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -37,15 +38,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QKeySequence,
     QMoveEvent,
     QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -57,10 +55,8 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain import meeting_terms
-from app.domain.cue_display import leaves_quickly, pauses_after
 from app.domain.hotkeys import HotkeyAction, KeyCombo
 from app.domain.meeting_session import (
-    CueEvent,
     MeetingRecap,
     StepChange,
     format_elapsed,
@@ -72,16 +68,16 @@ from app.ui.common.accessible_roles import call_a_window
 from app.ui.common.announcer import announce
 from app.ui.common.capture_guard import CaptureProtection, set_capture_excluded
 from app.ui.common.key_names import shown_keys
-from app.ui.live.cue_overlay import ACKNOWLEDGE_KEY_TEXT, CueOverlay
+from app.ui.live.cue_on_window import WindowCue
 from app.ui.live.day_words import short_day
-from app.ui.live.end_dialog import EndMeetingDialog
+from app.ui.live.deferred_pieces import PiecesAfterFirstPaint
 from app.ui.live.focus_filter import FocusChainFilter
 from app.ui.live.live_keys import SteeringKeys
 from app.ui.live.live_menu import STEP_IN, LiveMenu
 from app.ui.live.live_settings import LiveSettingsFollower
+from app.ui.live.note_bursts import load_text_formats
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.partner_noted import PartnerNotedCount, add_partner_notes_action
-from app.ui.live.partner_status import PartnerStatus, Toast
 from app.ui.live.session import LiveSession
 from app.ui.live.status_lines import KeysLine, ProblemLine
 from app.ui.live.step_card import (
@@ -92,7 +88,13 @@ from app.ui.live.step_card import (
     set_pixel_font,
 )
 from app.ui.live.whole_steps_fit import WholeStepsFit
+from app.ui.live.window_keys import WindowKeys
 from app.ui.live.window_placement import WindowPlaceLine, dock_to_edge, keep_on_top
+
+if TYPE_CHECKING:
+    from app.ui.live.cue_overlay import CueOverlay
+    from app.ui.live.end_dialog import EndMeetingDialog
+    from app.ui.live.partner_status import PartnerStatus, Toast
 
 CLOCK_PX = 17  # the meeting clock; the step clock and "Step n of N" are LINE_PX
 _GEOMETRY_SAVE_DELAY_MS = 800
@@ -130,6 +132,7 @@ class LiveWindow(SteeringKeys):
         self.setWindowTitle(f"{shown} · {APP_NAME}")
         self.setMinimumSize(280, 420)
 
+        self._partner_status: PartnerStatus | None = None  # see ``partner_status``
         self._build(client_name, meeting_title)
         self._build_actions()
         self._restore_geometry()
@@ -137,19 +140,13 @@ class LiveWindow(SteeringKeys):
         self._settings_follower = LiveSettingsFollower(self.card, self.step_column, self)
         notices = (self.keys_line, self.window_place_line)
         self._whole_steps_fit = WholeStepsFit(self, session, self.step_column, notices)
-        self.overlay = CueOverlay(self)
-        self.overlay.band_anchor = self.step_column.card_view
-        self.overlay.acknowledgeClicked.connect(session.acknowledge_cue)
-        self.overlay.painted.connect(session.confirm_cue_painted)
-        self.toast = Toast(self)
+        self.cue = WindowCue(self, session, self.step_column.card_view, self._cue_sound_on)
+        self._toast: Toast | None = None  # see ``toast``
 
         session.stepChanged.connect(self._show_step)
-        session.cueDisplayRequested.connect(self._show_cue)
-        session.cueWithdrawn.connect(self._withdraw_cue)
         session.followUpChanged.connect(self._show_follow_up)
         session.problem.connect(self.problem_line.show_problem)
         session.problemResolved.connect(self.problem_line.hide)
-        session.meetingEnded.connect(self.overlay.countdown.stop)
 
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -163,6 +160,43 @@ class LiveWindow(SteeringKeys):
         if self.settings.stay_on_top:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.stay_on_top_action.setChecked(True)
+        # Unseen in the first paint: made right after it, or on first use if sooner.
+        partner = (lambda: self.partner_status, lambda: self.toast)
+        later = [lambda: self.overlay, self._end_dialog_type, lambda: [p() for p in partner]]
+        later.append(load_text_formats)  # what the first burst typed in a note uses
+        self._deferred_pieces = PiecesAfterFirstPaint(self, later)
+
+    @property
+    def overlay(self) -> CueOverlay:
+        """The cue's glow, band and pause countdown over the window (made on first need)."""
+        return self.cue.overlay
+
+    @property
+    def partner_status(self) -> PartnerStatus:
+        """The header's "Partner connected" (hidden, so taking no room, until one is)."""
+        if self._partner_status is None:
+            from app.ui.live.partner_status import PartnerStatus
+
+            self._partner_status = PartnerStatus()
+            at = self._top_row.indexOf(self.menu_button)
+            self._top_row.insertWidget(at, self._partner_status)
+        return self._partner_status
+
+    @property
+    def toast(self) -> Toast:
+        """The brief line that fades (a flagged moment, the partner's answer)."""
+        if self._toast is None:
+            from app.ui.live.partner_status import Toast
+
+            self._toast = Toast(self)
+        return self._toast
+
+    @property
+    def cue_on_screen(self) -> bool:
+        return self.cue.on_screen
+
+    def _cue_sound_on(self) -> bool:
+        return self.settings.cue_sound
 
     # -- building ----------------------------------------------------------------------
 
@@ -185,15 +219,14 @@ class LiveWindow(SteeringKeys):
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.partner_status = PartnerStatus()
         self.partner_noted = PartnerNotedCount(self.session.from_partner)
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.meeting_clock)
         top.addWidget(self.step_clock)
         top.addStretch(1)
-        top.addWidget(self.partner_status)
         top.addWidget(self.menu_button)
+        self._top_row = top
 
         self.position = QLabel()
         self.position.setObjectName("stepPosition")
@@ -244,6 +277,10 @@ class LiveWindow(SteeringKeys):
         nav.addWidget(self.next_button, 2)
 
         self.notes = NotesPanel(self.session)
+        # A meeting begins not typing (``begin``); said before the first polish, the look
+        # needs no second pass (a restyle made PySide build its QStyle classes: ~5 ms).
+        self.card.setProperty("steering", "true")
+        self.notes.typing_state.setProperty("typing", "false")
         self.step_column = StepColumn(
             position_widget, self.card, [self.loop_back_button, nav_widget], self.notes
         )
@@ -259,7 +296,7 @@ class LiveWindow(SteeringKeys):
         self.keys_line = KeysLine()
         # On native Wayland: stay-on-top and docking cannot work; the desktop's own way.
         self.window_place_line = WindowPlaceLine()
-        self._window_key_actions: list[QAction] = []
+        self._window_keys = WindowKeys(self, self.perform)
 
         self.end_button = QPushButton(self.tr("End…"))
         self.end_button.setObjectName("endButton")
@@ -343,27 +380,11 @@ class LiveWindow(SteeringKeys):
         The same keys still work while this window has the focus (they become its own
         shortcuts), and PageDown / PageUp always move the steps here.
         """
-        for window_action in self._window_key_actions:
-            self.removeAction(window_action)
-        self._window_key_actions = []
+        self._window_keys.replace(unheard)
         if not unheard:
             self.keys_line.hide()
             return
-        for hotkey, combo in unheard.items():
-            window_action = QAction(hotkey.label, self)
-            window_action.setObjectName(f"windowKey_{hotkey.value}")
-            window_action.setShortcut(QKeySequence(combo.display))
-            window_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window_action.setData(hotkey.value)
-            window_action.triggered.connect(self._window_key_pressed)
-            self.addAction(window_action)
-            self._window_key_actions.append(window_action)
         self.keys_line.say(list(unheard.values()), why, self.step_column.width())
-
-    def _window_key_pressed(self) -> None:
-        sender = self.sender()
-        if isinstance(sender, QAction):
-            self.perform(str(sender.data()))
 
     def flag_moment(self) -> None:
         """Stamp "Flagged" with the current step on the timeline, to find it in the review."""
@@ -465,12 +486,12 @@ class LiveWindow(SteeringKeys):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self.overlay.reposition()
+        self.cue.reposition()
         self.who.fit(self.step_column.width(), 1)
         self.keys_line.fit(self.step_column.width())
         if self._loop_back_text:
             self._fit_loop_back_text()
-        if self.toast.isVisible():
+        if self._toast is not None and self._toast.isVisible():
             self._place_toast()
         if self.isVisible():
             self._geometry_timer.start()
@@ -537,26 +558,20 @@ class LiveWindow(SteeringKeys):
             day = short_day(follow_up)
             self.follow_up_label.setText(self.tr("Follow up {date} · Ctrl+U").format(date=day))
 
-    def _show_cue(self, event: CueEvent) -> None:
-        if self.settings.cue_sound:
-            QApplication.beep()
-        self.overlay.show_cue(event)
-        # Read now rather than at the start: the user may have changed it mid-meeting.
-        settings = shared_settings().current
-        if pauses_after(event, settings.pause_cue_enabled):
-            self.overlay.start_pause(settings.pause_cue_seconds)
-
-    def _withdraw_cue(self, event: CueEvent) -> None:
-        self.overlay.withdraw(event, quick=leaves_quickly(event))
-
     def request_end(self) -> None:
         if not self.session.domain.is_running:
             return
-        dialog = EndMeetingDialog(self.session.domain.follow_up, self)
+        dialog = self._end_dialog_type()(self.session.domain.follow_up, self)
         dialog.setObjectName("endMeetingDialog")
         self._end_dialog = dialog
         dialog.accepted.connect(lambda: self._finish(dialog.follow_up))
         dialog.open()
+
+    @staticmethod
+    def _end_dialog_type() -> type[EndMeetingDialog]:
+        from app.ui.live.end_dialog import EndMeetingDialog
+
+        return EndMeetingDialog
 
     def _finish(self, follow_up: date | None) -> None:
         self._clock.stop()
@@ -576,10 +591,8 @@ class LiveWindow(SteeringKeys):
 
 
 __all__ = [
-    "ACKNOWLEDGE_KEY_TEXT",
     "FLAG_TEXT",
     "STEP_IN",
-    "EndMeetingDialog",
     "LiveWindow",
     "StepCard",
 ]

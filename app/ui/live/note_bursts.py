@@ -18,12 +18,15 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 # Typing resumed after this long is a new burst, as editors group their undo.
 BURST_PAUSE_SECONDS = 2.0
-_BURST_PROPERTY = int(QTextFormat.Property.UserProperty) + 26
+# QTextFormat.Property.UserProperty + 26. QTextFormat, QTextCharFormat and QTextCursor are
+# met on the first burst only (``load_text_formats``): making their Python types and enums
+# took ~3 ms of the live window's first paint, where no note is typed yet.
+_BURST_PROPERTY = 0x100000 + 26
 _COMMAND = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
 # Focus that went to another application or a menu comes back to the same sentence.
 _NOT_LEAVING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
@@ -58,6 +61,8 @@ class NoteBursts(QObject):
         self._last_key = now
 
     def _start_burst(self, separate: bool) -> None:
+        from PySide6.QtGui import QTextCharFormat, QTextCursor
+
         editor = self._editor
         cursor = editor.textCursor()
         text = editor.document().characterCount() > 1
@@ -76,4 +81,12 @@ class NoteBursts(QObject):
         self.left = False
 
 
-__all__ = ["BURST_PAUSE_SECONDS", "NoteBursts"]
+def load_text_formats() -> None:
+    """Have PySide make the types a burst uses (right after the first paint, not in it)."""
+    from PySide6 import QtGui
+
+    for name in ("QTextCharFormat", "QTextCursor"):
+        getattr(QtGui, name)
+
+
+__all__ = ["BURST_PAUSE_SECONDS", "NoteBursts", "load_text_formats"]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.domain.hotkeys import HotkeyAction, KeyCombo
 from app.translation import QT_TRANSLATE_NOOP
-from app.ui.common.global_shortcuts import desktop_key_line
+from app.ui.common.desktop_key_words import desktop_key_line
 from app.ui.common.key_names import shown_keys
 
 # What the problem line says first: what the user must know in the middle of a meeting.

@@ -435,6 +435,13 @@ class StepColumn(QWidget):
         self.notes = notes
         self.card_view = QScrollArea(self)
         self.card_view.setObjectName("stepScroll")
+        # A viewport made here, as Qt makes its own: Python meeting Qt's (the focus
+        # filter walks the card's parents) cost PySide ~7 ms of enum classes before the
+        # live window's first paint.
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setAutoFillBackground(True)  # its role stays unset (NoRole), as in Qt
+        self.card_view.setViewport(viewport)
         self.card_view.setFrameShape(QFrame.Shape.NoFrame)
         self.card_view.setWidgetResizable(False)
         self.card_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from app.translation import QT_TRANSLATE_NOOP, translate
-from app.ui.common.global_shortcuts import desktop_key_line
+from app.ui.common.desktop_key_words import desktop_key_line
 
 if TYPE_CHECKING:
     from app.ui.common.global_shortcuts import GlobalShortcuts
