@@ -64,6 +64,10 @@ class MeetingWarmUp(QObject):
         """The store is open: the meeting's modules, then freezing what start-up made."""
         self._enqueue(self._meeting_steps())
 
+    def call(self, step: Callable[[], None]) -> None:
+        """``step`` as one step of its own, after those queued before it."""
+        self._enqueue(_one_call(step))
+
     def _enqueue(self, steps: Iterator[str]) -> None:
         self._queue.append(steps)
         if len(self._queue) == 1:
@@ -99,6 +103,11 @@ class MeetingWarmUp(QObject):
         # Start-up's imports are done: the source lines PySide6 read at each, let go.
         drop_source_lines()
         yield "frozen"
+
+
+def _one_call(step: Callable[[], None]) -> Iterator[str]:
+    step()
+    yield getattr(step, "__name__", "a step")
 
 
 def _modules_steps(names: tuple[str, ...]) -> Iterator[str]:

@@ -170,3 +170,25 @@ def test_resume_then_end_sums_up_the_whole_meeting_as_the_store_holds_it(
         playbook.during[0].key,
         playbook.during[1].key,
     ]
+
+
+def test_the_offer_waits_while_a_live_window_is_made_for_a_start(
+    qtbot: QtBot, library: PlaybookLibrary, store: Store
+) -> None:
+    """The store often opens just as Start is pressed: what its opening adds to the home
+    window comes after the live window has painted, not in the same freeze."""
+    from app.ui.common import imports_give_way
+
+    left_open(store, library)
+    controller = started_app(qtbot, library)
+    imports_give_way.give_way()  # Start pressed: a live window is on its way
+    try:
+        controller.attach_store(store)
+        assert controller.left_open is None and controller.reminders is None
+        qtbot.wait(3 * 50)  # several turns of the event loop while the window is made
+        assert controller.left_open is None and controller.reminders is None
+    finally:
+        imports_give_way.go_on()  # painted
+    offer = the_offer(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.reminders is not None, timeout=WAIT_MS)
+    assert offer is controller.left_open
