@@ -65,24 +65,21 @@ class PlaybookOverview:
 class StartPlaybooks:
     """The playbooks of a starting app: its overview at once, the library when first asked."""
 
-    def __init__(self, language: str | None = None) -> None:
+    def __init__(
+        self, language: str | None = None, *, library: PlaybookLibrary | None = None
+    ) -> None:
+        """``library``: one already read (a test's, a command's), used as it is."""
         self._language = language
-        self._library: PlaybookLibrary | None = None
+        self._library = library
+        if library is not None:
+            self.overview = PlaybookOverview.of(library)
+            return
         sources = playbook_sources()
         if any(playbook_files(folder) for origin, folder in sources if origin != Origin.SHIPPED):
             # The team's or the person's own: any may be broken, and says so in the paint.
             self.overview = PlaybookOverview.of(self.library())
         else:
             self.overview = PlaybookOverview(len(playbook_files(sources[0][1])))
-
-    @classmethod
-    def loaded(cls, library: PlaybookLibrary) -> StartPlaybooks:
-        """A library already read (a test's, a command's)."""
-        playbooks = cls.__new__(cls)
-        playbooks._language = None
-        playbooks._library = library
-        playbooks.overview = PlaybookOverview.of(library)
-        return playbooks
 
     @property
     def is_parsed(self) -> bool:

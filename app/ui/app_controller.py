@@ -99,7 +99,7 @@ class AppController(QObject):
         self.application = application
         # Parsed after the home window's first paint (see app.playbooks), or when first used.
         self._playbooks = (
-            library if isinstance(library, StartPlaybooks) else StartPlaybooks.loaded(library)
+            library if isinstance(library, StartPlaybooks) else StartPlaybooks(library=library)
         )
         # The app's one settings owner: every window reads and changes settings through it.
         self.settings_signals = SettingsSignals(shared_settings(), parent=self)

@@ -112,12 +112,7 @@ def _one_call(step: Callable[[], None]) -> Iterator[str]:
 
 def _modules_steps(names: tuple[str, ...]) -> Iterator[str]:
     for name in names:
-        try:
-            yield from import_in_steps(name)
-        except ModuleNotFoundError as missing:
-            if missing.name != name:
-                raise  # something it needs is missing: as a plain import would say
-            # Renamed or moved: loaded where it is used, as before.
+        yield from import_in_steps(name)
 
 
 def _partner_link_steps(settings: Settings) -> Iterator[str]:
