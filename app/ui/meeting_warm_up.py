@@ -17,16 +17,16 @@ At the end, the source lines PySide6 read at each import are let go (``source_li
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from app.settings import Settings, shared_settings
 from app.ui.common.gui_thread_gc import freeze_long_lived
 from app.ui.common.imports_give_way import others_waiting
 from app.ui.common.imports_in_steps import import_in_steps
 from app.ui.common.source_lines_cache import drop_source_lines
+from app.ui.common.steps_per_turn import StepsPerTurn, one_call_each
 
 # While a live window is being made for a person who pressed Start: look again this soon.
 WAIT_WHILE_STARTING_MS = 50
@@ -45,12 +45,15 @@ class MeetingWarmUp(QObject):
     def __init__(self, flow_made: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._flow_made = flow_made
-        self._queue: deque[Iterator[str]] = deque()
-        self.steps_taken = 0
+        self._steps = StepsPerTurn(self, hold=others_waiting, hold_ms=WAIT_WHILE_STARTING_MS)
 
     @property
     def running(self) -> bool:
-        return bool(self._queue)
+        return self._steps.running
+
+    @property
+    def steps_taken(self) -> int:
+        return self._steps.steps_taken
 
     def before_store_opens(self) -> None:
         """What the store's opening shows on the home window, loaded while it opens.
@@ -58,38 +61,15 @@ class MeetingWarmUp(QObject):
         ``AppController._store_opened`` imports these in one go otherwise: ~35 ms on the
         GUI thread (stat calls and module code), often just after Start was pressed.
         """
-        self._enqueue(_modules_steps(STORE_OPENED_HOME_PARTS))
+        self._steps.add(_modules_steps(STORE_OPENED_HOME_PARTS))
 
     def start(self) -> None:
         """The store is open: the meeting's modules, then freezing what start-up made."""
-        self._enqueue(self._meeting_steps())
+        self._steps.add(self._meeting_steps())
 
     def call(self, step: Callable[[], None]) -> None:
         """``step`` as one step of its own, after those queued before it."""
-        self._enqueue(_one_call(step))
-
-    def _enqueue(self, steps: Iterator[str]) -> None:
-        self._queue.append(steps)
-        if len(self._queue) == 1:
-            QTimer.singleShot(0, self, self._step)
-
-    def _step(self) -> None:
-        if not self._queue:
-            return
-        if others_waiting():
-            QTimer.singleShot(WAIT_WHILE_STARTING_MS, self, self._step)
-            return
-        try:
-            next(self._queue[0])
-        except StopIteration:
-            self._queue.popleft()
-        except BaseException:
-            self._queue.clear()
-            raise
-        else:
-            self.steps_taken += 1
-        if self._queue:
-            QTimer.singleShot(0, self, self._step)
+        self._steps.add(one_call_each([step]))
 
     def _meeting_steps(self) -> Iterator[str]:
         # Made already (New meeting came first): its modules are loaded.
@@ -103,11 +83,6 @@ class MeetingWarmUp(QObject):
         # Start-up's imports are done: the source lines PySide6 read at each, let go.
         drop_source_lines()
         yield "frozen"
-
-
-def _one_call(step: Callable[[], None]) -> Iterator[str]:
-    step()
-    yield getattr(step, "__name__", "a step")
 
 
 def _modules_steps(names: tuple[str, ...]) -> Iterator[str]:
