@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.domain.library import PlaybookLibrary
@@ -70,3 +71,25 @@ def test_high_contrast_chosen_in_settings_paints_the_live_window(
     shoot(window, SHOTS, "cue", "high_contrast")
     window.session.end(None)
     window.close()
+
+
+@pytest.mark.parametrize("kind", [QCheckBox, QRadioButton], ids=["check box", "radio button"])
+def test_a_check_box_and_a_radio_button_show_their_outline_in_high_contrast(
+    qtbot: QtBot, controller: ThemeController, kind: type[QCheckBox] | type[QRadioButton]
+) -> None:
+    """Fusion outlines them in the window's colour made darker: black on black there."""
+    controller.set_choice(Theme.HIGH_CONTRAST)
+    button = kind("Interrupting the client")
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    image = button.grab().toImage()
+    text_starts = button.width() - button.fontMetrics().horizontalAdvance(button.text()) - 4
+    box = QRect(0, 0, min(text_starts, image.height() + 8), image.height())
+    bright = sum(
+        1
+        for x in range(box.left(), box.right())
+        for y in range(box.top(), box.bottom())
+        if QColor(image.pixel(x, y)).lightness() > 150
+    )
+    assert bright >= 20, f"the {kind.__name__}'s box is not to be seen ({bright} bright pixels)"

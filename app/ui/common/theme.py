@@ -78,6 +78,9 @@ def chosen_look(choice: Theme) -> Look:
 
 def stylesheet(look: Look | bool) -> str:
     template = resource_path("styles", "poise.qss").read_text(encoding="utf-8")
+    own = resource_path("styles", f"{_as_look(look).value}.qss")
+    if own.is_file():  # what only this look needs (high_contrast.qss: check box outlines)
+        template += own.read_text(encoding="utf-8")
     values = dict(theme_colors(look))
     values["styles_dir"] = resource_path("styles").as_posix()
     values["look"] = _as_look(look).value
